@@ -1,0 +1,242 @@
+#include "common/catalog.h"
+
+#include <toml++/toml.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "common/text.h"
+
+namespace talksearch {
+namespace {
+
+constexpr std::array<std::string_view, 5> kRoles = {"negotiator", "leader", "spokesperson",
+                                                    "official", "mediator"};
+
+
+std::string where(std::string_view origin, const toml::node& node) {
+    const auto& source = node.source();
+    return fmt::format("{}:{}", origin, source.begin.line);
+}
+
+std::string required_string(const toml::table& table, std::string_view key,
+                            std::string_view origin) {
+    const auto* value = table.get(key);
+    if (!value || !value->is_string() || value->as_string()->get().empty()) {
+        throw CatalogError(
+            fmt::format("{}: entity needs a non-empty string '{}'", where(origin, table), key));
+    }
+    return value->as_string()->get();
+}
+
+std::string optional_string(const toml::table& table, std::string_view key,
+                            std::string_view origin) {
+    const auto* value = table.get(key);
+    if (!value) return {};
+    if (!value->is_string()) {
+        throw CatalogError(fmt::format("{}: '{}' must be a string", where(origin, *value), key));
+    }
+    return value->as_string()->get();
+}
+
+std::vector<std::string> string_list(const toml::table& table, std::string_view key,
+                                     std::string_view origin) {
+    std::vector<std::string> out;
+    const auto* value = table.get(key);
+    if (!value) return out;
+    const auto* array = value->as_array();
+    if (!array) {
+        throw CatalogError(
+            fmt::format("{}: '{}' must be a list of strings", where(origin, *value), key));
+    }
+    for (const auto& item : *array) {
+        if (!item.is_string() || item.as_string()->get().empty()) {
+            throw CatalogError(
+                fmt::format("{}: '{}' must hold non-empty strings", where(origin, item), key));
+        }
+        out.push_back(item.as_string()->get());
+    }
+    return out;
+}
+
+Entity parse_entity(const toml::table& table, std::string_view origin) {
+    Entity entity;
+    entity.name = normalize_spaces(required_string(table, "name", origin));
+    const auto type_text = required_string(table, "type", origin);
+    const auto type = entity_type_from_name(type_text);
+    if (!type) {
+        throw CatalogError(fmt::format(
+            "{}: '{}' has unknown type '{}' (city, region, country, person, organisation)",
+            where(origin, table), entity.name, type_text));
+    }
+    entity.type = *type;
+    entity.key = fold_case(entity.name);
+    entity.country = optional_string(table, "country", origin);
+    entity.affiliation = optional_string(table, "affiliation", origin);
+    entity.roles = string_list(table, "roles", origin);
+    entity.aliases = string_list(table, "aliases", origin);
+    for (const auto& role : entity.roles) {
+        if (entity.type != EntityType::person) {
+            throw CatalogError(fmt::format("{}: '{}' has roles but is not a person",
+                                           where(origin, table), entity.name));
+        }
+        if (std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end()) {
+            throw CatalogError(fmt::format(
+                "{}: '{}' has unknown role '{}' (negotiator, leader, spokesperson, official, "
+                "mediator)",
+                where(origin, table), entity.name, role));
+        }
+    }
+    entity.forms.push_back(entity.name);
+    for (const auto& alias : entity.aliases) entity.forms.push_back(normalize_spaces(alias));
+    entity.facets = facets_for(entity.type, entity.roles);
+    return entity;
+}
+
+// A person's surname alone names them when no other entity uses that word: "Medinsky".
+std::string surname_of(const toml::table& table, const Entity& entity, std::string_view origin) {
+    if (entity.type != EntityType::person) return {};
+    if (table.contains("surname")) return normalize_spaces(optional_string(table, "surname", origin));
+    const auto space = entity.name.rfind(' ');
+    return space == std::string::npos ? std::string{} : entity.name.substr(space + 1);
+}
+
+}  // namespace
+
+std::string_view to_string(EntityType type) {
+    switch (type) {
+        case EntityType::city: return "city";
+        case EntityType::region: return "region";
+        case EntityType::country: return "country";
+        case EntityType::person: return "person";
+        case EntityType::organisation: return "organisation";
+    }
+    return "unknown";
+}
+
+std::optional<EntityType> entity_type_from_name(std::string_view text) {
+    if (text == "city") return EntityType::city;
+    if (text == "region") return EntityType::region;
+    if (text == "country") return EntityType::country;
+    if (text == "person") return EntityType::person;
+    if (text == "organisation" || text == "organization") return EntityType::organisation;
+    return std::nullopt;
+}
+
+std::vector<schema::Facet> facets_for(EntityType type, const std::vector<std::string>& roles) {
+    using schema::Facet;
+    switch (type) {
+        case EntityType::city: return {Facet::city};
+        case EntityType::region: return {Facet::region};
+        case EntityType::country: return {Facet::country};
+        case EntityType::organisation: return {Facet::organisation};
+        case EntityType::person: {
+            std::vector<Facet> facets{Facet::person};
+            if (std::find(roles.begin(), roles.end(), "negotiator") != roles.end()) {
+                facets.push_back(Facet::negotiator);
+            }
+            return facets;
+        }
+    }
+    return {};
+}
+
+std::string Catalog::form_key(std::string_view form) {
+    std::string key;
+    for (const auto& word : split_words(strip_latin_accents(form))) {
+        if (!key.empty()) key += ' ';
+        key += word.folded;
+    }
+    return key;
+}
+
+Catalog Catalog::from_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw CatalogError(fmt::format("cannot read entity catalogue {}", path.string()));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return from_toml(text.str(), path.string());
+}
+
+Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) {
+    toml::table root;
+    try {
+        root = toml::parse(toml_text, origin);
+    } catch (const toml::parse_error& error) {
+        throw CatalogError(fmt::format("{}:{}:{}: {}", origin, error.source().begin.line,
+                                       error.source().begin.column, error.description()));
+    }
+    const auto* list = root.get_as<toml::array>("entity");
+    if (!list) throw CatalogError(fmt::format("{}: no [[entity]] tables", origin));
+
+    Catalog catalog;
+    std::vector<std::string> surnames;
+    for (const auto& node : *list) {
+        const auto* table = node.as_table();
+        if (!table) throw CatalogError(fmt::format("{}: 'entity' must be a table", origin));
+        auto entity = parse_entity(*table, origin);
+        surnames.push_back(surname_of(*table, entity, origin));
+        catalog.entities_.push_back(std::move(entity));
+    }
+
+    // Explicit names and aliases must be unambiguous; a clash is an error in the file.
+    for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
+        const auto& entity = catalog.entities_[i];
+        for (const auto& form : entity.forms) {
+            const auto key = form_key(form);
+            if (key.empty()) continue;
+            const auto [it, inserted] = catalog.by_form_.emplace(key, i);
+            if (!inserted && it->second != i) {
+                throw CatalogError(fmt::format("{}: '{}' names both '{}' and '{}'", origin, form,
+                                               catalog.entities_[it->second].name, entity.name));
+            }
+        }
+    }
+    // Surnames only where they name one entity and are not already someone's explicit form.
+    std::map<std::string, std::vector<std::size_t>> surname_owners;
+    for (std::size_t i = 0; i < surnames.size(); ++i) {
+        if (!surnames[i].empty()) surname_owners[form_key(surnames[i])].push_back(i);
+    }
+    for (std::size_t i = 0; i < surnames.size(); ++i) {
+        if (surnames[i].empty()) continue;
+        const auto key = form_key(surnames[i]);
+        if (surname_owners[key].size() != 1 || catalog.by_form_.contains(key)) continue;
+        catalog.by_form_.emplace(key, i);
+        catalog.entities_[i].forms.push_back(surnames[i]);
+    }
+    // Also the entity's key, so that lookups by the value shown in facets always succeed.
+    for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
+        catalog.by_form_.emplace(form_key(catalog.entities_[i].key), i);
+    }
+
+    // References must resolve, so the facets and the UI never show a dangling name.
+    for (const auto& entity : catalog.entities_) {
+        for (const auto* reference : {&entity.country, &entity.affiliation}) {
+            if (!reference->empty() && !catalog.find(*reference)) {
+                throw CatalogError(fmt::format("{}: '{}' refers to unknown entity '{}'", origin,
+                                               entity.name, *reference));
+            }
+        }
+    }
+    catalog.fingerprint_ = fmt::format("{:016x}", stable_hash(toml_text));
+    return catalog;
+}
+
+const Entity* Catalog::find(std::string_view form) const {
+    const auto it = by_form_.find(form_key(form));
+    return it == by_form_.end() ? nullptr : &entities_[it->second];
+}
+
+const Entity* Catalog::find_in_facet(schema::Facet facet, std::string_view form) const {
+    const auto* entity = find(form);
+    if (!entity) return nullptr;
+    const auto& facets = entity->facets;
+    return std::find(facets.begin(), facets.end(), facet) != facets.end() ? entity : nullptr;
+}
+
+}  // namespace talksearch

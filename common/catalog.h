@@ -1,0 +1,65 @@
+#pragma once
+// The entity catalogue: places, people and organisations with their aliases, loaded from TOML
+// (data/entities.toml). The indexer finds these names in articles; searchd resolves facet
+// filters and query-language values through it.
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/schema.h"
+
+namespace talksearch {
+
+enum class EntityType { city, region, country, person, organisation };
+std::string_view to_string(EntityType type);
+std::optional<EntityType> entity_type_from_name(std::string_view name);
+// The facets an entity of this type and these roles is counted in.
+std::vector<schema::Facet> facets_for(EntityType type, const std::vector<std::string>& roles);
+
+struct Entity {
+    std::string name;  // canonical display name: "Odesa"
+    std::string key;   // stable identifier used in index terms: the case-folded name
+    EntityType type = EntityType::city;
+    std::string country;             // cities and regions
+    std::string affiliation;         // people
+    std::vector<std::string> roles;  // people: negotiator, leader, spokesperson, official, mediator
+    std::vector<std::string> aliases;
+    std::vector<std::string> forms;     // every surface form that names it, the name first
+    std::vector<schema::Facet> facets;  // the facets it is counted in
+};
+
+class CatalogError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Catalog {
+public:
+    Catalog() = default;
+    // Throws CatalogError naming the file and the entry at fault.
+    static Catalog from_file(const std::filesystem::path& path);
+    static Catalog from_toml(std::string_view toml, std::string_view origin);
+
+    const std::vector<Entity>& entities() const { return entities_; }
+    // Looks up a name, alias or unambiguous surname, ignoring case, accents and punctuation.
+    const Entity* find(std::string_view form) const;
+    // Like find(), restricted to the entities counted in `facet`.
+    const Entity* find_in_facet(schema::Facet facet, std::string_view form) const;
+    // Changes whenever the catalogue's content changes: part of every article's fingerprint.
+    const std::string& fingerprint() const { return fingerprint_; }
+
+    // The lookup key of a form: its words case-folded, accents removed, joined by one space.
+    static std::string form_key(std::string_view form);
+
+private:
+    std::vector<Entity> entities_;
+    std::unordered_map<std::string, std::size_t> by_form_;
+    std::string fingerprint_;
+};
+
+}  // namespace talksearch

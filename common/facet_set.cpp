@@ -1,0 +1,30 @@
+#include "common/facet_set.h"
+
+#include <algorithm>
+
+namespace talksearch {
+
+std::string encode_facet_set(std::vector<std::string> values) {
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    std::string encoded;
+    for (const auto& value : values) {
+        if (value.empty()) continue;
+        if (!encoded.empty()) encoded += kFacetSeparator;
+        encoded += value;
+    }
+    return encoded;
+}
+
+std::vector<std::string> decode_facet_set(std::string_view encoded) {
+    std::vector<std::string> values;
+    while (!encoded.empty()) {
+        const auto separator = encoded.find(kFacetSeparator);
+        values.emplace_back(encoded.substr(0, separator));
+        if (separator == std::string_view::npos) break;
+        encoded.remove_prefix(separator + 1);
+    }
+    return values;
+}
+
+}  // namespace talksearch

@@ -1,0 +1,47 @@
+#include "common/schema.h"
+
+#include <fmt/format.h>
+
+#include "common/text.h"
+
+namespace talksearch::schema {
+
+const FacetInfo& facet_info(Facet facet) {
+    for (const auto& info : kFacets) {
+        if (info.facet == facet) return info;
+    }
+    throw std::logic_error("unknown facet");
+}
+
+std::optional<Facet> facet_from_name(std::string_view name) {
+    if (name == "organization") return Facet::organisation;
+    for (const auto& info : kFacets) {
+        if (info.name == name) return info.facet;
+    }
+    return std::nullopt;
+}
+
+std::string facet_term(Facet facet, std::string_view entity_key) {
+    std::string term(facet_info(facet).term_prefix);
+    term += entity_key;
+    return term;
+}
+
+std::string id_term(std::string_view article_id) {
+    std::string term(kIdPrefix);
+    term += article_id;
+    return term;
+}
+
+std::string file_term(std::string_view file_key) {
+    constexpr std::size_t kMaxTermBytes = 240;
+    std::string term(kFilePrefix);
+    if (term.size() + file_key.size() <= kMaxTermBytes) {
+        term += file_key;
+    } else {
+        term += fmt::format("#{:016x}", stable_hash(file_key));
+    }
+    return term;
+}
+
+}  // namespace talksearch::schema

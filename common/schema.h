@@ -1,0 +1,66 @@
+#pragma once
+// The index schema shared by indexer and searchd: term prefixes, value slots and facets.
+// Changing anything here changes what is on disk: bump kSchemaVersion so that re-indexing
+// replaces every article.
+
+#include <xapian.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace talksearch::schema {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Term prefixes. Single capitals follow Xapian's conventions; custom ones start with X.
+inline constexpr std::string_view kIdPrefix = "Q";        // unique id term: Q + article id
+inline constexpr std::string_view kTitlePrefix = "S";     // title words, for title: searches
+inline constexpr std::string_view kDatePrefix = "D";      // D20250516
+inline constexpr std::string_view kMonthPrefix = "M";     // M202505
+inline constexpr std::string_view kYearPrefix = "Y";      // Y2025
+inline constexpr std::string_view kFilePrefix = "XFILE";  // source file, for pruning and updates
+inline constexpr std::string_view kSourcePrefix = "XSOURCE";
+
+// Value slots.
+enum Slot : Xapian::valueno {
+    kSlotDate = 0,           // "YYYY-MM-DD", empty when undated: newest-first puts undated last
+    kSlotDateAscending = 1,  // "YYYY-MM-DD", "~" when undated: oldest-first puts undated last
+    kSlotMonth = 2,          // "YYYY-MM": histogram, counted by ValueCountMatchSpy
+    kSlotContentHash = 3,    // fingerprint of the article as indexed: unchanged input is skipped
+    kSlotFacetFirst = 10,    // one slot per facet, see kFacets
+};
+
+// A facet is counted from one value slot holding the article's sorted set of values (see
+// facet_set.h), so Xapian's built-in ValueCountMatchSpy counts it exactly in one pass, also
+// through the remote backend. Filtering uses boolean terms: term_prefix + entity key.
+enum class Facet { city, region, country, person, negotiator, organisation };
+
+struct FacetInfo {
+    Facet facet;
+    std::string_view name;         // API and query-language name: city, negotiator, ...
+    std::string_view term_prefix;  // boolean filter terms
+    Xapian::valueno slot;          // sorted value set of canonical names
+};
+
+inline constexpr std::array<FacetInfo, 6> kFacets{{
+    {Facet::city, "city", "XCITY", kSlotFacetFirst + 0},
+    {Facet::region, "region", "XREGION", kSlotFacetFirst + 1},
+    {Facet::country, "country", "XCOUNTRY", kSlotFacetFirst + 2},
+    {Facet::person, "person", "XPERSON", kSlotFacetFirst + 3},
+    {Facet::negotiator, "negotiator", "XNEGOTIATOR", kSlotFacetFirst + 4},
+    {Facet::organisation, "organisation", "XORG", kSlotFacetFirst + 5},
+}};
+
+const FacetInfo& facet_info(Facet facet);
+// Accepts the facet's name; "organization" is accepted for organisation.
+std::optional<Facet> facet_from_name(std::string_view name);
+
+// The boolean term that marks an article as having `entity_key` in `facet`.
+std::string facet_term(Facet facet, std::string_view entity_key);
+std::string id_term(std::string_view article_id);
+// Terms are limited to 245 bytes; long file paths are hashed.
+std::string file_term(std::string_view file_key);
+
+}  // namespace talksearch::schema

@@ -1,0 +1,205 @@
+#include "common/text.h"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+namespace talksearch {
+namespace {
+
+// Decodes one code point at `i`, advancing it; returns a negative value for invalid input.
+UChar32 next_code_point(std::string_view text, std::size_t& i) {
+    UChar32 c = 0;
+    int32_t pos = static_cast<int32_t>(i);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos, static_cast<int32_t>(text.size()),
+            c);
+    i = static_cast<std::size_t>(pos);
+    return c;
+}
+
+bool is_space_like(UChar32 c) {
+    return c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || u_isUWhiteSpace(c) ||
+           u_charType(c) == U_SPACE_SEPARATOR;
+}
+
+bool is_invisible(UChar32 c) {
+    return c == 0x00AD /* soft hyphen */ || c == 0x200B || c == 0x200C || c == 0x200D ||
+           c == 0x2060 || c == 0xFEFF;
+}
+
+bool is_word_char(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+
+std::string to_utf8(const icu::UnicodeString& text) {
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (next_code_point(text, i) < 0) return false;
+    }
+    return true;
+}
+
+std::string repair_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t start = i;
+        const UChar32 c = next_code_point(text, i);
+        if (c < 0) {
+            out += "\xEF\xBF\xBD";
+        } else {
+            out.append(text.substr(start, i - start));
+        }
+    }
+    return out;
+}
+
+std::string fold_case(std::string_view text) {
+    auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+    unicode.foldCase();
+    return to_utf8(unicode);
+}
+
+std::string strip_latin_accents(std::string_view text) {
+    if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+        return std::string(text);
+    }
+    // ICU transliterators are expensive to build and not documented as thread-safe for
+    // concurrent use, so one instance is shared behind a mutex.
+    static std::mutex mutex;
+    static std::unique_ptr<icu::Transliterator> transliterator = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> result(icu::Transliterator::createInstance(
+            "NFD; [:Latin:] Latin-ASCII; NFC", UTRANS_FORWARD, status));
+        if (U_FAILURE(status)) throw std::runtime_error("ICU Latin-ASCII transliterator missing");
+        return result;
+    }();
+    auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+    {
+        std::lock_guard lock(mutex);
+        transliterator->transliterate(unicode);
+    }
+    return to_utf8(unicode);
+}
+
+std::string normalize_spaces(std::string_view line) {
+    std::string out;
+    out.reserve(line.size());
+    bool pending_space = false;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        const std::size_t start = i;
+        const UChar32 c = next_code_point(line, i);
+        if (c < 0) {
+            out += "\xEF\xBF\xBD";
+            continue;
+        }
+        if (is_invisible(c)) continue;
+        if (is_space_like(c)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out.append(line.substr(start, i - start));
+    }
+    return out;
+}
+
+std::size_t count_code_points(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text) {
+        if ((c & 0xC0) != 0x80) ++count;
+    }
+    return count;
+}
+
+std::size_t code_point_offset(std::string_view text, std::size_t byte_offset) {
+    return count_code_points(text.substr(0, byte_offset));
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::vector<Word> split_words(std::string_view text) {
+    std::vector<Word> words;
+    std::size_t i = 0;
+    std::size_t word_start = std::string_view::npos;
+    auto finish = [&](std::size_t end) {
+        if (word_start == std::string_view::npos) return;
+        words.push_back(Word{word_start, end, fold_case(text.substr(word_start, end - word_start))});
+        word_start = std::string_view::npos;
+    };
+    while (i < text.size()) {
+        const std::size_t start = i;
+        const UChar32 c = next_code_point(text, i);
+        if (c >= 0 && is_word_char(c)) {
+            if (word_start == std::string_view::npos) word_start = start;
+        } else {
+            finish(start);
+        }
+    }
+    finish(text.size());
+    return words;
+}
+
+bool starts_with_uppercase(std::string_view word) {
+    std::size_t i = 0;
+    while (i < word.size()) {
+        const UChar32 c = next_code_point(word, i);
+        if (c < 0) return false;
+        if (u_isalpha(c)) return u_isupper(c) || u_istitle(c);
+    }
+    return false;
+}
+
+bool is_all_uppercase(std::string_view word) {
+    bool has_letter = false;
+    std::size_t i = 0;
+    while (i < word.size()) {
+        const UChar32 c = next_code_point(word, i);
+        if (c < 0) return false;
+        if (u_isalpha(c)) {
+            has_letter = true;
+            if (u_islower(c)) return false;
+        }
+    }
+    return has_letter;
+}
+
+std::uint64_t stable_hash(std::string_view data, std::uint64_t seed) {
+    std::uint64_t hash = seed;
+    for (unsigned char c : data) {
+        hash ^= c;
+        hash *= 1099511628211ULL;
+    }
+    return hash;
+}
+
+}  // namespace talksearch

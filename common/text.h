@@ -1,0 +1,48 @@
+#pragma once
+// Unicode text helpers shared by both programs. All strings are UTF-8.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace talksearch {
+
+bool is_valid_utf8(std::string_view text);
+
+// Replaces invalid sequences with U+FFFD so that later stages only ever see valid UTF-8.
+std::string repair_utf8(std::string_view text);
+
+// Unicode case folding (Одеса -> одеса, Straße -> strasse).
+std::string fold_case(std::string_view text);
+
+// Removes accents from Latin letters (Erdoğan -> Erdogan, Lwów -> Lwow); other scripts unchanged.
+std::string strip_latin_accents(std::string_view text);
+
+// Every Unicode space (no-break, thin, ideographic, tabs) becomes ' ', zero-width characters
+// and soft hyphens are removed, runs of spaces collapse to one, ends are trimmed.
+std::string normalize_spaces(std::string_view line);
+
+std::size_t count_code_points(std::string_view text);
+// Code-point offset of byte offset `byte_offset` (which must fall on a character boundary).
+std::size_t code_point_offset(std::string_view text, std::size_t byte_offset);
+
+// Escapes & < > " ' for safe use in HTML text and attributes.
+std::string html_escape(std::string_view text);
+
+// A run of letters and digits. Apostrophes, hyphens and dots separate words, so "Putin's" is
+// "Putin" + "s" and "Rostov-on-Don" is three words.
+struct Word {
+    std::size_t begin;   // byte offsets into the text
+    std::size_t end;
+    std::string folded;  // case-folded, accents kept
+};
+std::vector<Word> split_words(std::string_view text);
+
+bool starts_with_uppercase(std::string_view word);
+bool is_all_uppercase(std::string_view word);  // at least one letter, no lower-case letter
+
+// 64-bit FNV-1a: stable across runs and machines, for fingerprints stored in the index.
+std::uint64_t stable_hash(std::string_view data, std::uint64_t seed = 14695981039346656037ULL);
+
+}  // namespace talksearch

@@ -1,0 +1,90 @@
+#include "indexer/boilerplate_rules.h"
+
+#include <algorithm>
+#include <array>
+#include <regex>
+#include <string>
+#include <unordered_set>
+
+#include "common/text.h"
+
+namespace talksearch::indexer {
+namespace {
+
+const std::array<std::regex, 9>& chrome_patterns() {
+    constexpr auto flags = std::regex::icase | std::regex::optimize;
+    static const std::array<std::regex, 9> patterns{
+        std::regex(R"(^\d+\s*min(ute)?s?\s+read.*$)", flags),                 // "3 min readSource"
+        std::regex(R"(^[^.!?]{0,40}\bhome\s*\|.*$)", flags),                 // "Site Home|News"
+        std::regex(R"(^(share|share this( article| story)?|tweet|print|email|subscribe( now)?|)"
+                   R"(sign up|advertisement|listen to this article|follow us.*)$)",
+                   flags),
+        std::regex(R"(^this content is ai-generated\b.*$)", flags),
+        std::regex(R"(^\S*AI Analysis$)", flags),                             // "PoliticsAI Analysis"
+        std::regex(R"(^(photo|image|video)\s*(credit)?\s*:.*$)", flags),
+        std::regex(R"(^(by|written by)\s+[\w .'-]{2,40}$)", flags),           // bylines
+        std::regex(R"(^(updated|published)\s*:?\s*\d.*$)", flags),
+        std::regex(R"(^(skip to (main )?content|menu|search|log ?in|sign in)$)", flags),
+    };
+    return patterns;
+}
+
+// Trailer headings, compared case-insensitively with the whole line.
+constexpr std::array<std::string_view, 14> kTrailerHeadings{
+    "comments", "comment", "related articles", "related", "more posts", "more posts:",
+    "thoughts", "tags", "tags:", "read more", "you may also like", "recommended",
+    "leave a comment", "most read"};
+
+// Function words: a paragraph made of another language's and none of English's is foreign.
+const std::unordered_set<std::string>& english_words() {
+    static const std::unordered_set<std::string> words{
+        "the", "and", "of", "to", "in", "is", "was", "for", "on", "with", "that", "by",
+        "as", "at", "from", "after", "has", "have", "are", "were", "be", "it", "its", "this",
+        "an", "or", "but", "not", "will", "which", "who", "between", "their", "they"};
+    return words;
+}
+
+const std::unordered_set<std::string>& foreign_words() {
+    static const std::unordered_set<std::string> words{
+        // Spanish and Portuguese
+        "el", "la", "los", "las", "y", "de", "del", "se", "que", "tras", "por", "para", "con",
+        "una", "unos", "algunas", "sus", "entre", "sobre", "o", "da", "das", "dos", "em", "um",
+        // French
+        "le", "les", "des", "et", "du", "une", "est", "dans", "pour", "avec", "sur", "aux",
+        // German and Italian
+        "der", "die", "das", "und", "ist", "mit", "von", "den", "il", "gli", "della", "che"};
+    return words;
+}
+
+}  // namespace
+
+bool is_chrome_line(std::string_view line) {
+    const std::string text(line);
+    return std::any_of(chrome_patterns().begin(), chrome_patterns().end(),
+                       [&](const std::regex& pattern) { return std::regex_match(text, pattern); });
+}
+
+bool starts_trailer(std::string_view line) {
+    const auto folded = fold_case(line);
+    return std::find(kTrailerHeadings.begin(), kTrailerHeadings.end(), folded) !=
+           kTrailerHeadings.end();
+}
+
+bool is_other_language(std::string_view paragraph) {
+    const auto words = split_words(paragraph);
+    if (words.size() < 5) return false;
+    int english = 0;
+    int foreign = 0;
+    for (const auto& word : words) {
+        if (english_words().contains(word.folded)) ++english;
+        if (foreign_words().contains(word.folded)) ++foreign;
+    }
+    return english == 0 && foreign >= 2;
+}
+
+bool is_emphasised_line(std::string_view line) {
+    return line.size() > 4 && (line.starts_with("**") && line.ends_with("**")) &&
+           line.substr(2, line.size() - 4).find("**") == std::string_view::npos;
+}
+
+}  // namespace talksearch::indexer

@@ -1,0 +1,23 @@
+#pragma once
+// The rules that tell site chrome from article text, all in one place. Each is a plain list;
+// extend them when a new source brings new furniture.
+
+#include <string_view>
+
+namespace talksearch::indexer {
+
+// A line that is never article text, wherever it appears: "3 min read", "Site Home|News",
+// share prompts, generated-content disclaimers.
+bool is_chrome_line(std::string_view line);
+
+// A line after which the rest is trailer: "Comments", "Related Articles", "More posts:", "Tags".
+bool starts_trailer(std::string_view line);
+
+// A paragraph in a language other than English (the bundled sources are English; a translated
+// headline or caption in another language is noise for an English index).
+bool is_other_language(std::string_view paragraph);
+
+// Whole-line Markdown emphasis, as some sources mark their headline: "**Headline**".
+bool is_emphasised_line(std::string_view line);
+
+}  // namespace talksearch::indexer

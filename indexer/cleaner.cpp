@@ -1,0 +1,96 @@
+#include "indexer/cleaner.h"
+
+#include <unordered_set>
+
+#include "common/text.h"
+#include "indexer/boilerplate_rules.h"
+
+namespace talksearch::indexer {
+namespace {
+
+// Lines in the header of a page this short, before the first real paragraph, are labels
+// (section names, kickers), not text.
+constexpr std::size_t kLabelMaxWords = 3;
+// A paragraph with at least this many words starts the article body.
+constexpr std::size_t kBodyMinWords = 8;
+// A headline is looked for in this many first lines.
+constexpr std::size_t kHeadlineWindow = 6;
+
+std::size_t word_count(std::string_view text) { return split_words(text).size(); }
+
+bool ends_sentence(std::string_view text) {
+    return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' ||
+                             text.back() == ':' || text.ends_with("\xE2\x80\x9D"));
+}
+
+std::string strip_final_period(std::string text) {
+    if (text.size() > 1 && text.back() == '.' && text[text.size() - 2] != '.') text.pop_back();
+    return text;
+}
+
+struct Line {
+    std::string raw;   // spaces normalised, emphasis kept (to recognise bold headlines)
+    std::string text;  // cleaned
+};
+
+}  // namespace
+
+std::string clean_line(std::string_view line) {
+    auto text = normalize_spaces(line);
+    for (const std::string_view marker : {"**", "__"}) {
+        for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at)) {
+            text.erase(at, marker.size());
+        }
+    }
+    return normalize_spaces(text);
+}
+
+CleanArticle clean(const ParsedArticle& article) {
+    // 1. Normalise, drop blank and chrome lines, cut the trailer.
+    std::vector<Line> lines;
+    for (const auto& block : article.blocks) {
+        Line line{normalize_spaces(block), clean_line(block)};
+        if (line.text.empty() || is_chrome_line(line.text)) continue;
+        if (starts_trailer(line.text) && !lines.empty()) break;
+        lines.push_back(std::move(line));
+    }
+
+    // 2. The headline: the format's own title, else an emphasised line near the top, else the
+    //    first line.
+    CleanArticle clean;
+    std::size_t title_index = lines.size();
+    if (!article.title.empty()) {
+        clean.title = clean_line(article.title);
+    } else {
+        for (std::size_t i = 0; i < lines.size() && i < kHeadlineWindow; ++i) {
+            if (is_emphasised_line(lines[i].raw)) {
+                title_index = i;
+                break;
+            }
+        }
+        if (title_index == lines.size() && !lines.empty()) title_index = 0;
+        if (title_index < lines.size()) clean.title = lines[title_index].text;
+    }
+    const std::string title_text = clean.title;
+    clean.title = strip_final_period(clean.title);
+
+    // 3. The body: everything else, once, without labels in the page header or foreign lines.
+    std::unordered_set<std::string> seen{title_text, clean.title};
+    bool body_started = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i == title_index) continue;
+        const auto& text = lines[i].text;
+        const auto words = word_count(text);
+        if (!body_started && words <= kLabelMaxWords && !ends_sentence(text)) continue;
+        if (words >= kBodyMinWords) body_started = true;
+        if (is_other_language(text)) continue;
+        if (!seen.insert(text).second) continue;
+        clean.paragraphs.push_back(text);
+    }
+    if (clean.title.empty() && !clean.paragraphs.empty()) {
+        clean.title = clean.paragraphs.front();
+    }
+    return clean;
+}
+
+}  // namespace talksearch::indexer

@@ -1,0 +1,140 @@
+#include "indexer/document_builder.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "common/dates.h"
+#include "common/facet_set.h"
+#include "common/schema.h"
+#include "common/text.h"
+
+namespace talksearch::indexer {
+namespace {
+
+constexpr std::size_t kMinSpellingWord = 3;
+constexpr std::size_t kMaxSpellingWord = 32;
+
+bool is_spelling_word(std::string_view folded) {
+    if (folded.size() < kMinSpellingWord || folded.size() > kMaxSpellingWord) return false;
+    return std::none_of(folded.begin(), folded.end(),
+                        [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
+    std::string body;
+    for (const auto& paragraph : paragraphs) {
+        if (!body.empty()) body += "\n\n";
+        body += paragraph;
+    }
+    return body;
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(const Catalog& catalog, const EntityMatcher& matcher)
+    : catalog_(catalog), matcher_(matcher) {
+    term_generator_.set_stemmer(Xapian::Stem("english"));
+    term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArticle& clean) {
+    BuiltArticle built;
+    auto& stored = built.stored;
+    stored.id = parsed.id;
+    stored.title = clean.title;
+    stored.body = join_paragraphs(clean.paragraphs);
+    stored.file = parsed.file;
+    if (parsed.source) stored.source = normalize_spaces(*parsed.source);
+    if (parsed.url) stored.url = normalize_spaces(*parsed.url);
+    if (stored.source && stored.source->empty()) stored.source.reset();
+    if (stored.url && stored.url->empty()) stored.url.reset();
+    std::optional<Date> date;
+    if (parsed.date) {
+        date = parse_iso_date(normalize_spaces(*parsed.date));
+        if (date) {
+            stored.date = date->iso();
+        } else {
+            built.warnings.push_back(fmt::format("date '{}' is not ISO (YYYY-MM-DD); indexed undated",
+                                                 *parsed.date));
+        }
+    }
+
+    // Entities, in order of first mention, each with all its mentions.
+    std::map<const Entity*, std::size_t> entity_index;
+    auto add_mentions = [&](const std::string& field, std::string_view text) {
+        for (const auto& mention : matcher_.find(text)) {
+            auto [it, inserted] = entity_index.emplace(mention.entity, stored.entities.size());
+            if (inserted) {
+                stored.entities.push_back(ArticleEntity{mention.entity->name,
+                                                        std::string(to_string(mention.entity->type)),
+                                                        mention.entity->roles,
+                                                        {}});
+            }
+            stored.entities[it->second].mentions.push_back(
+                Mention{field, code_point_offset(text, mention.begin),
+                        code_point_offset(text, mention.end)});
+        }
+    };
+    add_mentions("title", stored.title);
+    add_mentions("body", stored.body);
+
+    // Terms: the title twice (prefixed for title: searches, and weighted in free text).
+    Xapian::Document& document = built.document;
+    term_generator_.set_document(document);
+    term_generator_.index_text(stored.title, 1, std::string(schema::kTitlePrefix));
+    term_generator_.index_text(stored.title, kTitleWeight);
+    for (const auto& paragraph : clean.paragraphs) {
+        term_generator_.increase_termpos();
+        term_generator_.index_text(paragraph);
+    }
+    document.add_boolean_term(schema::id_term(stored.id));
+    if (stored.source) {
+        document.add_boolean_term(std::string(schema::kSourcePrefix) + fold_case(*stored.source));
+    }
+    if (date) {
+        const auto iso = date->iso();
+        document.add_boolean_term(std::string(schema::kDatePrefix) + iso.substr(0, 4) +
+                                  iso.substr(5, 2) + iso.substr(8, 2));
+        document.add_boolean_term(std::string(schema::kMonthPrefix) + iso.substr(0, 4) +
+                                  iso.substr(5, 2));
+        document.add_boolean_term(std::string(schema::kYearPrefix) + iso.substr(0, 4));
+        document.add_value(schema::kSlotDate, iso);
+        document.add_value(schema::kSlotDateAscending, iso);
+        document.add_value(schema::kSlotMonth, date->iso_month());
+    } else {
+        document.add_value(schema::kSlotDateAscending, "~");
+    }
+
+    // Facets: a sorted value set per slot for counting, boolean terms for filtering.
+    std::map<schema::Facet, std::vector<std::string>> facet_values;
+    for (const auto& [entity, index] : entity_index) {
+        for (const auto facet : entity->facets) {
+            facet_values[facet].push_back(entity->name);
+            document.add_boolean_term(schema::facet_term(facet, entity->key));
+        }
+    }
+    for (auto& [facet, values] : facet_values) {
+        document.add_value(schema::facet_info(facet).slot, encode_facet_set(std::move(values)));
+    }
+
+    const auto data = serialize(stored);
+    document.set_data(data);
+    built.fingerprint = fmt::format(
+        "{:016x}", stable_hash(data, stable_hash(catalog_.fingerprint() +
+                                                 std::to_string(schema::kSchemaVersion))));
+    document.add_value(schema::kSlotContentHash, built.fingerprint);
+
+    std::set<std::string> spelling;
+    for (const auto* text : {&stored.title, &stored.body}) {
+        for (const auto& word : split_words(*text)) {
+            if (is_spelling_word(word.folded)) spelling.insert(word.folded);
+        }
+    }
+    built.spelling_words.assign(spelling.begin(), spelling.end());
+    return built;
+}
+
+}  // namespace talksearch::indexer

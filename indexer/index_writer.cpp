@@ -1,0 +1,91 @@
+#include "indexer/index_writer.h"
+
+#include "common/schema.h"
+#include "common/stored_article.h"
+
+namespace talksearch::indexer {
+namespace {
+
+std::string first_term_with_prefix(const Xapian::Document& document, std::string_view prefix) {
+    auto it = document.termlist_begin();
+    it.skip_to(std::string(prefix));
+    if (it != document.termlist_end() && (*it).starts_with(prefix)) return *it;
+    return {};
+}
+
+}  // namespace
+
+std::string root_term(const std::string& root_key) {
+    // Shares file_term's length handling; a distinct prefix keeps the two apart.
+    return "XROOT" + schema::file_term(root_key).substr(schema::kFilePrefix.size());
+}
+
+IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batch_size)
+    : database_(database.string(), Xapian::DB_CREATE_OR_OPEN), batch_size_(batch_size) {}
+
+void IndexWriter::changed() {
+    if (++pending_ >= batch_size_) commit();
+}
+
+void IndexWriter::commit() {
+    if (pending_ == 0) return;
+    database_.commit();
+    pending_ = 0;
+}
+
+PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
+                            const std::string& file_key, std::string* owner_file) {
+    const auto id_term = schema::id_term(article.stored.id);
+    const auto file_term = schema::file_term(file_key);
+    auto postings = database_.postlist_begin(id_term);
+    const bool exists = postings != database_.postlist_end(id_term);
+    if (exists) {
+        const auto existing = database_.get_document(*postings);
+        if (first_term_with_prefix(existing, schema::kFilePrefix) != file_term) {
+            if (owner_file) *owner_file = deserialize_article(existing.get_data()).file;
+            return PutOutcome::duplicate_id;
+        }
+        if (existing.get_value(schema::kSlotContentHash) == article.fingerprint) {
+            return PutOutcome::unchanged;
+        }
+    }
+    article.document.add_boolean_term(file_term);
+    article.document.add_boolean_term(root_term(root_key));
+    database_.replace_document(id_term, article.document);
+    for (const auto& word : article.spelling_words) database_.add_spelling(word);
+    changed();
+    return exists ? PutOutcome::updated : PutOutcome::added;
+}
+
+std::size_t IndexWriter::remove_stale(const std::string& file_key,
+                                      const std::set<std::string>& keep) {
+    const auto term = schema::file_term(file_key);
+    std::vector<Xapian::docid> stale;
+    for (auto it = database_.postlist_begin(term); it != database_.postlist_end(term); ++it) {
+        const auto id_term = first_term_with_prefix(database_.get_document(*it), schema::kIdPrefix);
+        if (!keep.contains(id_term.substr(schema::kIdPrefix.size()))) stale.push_back(*it);
+    }
+    for (const auto docid : stale) {
+        database_.delete_document(docid);
+        changed();
+    }
+    return stale.size();
+}
+
+std::size_t IndexWriter::prune(const std::string& root_key, const std::set<std::string>& present) {
+    std::set<std::string> present_terms;
+    for (const auto& file : present) present_terms.insert(schema::file_term(file));
+    const auto term = root_term(root_key);
+    std::vector<Xapian::docid> gone;
+    for (auto it = database_.postlist_begin(term); it != database_.postlist_end(term); ++it) {
+        const auto file = first_term_with_prefix(database_.get_document(*it), schema::kFilePrefix);
+        if (!present_terms.contains(file)) gone.push_back(*it);
+    }
+    for (const auto docid : gone) {
+        database_.delete_document(docid);
+        changed();
+    }
+    return gone.size();
+}
+
+}  // namespace talksearch::indexer

@@ -1,0 +1,48 @@
+#pragma once
+// Writes built articles into the Xapian database incrementally: unchanged articles are left
+// alone, changed ones replaced, vanished ones removed. Changes are committed in batches; every
+// commit is atomic, so a reader sees the state before or after it, and a killed run loses only
+// the batch in progress.
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include "indexer/document_builder.h"
+
+namespace talksearch::indexer {
+
+enum class PutOutcome { added, updated, unchanged, duplicate_id };
+
+class IndexWriter {
+public:
+    IndexWriter(const std::filesystem::path& database, std::size_t batch_size);
+
+    // `file_key` names the source file uniquely across runs (its folder and relative path).
+    // duplicate_id: another file already owns this id; nothing was written.
+    PutOutcome put(BuiltArticle&& article, const std::string& root_key,
+                   const std::string& file_key, std::string* owner_file = nullptr);
+
+    // Removes the articles that came from `file_key` and whose ids are not in `keep`: lines
+    // deleted from a JSON Lines file. Returns how many.
+    std::size_t remove_stale(const std::string& file_key, const std::set<std::string>& keep);
+
+    // Removes the articles indexed from folder `root_key` whose files are not in `present`.
+    std::size_t prune(const std::string& root_key, const std::set<std::string>& present);
+
+    void commit();
+    Xapian::doccount document_count() const { return database_.get_doccount(); }
+
+private:
+    void changed();
+
+    Xapian::WritableDatabase database_;
+    std::size_t batch_size_;
+    std::size_t pending_ = 0;
+};
+
+std::string root_term(const std::string& root_key);
+
+}  // namespace talksearch::indexer

@@ -1,0 +1,125 @@
+// indexer: reads articles from files and folders into a Xapian database.
+// Exit status: 0 all input indexed, 1 some input skipped (see the warnings), 2 failure.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+#include "common/catalog.h"
+#include "indexer/index_run.h"
+
+namespace {
+
+constexpr int kExitSkipped = 1;
+constexpr int kExitFailure = 2;
+
+// A one-line progress bar on a terminal, redrawn at most ten times a second.
+class ProgressBar {
+public:
+    void update(std::uintmax_t done, std::uintmax_t total) {
+        const auto now = std::chrono::steady_clock::now();
+        if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        constexpr int kWidth = 30;
+        const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+        const int filled = static_cast<int>(fraction * kWidth);
+        std::fprintf(stderr, "\r[%s%s] %3d%%  %.1f / %.1f MB", std::string(filled, '#').c_str(),
+                     std::string(kWidth - filled, ' ').c_str(), static_cast<int>(fraction * 100),
+                     static_cast<double>(done) / 1e6, static_cast<double>(total) / 1e6);
+        drawn_ = true;
+    }
+    void clear() {
+        if (drawn_) std::fprintf(stderr, "\r\033[K");
+        drawn_ = false;
+    }
+
+private:
+    std::chrono::steady_clock::time_point last_{};
+    bool drawn_ = false;
+};
+
+std::string default_catalog() {
+    if (std::filesystem::exists("data/entities.toml")) return "data/entities.toml";
+    return TALKSEARCH_DEFAULT_CATALOG;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace talksearch;
+    CLI::App app{
+        "Indexes news articles (.txt, .md, .html, .jsonl) into a Xapian database, finding the\n"
+        "catalogue's entities in them. Re-running is incremental: unchanged articles are left\n"
+        "alone, changed files replace their articles, --prune removes articles whose files are\n"
+        "gone. Bad input is skipped with a warning naming the file (and line).\n\n"
+        "Exit status: 0 everything indexed, 1 some input skipped, 2 failure.",
+        "indexer"};
+    indexer::RunOptions options;
+    std::string catalog_path = default_catalog();
+    bool quiet = false;
+    std::vector<std::string> inputs;
+    app.add_option("--db", options.database, "Database folder (created if missing)")->required();
+    app.add_option("--catalog", catalog_path, "Entity catalogue (TOML)")->capture_default_str();
+    app.add_flag("--prune", options.prune,
+                 "Remove articles indexed from the given folders whose files no longer exist");
+    app.add_flag("-q,--quiet", quiet, "No progress bar and no summary; warnings only");
+    app.add_option("--max-file-size", options.max_file_bytes,
+                   "Skip .txt/.md/.html files larger than this many bytes")
+        ->capture_default_str();
+    app.add_option("--max-article-size", options.max_article_bytes,
+                   "Skip articles (and JSON lines) with more text than this many bytes")
+        ->capture_default_str();
+    app.add_option("--batch", options.batch_size, "Articles per commit")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    app.add_option("paths", inputs, "Files and folders to index (folders recursively)")
+        ->required();
+    CLI11_PARSE(app, argc, argv);
+    for (const auto& input : inputs) options.inputs.emplace_back(input);
+
+    try {
+        const auto catalog = Catalog::from_file(catalog_path);
+        ProgressBar bar;
+        const bool show_progress = !quiet && isatty(STDERR_FILENO);
+        indexer::RunCallbacks callbacks;
+        callbacks.warn = [&](const std::string& line) {
+            if (show_progress) bar.clear();
+            std::cerr << "warning: " << line << '\n';
+        };
+        if (show_progress) callbacks.progress = [&](auto done, auto total) { bar.update(done, total); };
+        const auto started = std::chrono::steady_clock::now();
+        const auto summary = indexer::run_index(options, catalog, callbacks);
+        if (show_progress) bar.clear();
+        const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+        if (!quiet) {
+            std::string skipped;
+            for (const auto& [reason, count] : summary.skipped) {
+                skipped += fmt::format("{}{} {}", skipped.empty() ? " (" : ", ", count, reason);
+            }
+            if (!skipped.empty()) skipped += ")";
+            std::cout << fmt::format(
+                "{} files: {} added, {} updated, {} unchanged, {} removed, {} skipped{}; {} "
+                "articles in the database{} ({:.2f} s)\n",
+                summary.files, summary.added, summary.updated, summary.unchanged, summary.removed,
+                summary.skipped_total(), skipped, summary.documents,
+                summary.changed() ? "" : ", nothing changed", elapsed.count());
+        }
+        return summary.skipped_total() > 0 ? kExitSkipped : 0;
+    } catch (const CatalogError& error) {
+        std::cerr << "indexer: " << error.what() << '\n';
+    } catch (const Xapian::DatabaseLockError&) {
+        std::cerr << "indexer: " << options.database.string()
+                  << " is being written by another indexer; try again when it has finished\n";
+    } catch (const Xapian::Error& error) {
+        std::cerr << "indexer: " << options.database.string() << ": " << error.get_description()
+                  << '\n';
+    } catch (const std::exception& error) {
+        std::cerr << "indexer: " << error.what() << '\n';
+    }
+    return kExitFailure;
+}

@@ -1,0 +1,84 @@
+#include "searchd/http/request_target.h"
+
+#include <boost/url.hpp>
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "common/text.h"
+#include "searchd/search/search_error.h"
+
+namespace talksearch::http {
+namespace urls = boost::urls;
+using search::ErrorCode;
+using search::SearchError;
+
+std::vector<std::string> RequestTarget::values(std::string_view key) const {
+    std::vector<std::string> found;
+    for (const auto& [name, value] : params) {
+        if (name == key) found.push_back(value);
+    }
+    return found;
+}
+
+std::string RequestTarget::value(std::string_view key, std::string fallback) const {
+    for (auto it = params.rbegin(); it != params.rend(); ++it) {
+        if (it->first == key) return it->second;
+    }
+    return fallback;
+}
+
+bool RequestTarget::has(std::string_view key) const {
+    for (const auto& [name, value] : params) {
+        if (name == key) return true;
+    }
+    return false;
+}
+
+namespace {
+
+// Clients often send characters that RFC 3986 wants encoded (spaces, quotes, raw UTF-8) as they
+// are. Encode those first, as a browser would; '%' is left alone so that bad escapes still fail.
+std::string encode_lenient(std::string_view target) {
+    static constexpr std::string_view kAllowed = "-._~!$&'()*+,;=:@/?%";
+    std::string out;
+    out.reserve(target.size());
+    for (const char c : target) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || kAllowed.find(c) != std::string_view::npos) {
+            out += c;
+        } else {
+            out += fmt::format("%{:02X}", byte);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+RequestTarget parse_target(std::string_view raw_target) {
+    const auto target = encode_lenient(raw_target);
+    const auto parsed = urls::parse_origin_form(target);
+    if (!parsed) {
+        throw SearchError(ErrorCode::invalid_encoding,
+                          fmt::format("the request target is not a valid URL path and query ({})",
+                                      parsed.error().message()));
+    }
+    RequestTarget result;
+    result.encoded_path = std::string(parsed->encoded_path());
+    result.path = parsed->path();
+    if (!is_valid_utf8(result.path)) {
+        throw SearchError(ErrorCode::invalid_encoding, "the path is not UTF-8 once decoded");
+    }
+    for (const auto& param : parsed->params()) {
+        if (!is_valid_utf8(param.key) || !is_valid_utf8(param.value)) {
+            throw SearchError(ErrorCode::invalid_encoding,
+                              fmt::format("parameter '{}' is not UTF-8 once decoded",
+                                          repair_utf8(param.key)));
+        }
+        result.params.emplace_back(param.key, param.value);
+    }
+    return result;
+}
+
+}  // namespace talksearch::http

@@ -1,0 +1,26 @@
+#pragma once
+// The request target (path and query string) decoded and checked: percent-encoding, UTF-8 and
+// repeated keys, with Boost.URL.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace talksearch::http {
+
+struct RequestTarget {
+    std::string path;  // percent-decoded
+    std::string encoded_path;
+    std::vector<std::pair<std::string, std::string>> params;  // decoded, in order, repeats kept
+
+    // All values of `key`.
+    std::vector<std::string> values(std::string_view key) const;
+    // The last value of `key`, or `fallback`.
+    std::string value(std::string_view key, std::string fallback = {}) const;
+    bool has(std::string_view key) const;
+};
+
+// Throws SearchError(invalid_encoding) naming what is wrong.
+RequestTarget parse_target(std::string_view target);
+
+}  // namespace talksearch::http

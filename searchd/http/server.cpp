@@ -1,0 +1,307 @@
+#include "searchd/http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <iostream>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "common/text.h"
+
+namespace talksearch::http {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+std::string log_safe(std::string_view text, std::size_t limit = 300) {
+    std::string out;
+    for (char c : text.substr(0, limit)) {
+        out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+    }
+    if (text.size() > limit) out += "...";
+    return out;
+}
+
+class Session;
+
+// Sessions in progress, so that shutdown can close idle keep-alive connections at once.
+class SessionRegistry {
+public:
+    void add(const std::shared_ptr<Session>& session);
+    void remove(const Session* session);
+    void shutdown_all();
+    bool stopping() const { return stopping_; }
+    bool empty() {
+        std::lock_guard lock(mutex_);
+        return std::none_of(sessions_.begin(), sessions_.end(),
+                            [](const std::weak_ptr<Session>& weak) { return !weak.expired(); });
+    }
+
+private:
+    std::mutex mutex_;
+    std::list<std::weak_ptr<Session>> sessions_;
+    std::atomic<bool> stopping_{false};
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(tcp::socket&& socket, Api& api, Metrics& metrics, const ServerOptions& options,
+            SessionRegistry& registry)
+        : stream_(std::move(socket)),
+          api_(api),
+          metrics_(metrics),
+          options_(options),
+          registry_(registry) {
+        beast::error_code error;
+        const auto remote = stream_.socket().remote_endpoint(error);
+        peer_ = error ? "-" : remote.address().to_string();
+    }
+    ~Session() { registry_.remove(this); }
+
+    void start() {
+        asio::dispatch(stream_.get_executor(),
+                       beast::bind_front_handler(&Session::read_request, shared_from_this()));
+    }
+
+    // Called at shutdown: an idle connection closes now, a busy one after its response.
+    void stop_when_idle() {
+        asio::post(stream_.get_executor(), [self = shared_from_this()] {
+            if (self->parser_ && !self->parser_->got_some() && !self->busy_) {
+                beast::error_code ignored;
+                self->stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+                self->stream_.close();
+            }
+        });
+    }
+
+private:
+    void read_request() {
+        if (registry_.stopping()) return close();
+        parser_.emplace();
+        parser_->header_limit(static_cast<std::uint32_t>(options_.limits.header_bytes));
+        parser_->body_limit(options_.limits.body_bytes);
+        stream_.expires_after(first_request_ ? options_.limits.read_timeout
+                                             : options_.limits.idle_timeout);
+        first_request_ = false;
+        beast::http::async_read_header(
+            stream_, buffer_, *parser_,
+            beast::bind_front_handler(&Session::on_header, shared_from_this()));
+    }
+
+    void on_header(beast::error_code error, std::size_t) {
+        if (error) return on_read_error(error);
+        // The rest of the request gets its own deadline once the header has arrived.
+        stream_.expires_after(options_.limits.read_timeout);
+        beast::http::async_read(stream_, buffer_, *parser_,
+                                beast::bind_front_handler(&Session::on_read, shared_from_this()));
+    }
+
+    void on_read_error(beast::error_code error) {
+        namespace http_error = beast::http;
+        if (error == http_error::error::end_of_stream || error == asio::error::operation_aborted ||
+            error == beast::error::timeout || error == asio::error::connection_reset ||
+            error == asio::error::eof) {
+            return close();
+        }
+        if (error == http_error::error::header_limit) {
+            return send_error(431, "headers_too_large",
+                              fmt::format("the request line and headers exceed {} bytes",
+                                          options_.limits.header_bytes));
+        }
+        if (error == http_error::error::body_limit) {
+            return send_error(413, "body_too_large",
+                              fmt::format("the request body exceeds {} bytes",
+                                          options_.limits.body_bytes));
+        }
+        return send_error(400, "bad_request",
+                          fmt::format("the request is not valid HTTP/1.1 ({})", error.message()));
+    }
+
+    void send_error(unsigned status, std::string_view code, std::string_view message) {
+        auto response = Api::error_response(status, code, message, 11, false);
+        log(status, "-", "-", 0.0, response.body().size());
+        metrics_.record("invalid", status, 0.0);
+        write(std::move(response));
+    }
+
+    void on_read(beast::error_code error, std::size_t) {
+        if (error) return on_read_error(error);
+        busy_ = true;
+        const auto request = parser_->release();
+        const auto started = std::chrono::steady_clock::now();
+        auto handled = api_.handle(request);
+        const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+        metrics_.record(handled.endpoint, handled.response.result_int(), elapsed.count());
+        log(handled.response.result_int(), request.method_string(), request.target(),
+            elapsed.count(), handled.response.body().size());
+        if (registry_.stopping()) handled.response.keep_alive(false);
+        write(std::move(handled.response));
+    }
+
+    void write(Response&& response) {
+        auto shared = std::make_shared<Response>(std::move(response));
+        stream_.expires_after(options_.limits.write_timeout);
+        beast::http::async_write(
+            stream_, *shared,
+            [self = shared_from_this(), shared](beast::error_code error, std::size_t) {
+                self->busy_ = false;
+                if (error || !shared->keep_alive()) return self->close();
+                self->read_request();
+            });
+    }
+
+    void close() {
+        beast::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        stream_.close();
+    }
+
+    void log(unsigned status, std::string_view method, std::string_view target, double seconds,
+             std::size_t bytes) {
+        if (!options_.access_log) return;
+        const auto now = std::chrono::system_clock::now();
+        const auto line = fmt::format("{:%Y-%m-%dT%H:%M:%S}Z {} {} {} {} {:.2f}ms {}B\n",
+                                      fmt::gmtime(std::chrono::system_clock::to_time_t(now)), peer_,
+                                      log_safe(method), log_safe(target), status, seconds * 1000,
+                                      bytes);
+        std::cout << line << std::flush;
+    }
+
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
+    Api& api_;
+    Metrics& metrics_;
+    const ServerOptions& options_;
+    SessionRegistry& registry_;
+    std::string peer_;
+    bool first_request_ = true;
+    bool busy_ = false;
+};
+
+void SessionRegistry::add(const std::shared_ptr<Session>& session) {
+    std::lock_guard lock(mutex_);
+    sessions_.push_back(session);
+}
+
+void SessionRegistry::remove(const Session* session) {
+    std::lock_guard lock(mutex_);
+    sessions_.remove_if([&](const std::weak_ptr<Session>& weak) {
+        const auto locked = weak.lock();
+        return !locked || locked.get() == session;
+    });
+}
+
+void SessionRegistry::shutdown_all() {
+    stopping_ = true;
+    std::vector<std::shared_ptr<Session>> live;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& weak : sessions_) {
+            if (auto session = weak.lock()) live.push_back(std::move(session));
+        }
+    }
+    for (const auto& session : live) session->stop_when_idle();
+}
+
+class Listener : public std::enable_shared_from_this<Listener> {
+public:
+    Listener(asio::io_context& context, const ServerOptions& options, Api& api, Metrics& metrics,
+             SessionRegistry& registry)
+        : context_(context),
+          acceptor_(asio::make_strand(context)),
+          options_(options),
+          api_(api),
+          metrics_(metrics),
+          registry_(registry) {
+        acceptor_.open(options.endpoint.protocol());
+        acceptor_.set_option(asio::socket_base::reuse_address(true));
+        acceptor_.bind(options.endpoint);
+        acceptor_.listen(asio::socket_base::max_listen_connections);
+    }
+
+    tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
+
+    void start() { accept(); }
+
+    void stop() {
+        asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
+            beast::error_code ignored;
+            self->acceptor_.close(ignored);
+        });
+    }
+
+private:
+    void accept() {
+        acceptor_.async_accept(asio::make_strand(context_),
+                               beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+    }
+
+    void on_accept(beast::error_code error, tcp::socket socket) {
+        if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
+        if (!error) {
+            auto session = std::make_shared<Session>(std::move(socket), api_, metrics_, options_,
+                                                     registry_);
+            registry_.add(session);
+            session->start();
+        }
+        accept();
+    }
+
+    asio::io_context& context_;
+    tcp::acceptor acceptor_;
+    const ServerOptions& options_;
+    Api& api_;
+    Metrics& metrics_;
+    SessionRegistry& registry_;
+};
+
+}  // namespace
+
+void run_server(const ServerOptions& options, Api& api, Metrics& metrics,
+                const std::function<void(const tcp::endpoint&)>& on_listening) {
+    const auto threads = std::max<std::size_t>(options.threads, 1);
+    asio::io_context context(static_cast<int>(threads));
+    SessionRegistry registry;
+    auto listener = std::make_shared<Listener>(context, options, api, metrics, registry);
+    listener->start();
+    on_listening(listener->local_endpoint());
+
+    // At SIGINT/SIGTERM: stop accepting, close idle connections, and stop once the requests in
+    // flight are answered or the grace period is over.
+    asio::steady_timer poll(context);
+    std::chrono::steady_clock::time_point give_up;
+    std::function<void()> wait_for_sessions = [&] {
+        if (registry.empty() || std::chrono::steady_clock::now() > give_up) return context.stop();
+        poll.expires_after(std::chrono::milliseconds(20));
+        poll.async_wait([&](beast::error_code error) {
+            if (!error) wait_for_sessions();
+        });
+    };
+    asio::signal_set signals(context, SIGINT, SIGTERM);
+    signals.async_wait([&](beast::error_code error, int) {
+        if (error) return;
+        listener->stop();
+        registry.shutdown_all();
+        give_up = std::chrono::steady_clock::now() + options.limits.shutdown_grace;
+        wait_for_sessions();
+    });
+
+    std::vector<std::thread> pool;
+    for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([&] { context.run(); });
+    context.run();
+    for (auto& thread : pool) thread.join();
+}
+
+}  // namespace talksearch::http

@@ -1,0 +1,37 @@
+#pragma once
+// The HTTP server: Boost.Beast, asynchronous, one io_context run by a pool of threads. It only
+// accepts, reads, writes and enforces limits; Api decides what to answer.
+
+#include <boost/asio/ip/tcp.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "searchd/http/api.h"
+
+namespace talksearch::http {
+
+struct ServerLimits {
+    std::size_t header_bytes = 8 * 1024;  // request line and headers
+    std::size_t body_bytes = 1024 * 1024;
+    std::chrono::seconds read_timeout{10};  // for a whole request to arrive
+    std::chrono::seconds idle_timeout{30};  // between requests on a kept-alive connection
+    std::chrono::seconds write_timeout{30};
+    std::chrono::seconds shutdown_grace{10};  // for requests in flight at SIGINT/SIGTERM
+};
+
+struct ServerOptions {
+    boost::asio::ip::tcp::endpoint endpoint;
+    std::size_t threads = 1;
+    ServerLimits limits;
+    bool access_log = true;
+};
+
+// Runs until SIGINT or SIGTERM, then stops accepting, finishes requests in flight and returns.
+// `on_listening` is called with the bound endpoint once the server accepts connections.
+void run_server(const ServerOptions& options, Api& api, Metrics& metrics,
+                const std::function<void(const boost::asio::ip::tcp::endpoint&)>& on_listening);
+
+}  // namespace talksearch::http

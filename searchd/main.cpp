@@ -1,0 +1,131 @@
+// searchd: the search daemon. Serves the JSON API and the browser UI over HTTP.
+
+#include <CLI/CLI.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "common/catalog.h"
+#include "searchd/http/api.h"
+#include "searchd/http/server.h"
+#include "searchd/search/query_builder.h"
+#include "searchd/search/search_error.h"
+#include "searchd/search/searcher_pool.h"
+
+namespace {
+
+constexpr int kExitFailure = 2;
+
+boost::asio::ip::tcp::endpoint parse_listen(const std::string& text) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos) throw std::invalid_argument("--listen wants HOST:PORT");
+    auto host = text.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    const auto port_text = text.substr(colon + 1);
+    unsigned long port = 0;
+    try {
+        std::size_t used = 0;
+        port = std::stoul(port_text, &used);
+        if (used != port_text.size() || port > 65535) throw std::out_of_range("port");
+    } catch (const std::exception&) {
+        throw std::invalid_argument(fmt::format("--listen: '{}' is not a port number", port_text));
+    }
+    boost::system::error_code error;
+    const auto address = boost::asio::ip::make_address(host, error);
+    if (error) throw std::invalid_argument(fmt::format("--listen: '{}' is not an IP address", host));
+    return {address, static_cast<unsigned short>(port)};
+}
+
+// A private folder under the system's temporary directory, removed when searchd exits.
+class TemporaryFolder {
+public:
+    TemporaryFolder() {
+        auto pattern = (std::filesystem::temp_directory_path() / "searchd-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
+        path_ = pattern;
+    }
+    ~TemporaryFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TemporaryFolder(const TemporaryFolder&) = delete;
+    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+std::string default_path(const std::string& relative, const char* built_in) {
+    return std::filesystem::exists(relative) ? relative : built_in;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace talksearch;
+    CLI::App app{
+        "Serves the search API (docs/api.md) and the browser UI over HTTP. Picks up new commits by\n"
+        "the indexer without a restart. Stops gracefully on SIGINT or SIGTERM.",
+        "searchd"};
+    std::string database;
+    std::string listen = "127.0.0.1:8080";
+    std::string web = default_path("web", TALKSEARCH_DEFAULT_WEB);
+    std::string catalog_path = default_path("data/entities.toml", TALKSEARCH_DEFAULT_CATALOG);
+    std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
+    bool quiet = false;
+    http::ServerLimits limits;
+    app.add_option("--db", database, "Xapian database folder, or a stub file listing shards")
+        ->required();
+    app.add_option("--listen", listen, "Address and port to listen on")->capture_default_str();
+    app.add_option("--web", web, "Folder of the browser UI")->capture_default_str();
+    app.add_option("--catalog", catalog_path, "Entity catalogue (TOML)")->capture_default_str();
+    app.add_option("--threads", threads, "Worker threads (each with its own index handle)")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    app.add_flag("-q,--quiet", quiet, "No access log");
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        http::ServerOptions options;
+        options.endpoint = parse_listen(listen);
+        options.threads = threads;
+        options.limits = limits;
+        options.access_log = !quiet;
+        const auto catalog = Catalog::from_file(catalog_path);
+        // Synonyms live beside the index, not in it: see write_synonym_database().
+        const TemporaryFolder scratch;
+        const auto synonyms = (scratch.path() / "synonyms").string();
+        search::write_synonym_database(catalog, synonyms);
+        search::SearcherPool searchers(database, synonyms, catalog, threads);
+        http::StaticFiles files(web);
+        http::Metrics metrics;
+        http::Api api(searchers, files, metrics);
+        http::run_server(options, api, metrics, [&](const auto& endpoint) {
+            std::cout << fmt::format("searchd: serving {} on http://{}:{}/ with {} threads\n",
+                                     database,
+                                     endpoint.address().is_v6()
+                                         ? "[" + endpoint.address().to_string() + "]"
+                                         : endpoint.address().to_string(),
+                                     endpoint.port(), threads)
+                      << std::flush;
+        });
+        std::cout << "searchd: stopped\n";
+        return 0;
+    } catch (const search::SearchError& error) {
+        std::cerr << "searchd: " << error.what() << '\n';
+    } catch (const CatalogError& error) {
+        std::cerr << "searchd: " << error.what() << '\n';
+    } catch (const Xapian::Error& error) {
+        std::cerr << "searchd: " << error.get_description() << '\n';
+    } catch (const boost::system::system_error& error) {
+        std::cerr << "searchd: cannot listen on " << listen << ": " << error.code().message() << '\n';
+    } catch (const std::exception& error) {
+        std::cerr << "searchd: " << error.what() << '\n';
+    }
+    return kExitFailure;
+}

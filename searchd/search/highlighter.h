@@ -1,0 +1,35 @@
+#pragma once
+// Marks the words a query matched: HTML snippets for result lists (escaped text with <mark>),
+// and code-point ranges for the article view.
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "searchd/search/search_response.h"
+
+namespace talksearch::search {
+
+inline constexpr std::size_t kSnippetBytes = 300;
+
+// The best passage of `text` with the query's words (stems and synonyms included) marked;
+// the article's opening when nothing in it matches.
+std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
+                         const Xapian::Stem& stem);
+
+// The whole short `text` (a title) escaped, matches marked.
+std::string marked_html(const Xapian::MSet& mset, const std::string& text,
+                        const Xapian::Stem& stem);
+
+// The opening of `text`, escaped, cut at a word boundary.
+std::string opening_html(const std::string& text, std::size_t max_bytes);
+
+// Ranges of the words in `text` that produce one of `terms` (index terms: unprefixed words,
+// Z-prefixed stems; title terms with their S prefix are accepted too).
+std::vector<Highlight> find_highlights(const std::string& field, const std::string& text,
+                                       const std::set<std::string>& terms,
+                                       const Xapian::Stem& stem);
+
+}  // namespace talksearch::search

@@ -1,0 +1,55 @@
+#pragma once
+// Turns the user's query text and filters into Xapian queries: the query language (phrases,
+// OR, NOT/-, parentheses, wildcards, field searches), aliases through catalogue synonyms, facet
+// filters through the catalogue.
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/catalog.h"
+#include "common/schema.h"
+
+namespace talksearch::search {
+
+// The catalogue's spelling variants as Xapian synonyms, written to a small database of their own
+// (`path`, replaced if it exists), so that they work the same over a local, sharded or remote
+// index and need no re-indexing when the catalogue changes.
+void write_synonym_database(const Catalog& catalog, const std::string& path);
+
+struct ParsedQuery {
+    Xapian::Query query;                  // MatchAll for an empty text
+    std::optional<std::string> corrected;  // "did you mean", when a word is unknown
+};
+
+class QueryBuilder {
+public:
+    // `vocabulary` is the index together with the synonym database; it must outlive this.
+    QueryBuilder(const Catalog& catalog, const Xapian::Database& vocabulary);
+
+    // Throws SearchError (invalid_query, query_too_long).
+    ParsedQuery parse(const std::string& text);
+
+    // OR of the values' boolean terms; `resolved` receives the canonical names (unknown values
+    // are kept as given and match nothing).
+    Xapian::Query facet_filter(schema::Facet facet, const std::vector<std::string>& values,
+                               std::vector<std::string>& resolved) const;
+
+    const Xapian::Stem& stemmer() const { return stem_; }
+    void set_vocabulary(const Xapian::Database& vocabulary) {
+        vocabulary_ = vocabulary;
+        parser_.set_database(vocabulary);
+    }
+
+private:
+    bool has_unknown_word(const std::string& text) const;
+
+    const Catalog& catalog_;
+    Xapian::Database vocabulary_;
+    Xapian::Stem stem_;
+    Xapian::QueryParser parser_;
+};
+
+}  // namespace talksearch::search

@@ -1,0 +1,37 @@
+#pragma once
+// A search as the core understands it, independent of how it arrived (HTTP, benchmark, test).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/dates.h"
+#include "common/schema.h"
+
+namespace talksearch::search {
+
+enum class SortOrder { relevance, newest, oldest };
+std::string_view to_string(SortOrder order);
+
+inline constexpr std::size_t kMaxPerPage = 100;
+inline constexpr std::size_t kMaxResultWindow = 10000;  // (page-1)*per_page must stay below
+inline constexpr std::size_t kMaxQueryBytes = 1000;
+inline constexpr std::size_t kMaxQueryDepth = 32;
+
+struct SearchRequest {
+    std::string query;
+    // Values as the user gave them; the catalogue resolves aliases.
+    std::map<schema::Facet, std::vector<std::string>> filters;
+    std::optional<Date> from;
+    std::optional<Date> to;
+    std::optional<SortOrder> sort;  // default: relevance, or newest for an empty query
+    std::size_t page = 1;
+    std::size_t per_page = 10;
+    bool snippets = true;
+};
+
+// Throws SearchError when the request cannot be run as given.
+void validate(const SearchRequest& request);
+
+}  // namespace talksearch::search

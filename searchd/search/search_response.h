@@ -1,0 +1,85 @@
+#pragma once
+// What a search returns, as plain data; the HTTP layer turns it into JSON.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/schema.h"
+#include "common/stored_article.h"
+#include "searchd/search/search_request.h"
+
+namespace talksearch::search {
+
+struct SearchHit {
+    std::string id;
+    std::string title;
+    std::string title_html;  // escaped, with <mark> around matches
+    std::optional<std::string> date;
+    std::optional<std::string> source;
+    std::optional<std::string> url;
+    double score = 0;
+    std::string snippet;  // escaped, with <mark> around matches
+    std::map<schema::Facet, std::vector<std::string>> entities;
+};
+
+struct FacetValue {
+    std::string value;
+    std::size_t count = 0;
+    bool selected = false;
+};
+
+struct MonthCount {
+    std::string month;  // YYYY-MM
+    std::size_t count = 0;
+};
+
+struct SearchResponse {
+    std::string query;
+    std::optional<std::string> corrected;
+    std::size_t total = 0;
+    bool total_exact = true;
+    std::size_t page = 1;
+    std::size_t per_page = 10;
+    SortOrder sort = SortOrder::relevance;
+    double took_ms = 0;
+    std::map<schema::Facet, std::vector<std::string>> filters;  // resolved, canonical names
+    std::vector<SearchHit> results;
+    std::map<schema::Facet, std::vector<FacetValue>> facets;
+    std::vector<MonthCount> histogram;
+    std::size_t undated = 0;
+};
+
+struct Highlight {
+    std::string field;  // title or body
+    std::size_t start = 0;  // code points
+    std::size_t end = 0;
+};
+
+struct DocumentResponse {
+    StoredArticle article;
+    std::vector<Highlight> highlights;
+};
+
+struct Suggestion {
+    std::string kind;  // entity or word
+    std::string label;
+    std::string query;  // the request's query with its last word completed
+    std::string type;   // entities: city, person, ...
+    std::string facet;  // entities: the facet that filters by it
+    std::size_t count = 0;  // words: articles containing it
+};
+
+struct SuggestResponse {
+    std::string query;
+    std::vector<Suggestion> suggestions;
+};
+
+struct Health {
+    Xapian::doccount documents = 0;
+    std::string last_reopen;  // ISO 8601 UTC
+    double last_reopen_epoch = 0;
+};
+
+}  // namespace talksearch::search

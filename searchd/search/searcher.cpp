@@ -1,0 +1,409 @@
+#include "searchd/search/searcher.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "common/catalog.h"
+#include "common/facet_set.h"
+#include "common/stored_article.h"
+#include "common/text.h"
+#include "searchd/search/facet_counter.h"
+#include "searchd/search/highlighter.h"
+#include "searchd/search/search_error.h"
+
+namespace talksearch::search {
+namespace {
+
+constexpr std::size_t kMaxFacetValues = 50;
+constexpr int kAttempts = 3;
+// Relaxes exhaustive counting for a pathological query; total_exact then says false.
+constexpr double kMatchTimeLimitSeconds = 2.0;
+
+Xapian::Database open_database(const std::string& path) {
+    try {
+        return Xapian::Database(path);
+    } catch (const Xapian::Error& error) {
+        throw SearchError(ErrorCode::unavailable,
+                          fmt::format("cannot open the index: {}", error.get_description()));
+    }
+}
+
+Xapian::Database combine(const Xapian::Database& index, const Xapian::Database& synonyms) {
+    Xapian::Database combined;
+    combined.add_database(index);
+    combined.add_database(synonyms);
+    return combined;
+}
+
+std::map<schema::Facet, std::vector<std::string>> entities_by_facet(const StoredArticle& article) {
+    std::map<schema::Facet, std::vector<std::string>> by_facet;
+    for (const auto& entity : article.entities) {
+        const auto type = entity_type_from_name(entity.type);
+        if (!type) continue;
+        for (const auto facet : facets_for(*type, entity.roles)) {
+            by_facet[facet].push_back(entity.name);
+        }
+    }
+    return by_facet;
+}
+
+std::vector<FacetValue> facet_values(const ValueCounts& counts,
+                                     const std::vector<std::string>& selected) {
+    std::vector<FacetValue> values;
+    for (const auto& [value, count] : counts) {
+        const bool is_selected =
+            std::find(selected.begin(), selected.end(), value) != selected.end();
+        values.push_back({value, count, is_selected});
+    }
+    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    std::vector<FacetValue> shown;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i < kMaxFacetValues || values[i].selected) shown.push_back(values[i]);
+    }
+    for (const auto& value : selected) {
+        const bool listed = std::any_of(shown.begin(), shown.end(),
+                                        [&](const FacetValue& v) { return v.value == value; });
+        if (!listed) shown.push_back({value, 0, true});
+    }
+    return shown;
+}
+
+Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& filters) {
+    if (filters.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+std::string iso_utc(std::chrono::system_clock::time_point time) {
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(time)));
+}
+
+}  // namespace
+
+std::string_view to_string(SortOrder order) {
+    switch (order) {
+        case SortOrder::relevance: return "relevance";
+        case SortOrder::newest: return "newest";
+        case SortOrder::oldest: return "oldest";
+    }
+    return "relevance";
+}
+
+std::string_view to_string(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::invalid_query: return "invalid_query";
+        case ErrorCode::query_too_long: return "query_too_long";
+        case ErrorCode::unknown_parameter: return "unknown_parameter";
+        case ErrorCode::invalid_date: return "invalid_date";
+        case ErrorCode::invalid_sort: return "invalid_sort";
+        case ErrorCode::invalid_page: return "invalid_page";
+        case ErrorCode::page_out_of_range: return "page_out_of_range";
+        case ErrorCode::invalid_encoding: return "invalid_encoding";
+        case ErrorCode::not_found: return "not_found";
+        case ErrorCode::unavailable: return "unavailable";
+    }
+    return "internal";
+}
+
+void validate(const SearchRequest& request) {
+    if (request.per_page < 1 || request.per_page > kMaxPerPage) {
+        throw SearchError(ErrorCode::invalid_page,
+                          fmt::format("per_page must be between 1 and {}", kMaxPerPage));
+    }
+    if (request.page < 1) throw SearchError(ErrorCode::invalid_page, "page starts at 1");
+    if ((request.page - 1) >= kMaxResultWindow / request.per_page) {
+        throw SearchError(ErrorCode::page_out_of_range,
+                          fmt::format("page {} is beyond the first {} results; narrow the search",
+                                      request.page, kMaxResultWindow));
+    }
+    if (request.from && request.to && *request.from > *request.to) {
+        throw SearchError(ErrorCode::invalid_date,
+                          fmt::format("from ({}) is after to ({})", request.from->iso(),
+                                      request.to->iso()));
+    }
+}
+
+Searcher::Searcher(const std::string& database, const std::string& synonyms,
+                   const Catalog& catalog)
+    : path_(database),
+      catalog_(catalog),
+      database_(open_database(database)),
+      synonyms_(synonyms),
+      vocabulary_(combine(database_, synonyms_)),
+      builder_(catalog, vocabulary_),
+      last_reopen_(std::chrono::system_clock::now()) {}
+
+void Searcher::refresh() {
+    // reopen() is cheap when nothing changed; it moves us to the indexer's latest commit.
+    if (database_.reopen()) last_reopen_ = std::chrono::system_clock::now();
+}
+
+template <typename Action>
+auto Searcher::with_retry(Action&& action) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            refresh();
+            return action();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // The indexer committed twice while we read: start again on the newest state.
+            if (attempt == kAttempts) throw;
+        } catch (const Xapian::NetworkError& error) {
+            if (attempt == kAttempts) {
+                throw SearchError(ErrorCode::unavailable,
+                                  fmt::format("the index server did not answer: {}",
+                                              error.get_description()));
+            }
+            database_ = open_database(path_);
+            vocabulary_ = combine(database_, synonyms_);
+            builder_.set_vocabulary(vocabulary_);
+        }
+    }
+}
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+    validate(request);
+    return with_retry([&] { return run_search(request); });
+}
+
+DocumentResponse Searcher::document(const std::string& id, const std::string& query) {
+    return with_retry([&] { return run_document(id, query); });
+}
+
+SuggestResponse Searcher::suggest(const std::string& query, std::size_t limit) {
+    return with_retry([&] { return run_suggest(query, limit); });
+}
+
+Health Searcher::health() {
+    return with_retry([&] {
+        Health health;
+        health.documents = database_.get_doccount();
+        health.last_reopen = iso_utc(last_reopen_);
+        health.last_reopen_epoch =
+            std::chrono::duration<double>(last_reopen_.time_since_epoch()).count();
+        return health;
+    });
+}
+
+SearchResponse Searcher::run_search(const SearchRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    SearchResponse response;
+    response.query = request.query;
+    response.page = request.page;
+    response.per_page = request.per_page;
+    const bool empty_query = normalize_spaces(request.query).empty();
+    response.sort = request.sort.value_or(empty_query ? SortOrder::newest : SortOrder::relevance);
+
+    auto parsed = builder_.parse(request.query);
+    response.corrected = parsed.corrected;
+
+    // Filters: one per facet with a selection, plus the date range.
+    std::map<schema::Facet, Xapian::Query> facet_filters;
+    for (const auto& [facet, values] : request.filters) {
+        if (values.empty()) continue;
+        auto& resolved = response.filters[facet];
+        facet_filters.emplace(facet, builder_.facet_filter(facet, values, resolved));
+    }
+    std::optional<Xapian::Query> date_filter;
+    if (request.from || request.to) {
+        date_filter = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
+                                    request.from ? request.from->iso() : "0000-00-00",
+                                    request.to ? request.to->iso() : "9999-99-99");
+    }
+    auto filters_except = [&](std::optional<schema::Facet> left_out, bool with_dates) {
+        std::vector<Xapian::Query> filters;
+        for (const auto& [facet, query] : facet_filters) {
+            if (facet != left_out) filters.push_back(query);
+        }
+        if (with_dates && date_filter) filters.push_back(*date_filter);
+        return filters;
+    };
+
+    const auto all_documents = std::max<Xapian::doccount>(database_.get_doccount(), 1);
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(filtered(parsed.query, filters_except(std::nullopt, true)));
+    enquire.set_time_limit(kMatchTimeLimitSeconds);
+    switch (response.sort) {
+        case SortOrder::relevance: break;
+        case SortOrder::newest:
+            enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+            break;
+        case SortOrder::oldest:
+            enquire.set_sort_by_value_then_relevance(schema::kSlotDateAscending, false);
+            break;
+    }
+    // Facets without a selection are counted on the main query itself; the others, and the
+    // histogram when a date range is set, in passes that leave their own selection out.
+    std::vector<Xapian::valueno> main_slots;
+    for (const auto& info : schema::kFacets) {
+        if (!facet_filters.contains(info.facet)) main_slots.push_back(info.slot);
+    }
+    if (!date_filter) main_slots.push_back(schema::kSlotMonth);
+    SlotCounter main_counter(enquire, main_slots);
+    const auto first = (request.page - 1) * request.per_page;
+    const auto mset = enquire.get_mset(first, request.per_page, all_documents);
+    response.total = mset.get_matches_estimated();
+    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+    auto count_pass = [&](const std::vector<Xapian::Query>& filters, Xapian::valueno slot,
+                          Xapian::doccount* total) {
+        Xapian::Enquire pass(database_);
+        pass.set_query(filtered(parsed.query, filters));
+        pass.set_time_limit(kMatchTimeLimitSeconds);
+        SlotCounter counter(pass, {slot});
+        const auto counted = pass.get_mset(0, 0, all_documents);
+        if (total) *total = counted.get_matches_estimated();
+        return counter.counts(slot);
+    };
+
+    for (const auto& info : schema::kFacets) {
+        const auto& selected = response.filters[info.facet];
+        const auto set_counts = facet_filters.contains(info.facet)
+                                    ? count_pass(filters_except(info.facet, true), info.slot, nullptr)
+                                    : main_counter.counts(info.slot);
+        response.facets[info.facet] = facet_values(split_facet_sets(set_counts), selected);
+    }
+    for (auto it = response.filters.begin(); it != response.filters.end();) {
+        it = it->second.empty() ? response.filters.erase(it) : std::next(it);
+    }
+
+    Xapian::doccount undated_base = response.total;
+    const auto months = date_filter ? count_pass(filters_except(std::nullopt, false),
+                                                 schema::kSlotMonth, &undated_base)
+                                    : main_counter.counts(schema::kSlotMonth);
+    std::size_t dated = 0;
+    for (const auto& [month, count] : months) {
+        if (month.empty()) continue;
+        response.histogram.push_back({month, count});
+        dated += count;
+    }
+    response.undated = undated_base > dated ? undated_base - dated : 0;
+
+    const auto& stem = builder_.stemmer();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const auto article = deserialize_article(it.get_document().get_data());
+        SearchHit hit;
+        hit.id = article.id;
+        hit.title = article.title;
+        hit.title_html = marked_html(mset, article.title, stem);
+        hit.date = article.date;
+        hit.source = article.source;
+        hit.url = article.url;
+        hit.score = it.get_weight();
+        hit.snippet = request.snippets ? snippet_html(mset, article.body, stem)
+                                       : opening_html(article.body, kSnippetBytes);
+        hit.entities = entities_by_facet(article);
+        response.results.push_back(std::move(hit));
+    }
+    response.took_ms = std::chrono::duration<double, std::milli>(
+                           std::chrono::steady_clock::now() - started)
+                           .count();
+    return response;
+}
+
+DocumentResponse Searcher::run_document(const std::string& id, const std::string& query) {
+    const auto term = schema::id_term(id);
+    auto postings = database_.postlist_begin(term);
+    if (id.empty() || postings == database_.postlist_end(term)) {
+        throw SearchError(ErrorCode::not_found, fmt::format("no article has the id '{}'", id));
+    }
+    const Xapian::docid docid = *postings;
+    DocumentResponse response;
+    response.article = deserialize_article(database_.get_document(docid).get_data());
+    if (normalize_spaces(query).empty()) return response;
+
+    // The terms this article actually matched: wildcard expansions and synonyms included.
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, builder_.parse(query).query,
+                                    Xapian::Query(term)));
+    const auto mset = enquire.get_mset(0, 1);
+    std::set<std::string> terms;
+    if (!mset.empty()) {
+        for (auto it = enquire.get_matching_terms_begin(mset.begin());
+             it != enquire.get_matching_terms_end(mset.begin()); ++it) {
+            terms.insert(*it);
+        }
+    }
+    const auto& stem = builder_.stemmer();
+    for (auto& highlight : find_highlights("title", response.article.title, terms, stem)) {
+        response.highlights.push_back(std::move(highlight));
+    }
+    for (auto& highlight : find_highlights("body", response.article.body, terms, stem)) {
+        response.highlights.push_back(std::move(highlight));
+    }
+    return response;
+}
+
+SuggestResponse Searcher::run_suggest(const std::string& query, std::size_t limit) {
+    SuggestResponse response;
+    response.query = query;
+    const auto last_space = query.find_last_of(' ');
+    const auto head = last_space == std::string::npos ? std::string{} : query.substr(0, last_space + 1);
+    const auto partial = query.substr(head.size());
+    const auto prefix = Catalog::form_key(partial);
+    if (prefix.empty() || limit == 0) return response;
+
+    // Entities whose name or alias starts with the prefix, those in more articles first.
+    struct Candidate {
+        const Entity* entity;
+        Xapian::doccount articles;
+    };
+    std::vector<Candidate> entities;
+    for (const auto& entity : catalog_.entities()) {
+        const bool matches = std::any_of(entity.forms.begin(), entity.forms.end(), [&](const auto& form) {
+            return Catalog::form_key(form).starts_with(prefix);
+        });
+        if (!matches) continue;
+        entities.push_back({&entity, database_.get_termfreq(
+                                         schema::facet_term(entity.facets.front(), entity.key))});
+    }
+    std::sort(entities.begin(), entities.end(), [](const Candidate& a, const Candidate& b) {
+        return a.articles != b.articles ? a.articles > b.articles : a.entity->name < b.entity->name;
+    });
+    const std::size_t entity_limit = std::min<std::size_t>(entities.size(), (limit + 1) / 2);
+    std::set<std::string> labels;
+    for (std::size_t i = 0; i < entity_limit; ++i) {
+        const auto& entity = *entities[i].entity;
+        const auto facet = std::find(entity.facets.begin(), entity.facets.end(),
+                                     schema::Facet::negotiator) != entity.facets.end()
+                               ? schema::Facet::negotiator
+                               : entity.facets.front();
+        Suggestion suggestion;
+        suggestion.kind = "entity";
+        suggestion.label = entity.name;
+        suggestion.query = head + entity.name;
+        suggestion.type = std::string(to_string(entity.type));
+        suggestion.facet = std::string(schema::facet_info(facet).name);
+        suggestion.count = entities[i].articles;
+        labels.insert(fold_case(entity.name));
+        response.suggestions.push_back(std::move(suggestion));
+    }
+
+    // Indexed words with the prefix, most frequent first.
+    std::vector<std::pair<Xapian::doccount, std::string>> words;
+    const auto folded_prefix = fold_case(partial);
+    for (auto it = database_.allterms_begin(folded_prefix); it != database_.allterms_end(folded_prefix);
+         ++it) {
+        const std::string word = *it;
+        if (word.find_first_of("'\xE2") != std::string::npos || labels.contains(word)) continue;
+        words.emplace_back(it.get_termfreq(), word);
+    }
+    std::sort(words.begin(), words.end(),
+              [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    for (const auto& [count, word] : words) {
+        if (response.suggestions.size() >= limit) break;
+        Suggestion suggestion;
+        suggestion.kind = "word";
+        suggestion.label = word;
+        suggestion.query = head + word;
+        suggestion.count = count;
+        response.suggestions.push_back(std::move(suggestion));
+    }
+    return response;
+}
+
+}  // namespace talksearch::search

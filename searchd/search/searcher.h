@@ -1,0 +1,48 @@
+#pragma once
+// The search core: one Searcher owns one database handle, query parser and stemmer, and is used
+// by one thread at a time (Xapian objects are not thread-safe). It notices new commits by the
+// indexer before each request and retries a request that a concurrent commit invalidated.
+
+#include <xapian.h>
+
+#include <chrono>
+#include <string>
+
+#include "common/catalog.h"
+#include "searchd/search/query_builder.h"
+#include "searchd/search/search_request.h"
+#include "searchd/search/search_response.h"
+
+namespace talksearch::search {
+
+class Searcher {
+public:
+    // `database` is a Xapian database folder or stub file; `synonyms` the database written by
+    // write_synonym_database(). Throws SearchError(unavailable).
+    Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog);
+
+    SearchResponse search(const SearchRequest& request);
+    // Throws SearchError(not_found) for an unknown id.
+    DocumentResponse document(const std::string& id, const std::string& query);
+    SuggestResponse suggest(const std::string& query, std::size_t limit = 10);
+    Health health();
+
+private:
+    void refresh();
+    template <typename Action>
+    auto with_retry(Action&& action);
+
+    SearchResponse run_search(const SearchRequest& request);
+    DocumentResponse run_document(const std::string& id, const std::string& query);
+    SuggestResponse run_suggest(const std::string& query, std::size_t limit);
+
+    std::string path_;
+    const Catalog& catalog_;
+    Xapian::Database database_;
+    Xapian::Database synonyms_;
+    Xapian::Database vocabulary_;  // database_ plus synonyms_, for the query parser
+    QueryBuilder builder_;
+    std::chrono::system_clock::time_point last_reopen_;
+};
+
+}  // namespace talksearch::search

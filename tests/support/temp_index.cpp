@@ -1,0 +1,48 @@
+#include "tests/support/temp_index.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+
+namespace talksearch::testing {
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+    auto pattern = (fs::temp_directory_path() / "talksearch-test-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+}
+
+fs::path TempDir::write(const std::string& relative, const std::string& content) const {
+    const auto full = path_ / relative;
+    fs::create_directories(full.parent_path());
+    std::ofstream(full, std::ios::binary) << content;
+    return full;
+}
+
+const Catalog& shipped_catalog() {
+    static const Catalog catalog = Catalog::from_file(fs::path(TALKSEARCH_DATA_DIR) / "entities.toml");
+    return catalog;
+}
+
+fs::path bundled_corpus() { return fs::path(TALKSEARCH_DATA_DIR) / "corpus"; }
+
+indexer::RunSummary index_into(const fs::path& database, const std::vector<fs::path>& inputs,
+                               std::vector<std::string>* warnings, bool prune) {
+    indexer::RunOptions options;
+    options.database = database;
+    options.inputs = inputs;
+    options.prune = prune;
+    indexer::RunCallbacks callbacks;
+    callbacks.warn = [&](const std::string& line) {
+        if (warnings) warnings->push_back(line);
+    };
+    return indexer::run_index(options, shipped_catalog(), callbacks);
+}
+
+}  // namespace talksearch::testing
