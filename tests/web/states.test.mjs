@@ -1,0 +1,123 @@
+// Browser tests of the UI's other states over the bundled corpus: "did you mean", the empty
+// state and its buttons, API errors, an unknown article, and the phone and dark layouts.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, artifactPath } from '../support/harness.mjs';
+import { launchBrowser, openPage, pageProblems, PHONE, DESKTOP } from '../support/browser.mjs';
+import { params, waitForResults, waitForParam, facetBox, statusText, screenshot, until } from './ui.mjs';
+
+const ISTANBUL = ['002_90cb00061bcb65f3', '003_f84507c056fc63c0'];
+const GENEVA = '004_1b57a905ea256f2b';
+
+let server;
+let browser;
+let page;
+let problems;
+
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ page, problems } = await openPage(browser));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('"did you mean" searches the corrected query', async () => {
+  await page.goto(`${server.baseUrl}/?q=Istanbull`);
+  const link = page.locator('#did-you-mean a.corrected');
+  await link.waitFor();
+  const corrected = await link.textContent();
+  assert.match(corrected, /^istanbul$/i);
+  await link.click();
+  await waitForParam(page, 'q', (v) => v[0] === corrected);
+  await waitForResults(page, ISTANBUL);
+  assert.ok(await page.locator('#did-you-mean').isHidden());
+  assert.deepEqual(await pageProblems(page, problems), []);
+});
+
+test('the empty state offers buttons that drop filters', async () => {
+  await page.goto(`${server.baseUrl}/?q=Geneva&city=Istanbul`);
+  await page.locator('#empty h3', { hasText: 'No articles match' }).waitFor();
+  assert.match(await statusText(page), /^0 articles/);
+  assert.equal(await page.locator('#results > li').count(), 0);
+  await screenshot(page, artifactPath('web-empty-state.png'));
+  await page.locator('#empty button', { hasText: 'Remove City: Istanbul' }).click();
+  await waitForResults(page, [GENEVA]);
+  assert.deepEqual(params(page).getAll('city'), []);
+  assert.equal(params(page).get('q'), 'Geneva');
+
+  // The query part can be dropped too, keeping the filter.
+  await page.goto(`${server.baseUrl}/?q=Geneva&city=Istanbul`);
+  await page.locator('#empty button', { hasText: 'drop the words' }).click();
+  await waitForResults(page, ISTANBUL);
+  assert.equal(params(page).get('q'), null);
+  assert.deepEqual(params(page).getAll('city'), ['Istanbul']);
+  assert.deepEqual(await pageProblems(page, problems), []);
+});
+
+test('API errors are shown as a readable message', async () => {
+  assert.deepEqual(await pageProblems(page, problems), []);
+  await page.goto(`${server.baseUrl}/?from=2025-13-01`);
+  const error = page.locator('#error .error-message');
+  await error.waitFor();
+  const expected = await page.evaluate(async () => (await (await fetch('/api/search?from=2025-13-01')).json()).error.message);
+  assert.equal(await error.textContent(), expected);
+  assert.equal(await page.locator('#results > li').count(), 0);
+  await screenshot(page, artifactPath('web-api-error.png'));
+
+  await page.goto(`${server.baseUrl}/?doc=no-such-article`);
+  await page.locator('#article-view .error-message').waitFor();
+  await page.locator('#article-view .back-link').click();
+  await waitForResults(page, 5);
+  // The browser logs the provoked 400 and 404 answers; nothing else may have gone wrong.
+  const unexpected = problems.filter((p) => !/\b(400|404)\b/.test(p));
+  assert.deepEqual(unexpected, []);
+  problems.length = 0;
+});
+
+test('phone layout: the filters open as a panel', async () => {
+  await page.setViewportSize(PHONE);
+  await page.goto(`${server.baseUrl}/`);
+  await waitForResults(page, 5);
+  assert.ok(await page.locator('#sidebar').isHidden(), 'sidebar collapsed');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE.width, `no horizontal scrolling (${width}px)`);
+  await screenshot(page, artifactPath('web-phone.png'), { fullPage: false });
+
+  await page.locator('#filters-toggle').click();
+  await page.locator('#sidebar').waitFor();
+  assert.equal(await page.locator('#filters-toggle').getAttribute('aria-expanded'), 'true');
+  await facetBox(page, 'city', 'Istanbul').check();
+  await waitForResults(page, ISTANBUL);
+  await until(() => page.locator('#sidebar-close').textContent(), (t) => t === 'Show 2 results', { message: 'close button count' });
+  await screenshot(page, artifactPath('web-phone-filters.png'), { fullPage: false });
+  await page.locator('#sidebar-close').click();
+  assert.ok(await page.locator('#sidebar').isHidden());
+  assert.equal(await page.locator('#filters-count').textContent(), '1');
+
+  await page.goto(`${server.baseUrl}/?q=Geneva&doc=${GENEVA}`);
+  await page.locator('#article-view .article-body p').first().waitFor();
+  await screenshot(page, artifactPath('web-phone-article.png'), { fullPage: false });
+  assert.deepEqual(await pageProblems(page, problems), []);
+});
+
+test('dark colour scheme', async () => {
+  await page.setViewportSize(DESKTOP);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${server.baseUrl}/?q=Odesa&city=Istanbul`);
+  await waitForResults(page, ISTANBUL);
+  const [bg, fg] = await page.evaluate(() => {
+    const style = getComputedStyle(document.body);
+    return [style.backgroundColor, style.color];
+  });
+  const lum = (c) => c.match(/\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b, 0) / 3;
+  assert.ok(lum(bg) < 60 && lum(fg) > 180, `dark background ${bg}, light text ${fg}`);
+  await screenshot(page, artifactPath('web-dark.png'), { fullPage: false });
+  await page.goto(`${server.baseUrl}/?q=Geneva&doc=${GENEVA}`);
+  await page.locator('#article-view .article-body p').first().waitFor();
+  await screenshot(page, artifactPath('web-dark-article.png'), { fullPage: false });
+  assert.deepEqual(await pageProblems(page, problems), []);
+});

@@ -1,0 +1,122 @@
+// The view state and its round trip through the URL query string. Parameter names are the
+// API's (docs/api.md), plus `doc` for the open article.
+
+export const FACETS = ['city', 'negotiator', 'person', 'country', 'region', 'organisation'];
+
+export const FACET_LABELS = {
+  city: { one: 'City', many: 'Cities' },
+  negotiator: { one: 'Negotiator', many: 'Negotiators' },
+  person: { one: 'Person', many: 'People' },
+  country: { one: 'Country', many: 'Countries' },
+  region: { one: 'Region', many: 'Regions' },
+  organisation: { one: 'Organisation', many: 'Organisations' },
+};
+
+export const SORTS = ['relevance', 'newest', 'oldest'];
+export const PER_PAGE = 10;
+export const MAX_PAGE = Math.floor((10000 - 1) / PER_PAGE) + 1;
+
+export function emptyState() {
+  const filters = {};
+  for (const facet of FACETS) filters[facet] = [];
+  return { q: '', filters, from: '', to: '', sort: '', page: 1, doc: '' };
+}
+
+export function cloneState(state) {
+  const filters = {};
+  for (const facet of FACETS) filters[facet] = [...state.filters[facet]];
+  return { ...state, filters };
+}
+
+export function parseState(search) {
+  const params = new URLSearchParams(search);
+  const state = emptyState();
+  state.q = params.get('q') ?? '';
+  for (const facet of FACETS) {
+    const values = params.getAll(facet);
+    if (facet === 'organisation') values.push(...params.getAll('organization'));
+    state.filters[facet] = [...new Set(values.filter((v) => v !== ''))];
+  }
+  state.from = params.get('from') ?? '';
+  state.to = params.get('to') ?? '';
+  const sort = params.get('sort') ?? '';
+  state.sort = SORTS.includes(sort) ? sort : '';
+  const page = Number.parseInt(params.get('page') ?? '1', 10);
+  state.page = Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1;
+  state.doc = params.get('doc') ?? '';
+  return state;
+}
+
+// The search part of the state as API parameters (no `doc`).
+export function searchParams(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const facet of FACETS) {
+    for (const value of state.filters[facet]) params.append(facet, value);
+  }
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.sort) params.set('sort', state.sort);
+  if (state.page > 1) params.set('page', String(state.page));
+  return params;
+}
+
+export function stateToQuery(state) {
+  const params = searchParams(state);
+  if (state.doc) params.set('doc', state.doc);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function stateToHref(state) {
+  return `${location.pathname}${stateToQuery(state)}`;
+}
+
+export function hasFilters(state) {
+  return FACETS.some((f) => state.filters[f].length > 0) || Boolean(state.from || state.to);
+}
+
+export function filterCount(state) {
+  let n = FACETS.reduce((sum, f) => sum + state.filters[f].length, 0);
+  if (state.from || state.to) n += 1;
+  return n;
+}
+
+// State transformations used by the UI; each returns a new state back on page 1.
+export function withFilter(state, facet, value, on = true) {
+  const next = cloneState(state);
+  const values = next.filters[facet];
+  const index = values.indexOf(value);
+  if (on && index < 0) values.push(value);
+  if (!on && index >= 0) values.splice(index, 1);
+  next.page = 1;
+  next.doc = '';
+  return next;
+}
+
+export function withoutFilters(state) {
+  const next = cloneState(state);
+  for (const facet of FACETS) next.filters[facet] = [];
+  next.from = '';
+  next.to = '';
+  next.page = 1;
+  next.doc = '';
+  return next;
+}
+
+export function withDates(state, from, to) {
+  const next = cloneState(state);
+  next.from = from || '';
+  next.to = to || '';
+  next.page = 1;
+  next.doc = '';
+  return next;
+}
+
+export function withQuery(state, q) {
+  const next = cloneState(state);
+  next.q = q;
+  next.page = 1;
+  next.doc = '';
+  return next;
+}
