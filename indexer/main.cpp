@@ -79,7 +79,12 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("paths", inputs, "Files and folders to index (folders recursively)")
         ->required();
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        // --help is a "parse error" that exits 0; real usage errors get our failure status.
+        return app.exit(error) == 0 ? 0 : kExitFailure;
+    }
     for (const auto& input : inputs) options.inputs.emplace_back(input);
 
     try {

@@ -88,7 +88,12 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "No access log");
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        // --help is a "parse error" that exits 0; real usage errors get our failure status.
+        return app.exit(error) == 0 ? 0 : kExitFailure;
+    }
 
     try {
         http::ServerOptions options;
