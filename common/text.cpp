@@ -131,6 +131,16 @@ std::size_t code_point_offset(std::string_view text, std::size_t byte_offset) {
     return count_code_points(text.substr(0, byte_offset));
 }
 
+std::size_t CodePointCursor::at(std::size_t byte_offset) {
+    if (byte_offset < byte_) {
+        byte_ = 0;
+        code_points_ = 0;
+    }
+    code_points_ += count_code_points(text_.substr(byte_, byte_offset - byte_));
+    byte_ = byte_offset;
+    return code_points_;
+}
+
 std::string html_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);

@@ -27,6 +27,19 @@ std::size_t count_code_points(std::string_view text);
 // Code-point offset of byte offset `byte_offset` (which must fall on a character boundary).
 std::size_t code_point_offset(std::string_view text, std::size_t byte_offset);
 
+// Converts byte offsets to code-point offsets in one pass when they come in increasing order
+// (as word and mention positions do); a smaller offset restarts from the beginning.
+class CodePointCursor {
+public:
+    explicit CodePointCursor(std::string_view text) : text_(text) {}
+    std::size_t at(std::size_t byte_offset);
+
+private:
+    std::string_view text_;
+    std::size_t byte_ = 0;
+    std::size_t code_points_ = 0;
+};
+
 // Escapes & < > " ' for safe use in HTML text and attributes.
 std::string html_escape(std::string_view text);
 

@@ -65,6 +65,7 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     // Entities, in order of first mention, each with all its mentions.
     std::map<const Entity*, std::size_t> entity_index;
     auto add_mentions = [&](const std::string& field, std::string_view text) {
+        CodePointCursor cursor(text);
         for (const auto& mention : matcher_.find(text)) {
             auto [it, inserted] = entity_index.emplace(mention.entity, stored.entities.size());
             if (inserted) {
@@ -73,9 +74,9 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
                                                         mention.entity->roles,
                                                         {}});
             }
+            const auto start = cursor.at(mention.begin);
             stored.entities[it->second].mentions.push_back(
-                Mention{field, code_point_offset(text, mention.begin),
-                        code_point_offset(text, mention.end)});
+                Mention{field, start, cursor.at(mention.end)});
         }
     };
     add_mentions("title", stored.title);

@@ -51,10 +51,11 @@ std::vector<Highlight> find_highlights(const std::string& field, const std::stri
         return terms.contains(word) || terms.contains("Z" + stemmed) ||
                terms.contains("S" + word) || terms.contains("ZS" + stemmed);
     };
+    CodePointCursor cursor(text);
     for (const auto& word : split_words(text)) {
         if (!matches(word.folded)) continue;
-        highlights.push_back(Highlight{field, code_point_offset(text, word.begin),
-                                       code_point_offset(text, word.end)});
+        const auto start = cursor.at(word.begin);
+        highlights.push_back(Highlight{field, start, cursor.at(word.end)});
     }
     return highlights;
 }
