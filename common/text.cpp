@@ -83,7 +83,7 @@ std::string strip_latin_accents(std::string_view text) {
     static std::unique_ptr<icu::Transliterator> transliterator = [] {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::Transliterator> result(icu::Transliterator::createInstance(
-            "NFD; [:Latin:] Latin-ASCII; NFC", UTRANS_FORWARD, status));
+            "NFC; [:Latin:] Latin-ASCII", UTRANS_FORWARD, status));
         if (U_FAILURE(status)) throw std::runtime_error("ICU Latin-ASCII transliterator missing");
         return result;
     }();

@@ -1,0 +1,113 @@
+// Golden tests of the bundled articles through read_text + clean, and the cleaning rules.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "common/text.h"
+#include "indexer/cleaner.h"
+#include "indexer/readers.h"
+#include "tests/support/temp_index.h"
+
+using namespace talksearch;
+using namespace talksearch::indexer;
+
+namespace {
+
+CleanArticle clean_bundled(const std::string& id) {
+    std::ifstream in(talksearch::testing::bundled_corpus() / (id + ".txt"), std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return clean(read_text(content.str(), id, id + ".txt", false));
+}
+
+}  // namespace
+
+TEST_CASE("bundled articles: exact titles", "[cleaner][golden]") {
+    const auto [id, title] = GENERATE(table<std::string, std::string>({
+        {"000_bc86243e7a049964",
+         "Russia Claims Progress in Ukraine Peace Talks Amid Deadly Odesa Attack"},
+        {"001_dc57182f9a93a534",
+         "Putin says he is open to talks with Ukraine after Russian forces launch overnight "
+         "attack on Odesa"},
+        {"002_90cb00061bcb65f3",
+         "Escalating Drone Strikes Mark Failed Ceasefire Talks between Russia and Ukraine"},
+        {"003_f84507c056fc63c0", "Russia and Ukraine bombed each other hours after peace talks"},
+        {"004_1b57a905ea256f2b", "Geneva Talks End With No Breakthrough, No Breakdown"},
+    }));
+    CAPTURE(id);
+    CHECK(clean_bundled(id).title == title);
+}
+
+TEST_CASE("bundled articles: bodies without chrome, trailers, repeats or foreign lines",
+          "[cleaner][golden]") {
+    const std::string id = GENERATE("000_bc86243e7a049964", "001_dc57182f9a93a534",
+                                    "002_90cb00061bcb65f3", "003_f84507c056fc63c0",
+                                    "004_1b57a905ea256f2b");
+    CAPTURE(id);
+    const auto article = clean_bundled(id);
+    REQUIRE(article.paragraphs.size() >= 5);
+    std::set<std::string> seen;
+    for (const auto& paragraph : article.paragraphs) {
+        CAPTURE(paragraph);
+        CHECK(paragraph.find("**") == std::string::npos);
+        CHECK(paragraph.find("\xC2\xA0") == std::string::npos);
+        CHECK(paragraph == normalize_spaces(paragraph));
+        CHECK_FALSE(paragraph.empty());
+        for (const std::string chrome :
+             {"Tags", "Comments", "More posts:", "Related Articles", "Thoughts", "3 min read"}) {
+            CHECK_FALSE(paragraph.starts_with(chrome));
+        }
+        for (const std::string chrome : {"Liabooks", "PoliticsAI Analysis",
+                                         "This content is AI-generated", "Rusia y Ucrania"}) {
+            CHECK(paragraph.find(chrome) == std::string::npos);
+        }
+        CHECK(paragraph != article.title);
+        CHECK(seen.insert(paragraph).second);  // every paragraph once
+    }
+    CHECK(article.title.find("**") == std::string::npos);
+}
+
+TEST_CASE("bundled articles: first and last paragraphs", "[cleaner][golden]") {
+    const auto a000 = clean_bundled("000_bc86243e7a049964");
+    CHECK(a000.paragraphs.back().starts_with("The coming weeks are likely to test"));
+    const auto a002 = clean_bundled("002_90cb00061bcb65f3");
+    // Seven distinct paragraphs; the source repeats four of them verbatim.
+    CHECK(a002.paragraphs.size() == 7);
+    CHECK(a002.paragraphs.front().starts_with("Recent developments in the ongoing conflict"));
+    const auto a003 = clean_bundled("003_f84507c056fc63c0");
+    CHECK(a003.paragraphs.back().starts_with("In a recent interview, Zelensky expressed"));
+    const auto a004 = clean_bundled("004_1b57a905ea256f2b");
+    CHECK(a004.paragraphs.front().starts_with("Russia-Ukraine peace negotiations in Geneva"));
+    CHECK(a004.paragraphs.back().starts_with("US Senator Jeanne Shaheen"));
+}
+
+TEST_CASE("clean_line removes inline emphasis and normalises spaces", "[cleaner]") {
+    CHECK(clean_line("  **Bold**\xC2\xA0" "and __strong__ text ") == "Bold and strong text");
+    CHECK(clean_line("**") == "");
+}
+
+TEST_CASE("a bold line near the top is the headline, kept once", "[cleaner]") {
+    ParsedArticle parsed;
+    parsed.blocks = {"A short kicker line that is long enough to be text, really.",
+                     "**The Real Headline**", "", "**The Real Headline**",
+                     "First paragraph of the article with enough words in it.",
+                     "First paragraph of the article with enough words in it.",
+                     "Share", "Comments", "After the trailer, never indexed."};
+    const auto article = clean(parsed);
+    CHECK(article.title == "The Real Headline");
+    CHECK(article.paragraphs ==
+          std::vector<std::string>{"A short kicker line that is long enough to be text, really.",
+                                   "First paragraph of the article with enough words in it."});
+}
+
+TEST_CASE("the format's own title wins and a final period is dropped", "[cleaner]") {
+    ParsedArticle parsed;
+    parsed.title = "Talks resume in Geneva.";
+    parsed.blocks = {"Section", "Talks resume in Geneva.", "Delegations met again on Monday for a long day."};
+    const auto article = clean(parsed);
+    CHECK(article.title == "Talks resume in Geneva");
+    CHECK(article.paragraphs == std::vector<std::string>{"Delegations met again on Monday for a long day."});
+}

@@ -1,0 +1,123 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "indexer/entity_matcher.h"
+#include "tests/support/temp_index.h"
+
+using namespace talksearch;
+using indexer::EntityMatcher;
+
+namespace {
+
+const EntityMatcher& shipped() {
+    static const EntityMatcher matcher(talksearch::testing::shipped_catalog());
+    return matcher;
+}
+
+std::vector<std::string> names(const EntityMatcher& matcher, std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& mention : matcher.find(text)) out.push_back(mention.entity->name);
+    return out;
+}
+
+using Names = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("the longest form wins", "[entity_matcher]") {
+    CHECK(names(shipped(), "strikes on the Zaporizhia region overnight") ==
+          Names{"Zaporizhzhia Oblast"});
+    CHECK(names(shipped(), "strikes on Zaporizhia overnight") == Names{"Zaporizhzhia"});
+    CHECK(names(shipped(), "the Zaporizhzhia nuclear power plant") ==
+          Names{"Zaporizhzhia Nuclear Power Plant"});
+    CHECK(names(shipped(), "in the Kharkiv region and in Kharkiv") ==
+          Names{"Kharkiv Oblast", "Kharkiv"});
+}
+
+TEST_CASE("possessives name the entity", "[entity_matcher]") {
+    CHECK(names(shipped(), "Putin's rhetoric") == Names{"Vladimir Putin"});
+    CHECK(names(shipped(), "Putin\xE2\x80\x99s rhetoric") == Names{"Vladimir Putin"});
+    CHECK(names(shipped(), "Ukraine's air force") == Names{"Ukraine"});
+}
+
+TEST_CASE("whole words only, with the case rules of proper names", "[entity_matcher]") {
+    const auto [text, expected] = GENERATE(table<std::string, Names>({
+        {"the seizure of Kharkivka village", Names{}},
+        {"roast turkey for dinner", Names{}},
+        {"talks hosted by Turkey", Names{"Turkey"}},
+        {"let us talk", Names{}},
+        {"the US delegation", Names{"United States"}},
+        {"U.S. officials", Names{"United States"}},
+        {"Zelenskyy and Zelenskiy", Names{"Volodymyr Zelensky", "Volodymyr Zelensky"}},
+        {"Удар по Одесі та Одеса", Names{"Odesa"}},
+        {"Одесса и Киев", Names{"Odesa", "Kyiv"}},
+        {"Odessa-based volunteers", Names{"Odesa"}},
+        {"", Names{}},
+    }));
+    CAPTURE(text);
+    CHECK(names(shipped(), text) == expected);
+}
+
+TEST_CASE("mentions carry the byte offsets of the matched words", "[entity_matcher]") {
+    const std::string text = "Талки в Одеса: Vladimir Putin's envoy met in Zaporizhia region.";
+    const auto mentions = shipped().find(text);
+    REQUIRE(mentions.size() == 3);
+    auto slice = [&](const indexer::EntityMention& m) { return text.substr(m.begin, m.end - m.begin); };
+    CHECK(slice(mentions[0]) == "Одеса");
+    CHECK(mentions[0].begin == text.find("Одеса"));
+    CHECK(slice(mentions[1]) == "Vladimir Putin");
+    CHECK(slice(mentions[2]) == "Zaporizhia region");
+    CHECK(mentions[2].entity->name == "Zaporizhzhia Oblast");
+}
+
+TEST_CASE("a small catalogue: surnames, acronyms and multi-word names", "[entity_matcher]") {
+    const auto catalog = Catalog::from_toml(R"(
+[[entity]]
+name = "NATO"
+type = "organisation"
+
+[[entity]]
+name = "New York"
+type = "city"
+country = "United States"
+
+[[entity]]
+name = "United States"
+type = "country"
+aliases = ["US"]
+
+[[entity]]
+name = "Rustem Umerov"
+type = "person"
+roles = ["negotiator"]
+
+[[entity]]
+name = "John Smith"
+type = "person"
+
+[[entity]]
+name = "Jane Smith"
+type = "person"
+)", "inline.toml");
+    const EntityMatcher matcher(catalog);
+    CHECK(names(matcher, "NATO and nato and Nato") == Names{"NATO"});
+    CHECK(names(matcher, "in New York and new york") == Names{"New York"});
+    CHECK(names(matcher, "Umerov said; Rustem Umerov said") == Names{"Rustem Umerov", "Rustem Umerov"});
+    CHECK(names(matcher, "Smith met Jane Smith") == Names{"Jane Smith"});
+    CHECK(names(matcher, "US and us") == Names{"United States"});
+}
+
+// BUG (common/text.cpp strip_latin_accents keeps accents): text without the accent misses an
+// accented name unless the catalogue lists the plain spelling as an alias.
+TEST_CASE("accent-free spellings match accented names", "[entity_matcher]") {
+    const auto catalog = Catalog::from_toml(R"(
+[[entity]]
+name = "Bürgenstock"
+type = "city"
+)", "inline.toml");
+    const EntityMatcher matcher(catalog);
+    CHECK(names(matcher, "the summit at Bürgenstock") == Names{"Bürgenstock"});
+    CHECK(names(matcher, "the summit at Burgenstock") == Names{"Bürgenstock"});
+}

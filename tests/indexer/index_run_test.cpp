@@ -1,0 +1,278 @@
+// Incremental indexing against real Xapian databases in temporary folders.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/schema.h"
+#include "common/stored_article.h"
+#include "indexer/cleaner.h"
+#include "indexer/document_builder.h"
+#include "indexer/entity_matcher.h"
+#include "indexer/index_run.h"
+#include "indexer/index_writer.h"
+#include "tests/support/temp_index.h"
+
+using namespace talksearch;
+using talksearch::testing::index_into;
+using talksearch::testing::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kArticleA =
+    "Talks in Geneva\nDelegations met in Geneva on Monday to discuss a ceasefire and prisoners.\n";
+const std::string kArticleB =
+    "Strikes on Odesa\nDrones struck the port of Odesa overnight, officials in the city said.\n";
+
+bool has_id(const fs::path& db, const std::string& id) {
+    return Xapian::Database(db.string()).term_exists(schema::id_term(id));
+}
+
+bool has_word(const fs::path& db, const std::string& word) {
+    return Xapian::Database(db.string()).term_exists(word);
+}
+
+}  // namespace
+
+TEST_CASE("re-indexing unchanged input changes nothing", "[index_run]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    const auto first = index_into(db, {talksearch::testing::bundled_corpus()});
+    CHECK(first.files == 5);
+    CHECK(first.added == 5);
+    CHECK(first.documents == 5);
+    CHECK(first.skipped_total() == 0);
+    const auto revision = Xapian::Database(db.string()).get_revision();
+
+    const auto second = index_into(db, {talksearch::testing::bundled_corpus()});
+    CHECK(second.added == 0);
+    CHECK(second.updated == 0);
+    CHECK(second.unchanged == 5);
+    CHECK(second.removed == 0);
+    CHECK_FALSE(second.changed());
+    CHECK(second.documents == 5);
+    CHECK(Xapian::Database(db.string()).get_revision() == revision);
+}
+
+TEST_CASE("a changed file is updated: new text searchable, old text gone", "[index_run]") {
+    TempDir dir;
+    const auto input = dir.path() / "in";
+    const auto db = dir.path() / "db";
+    dir.write("in/a.txt", "Talks in Geneva\nThe delegations discussed zebrafish quotas at length today.\n");
+    dir.write("in/b.txt", kArticleB);
+    REQUIRE(index_into(db, {input}).added == 2);
+    CHECK(has_word(db, "zebrafish"));
+
+    dir.write("in/a.txt", "Talks in Geneva\nThe delegations discussed walrus quotas at length today.\n");
+    const auto summary = index_into(db, {input});
+    CHECK(summary.updated == 1);
+    CHECK(summary.unchanged == 1);
+    CHECK(summary.added == 0);
+    CHECK(summary.documents == 2);
+    CHECK(has_word(db, "walrus"));
+    CHECK_FALSE(has_word(db, "zebrafish"));
+}
+
+TEST_CASE("articles of deleted files are removed only with prune", "[index_run]") {
+    TempDir dir;
+    const auto input = dir.path() / "in";
+    const auto db = dir.path() / "db";
+    dir.write("in/a.txt", kArticleA);
+    dir.write("in/sub/b.txt", kArticleB);
+    REQUIRE(index_into(db, {input}).added == 2);
+    CHECK(has_id(db, "sub/b"));
+    fs::remove(input / "sub" / "b.txt");
+
+    const auto kept = index_into(db, {input}, nullptr, false);
+    CHECK(kept.removed == 0);
+    CHECK(kept.documents == 2);
+    CHECK(has_id(db, "sub/b"));
+
+    const auto pruned = index_into(db, {input}, nullptr, true);
+    CHECK(pruned.removed == 1);
+    CHECK(pruned.unchanged == 1);
+    CHECK(pruned.documents == 1);
+    CHECK_FALSE(has_id(db, "sub/b"));
+    CHECK(has_id(db, "a"));
+}
+
+TEST_CASE("a line removed from a JSON Lines file removes its article", "[index_run]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    const std::string l1 = R"({"id":"j1","title":"Geneva talks","body":"Delegations met in Geneva for talks."})";
+    const std::string l2 = R"({"id":"j2","title":"Odesa strikes","body":"Drones struck Odesa overnight again."})";
+    const std::string l3 = R"({"id":"j3","title":"Istanbul round","body":"A third round was held in Istanbul."})";
+    const auto file = dir.write("in/feed.jsonl", l1 + "\n" + l2 + "\n" + l3 + "\n");
+    REQUIRE(index_into(db, {dir.path() / "in"}).added == 3);
+
+    dir.write("in/feed.jsonl", l1 + "\n" + l3 + "\n");
+    const auto summary = index_into(db, {dir.path() / "in"});
+    CHECK(summary.removed == 1);
+    CHECK(summary.unchanged == 2);
+    CHECK(summary.documents == 2);
+    CHECK_FALSE(has_id(db, "j2"));
+    CHECK(has_id(db, "j1"));
+    CHECK(has_id(db, "j3"));
+}
+
+TEST_CASE("a malformed JSON line is skipped and keeps its old article", "[index_run]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    const std::string l1 = R"({"id":"j1","title":"Geneva talks","body":"Delegations met in Geneva for talks."})";
+    const std::string l2 = R"({"id":"j2","title":"Odesa strikes","body":"Drones struck Odesa overnight again."})";
+    const std::string l3 = R"({"id":"j3","title":"Istanbul round","body":"A third round was held in Istanbul."})";
+    dir.write("in/feed.jsonl", l1 + "\n" + l2 + "\n" + l3 + "\n");
+    REQUIRE(index_into(db, {dir.path() / "in"}).added == 3);
+
+    dir.write("in/feed.jsonl", l1 + "\n" + R"({"id":"j2","title":"Odesa strikes", broken)" + "\n" +
+                                   R"({"id":"j3","title":"Istanbul round","body":"A fourth round was held in Istanbul."})" +
+                                   "\n");
+    std::vector<std::string> warnings;
+    const auto summary = index_into(db, {dir.path() / "in"}, &warnings);
+    CHECK(summary.skipped.at("malformed JSON line") == 1);
+    CHECK(summary.skipped_total() == 1);
+    CHECK(summary.unchanged == 1);
+    CHECK(summary.updated == 1);
+    CHECK(summary.removed == 0);
+    CHECK(summary.documents == 3);
+    CHECK(has_id(db, "j2"));  // its line could not be read, so its old article stays
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings.front(), Catch::Contains("feed.jsonl:2:"));
+}
+
+TEST_CASE("unusable files are skipped, counted and named in a warning", "[index_run]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    dir.write("in/good.txt", kArticleA);
+    const auto [name, content, reason] = GENERATE(table<std::string, std::string, std::string>({
+        {"bad.txt", "Title\nBroken \xFF\xFE bytes in this line of text.\n", "invalid UTF-8"},
+        {"empty.txt", " \n\t\n\xC2\xA0\n", "empty"},
+        {"empty.jsonl", "\n\n", "empty"},
+        {"paper.pdf", "%PDF-1.4", "unsupported format"},
+        {"big.txt", "Big\n" + std::string(300, 'x') + "\n", "too large"},
+        {"bad.jsonl", "{\"id\":\"x\",\"body\":\"\xFF\"}\n", "invalid UTF-8"},
+    }));
+    CAPTURE(name);
+    dir.write("in/" + name, content);
+    indexer::RunOptions options;
+    options.database = db;
+    options.inputs = {dir.path() / "in"};
+    options.max_file_bytes = 200;
+    std::vector<std::string> warnings;
+    indexer::RunCallbacks callbacks;
+    callbacks.warn = [&](const std::string& line) { warnings.push_back(line); };
+    const auto summary = indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    CHECK(summary.files == 2);
+    CHECK(summary.added == 1);
+    CHECK(summary.documents == 1);
+    CHECK(summary.skipped.at(reason) == 1);
+    CHECK(summary.skipped_total() == 1);
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings.front(), Catch::Contains(name));
+}
+
+TEST_CASE("an id seen twice in one run is skipped the second time", "[index_run]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    dir.write("in/a.md", "# Talks in Geneva\n\nDelegations met in Geneva on Monday for the talks.\n");
+    dir.write("in/a.txt", kArticleB);
+    std::vector<std::string> warnings;
+    const auto summary = index_into(db, {dir.path() / "in"}, &warnings);
+    CHECK(summary.added == 1);
+    CHECK(summary.skipped.at("duplicate id") == 1);
+    CHECK(summary.documents == 1);
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings.front(), Catch::Contains("a.txt") && Catch::Contains("'a'"));
+    // The first file in path order wins.
+    const auto stored = deserialize_article(
+        Xapian::Database(db.string()).get_document(*Xapian::Database(db.string()).postlist_begin("Qa")).get_data());
+    CHECK(stored.file == "a.md");
+}
+
+TEST_CASE("an id owned by another file in an earlier run is a duplicate", "[index_run]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    dir.write("one/a.txt", kArticleA);
+    dir.write("two/a.txt", kArticleB);
+    REQUIRE(index_into(db, {dir.path() / "one"}).added == 1);
+    std::vector<std::string> warnings;
+    const auto summary = index_into(db, {dir.path() / "two"}, &warnings);
+    CHECK(summary.added == 0);
+    CHECK(summary.skipped.at("duplicate id") == 1);
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings.front(), Catch::Contains("already belongs to a.txt"));
+}
+
+TEST_CASE("a missing input is fatal", "[index_run]") {
+    TempDir dir;
+    CHECK_THROWS(index_into(dir.path() / "db", {dir.path() / "nope"}));
+}
+
+TEST_CASE("readers see only committed batches, and a killed writer loses only its batch",
+          "[index_run][index_writer]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    indexer::EntityMatcher matcher(catalog);
+    indexer::DocumentBuilder builder(catalog, matcher);
+    auto build = [&](const std::string& id) {
+        indexer::ParsedArticle parsed;
+        parsed.id = id;
+        parsed.file = id + ".txt";
+        parsed.blocks = {"Talks in Geneva " + id, "Delegations met in Geneva for another round."};
+        return builder.build(parsed, indexer::clean(parsed));
+    };
+    {
+        indexer::IndexWriter writer(db, 1);  // every article is its own commit
+        for (const auto* id : {"c1", "c2", "c3"}) {
+            CHECK(writer.put(build(id), "root", std::string("root/") + id) == indexer::PutOutcome::added);
+        }
+    }
+    CHECK(Xapian::Database(db.string()).get_doccount() == 3);
+
+    {
+        indexer::IndexWriter writer(db, 100);
+        CHECK(writer.put(build("p1"), "root", "root/p1") == indexer::PutOutcome::added);
+        Xapian::Database reader(db.string());
+        CHECK(reader.get_doccount() == 3);  // the batch in progress is invisible
+        CHECK_FALSE(reader.term_exists("Qp1"));
+        writer.commit();
+        reader.reopen();
+        CHECK(reader.get_doccount() == 4);
+    }
+
+    // A process killed with a batch pending: _exit skips every destructor, as SIGKILL would.
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        try {
+            indexer::IndexWriter writer(db, 100);
+            writer.put(build("k1"), "root", "root/k1");
+            writer.put(build("k2"), "root", "root/k2");
+            _exit(0);  // inside the writer's scope: its destructor (which commits) never runs
+        } catch (...) {
+            _exit(2);
+        }
+        _exit(0);
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    Xapian::Database after(db.string());
+    CHECK(after.get_doccount() == 4);
+    CHECK_FALSE(after.term_exists("Qk1"));
+    for (auto it = after.postlist_begin(""); it != after.postlist_end(""); ++it) {
+        CHECK_NOTHROW(deserialize_article(after.get_document(*it).get_data()));
+    }
+    // And the database is writable again afterwards.
+    indexer::IndexWriter writer(db, 1);
+    CHECK(writer.put(build("k1"), "root", "root/k1") == indexer::PutOutcome::added);
+}

@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include "searchd/http/request_target.h"
+#include "searchd/search/search_error.h"
+
+using namespace talksearch::http;
+using talksearch::search::ErrorCode;
+using talksearch::search::SearchError;
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+TEST_CASE("the path and parameters are decoded, repeats kept in order", "[request_target]") {
+    const auto target = parse_target("/api/search?q=peace+talks&city=Odesa&city=Kyiv&q=%C3%BC%20x");
+    CHECK(target.path == "/api/search");
+    CHECK(target.encoded_path == "/api/search");
+    CHECK(target.params == Params{{"q", "peace talks"}, {"city", "Odesa"}, {"city", "Kyiv"}, {"q", "ü x"}});
+    CHECK(target.values("city") == std::vector<std::string>{"Odesa", "Kyiv"});
+    CHECK(target.value("q") == "ü x");  // the last one
+    CHECK(target.value("page", "1") == "1");
+    CHECK(target.has("city"));
+    CHECK_FALSE(target.has("page"));
+}
+
+TEST_CASE("raw UTF-8, quotes and spaces are accepted as a browser would send them",
+          "[request_target]") {
+    const auto target = parse_target("/api/search?q=\"Одеса\" talks&city=Genève");
+    CHECK(target.value("q") == "\"Одеса\" talks");
+    CHECK(target.value("city") == "Genève");
+}
+
+TEST_CASE("the path keeps encoded slashes apart from decoded ones", "[request_target]") {
+    const auto target = parse_target("/api/doc/a%2Fb%20c");
+    CHECK(target.path == "/api/doc/a/b c");
+    CHECK(target.encoded_path == "/api/doc/a%2Fb%20c");
+}
+
+TEST_CASE("bad percent-encoding and non-UTF-8 are invalid_encoding", "[request_target]") {
+    const std::string raw = GENERATE("/api/search?q=%zz", "/api/search?q=%", "/api/search?q=%4",
+                                     "/api/search?q=%ff", "/api/search?q=%C3", "/api/%ff",
+                                     "/api/search?%fe=1", "/api/search?q=\xFF");
+    CAPTURE(raw);
+    try {
+        parse_target(raw);
+        FAIL("accepted");
+    } catch (const SearchError& error) {
+        CHECK(error.code() == ErrorCode::invalid_encoding);
+    }
+}

@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+
+#include "searchd/http/request_target.h"
+#include "searchd/http/search_params.h"
+#include "searchd/search/search_error.h"
+
+using namespace talksearch;
+using namespace talksearch::http;
+using search::ErrorCode;
+using search::SearchError;
+using schema::Facet;
+
+namespace {
+
+ErrorCode code_of(const std::string& raw) {
+    try {
+        to_search_request(parse_target(raw));
+    } catch (const SearchError& error) {
+        return error.code();
+    }
+    FAIL("no error for " << raw);
+    return ErrorCode::unavailable;
+}
+
+}  // namespace
+
+TEST_CASE("a full query string becomes a SearchRequest", "[search_params]") {
+    const auto r = to_search_request(parse_target(
+        "/api/search?q=peace&city=Odessa&city=Kyiv&organization=NATO&negotiator=&from=2025&to=2025-02"
+        "&sort=oldest&page=3&per_page=100"));
+    CHECK(r.query == "peace");
+    CHECK(r.filters.at(Facet::city) == std::vector<std::string>{"Odessa", "Kyiv"});
+    CHECK(r.filters.at(Facet::organisation) == std::vector<std::string>{"NATO"});
+    CHECK_FALSE(r.filters.contains(Facet::negotiator));  // empty values are ignored
+    REQUIRE(r.from);
+    CHECK(r.from->iso() == "2025-01-01");
+    REQUIRE(r.to);
+    CHECK(r.to->iso() == "2025-02-28");
+    CHECK(r.sort == search::SortOrder::oldest);
+    CHECK(r.page == 3);
+    CHECK(r.per_page == 100);
+}
+
+TEST_CASE("defaults", "[search_params]") {
+    const auto r = to_search_request(parse_target("/api/search"));
+    CHECK(r.query.empty());
+    CHECK(r.filters.empty());
+    CHECK_FALSE(r.from);
+    CHECK_FALSE(r.sort);
+    CHECK(r.page == 1);
+    CHECK(r.per_page == 10);
+}
+
+TEST_CASE("bad parameters are rejected with the right code", "[search_params]") {
+    const auto [raw, code] = GENERATE(table<std::string, ErrorCode>({
+        {"/api/search?town=Odesa", ErrorCode::unknown_parameter},
+        {"/api/search?Q=x", ErrorCode::unknown_parameter},
+        {"/api/search?per_page=0", ErrorCode::invalid_page},
+        {"/api/search?per_page=101", ErrorCode::invalid_page},
+        {"/api/search?per_page=", ErrorCode::invalid_page},
+        {"/api/search?page=abc", ErrorCode::invalid_page},
+        {"/api/search?page=0", ErrorCode::invalid_page},
+        {"/api/search?page=-1", ErrorCode::invalid_page},
+        {"/api/search?page=2x", ErrorCode::invalid_page},
+        {"/api/search?page=99999999999999999999999", ErrorCode::invalid_page},
+        {"/api/search?sort=bogus", ErrorCode::invalid_sort},
+        {"/api/search?sort=Newest", ErrorCode::invalid_sort},
+        {"/api/search?from=2025-13-01", ErrorCode::invalid_date},
+        {"/api/search?to=yesterday", ErrorCode::invalid_date},
+    }));
+    CAPTURE(raw);
+    CHECK(code_of(raw) == code);
+}
+
+TEST_CASE("from after to is an invalid_date when the request is validated", "[search_params]") {
+    const auto r = to_search_request(parse_target("/api/search?from=2025-06&to=2025-05"));
+    try {
+        search::validate(r);
+        FAIL("accepted");
+    } catch (const SearchError& error) {
+        CHECK(error.code() == ErrorCode::invalid_date);
+    }
+    // A month with itself is fine: from=2025-05&to=2025-05 is all of May.
+    CHECK_NOTHROW(search::validate(to_search_request(parse_target("/api/search?from=2025-05&to=2025-05"))));
+}

@@ -1,0 +1,370 @@
+// The search core over real Xapian databases built by the real indexer from the bundled corpus.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "common/text.h"
+#include "searchd/search/query_builder.h"
+#include "searchd/search/search_error.h"
+#include "searchd/search/searcher.h"
+#include "tests/support/temp_index.h"
+
+using namespace talksearch;
+using namespace talksearch::search;
+using talksearch::testing::TempDir;
+using schema::Facet;
+using Ids = std::set<std::string>;
+
+namespace {
+
+const std::string k000 = "000_bc86243e7a049964";
+const std::string k001 = "001_dc57182f9a93a534";
+const std::string k002 = "002_90cb00061bcb65f3";
+const std::string k003 = "003_f84507c056fc63c0";
+const std::string k004 = "004_1b57a905ea256f2b";
+
+struct Index {
+    TempDir dir;
+    std::string db;
+    std::string synonyms;
+    explicit Index(const std::filesystem::path& input)
+        : db((dir.path() / "db").string()), synonyms((dir.path() / "synonyms").string()) {
+        talksearch::testing::index_into(db, {input});
+        write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
+    }
+};
+
+Searcher& corpus() {
+    static Index index(talksearch::testing::bundled_corpus());
+    static Searcher searcher(index.db, index.synonyms, talksearch::testing::shipped_catalog());
+    return searcher;
+}
+
+Searcher& fixture() {
+    static Index index(std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "escaping.jsonl");
+    static Searcher searcher(index.db, index.synonyms, talksearch::testing::shipped_catalog());
+    return searcher;
+}
+
+SearchRequest request(std::string query, std::map<Facet, std::vector<std::string>> filters = {}) {
+    SearchRequest r;
+    r.query = std::move(query);
+    r.filters = std::move(filters);
+    r.per_page = 100;
+    return r;
+}
+
+Ids ids(const SearchResponse& response) {
+    Ids out;
+    for (const auto& hit : response.results) out.insert(hit.id);
+    return out;
+}
+
+std::size_t facet_count(const SearchResponse& response, Facet facet, const std::string& value) {
+    for (const auto& v : response.facets.at(facet)) {
+        if (v.value == value) return v.count;
+    }
+    return 0;
+}
+
+ErrorCode error_code(const SearchRequest& r) {
+    try {
+        corpus().search(r);
+    } catch (const SearchError& error) {
+        return error.code();
+    }
+    FAIL("no SearchError");
+    return ErrorCode::unavailable;
+}
+
+// Code-point slice of UTF-8 text.
+std::string cp_slice(const std::string& text, std::size_t start, std::size_t end) {
+    std::size_t cp = 0, begin_byte = text.size(), end_byte = text.size();
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (cp == start) begin_byte = i;
+        if (cp == end) end_byte = i;
+        ++cp;
+    }
+    return text.substr(begin_byte, end_byte - begin_byte);
+}
+
+}  // namespace
+
+TEST_CASE("Geneva finds the Geneva article first, marked in the snippet", "[searcher]") {
+    const auto response = corpus().search(request("Geneva"));
+    REQUIRE_FALSE(response.results.empty());
+    CHECK(response.results.front().id == k004);
+    CHECK_THAT(response.results.front().snippet, Catch::Contains("<mark>Geneva</mark>"));
+    CHECK_THAT(response.results.front().title_html, Catch::StartsWith("<mark>Geneva</mark> Talks"));
+    CHECK(response.total == response.results.size());
+    CHECK(response.total_exact);
+    CHECK(response.sort == SortOrder::relevance);
+}
+
+TEST_CASE("words and their aliases find the articles that mention them", "[searcher]") {
+    const auto [query, expected] = GENERATE(table<std::string, Ids>({
+        {"Istanbul", Ids{k002, k003}},
+        {"Odessa", Ids{k000, k001, k002, k003, k004}},
+        {"Odesa", Ids{k000, k001, k002, k003, k004}},
+        {"Одеса", Ids{k000, k001, k002, k003, k004}},
+        // Zaporizhzhia (001, 002, 003) and Zaporizhia (004)
+        {"Zaporizhia", Ids{k001, k002, k003, k004}},
+        {"Zaporizhzhia", Ids{k001, k002, k003, k004}},
+        // Zelensky (000, 002, 003) and Zelenskyy (001, 004)
+        {"Zelenskyy", Ids{k000, k001, k002, k003, k004}},
+        {"Zelensky", Ids{k000, k001, k002, k003, k004}},
+        {"Medinsky", Ids{k002, k004}},
+        {"\"prisoner exchange\"", Ids{k003}},
+        {"Istanbul OR Geneva", Ids{k002, k003, k004}},
+        {"ceasefire -Istanbul", Ids{k000, k001, k004}},
+        {"title:Geneva", Ids{k004}},
+        {"city:Odessa negotiator:Medinsky", Ids{k002, k004}},
+        {"Kharkivka", Ids{k004}},
+    }));
+    CAPTURE(query);
+    CHECK(ids(corpus().search(request(query))) == expected);
+}
+
+TEST_CASE("a facet filter goes through the catalogue", "[searcher]") {
+    const auto odessa = corpus().search(request("", {{Facet::city, {"Odessa"}}}));
+    const auto odesa = corpus().search(request("", {{Facet::city, {"Odesa"}}}));
+    CHECK(ids(odessa) == ids(odesa));
+    CHECK(ids(odessa).size() == 5);
+    CHECK(odessa.filters.at(Facet::city) == std::vector<std::string>{"Odesa"});
+
+    const auto two = corpus().search(request("", {{Facet::city, {"Istanbul", "Geneva"}}}));
+    CHECK(ids(two) == Ids{k002, k003, k004});
+
+    const auto both = corpus().search(
+        request("", {{Facet::city, {"Istanbul"}}, {Facet::negotiator, {"Medinsky"}}}));
+    CHECK(ids(both) == Ids{k002});
+
+    const auto unknown = corpus().search(request("", {{Facet::city, {"Atlantis"}}}));
+    CHECK(unknown.total == 0);
+    CHECK(unknown.facets.at(Facet::city).back().value == "Atlantis");
+    CHECK(unknown.facets.at(Facet::city).back().selected);
+}
+
+TEST_CASE("facet counts are disjunctive", "[searcher]") {
+    const auto all = corpus().search(request(""));
+    const auto istanbul = corpus().search(request("", {{Facet::city, {"Istanbul"}}}));
+    CHECK(ids(istanbul) == Ids{k002, k003});
+    // The city facet ignores its own selection...
+    CHECK(facet_count(istanbul, Facet::city, "Geneva") == 1);
+    CHECK(facet_count(istanbul, Facet::city, "Istanbul") == 2);
+    CHECK(facet_count(istanbul, Facet::city, "Odesa") == 5);
+    for (const auto& value : istanbul.facets.at(Facet::city)) {
+        CAPTURE(value.value);
+        CHECK(value.count == facet_count(all, Facet::city, value.value));
+        CHECK(value.selected == (value.value == "Istanbul"));
+    }
+    // ...every other facet applies it.
+    CHECK(facet_count(istanbul, Facet::negotiator, "Rustem Umerov") == 2);
+    CHECK(facet_count(istanbul, Facet::negotiator, "Vladimir Medinsky") == 1);
+    CHECK(facet_count(istanbul, Facet::person, "Karoline Leavitt") == 0);
+}
+
+TEST_CASE("facet counts equal brute-force counts over the matching articles", "[searcher]") {
+    const std::string query = GENERATE("", "talks", "Odessa", "ceasefire", "Kremlin");
+    CAPTURE(query);
+    const auto response = corpus().search(request(query));
+    REQUIRE(response.results.size() == response.total);
+    std::map<Facet, std::map<std::string, std::size_t>> expected;
+    for (const auto& hit : response.results) {
+        for (const auto& [facet, names] : hit.entities) {
+            for (const auto& name : std::set<std::string>(names.begin(), names.end())) {
+                ++expected[facet][name];
+            }
+        }
+    }
+    CHECK(response.facets.size() == 6);
+    for (const auto& info : schema::kFacets) {
+        std::map<std::string, std::size_t> actual;
+        for (const auto& value : response.facets.at(info.facet)) actual[value.value] = value.count;
+        CAPTURE(info.name);
+        CHECK(actual == expected[info.facet]);
+        const auto& values = response.facets.at(info.facet);
+        CHECK(std::is_sorted(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+            return a.count != b.count ? a.count > b.count : a.value < b.value;
+        }));
+    }
+}
+
+TEST_CASE("an empty query matches every article, newest first", "[searcher]") {
+    const auto response = corpus().search(request("  "));
+    CHECK(response.total == 5);
+    CHECK(response.sort == SortOrder::newest);
+    CHECK(response.undated == 5);
+    CHECK(response.histogram.empty());
+    CHECK_FALSE(response.corrected);
+}
+
+TEST_CASE("a misspelt word gets a correction; the results are for the query as typed",
+          "[searcher]") {
+    const auto response = corpus().search(request("Zelenksy"));
+    REQUIRE(response.corrected);
+    CHECK_THAT(fold_case(*response.corrected), Catch::Contains("zelensky"));
+    CHECK(response.query == "Zelenksy");
+    CHECK_FALSE(corpus().search(request("Odessa")).corrected);
+    CHECK_FALSE(corpus().search(request("Geneva talks")).corrected);
+}
+
+TEST_CASE("bad requests are SearchErrors with their code", "[searcher]") {
+    CHECK(error_code(request("AND peace")) == ErrorCode::invalid_query);
+    CHECK(error_code(request(std::string(2000, 'a'))) == ErrorCode::query_too_long);
+    CHECK(error_code(request(std::string(33, '(') + "x" + std::string(33, ')'))) ==
+          ErrorCode::query_too_long);
+    auto page = request("talks");
+    page.per_page = 10;
+    page.page = 1001;
+    CHECK(error_code(page) == ErrorCode::page_out_of_range);
+    page.page = 1000;
+    CHECK(corpus().search(page).results.empty());
+    page.page = 0;
+    CHECK(error_code(page) == ErrorCode::invalid_page);
+    auto per_page = request("talks");
+    per_page.per_page = 0;
+    CHECK(error_code(per_page) == ErrorCode::invalid_page);
+    per_page.per_page = 101;
+    CHECK(error_code(per_page) == ErrorCode::invalid_page);
+    auto dates = request("");
+    dates.from = Date{2025, 6, 1};
+    dates.to = Date{2025, 5, 1};
+    CHECK(error_code(dates) == ErrorCode::invalid_date);
+}
+
+TEST_CASE("paging splits the results without overlap", "[searcher]") {
+    auto r = request("Odessa");
+    r.per_page = 2;
+    Ids seen;
+    for (std::size_t page = 1; page <= 3; ++page) {
+        r.page = page;
+        const auto response = corpus().search(r);
+        CHECK(response.total == 5);
+        CHECK(response.results.size() == (page < 3 ? 2u : 1u));
+        for (const auto& hit : response.results) CHECK(seen.insert(hit.id).second);
+    }
+}
+
+TEST_CASE("article text is escaped in snippets and titles", "[searcher]") {
+    const auto response = fixture().search(request("Kyiv"));
+    REQUIRE(response.results.size() == 1);
+    const auto& hit = response.results.front();
+    CHECK(hit.id == "xss-1");
+    for (const auto& html : {hit.snippet, hit.title_html}) {
+        CAPTURE(html);
+        CHECK(html.find("<script") == std::string::npos);
+        CHECK(html.find("<b>") == std::string::npos);
+        CHECK_THAT(html, Catch::Contains("&lt;script&gt;"));
+        CHECK_THAT(html, Catch::Contains("<mark>Kyiv</mark>"));
+    }
+    CHECK(hit.title == "Kyiv <script>alert('title')</script> & talks");  // plain text as stored
+    CHECK(hit.source == "Fixture \"News\"");
+    CHECK(hit.date == "2025-03-02");
+
+    // A snippet of an article the query does not match in its body falls back to the opening.
+    auto no_snippets = request("Kyiv");
+    no_snippets.snippets = false;
+    const auto opening = fixture().search(no_snippets).results.front().snippet;
+    CHECK(opening.find("<script") == std::string::npos);
+    CHECK_THAT(opening, Catch::StartsWith("Officials in Kyiv said &lt;script&gt;"));
+}
+
+TEST_CASE("dates: ranges, sort orders, histogram", "[searcher]") {
+    auto r = request("");
+    r.sort = SortOrder::oldest;
+    auto response = fixture().search(r);
+    REQUIRE(response.results.size() == 2);
+    CHECK(response.results.front().id == "xss-1");
+    REQUIRE(response.histogram.size() == 2);
+    CHECK(response.histogram[0].month == "2025-03");
+    CHECK(response.histogram[1].month == "2025-05");
+    r.from = Date{2025, 5, 1};
+    response = fixture().search(r);
+    CHECK(ids(response) == Ids{"dated-1"});
+    CHECK(response.histogram.size() == 2);  // computed without the range
+}
+
+TEST_CASE("document() returns the article with code-point highlights and mentions", "[searcher]") {
+    const auto response = corpus().document(k004, "Geneva");
+    const auto& article = response.article;
+    CHECK(article.title == "Geneva Talks End With No Breakthrough, No Breakdown");
+    REQUIRE_FALSE(response.highlights.empty());
+    for (const auto& h : response.highlights) {
+        const auto& field = h.field == "title" ? article.title : article.body;
+        CHECK(cp_slice(field, h.start, h.end) == "Geneva");
+    }
+    CHECK(std::any_of(response.highlights.begin(), response.highlights.end(),
+                      [](const Highlight& h) { return h.field == "title" && h.start == 0 && h.end == 6; }));
+    std::size_t checked = 0;
+    for (const auto& entity : article.entities) {
+        for (const auto& mention : entity.mentions) {
+            const auto& field = mention.field == "title" ? article.title : article.body;
+            const auto text = cp_slice(field, mention.start, mention.end);
+            const auto* found = talksearch::testing::shipped_catalog().find(text);
+            INFO(entity.name << " -> '" << text << "'");
+            REQUIRE(found);
+            CHECK(found->name == entity.name);
+            ++checked;
+        }
+    }
+    CHECK(checked > 20);
+    // Article 001 has curly quotes and dashes before its mentions: bytes != code points there.
+    const auto a001 = corpus().document(k001, "Zelenskyy").article;
+    const auto& body = a001.body;
+    for (const auto& entity : a001.entities) {
+        for (const auto& mention : entity.mentions) {
+            if (mention.field != "body") continue;
+            CHECK(talksearch::testing::shipped_catalog().find(cp_slice(body, mention.start, mention.end)));
+        }
+    }
+}
+
+TEST_CASE("document() of an unknown id is not_found", "[searcher]") {
+    for (const std::string id : {"nope", "", "004"}) {
+        CAPTURE(id);
+        try {
+            corpus().document(id, "");
+            FAIL("no error");
+        } catch (const SearchError& error) {
+            CHECK(error.code() == ErrorCode::not_found);
+        }
+    }
+}
+
+TEST_CASE("suggest completes the last word with entities, then words", "[searcher]") {
+    const auto response = corpus().suggest("talks od");
+    REQUIRE_FALSE(response.suggestions.empty());
+    const auto& first = response.suggestions.front();
+    CHECK(first.kind == "entity");
+    CHECK(first.label == "Odesa");
+    CHECK(first.facet == "city");
+    CHECK(first.query == "talks Odesa");
+    CHECK(first.count == 5);
+    CHECK(response.suggestions.size() <= 10);
+    const auto medinsky = corpus().suggest("medin");
+    REQUIRE_FALSE(medinsky.suggestions.empty());
+    CHECK(medinsky.suggestions.front().facet == "negotiator");
+    CHECK(corpus().suggest("").suggestions.empty());
+}
+
+TEST_CASE("health reports the number of documents", "[searcher]") {
+    const auto health = corpus().health();
+    CHECK(health.documents == 5);
+    CHECK(health.last_reopen.size() == 20);
+}
+
+TEST_CASE("a database that cannot be opened is unavailable", "[searcher]") {
+    TempDir dir;
+    try {
+        Searcher searcher((dir.path() / "missing").string(), (dir.path() / "syn").string(),
+                          talksearch::testing::shipped_catalog());
+        FAIL("no error");
+    } catch (const SearchError& error) {
+        CHECK(error.code() == ErrorCode::unavailable);
+    }
+}
