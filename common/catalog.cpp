@@ -223,6 +223,9 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
             }
         }
     }
+    for (auto& entity : catalog.entities_) {
+        for (const auto& form : entity.forms) entity.form_keys.push_back(form_key(form));
+    }
     catalog.fingerprint_ = fmt::format("{:016x}", stable_hash(toml_text));
     return catalog;
 }

@@ -30,6 +30,7 @@ struct Entity {
     std::vector<std::string> roles;  // people: negotiator, leader, spokesperson, official, mediator
     std::vector<std::string> aliases;
     std::vector<std::string> forms;     // every surface form that names it, the name first
+    std::vector<std::string> form_keys;  // Catalog::form_key of each form, for prefix lookups
     std::vector<schema::Facet> facets;  // the facets it is counted in
 };
 

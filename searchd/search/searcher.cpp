@@ -354,9 +354,9 @@ SuggestResponse Searcher::run_suggest(const std::string& query, std::size_t limi
     };
     std::vector<Candidate> entities;
     for (const auto& entity : catalog_.entities()) {
-        const bool matches = std::any_of(entity.forms.begin(), entity.forms.end(), [&](const auto& form) {
-            return Catalog::form_key(form).starts_with(prefix);
-        });
+        const bool matches =
+            std::any_of(entity.form_keys.begin(), entity.form_keys.end(),
+                        [&](const std::string& key) { return key.starts_with(prefix); });
         if (!matches) continue;
         entities.push_back({&entity, database_.get_termfreq(
                                          schema::facet_term(entity.facets.front(), entity.key))});
