@@ -1,14 +1,14 @@
 #include "common/catalog.h"
 
-#include <toml++/toml.h>
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include "common/text.h"
 
@@ -17,7 +17,6 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kRoles = {"negotiator", "leader", "spokesperson",
                                                     "official", "mediator"};
-
 
 std::string where(std::string_view origin, const toml::node& node) {
     const auto& source = node.source();
@@ -37,7 +36,8 @@ std::string required_string(const toml::table& table, std::string_view key,
 std::string optional_string(const toml::table& table, std::string_view key,
                             std::string_view origin) {
     const auto* value = table.get(key);
-    if (!value) return {};
+    if (!value)
+        return {};
     if (!value->is_string()) {
         throw CatalogError(fmt::format("{}: '{}' must be a string", where(origin, *value), key));
     }
@@ -48,7 +48,8 @@ std::vector<std::string> string_list(const toml::table& table, std::string_view 
                                      std::string_view origin) {
     std::vector<std::string> out;
     const auto* value = table.get(key);
-    if (!value) return out;
+    if (!value)
+        return out;
     const auto* array = value->as_array();
     if (!array) {
         throw CatalogError(
@@ -93,15 +94,18 @@ Entity parse_entity(const toml::table& table, std::string_view origin) {
         }
     }
     entity.forms.push_back(entity.name);
-    for (const auto& alias : entity.aliases) entity.forms.push_back(normalize_spaces(alias));
+    for (const auto& alias : entity.aliases)
+        entity.forms.push_back(normalize_spaces(alias));
     entity.facets = facets_for(entity.type, entity.roles);
     return entity;
 }
 
 // A person's surname alone names them when no other entity uses that word: "Medinsky".
 std::string surname_of(const toml::table& table, const Entity& entity, std::string_view origin) {
-    if (entity.type != EntityType::person) return {};
-    if (table.contains("surname")) return normalize_spaces(optional_string(table, "surname", origin));
+    if (entity.type != EntityType::person)
+        return {};
+    if (table.contains("surname"))
+        return normalize_spaces(optional_string(table, "surname", origin));
     const auto space = entity.name.rfind(' ');
     return space == std::string::npos ? std::string{} : entity.name.substr(space + 1);
 }
@@ -110,31 +114,45 @@ std::string surname_of(const toml::table& table, const Entity& entity, std::stri
 
 std::string_view to_string(EntityType type) {
     switch (type) {
-        case EntityType::city: return "city";
-        case EntityType::region: return "region";
-        case EntityType::country: return "country";
-        case EntityType::person: return "person";
-        case EntityType::organisation: return "organisation";
+        case EntityType::city:
+            return "city";
+        case EntityType::region:
+            return "region";
+        case EntityType::country:
+            return "country";
+        case EntityType::person:
+            return "person";
+        case EntityType::organisation:
+            return "organisation";
     }
     return "unknown";
 }
 
 std::optional<EntityType> entity_type_from_name(std::string_view text) {
-    if (text == "city") return EntityType::city;
-    if (text == "region") return EntityType::region;
-    if (text == "country") return EntityType::country;
-    if (text == "person") return EntityType::person;
-    if (text == "organisation" || text == "organization") return EntityType::organisation;
+    if (text == "city")
+        return EntityType::city;
+    if (text == "region")
+        return EntityType::region;
+    if (text == "country")
+        return EntityType::country;
+    if (text == "person")
+        return EntityType::person;
+    if (text == "organisation" || text == "organization")
+        return EntityType::organisation;
     return std::nullopt;
 }
 
 std::vector<schema::Facet> facets_for(EntityType type, const std::vector<std::string>& roles) {
     using schema::Facet;
     switch (type) {
-        case EntityType::city: return {Facet::city};
-        case EntityType::region: return {Facet::region};
-        case EntityType::country: return {Facet::country};
-        case EntityType::organisation: return {Facet::organisation};
+        case EntityType::city:
+            return {Facet::city};
+        case EntityType::region:
+            return {Facet::region};
+        case EntityType::country:
+            return {Facet::country};
+        case EntityType::organisation:
+            return {Facet::organisation};
         case EntityType::person: {
             std::vector<Facet> facets{Facet::person};
             if (std::find(roles.begin(), roles.end(), "negotiator") != roles.end()) {
@@ -149,7 +167,8 @@ std::vector<schema::Facet> facets_for(EntityType type, const std::vector<std::st
 std::string Catalog::form_key(std::string_view form) {
     std::string key;
     for (const auto& word : split_words(strip_latin_accents(form))) {
-        if (!key.empty()) key += ' ';
+        if (!key.empty())
+            key += ' ';
         key += word.folded;
     }
     return key;
@@ -157,7 +176,8 @@ std::string Catalog::form_key(std::string_view form) {
 
 Catalog Catalog::from_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw CatalogError(fmt::format("cannot read entity catalogue {}", path.string()));
+    if (!in)
+        throw CatalogError(fmt::format("cannot read entity catalogue {}", path.string()));
     std::ostringstream text;
     text << in.rdbuf();
     return from_toml(text.str(), path.string());
@@ -172,13 +192,15 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
                                        error.source().begin.column, error.description()));
     }
     const auto* list = root.get_as<toml::array>("entity");
-    if (!list) throw CatalogError(fmt::format("{}: no [[entity]] tables", origin));
+    if (!list)
+        throw CatalogError(fmt::format("{}: no [[entity]] tables", origin));
 
     Catalog catalog;
     std::vector<std::string> surnames;
     for (const auto& node : *list) {
         const auto* table = node.as_table();
-        if (!table) throw CatalogError(fmt::format("{}: 'entity' must be a table", origin));
+        if (!table)
+            throw CatalogError(fmt::format("{}: 'entity' must be a table", origin));
         auto entity = parse_entity(*table, origin);
         surnames.push_back(surname_of(*table, entity, origin));
         catalog.entities_.push_back(std::move(entity));
@@ -189,7 +211,8 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         const auto& entity = catalog.entities_[i];
         for (const auto& form : entity.forms) {
             const auto key = form_key(form);
-            if (key.empty()) continue;
+            if (key.empty())
+                continue;
             const auto [it, inserted] = catalog.by_form_.emplace(key, i);
             if (!inserted && it->second != i) {
                 throw CatalogError(fmt::format("{}: '{}' names both '{}' and '{}'", origin, form,
@@ -200,12 +223,15 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
     // Surnames only where they name one entity and are not already someone's explicit form.
     std::map<std::string, std::vector<std::size_t>> surname_owners;
     for (std::size_t i = 0; i < surnames.size(); ++i) {
-        if (!surnames[i].empty()) surname_owners[form_key(surnames[i])].push_back(i);
+        if (!surnames[i].empty())
+            surname_owners[form_key(surnames[i])].push_back(i);
     }
     for (std::size_t i = 0; i < surnames.size(); ++i) {
-        if (surnames[i].empty()) continue;
+        if (surnames[i].empty())
+            continue;
         const auto key = form_key(surnames[i]);
-        if (surname_owners[key].size() != 1 || catalog.by_form_.contains(key)) continue;
+        if (surname_owners[key].size() != 1 || catalog.by_form_.contains(key))
+            continue;
         catalog.by_form_.emplace(key, i);
         catalog.entities_[i].forms.push_back(surnames[i]);
     }
@@ -224,7 +250,8 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         }
     }
     for (auto& entity : catalog.entities_) {
-        for (const auto& form : entity.forms) entity.form_keys.push_back(form_key(form));
+        for (const auto& form : entity.forms)
+            entity.form_keys.push_back(form_key(form));
     }
     catalog.fingerprint_ = fmt::format("{:016x}", stable_hash(toml_text));
     return catalog;
@@ -237,7 +264,8 @@ const Entity* Catalog::find(std::string_view form) const {
 
 const Entity* Catalog::find_in_facet(schema::Facet facet, std::string_view form) const {
     const auto* entity = find(form);
-    if (!entity) return nullptr;
+    if (!entity)
+        return nullptr;
     const auto& facets = entity->facets;
     return std::find(facets.begin(), facets.end(), facet) != facets.end() ? entity : nullptr;
 }

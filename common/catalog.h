@@ -29,18 +29,18 @@ struct Entity {
     std::string affiliation;         // people
     std::vector<std::string> roles;  // people: negotiator, leader, spokesperson, official, mediator
     std::vector<std::string> aliases;
-    std::vector<std::string> forms;     // every surface form that names it, the name first
+    std::vector<std::string> forms;      // every surface form that names it, the name first
     std::vector<std::string> form_keys;  // Catalog::form_key of each form, for prefix lookups
-    std::vector<schema::Facet> facets;  // the facets it is counted in
+    std::vector<schema::Facet> facets;   // the facets it is counted in
 };
 
 class CatalogError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class Catalog {
-public:
+  public:
     Catalog() = default;
     // Throws CatalogError naming the file and the entry at fault.
     static Catalog from_file(const std::filesystem::path& path);
@@ -57,7 +57,7 @@ public:
     // The lookup key of a form: its words case-folded, accents removed, joined by one space.
     static std::string form_key(std::string_view form);
 
-private:
+  private:
     std::vector<Entity> entities_;
     std::unordered_map<std::string, std::size_t> by_form_;
     std::string fingerprint_;

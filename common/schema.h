@@ -3,12 +3,12 @@
 // Changing anything here changes what is on disk: bump kSchemaVersion so that re-indexing
 // replaces every article.
 
-#include <xapian.h>
-
 #include <array>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <xapian.h>
 
 namespace talksearch::schema {
 

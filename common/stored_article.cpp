@@ -1,8 +1,8 @@
 #include "common/stored_article.h"
 
-#include <boost/json.hpp>
-
 #include <stdexcept>
+
+#include <boost/json.hpp>
 
 namespace talksearch {
 namespace json = boost::json;
@@ -14,7 +14,8 @@ json::value optional_value(const std::optional<std::string>& value) {
 
 std::optional<std::string> optional_field(const json::object& object, std::string_view key) {
     const auto* value = object.if_contains(key);
-    if (!value || value->is_null()) return std::nullopt;
+    if (!value || value->is_null())
+        return std::nullopt;
     return std::string(value->as_string());
 }
 

@@ -2,11 +2,11 @@
 // What the index keeps of each article as Xapian document data (JSON): everything searchd needs to
 // show a result or the article view without re-reading the source file.
 
-#include <boost/json/value.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <boost/json/value.hpp>
 
 namespace talksearch {
 
@@ -27,7 +27,7 @@ struct ArticleEntity {
 struct StoredArticle {
     std::string id;
     std::string title;
-    std::string body;  // cleaned paragraphs separated by blank lines
+    std::string body;                 // cleaned paragraphs separated by blank lines
     std::optional<std::string> date;  // YYYY-MM-DD
     std::optional<std::string> source;
     std::optional<std::string> url;

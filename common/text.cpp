@@ -1,14 +1,14 @@
 #include "common/text.h"
 
-#include <unicode/translit.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 namespace talksearch {
 namespace {
@@ -33,7 +33,9 @@ bool is_invisible(UChar32 c) {
            c == 0x2060 || c == 0xFEFF;
 }
 
-bool is_word_char(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+bool is_word_char(UChar32 c) {
+    return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
 
 std::string to_utf8(const icu::UnicodeString& text) {
     std::string out;
@@ -46,7 +48,8 @@ std::string to_utf8(const icu::UnicodeString& text) {
 bool is_valid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-        if (next_code_point(text, i) < 0) return false;
+        if (next_code_point(text, i) < 0)
+            return false;
     }
     return true;
 }
@@ -84,7 +87,8 @@ std::string strip_latin_accents(std::string_view text) {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::Transliterator> result(icu::Transliterator::createInstance(
             "NFC; [:Latin:] Latin-ASCII", UTRANS_FORWARD, status));
-        if (U_FAILURE(status)) throw std::runtime_error("ICU Latin-ASCII transliterator missing");
+        if (U_FAILURE(status))
+            throw std::runtime_error("ICU Latin-ASCII transliterator missing");
         return result;
     }();
     auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
@@ -107,12 +111,14 @@ std::string normalize_spaces(std::string_view line) {
             out += "\xEF\xBF\xBD";
             continue;
         }
-        if (is_invisible(c)) continue;
+        if (is_invisible(c))
+            continue;
         if (is_space_like(c)) {
             pending_space = !out.empty();
             continue;
         }
-        if (pending_space) out += ' ';
+        if (pending_space)
+            out += ' ';
         pending_space = false;
         out.append(line.substr(start, i - start));
     }
@@ -122,7 +128,8 @@ std::string normalize_spaces(std::string_view line) {
 std::size_t count_code_points(std::string_view text) {
     std::size_t count = 0;
     for (unsigned char c : text) {
-        if ((c & 0xC0) != 0x80) ++count;
+        if ((c & 0xC0) != 0x80)
+            ++count;
     }
     return count;
 }
@@ -146,12 +153,23 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -162,15 +180,18 @@ std::vector<Word> split_words(std::string_view text) {
     std::size_t i = 0;
     std::size_t word_start = std::string_view::npos;
     auto finish = [&](std::size_t end) {
-        if (word_start == std::string_view::npos) return;
-        words.push_back(Word{word_start, end, fold_case(text.substr(word_start, end - word_start))});
+        if (word_start == std::string_view::npos)
+            return;
+        words.push_back(
+            Word{word_start, end, fold_case(text.substr(word_start, end - word_start))});
         word_start = std::string_view::npos;
     };
     while (i < text.size()) {
         const std::size_t start = i;
         const UChar32 c = next_code_point(text, i);
         if (c >= 0 && is_word_char(c)) {
-            if (word_start == std::string_view::npos) word_start = start;
+            if (word_start == std::string_view::npos)
+                word_start = start;
         } else {
             finish(start);
         }
@@ -183,8 +204,10 @@ bool starts_with_uppercase(std::string_view word) {
     std::size_t i = 0;
     while (i < word.size()) {
         const UChar32 c = next_code_point(word, i);
-        if (c < 0) return false;
-        if (u_isalpha(c)) return u_isupper(c) || u_istitle(c);
+        if (c < 0)
+            return false;
+        if (u_isalpha(c))
+            return u_isupper(c) || u_istitle(c);
     }
     return false;
 }
@@ -194,10 +217,12 @@ bool is_all_uppercase(std::string_view word) {
     std::size_t i = 0;
     while (i < word.size()) {
         const UChar32 c = next_code_point(word, i);
-        if (c < 0) return false;
+        if (c < 0)
+            return false;
         if (u_isalpha(c)) {
             has_letter = true;
-            if (u_islower(c)) return false;
+            if (u_islower(c))
+                return false;
         }
     }
     return has_letter;

@@ -30,11 +30,11 @@ std::size_t code_point_offset(std::string_view text, std::size_t byte_offset);
 // Converts byte offsets to code-point offsets in one pass when they come in increasing order
 // (as word and mention positions do); a smaller offset restarts from the beginning.
 class CodePointCursor {
-public:
+  public:
     explicit CodePointCursor(std::string_view text) : text_(text) {}
     std::size_t at(std::size_t byte_offset);
 
-private:
+  private:
     std::string_view text_;
     std::size_t byte_ = 0;
     std::size_t code_points_ = 0;
@@ -46,7 +46,7 @@ std::string html_escape(std::string_view text);
 // A run of letters and digits. Apostrophes, hyphens and dots separate words, so "Putin's" is
 // "Putin" + "s" and "Rostov-on-Don" is three words.
 struct Word {
-    std::size_t begin;   // byte offsets into the text
+    std::size_t begin;  // byte offsets into the text
     std::size_t end;
     std::string folded;  // case-folded, accents kept
 };

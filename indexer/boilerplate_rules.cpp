@@ -14,15 +14,15 @@ namespace {
 const std::array<std::regex, 9>& chrome_patterns() {
     constexpr auto flags = std::regex::icase | std::regex::optimize;
     static const std::array<std::regex, 9> patterns{
-        std::regex(R"(^\d+\s*min(ute)?s?\s+read.*$)", flags),                 // "3 min readSource"
-        std::regex(R"(^[^.!?]{0,40}\bhome\s*\|.*$)", flags),                 // "Site Home|News"
+        std::regex(R"(^\d+\s*min(ute)?s?\s+read.*$)", flags),  // "3 min readSource"
+        std::regex(R"(^[^.!?]{0,40}\bhome\s*\|.*$)", flags),   // "Site Home|News"
         std::regex(R"(^(share|share this( article| story)?|tweet|print|email|subscribe( now)?|)"
                    R"(sign up|advertisement|listen to this article|follow us.*)$)",
                    flags),
         std::regex(R"(^this content is ai-generated\b.*$)", flags),
-        std::regex(R"(^\S*AI Analysis$)", flags),                             // "PoliticsAI Analysis"
+        std::regex(R"(^\S*AI Analysis$)", flags),  // "PoliticsAI Analysis"
         std::regex(R"(^(photo|image|video)\s*(credit)?\s*:.*$)", flags),
-        std::regex(R"(^(by|written by)\s+[\w .'-]{2,40}$)", flags),           // bylines
+        std::regex(R"(^(by|written by)\s+[\w .'-]{2,40}$)", flags),  // bylines
         std::regex(R"(^(updated|published)\s*:?\s*\d.*$)", flags),
         std::regex(R"(^(skip to (main )?content|menu|search|log ?in|sign in)$)", flags),
     };
@@ -31,16 +31,18 @@ const std::array<std::regex, 9>& chrome_patterns() {
 
 // Trailer headings, compared case-insensitively with the whole line.
 constexpr std::array<std::string_view, 14> kTrailerHeadings{
-    "comments", "comment", "related articles", "related", "more posts", "more posts:",
-    "thoughts", "tags", "tags:", "read more", "you may also like", "recommended",
+    "comments",        "comment",     "related articles",  "related",
+    "more posts",      "more posts:", "thoughts",          "tags",
+    "tags:",           "read more",   "you may also like", "recommended",
     "leave a comment", "most read"};
 
 // Function words: a paragraph made of another language's and none of English's is foreign.
 const std::unordered_set<std::string>& english_words() {
     static const std::unordered_set<std::string> words{
-        "the", "and", "of", "to", "in", "is", "was", "for", "on", "with", "that", "by",
-        "as", "at", "from", "after", "has", "have", "are", "were", "be", "it", "its", "this",
-        "an", "or", "but", "not", "will", "which", "who", "between", "their", "they"};
+        "the",  "and",  "of",    "to",  "in",      "is",    "was",   "for", "on",
+        "with", "that", "by",    "as",  "at",      "from",  "after", "has", "have",
+        "are",  "were", "be",    "it",  "its",     "this",  "an",    "or",  "but",
+        "not",  "will", "which", "who", "between", "their", "they"};
     return words;
 }
 
@@ -72,12 +74,15 @@ bool starts_trailer(std::string_view line) {
 
 bool is_other_language(std::string_view paragraph) {
     const auto words = split_words(paragraph);
-    if (words.size() < 5) return false;
+    if (words.size() < 5)
+        return false;
     int english = 0;
     int foreign = 0;
     for (const auto& word : words) {
-        if (english_words().contains(word.folded)) ++english;
-        if (foreign_words().contains(word.folded)) ++foreign;
+        if (english_words().contains(word.folded))
+            ++english;
+        if (foreign_words().contains(word.folded))
+            ++foreign;
     }
     return english == 0 && foreign >= 2;
 }

@@ -2,10 +2,10 @@
 // Builds what the index stores for one clean article: the Xapian document (terms, facet values,
 // sort keys) and the stored article (document data).
 
-#include <xapian.h>
-
 #include <string>
 #include <vector>
+
+#include <xapian.h>
 
 #include "common/catalog.h"
 #include "common/stored_article.h"
@@ -24,11 +24,11 @@ struct BuiltArticle {
 };
 
 class DocumentBuilder {
-public:
+  public:
     DocumentBuilder(const Catalog& catalog, const EntityMatcher& matcher);
     BuiltArticle build(const ParsedArticle& parsed, const CleanArticle& clean);
 
-private:
+  private:
     const Catalog& catalog_;
     const EntityMatcher& matcher_;
     Xapian::TermGenerator term_generator_;

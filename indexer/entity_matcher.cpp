@@ -7,7 +7,9 @@
 namespace talksearch::indexer {
 namespace {
 
-std::string match_key(const Word& word) { return strip_latin_accents(word.folded); }
+std::string match_key(const Word& word) {
+    return strip_latin_accents(word.folded);
+}
 
 }  // namespace
 
@@ -15,11 +17,12 @@ EntityMatcher::EntityMatcher(const Catalog& catalog) {
     for (const auto& entity : catalog.entities()) {
         for (const auto& form : entity.forms) {
             const auto words = split_words(form);
-            if (words.empty()) continue;
+            if (words.empty())
+                continue;
             Pattern pattern{{}, {}, &entity};
             for (std::size_t i = 0; i < words.size(); ++i) {
-                const auto original = std::string_view(form).substr(
-                    words[i].begin, words[i].end - words[i].begin);
+                const auto original =
+                    std::string_view(form).substr(words[i].begin, words[i].end - words[i].begin);
                 pattern.words.push_back(match_key(words[i]));
                 if (is_all_uppercase(original) && (original.size() > 1 || words.size() > 1)) {
                     pattern.rules.push_back(CaseRule::all_capitals);
@@ -44,14 +47,18 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text) const {
     const auto words = split_words(text);
     std::vector<std::string> keys;
     keys.reserve(words.size());
-    for (const auto& word : words) keys.push_back(match_key(word));
+    for (const auto& word : words)
+        keys.push_back(match_key(word));
 
     auto satisfies = [&](CaseRule rule, const Word& word) {
         const auto original = text.substr(word.begin, word.end - word.begin);
         switch (rule) {
-            case CaseRule::any: return true;
-            case CaseRule::initial_capital: return starts_with_uppercase(original);
-            case CaseRule::all_capitals: return is_all_uppercase(original);
+            case CaseRule::any:
+                return true;
+            case CaseRule::initial_capital:
+                return starts_with_uppercase(original);
+            case CaseRule::all_capitals:
+                return is_all_uppercase(original);
         }
         return false;
     };
@@ -63,12 +70,15 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text) const {
         if (candidates != by_first_word_.end()) {
             for (const auto& pattern : candidates->second) {
                 const auto length = pattern.words.size();
-                if (i + length > words.size()) continue;
+                if (i + length > words.size())
+                    continue;
                 bool ok = true;
                 for (std::size_t k = 0; k < length && ok; ++k) {
-                    ok = keys[i + k] == pattern.words[k] && satisfies(pattern.rules[k], words[i + k]);
+                    ok = keys[i + k] == pattern.words[k] &&
+                         satisfies(pattern.rules[k], words[i + k]);
                 }
-                if (!ok) continue;
+                if (!ok)
+                    continue;
                 mentions.push_back({pattern.entity, words[i].begin, words[i + length - 1].end});
                 matched = length;
                 break;

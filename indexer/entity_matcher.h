@@ -17,11 +17,11 @@ struct EntityMention {
 };
 
 class EntityMatcher {
-public:
+  public:
     explicit EntityMatcher(const Catalog& catalog);
     std::vector<EntityMention> find(std::string_view text) const;
 
-private:
+  private:
     // Case rules keep proper names from matching ordinary words: a capitalised form needs a
     // capital in the text ("Turkey", not "turkey"), an acronym needs capitals ("US", not "us").
     enum class CaseRule { any, initial_capital, all_capitals };

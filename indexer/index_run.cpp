@@ -1,11 +1,11 @@
 #include "indexer/index_run.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "common/text.h"
 #include "indexer/cleaner.h"
@@ -43,7 +43,7 @@ std::string without_extension(const std::string& relative) {
 }
 
 class Run {
-public:
+  public:
     Run(const RunOptions& options, const Catalog& catalog, const RunCallbacks& callbacks)
         : options_(options),
           callbacks_(callbacks),
@@ -56,8 +56,10 @@ public:
         std::uintmax_t total_bytes = 0;
         for (const auto& input : options_.inputs) {
             auto files = list_files(input);
-            for (const auto& file : files) total_bytes += file.bytes;
-            roots.emplace_back(fs::weakly_canonical(fs::absolute(input)).string(), std::move(files));
+            for (const auto& file : files)
+                total_bytes += file.bytes;
+            roots.emplace_back(fs::weakly_canonical(fs::absolute(input)).string(),
+                               std::move(files));
         }
         std::uintmax_t done_bytes = 0;
         for (const auto& [root, files] : roots) {
@@ -66,7 +68,8 @@ public:
                 present.insert(file_key(file));
                 index_file(file);
                 done_bytes += file.bytes;
-                if (callbacks_.progress) callbacks_.progress(done_bytes, total_bytes);
+                if (callbacks_.progress)
+                    callbacks_.progress(done_bytes, total_bytes);
             }
             if (options_.prune && fs::is_directory(root)) {
                 summary_.removed += writer_.prune(root, present);
@@ -77,8 +80,10 @@ public:
         return summary_;
     }
 
-private:
-    static std::string file_key(const SourceFile& file) { return file.root_key + "/" + file.relative; }
+  private:
+    static std::string file_key(const SourceFile& file) {
+        return file.root_key + "/" + file.relative;
+    }
 
     std::vector<SourceFile> list_files(const fs::path& input) {
         std::vector<SourceFile> files;
@@ -96,17 +101,20 @@ private:
         const auto root = fs::weakly_canonical(fs::absolute(input)).string();
         fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied,
                                             error);
-        if (error) throw std::runtime_error(fmt::format("{}: {}", input.string(), error.message()));
+        if (error)
+            throw std::runtime_error(fmt::format("{}: {}", input.string(), error.message()));
         for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
             if (error) {
                 warn(input.string(), 0, error.message(), "unreadable");
                 break;
             }
             if (is_hidden(it->path())) {
-                if (it->is_directory()) it.disable_recursion_pending();
+                if (it->is_directory())
+                    it.disable_recursion_pending();
                 continue;
             }
-            if (!it->is_regular_file(error)) continue;
+            if (!it->is_regular_file(error))
+                continue;
             files.push_back({it->path(), root, fs::relative(it->path(), input).generic_string(),
                              it->file_size(error)});
         }
@@ -135,7 +143,8 @@ private:
         }
         if (*format != Format::jsonl && file.bytes > options_.max_file_bytes) {
             warn(display, 0,
-                 fmt::format("{} bytes is over the limit of {}", file.bytes, options_.max_file_bytes),
+                 fmt::format("{} bytes is over the limit of {}", file.bytes,
+                             options_.max_file_bytes),
                  "too large");
             return;
         }
@@ -164,9 +173,9 @@ private:
             return;
         }
         const auto id = without_extension(file.relative);
-        ParsedArticle parsed = *format == Format::html
-                                   ? read_html(content, id, file.relative)
-                                   : read_text(content, id, file.relative, *format == Format::markdown);
+        ParsedArticle parsed = *format == Format::html ? read_html(content, id, file.relative)
+                                                       : read_text(content, id, file.relative,
+                                                                   *format == Format::markdown);
         index_article(std::move(parsed), file);
     }
 
@@ -179,8 +188,10 @@ private:
         std::size_t number = 0;
         while (std::getline(in, line)) {
             ++number;
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            if (normalize_spaces(line).empty()) continue;
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();
+            if (normalize_spaces(line).empty())
+                continue;
             any_line = true;
             if (line.size() > options_.max_article_bytes) {
                 warn(display, number, "line is over the size limit", "too large");
@@ -195,8 +206,10 @@ private:
             try {
                 auto parsed = read_jsonl_line(line, file.relative, number);
                 const auto id = parsed.id;
-                if (index_article(std::move(parsed), file)) ids.insert(id);
-                else complete = false;
+                if (index_article(std::move(parsed), file))
+                    ids.insert(id);
+                else
+                    complete = false;
             } catch (const InputError& error) {
                 warn(display, number, error.what(), "malformed JSON line");
                 complete = false;
@@ -212,7 +225,8 @@ private:
         }
         // Lines removed from the file remove their articles, but only when every line was
         // understood: a line we could not read keeps its old article.
-        if (complete) summary_.removed += writer_.remove_stale(file_key(file), ids);
+        if (complete)
+            summary_.removed += writer_.remove_stale(file_key(file), ids);
     }
 
     // Returns whether the article is in the index (written or unchanged).
@@ -224,7 +238,8 @@ private:
             return false;
         }
         std::size_t bytes = parsed.title.size();
-        for (const auto& block : parsed.blocks) bytes += block.size();
+        for (const auto& block : parsed.blocks)
+            bytes += block.size();
         if (bytes > options_.max_article_bytes) {
             warn(display, line, "article text is over the size limit", "too large");
             return false;
@@ -241,16 +256,22 @@ private:
         }
         auto built = builder_.build(parsed, clean_article);
         for (const auto& warning : built.warnings) {
-            if (callbacks_.warn) callbacks_.warn(fmt::format("{}: {}", display, warning));
+            if (callbacks_.warn)
+                callbacks_.warn(fmt::format("{}: {}", display, warning));
         }
         std::string owner;
         switch (writer_.put(std::move(built), file.root_key, file_key(file), &owner)) {
-            case PutOutcome::added: ++summary_.added; break;
-            case PutOutcome::updated: ++summary_.updated; break;
-            case PutOutcome::unchanged: ++summary_.unchanged; break;
+            case PutOutcome::added:
+                ++summary_.added;
+                break;
+            case PutOutcome::updated:
+                ++summary_.updated;
+                break;
+            case PutOutcome::unchanged:
+                ++summary_.unchanged;
+                break;
             case PutOutcome::duplicate_id:
-                warn(display, line,
-                     fmt::format("id '{}' already belongs to {}", parsed.id, owner),
+                warn(display, line, fmt::format("id '{}' already belongs to {}", parsed.id, owner),
                      "duplicate id");
                 return false;
         }
@@ -270,7 +291,8 @@ private:
 
 std::size_t RunSummary::skipped_total() const {
     std::size_t total = 0;
-    for (const auto& [reason, count] : skipped) total += count;
+    for (const auto& [reason, count] : skipped)
+        total += count;
     return total;
 }
 

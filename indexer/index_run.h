@@ -17,9 +17,9 @@ struct RunOptions {
     std::filesystem::path database;
     std::vector<std::filesystem::path> inputs;  // files and folders
     bool prune = false;
-    std::uintmax_t max_file_bytes = 64ull << 20;     // non-JSONL files
-    std::size_t max_article_bytes = 4u << 20;        // one article's text, any format
-    std::size_t batch_size = 500;                    // articles per commit
+    std::uintmax_t max_file_bytes = 64ull << 20;  // non-JSONL files
+    std::size_t max_article_bytes = 4u << 20;     // one article's text, any format
+    std::size_t batch_size = 500;                 // articles per commit
 };
 
 struct RunSummary {

@@ -4,11 +4,11 @@
 // commit is atomic, so a reader sees the state before or after it, and a killed run loses only
 // the batch in progress.
 
-#include <xapian.h>
-
 #include <filesystem>
 #include <set>
 #include <string>
+
+#include <xapian.h>
 
 #include "indexer/document_builder.h"
 
@@ -17,13 +17,13 @@ namespace talksearch::indexer {
 enum class PutOutcome { added, updated, unchanged, duplicate_id };
 
 class IndexWriter {
-public:
+  public:
     IndexWriter(const std::filesystem::path& database, std::size_t batch_size);
 
     // `file_key` names the source file uniquely across runs (its folder and relative path).
     // duplicate_id: another file already owns this id; nothing was written.
-    PutOutcome put(BuiltArticle&& article, const std::string& root_key,
-                   const std::string& file_key, std::string* owner_file = nullptr);
+    PutOutcome put(BuiltArticle&& article, const std::string& root_key, const std::string& file_key,
+                   std::string* owner_file = nullptr);
 
     // Removes the articles that came from `file_key` and whose ids are not in `keep`: lines
     // deleted from a JSON Lines file. Returns how many.
@@ -35,7 +35,7 @@ public:
     void commit();
     Xapian::doccount document_count() const { return database_.get_doccount(); }
 
-private:
+  private:
     void changed();
 
     Xapian::WritableDatabase database_;

@@ -1,14 +1,14 @@
 // indexer: reads articles from files and folders into a Xapian database.
 // Exit status: 0 all input indexed, 1 some input skipped (see the warnings), 2 failure.
 
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-#include <xapian.h>
-
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <xapian.h>
 
 #include "common/catalog.h"
 #include "indexer/index_run.h"
@@ -20,13 +20,15 @@ constexpr int kExitFailure = 2;
 
 // A one-line progress bar on a terminal, redrawn at most ten times a second.
 class ProgressBar {
-public:
+  public:
     void update(std::uintmax_t done, std::uintmax_t total) {
         const auto now = std::chrono::steady_clock::now();
-        if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
+        if (done < total && now - last_ < std::chrono::milliseconds(100))
+            return;
         last_ = now;
         constexpr int kWidth = 30;
-        const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+        const double fraction =
+            total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
         const int filled = static_cast<int>(fraction * kWidth);
         std::fprintf(stderr, "\r[%s%s] %3d%%  %.1f / %.1f MB", std::string(filled, '#').c_str(),
                      std::string(kWidth - filled, ' ').c_str(), static_cast<int>(fraction * 100),
@@ -34,17 +36,19 @@ public:
         drawn_ = true;
     }
     void clear() {
-        if (drawn_) std::fprintf(stderr, "\r\033[K");
+        if (drawn_)
+            std::fprintf(stderr, "\r\033[K");
         drawn_ = false;
     }
 
-private:
+  private:
     std::chrono::steady_clock::time_point last_{};
     bool drawn_ = false;
 };
 
 std::string default_catalog() {
-    if (std::filesystem::exists("data/entities.toml")) return "data/entities.toml";
+    if (std::filesystem::exists("data/entities.toml"))
+        return "data/entities.toml";
     return TALKSEARCH_DEFAULT_CATALOG;
 }
 
@@ -77,15 +81,15 @@ int main(int argc, char** argv) {
     app.add_option("--batch", options.batch_size, "Articles per commit")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    app.add_option("paths", inputs, "Files and folders to index (folders recursively)")
-        ->required();
+    app.add_option("paths", inputs, "Files and folders to index (folders recursively)")->required();
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
         // --help is a "parse error" that exits 0; real usage errors get our failure status.
         return app.exit(error) == 0 ? 0 : kExitFailure;
     }
-    for (const auto& input : inputs) options.inputs.emplace_back(input);
+    for (const auto& input : inputs)
+        options.inputs.emplace_back(input);
 
     try {
         const auto catalog = Catalog::from_file(catalog_path);
@@ -93,20 +97,24 @@ int main(int argc, char** argv) {
         const bool show_progress = !quiet && isatty(STDERR_FILENO);
         indexer::RunCallbacks callbacks;
         callbacks.warn = [&](const std::string& line) {
-            if (show_progress) bar.clear();
+            if (show_progress)
+                bar.clear();
             std::cerr << "warning: " << line << '\n';
         };
-        if (show_progress) callbacks.progress = [&](auto done, auto total) { bar.update(done, total); };
+        if (show_progress)
+            callbacks.progress = [&](auto done, auto total) { bar.update(done, total); };
         const auto started = std::chrono::steady_clock::now();
         const auto summary = indexer::run_index(options, catalog, callbacks);
-        if (show_progress) bar.clear();
+        if (show_progress)
+            bar.clear();
         const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
         if (!quiet) {
             std::string skipped;
             for (const auto& [reason, count] : summary.skipped) {
                 skipped += fmt::format("{}{} {}", skipped.empty() ? " (" : ", ", count, reason);
             }
-            if (!skipped.empty()) skipped += ")";
+            if (!skipped.empty())
+                skipped += ")";
             std::cout << fmt::format(
                 "{} files: {} added, {} updated, {} unchanged, {} removed, {} skipped{}; {} "
                 "articles in the database{} ({:.2f} s)\n",

@@ -17,13 +17,13 @@ struct ParsedArticle {
     std::optional<std::string> date;  // as found in the source; validated later
     std::optional<std::string> source;
     std::optional<std::string> url;
-    std::string file;       // source file, relative to the folder it was found in
-    std::size_t line = 0;   // 1-based line within a JSON Lines file; 0 otherwise
+    std::string file;      // source file, relative to the folder it was found in
+    std::size_t line = 0;  // 1-based line within a JSON Lines file; 0 otherwise
 };
 
 // Input that cannot become an article; the message says why, for the warning line.
 class InputError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

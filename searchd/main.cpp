@@ -1,13 +1,13 @@
 // searchd: the search daemon. Serves the JSON API and the browser UI over HTTP.
 
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
 #include <CLI/CLI.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <fmt/format.h>
 #include <xapian.h>
-
-#include <cstdlib>
-#include <iostream>
-#include <thread>
 
 #include "common/catalog.h"
 #include "searchd/http/api.h"
@@ -22,30 +22,35 @@ constexpr int kExitFailure = 2;
 
 boost::asio::ip::tcp::endpoint parse_listen(const std::string& text) {
     const auto colon = text.rfind(':');
-    if (colon == std::string::npos) throw std::invalid_argument("--listen wants HOST:PORT");
+    if (colon == std::string::npos)
+        throw std::invalid_argument("--listen wants HOST:PORT");
     auto host = text.substr(0, colon);
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
     const auto port_text = text.substr(colon + 1);
     unsigned long port = 0;
     try {
         std::size_t used = 0;
         port = std::stoul(port_text, &used);
-        if (used != port_text.size() || port > 65535) throw std::out_of_range("port");
+        if (used != port_text.size() || port > 65535)
+            throw std::out_of_range("port");
     } catch (const std::exception&) {
         throw std::invalid_argument(fmt::format("--listen: '{}' is not a port number", port_text));
     }
     boost::system::error_code error;
     const auto address = boost::asio::ip::make_address(host, error);
-    if (error) throw std::invalid_argument(fmt::format("--listen: '{}' is not an IP address", host));
+    if (error)
+        throw std::invalid_argument(fmt::format("--listen: '{}' is not an IP address", host));
     return {address, static_cast<unsigned short>(port)};
 }
 
 // A private folder under the system's temporary directory, removed when searchd exits.
 class TemporaryFolder {
-public:
+  public:
     TemporaryFolder() {
         auto pattern = (std::filesystem::temp_directory_path() / "searchd-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
+        if (!mkdtemp(pattern.data()))
+            throw std::runtime_error("cannot create a temporary folder");
         path_ = pattern;
     }
     ~TemporaryFolder() {
@@ -56,7 +61,7 @@ public:
     TemporaryFolder& operator=(const TemporaryFolder&) = delete;
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -69,7 +74,8 @@ std::string default_path(const std::string& relative, const char* built_in) {
 int main(int argc, char** argv) {
     using namespace talksearch;
     CLI::App app{
-        "Serves the search API (docs/api.md) and the browser UI over HTTP. Picks up new commits by\n"
+        "Serves the search API (docs/api.md) and the browser UI over HTTP. Picks up new commits "
+        "by\n"
         "the indexer without a restart. Stops gracefully on SIGINT or SIGTERM.",
         "searchd"};
     std::string database;
@@ -111,12 +117,11 @@ int main(int argc, char** argv) {
         http::Metrics metrics;
         http::Api api(searchers, files, metrics);
         http::run_server(options, api, metrics, [&](const auto& endpoint) {
-            std::cout << fmt::format("searchd: serving {} on http://{}:{}/ with {} threads\n",
-                                     database,
-                                     endpoint.address().is_v6()
-                                         ? "[" + endpoint.address().to_string() + "]"
-                                         : endpoint.address().to_string(),
-                                     endpoint.port(), threads)
+            std::cout << fmt::format(
+                             "searchd: serving {} on http://{}:{}/ with {} threads\n", database,
+                             endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]"
+                                                        : endpoint.address().to_string(),
+                             endpoint.port(), threads)
                       << std::flush;
         });
         std::cout << "searchd: stopped\n";
@@ -128,7 +133,8 @@ int main(int argc, char** argv) {
     } catch (const Xapian::Error& error) {
         std::cerr << "searchd: " << error.get_description() << '\n';
     } catch (const boost::system::system_error& error) {
-        std::cerr << "searchd: cannot listen on " << listen << ": " << error.code().message() << '\n';
+        std::cerr << "searchd: cannot listen on " << listen << ": " << error.code().message()
+                  << '\n';
     } catch (const std::exception& error) {
         std::cerr << "searchd: " << error.what() << '\n';
     }

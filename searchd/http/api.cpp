@@ -25,9 +25,12 @@ constexpr std::string_view kDocPrefix = "/api/doc/";
 
 unsigned status_for(ErrorCode code) {
     switch (code) {
-        case ErrorCode::not_found: return 404;
-        case ErrorCode::unavailable: return 503;
-        default: return 400;
+        case ErrorCode::not_found:
+            return 404;
+        case ErrorCode::unavailable:
+            return 503;
+        default:
+            return 400;
     }
 }
 
@@ -60,7 +63,8 @@ std::string_view endpoint_for(std::string_view encoded_path) {
             return route.endpoint;
         }
     }
-    if (encoded_path.starts_with("/api/")) return "unknown";
+    if (encoded_path.starts_with("/api/"))
+        return "unknown";
     return "static";
 }
 
@@ -92,11 +96,12 @@ Response Api::error_response(unsigned status, std::string_view code, std::string
 Handled Api::handle(const Request& request) {
     Handled handled{Response{}, "unknown"};
     try {
-        if (request.method() != beast_http::verb::get && request.method() != beast_http::verb::head) {
-            handled.response = error_response(405, "method_not_allowed",
-                                              fmt::format("{} is not supported; use GET",
-                                                          repair_utf8(request.method_string())),
-                                              request.version(), request.keep_alive());
+        if (request.method() != beast_http::verb::get &&
+            request.method() != beast_http::verb::head) {
+            handled.response = error_response(
+                405, "method_not_allowed",
+                fmt::format("{} is not supported; use GET", repair_utf8(request.method_string())),
+                request.version(), request.keep_alive());
             handled.response.set(beast_http::field::allow, "GET, HEAD");
             return handled;
         }
@@ -122,12 +127,12 @@ Handled Api::handle(const Request& request) {
         handled.response = error_response(status_for(error.code()), search::to_string(error.code()),
                                           error.what(), request.version(), request.keep_alive());
     } catch (const Xapian::Error& error) {
-        handled.response = error_response(503, "unavailable",
-                                          fmt::format("the index failed: {}", error.get_description()),
-                                          request.version(), request.keep_alive());
+        handled.response = error_response(
+            503, "unavailable", fmt::format("the index failed: {}", error.get_description()),
+            request.version(), request.keep_alive());
     } catch (const std::exception& error) {
-        handled.response = error_response(500, "internal", error.what(), request.version(),
-                                          request.keep_alive());
+        handled.response =
+            error_response(500, "internal", error.what(), request.version(), request.keep_alive());
     }
     add_common_headers(handled.response);
     handled.response.prepare_payload();
@@ -162,8 +167,9 @@ Response Api::document(const RequestTarget& target, const Request& request) {
 Response Api::suggest(const RequestTarget& target, const Request& request) {
     for (const auto& [name, value] : target.params) {
         if (name != "q") {
-            throw SearchError(ErrorCode::unknown_parameter,
-                              fmt::format("unknown parameter '{}'; /api/suggest takes only q", name));
+            throw SearchError(
+                ErrorCode::unknown_parameter,
+                fmt::format("unknown parameter '{}'; /api/suggest takes only q", name));
         }
     }
     const auto query = target.value("q");
@@ -195,7 +201,8 @@ Response Api::metrics(const Request& request) {
 
 Response Api::static_file(const RequestTarget& target, const Request& request) {
     auto file = files_.find(target.path);
-    if (!file) throw SearchError(ErrorCode::not_found, fmt::format("no file {}", target.path));
+    if (!file)
+        throw SearchError(ErrorCode::not_found, fmt::format("no file {}", target.path));
     Response response{beast_http::status::ok, request.version()};
     response.set(beast_http::field::content_type, file->content_type);
     response.set(beast_http::field::cache_control, "no-cache");

@@ -2,10 +2,10 @@
 // Turns one HTTP request into one HTTP response: the route table, error mapping and headers.
 // No I/O happens here, so it is tested without sockets.
 
-#include <boost/beast/http.hpp>
-
 #include <functional>
 #include <string>
+
+#include <boost/beast/http.hpp>
 
 #include "searchd/http/metrics.h"
 #include "searchd/http/request_target.h"
@@ -24,17 +24,17 @@ struct Handled {
 };
 
 class Api {
-public:
+  public:
     Api(search::SearcherPool& searchers, const StaticFiles& files, Metrics& metrics);
 
     // Never throws: every failure becomes a JSON error response.
     Handled handle(const Request& request);
 
     // A JSON error response, also used by the server for errors before routing.
-    static Response error_response(unsigned status, std::string_view code,
-                                   std::string_view message, unsigned version, bool keep_alive);
+    static Response error_response(unsigned status, std::string_view code, std::string_view message,
+                                   unsigned version, bool keep_alive);
 
-private:
+  private:
     Response search(const RequestTarget& target, const Request& request);
     Response document(const RequestTarget& target, const Request& request);
     Response suggest(const RequestTarget& target, const Request& request);

@@ -1,8 +1,8 @@
 #include "searchd/http/json_encoding.h"
 
-#include <boost/json.hpp>
-
 #include <cmath>
+
+#include <boost/json.hpp>
 
 #include "common/catalog.h"
 
@@ -14,7 +14,9 @@ json::value optional_string(const std::optional<std::string>& value) {
     return value ? json::value(*value) : json::value(nullptr);
 }
 
-double rounded(double value, double scale) { return std::round(value * scale) / scale; }
+double rounded(double value, double scale) {
+    return std::round(value * scale) / scale;
+}
 
 json::object facet_map(const std::map<schema::Facet, std::vector<std::string>>& by_facet) {
     json::object object;
@@ -84,11 +86,12 @@ json::value to_json(const search::DocumentResponse& response) {
             mentions.push_back(json::object{
                 {"field", mention.field}, {"start", mention.start}, {"end", mention.end}});
         }
-        entities.push_back(json::object{{"name", entity.name},
-                                        {"type", entity.type},
-                                        {"facets", std::move(facets)},
-                                        {"roles", json::array(entity.roles.begin(), entity.roles.end())},
-                                        {"mentions", std::move(mentions)}});
+        entities.push_back(
+            json::object{{"name", entity.name},
+                         {"type", entity.type},
+                         {"facets", std::move(facets)},
+                         {"roles", json::array(entity.roles.begin(), entity.roles.end())},
+                         {"mentions", std::move(mentions)}});
     }
     json::array highlights;
     for (const auto& highlight : response.highlights) {
@@ -108,9 +111,8 @@ json::value to_json(const search::DocumentResponse& response) {
 json::value to_json(const search::SuggestResponse& response) {
     json::array suggestions;
     for (const auto& suggestion : response.suggestions) {
-        json::object object{{"kind", suggestion.kind},
-                            {"label", suggestion.label},
-                            {"query", suggestion.query}};
+        json::object object{
+            {"kind", suggestion.kind}, {"label", suggestion.label}, {"query", suggestion.query}};
         if (suggestion.kind == "entity") {
             object["type"] = suggestion.type;
             object["facet"] = suggestion.facet;
@@ -122,9 +124,8 @@ json::value to_json(const search::SuggestResponse& response) {
 }
 
 json::value to_json(const search::Health& health) {
-    return json::object{{"status", "ok"},
-                        {"documents", health.documents},
-                        {"last_reopen", health.last_reopen}};
+    return json::object{
+        {"status", "ok"}, {"documents", health.documents}, {"last_reopen", health.last_reopen}};
 }
 
 json::value error_json(std::string_view code, std::string_view message) {

@@ -1,9 +1,9 @@
 #pragma once
 // The API's JSON shapes (docs/api.md), built with Boost.JSON from the search core's structs.
 
-#include <boost/json/value.hpp>
-
 #include <string_view>
+
+#include <boost/json/value.hpp>
 
 #include "searchd/search/search_response.h"
 

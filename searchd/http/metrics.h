@@ -9,12 +9,12 @@
 namespace talksearch::http {
 
 class Metrics {
-public:
+  public:
     void record(const std::string& endpoint, unsigned status, double seconds);
     // `documents` and `last_reopen_epoch` come from the search core at scrape time.
     std::string render(double documents, double last_reopen_epoch) const;
 
-private:
+  private:
     static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                      0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
     struct Histogram {

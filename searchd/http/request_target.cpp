@@ -1,9 +1,9 @@
 #include "searchd/http/request_target.h"
 
+#include <cctype>
+
 #include <boost/url.hpp>
 #include <fmt/format.h>
-
-#include <cctype>
 
 #include "common/text.h"
 #include "searchd/search/search_error.h"
@@ -16,21 +16,24 @@ using search::SearchError;
 std::vector<std::string> RequestTarget::values(std::string_view key) const {
     std::vector<std::string> found;
     for (const auto& [name, value] : params) {
-        if (name == key) found.push_back(value);
+        if (name == key)
+            found.push_back(value);
     }
     return found;
 }
 
 std::string RequestTarget::value(std::string_view key, std::string fallback) const {
     for (auto it = params.rbegin(); it != params.rend(); ++it) {
-        if (it->first == key) return it->second;
+        if (it->first == key)
+            return it->second;
     }
     return fallback;
 }
 
 bool RequestTarget::has(std::string_view key) const {
     for (const auto& [name, value] : params) {
-        if (name == key) return true;
+        if (name == key)
+            return true;
     }
     return false;
 }
@@ -72,9 +75,9 @@ RequestTarget parse_target(std::string_view raw_target) {
     }
     for (const auto& param : parsed->params()) {
         if (!is_valid_utf8(param.key) || !is_valid_utf8(param.value)) {
-            throw SearchError(ErrorCode::invalid_encoding,
-                              fmt::format("parameter '{}' is not UTF-8 once decoded",
-                                          repair_utf8(param.key)));
+            throw SearchError(
+                ErrorCode::invalid_encoding,
+                fmt::format("parameter '{}' is not UTF-8 once decoded", repair_utf8(param.key)));
         }
         result.params.emplace_back(param.key, param.value);
     }

@@ -1,8 +1,8 @@
 #include "searchd/http/search_params.h"
 
-#include <fmt/format.h>
-
 #include <charconv>
+
+#include <fmt/format.h>
 
 #include "searchd/search/search_error.h"
 
@@ -25,15 +25,15 @@ std::size_t whole_number(const std::string& name, const std::string& text, std::
     return value;
 }
 
-std::optional<Date> date_bound(const RequestTarget& target, const std::string& name,
-                               RangeEnd end) {
+std::optional<Date> date_bound(const RequestTarget& target, const std::string& name, RangeEnd end) {
     const auto text = target.value(name);
-    if (text.empty()) return std::nullopt;
+    if (text.empty())
+        return std::nullopt;
     const auto date = parse_date_bound(text, end);
     if (!date) {
-        throw SearchError(ErrorCode::invalid_date,
-                          fmt::format("{}: '{}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
-                                      name, text));
+        throw SearchError(
+            ErrorCode::invalid_date,
+            fmt::format("{}: '{}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", name, text));
     }
     return date;
 }
@@ -55,7 +55,8 @@ search::SearchRequest to_search_request(const RequestTarget& target) {
                                           "page or per_page",
                                           name));
         }
-        if (!value.empty()) request.filters[*facet].push_back(value);
+        if (!value.empty())
+            request.filters[*facet].push_back(value);
     }
     request.query = target.value("q");
     request.from = date_bound(target, "from", RangeEnd::first_day);
@@ -72,7 +73,8 @@ search::SearchRequest to_search_request(const RequestTarget& target) {
                           fmt::format("sort must be relevance, newest or oldest, not '{}'", sort));
     }
     if (target.has("per_page")) {
-        request.per_page = whole_number("per_page", target.value("per_page"), 1, search::kMaxPerPage);
+        request.per_page =
+            whole_number("per_page", target.value("per_page"), 1, search::kMaxPerPage);
     }
     if (target.has("page")) {
         request.page = whole_number("page", target.value("page"), 1, 1'000'000'000);

@@ -1,11 +1,5 @@
 #include "searchd/http/server.h"
 
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <fmt/chrono.h>
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <atomic>
 #include <iostream>
@@ -14,6 +8,12 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 
 #include "common/text.h"
 
@@ -29,7 +29,8 @@ std::string log_safe(std::string_view text, std::size_t limit = 300) {
     for (char c : text.substr(0, limit)) {
         out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
     }
-    if (text.size() > limit) out += "...";
+    if (text.size() > limit)
+        out += "...";
     return out;
 }
 
@@ -37,7 +38,7 @@ class Session;
 
 // Sessions in progress, so that shutdown can close idle keep-alive connections at once.
 class SessionRegistry {
-public:
+  public:
     void add(const std::shared_ptr<Session>& session);
     void remove(const Session* session);
     void shutdown_all();
@@ -48,14 +49,14 @@ public:
                             [](const std::weak_ptr<Session>& weak) { return !weak.expired(); });
     }
 
-private:
+  private:
     std::mutex mutex_;
     std::list<std::weak_ptr<Session>> sessions_;
     std::atomic<bool> stopping_{false};
 };
 
 class Session : public std::enable_shared_from_this<Session> {
-public:
+  public:
     Session(tcp::socket&& socket, Api& api, Metrics& metrics, const ServerOptions& options,
             SessionRegistry& registry)
         : stream_(std::move(socket)),
@@ -85,9 +86,10 @@ public:
         });
     }
 
-private:
+  private:
     void read_request() {
-        if (registry_.stopping()) return close();
+        if (registry_.stopping())
+            return close();
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(options_.limits.header_bytes));
         parser_->body_limit(options_.limits.body_bytes);
@@ -100,7 +102,8 @@ private:
     }
 
     void on_header(beast::error_code error, std::size_t) {
-        if (error) return on_read_error(error);
+        if (error)
+            return on_read_error(error);
         // The rest of the request gets its own deadline once the header has arrived.
         stream_.expires_after(options_.limits.read_timeout);
         beast::http::async_read(stream_, buffer_, *parser_,
@@ -120,9 +123,9 @@ private:
                                           options_.limits.header_bytes));
         }
         if (error == http_error::error::body_limit) {
-            return send_error(413, "body_too_large",
-                              fmt::format("the request body exceeds {} bytes",
-                                          options_.limits.body_bytes));
+            return send_error(
+                413, "body_too_large",
+                fmt::format("the request body exceeds {} bytes", options_.limits.body_bytes));
         }
         return send_error(400, "bad_request",
                           fmt::format("the request is not valid HTTP/1.1 ({})", error.message()));
@@ -136,7 +139,8 @@ private:
     }
 
     void on_read(beast::error_code error, std::size_t) {
-        if (error) return on_read_error(error);
+        if (error)
+            return on_read_error(error);
         busy_ = true;
         const auto request = parser_->release();
         const auto started = std::chrono::steady_clock::now();
@@ -145,7 +149,8 @@ private:
         metrics_.record(handled.endpoint, handled.response.result_int(), elapsed.count());
         log(handled.response.result_int(), request.method_string(), request.target(),
             elapsed.count(), handled.response.body().size());
-        if (registry_.stopping()) handled.response.keep_alive(false);
+        if (registry_.stopping())
+            handled.response.keep_alive(false);
         write(std::move(handled.response));
     }
 
@@ -156,7 +161,8 @@ private:
             stream_, *shared,
             [self = shared_from_this(), shared](beast::error_code error, std::size_t) {
                 self->busy_ = false;
-                if (error || !shared->keep_alive()) return self->close();
+                if (error || !shared->keep_alive())
+                    return self->close();
                 self->read_request();
             });
     }
@@ -169,12 +175,13 @@ private:
 
     void log(unsigned status, std::string_view method, std::string_view target, double seconds,
              std::size_t bytes) {
-        if (!options_.access_log) return;
+        if (!options_.access_log)
+            return;
         const auto now = std::chrono::system_clock::now();
-        const auto line = fmt::format("{:%Y-%m-%dT%H:%M:%S}Z {} {} {} {} {:.2f}ms {}B\n",
-                                      fmt::gmtime(std::chrono::system_clock::to_time_t(now)), peer_,
-                                      log_safe(method), log_safe(target), status, seconds * 1000,
-                                      bytes);
+        const auto line =
+            fmt::format("{:%Y-%m-%dT%H:%M:%S}Z {} {} {} {} {:.2f}ms {}B\n",
+                        fmt::gmtime(std::chrono::system_clock::to_time_t(now)), peer_,
+                        log_safe(method), log_safe(target), status, seconds * 1000, bytes);
         std::cout << line << std::flush;
     }
 
@@ -209,14 +216,16 @@ void SessionRegistry::shutdown_all() {
     {
         std::lock_guard lock(mutex_);
         for (const auto& weak : sessions_) {
-            if (auto session = weak.lock()) live.push_back(std::move(session));
+            if (auto session = weak.lock())
+                live.push_back(std::move(session));
         }
     }
-    for (const auto& session : live) session->stop_when_idle();
+    for (const auto& session : live)
+        session->stop_when_idle();
 }
 
 class Listener : public std::enable_shared_from_this<Listener> {
-public:
+  public:
     Listener(asio::io_context& context, const ServerOptions& options, Api& api, Metrics& metrics,
              SessionRegistry& registry)
         : context_(context),
@@ -242,17 +251,18 @@ public:
         });
     }
 
-private:
+  private:
     void accept() {
         acceptor_.async_accept(asio::make_strand(context_),
                                beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
     }
 
     void on_accept(beast::error_code error, tcp::socket socket) {
-        if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
+        if (error == asio::error::operation_aborted || !acceptor_.is_open())
+            return;
         if (!error) {
-            auto session = std::make_shared<Session>(std::move(socket), api_, metrics_, options_,
-                                                     registry_);
+            auto session =
+                std::make_shared<Session>(std::move(socket), api_, metrics_, options_, registry_);
             registry_.add(session);
             session->start();
         }
@@ -283,15 +293,18 @@ void run_server(const ServerOptions& options, Api& api, Metrics& metrics,
     asio::steady_timer poll(context);
     std::chrono::steady_clock::time_point give_up;
     std::function<void()> wait_for_sessions = [&] {
-        if (registry.empty() || std::chrono::steady_clock::now() > give_up) return context.stop();
+        if (registry.empty() || std::chrono::steady_clock::now() > give_up)
+            return context.stop();
         poll.expires_after(std::chrono::milliseconds(20));
         poll.async_wait([&](beast::error_code error) {
-            if (!error) wait_for_sessions();
+            if (!error)
+                wait_for_sessions();
         });
     };
     asio::signal_set signals(context, SIGINT, SIGTERM);
     signals.async_wait([&](beast::error_code error, int) {
-        if (error) return;
+        if (error)
+            return;
         listener->stop();
         registry.shutdown_all();
         give_up = std::chrono::steady_clock::now() + options.limits.shutdown_grace;
@@ -299,9 +312,11 @@ void run_server(const ServerOptions& options, Api& api, Metrics& metrics,
     });
 
     std::vector<std::thread> pool;
-    for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([&] { context.run(); });
+    for (std::size_t i = 1; i < threads; ++i)
+        pool.emplace_back([&] { context.run(); });
     context.run();
-    for (auto& thread : pool) thread.join();
+    for (auto& thread : pool)
+        thread.join();
 }
 
 }  // namespace talksearch::http

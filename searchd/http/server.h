@@ -2,12 +2,12 @@
 // The HTTP server: Boost.Beast, asynchronous, one io_context run by a pool of threads. It only
 // accepts, reads, writes and enforces limits; Api decides what to answer.
 
-#include <boost/asio/ip/tcp.hpp>
-
 #include <chrono>
 #include <cstddef>
 #include <functional>
 #include <string>
+
+#include <boost/asio/ip/tcp.hpp>
 
 #include "searchd/http/api.h"
 

@@ -13,12 +13,12 @@ struct StaticFile {
 };
 
 class StaticFiles {
-public:
+  public:
     explicit StaticFiles(std::filesystem::path root);
     // `path` is the decoded request path. nullopt when there is no such file inside the root.
     std::optional<StaticFile> find(const std::string& path) const;
 
-private:
+  private:
     std::filesystem::path root_;
 };
 

@@ -15,7 +15,8 @@ SlotCounter::SlotCounter(Xapian::Enquire& enquire, const std::vector<Xapian::val
 ValueCounts SlotCounter::counts(Xapian::valueno slot) const {
     ValueCounts counts;
     for (const auto& [spy_slot, spy] : spies_) {
-        if (spy_slot != slot) continue;
+        if (spy_slot != slot)
+            continue;
         for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
             counts[*it] += it.get_termfreq();
         }
@@ -26,7 +27,8 @@ ValueCounts SlotCounter::counts(Xapian::valueno slot) const {
 ValueCounts split_facet_sets(const ValueCounts& set_counts) {
     ValueCounts counts;
     for (const auto& [encoded, count] : set_counts) {
-        for (const auto& value : decode_facet_set(encoded)) counts[value] += count;
+        for (const auto& value : decode_facet_set(encoded))
+            counts[value] += count;
     }
     return counts;
 }

@@ -2,12 +2,12 @@
 // Exact counts of value slots over every match of a query, with Xapian's built-in
 // ValueCountMatchSpy (the one the remote backend also runs).
 
-#include <xapian.h>
-
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <xapian.h>
 
 namespace talksearch::search {
 
@@ -16,11 +16,11 @@ using ValueCounts = std::map<std::string, Xapian::doccount>;
 // Spies on the given slots of one Enquire. The counts are exact only if the MSet was asked to
 // check at least as many documents as the database holds.
 class SlotCounter {
-public:
+  public:
     SlotCounter(Xapian::Enquire& enquire, const std::vector<Xapian::valueno>& slots);
     ValueCounts counts(Xapian::valueno slot) const;
 
-private:
+  private:
     std::vector<std::pair<Xapian::valueno, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
 };
 

@@ -2,11 +2,11 @@
 // Marks the words a query matched: HTML snippets for result lists (escaped text with <mark>),
 // and code-point ranges for the article view.
 
-#include <xapian.h>
-
 #include <set>
 #include <string>
 #include <vector>
+
+#include <xapian.h>
 
 #include "searchd/search/search_response.h"
 

@@ -3,11 +3,11 @@
 // OR, NOT/-, parentheses, wildcards, field searches), aliases through catalogue synonyms, facet
 // filters through the catalogue.
 
-#include <xapian.h>
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <xapian.h>
 
 #include "common/catalog.h"
 #include "common/schema.h"
@@ -20,12 +20,12 @@ namespace talksearch::search {
 void write_synonym_database(const Catalog& catalog, const std::string& path);
 
 struct ParsedQuery {
-    Xapian::Query query;                  // MatchAll for an empty text
+    Xapian::Query query;                   // MatchAll for an empty text
     std::optional<std::string> corrected;  // "did you mean", when a word is unknown
 };
 
 class QueryBuilder {
-public:
+  public:
     // `vocabulary` is the index together with the synonym database; it must outlive this.
     QueryBuilder(const Catalog& catalog, const Xapian::Database& vocabulary);
 
@@ -43,7 +43,7 @@ public:
         parser_.set_database(vocabulary);
     }
 
-private:
+  private:
     bool has_unknown_word(const std::string& text) const;
 
     const Catalog& catalog_;

@@ -23,12 +23,12 @@ enum class ErrorCode {
 std::string_view to_string(ErrorCode code);
 
 class SearchError : public std::runtime_error {
-public:
+  public:
     SearchError(ErrorCode code, const std::string& message)
         : std::runtime_error(message), code_(code) {}
     ErrorCode code() const { return code_; }
 
-private:
+  private:
     ErrorCode code_;
 };
 

@@ -52,7 +52,7 @@ struct SearchResponse {
 };
 
 struct Highlight {
-    std::string field;  // title or body
+    std::string field;      // title or body
     std::size_t start = 0;  // code points
     std::size_t end = 0;
 };
@@ -65,9 +65,9 @@ struct DocumentResponse {
 struct Suggestion {
     std::string kind;  // entity or word
     std::string label;
-    std::string query;  // the request's query with its last word completed
-    std::string type;   // entities: city, person, ...
-    std::string facet;  // entities: the facet that filters by it
+    std::string query;      // the request's query with its last word completed
+    std::string type;       // entities: city, person, ...
+    std::string facet;      // entities: the facet that filters by it
     std::size_t count = 0;  // words: articles containing it
 };
 

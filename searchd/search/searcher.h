@@ -3,10 +3,10 @@
 // by one thread at a time (Xapian objects are not thread-safe). It notices new commits by the
 // indexer before each request and retries a request that a concurrent commit invalidated.
 
-#include <xapian.h>
-
 #include <chrono>
 #include <string>
+
+#include <xapian.h>
 
 #include "common/catalog.h"
 #include "searchd/search/query_builder.h"
@@ -16,7 +16,7 @@
 namespace talksearch::search {
 
 class Searcher {
-public:
+  public:
     // `database` is a Xapian database folder or stub file; `synonyms` the database written by
     // write_synonym_database(). Throws SearchError(unavailable).
     Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog);
@@ -27,7 +27,7 @@ public:
     SuggestResponse suggest(const std::string& query, std::size_t limit = 10);
     Health health();
 
-private:
+  private:
     void refresh();
     template <typename Action>
     auto with_retry(Action&& action);

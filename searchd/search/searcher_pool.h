@@ -12,23 +12,24 @@
 namespace talksearch::search {
 
 class SearcherPool {
-public:
+  public:
     SearcherPool(const std::string& database, const std::string& synonyms, const Catalog& catalog,
                  std::size_t size);
 
     class Lease {
-    public:
+      public:
         Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher)
             : pool_(&pool), searcher_(std::move(searcher)) {}
         Lease(Lease&&) = default;
         Lease& operator=(Lease&&) = delete;
         ~Lease() {
-            if (searcher_) pool_->give_back(std::move(searcher_));
+            if (searcher_)
+                pool_->give_back(std::move(searcher_));
         }
         Searcher& operator*() { return *searcher_; }
         Searcher* operator->() { return searcher_.get(); }
 
-    private:
+      private:
         SearcherPool* pool_;
         std::unique_ptr<Searcher> searcher_;
     };
@@ -36,7 +37,7 @@ public:
     // Waits until a Searcher is free.
     Lease borrow();
 
-private:
+  private:
     void give_back(std::unique_ptr<Searcher> searcher);
 
     std::mutex mutex_;

@@ -1,8 +1,9 @@
-#include <catch2/catch.hpp>
+#include "common/catalog.h"
 
 #include <string>
 
-#include "common/catalog.h"
+#include <catch2/catch.hpp>
+
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -105,7 +106,8 @@ TEST_CASE("an empty surname disables surname-alone matching", "[catalog]") {
 name = "Pope Leo"
 type = "person"
 surname = ""
-)", "t.toml");
+)",
+                                            "t.toml");
     CHECK(catalog.find("Pope Leo"));
     CHECK(catalog.find("Leo") == nullptr);
 }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "common/facet_set.h"
+
+#include <catch2/catch.hpp>
 
 using namespace talksearch;
 using Values = std::vector<std::string>;

@@ -1,21 +1,21 @@
-#include <catch2/catch.hpp>
+#include "common/text.h"
 
 #include <string>
 
-#include "common/text.h"
+#include <catch2/catch.hpp>
 
 using namespace talksearch;
 
 TEST_CASE("normalize_spaces turns every Unicode space into one ASCII space and trims", "[text]") {
     const auto [input, expected] = GENERATE(table<std::string, std::string>({
-        {"Odesa\xC2\xA0port", "Odesa port"},               // NBSP U+00A0
-        {"Odesa\xE2\x80\x89port", "Odesa port"},           // thin space U+2009
-        {"Odesa\t\tport", "Odesa port"},                   // tabs
-        {"Ode\xE2\x80\x8Bsa", "Odesa"},                    // zero-width space U+200B
-        {"Ode\xC2\xADsa", "Odesa"},                        // soft hyphen
-        {"\xEF\xBB\xBFOdesa", "Odesa"},                    // BOM / ZWNBSP
-        {"  \xC2\xA0 Odesa   port \t ", "Odesa port"},     // trimming and collapsing
-        {"\xE3\x80\x80Kyiv\xE3\x80\x80", "Kyiv"},          // ideographic space
+        {"Odesa\xC2\xA0port", "Odesa port"},            // NBSP U+00A0
+        {"Odesa\xE2\x80\x89port", "Odesa port"},        // thin space U+2009
+        {"Odesa\t\tport", "Odesa port"},                // tabs
+        {"Ode\xE2\x80\x8Bsa", "Odesa"},                 // zero-width space U+200B
+        {"Ode\xC2\xADsa", "Odesa"},                     // soft hyphen
+        {"\xEF\xBB\xBFOdesa", "Odesa"},                 // BOM / ZWNBSP
+        {"  \xC2\xA0 Odesa   port \t ", "Odesa port"},  // trimming and collapsing
+        {"\xE3\x80\x80Kyiv\xE3\x80\x80", "Kyiv"},       // ideographic space
         {"\xC2\xA0 \t", ""},
         {"", ""},
     }));
@@ -52,7 +52,8 @@ TEST_CASE("strip_latin_accents removes accents from Latin letters", "[text]") {
 TEST_CASE("split_words separates at apostrophes, hyphens and dots", "[text]") {
     auto folded = [](std::string_view text) {
         std::vector<std::string> out;
-        for (const auto& word : split_words(text)) out.push_back(word.folded);
+        for (const auto& word : split_words(text))
+            out.push_back(word.folded);
         return out;
     };
     CHECK(folded("Putin's") == std::vector<std::string>{"putin", "s"});
@@ -77,9 +78,12 @@ TEST_CASE("split_words reports byte offsets into the text", "[text]") {
 
 TEST_CASE("invalid UTF-8 is detected and repaired with U+FFFD", "[text]") {
     const auto [input, repaired] = GENERATE(table<std::string, std::string>({
-        {"abc\xFF" "def", "abc\xEF\xBF\xBD" "def"},          // impossible byte
-        {"\xC3", "\xEF\xBF\xBD"},                            // truncated sequence
-        {"x\xC0\xAFy", "x\xEF\xBF\xBD\xEF\xBF\xBDy"},        // overlong '/'
+        {"abc\xFF"
+         "def",
+         "abc\xEF\xBF\xBD"
+         "def"},                                                   // impossible byte
+        {"\xC3", "\xEF\xBF\xBD"},                                  // truncated sequence
+        {"x\xC0\xAFy", "x\xEF\xBF\xBD\xEF\xBF\xBDy"},              // overlong '/'
         {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // surrogate
     }));
     CAPTURE(input);

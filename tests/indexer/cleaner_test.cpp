@@ -1,12 +1,13 @@
 // Golden tests of the bundled articles through read_text + clean, and the cleaning rules.
-#include <catch2/catch.hpp>
+#include "indexer/cleaner.h"
 
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include <catch2/catch.hpp>
+
 #include "common/text.h"
-#include "indexer/cleaner.h"
 #include "indexer/readers.h"
 #include "tests/support/temp_index.h"
 
@@ -43,9 +44,9 @@ TEST_CASE("bundled articles: exact titles", "[cleaner][golden]") {
 
 TEST_CASE("bundled articles: bodies without chrome, trailers, repeats or foreign lines",
           "[cleaner][golden]") {
-    const std::string id = GENERATE("000_bc86243e7a049964", "001_dc57182f9a93a534",
-                                    "002_90cb00061bcb65f3", "003_f84507c056fc63c0",
-                                    "004_1b57a905ea256f2b");
+    const std::string id =
+        GENERATE("000_bc86243e7a049964", "001_dc57182f9a93a534", "002_90cb00061bcb65f3",
+                 "003_f84507c056fc63c0", "004_1b57a905ea256f2b");
     CAPTURE(id);
     const auto article = clean_bundled(id);
     REQUIRE(article.paragraphs.size() >= 5);
@@ -85,17 +86,22 @@ TEST_CASE("bundled articles: first and last paragraphs", "[cleaner][golden]") {
 }
 
 TEST_CASE("clean_line removes inline emphasis and normalises spaces", "[cleaner]") {
-    CHECK(clean_line("  **Bold**\xC2\xA0" "and __strong__ text ") == "Bold and strong text");
+    CHECK(clean_line("  **Bold**\xC2\xA0"
+                     "and __strong__ text ") == "Bold and strong text");
     CHECK(clean_line("**") == "");
 }
 
 TEST_CASE("a bold line near the top is the headline, kept once", "[cleaner]") {
     ParsedArticle parsed;
     parsed.blocks = {"A short kicker line that is long enough to be text, really.",
-                     "**The Real Headline**", "", "**The Real Headline**",
+                     "**The Real Headline**",
+                     "",
+                     "**The Real Headline**",
                      "First paragraph of the article with enough words in it.",
                      "First paragraph of the article with enough words in it.",
-                     "Share", "Comments", "After the trailer, never indexed."};
+                     "Share",
+                     "Comments",
+                     "After the trailer, never indexed."};
     const auto article = clean(parsed);
     CHECK(article.title == "The Real Headline");
     CHECK(article.paragraphs ==
@@ -106,8 +112,10 @@ TEST_CASE("a bold line near the top is the headline, kept once", "[cleaner]") {
 TEST_CASE("the format's own title wins and a final period is dropped", "[cleaner]") {
     ParsedArticle parsed;
     parsed.title = "Talks resume in Geneva.";
-    parsed.blocks = {"Section", "Talks resume in Geneva.", "Delegations met again on Monday for a long day."};
+    parsed.blocks = {"Section", "Talks resume in Geneva.",
+                     "Delegations met again on Monday for a long day."};
     const auto article = clean(parsed);
     CHECK(article.title == "Talks resume in Geneva");
-    CHECK(article.paragraphs == std::vector<std::string>{"Delegations met again on Monday for a long day."});
+    CHECK(article.paragraphs ==
+          std::vector<std::string>{"Delegations met again on Monday for a long day."});
 }

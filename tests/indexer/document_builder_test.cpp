@@ -1,19 +1,19 @@
 // Golden entity sets of the bundled corpus, per facet, through the real pipeline and a real
 // Xapian database; plus what the builder stores for a single article.
-#include <catch2/catch.hpp>
-
-#include <xapian.h>
+#include "indexer/document_builder.h"
 
 #include <map>
 #include <set>
 #include <string>
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
 
 #include "common/catalog.h"
 #include "common/schema.h"
 #include "common/stored_article.h"
 #include "common/text.h"
 #include "indexer/cleaner.h"
-#include "indexer/document_builder.h"
 #include "indexer/entity_matcher.h"
 #include "tests/support/temp_index.h"
 
@@ -32,11 +32,13 @@ const std::map<std::string, StoredArticle>& corpus_articles() {
         talksearch::testing::index_into(db_path, {talksearch::testing::bundled_corpus()});
         Xapian::Database db(db_path.string());
         std::map<std::string, StoredArticle> out;
-        for (const auto* id : {"000_bc86243e7a049964", "001_dc57182f9a93a534", "002_90cb00061bcb65f3",
-                               "003_f84507c056fc63c0", "004_1b57a905ea256f2b"}) {
+        for (const auto* id :
+             {"000_bc86243e7a049964", "001_dc57182f9a93a534", "002_90cb00061bcb65f3",
+              "003_f84507c056fc63c0", "004_1b57a905ea256f2b"}) {
             const auto term = schema::id_term(id);
             auto it = db.postlist_begin(term);
-            if (it == db.postlist_end(term)) continue;
+            if (it == db.postlist_end(term))
+                continue;
             out.emplace(id, deserialize_article(db.get_document(*it).get_data()));
         }
         return out;
@@ -46,11 +48,13 @@ const std::map<std::string, StoredArticle>& corpus_articles() {
 
 std::map<Facet, Names> facets_of(const StoredArticle& article) {
     std::map<Facet, Names> out;
-    for (const auto& info : schema::kFacets) out[info.facet];
+    for (const auto& info : schema::kFacets)
+        out[info.facet];
     for (const auto& entity : article.entities) {
         const auto type = entity_type_from_name(entity.type);
         REQUIRE(type);
-        for (const auto facet : facets_for(*type, entity.roles)) out[facet].insert(entity.name);
+        for (const auto facet : facets_for(*type, entity.roles))
+            out[facet].insert(entity.name);
     }
     return out;
 }
@@ -114,7 +118,8 @@ TEST_CASE("003: entities per facet (not places)", "[document_builder][golden]") 
 TEST_CASE("003: 'the regions of Donetsk, Luhansk, Kherson, and Zaporizhzhia' are regions",
           "[document_builder][golden][!mayfail]") {
     auto f = facets_of(article("003_f84507c056fc63c0"));
-    CHECK(f[Facet::city] == Names{"Istanbul", "Odesa", "Kharkiv", "Cherkasy", "Sochi", "Washington"});
+    CHECK(f[Facet::city] ==
+          Names{"Istanbul", "Odesa", "Kharkiv", "Cherkasy", "Sochi", "Washington"});
     CHECK(f[Facet::region] == Names{"Sumy Oblast", "Krasnodar Krai", "Crimea", "Donetsk Oblast",
                                     "Luhansk Oblast", "Kherson Oblast", "Zaporizhzhia Oblast"});
 }
@@ -125,9 +130,9 @@ TEST_CASE("004: entities per facet", "[document_builder][golden]") {
     CHECK(f[Facet::city] == Names{"Geneva", "Donetsk", "Odesa", "Zaporizhzhia", "Kyiv"});
     CHECK(f[Facet::region] == Names{"Zaporizhzhia Oblast", "Sumy Oblast", "Bryansk Oblast"});
     CHECK(f[Facet::country] == Names{"Russia", "Ukraine", "United States", "Belarus", "Estonia"});
-    CHECK(f[Facet::person] ==
-          Names{"Volodymyr Zelensky", "Vladimir Medinsky", "Rustem Umerov", "Karoline Leavitt",
-                "Alexander Lukashenko", "Vladimir Putin", "Jeanne Shaheen"});
+    CHECK(f[Facet::person] == Names{"Volodymyr Zelensky", "Vladimir Medinsky", "Rustem Umerov",
+                                    "Karoline Leavitt", "Alexander Lukashenko", "Vladimir Putin",
+                                    "Jeanne Shaheen"});
     CHECK(f[Facet::negotiator] == Names{"Vladimir Medinsky", "Rustem Umerov"});
     CHECK(f[Facet::organisation] == Names{"White House"});
 }
@@ -141,9 +146,12 @@ TEST_CASE("every stored mention slices exactly a form of its entity", "[document
                 // Code-point offsets to bytes.
                 std::size_t begin = 0, end = 0, cp = 0;
                 for (std::size_t i = 0; i <= field.size(); ++i) {
-                    if (i == field.size() || (static_cast<unsigned char>(field[i]) & 0xC0) != 0x80) {
-                        if (cp == mention.start) begin = i;
-                        if (cp == mention.end) end = i;
+                    if (i == field.size() ||
+                        (static_cast<unsigned char>(field[i]) & 0xC0) != 0x80) {
+                        if (cp == mention.start)
+                            begin = i;
+                        if (cp == mention.end)
+                            end = i;
                         ++cp;
                     }
                 }

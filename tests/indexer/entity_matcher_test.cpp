@@ -1,9 +1,10 @@
-#include <catch2/catch.hpp>
+#include "indexer/entity_matcher.h"
 
 #include <string>
 #include <vector>
 
-#include "indexer/entity_matcher.h"
+#include <catch2/catch.hpp>
+
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -18,7 +19,8 @@ const EntityMatcher& shipped() {
 
 std::vector<std::string> names(const EntityMatcher& matcher, std::string_view text) {
     std::vector<std::string> out;
-    for (const auto& mention : matcher.find(text)) out.push_back(mention.entity->name);
+    for (const auto& mention : matcher.find(text))
+        out.push_back(mention.entity->name);
     return out;
 }
 
@@ -64,7 +66,9 @@ TEST_CASE("mentions carry the byte offsets of the matched words", "[entity_match
     const std::string text = "Талки в Одеса: Vladimir Putin's envoy met in Zaporizhia region.";
     const auto mentions = shipped().find(text);
     REQUIRE(mentions.size() == 3);
-    auto slice = [&](const indexer::EntityMention& m) { return text.substr(m.begin, m.end - m.begin); };
+    auto slice = [&](const indexer::EntityMention& m) {
+        return text.substr(m.begin, m.end - m.begin);
+    };
     CHECK(slice(mentions[0]) == "Одеса");
     CHECK(mentions[0].begin == text.find("Одеса"));
     CHECK(slice(mentions[1]) == "Vladimir Putin");
@@ -100,11 +104,13 @@ type = "person"
 [[entity]]
 name = "Jane Smith"
 type = "person"
-)", "inline.toml");
+)",
+                                            "inline.toml");
     const EntityMatcher matcher(catalog);
     CHECK(names(matcher, "NATO and nato and Nato") == Names{"NATO"});
     CHECK(names(matcher, "in New York and new york") == Names{"New York"});
-    CHECK(names(matcher, "Umerov said; Rustem Umerov said") == Names{"Rustem Umerov", "Rustem Umerov"});
+    CHECK(names(matcher, "Umerov said; Rustem Umerov said") ==
+          Names{"Rustem Umerov", "Rustem Umerov"});
     CHECK(names(matcher, "Smith met Jane Smith") == Names{"Jane Smith"});
     CHECK(names(matcher, "US and us") == Names{"United States"});
 }
@@ -116,7 +122,8 @@ TEST_CASE("accent-free spellings match accented names", "[entity_matcher]") {
 [[entity]]
 name = "Bürgenstock"
 type = "city"
-)", "inline.toml");
+)",
+                                            "inline.toml");
     const EntityMatcher matcher(catalog);
     CHECK(names(matcher, "the summit at Bürgenstock") == Names{"Bürgenstock"});
     CHECK(names(matcher, "the summit at Burgenstock") == Names{"Bürgenstock"});

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+
+#include <catch2/catch.hpp>
 
 #include "indexer/readers.h"
 
@@ -50,11 +50,13 @@ TEST_CASE("html: title precedence is og:title, then h1, then title", "[readers][
     CHECK(read_html("<p>no title</p>", "a", "a.html").title.empty());
 }
 
-TEST_CASE("html: date from article:published_time, else <time datetime>", "[readers][html_reader]") {
+TEST_CASE("html: date from article:published_time, else <time datetime>",
+          "[readers][html_reader]") {
     CHECK(read_html(kPage, "a", "a.html").date == "2025-05-16T08:00:00Z");
-    CHECK(read_html("<body><article><time datetime=\"2024-03-02\">x</time><p>t</p></article></body>",
-                    "a", "a.html")
-              .date == "2024-03-02");
+    CHECK(
+        read_html("<body><article><time datetime=\"2024-03-02\">x</time><p>t</p></article></body>",
+                  "a", "a.html")
+            .date == "2024-03-02");
     CHECK_FALSE(read_html("<p>undated</p>", "a", "a.html").date);
 }
 
@@ -66,9 +68,11 @@ TEST_CASE("html: metadata", "[readers][html_reader]") {
     CHECK(article.url == "https://example.org/a");
 }
 
-TEST_CASE("html: the body is the article's paragraphs, without furniture", "[readers][html_reader]") {
+TEST_CASE("html: the body is the article's paragraphs, without furniture",
+          "[readers][html_reader]") {
     const auto blocks = read_html(kPage, "a", "a.html").blocks;
-    CHECK(blocks == std::vector<std::string>{"First paragraph of the article.", "Second paragraph.", "Jan 1"});
+    CHECK(blocks == std::vector<std::string>{"First paragraph of the article.", "Second paragraph.",
+                                             "Jan 1"});
     for (const auto* excluded : {"script text", "inline script", "color", "Navigation", "Aside",
                                  "Footer", "Caption", "Outside the article"}) {
         CAPTURE(excluded);
@@ -82,7 +86,8 @@ TEST_CASE("html: without <article>, main and then body are used", "[readers][htm
         "a.html");
     CHECK(with_main.blocks == std::vector<std::string>{"Inside main."});
     const auto body_only = read_html(
-        "<body><nav>Menu</nav><div>One.</div><div role=\"navigation\">Links</div><p>Two.</p></body>",
+        "<body><nav>Menu</nav><div>One.</div><div "
+        "role=\"navigation\">Links</div><p>Two.</p></body>",
         "a", "a.html");
     CHECK(body_only.blocks == std::vector<std::string>{"One.", "Two."});
 }

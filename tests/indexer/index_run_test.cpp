@@ -1,21 +1,21 @@
 // Incremental indexing against real Xapian databases in temporary folders.
-#include <catch2/catch.hpp>
-
-#include <sys/wait.h>
-#include <unistd.h>
-#include <xapian.h>
+#include "indexer/index_run.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
 
 #include "common/schema.h"
 #include "common/stored_article.h"
 #include "indexer/cleaner.h"
 #include "indexer/document_builder.h"
 #include "indexer/entity_matcher.h"
-#include "indexer/index_run.h"
 #include "indexer/index_writer.h"
 #include "tests/support/temp_index.h"
 
@@ -65,12 +65,14 @@ TEST_CASE("a changed file is updated: new text searchable, old text gone", "[ind
     TempDir dir;
     const auto input = dir.path() / "in";
     const auto db = dir.path() / "db";
-    dir.write("in/a.txt", "Talks in Geneva\nThe delegations discussed zebrafish quotas at length today.\n");
+    dir.write("in/a.txt",
+              "Talks in Geneva\nThe delegations discussed zebrafish quotas at length today.\n");
     dir.write("in/b.txt", kArticleB);
     REQUIRE(index_into(db, {input}).added == 2);
     CHECK(has_word(db, "zebrafish"));
 
-    dir.write("in/a.txt", "Talks in Geneva\nThe delegations discussed walrus quotas at length today.\n");
+    dir.write("in/a.txt",
+              "Talks in Geneva\nThe delegations discussed walrus quotas at length today.\n");
     const auto summary = index_into(db, {input});
     CHECK(summary.updated == 1);
     CHECK(summary.unchanged == 1);
@@ -106,9 +108,12 @@ TEST_CASE("articles of deleted files are removed only with prune", "[index_run]"
 TEST_CASE("a line removed from a JSON Lines file removes its article", "[index_run]") {
     TempDir dir;
     const auto db = dir.path() / "db";
-    const std::string l1 = R"({"id":"j1","title":"Geneva talks","body":"Delegations met in Geneva for talks."})";
-    const std::string l2 = R"({"id":"j2","title":"Odesa strikes","body":"Drones struck Odesa overnight again."})";
-    const std::string l3 = R"({"id":"j3","title":"Istanbul round","body":"A third round was held in Istanbul."})";
+    const std::string l1 =
+        R"({"id":"j1","title":"Geneva talks","body":"Delegations met in Geneva for talks."})";
+    const std::string l2 =
+        R"({"id":"j2","title":"Odesa strikes","body":"Drones struck Odesa overnight again."})";
+    const std::string l3 =
+        R"({"id":"j3","title":"Istanbul round","body":"A third round was held in Istanbul."})";
     const auto file = dir.write("in/feed.jsonl", l1 + "\n" + l2 + "\n" + l3 + "\n");
     REQUIRE(index_into(db, {dir.path() / "in"}).added == 3);
 
@@ -125,15 +130,20 @@ TEST_CASE("a line removed from a JSON Lines file removes its article", "[index_r
 TEST_CASE("a malformed JSON line is skipped and keeps its old article", "[index_run]") {
     TempDir dir;
     const auto db = dir.path() / "db";
-    const std::string l1 = R"({"id":"j1","title":"Geneva talks","body":"Delegations met in Geneva for talks."})";
-    const std::string l2 = R"({"id":"j2","title":"Odesa strikes","body":"Drones struck Odesa overnight again."})";
-    const std::string l3 = R"({"id":"j3","title":"Istanbul round","body":"A third round was held in Istanbul."})";
+    const std::string l1 =
+        R"({"id":"j1","title":"Geneva talks","body":"Delegations met in Geneva for talks."})";
+    const std::string l2 =
+        R"({"id":"j2","title":"Odesa strikes","body":"Drones struck Odesa overnight again."})";
+    const std::string l3 =
+        R"({"id":"j3","title":"Istanbul round","body":"A third round was held in Istanbul."})";
     dir.write("in/feed.jsonl", l1 + "\n" + l2 + "\n" + l3 + "\n");
     REQUIRE(index_into(db, {dir.path() / "in"}).added == 3);
 
-    dir.write("in/feed.jsonl", l1 + "\n" + R"({"id":"j2","title":"Odesa strikes", broken)" + "\n" +
-                                   R"({"id":"j3","title":"Istanbul round","body":"A fourth round was held in Istanbul."})" +
-                                   "\n");
+    dir.write(
+        "in/feed.jsonl",
+        l1 + "\n" + R"({"id":"j2","title":"Odesa strikes", broken)" + "\n" +
+            R"({"id":"j3","title":"Istanbul round","body":"A fourth round was held in Istanbul."})" +
+            "\n");
     std::vector<std::string> warnings;
     const auto summary = index_into(db, {dir.path() / "in"}, &warnings);
     CHECK(summary.skipped.at("malformed JSON line") == 1);
@@ -168,7 +178,8 @@ TEST_CASE("unusable files are skipped, counted and named in a warning", "[index_
     std::vector<std::string> warnings;
     indexer::RunCallbacks callbacks;
     callbacks.warn = [&](const std::string& line) { warnings.push_back(line); };
-    const auto summary = indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    const auto summary =
+        indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
     CHECK(summary.files == 2);
     CHECK(summary.added == 1);
     CHECK(summary.documents == 1);
@@ -181,7 +192,8 @@ TEST_CASE("unusable files are skipped, counted and named in a warning", "[index_
 TEST_CASE("an id seen twice in one run is skipped the second time", "[index_run]") {
     TempDir dir;
     const auto db = dir.path() / "db";
-    dir.write("in/a.md", "# Talks in Geneva\n\nDelegations met in Geneva on Monday for the talks.\n");
+    dir.write("in/a.md",
+              "# Talks in Geneva\n\nDelegations met in Geneva on Monday for the talks.\n");
     dir.write("in/a.txt", kArticleB);
     std::vector<std::string> warnings;
     const auto summary = index_into(db, {dir.path() / "in"}, &warnings);
@@ -191,8 +203,10 @@ TEST_CASE("an id seen twice in one run is skipped the second time", "[index_run]
     REQUIRE(warnings.size() == 1);
     CHECK_THAT(warnings.front(), Catch::Contains("a.txt") && Catch::Contains("'a'"));
     // The first file in path order wins.
-    const auto stored = deserialize_article(
-        Xapian::Database(db.string()).get_document(*Xapian::Database(db.string()).postlist_begin("Qa")).get_data());
+    const auto stored =
+        deserialize_article(Xapian::Database(db.string())
+                                .get_document(*Xapian::Database(db.string()).postlist_begin("Qa"))
+                                .get_data());
     CHECK(stored.file == "a.md");
 }
 
@@ -232,7 +246,8 @@ TEST_CASE("readers see only committed batches, and a killed writer loses only it
     {
         indexer::IndexWriter writer(db, 1);  // every article is its own commit
         for (const auto* id : {"c1", "c2", "c3"}) {
-            CHECK(writer.put(build(id), "root", std::string("root/") + id) == indexer::PutOutcome::added);
+            CHECK(writer.put(build(id), "root", std::string("root/") + id) ==
+                  indexer::PutOutcome::added);
         }
     }
     CHECK(Xapian::Database(db.string()).get_doccount() == 3);

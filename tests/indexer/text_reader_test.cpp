@@ -6,7 +6,8 @@ using namespace talksearch::indexer;
 using Blocks = std::vector<std::string>;
 
 TEST_CASE("plain text: one block per line, CRLF handled, no title", "[readers][text_reader]") {
-    const auto article = read_text("Title line\r\n# not a heading\r\n**bold**\n", "a", "a.txt", false);
+    const auto article =
+        read_text("Title line\r\n# not a heading\r\n**bold**\n", "a", "a.txt", false);
     CHECK(article.id == "a");
     CHECK(article.file == "a.txt");
     CHECK(article.title.empty());

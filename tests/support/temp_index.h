@@ -12,7 +12,7 @@ namespace talksearch::testing {
 // A folder under the system's temporary directory, removed with everything in it on
 // destruction.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -21,7 +21,7 @@ public:
     // Writes `content` to `relative` (creating folders) and returns its full path.
     std::filesystem::path write(const std::string& relative, const std::string& content) const;
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

@@ -1,9 +1,9 @@
 // Api::handle end to end without sockets, over a real index of the bundled corpus.
-#include <catch2/catch.hpp>
+#include "searchd/http/api.h"
 
 #include <boost/json.hpp>
+#include <catch2/catch.hpp>
 
-#include "searchd/http/api.h"
 #include "searchd/search/query_builder.h"
 #include "tests/support/temp_index.h"
 
@@ -44,7 +44,9 @@ Handled get(const std::string& target, beast_http::verb verb = beast_http::verb:
     return server().api->handle(request);
 }
 
-json::value body_json(const Response& response) { return json::parse(response.body()); }
+json::value body_json(const Response& response) {
+    return json::parse(response.body());
+}
 
 std::string error_code(const Response& response) {
     return json::value_to<std::string>(body_json(response).at("error").at("code"));
@@ -109,8 +111,8 @@ TEST_CASE("errors are JSON with the documented status and code", "[api]") {
 }
 
 TEST_CASE("anything but GET and HEAD is 405 with an Allow header", "[api]") {
-    const auto verb = GENERATE(beast_http::verb::post, beast_http::verb::put, beast_http::verb::delete_,
-                               beast_http::verb::options);
+    const auto verb = GENERATE(beast_http::verb::post, beast_http::verb::put,
+                               beast_http::verb::delete_, beast_http::verb::options);
     const auto response = get("/api/search?q=Geneva", verb).response;
     CHECK(response.result_int() == 405);
     CHECK(response[beast_http::field::allow] == "GET, HEAD");
@@ -152,8 +154,9 @@ TEST_CASE("suggest, healthz, metrics and the UI", "[api]") {
     server().metrics.record("search", 200, 0.002);
     const auto metrics = get("/metrics");
     REQUIRE(metrics.response.result_int() == 200);
-    CHECK_THAT(metrics.response.body(), Catch::Contains("talksearch_requests_total{endpoint=\"search\",status=\"200\"}") &&
-                                            Catch::Contains("talksearch_documents 5"));
+    CHECK_THAT(metrics.response.body(),
+               Catch::Contains("talksearch_requests_total{endpoint=\"search\",status=\"200\"}") &&
+                   Catch::Contains("talksearch_documents 5"));
 
     const auto ui = get("/");
     CHECK(ui.endpoint == "static");

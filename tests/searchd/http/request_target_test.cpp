@@ -1,6 +1,7 @@
+#include "searchd/http/request_target.h"
+
 #include <catch2/catch.hpp>
 
-#include "searchd/http/request_target.h"
 #include "searchd/search/search_error.h"
 
 using namespace talksearch::http;
@@ -12,7 +13,8 @@ TEST_CASE("the path and parameters are decoded, repeats kept in order", "[reques
     const auto target = parse_target("/api/search?q=peace+talks&city=Odesa&city=Kyiv&q=%C3%BC%20x");
     CHECK(target.path == "/api/search");
     CHECK(target.encoded_path == "/api/search");
-    CHECK(target.params == Params{{"q", "peace talks"}, {"city", "Odesa"}, {"city", "Kyiv"}, {"q", "ü x"}});
+    CHECK(target.params ==
+          Params{{"q", "peace talks"}, {"city", "Odesa"}, {"city", "Kyiv"}, {"q", "ü x"}});
     CHECK(target.values("city") == std::vector<std::string>{"Odesa", "Kyiv"});
     CHECK(target.value("q") == "ü x");  // the last one
     CHECK(target.value("page", "1") == "1");
@@ -34,9 +36,9 @@ TEST_CASE("the path keeps encoded slashes apart from decoded ones", "[request_ta
 }
 
 TEST_CASE("bad percent-encoding and non-UTF-8 are invalid_encoding", "[request_target]") {
-    const std::string raw = GENERATE("/api/search?q=%zz", "/api/search?q=%", "/api/search?q=%4",
-                                     "/api/search?q=%ff", "/api/search?q=%C3", "/api/%ff",
-                                     "/api/search?%fe=1", "/api/search?q=\xFF");
+    const std::string raw =
+        GENERATE("/api/search?q=%zz", "/api/search?q=%", "/api/search?q=%4", "/api/search?q=%ff",
+                 "/api/search?q=%C3", "/api/%ff", "/api/search?%fe=1", "/api/search?q=\xFF");
     CAPTURE(raw);
     try {
         parse_target(raw);

@@ -1,14 +1,15 @@
+#include "searchd/http/search_params.h"
+
 #include <catch2/catch.hpp>
 
 #include "searchd/http/request_target.h"
-#include "searchd/http/search_params.h"
 #include "searchd/search/search_error.h"
 
 using namespace talksearch;
 using namespace talksearch::http;
+using schema::Facet;
 using search::ErrorCode;
 using search::SearchError;
-using schema::Facet;
 
 namespace {
 
@@ -26,7 +27,8 @@ ErrorCode code_of(const std::string& raw) {
 
 TEST_CASE("a full query string becomes a SearchRequest", "[search_params]") {
     const auto r = to_search_request(parse_target(
-        "/api/search?q=peace&city=Odessa&city=Kyiv&organization=NATO&negotiator=&from=2025&to=2025-02"
+        "/api/"
+        "search?q=peace&city=Odessa&city=Kyiv&organization=NATO&negotiator=&from=2025&to=2025-02"
         "&sort=oldest&page=3&per_page=100"));
     CHECK(r.query == "peace");
     CHECK(r.filters.at(Facet::city) == std::vector<std::string>{"Odessa", "Kyiv"});
@@ -81,5 +83,6 @@ TEST_CASE("from after to is an invalid_date when the request is validated", "[se
         CHECK(error.code() == ErrorCode::invalid_date);
     }
     // A month with itself is fine: from=2025-05&to=2025-05 is all of May.
-    CHECK_NOTHROW(search::validate(to_search_request(parse_target("/api/search?from=2025-05&to=2025-05"))));
+    CHECK_NOTHROW(
+        search::validate(to_search_request(parse_target("/api/search?from=2025-05&to=2025-05"))));
 }

@@ -1,8 +1,9 @@
-#include <catch2/catch.hpp>
+#include "searchd/http/static_files.h"
 
 #include <filesystem>
 
-#include "searchd/http/static_files.h"
+#include <catch2/catch.hpp>
+
 #include "tests/support/temp_index.h"
 
 using namespace talksearch::http;
@@ -39,10 +40,10 @@ TEST_CASE("no request path leaves the root", "[static_files]") {
     fs::create_symlink(dir.path() / "secret.txt", dir.path() / "web" / "link.txt");
     fs::create_directory_symlink(dir.path(), dir.path() / "web" / "up");
     const StaticFiles files(dir.path() / "web");
-    const std::string path = GENERATE("/../secret.txt", "/../../etc/passwd", "/sub/../../secret.txt",
-                                      "/..", "/../web2/x.txt", "/link.txt", "/up/secret.txt",
-                                      "/missing.js", "", "relative.txt", std::string("/in\0dex.html", 12),
-                                      "//etc/passwd");
+    const std::string path =
+        GENERATE("/../secret.txt", "/../../etc/passwd", "/sub/../../secret.txt", "/..",
+                 "/../web2/x.txt", "/link.txt", "/up/secret.txt", "/missing.js", "", "relative.txt",
+                 std::string("/in\0dex.html", 12), "//etc/passwd");
     CAPTURE(path);
     CHECK_FALSE(files.find(path));
 }

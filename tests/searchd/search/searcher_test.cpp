@@ -1,21 +1,22 @@
 // The search core over real Xapian databases built by the real indexer from the bundled corpus.
-#include <catch2/catch.hpp>
+#include "searchd/search/searcher.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <string>
 
+#include <catch2/catch.hpp>
+
 #include "common/text.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/search_error.h"
-#include "searchd/search/searcher.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
 using namespace talksearch::search;
-using talksearch::testing::TempDir;
 using schema::Facet;
+using talksearch::testing::TempDir;
 using Ids = std::set<std::string>;
 
 namespace {
@@ -59,13 +60,15 @@ SearchRequest request(std::string query, std::map<Facet, std::vector<std::string
 
 Ids ids(const SearchResponse& response) {
     Ids out;
-    for (const auto& hit : response.results) out.insert(hit.id);
+    for (const auto& hit : response.results)
+        out.insert(hit.id);
     return out;
 }
 
 std::size_t facet_count(const SearchResponse& response, Facet facet, const std::string& value) {
     for (const auto& v : response.facets.at(facet)) {
-        if (v.value == value) return v.count;
+        if (v.value == value)
+            return v.count;
     }
     return 0;
 }
@@ -84,9 +87,12 @@ ErrorCode error_code(const SearchRequest& r) {
 std::string cp_slice(const std::string& text, std::size_t start, std::size_t end) {
     std::size_t cp = 0, begin_byte = text.size(), end_byte = text.size();
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (cp == start) begin_byte = i;
-        if (cp == end) end_byte = i;
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+            continue;
+        if (cp == start)
+            begin_byte = i;
+        if (cp == end)
+            end_byte = i;
         ++cp;
     }
     return text.substr(begin_byte, end_byte - begin_byte);
@@ -184,13 +190,15 @@ TEST_CASE("facet counts equal brute-force counts over the matching articles", "[
     CHECK(response.facets.size() == 6);
     for (const auto& info : schema::kFacets) {
         std::map<std::string, std::size_t> actual;
-        for (const auto& value : response.facets.at(info.facet)) actual[value.value] = value.count;
+        for (const auto& value : response.facets.at(info.facet))
+            actual[value.value] = value.count;
         CAPTURE(info.name);
         CHECK(actual == expected[info.facet]);
         const auto& values = response.facets.at(info.facet);
-        CHECK(std::is_sorted(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
-        }));
+        CHECK(std::is_sorted(values.begin(), values.end(),
+                             [](const FacetValue& a, const FacetValue& b) {
+                                 return a.count != b.count ? a.count > b.count : a.value < b.value;
+                             }));
     }
 }
 
@@ -246,7 +254,8 @@ TEST_CASE("paging splits the results without overlap", "[searcher]") {
         const auto response = corpus().search(r);
         CHECK(response.total == 5);
         CHECK(response.results.size() == (page < 3 ? 2u : 1u));
-        for (const auto& hit : response.results) CHECK(seen.insert(hit.id).second);
+        for (const auto& hit : response.results)
+            CHECK(seen.insert(hit.id).second);
     }
 }
 
@@ -298,8 +307,9 @@ TEST_CASE("document() returns the article with code-point highlights and mention
         const auto& field = h.field == "title" ? article.title : article.body;
         CHECK(cp_slice(field, h.start, h.end) == "Geneva");
     }
-    CHECK(std::any_of(response.highlights.begin(), response.highlights.end(),
-                      [](const Highlight& h) { return h.field == "title" && h.start == 0 && h.end == 6; }));
+    CHECK(std::any_of(
+        response.highlights.begin(), response.highlights.end(),
+        [](const Highlight& h) { return h.field == "title" && h.start == 0 && h.end == 6; }));
     std::size_t checked = 0;
     for (const auto& entity : article.entities) {
         for (const auto& mention : entity.mentions) {
@@ -318,8 +328,10 @@ TEST_CASE("document() returns the article with code-point highlights and mention
     const auto& body = a001.body;
     for (const auto& entity : a001.entities) {
         for (const auto& mention : entity.mentions) {
-            if (mention.field != "body") continue;
-            CHECK(talksearch::testing::shipped_catalog().find(cp_slice(body, mention.start, mention.end)));
+            if (mention.field != "body")
+                continue;
+            CHECK(talksearch::testing::shipped_catalog().find(
+                cp_slice(body, mention.start, mention.end)));
         }
     }
 }
