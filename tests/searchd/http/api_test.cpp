@@ -121,7 +121,8 @@ TEST_CASE("anything but GET and HEAD is 405 with an Allow header", "[api]") {
 }
 
 TEST_CASE("HEAD has an empty body and the GET body's Content-Length", "[api]") {
-    for (const std::string target : {"/api/search?q=Geneva", "/", "/api/doc/nope"}) {
+    // Deterministic bodies only: a search body carries took_ms, whose length varies per call.
+    for (const std::string target : {"/api/doc/004_1b57a905ea256f2b", "/", "/api/doc/nope"}) {
         CAPTURE(target);
         const auto full = get(target).response;
         const auto head = get(target, beast_http::verb::head).response;
