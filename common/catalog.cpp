@@ -36,8 +36,7 @@ std::string required_string(const toml::table& table, std::string_view key,
 std::string optional_string(const toml::table& table, std::string_view key,
                             std::string_view origin) {
     const auto* value = table.get(key);
-    if (!value)
-        return {};
+    if (!value) return {};
     if (!value->is_string()) {
         throw CatalogError(fmt::format("{}: '{}' must be a string", where(origin, *value), key));
     }
@@ -48,8 +47,7 @@ std::vector<std::string> string_list(const toml::table& table, std::string_view 
                                      std::string_view origin) {
     std::vector<std::string> out;
     const auto* value = table.get(key);
-    if (!value)
-        return out;
+    if (!value) return out;
     const auto* array = value->as_array();
     if (!array) {
         throw CatalogError(
@@ -102,8 +100,7 @@ Entity parse_entity(const toml::table& table, std::string_view origin) {
 
 // A person's surname alone names them when no other entity uses that word: "Medinsky".
 std::string surname_of(const toml::table& table, const Entity& entity, std::string_view origin) {
-    if (entity.type != EntityType::person)
-        return {};
+    if (entity.type != EntityType::person) return {};
     if (table.contains("surname"))
         return normalize_spaces(optional_string(table, "surname", origin));
     const auto space = entity.name.rfind(' ');
@@ -129,16 +126,11 @@ std::string_view to_string(EntityType type) {
 }
 
 std::optional<EntityType> entity_type_from_name(std::string_view text) {
-    if (text == "city")
-        return EntityType::city;
-    if (text == "region")
-        return EntityType::region;
-    if (text == "country")
-        return EntityType::country;
-    if (text == "person")
-        return EntityType::person;
-    if (text == "organisation" || text == "organization")
-        return EntityType::organisation;
+    if (text == "city") return EntityType::city;
+    if (text == "region") return EntityType::region;
+    if (text == "country") return EntityType::country;
+    if (text == "person") return EntityType::person;
+    if (text == "organisation" || text == "organization") return EntityType::organisation;
     return std::nullopt;
 }
 
@@ -167,8 +159,7 @@ std::vector<schema::Facet> facets_for(EntityType type, const std::vector<std::st
 std::string Catalog::form_key(std::string_view form) {
     std::string key;
     for (const auto& word : split_words(strip_latin_accents(form))) {
-        if (!key.empty())
-            key += ' ';
+        if (!key.empty()) key += ' ';
         key += word.folded;
     }
     return key;
@@ -176,8 +167,7 @@ std::string Catalog::form_key(std::string_view form) {
 
 Catalog Catalog::from_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw CatalogError(fmt::format("cannot read entity catalogue {}", path.string()));
+    if (!in) throw CatalogError(fmt::format("cannot read entity catalogue {}", path.string()));
     std::ostringstream text;
     text << in.rdbuf();
     return from_toml(text.str(), path.string());
@@ -192,15 +182,13 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
                                        error.source().begin.column, error.description()));
     }
     const auto* list = root.get_as<toml::array>("entity");
-    if (!list)
-        throw CatalogError(fmt::format("{}: no [[entity]] tables", origin));
+    if (!list) throw CatalogError(fmt::format("{}: no [[entity]] tables", origin));
 
     Catalog catalog;
     std::vector<std::string> surnames;
     for (const auto& node : *list) {
         const auto* table = node.as_table();
-        if (!table)
-            throw CatalogError(fmt::format("{}: 'entity' must be a table", origin));
+        if (!table) throw CatalogError(fmt::format("{}: 'entity' must be a table", origin));
         auto entity = parse_entity(*table, origin);
         surnames.push_back(surname_of(*table, entity, origin));
         catalog.entities_.push_back(std::move(entity));
@@ -211,8 +199,7 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         const auto& entity = catalog.entities_[i];
         for (const auto& form : entity.forms) {
             const auto key = form_key(form);
-            if (key.empty())
-                continue;
+            if (key.empty()) continue;
             const auto [it, inserted] = catalog.by_form_.emplace(key, i);
             if (!inserted && it->second != i) {
                 throw CatalogError(fmt::format("{}: '{}' names both '{}' and '{}'", origin, form,
@@ -223,15 +210,12 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
     // Surnames only where they name one entity and are not already someone's explicit form.
     std::map<std::string, std::vector<std::size_t>> surname_owners;
     for (std::size_t i = 0; i < surnames.size(); ++i) {
-        if (!surnames[i].empty())
-            surname_owners[form_key(surnames[i])].push_back(i);
+        if (!surnames[i].empty()) surname_owners[form_key(surnames[i])].push_back(i);
     }
     for (std::size_t i = 0; i < surnames.size(); ++i) {
-        if (surnames[i].empty())
-            continue;
+        if (surnames[i].empty()) continue;
         const auto key = form_key(surnames[i]);
-        if (surname_owners[key].size() != 1 || catalog.by_form_.contains(key))
-            continue;
+        if (surname_owners[key].size() != 1 || catalog.by_form_.contains(key)) continue;
         catalog.by_form_.emplace(key, i);
         catalog.entities_[i].forms.push_back(surnames[i]);
     }
@@ -264,8 +248,7 @@ const Entity* Catalog::find(std::string_view form) const {
 
 const Entity* Catalog::find_in_facet(schema::Facet facet, std::string_view form) const {
     const auto* entity = find(form);
-    if (!entity)
-        return nullptr;
+    if (!entity) return nullptr;
     const auto& facets = entity->facets;
     return std::find(facets.begin(), facets.end(), facet) != facets.end() ? entity : nullptr;
 }

@@ -9,10 +9,8 @@ std::string encode_facet_set(std::vector<std::string> values) {
     values.erase(std::unique(values.begin(), values.end()), values.end());
     std::string encoded;
     for (const auto& value : values) {
-        if (value.empty())
-            continue;
-        if (!encoded.empty())
-            encoded += kFacetSeparator;
+        if (value.empty()) continue;
+        if (!encoded.empty()) encoded += kFacetSeparator;
         encoded += value;
     }
     return encoded;
@@ -23,8 +21,7 @@ std::vector<std::string> decode_facet_set(std::string_view encoded) {
     while (!encoded.empty()) {
         const auto separator = encoded.find(kFacetSeparator);
         values.emplace_back(encoded.substr(0, separator));
-        if (separator == std::string_view::npos)
-            break;
+        if (separator == std::string_view::npos) break;
         encoded.remove_prefix(separator + 1);
     }
     return values;

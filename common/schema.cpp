@@ -8,18 +8,15 @@ namespace talksearch::schema {
 
 const FacetInfo& facet_info(Facet facet) {
     for (const auto& info : kFacets) {
-        if (info.facet == facet)
-            return info;
+        if (info.facet == facet) return info;
     }
     throw std::logic_error("unknown facet");
 }
 
 std::optional<Facet> facet_from_name(std::string_view name) {
-    if (name == "organization")
-        return Facet::organisation;
+    if (name == "organization") return Facet::organisation;
     for (const auto& info : kFacets) {
-        if (info.name == name)
-            return info.facet;
+        if (info.name == name) return info.facet;
     }
     return std::nullopt;
 }

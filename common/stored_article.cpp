@@ -14,8 +14,7 @@ json::value optional_value(const std::optional<std::string>& value) {
 
 std::optional<std::string> optional_field(const json::object& object, std::string_view key) {
     const auto* value = object.if_contains(key);
-    if (!value || value->is_null())
-        return std::nullopt;
+    if (!value || value->is_null()) return std::nullopt;
     return std::string(value->as_string());
 }
 

@@ -33,9 +33,7 @@ bool is_invisible(UChar32 c) {
            c == 0x2060 || c == 0xFEFF;
 }
 
-bool is_word_char(UChar32 c) {
-    return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
-}
+bool is_word_char(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
 
 std::string to_utf8(const icu::UnicodeString& text) {
     std::string out;
@@ -48,8 +46,7 @@ std::string to_utf8(const icu::UnicodeString& text) {
 bool is_valid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-        if (next_code_point(text, i) < 0)
-            return false;
+        if (next_code_point(text, i) < 0) return false;
     }
     return true;
 }
@@ -87,8 +84,7 @@ std::string strip_latin_accents(std::string_view text) {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::Transliterator> result(icu::Transliterator::createInstance(
             "NFC; [:Latin:] Latin-ASCII", UTRANS_FORWARD, status));
-        if (U_FAILURE(status))
-            throw std::runtime_error("ICU Latin-ASCII transliterator missing");
+        if (U_FAILURE(status)) throw std::runtime_error("ICU Latin-ASCII transliterator missing");
         return result;
     }();
     auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
@@ -111,14 +107,12 @@ std::string normalize_spaces(std::string_view line) {
             out += "\xEF\xBF\xBD";
             continue;
         }
-        if (is_invisible(c))
-            continue;
+        if (is_invisible(c)) continue;
         if (is_space_like(c)) {
             pending_space = !out.empty();
             continue;
         }
-        if (pending_space)
-            out += ' ';
+        if (pending_space) out += ' ';
         pending_space = false;
         out.append(line.substr(start, i - start));
     }
@@ -128,8 +122,7 @@ std::string normalize_spaces(std::string_view line) {
 std::size_t count_code_points(std::string_view text) {
     std::size_t count = 0;
     for (unsigned char c : text) {
-        if ((c & 0xC0) != 0x80)
-            ++count;
+        if ((c & 0xC0) != 0x80) ++count;
     }
     return count;
 }
@@ -180,8 +173,7 @@ std::vector<Word> split_words(std::string_view text) {
     std::size_t i = 0;
     std::size_t word_start = std::string_view::npos;
     auto finish = [&](std::size_t end) {
-        if (word_start == std::string_view::npos)
-            return;
+        if (word_start == std::string_view::npos) return;
         words.push_back(
             Word{word_start, end, fold_case(text.substr(word_start, end - word_start))});
         word_start = std::string_view::npos;
@@ -190,8 +182,7 @@ std::vector<Word> split_words(std::string_view text) {
         const std::size_t start = i;
         const UChar32 c = next_code_point(text, i);
         if (c >= 0 && is_word_char(c)) {
-            if (word_start == std::string_view::npos)
-                word_start = start;
+            if (word_start == std::string_view::npos) word_start = start;
         } else {
             finish(start);
         }
@@ -204,10 +195,8 @@ bool starts_with_uppercase(std::string_view word) {
     std::size_t i = 0;
     while (i < word.size()) {
         const UChar32 c = next_code_point(word, i);
-        if (c < 0)
-            return false;
-        if (u_isalpha(c))
-            return u_isupper(c) || u_istitle(c);
+        if (c < 0) return false;
+        if (u_isalpha(c)) return u_isupper(c) || u_istitle(c);
     }
     return false;
 }
@@ -217,12 +206,10 @@ bool is_all_uppercase(std::string_view word) {
     std::size_t i = 0;
     while (i < word.size()) {
         const UChar32 c = next_code_point(word, i);
-        if (c < 0)
-            return false;
+        if (c < 0) return false;
         if (u_isalpha(c)) {
             has_letter = true;
-            if (u_islower(c))
-                return false;
+            if (u_islower(c)) return false;
         }
     }
     return has_letter;

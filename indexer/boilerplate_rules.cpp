@@ -74,15 +74,12 @@ bool starts_trailer(std::string_view line) {
 
 bool is_other_language(std::string_view paragraph) {
     const auto words = split_words(paragraph);
-    if (words.size() < 5)
-        return false;
+    if (words.size() < 5) return false;
     int english = 0;
     int foreign = 0;
     for (const auto& word : words) {
-        if (english_words().contains(word.folded))
-            ++english;
-        if (foreign_words().contains(word.folded))
-            ++foreign;
+        if (english_words().contains(word.folded)) ++english;
+        if (foreign_words().contains(word.folded)) ++foreign;
     }
     return english == 0 && foreign >= 2;
 }

@@ -16,9 +16,7 @@ constexpr std::size_t kBodyMinWords = 8;
 // A headline is looked for in this many first lines.
 constexpr std::size_t kHeadlineWindow = 6;
 
-std::size_t word_count(std::string_view text) {
-    return split_words(text).size();
-}
+std::size_t word_count(std::string_view text) { return split_words(text).size(); }
 
 bool ends_sentence(std::string_view text) {
     return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' ||
@@ -26,8 +24,7 @@ bool ends_sentence(std::string_view text) {
 }
 
 std::string strip_final_period(std::string text) {
-    if (text.size() > 1 && text.back() == '.' && text[text.size() - 2] != '.')
-        text.pop_back();
+    if (text.size() > 1 && text.back() == '.' && text[text.size() - 2] != '.') text.pop_back();
     return text;
 }
 
@@ -53,10 +50,8 @@ CleanArticle clean(const ParsedArticle& article) {
     std::vector<Line> lines;
     for (const auto& block : article.blocks) {
         Line line{normalize_spaces(block), clean_line(block)};
-        if (line.text.empty() || is_chrome_line(line.text))
-            continue;
-        if (starts_trailer(line.text) && !lines.empty())
-            break;
+        if (line.text.empty() || is_chrome_line(line.text)) continue;
+        if (starts_trailer(line.text) && !lines.empty()) break;
         lines.push_back(std::move(line));
     }
 
@@ -73,10 +68,8 @@ CleanArticle clean(const ParsedArticle& article) {
                 break;
             }
         }
-        if (title_index == lines.size() && !lines.empty())
-            title_index = 0;
-        if (title_index < lines.size())
-            clean.title = lines[title_index].text;
+        if (title_index == lines.size() && !lines.empty()) title_index = 0;
+        if (title_index < lines.size()) clean.title = lines[title_index].text;
     }
     const std::string title_text = clean.title;
     clean.title = strip_final_period(clean.title);
@@ -85,18 +78,13 @@ CleanArticle clean(const ParsedArticle& article) {
     std::unordered_set<std::string> seen{title_text, clean.title};
     bool body_started = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (i == title_index)
-            continue;
+        if (i == title_index) continue;
         const auto& text = lines[i].text;
         const auto words = word_count(text);
-        if (!body_started && words <= kLabelMaxWords && !ends_sentence(text))
-            continue;
-        if (words >= kBodyMinWords)
-            body_started = true;
-        if (is_other_language(text))
-            continue;
-        if (!seen.insert(text).second)
-            continue;
+        if (!body_started && words <= kLabelMaxWords && !ends_sentence(text)) continue;
+        if (words >= kBodyMinWords) body_started = true;
+        if (is_other_language(text)) continue;
+        if (!seen.insert(text).second) continue;
         clean.paragraphs.push_back(text);
     }
     if (clean.title.empty() && !clean.paragraphs.empty()) {

@@ -18,16 +18,14 @@ constexpr std::size_t kMinSpellingWord = 3;
 constexpr std::size_t kMaxSpellingWord = 32;
 
 bool is_spelling_word(std::string_view folded) {
-    if (folded.size() < kMinSpellingWord || folded.size() > kMaxSpellingWord)
-        return false;
+    if (folded.size() < kMinSpellingWord || folded.size() > kMaxSpellingWord) return false;
     return std::none_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
     std::string body;
     for (const auto& paragraph : paragraphs) {
-        if (!body.empty())
-            body += "\n\n";
+        if (!body.empty()) body += "\n\n";
         body += paragraph;
     }
     return body;
@@ -48,14 +46,10 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     stored.title = clean.title;
     stored.body = join_paragraphs(clean.paragraphs);
     stored.file = parsed.file;
-    if (parsed.source)
-        stored.source = normalize_spaces(*parsed.source);
-    if (parsed.url)
-        stored.url = normalize_spaces(*parsed.url);
-    if (stored.source && stored.source->empty())
-        stored.source.reset();
-    if (stored.url && stored.url->empty())
-        stored.url.reset();
+    if (parsed.source) stored.source = normalize_spaces(*parsed.source);
+    if (parsed.url) stored.url = normalize_spaces(*parsed.url);
+    if (stored.source && stored.source->empty()) stored.source.reset();
+    if (stored.url && stored.url->empty()) stored.url.reset();
     std::optional<Date> date;
     if (parsed.date) {
         date = parse_iso_date(normalize_spaces(*parsed.date));
@@ -137,8 +131,7 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     std::set<std::string> spelling;
     for (const auto* text : {&stored.title, &stored.body}) {
         for (const auto& word : split_words(*text)) {
-            if (is_spelling_word(word.folded))
-                spelling.insert(word.folded);
+            if (is_spelling_word(word.folded)) spelling.insert(word.folded);
         }
     }
     built.spelling_words.assign(spelling.begin(), spelling.end());

@@ -1,6 +1,8 @@
 #pragma once
 // Finds the catalogue's entities in text: whole words only, longest form first, possessives
-// included ("Putin's"), never inside another word ("Kharkivka" is not Kharkiv).
+// included ("Putin's"), never inside another word ("Kharkivka" is not Kharkiv). A city named in
+// a list introduced by "regions of" is read as the region of that name ("the regions of Donetsk,
+// Luhansk and Kherson").
 
 #include <string_view>
 #include <unordered_map>
@@ -32,6 +34,8 @@ class EntityMatcher {
     };
     // Patterns by their first word, longest first.
     std::unordered_map<std::string, std::vector<Pattern>> by_first_word_;
+    // The region named after a city: Donetsk -> Donetsk Oblast (found as "Donetsk region").
+    std::unordered_map<const Entity*, const Entity*> region_of_city_;
 };
 
 }  // namespace talksearch::indexer

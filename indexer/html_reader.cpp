@@ -15,8 +15,7 @@ namespace {
 using OutputPtr = std::unique_ptr<GumboOutput, void (*)(GumboOutput*)>;
 
 std::string_view attribute(const GumboNode* node, const char* name) {
-    if (node->type != GUMBO_NODE_ELEMENT)
-        return {};
+    if (node->type != GUMBO_NODE_ELEMENT) return {};
     const GumboAttribute* attr = gumbo_get_attribute(&node->v.element.attributes, name);
     return attr ? std::string_view(attr->value) : std::string_view{};
 }
@@ -27,8 +26,7 @@ bool is_element(const GumboNode* node, GumboTag tag) {
 
 // Site furniture and non-text content: never part of the article body.
 bool is_excluded(const GumboNode* node) {
-    if (node->type != GUMBO_NODE_ELEMENT)
-        return false;
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
     switch (node->v.element.tag) {
         case GUMBO_TAG_SCRIPT:
         case GUMBO_TAG_STYLE:
@@ -55,8 +53,7 @@ bool is_excluded(const GumboNode* node) {
 }
 
 bool is_block(const GumboNode* node) {
-    if (node->type != GUMBO_NODE_ELEMENT)
-        return false;
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
     switch (node->v.element.tag) {
         case GUMBO_TAG_P:
         case GUMBO_TAG_H1:
@@ -94,8 +91,7 @@ void collect_text(const GumboNode* node, std::string& out) {
         out += node->v.text.text;
         return;
     }
-    if (node->type != GUMBO_NODE_ELEMENT || is_excluded(node))
-        return;
+    if (node->type != GUMBO_NODE_ELEMENT || is_excluded(node)) return;
     if (is_element(node, GUMBO_TAG_BR)) {
         out += ' ';
         return;
@@ -116,8 +112,7 @@ void collect_blocks(const GumboNode* node, std::vector<std::string>& blocks, std
         current += ' ';
         return;
     }
-    if (node->type != GUMBO_NODE_ELEMENT || is_excluded(node))
-        return;
+    if (node->type != GUMBO_NODE_ELEMENT || is_excluded(node)) return;
     if (is_element(node, GUMBO_TAG_BR)) {
         current += ' ';
         return;
@@ -125,18 +120,15 @@ void collect_blocks(const GumboNode* node, std::vector<std::string>& blocks, std
     const bool block = is_block(node);
     auto flush = [&] {
         auto text = normalize_spaces(current);
-        if (!text.empty())
-            blocks.push_back(std::move(text));
+        if (!text.empty()) blocks.push_back(std::move(text));
         current.clear();
     };
-    if (block)
-        flush();
+    if (block) flush();
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
         collect_blocks(static_cast<const GumboNode*>(children.data[i]), blocks, current);
     }
-    if (block)
-        flush();
+    if (block) flush();
 }
 
 struct Found {
@@ -154,24 +146,20 @@ struct Found {
 };
 
 void scan(const GumboNode* node, Found& found) {
-    if (node->type != GUMBO_NODE_ELEMENT)
-        return;
+    if (node->type != GUMBO_NODE_ELEMENT) return;
     const GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_META) {
         const auto property = attribute(node, "property").empty() ? attribute(node, "name")
                                                                   : attribute(node, "property");
         const std::string content(attribute(node, "content"));
-        if (property == "og:title" && found.og_title.empty())
-            found.og_title = content;
+        if (property == "og:title" && found.og_title.empty()) found.og_title = content;
         if ((property == "article:published_time" || property == "datePublished" ||
              property == "date") &&
             found.published.empty()) {
             found.published = content;
         }
-        if (property == "og:site_name" && found.site_name.empty())
-            found.site_name = content;
-        if (property == "og:url" && found.og_url.empty())
-            found.og_url = content;
+        if (property == "og:site_name" && found.site_name.empty()) found.site_name = content;
+        if (property == "og:url" && found.og_url.empty()) found.og_url = content;
     } else if (tag == GUMBO_TAG_LINK && attribute(node, "rel") == "canonical") {
         found.canonical = attribute(node, "href");
     } else if (tag == GUMBO_TAG_TITLE && found.title_tag.empty()) {
@@ -195,8 +183,7 @@ void scan(const GumboNode* node, Found& found) {
 
 std::optional<std::string> non_empty(std::string text) {
     text = normalize_spaces(text);
-    if (text.empty())
-        return std::nullopt;
+    if (text.empty()) return std::nullopt;
     return text;
 }
 
@@ -213,8 +200,7 @@ ParsedArticle read_html(std::string_view content, std::string_view id, std::stri
     article.id = id;
     article.file = file;
     std::string h1_text;
-    if (found.first_h1)
-        collect_text(found.first_h1, h1_text);
+    if (found.first_h1) collect_text(found.first_h1, h1_text);
     for (auto* candidate : {&found.og_title, &h1_text, &found.title_tag}) {
         if (auto title = non_empty(*candidate)) {
             article.title = *title;

@@ -68,8 +68,7 @@ class Run {
                 present.insert(file_key(file));
                 index_file(file);
                 done_bytes += file.bytes;
-                if (callbacks_.progress)
-                    callbacks_.progress(done_bytes, total_bytes);
+                if (callbacks_.progress) callbacks_.progress(done_bytes, total_bytes);
             }
             if (options_.prune && fs::is_directory(root)) {
                 summary_.removed += writer_.prune(root, present);
@@ -101,20 +100,17 @@ class Run {
         const auto root = fs::weakly_canonical(fs::absolute(input)).string();
         fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied,
                                             error);
-        if (error)
-            throw std::runtime_error(fmt::format("{}: {}", input.string(), error.message()));
+        if (error) throw std::runtime_error(fmt::format("{}: {}", input.string(), error.message()));
         for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
             if (error) {
                 warn(input.string(), 0, error.message(), "unreadable");
                 break;
             }
             if (is_hidden(it->path())) {
-                if (it->is_directory())
-                    it.disable_recursion_pending();
+                if (it->is_directory()) it.disable_recursion_pending();
                 continue;
             }
-            if (!it->is_regular_file(error))
-                continue;
+            if (!it->is_regular_file(error)) continue;
             files.push_back({it->path(), root, fs::relative(it->path(), input).generic_string(),
                              it->file_size(error)});
         }
@@ -188,10 +184,8 @@ class Run {
         std::size_t number = 0;
         while (std::getline(in, line)) {
             ++number;
-            if (!line.empty() && line.back() == '\r')
-                line.pop_back();
-            if (normalize_spaces(line).empty())
-                continue;
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (normalize_spaces(line).empty()) continue;
             any_line = true;
             if (line.size() > options_.max_article_bytes) {
                 warn(display, number, "line is over the size limit", "too large");
@@ -225,8 +219,7 @@ class Run {
         }
         // Lines removed from the file remove their articles, but only when every line was
         // understood: a line we could not read keeps its old article.
-        if (complete)
-            summary_.removed += writer_.remove_stale(file_key(file), ids);
+        if (complete) summary_.removed += writer_.remove_stale(file_key(file), ids);
     }
 
     // Returns whether the article is in the index (written or unchanged).
@@ -256,8 +249,7 @@ class Run {
         }
         auto built = builder_.build(parsed, clean_article);
         for (const auto& warning : built.warnings) {
-            if (callbacks_.warn)
-                callbacks_.warn(fmt::format("{}: {}", display, warning));
+            if (callbacks_.warn) callbacks_.warn(fmt::format("{}: {}", display, warning));
         }
         std::string owner;
         switch (writer_.put(std::move(built), file.root_key, file_key(file), &owner)) {

@@ -9,8 +9,7 @@ namespace {
 std::string first_term_with_prefix(const Xapian::Document& document, std::string_view prefix) {
     auto it = document.termlist_begin();
     it.skip_to(std::string(prefix));
-    if (it != document.termlist_end() && (*it).starts_with(prefix))
-        return *it;
+    if (it != document.termlist_end() && (*it).starts_with(prefix)) return *it;
     return {};
 }
 
@@ -25,13 +24,11 @@ IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batc
     : database_(database.string(), Xapian::DB_CREATE_OR_OPEN), batch_size_(batch_size) {}
 
 void IndexWriter::changed() {
-    if (++pending_ >= batch_size_)
-        commit();
+    if (++pending_ >= batch_size_) commit();
 }
 
 void IndexWriter::commit() {
-    if (pending_ == 0)
-        return;
+    if (pending_ == 0) return;
     database_.commit();
     pending_ = 0;
 }
@@ -45,8 +42,7 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
     if (exists) {
         const auto existing = database_.get_document(*postings);
         if (first_term_with_prefix(existing, schema::kFilePrefix) != file_term) {
-            if (owner_file)
-                *owner_file = deserialize_article(existing.get_data()).file;
+            if (owner_file) *owner_file = deserialize_article(existing.get_data()).file;
             return PutOutcome::duplicate_id;
         }
         if (existing.get_value(schema::kSlotContentHash) == article.fingerprint) {
@@ -68,8 +64,7 @@ std::size_t IndexWriter::remove_stale(const std::string& file_key,
     std::vector<Xapian::docid> stale;
     for (auto it = database_.postlist_begin(term); it != database_.postlist_end(term); ++it) {
         const auto id_term = first_term_with_prefix(database_.get_document(*it), schema::kIdPrefix);
-        if (!keep.contains(id_term.substr(schema::kIdPrefix.size())))
-            stale.push_back(*it);
+        if (!keep.contains(id_term.substr(schema::kIdPrefix.size()))) stale.push_back(*it);
     }
     for (const auto docid : stale) {
         database_.delete_document(docid);
@@ -86,8 +81,7 @@ std::size_t IndexWriter::prune(const std::string& root_key, const std::set<std::
     std::vector<Xapian::docid> gone;
     for (auto it = database_.postlist_begin(term); it != database_.postlist_end(term); ++it) {
         const auto file = first_term_with_prefix(database_.get_document(*it), schema::kFilePrefix);
-        if (!present_terms.contains(file))
-            gone.push_back(*it);
+        if (!present_terms.contains(file)) gone.push_back(*it);
     }
     for (const auto docid : gone) {
         database_.delete_document(docid);

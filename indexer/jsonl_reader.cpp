@@ -11,10 +11,8 @@ namespace {
 
 std::optional<std::string> optional_string(const json::object& object, std::string_view key) {
     const auto* value = object.if_contains(key);
-    if (!value || value->is_null())
-        return std::nullopt;
-    if (!value->is_string())
-        throw InputError(fmt::format("\"{}\" must be a string", key));
+    if (!value || value->is_null()) return std::nullopt;
+    if (!value->is_string()) throw InputError(fmt::format("\"{}\" must be a string", key));
     return std::string(value->as_string());
 }
 
@@ -24,18 +22,15 @@ ParsedArticle read_jsonl_line(std::string_view line, std::string_view file,
                               std::size_t line_number) {
     json::error_code error;
     const auto value = json::parse(line, error);
-    if (error)
-        throw InputError(fmt::format("not valid JSON ({})", error.message()));
-    if (!value.is_object())
-        throw InputError("not a JSON object");
+    if (error) throw InputError(fmt::format("not valid JSON ({})", error.message()));
+    if (!value.is_object()) throw InputError("not a JSON object");
     const auto& object = value.as_object();
 
     ParsedArticle article;
     article.file = file;
     article.line = line_number;
     const auto* id = object.if_contains("id");
-    if (!id)
-        throw InputError("no \"id\"");
+    if (!id) throw InputError("no \"id\"");
     if (id->is_string()) {
         article.id = std::string(id->as_string());
     } else if (id->is_int64() || id->is_uint64()) {
@@ -43,21 +38,17 @@ ParsedArticle read_jsonl_line(std::string_view line, std::string_view file,
     } else {
         throw InputError("\"id\" must be a string or a whole number");
     }
-    if (article.id.empty())
-        throw InputError("\"id\" is empty");
+    if (article.id.empty()) throw InputError("\"id\" is empty");
     article.title = optional_string(object, "title").value_or("");
     auto body = optional_string(object, "body");
-    if (!body)
-        body = optional_string(object, "text");
-    if (!body)
-        throw InputError("no \"body\" or \"text\"");
+    if (!body) body = optional_string(object, "text");
+    if (!body) throw InputError("no \"body\" or \"text\"");
     // Paragraphs in JSON are separated by newlines; each becomes a block.
     std::string_view rest = *body;
     while (!rest.empty()) {
         const auto end = rest.find('\n');
         article.blocks.emplace_back(rest.substr(0, end));
-        if (end == std::string_view::npos)
-            break;
+        if (end == std::string_view::npos) break;
         rest.remove_prefix(end + 1);
     }
     article.date = optional_string(object, "date");

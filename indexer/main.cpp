@@ -23,8 +23,7 @@ class ProgressBar {
   public:
     void update(std::uintmax_t done, std::uintmax_t total) {
         const auto now = std::chrono::steady_clock::now();
-        if (done < total && now - last_ < std::chrono::milliseconds(100))
-            return;
+        if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
         last_ = now;
         constexpr int kWidth = 30;
         const double fraction =
@@ -36,8 +35,7 @@ class ProgressBar {
         drawn_ = true;
     }
     void clear() {
-        if (drawn_)
-            std::fprintf(stderr, "\r\033[K");
+        if (drawn_) std::fprintf(stderr, "\r\033[K");
         drawn_ = false;
     }
 
@@ -47,8 +45,7 @@ class ProgressBar {
 };
 
 std::string default_catalog() {
-    if (std::filesystem::exists("data/entities.toml"))
-        return "data/entities.toml";
+    if (std::filesystem::exists("data/entities.toml")) return "data/entities.toml";
     return TALKSEARCH_DEFAULT_CATALOG;
 }
 
@@ -97,24 +94,21 @@ int main(int argc, char** argv) {
         const bool show_progress = !quiet && isatty(STDERR_FILENO);
         indexer::RunCallbacks callbacks;
         callbacks.warn = [&](const std::string& line) {
-            if (show_progress)
-                bar.clear();
+            if (show_progress) bar.clear();
             std::cerr << "warning: " << line << '\n';
         };
         if (show_progress)
             callbacks.progress = [&](auto done, auto total) { bar.update(done, total); };
         const auto started = std::chrono::steady_clock::now();
         const auto summary = indexer::run_index(options, catalog, callbacks);
-        if (show_progress)
-            bar.clear();
+        if (show_progress) bar.clear();
         const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
         if (!quiet) {
             std::string skipped;
             for (const auto& [reason, count] : summary.skipped) {
                 skipped += fmt::format("{}{} {}", skipped.empty() ? " (" : ", ", count, reason);
             }
-            if (!skipped.empty())
-                skipped += ")";
+            if (!skipped.empty()) skipped += ")";
             std::cout << fmt::format(
                 "{} files: {} added, {} updated, {} unchanged, {} removed, {} skipped{}; {} "
                 "articles in the database{} ({:.2f} s)\n",

@@ -13,11 +13,9 @@ std::vector<std::string_view> split_lines(std::string_view content) {
     while (!content.empty()) {
         auto end = content.find('\n');
         auto line = content.substr(0, end);
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         lines.push_back(line);
-        if (end == std::string_view::npos)
-            break;
+        if (end == std::string_view::npos) break;
         content.remove_prefix(end + 1);
     }
     return lines;
@@ -25,39 +23,31 @@ std::vector<std::string_view> split_lines(std::string_view content) {
 
 std::string trim(std::string_view text) {
     const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
+    if (first == std::string_view::npos) return {};
     const auto last = text.find_last_not_of(" \t");
     return std::string(text.substr(first, last - first + 1));
 }
 
 // "title: Foo" front matter between --- lines, as static site generators write it.
 void read_front_matter(std::vector<std::string_view>& lines, ParsedArticle& article) {
-    if (lines.empty() || trim(lines.front()) != "---")
-        return;
+    if (lines.empty() || trim(lines.front()) != "---") return;
     for (std::size_t i = 1; i < lines.size(); ++i) {
         if (trim(lines[i]) == "---") {
             for (std::size_t j = 1; j < i; ++j) {
                 const auto line = lines[j];
                 const auto colon = line.find(':');
-                if (colon == std::string_view::npos)
-                    continue;
+                if (colon == std::string_view::npos) continue;
                 const auto key = trim(line.substr(0, colon));
                 auto value = trim(line.substr(colon + 1));
                 if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
                     value.back() == value.front()) {
                     value = value.substr(1, value.size() - 2);
                 }
-                if (value.empty())
-                    continue;
-                if (key == "title")
-                    article.title = value;
-                if (key == "date")
-                    article.date = value;
-                if (key == "source")
-                    article.source = value;
-                if (key == "url")
-                    article.url = value;
+                if (value.empty()) continue;
+                if (key == "title") article.title = value;
+                if (key == "date") article.date = value;
+                if (key == "source") article.source = value;
+                if (key == "url") article.url = value;
             }
             lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(i) + 1);
             return;
@@ -86,8 +76,7 @@ ParsedArticle read_text(std::string_view content, std::string_view id, std::stri
     article.id = id;
     article.file = file;
     auto lines = split_lines(content);
-    if (markdown)
-        read_front_matter(lines, article);
+    if (markdown) read_front_matter(lines, article);
     bool in_code_block = false;
     for (const auto line : lines) {
         if (!markdown) {
@@ -99,8 +88,7 @@ ParsedArticle read_text(std::string_view content, std::string_view id, std::stri
             in_code_block = !in_code_block;
             continue;
         }
-        if (in_code_block)
-            continue;
+        if (in_code_block) continue;
         if (trimmed.starts_with('#')) {
             const auto level = trimmed.find_first_not_of('#');
             if (level != std::string::npos && trimmed[level] == ' ') {
@@ -122,14 +110,10 @@ std::optional<Format> format_for_extension(std::string_view extension) {
     std::string lower;
     for (char c : extension)
         lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == ".txt" || lower == ".text")
-        return Format::text;
-    if (lower == ".md" || lower == ".markdown")
-        return Format::markdown;
-    if (lower == ".html" || lower == ".htm")
-        return Format::html;
-    if (lower == ".jsonl" || lower == ".ndjson")
-        return Format::jsonl;
+    if (lower == ".txt" || lower == ".text") return Format::text;
+    if (lower == ".md" || lower == ".markdown") return Format::markdown;
+    if (lower == ".html" || lower == ".htm") return Format::html;
+    if (lower == ".jsonl" || lower == ".ndjson") return Format::jsonl;
     return std::nullopt;
 }
 

@@ -22,8 +22,7 @@ constexpr int kExitFailure = 2;
 
 boost::asio::ip::tcp::endpoint parse_listen(const std::string& text) {
     const auto colon = text.rfind(':');
-    if (colon == std::string::npos)
-        throw std::invalid_argument("--listen wants HOST:PORT");
+    if (colon == std::string::npos) throw std::invalid_argument("--listen wants HOST:PORT");
     auto host = text.substr(0, colon);
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
         host = host.substr(1, host.size() - 2);
@@ -32,8 +31,7 @@ boost::asio::ip::tcp::endpoint parse_listen(const std::string& text) {
     try {
         std::size_t used = 0;
         port = std::stoul(port_text, &used);
-        if (used != port_text.size() || port > 65535)
-            throw std::out_of_range("port");
+        if (used != port_text.size() || port > 65535) throw std::out_of_range("port");
     } catch (const std::exception&) {
         throw std::invalid_argument(fmt::format("--listen: '{}' is not a port number", port_text));
     }
@@ -49,8 +47,7 @@ class TemporaryFolder {
   public:
     TemporaryFolder() {
         auto pattern = (std::filesystem::temp_directory_path() / "searchd-XXXXXX").string();
-        if (!mkdtemp(pattern.data()))
-            throw std::runtime_error("cannot create a temporary folder");
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
         path_ = pattern;
     }
     ~TemporaryFolder() {

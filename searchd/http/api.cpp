@@ -63,8 +63,7 @@ std::string_view endpoint_for(std::string_view encoded_path) {
             return route.endpoint;
         }
     }
-    if (encoded_path.starts_with("/api/"))
-        return "unknown";
+    if (encoded_path.starts_with("/api/")) return "unknown";
     return "static";
 }
 
@@ -201,8 +200,7 @@ Response Api::metrics(const Request& request) {
 
 Response Api::static_file(const RequestTarget& target, const Request& request) {
     auto file = files_.find(target.path);
-    if (!file)
-        throw SearchError(ErrorCode::not_found, fmt::format("no file {}", target.path));
+    if (!file) throw SearchError(ErrorCode::not_found, fmt::format("no file {}", target.path));
     Response response{beast_http::status::ok, request.version()};
     response.set(beast_http::field::content_type, file->content_type);
     response.set(beast_http::field::cache_control, "no-cache");

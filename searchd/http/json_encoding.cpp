@@ -14,9 +14,7 @@ json::value optional_string(const std::optional<std::string>& value) {
     return value ? json::value(*value) : json::value(nullptr);
 }
 
-double rounded(double value, double scale) {
-    return std::round(value * scale) / scale;
-}
+double rounded(double value, double scale) { return std::round(value * scale) / scale; }
 
 json::object facet_map(const std::map<schema::Facet, std::vector<std::string>>& by_facet) {
     json::object object;

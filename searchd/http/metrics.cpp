@@ -9,8 +9,7 @@ void Metrics::record(const std::string& endpoint, unsigned status, double second
     ++requests_[{endpoint, status}];
     auto& histogram = latency_[endpoint];
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-        if (seconds <= kBuckets[i])
-            ++histogram.buckets[i];
+        if (seconds <= kBuckets[i]) ++histogram.buckets[i];
     }
     ++histogram.count;
     histogram.sum += seconds;

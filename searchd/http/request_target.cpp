@@ -16,24 +16,21 @@ using search::SearchError;
 std::vector<std::string> RequestTarget::values(std::string_view key) const {
     std::vector<std::string> found;
     for (const auto& [name, value] : params) {
-        if (name == key)
-            found.push_back(value);
+        if (name == key) found.push_back(value);
     }
     return found;
 }
 
 std::string RequestTarget::value(std::string_view key, std::string fallback) const {
     for (auto it = params.rbegin(); it != params.rend(); ++it) {
-        if (it->first == key)
-            return it->second;
+        if (it->first == key) return it->second;
     }
     return fallback;
 }
 
 bool RequestTarget::has(std::string_view key) const {
     for (const auto& [name, value] : params) {
-        if (name == key)
-            return true;
+        if (name == key) return true;
     }
     return false;
 }

@@ -27,8 +27,7 @@ std::size_t whole_number(const std::string& name, const std::string& text, std::
 
 std::optional<Date> date_bound(const RequestTarget& target, const std::string& name, RangeEnd end) {
     const auto text = target.value(name);
-    if (text.empty())
-        return std::nullopt;
+    if (text.empty()) return std::nullopt;
     const auto date = parse_date_bound(text, end);
     if (!date) {
         throw SearchError(
@@ -55,8 +54,7 @@ search::SearchRequest to_search_request(const RequestTarget& target) {
                                           "page or per_page",
                                           name));
         }
-        if (!value.empty())
-            request.filters[*facet].push_back(value);
+        if (!value.empty()) request.filters[*facet].push_back(value);
     }
     request.query = target.value("q");
     request.from = date_bound(target, "from", RangeEnd::first_day);

@@ -29,8 +29,7 @@ std::string log_safe(std::string_view text, std::size_t limit = 300) {
     for (char c : text.substr(0, limit)) {
         out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
     }
-    if (text.size() > limit)
-        out += "...";
+    if (text.size() > limit) out += "...";
     return out;
 }
 
@@ -88,8 +87,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   private:
     void read_request() {
-        if (registry_.stopping())
-            return close();
+        if (registry_.stopping()) return close();
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(options_.limits.header_bytes));
         parser_->body_limit(options_.limits.body_bytes);
@@ -102,8 +100,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
     void on_header(beast::error_code error, std::size_t) {
-        if (error)
-            return on_read_error(error);
+        if (error) return on_read_error(error);
         // The rest of the request gets its own deadline once the header has arrived.
         stream_.expires_after(options_.limits.read_timeout);
         beast::http::async_read(stream_, buffer_, *parser_,
@@ -139,8 +136,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
     void on_read(beast::error_code error, std::size_t) {
-        if (error)
-            return on_read_error(error);
+        if (error) return on_read_error(error);
         busy_ = true;
         const auto request = parser_->release();
         const auto started = std::chrono::steady_clock::now();
@@ -149,8 +145,7 @@ class Session : public std::enable_shared_from_this<Session> {
         metrics_.record(handled.endpoint, handled.response.result_int(), elapsed.count());
         log(handled.response.result_int(), request.method_string(), request.target(),
             elapsed.count(), handled.response.body().size());
-        if (registry_.stopping())
-            handled.response.keep_alive(false);
+        if (registry_.stopping()) handled.response.keep_alive(false);
         write(std::move(handled.response));
     }
 
@@ -161,8 +156,7 @@ class Session : public std::enable_shared_from_this<Session> {
             stream_, *shared,
             [self = shared_from_this(), shared](beast::error_code error, std::size_t) {
                 self->busy_ = false;
-                if (error || !shared->keep_alive())
-                    return self->close();
+                if (error || !shared->keep_alive()) return self->close();
                 self->read_request();
             });
     }
@@ -175,8 +169,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
     void log(unsigned status, std::string_view method, std::string_view target, double seconds,
              std::size_t bytes) {
-        if (!options_.access_log)
-            return;
+        if (!options_.access_log) return;
         const auto now = std::chrono::system_clock::now();
         const auto line =
             fmt::format("{:%Y-%m-%dT%H:%M:%S}Z {} {} {} {} {:.2f}ms {}B\n",
@@ -216,8 +209,7 @@ void SessionRegistry::shutdown_all() {
     {
         std::lock_guard lock(mutex_);
         for (const auto& weak : sessions_) {
-            if (auto session = weak.lock())
-                live.push_back(std::move(session));
+            if (auto session = weak.lock()) live.push_back(std::move(session));
         }
     }
     for (const auto& session : live)
@@ -258,8 +250,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
     }
 
     void on_accept(beast::error_code error, tcp::socket socket) {
-        if (error == asio::error::operation_aborted || !acceptor_.is_open())
-            return;
+        if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
         if (!error) {
             auto session =
                 std::make_shared<Session>(std::move(socket), api_, metrics_, options_, registry_);
@@ -293,18 +284,15 @@ void run_server(const ServerOptions& options, Api& api, Metrics& metrics,
     asio::steady_timer poll(context);
     std::chrono::steady_clock::time_point give_up;
     std::function<void()> wait_for_sessions = [&] {
-        if (registry.empty() || std::chrono::steady_clock::now() > give_up)
-            return context.stop();
+        if (registry.empty() || std::chrono::steady_clock::now() > give_up) return context.stop();
         poll.expires_after(std::chrono::milliseconds(20));
         poll.async_wait([&](beast::error_code error) {
-            if (!error)
-                wait_for_sessions();
+            if (!error) wait_for_sessions();
         });
     };
     asio::signal_set signals(context, SIGINT, SIGTERM);
     signals.async_wait([&](beast::error_code error, int) {
-        if (error)
-            return;
+        if (error) return;
         listener->stop();
         registry.shutdown_all();
         give_up = std::chrono::steady_clock::now() + options.limits.shutdown_grace;

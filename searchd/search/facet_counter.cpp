@@ -15,8 +15,7 @@ SlotCounter::SlotCounter(Xapian::Enquire& enquire, const std::vector<Xapian::val
 ValueCounts SlotCounter::counts(Xapian::valueno slot) const {
     ValueCounts counts;
     for (const auto& [spy_slot, spy] : spies_) {
-        if (spy_slot != slot)
-            continue;
+        if (spy_slot != slot) continue;
         for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
             counts[*it] += it.get_termfreq();
         }

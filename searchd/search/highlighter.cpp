@@ -12,8 +12,7 @@ constexpr const char* kEllipsis = "\xE2\x80\xA6";
 }  // namespace
 
 std::string opening_html(const std::string& text, std::size_t max_bytes) {
-    if (text.size() <= max_bytes)
-        return html_escape(text);
+    if (text.size() <= max_bytes) return html_escape(text);
     std::size_t cut = text.rfind(' ', max_bytes);
     if (cut == std::string::npos || cut < max_bytes / 2) {
         cut = max_bytes;
@@ -28,8 +27,7 @@ std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
     const auto flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
                        Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
     auto snippet = mset.snippet(text, kSnippetBytes, stem, flags, kMarkStart, kMarkEnd, kEllipsis);
-    if (snippet.empty())
-        return opening_html(text, kSnippetBytes);
+    if (snippet.empty()) return opening_html(text, kSnippetBytes);
     return snippet;
 }
 
@@ -47,8 +45,7 @@ std::vector<Highlight> find_highlights(const std::string& field, const std::stri
                                        const std::set<std::string>& terms,
                                        const Xapian::Stem& stem) {
     std::vector<Highlight> highlights;
-    if (terms.empty())
-        return highlights;
+    if (terms.empty()) return highlights;
     auto matches = [&](const std::string& word) {
         const auto stemmed = stem(word);
         return terms.contains(word) || terms.contains("Z" + stemmed) ||
@@ -56,8 +53,7 @@ std::vector<Highlight> find_highlights(const std::string& field, const std::stri
     };
     CodePointCursor cursor(text);
     for (const auto& word : split_words(text)) {
-        if (!matches(word.folded))
-            continue;
+        if (!matches(word.folded)) continue;
         const auto start = cursor.at(word.begin);
         highlights.push_back(Highlight{field, start, cursor.at(word.end)});
     }

@@ -41,10 +41,8 @@ std::size_t nesting_depth(std::string_view text) {
     std::size_t depth = 0;
     std::size_t deepest = 0;
     for (char c : text) {
-        if (c == '(')
-            deepest = std::max(deepest, ++depth);
-        if (c == ')' && depth > 0)
-            --depth;
+        if (c == '(') deepest = std::max(deepest, ++depth);
+        if (c == ')' && depth > 0) --depth;
     }
     return deepest;
 }
@@ -59,20 +57,17 @@ void write_synonym_database(const Catalog& catalog, const std::string& path) {
         std::set<std::string> words;
         for (const auto& form : entity.forms) {
             const auto key = Catalog::form_key(form);
-            if (!key.empty() && key.find(' ') == std::string::npos)
-                words.insert(key);
+            if (!key.empty() && key.find(' ') == std::string::npos) words.insert(key);
             const auto folded = fold_case(normalize_spaces(form));
             if (!folded.empty() && folded.find(' ') == std::string::npos &&
                 split_words(folded).size() == 1) {
                 words.insert(folded);
             }
         }
-        if (words.size() < 2)
-            continue;
+        if (words.size() < 2) continue;
         for (const auto& key : words) {
             for (const auto& other : words) {
-                if (other == key)
-                    continue;
+                if (other == key) continue;
                 // Both spellings of the other word: as written and stemmed, so that it matches
                 // "Odessa" and "Odessa's" alike.
                 synonyms.add_synonym(key, other);
@@ -105,8 +100,7 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
 
 bool QueryBuilder::has_unknown_word(const std::string& text) const {
     for (const auto& word : split_words(text)) {
-        if (vocabulary_.term_exists(word.folded) || catalog_.find(word.folded))
-            continue;
+        if (vocabulary_.term_exists(word.folded) || catalog_.find(word.folded)) continue;
         return true;
     }
     return false;
@@ -150,8 +144,7 @@ Xapian::Query QueryBuilder::facet_filter(schema::Facet facet,
     for (const auto& value : values) {
         const auto* entity = catalog_.find_in_facet(facet, value);
         const auto name = entity ? entity->name : normalize_spaces(value);
-        if (std::find(resolved.begin(), resolved.end(), name) != resolved.end())
-            continue;
+        if (std::find(resolved.begin(), resolved.end(), name) != resolved.end()) continue;
         resolved.push_back(name);
         terms.emplace_back(schema::facet_term(facet, entity ? entity->key : fold_case(name)));
     }

@@ -42,8 +42,7 @@ std::map<schema::Facet, std::vector<std::string>> entities_by_facet(const Stored
     std::map<schema::Facet, std::vector<std::string>> by_facet;
     for (const auto& entity : article.entities) {
         const auto type = entity_type_from_name(entity.type);
-        if (!type)
-            continue;
+        if (!type) continue;
         for (const auto facet : facets_for(*type, entity.roles)) {
             by_facet[facet].push_back(entity.name);
         }
@@ -64,21 +63,18 @@ std::vector<FacetValue> facet_values(const ValueCounts& counts,
     });
     std::vector<FacetValue> shown;
     for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i < kMaxFacetValues || values[i].selected)
-            shown.push_back(values[i]);
+        if (i < kMaxFacetValues || values[i].selected) shown.push_back(values[i]);
     }
     for (const auto& value : selected) {
         const bool listed = std::any_of(shown.begin(), shown.end(),
                                         [&](const FacetValue& v) { return v.value == value; });
-        if (!listed)
-            shown.push_back({value, 0, true});
+        if (!listed) shown.push_back({value, 0, true});
     }
     return shown;
 }
 
 Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& filters) {
-    if (filters.empty())
-        return query;
+    if (filters.empty()) return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query,
                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 }
@@ -133,8 +129,7 @@ void validate(const SearchRequest& request) {
         throw SearchError(ErrorCode::invalid_page,
                           fmt::format("per_page must be between 1 and {}", kMaxPerPage));
     }
-    if (request.page < 1)
-        throw SearchError(ErrorCode::invalid_page, "page starts at 1");
+    if (request.page < 1) throw SearchError(ErrorCode::invalid_page, "page starts at 1");
     if ((request.page - 1) >= kMaxResultWindow / request.per_page) {
         throw SearchError(ErrorCode::page_out_of_range,
                           fmt::format("page {} is beyond the first {} results; narrow the search",
@@ -158,8 +153,7 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
 
 void Searcher::refresh() {
     // reopen() is cheap when nothing changed; it moves us to the indexer's latest commit.
-    if (database_.reopen())
-        last_reopen_ = std::chrono::system_clock::now();
+    if (database_.reopen()) last_reopen_ = std::chrono::system_clock::now();
 }
 
 template <typename Action>
@@ -170,8 +164,7 @@ auto Searcher::with_retry(Action&& action) {
             return action();
         } catch (const Xapian::DatabaseModifiedError&) {
             // The indexer committed twice while we read: start again on the newest state.
-            if (attempt == kAttempts)
-                throw;
+            if (attempt == kAttempts) throw;
         } catch (const Xapian::NetworkError& error) {
             if (attempt == kAttempts) {
                 throw SearchError(
@@ -224,8 +217,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
     // Filters: one per facet with a selection, plus the date range.
     std::map<schema::Facet, Xapian::Query> facet_filters;
     for (const auto& [facet, values] : request.filters) {
-        if (values.empty())
-            continue;
+        if (values.empty()) continue;
         auto& resolved = response.filters[facet];
         facet_filters.emplace(facet, builder_.facet_filter(facet, values, resolved));
     }
@@ -238,11 +230,9 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
     auto filters_except = [&](std::optional<schema::Facet> left_out, bool with_dates) {
         std::vector<Xapian::Query> filters;
         for (const auto& [facet, query] : facet_filters) {
-            if (facet != left_out)
-                filters.push_back(query);
+            if (facet != left_out) filters.push_back(query);
         }
-        if (with_dates && date_filter)
-            filters.push_back(*date_filter);
+        if (with_dates && date_filter) filters.push_back(*date_filter);
         return filters;
     };
 
@@ -264,11 +254,9 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
     // histogram when a date range is set, in passes that leave their own selection out.
     std::vector<Xapian::valueno> main_slots;
     for (const auto& info : schema::kFacets) {
-        if (!facet_filters.contains(info.facet))
-            main_slots.push_back(info.slot);
+        if (!facet_filters.contains(info.facet)) main_slots.push_back(info.slot);
     }
-    if (!date_filter)
-        main_slots.push_back(schema::kSlotMonth);
+    if (!date_filter) main_slots.push_back(schema::kSlotMonth);
     SlotCounter main_counter(enquire, main_slots);
     const auto first = (request.page - 1) * request.per_page;
     const auto mset = enquire.get_mset(first, request.per_page, all_documents);
@@ -282,8 +270,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
         pass.set_time_limit(kMatchTimeLimitSeconds);
         SlotCounter counter(pass, {slot});
         const auto counted = pass.get_mset(0, 0, all_documents);
-        if (total)
-            *total = counted.get_matches_estimated();
+        if (total) *total = counted.get_matches_estimated();
         return counter.counts(slot);
     };
 
@@ -305,8 +292,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
                                     : main_counter.counts(schema::kSlotMonth);
     std::size_t dated = 0;
     for (const auto& [month, count] : months) {
-        if (month.empty())
-            continue;
+        if (month.empty()) continue;
         response.histogram.push_back({month, count});
         dated += count;
     }
@@ -343,8 +329,7 @@ DocumentResponse Searcher::run_document(const std::string& id, const std::string
     const Xapian::docid docid = *postings;
     DocumentResponse response;
     response.article = deserialize_article(database_.get_document(docid).get_data());
-    if (normalize_spaces(query).empty())
-        return response;
+    if (normalize_spaces(query).empty()) return response;
 
     // The terms this article actually matched: wildcard expansions and synonyms included.
     Xapian::Enquire enquire(database_);
@@ -376,8 +361,7 @@ SuggestResponse Searcher::run_suggest(const std::string& query, std::size_t limi
         last_space == std::string::npos ? std::string{} : query.substr(0, last_space + 1);
     const auto partial = query.substr(head.size());
     const auto prefix = Catalog::form_key(partial);
-    if (prefix.empty() || limit == 0)
-        return response;
+    if (prefix.empty() || limit == 0) return response;
 
     // Entities whose name or alias starts with the prefix, those in more articles first.
     struct Candidate {
@@ -389,8 +373,7 @@ SuggestResponse Searcher::run_suggest(const std::string& query, std::size_t limi
         const bool matches =
             std::any_of(entity.form_keys.begin(), entity.form_keys.end(),
                         [&](const std::string& key) { return key.starts_with(prefix); });
-        if (!matches)
-            continue;
+        if (!matches) continue;
         entities.push_back({&entity, database_.get_termfreq(
                                          schema::facet_term(entity.facets.front(), entity.key))});
     }
@@ -422,16 +405,14 @@ SuggestResponse Searcher::run_suggest(const std::string& query, std::size_t limi
     for (auto it = database_.allterms_begin(folded_prefix);
          it != database_.allterms_end(folded_prefix); ++it) {
         const std::string word = *it;
-        if (word.find_first_of("'\xE2") != std::string::npos || labels.contains(word))
-            continue;
+        if (word.find_first_of("'\xE2") != std::string::npos || labels.contains(word)) continue;
         words.emplace_back(it.get_termfreq(), word);
     }
     std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     for (const auto& [count, word] : words) {
-        if (response.suggestions.size() >= limit)
-            break;
+        if (response.suggestions.size() >= limit) break;
         Suggestion suggestion;
         suggestion.kind = "word";
         suggestion.label = word;

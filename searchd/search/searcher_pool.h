@@ -23,8 +23,7 @@ class SearcherPool {
         Lease(Lease&&) = default;
         Lease& operator=(Lease&&) = delete;
         ~Lease() {
-            if (searcher_)
-                pool_->give_back(std::move(searcher_));
+            if (searcher_) pool_->give_back(std::move(searcher_));
         }
         Searcher& operator*() { return *searcher_; }
         Searcher* operator->() { return searcher_.get(); }

@@ -14,8 +14,7 @@ TEST_CASE("facet names map to facets, organization included", "[schema]") {
 TEST_CASE("every facet has its own slot and term prefix", "[schema]") {
     for (const auto& a : kFacets) {
         for (const auto& b : kFacets) {
-            if (a.facet == b.facet)
-                continue;
+            if (a.facet == b.facet) continue;
             CHECK(a.slot != b.slot);
             CHECK(a.term_prefix != b.term_prefix);
         }

@@ -38,6 +38,16 @@ TEST_CASE("the longest form wins", "[entity_matcher]") {
           Names{"Kharkiv Oblast", "Kharkiv"});
 }
 
+TEST_CASE("cities listed after 'regions of' are the regions of those names", "[entity_matcher]") {
+    CHECK(names(shipped(), "the regions of Donetsk, Luhansk, Kherson, and Zaporizhzhia") ==
+          Names{"Donetsk Oblast", "Luhansk Oblast", "Kherson Oblast", "Zaporizhzhia Oblast"});
+    // The list ends at the first word that is not a name or "and"/"or".
+    CHECK(names(shipped(), "the regions of Donetsk and Luhansk, while Kherson was calm") ==
+          Names{"Donetsk Oblast", "Luhansk Oblast", "Kherson"});
+    CHECK(names(shipped(), "the region of Odesa") == Names{"Odesa Oblast"});
+    CHECK(names(shipped(), "talks in Istanbul and Geneva") == Names{"Istanbul", "Geneva"});
+}
+
 TEST_CASE("possessives name the entity", "[entity_matcher]") {
     CHECK(names(shipped(), "Putin's rhetoric") == Names{"Vladimir Putin"});
     CHECK(names(shipped(), "Putin\xE2\x80\x99s rhetoric") == Names{"Vladimir Putin"});

@@ -9,8 +9,7 @@ namespace fs = std::filesystem;
 
 TempDir::TempDir() {
     auto pattern = (fs::temp_directory_path() / "talksearch-test-XXXXXX").string();
-    if (!mkdtemp(pattern.data()))
-        throw std::runtime_error("mkdtemp failed");
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     path_ = pattern;
 }
 
@@ -32,9 +31,7 @@ const Catalog& shipped_catalog() {
     return catalog;
 }
 
-fs::path bundled_corpus() {
-    return fs::path(TALKSEARCH_DATA_DIR) / "corpus";
-}
+fs::path bundled_corpus() { return fs::path(TALKSEARCH_DATA_DIR) / "corpus"; }
 
 indexer::RunSummary index_into(const fs::path& database, const std::vector<fs::path>& inputs,
                                std::vector<std::string>* warnings, bool prune) {
@@ -44,8 +41,7 @@ indexer::RunSummary index_into(const fs::path& database, const std::vector<fs::p
     options.prune = prune;
     indexer::RunCallbacks callbacks;
     callbacks.warn = [&](const std::string& line) {
-        if (warnings)
-            warnings->push_back(line);
+        if (warnings) warnings->push_back(line);
     };
     return indexer::run_index(options, shipped_catalog(), callbacks);
 }

@@ -44,9 +44,7 @@ Handled get(const std::string& target, beast_http::verb verb = beast_http::verb:
     return server().api->handle(request);
 }
 
-json::value body_json(const Response& response) {
-    return json::parse(response.body());
-}
+json::value body_json(const Response& response) { return json::parse(response.body()); }
 
 std::string error_code(const Response& response) {
     return json::value_to<std::string>(body_json(response).at("error").at("code"));

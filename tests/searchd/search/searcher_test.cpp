@@ -67,8 +67,7 @@ Ids ids(const SearchResponse& response) {
 
 std::size_t facet_count(const SearchResponse& response, Facet facet, const std::string& value) {
     for (const auto& v : response.facets.at(facet)) {
-        if (v.value == value)
-            return v.count;
+        if (v.value == value) return v.count;
     }
     return 0;
 }
@@ -87,12 +86,9 @@ ErrorCode error_code(const SearchRequest& r) {
 std::string cp_slice(const std::string& text, std::size_t start, std::size_t end) {
     std::size_t cp = 0, begin_byte = text.size(), end_byte = text.size();
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
-            continue;
-        if (cp == start)
-            begin_byte = i;
-        if (cp == end)
-            end_byte = i;
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (cp == start) begin_byte = i;
+        if (cp == end) end_byte = i;
         ++cp;
     }
     return text.substr(begin_byte, end_byte - begin_byte);
@@ -328,8 +324,7 @@ TEST_CASE("document() returns the article with code-point highlights and mention
     const auto& body = a001.body;
     for (const auto& entity : a001.entities) {
         for (const auto& mention : entity.mentions) {
-            if (mention.field != "body")
-                continue;
+            if (mention.field != "body") continue;
             CHECK(talksearch::testing::shipped_catalog().find(
                 cp_slice(body, mention.start, mention.end)));
         }
