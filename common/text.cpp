@@ -68,6 +68,14 @@ std::string repair_utf8(std::string_view text) {
 }
 
 std::string fold_case(std::string_view text) {
+    // Most words are ASCII: fold those without a round trip through UTF-16.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+        std::string folded(text);
+        for (auto& c : folded) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+        return folded;
+    }
     auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
     unicode.foldCase();
     return to_utf8(unicode);

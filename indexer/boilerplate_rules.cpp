@@ -61,6 +61,9 @@ const std::unordered_set<std::string>& foreign_words() {
 }  // namespace
 
 bool is_chrome_line(std::string_view line) {
+    // Chrome is short; a paragraph of text is not worth nine regular expressions.
+    constexpr std::size_t kLongestChrome = 240;
+    if (line.size() > kLongestChrome) return false;
     const std::string text(line);
     return std::any_of(chrome_patterns().begin(), chrome_patterns().end(),
                        [&](const std::regex& pattern) { return std::regex_match(text, pattern); });

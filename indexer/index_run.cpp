@@ -1,11 +1,19 @@
 #include "indexer/index_run.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
 #include <fstream>
+#include <functional>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
+#include <xapian.h>
 
 #include "common/text.h"
 #include "indexer/cleaner.h"
@@ -20,12 +28,17 @@ namespace {
 
 constexpr std::size_t kMaxIdBytes = 200;
 
+struct SourceFile;
+std::string file_key(const SourceFile& file);
+
 struct SourceFile {
     fs::path path;
     std::string root_key;  // the folder the file was found in (absolute), or the file's folder
     std::string relative;  // path below the root, '/'-separated
     std::uintmax_t bytes = 0;
 };
+
+std::string file_key(const SourceFile& file) { return file.root_key + "/" + file.relative; }
 
 bool is_hidden(const fs::path& path) {
     const auto name = path.filename().string();
@@ -42,46 +55,294 @@ std::string without_extension(const std::string& relative) {
     return relative.substr(0, dot);
 }
 
+// Counts and warnings of a run, shared by the threads that index.
+class Reporter {
+  public:
+    explicit Reporter(const RunCallbacks& callbacks) : callbacks_(callbacks) {}
+
+    void skip(const std::string& file, std::size_t line, const std::string& reason,
+              const std::string& category) {
+        std::lock_guard lock(mutex_);
+        ++summary_.skipped[category];
+        emit(line ? fmt::format("{}:{}: {}", file, line, reason)
+                  : fmt::format("{}: {}", file, reason));
+    }
+    void note(const std::string& file, const std::string& message) {
+        std::lock_guard lock(mutex_);
+        emit(fmt::format("{}: {}", file, message));
+    }
+    void count(PutOutcome outcome) {
+        std::lock_guard lock(mutex_);
+        if (outcome == PutOutcome::added) ++summary_.added;
+        if (outcome == PutOutcome::updated) ++summary_.updated;
+        if (outcome == PutOutcome::unchanged) ++summary_.unchanged;
+    }
+    void removed(std::size_t count) {
+        std::lock_guard lock(mutex_);
+        summary_.removed += count;
+    }
+    void set_documents(std::size_t documents) {
+        std::lock_guard lock(mutex_);
+        summary_.documents = documents;
+    }
+    void file_seen() {
+        std::lock_guard lock(mutex_);
+        ++summary_.files;
+    }
+    // False when another article of this run already has the id.
+    bool claim_id(const std::string& id) {
+        std::lock_guard lock(mutex_);
+        return seen_ids_.insert(id).second;
+    }
+    RunSummary summary() {
+        std::lock_guard lock(mutex_);
+        return summary_;
+    }
+
+  private:
+    void emit(const std::string& line) {
+        if (callbacks_.warn) callbacks_.warn(line);
+    }
+
+    const RunCallbacks& callbacks_;
+    std::mutex mutex_;
+    RunSummary summary_;
+    std::set<std::string> seen_ids_;
+};
+
+// Cleans, builds and writes articles into one database. Used by one thread at a time.
+class ArticleSink {
+  public:
+    ArticleSink(const RunOptions& options, const Catalog& catalog, const EntityMatcher& matcher,
+                const fs::path& database, Reporter& reporter)
+        : options_(options),
+          builder_(catalog, matcher),
+          writer_(database, options.batch_size),
+          reporter_(reporter) {}
+
+    void index(ParsedArticle parsed, const SourceFile& file) {
+        const auto display = file.path.string();
+        const std::size_t line = parsed.line;
+        if (parsed.id.size() > kMaxIdBytes) {
+            reporter_.skip(display, line, fmt::format("id is longer than {} bytes", kMaxIdBytes),
+                           "bad id");
+            return;
+        }
+        std::size_t bytes = parsed.title.size();
+        for (const auto& block : parsed.blocks)
+            bytes += block.size();
+        if (bytes > options_.max_article_bytes) {
+            reporter_.skip(display, line, "article text is over the size limit", "too large");
+            return;
+        }
+        if (!reporter_.claim_id(parsed.id)) {
+            reporter_.skip(display, line,
+                           fmt::format("id '{}' appears twice in this run", parsed.id),
+                           "duplicate id");
+            return;
+        }
+        const auto clean_article = clean(parsed);
+        if (clean_article.title.empty() && clean_article.paragraphs.empty()) {
+            reporter_.skip(display, line, "no text left after cleaning", "empty");
+            return;
+        }
+        auto built = builder_.build(parsed, clean_article);
+        for (const auto& warning : built.warnings)
+            reporter_.note(display, warning);
+        std::string owner;
+        const auto outcome = writer_.put(std::move(built), file.root_key, file_key(file), &owner);
+        if (outcome == PutOutcome::duplicate_id) {
+            reporter_.skip(display, line,
+                           fmt::format("id '{}' already belongs to {}", parsed.id, owner),
+                           "duplicate id");
+            return;
+        }
+        reporter_.count(outcome);
+    }
+
+    IndexWriter& writer() { return writer_; }
+
+  private:
+    const RunOptions& options_;
+    DocumentBuilder builder_;
+    IndexWriter writer_;
+    Reporter& reporter_;
+};
+
+// A bounded queue from the reading thread to the indexing threads.
+class WorkQueue {
+  public:
+    using Item = std::pair<ParsedArticle, const SourceFile*>;
+
+    void push(Item item) {
+        std::unique_lock lock(mutex_);
+        not_full_.wait(lock, [&] { return items_.size() < kCapacity; });
+        items_.push_back(std::move(item));
+        not_empty_.notify_one();
+    }
+    std::optional<Item> pop() {
+        std::unique_lock lock(mutex_);
+        not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+        if (items_.empty()) return std::nullopt;
+        auto item = std::move(items_.front());
+        items_.pop_front();
+        not_full_.notify_one();
+        return item;
+    }
+    void close() {
+        std::lock_guard lock(mutex_);
+        closed_ = true;
+        not_empty_.notify_all();
+    }
+
+  private:
+    static constexpr std::size_t kCapacity = 256;
+    std::mutex mutex_;
+    std::condition_variable not_empty_;
+    std::condition_variable not_full_;
+    std::deque<Item> items_;
+    bool closed_ = false;
+};
+
+bool is_new_database(const fs::path& database) {
+    std::error_code error;
+    if (!fs::exists(database, error)) return true;
+    try {
+        return Xapian::Database(database.string()).get_doccount() == 0;
+    } catch (const Xapian::Error&) {
+        return false;  // let the writer report what is wrong with it
+    }
+}
+
 class Run {
   public:
     Run(const RunOptions& options, const Catalog& catalog, const RunCallbacks& callbacks)
         : options_(options),
+          catalog_(catalog),
           callbacks_(callbacks),
           matcher_(catalog),
-          builder_(catalog, matcher_),
-          writer_(options.database, options.batch_size) {}
+          reporter_(callbacks) {}
 
     RunSummary execute() {
-        std::vector<std::pair<std::string, std::vector<SourceFile>>> roots;
         std::uintmax_t total_bytes = 0;
         for (const auto& input : options_.inputs) {
             auto files = list_files(input);
             for (const auto& file : files)
                 total_bytes += file.bytes;
-            roots.emplace_back(fs::weakly_canonical(fs::absolute(input)).string(),
-                               std::move(files));
+            roots_.emplace_back(fs::weakly_canonical(fs::absolute(input)).string(),
+                                std::move(files));
         }
-        std::uintmax_t done_bytes = 0;
-        for (const auto& [root, files] : roots) {
-            std::set<std::string> present;
-            for (const auto& file : files) {
-                present.insert(file_key(file));
-                index_file(file);
-                done_bytes += file.bytes;
-                if (callbacks_.progress) callbacks_.progress(done_bytes, total_bytes);
-            }
-            if (options_.prune && fs::is_directory(root)) {
-                summary_.removed += writer_.prune(root, present);
-            }
+        total_bytes_ = total_bytes;
+        if (options_.threads > 1 && is_new_database(options_.database)) {
+            build_in_shards();
+        } else {
+            update_in_place();
         }
-        writer_.commit();
-        summary_.documents = writer_.document_count();
-        return summary_;
+        return reporter_.summary();
     }
 
   private:
-    static std::string file_key(const SourceFile& file) {
-        return file.root_key + "/" + file.relative;
+    // Incremental: one writer on the database itself, unchanged articles skipped, stale ones
+    // removed.
+    void update_in_place() {
+        ArticleSink sink(options_, catalog_, matcher_, options_.database, reporter_);
+        for (const auto& [root, files] : roots_) {
+            std::set<std::string> present;
+            for (const auto& file : files) {
+                present.insert(file_key(file));
+                std::set<std::string> ids;
+                const bool complete = read_file(
+                    file, ids, [&](ParsedArticle parsed) { sink.index(std::move(parsed), file); });
+                // Lines removed from a JSON Lines file remove their articles, but only when
+                // every line was understood: a line we could not read keeps its old article.
+                if (complete && is_jsonl(file)) {
+                    reporter_.removed(sink.writer().remove_stale(file_key(file), ids));
+                }
+            }
+            if (options_.prune && fs::is_directory(root)) {
+                reporter_.removed(sink.writer().prune(root, present));
+            }
+        }
+        sink.writer().commit();
+        reporter_.set_documents(sink.writer().document_count());
+    }
+
+    // A new database: each thread writes a shard of its own, and the shards are compacted into
+    // the database at the end, so that every core indexes.
+    void build_in_shards() {
+        const auto parent = fs::absolute(options_.database).parent_path();
+        fs::create_directories(parent);
+        auto pattern =
+            (parent / (options_.database.filename().string() + ".building-XXXXXX")).string();
+        if (!mkdtemp(pattern.data())) {
+            throw std::runtime_error(
+                fmt::format("cannot create a folder beside {}", options_.database.string()));
+        }
+        const fs::path scratch = pattern;
+        struct RemoveScratch {
+            fs::path path;
+            ~RemoveScratch() {
+                std::error_code ignored;
+                fs::remove_all(path, ignored);
+            }
+        } remove_scratch{scratch};
+
+        WorkQueue queue;
+        std::vector<std::unique_ptr<ArticleSink>> sinks;
+        for (std::size_t i = 0; i < options_.threads; ++i) {
+            sinks.push_back(std::make_unique<ArticleSink>(
+                options_, catalog_, matcher_, scratch / fmt::format("shard{}", i), reporter_));
+        }
+        std::vector<std::thread> workers;
+        std::exception_ptr failure;
+        std::mutex failure_mutex;
+        for (auto& sink : sinks) {
+            workers.emplace_back([&, sink = sink.get()] {
+                try {
+                    while (auto item = queue.pop())
+                        sink->index(std::move(item->first), *item->second);
+                    sink->writer().commit();
+                } catch (...) {
+                    std::lock_guard lock(failure_mutex);
+                    if (!failure) failure = std::current_exception();
+                    while (queue.pop()) {
+                    }
+                }
+            });
+        }
+        for (const auto& [root, files] : roots_) {
+            for (const auto& file : files) {
+                std::set<std::string> ids;
+                read_file(file, ids, [&](ParsedArticle parsed) {
+                    queue.push({std::move(parsed), &file});
+                });
+            }
+        }
+        queue.close();
+        for (auto& worker : workers)
+            worker.join();
+        if (failure) std::rethrow_exception(failure);
+
+        // Compact into a fresh folder, then move it into place: a reader never sees a half
+        // written database, and a killed run leaves none behind.
+        Xapian::Database shards;
+        std::vector<fs::path> shard_paths;
+        for (std::size_t i = 0; i < sinks.size(); ++i) {
+            shard_paths.push_back(scratch / fmt::format("shard{}", i));
+        }
+        sinks.clear();
+        for (const auto& path : shard_paths)
+            shards.add_database(Xapian::Database(path.string()));
+        const auto compacted = scratch / "compacted";
+        shards.compact(compacted.string(), Xapian::DBCOMPACT_MULTIPASS);
+        std::error_code error;
+        fs::remove_all(options_.database, error);
+        fs::rename(compacted, options_.database);
+        reporter_.set_documents(Xapian::Database(options_.database.string()).get_doccount());
+    }
+
+    static bool is_jsonl(const SourceFile& file) {
+        return format_for_extension(file.path.extension().string()) == Format::jsonl;
     }
 
     std::vector<SourceFile> list_files(const fs::path& input) {
@@ -103,7 +364,7 @@ class Run {
         if (error) throw std::runtime_error(fmt::format("{}: {}", input.string(), error.message()));
         for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
             if (error) {
-                warn(input.string(), 0, error.message(), "unreadable");
+                reporter_.skip(input.string(), 0, error.message(), "unreadable");
                 break;
             }
             if (is_hidden(it->path())) {
@@ -119,65 +380,66 @@ class Run {
         return files;
     }
 
-    void warn(const std::string& file, std::size_t line, const std::string& reason,
-              const std::string& category) {
-        ++summary_.skipped[category];
-        if (callbacks_.warn) {
-            callbacks_.warn(line ? fmt::format("{}:{}: {}", file, line, reason)
-                                 : fmt::format("{}: {}", file, reason));
-        }
+    // Reads one file and hands each article it holds to `emit`; `ids` receives the ids read.
+    // Returns false when part of the file could not be read.
+    bool read_file(const SourceFile& file, std::set<std::string>& ids,
+                   const std::function<void(ParsedArticle)>& emit) {
+        reporter_.file_seen();
+        const bool complete = read_file_articles(file, ids, emit);
+        done_bytes_ += file.bytes;
+        if (callbacks_.progress) callbacks_.progress(done_bytes_, total_bytes_);
+        return complete;
     }
 
-    void index_file(const SourceFile& file) {
-        ++summary_.files;
+    bool read_file_articles(const SourceFile& file, std::set<std::string>& ids,
+                            const std::function<void(ParsedArticle)>& emit) {
         const auto display = file.path.string();
         const auto format = format_for_extension(file.path.extension().string());
         if (!format) {
-            warn(display, 0, "unsupported format (not .txt, .md, .html, .jsonl)",
-                 "unsupported format");
-            return;
+            reporter_.skip(display, 0, "unsupported format (not .txt, .md, .html, .jsonl)",
+                           "unsupported format");
+            return false;
         }
         if (*format != Format::jsonl && file.bytes > options_.max_file_bytes) {
-            warn(display, 0,
-                 fmt::format("{} bytes is over the limit of {}", file.bytes,
-                             options_.max_file_bytes),
-                 "too large");
-            return;
+            reporter_.skip(display, 0,
+                           fmt::format("{} bytes is over the limit of {}", file.bytes,
+                                       options_.max_file_bytes),
+                           "too large");
+            return false;
         }
         std::ifstream in(file.path, std::ios::binary);
         if (!in) {
-            warn(display, 0, fmt::format("cannot read ({})", std::strerror(errno)), "unreadable");
-            return;
+            reporter_.skip(display, 0, fmt::format("cannot read ({})", std::strerror(errno)),
+                           "unreadable");
+            return false;
         }
-        if (*format == Format::jsonl) {
-            index_jsonl(in, file);
-            return;
-        }
+        if (*format == Format::jsonl) return read_jsonl(in, file, ids, emit);
         std::ostringstream buffer;
         buffer << in.rdbuf();
         const auto content = buffer.str();
         if (in.bad()) {
-            warn(display, 0, "read error", "unreadable");
-            return;
+            reporter_.skip(display, 0, "read error", "unreadable");
+            return false;
         }
         if (!is_valid_utf8(content)) {
-            warn(display, 0, "not valid UTF-8", "invalid UTF-8");
-            return;
+            reporter_.skip(display, 0, "not valid UTF-8", "invalid UTF-8");
+            return false;
         }
         if (normalize_spaces(content).empty()) {
-            warn(display, 0, "empty file", "empty");
-            return;
+            reporter_.skip(display, 0, "empty file", "empty");
+            return false;
         }
         const auto id = without_extension(file.relative);
-        ParsedArticle parsed = *format == Format::html ? read_html(content, id, file.relative)
-                                                       : read_text(content, id, file.relative,
-                                                                   *format == Format::markdown);
-        index_article(std::move(parsed), file);
+        ids.insert(id);
+        emit(*format == Format::html
+                 ? read_html(content, id, file.relative)
+                 : read_text(content, id, file.relative, *format == Format::markdown));
+        return true;
     }
 
-    void index_jsonl(std::ifstream& in, const SourceFile& file) {
+    bool read_jsonl(std::ifstream& in, const SourceFile& file, std::set<std::string>& ids,
+                    const std::function<void(ParsedArticle)>& emit) {
         const auto display = file.path.string();
-        std::set<std::string> ids;
         bool complete = true;
         bool any_line = false;
         std::string line;
@@ -188,95 +450,43 @@ class Run {
             if (normalize_spaces(line).empty()) continue;
             any_line = true;
             if (line.size() > options_.max_article_bytes) {
-                warn(display, number, "line is over the size limit", "too large");
+                reporter_.skip(display, number, "line is over the size limit", "too large");
                 complete = false;
                 continue;
             }
             if (!is_valid_utf8(line)) {
-                warn(display, number, "not valid UTF-8", "invalid UTF-8");
+                reporter_.skip(display, number, "not valid UTF-8", "invalid UTF-8");
                 complete = false;
                 continue;
             }
             try {
                 auto parsed = read_jsonl_line(line, file.relative, number);
-                const auto id = parsed.id;
-                if (index_article(std::move(parsed), file))
-                    ids.insert(id);
-                else
-                    complete = false;
+                ids.insert(parsed.id);
+                emit(std::move(parsed));
             } catch (const InputError& error) {
-                warn(display, number, error.what(), "malformed JSON line");
+                reporter_.skip(display, number, error.what(), "malformed JSON line");
                 complete = false;
             }
         }
         if (in.bad()) {
-            warn(display, 0, "read error", "unreadable");
-            return;
+            reporter_.skip(display, 0, "read error", "unreadable");
+            return false;
         }
         if (!any_line) {
-            warn(display, 0, "empty file", "empty");
-            return;
-        }
-        // Lines removed from the file remove their articles, but only when every line was
-        // understood: a line we could not read keeps its old article.
-        if (complete) summary_.removed += writer_.remove_stale(file_key(file), ids);
-    }
-
-    // Returns whether the article is in the index (written or unchanged).
-    bool index_article(ParsedArticle parsed, const SourceFile& file) {
-        const auto display = file.path.string();
-        const std::size_t line = parsed.line;
-        if (parsed.id.size() > kMaxIdBytes) {
-            warn(display, line, fmt::format("id is longer than {} bytes", kMaxIdBytes), "bad id");
+            reporter_.skip(display, 0, "empty file", "empty");
             return false;
         }
-        std::size_t bytes = parsed.title.size();
-        for (const auto& block : parsed.blocks)
-            bytes += block.size();
-        if (bytes > options_.max_article_bytes) {
-            warn(display, line, "article text is over the size limit", "too large");
-            return false;
-        }
-        if (!seen_ids_.insert(parsed.id).second) {
-            warn(display, line, fmt::format("id '{}' appears twice in this run", parsed.id),
-                 "duplicate id");
-            return false;
-        }
-        const auto clean_article = clean(parsed);
-        if (clean_article.title.empty() && clean_article.paragraphs.empty()) {
-            warn(display, line, "no text left after cleaning", "empty");
-            return false;
-        }
-        auto built = builder_.build(parsed, clean_article);
-        for (const auto& warning : built.warnings) {
-            if (callbacks_.warn) callbacks_.warn(fmt::format("{}: {}", display, warning));
-        }
-        std::string owner;
-        switch (writer_.put(std::move(built), file.root_key, file_key(file), &owner)) {
-            case PutOutcome::added:
-                ++summary_.added;
-                break;
-            case PutOutcome::updated:
-                ++summary_.updated;
-                break;
-            case PutOutcome::unchanged:
-                ++summary_.unchanged;
-                break;
-            case PutOutcome::duplicate_id:
-                warn(display, line, fmt::format("id '{}' already belongs to {}", parsed.id, owner),
-                     "duplicate id");
-                return false;
-        }
-        return true;
+        return complete;
     }
 
     const RunOptions& options_;
+    const Catalog& catalog_;
     const RunCallbacks& callbacks_;
     EntityMatcher matcher_;
-    DocumentBuilder builder_;
-    IndexWriter writer_;
-    RunSummary summary_;
-    std::set<std::string> seen_ids_;
+    Reporter reporter_;
+    std::vector<std::pair<std::string, std::vector<SourceFile>>> roots_;
+    std::uintmax_t total_bytes_ = 0;
+    std::uintmax_t done_bytes_ = 0;
 };
 
 }  // namespace

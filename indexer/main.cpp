@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <thread>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -74,6 +75,11 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--max-article-size", options.max_article_bytes,
                    "Skip articles (and JSON lines) with more text than this many bytes")
+        ->capture_default_str();
+    options.threads = std::max(1u, std::thread::hardware_concurrency());
+    app.add_option("--threads", options.threads,
+                   "Threads for building a new database (updates use one writer)")
+        ->check(CLI::Range(1, 64))
         ->capture_default_str();
     app.add_option("--batch", options.batch_size, "Articles per commit")
         ->check(CLI::PositiveNumber)

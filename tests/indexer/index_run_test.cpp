@@ -291,3 +291,41 @@ TEST_CASE("readers see only committed batches, and a killed writer loses only it
     indexer::IndexWriter writer(db, 1);
     CHECK(writer.put(build("k1"), "root", "root/k1") == indexer::PutOutcome::added);
 }
+
+namespace {
+
+std::vector<std::string> all_terms(const fs::path& db) {
+    Xapian::Database database(db.string());
+    std::vector<std::string> terms;
+    for (auto it = database.allterms_begin(); it != database.allterms_end(); ++it) {
+        terms.push_back(*it + "#" + std::to_string(it.get_termfreq()));
+    }
+    return terms;
+}
+
+}  // namespace
+
+TEST_CASE("a new database built in parallel shards equals one built by one writer", "[index_run]") {
+    TempDir dir;
+    const auto one = dir.path() / "one";
+    const auto sharded = dir.path() / "sharded";
+    index_into(one, {talksearch::testing::bundled_corpus()});
+
+    indexer::RunOptions options;
+    options.database = sharded;
+    options.inputs = {talksearch::testing::bundled_corpus()};
+    options.threads = 3;
+    const auto summary = indexer::run_index(options, talksearch::testing::shipped_catalog(), {});
+    CHECK(summary.added == 5);
+    CHECK(summary.documents == 5);
+    CHECK(all_terms(sharded) == all_terms(one));
+    // Nothing of the shards is left beside the database.
+    for (const auto& entry : fs::directory_iterator(dir.path())) {
+        CHECK(entry.path().filename().string().find(".building-") == std::string::npos);
+    }
+
+    // Later runs update the merged database in place, incrementally.
+    const auto again = indexer::run_index(options, talksearch::testing::shipped_catalog(), {});
+    CHECK(again.unchanged == 5);
+    CHECK_FALSE(again.changed());
+}
