@@ -1,0 +1,140 @@
+// search-bench: the search core's own speed, in process, without HTTP. Runs a fixed mix of
+// queries (one URL query string per line, as /api/search takes them) through Searcher, each
+// asking for a page of results with snippets and every facet count, and prints JSON figures.
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <numeric>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "common/catalog.h"
+#include "searchd/http/request_target.h"
+#include "searchd/http/search_params.h"
+#include "searchd/search/query_builder.h"
+#include "searchd/search/searcher.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::vector<std::string> read_queries(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::vector<std::string> queries;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line.front() == '#') continue;
+        queries.push_back(line);
+    }
+    if (queries.empty()) throw std::runtime_error(path + " has no queries");
+    return queries;
+}
+
+double percentile(std::vector<double> values, double fraction) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<std::size_t>(fraction * static_cast<double>(values.size() - 1));
+    return values[index];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace talksearch;
+    CLI::App app{"Measures the search core in process: latency per query and throughput.",
+                 "search-bench"};
+    std::string database, catalog_path, queries_path, scratch;
+    std::size_t rounds = 3;
+    std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
+    app.add_option("--db", database, "Database folder or stub")->required();
+    app.add_option("--catalog", catalog_path, "Entity catalogue")->required();
+    app.add_option("--queries", queries_path, "Query mix, one URL query string per line")
+        ->required();
+    app.add_option("--scratch", scratch, "Folder for the synonym database")->required();
+    app.add_option("--rounds", rounds, "Timed passes over the mix")->capture_default_str();
+    app.add_option("--threads", threads, "Threads for the throughput run")->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        const auto catalog = Catalog::from_file(catalog_path);
+        const auto synonyms = scratch + "/synonyms";
+        search::write_synonym_database(catalog, synonyms);
+        std::vector<search::SearchRequest> requests;
+        for (const auto& line : read_queries(queries_path)) {
+            requests.push_back(http::to_search_request(http::parse_target("/api/search?" + line)));
+        }
+
+        // Latency: one thread, one query at a time, after a warm-up pass.
+        search::Searcher searcher(database, synonyms, catalog);
+        std::size_t errors = 0;
+        std::size_t matches = 0;
+        for (const auto& request : requests) {
+            try {
+                matches += searcher.search(request).total;
+            } catch (const std::exception&) {
+                ++errors;
+            }
+        }
+        std::vector<double> latencies;
+        const auto sequential_start = Clock::now();
+        for (std::size_t round = 0; round < rounds; ++round) {
+            for (const auto& request : requests) {
+                const auto started = Clock::now();
+                try {
+                    searcher.search(request);
+                } catch (const std::exception&) {
+                }
+                latencies.push_back(
+                    std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+            }
+        }
+        const std::chrono::duration<double> sequential = Clock::now() - sequential_start;
+
+        // Throughput: `threads` searchers, each working through the mix.
+        std::atomic<std::size_t> next{0};
+        const std::size_t total = requests.size() * rounds;
+        std::vector<std::thread> pool;
+        const auto parallel_start = Clock::now();
+        for (std::size_t t = 0; t < threads; ++t) {
+            pool.emplace_back([&] {
+                search::Searcher own(database, synonyms, catalog);
+                for (auto i = next++; i < total; i = next++) {
+                    try {
+                        own.search(requests[i % requests.size()]);
+                    } catch (const std::exception&) {
+                    }
+                }
+            });
+        }
+        for (auto& thread : pool)
+            thread.join();
+        const std::chrono::duration<double> parallel = Clock::now() - parallel_start;
+
+        const double mean =
+            std::accumulate(latencies.begin(), latencies.end(), 0.0) / latencies.size();
+        const boost::json::object result{
+            {"queries", requests.size()},
+            {"rounds", rounds},
+            {"errors", errors},
+            {"mean_matches", static_cast<double>(matches) / requests.size()},
+            {"p50_ms", percentile(latencies, 0.50)},
+            {"p95_ms", percentile(latencies, 0.95)},
+            {"p99_ms", percentile(latencies, 0.99)},
+            {"mean_ms", mean},
+            {"sequential_qps", static_cast<double>(latencies.size()) / sequential.count()},
+            {"threads", threads},
+            {"parallel_qps", static_cast<double>(total) / parallel.count()}};
+        std::cout << boost::json::serialize(result) << '\n';
+        return errors ? 1 : 0;
+    } catch (const std::exception& error) {
+        std::cerr << "search-bench: " << error.what() << '\n';
+        return 2;
+    }
+}
