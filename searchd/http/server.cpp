@@ -44,13 +44,14 @@ class SessionRegistry {
     bool stopping() const { return stopping_; }
     bool empty() {
         std::lock_guard lock(mutex_);
-        return std::none_of(sessions_.begin(), sessions_.end(),
-                            [](const std::weak_ptr<Session>& weak) { return !weak.expired(); });
+        return sessions_.empty();
     }
 
   private:
+    // Raw pointers identify entries; no shared_ptr is ever made or dropped under the mutex,
+    // since dropping the last one runs ~Session, which calls remove() and would deadlock.
     std::mutex mutex_;
-    std::list<std::weak_ptr<Session>> sessions_;
+    std::list<std::pair<const Session*, std::weak_ptr<Session>>> sessions_;
     std::atomic<bool> stopping_{false};
 };
 
@@ -192,15 +193,12 @@ class Session : public std::enable_shared_from_this<Session> {
 
 void SessionRegistry::add(const std::shared_ptr<Session>& session) {
     std::lock_guard lock(mutex_);
-    sessions_.push_back(session);
+    sessions_.emplace_back(session.get(), session);
 }
 
 void SessionRegistry::remove(const Session* session) {
     std::lock_guard lock(mutex_);
-    sessions_.remove_if([&](const std::weak_ptr<Session>& weak) {
-        const auto locked = weak.lock();
-        return !locked || locked.get() == session;
-    });
+    sessions_.remove_if([&](const auto& entry) { return entry.first == session; });
 }
 
 void SessionRegistry::shutdown_all() {
@@ -208,8 +206,8 @@ void SessionRegistry::shutdown_all() {
     std::vector<std::shared_ptr<Session>> live;
     {
         std::lock_guard lock(mutex_);
-        for (const auto& weak : sessions_) {
-            if (auto session = weak.lock()) live.push_back(std::move(session));
+        for (const auto& entry : sessions_) {
+            if (auto session = entry.second.lock()) live.push_back(std::move(session));
         }
     }
     for (const auto& session : live)
