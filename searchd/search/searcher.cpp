@@ -1,6 +1,8 @@
 #include "searchd/search/searcher.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <fmt/chrono.h>
@@ -29,6 +31,18 @@ Xapian::Database open_database(const std::string& path) {
         throw SearchError(ErrorCode::unavailable,
                           fmt::format("cannot open the index: {}", error.get_description()));
     }
+}
+
+// A stub file naming remote shards: their servers run only Xapian's built-in spies.
+bool has_remote_shards(const std::string& path) {
+    std::ifstream stub(path);
+    if (!std::filesystem::is_regular_file(path) || !stub) return false;
+    std::string line;
+    while (std::getline(stub, line)) {
+        const auto start = line.find_first_not_of(" \t");
+        if (start != std::string::npos && line.compare(start, 6, "remote") == 0) return true;
+    }
+    return false;
 }
 
 Xapian::Database combine(const Xapian::Database& index, const Xapian::Database& synonyms) {
@@ -142,18 +156,38 @@ void validate(const SearchRequest& request) {
     }
 }
 
-Searcher::Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog)
+Searcher::Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog,
+                   FacetCounting counting)
     : path_(database),
       catalog_(catalog),
       database_(open_database(database)),
       synonyms_(synonyms),
       vocabulary_(combine(database_, synonyms_)),
       builder_(catalog, vocabulary_),
+      use_columns_(counting == FacetCounting::columns ||
+                   (counting == FacetCounting::automatic && !has_remote_shards(database))),
       last_reopen_(std::chrono::system_clock::now()) {}
+
+Searcher::~Searcher() = default;
 
 void Searcher::refresh() {
     // reopen() is cheap when nothing changed; it moves us to the indexer's latest commit.
-    if (database_.reopen()) last_reopen_ = std::chrono::system_clock::now();
+    if (database_.reopen()) {
+        last_reopen_ = std::chrono::system_clock::now();
+        columns_.reset();
+    }
+}
+
+std::unique_ptr<SlotCounter> Searcher::make_counter(Xapian::Enquire& enquire,
+                                                    const std::vector<Xapian::valueno>& slots) {
+    if (!use_columns_) return std::make_unique<SpySlotCounter>(enquire, slots);
+    if (!columns_) {
+        std::vector<Xapian::valueno> all_slots{schema::kSlotMonth};
+        for (const auto& info : schema::kFacets)
+            all_slots.push_back(info.slot);
+        columns_ = std::make_unique<SlotColumns>(database_, all_slots);
+    }
+    return std::make_unique<ColumnSlotCounter>(enquire, *columns_);
 }
 
 template <typename Action>
@@ -257,7 +291,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
         if (!facet_filters.contains(info.facet)) main_slots.push_back(info.slot);
     }
     if (!date_filter) main_slots.push_back(schema::kSlotMonth);
-    SlotCounter main_counter(enquire, main_slots);
+    const auto main_counter = make_counter(enquire, main_slots);
     const auto first = (request.page - 1) * request.per_page;
     const auto mset = enquire.get_mset(first, request.per_page, all_documents);
     response.total = mset.get_matches_estimated();
@@ -268,10 +302,10 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
         Xapian::Enquire pass(database_);
         pass.set_query(filtered(parsed.query, filters));
         pass.set_time_limit(kMatchTimeLimitSeconds);
-        SlotCounter counter(pass, {slot});
+        const auto counter = make_counter(pass, {slot});
         const auto counted = pass.get_mset(0, 0, all_documents);
         if (total) *total = counted.get_matches_estimated();
-        return counter.counts(slot);
+        return counter->counts(slot);
     };
 
     for (const auto& info : schema::kFacets) {
@@ -279,8 +313,8 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
         const auto set_counts =
             facet_filters.contains(info.facet)
                 ? count_pass(filters_except(info.facet, true), info.slot, nullptr)
-                : main_counter.counts(info.slot);
-        response.facets[info.facet] = facet_values(split_facet_sets(set_counts), selected);
+                : main_counter->counts(info.slot);
+        response.facets[info.facet] = facet_values(set_counts, selected);
     }
     for (auto it = response.filters.begin(); it != response.filters.end();) {
         it = it->second.empty() ? response.filters.erase(it) : std::next(it);
@@ -289,7 +323,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
     Xapian::doccount undated_base = response.total;
     const auto months = date_filter ? count_pass(filters_except(std::nullopt, false),
                                                  schema::kSlotMonth, &undated_base)
-                                    : main_counter.counts(schema::kSlotMonth);
+                                    : main_counter->counts(schema::kSlotMonth);
     std::size_t dated = 0;
     for (const auto& [month, count] : months) {
         if (month.empty()) continue;

@@ -4,7 +4,9 @@
 // indexer before each request and retries a request that a concurrent commit invalidated.
 
 #include <chrono>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -15,11 +17,20 @@
 
 namespace talksearch::search {
 
+class SlotColumns;
+class SlotCounter;
+
+// How facets are counted (see facet_counter.h). automatic: in-memory columns for local
+// databases, Xapian's built-in spy when a stub names remote shards.
+enum class FacetCounting { automatic, columns, spies };
+
 class Searcher {
   public:
     // `database` is a Xapian database folder or stub file; `synonyms` the database written by
     // write_synonym_database(). Throws SearchError(unavailable).
-    Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog);
+    Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog,
+             FacetCounting counting = FacetCounting::automatic);
+    ~Searcher();
 
     SearchResponse search(const SearchRequest& request);
     // Throws SearchError(not_found) for an unknown id.
@@ -35,6 +46,8 @@ class Searcher {
     SearchResponse run_search(const SearchRequest& request);
     DocumentResponse run_document(const std::string& id, const std::string& query);
     SuggestResponse run_suggest(const std::string& query, std::size_t limit);
+    std::unique_ptr<SlotCounter> make_counter(Xapian::Enquire& enquire,
+                                              const std::vector<Xapian::valueno>& slots);
 
     std::string path_;
     const Catalog& catalog_;
@@ -42,6 +55,8 @@ class Searcher {
     Xapian::Database synonyms_;
     Xapian::Database vocabulary_;  // database_ plus synonyms_, for the query parser
     QueryBuilder builder_;
+    bool use_columns_;
+    std::unique_ptr<SlotColumns> columns_;  // built on first use after each reopen
     std::chrono::system_clock::time_point last_reopen_;
 };
 

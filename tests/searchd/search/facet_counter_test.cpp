@@ -1,0 +1,104 @@
+// Both ways of counting facets agree, on a real index of the bundled corpus.
+#include "searchd/search/facet_counter.h"
+
+#include <catch2/catch.hpp>
+
+#include "common/schema.h"
+#include "searchd/search/query_builder.h"
+#include "searchd/search/searcher.h"
+#include "tests/support/temp_index.h"
+
+using namespace talksearch;
+using namespace talksearch::search;
+using schema::Facet;
+using talksearch::testing::TempDir;
+
+namespace {
+
+struct Counts {
+    std::size_t total;
+    std::map<Facet, std::vector<FacetValue>> facets;
+    std::vector<MonthCount> histogram;
+    std::size_t undated;
+};
+
+Counts counts_of(Searcher& searcher, const SearchRequest& request) {
+    auto response = searcher.search(request);
+    return {response.total, response.facets, response.histogram, response.undated};
+}
+
+bool same(const Counts& a, const Counts& b) {
+    if (a.total != b.total || a.undated != b.undated || a.facets.size() != b.facets.size() ||
+        a.histogram.size() != b.histogram.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.histogram.size(); ++i) {
+        if (a.histogram[i].month != b.histogram[i].month ||
+            a.histogram[i].count != b.histogram[i].count) {
+            return false;
+        }
+    }
+    for (const auto& [facet, values] : a.facets) {
+        const auto& other = b.facets.at(facet);
+        if (values.size() != other.size()) return false;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (values[i].value != other[i].value || values[i].count != other[i].count ||
+                values[i].selected != other[i].selected) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("in-memory columns and Xapian's spies count the same", "[facet_counter]") {
+    TempDir dir;
+    const auto db = (dir.path() / "db").string();
+    const auto synonyms = (dir.path() / "synonyms").string();
+    talksearch::testing::index_into(db, {talksearch::testing::bundled_corpus()});
+    talksearch::testing::index_into(
+        db, {std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "escaping.jsonl"});
+    write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
+    Searcher columns(db, synonyms, talksearch::testing::shipped_catalog(), FacetCounting::columns);
+    Searcher spies(db, synonyms, talksearch::testing::shipped_catalog(), FacetCounting::spies);
+
+    const std::vector<std::pair<std::string, std::map<Facet, std::vector<std::string>>>> cases{
+        {"", {}},
+        {"Odessa", {}},
+        {"talks", {{Facet::city, {"Istanbul"}}}},
+        {"", {{Facet::city, {"Istanbul", "Geneva"}}, {Facet::person, {"Zelensky"}}}},
+        {"ceasefire -Trump", {{Facet::country, {"Ukraine"}}}},
+        {"nosuchword", {}},
+    };
+    for (const auto& [query, filters] : cases) {
+        CAPTURE(query);
+        SearchRequest request;
+        request.query = query;
+        request.filters = filters;
+        const auto by_columns = counts_of(columns, request);
+        CHECK((by_columns.total > 0) == (query != "nosuchword"));
+        CHECK(same(by_columns, counts_of(spies, request)));
+    }
+}
+
+TEST_CASE("columns are rebuilt when the indexer adds articles", "[facet_counter]") {
+    TempDir dir;
+    const auto db = (dir.path() / "db").string();
+    const auto synonyms = (dir.path() / "synonyms").string();
+    talksearch::testing::index_into(db, {talksearch::testing::bundled_corpus()});
+    write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
+    Searcher searcher(db, synonyms, talksearch::testing::shipped_catalog(), FacetCounting::columns);
+    auto city_count = [&](const std::string& city) {
+        for (const auto& value : searcher.search(SearchRequest{}).facets.at(Facet::city)) {
+            if (value.value == city) return value.count;
+        }
+        return std::size_t{0};
+    };
+    CHECK(city_count("Riyadh") == 0);
+    dir.write("more/riyadh.txt",
+              "Talks in Riyadh\nDelegations met in Riyadh to discuss a ceasefire at sea.\n");
+    talksearch::testing::index_into(db, {dir.path() / "more"});
+    CHECK(city_count("Riyadh") == 1);
+}
