@@ -92,8 +92,7 @@ Entity parse_entity(const toml::table& table, std::string_view origin) {
         }
     }
     entity.forms.push_back(entity.name);
-    for (const auto& alias : entity.aliases)
-        entity.forms.push_back(normalize_spaces(alias));
+    for (const auto& alias : entity.aliases) entity.forms.push_back(normalize_spaces(alias));
     entity.facets = facets_for(entity.type, entity.roles);
     return entity;
 }
@@ -234,8 +233,7 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         }
     }
     for (auto& entity : catalog.entities_) {
-        for (const auto& form : entity.forms)
-            entity.form_keys.push_back(form_key(form));
+        for (const auto& form : entity.forms) entity.form_keys.push_back(form_key(form));
     }
     catalog.fingerprint_ = fmt::format("{:016x}", stable_hash(toml_text));
     return catalog;

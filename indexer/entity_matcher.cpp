@@ -54,8 +54,7 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text) const {
     const auto words = split_words(text);
     std::vector<std::string> keys;
     keys.reserve(words.size());
-    for (const auto& word : words)
-        keys.push_back(match_key(word));
+    for (const auto& word : words) keys.push_back(match_key(word));
 
     auto satisfies = [&](CaseRule rule, const Word& word) {
         const auto original = text.substr(word.begin, word.end - word.begin);

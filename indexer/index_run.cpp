@@ -129,8 +129,7 @@ class ArticleSink {
             return;
         }
         std::size_t bytes = parsed.title.size();
-        for (const auto& block : parsed.blocks)
-            bytes += block.size();
+        for (const auto& block : parsed.blocks) bytes += block.size();
         if (bytes > options_.max_article_bytes) {
             reporter_.skip(display, line, "article text is over the size limit", "too large");
             return;
@@ -147,8 +146,7 @@ class ArticleSink {
             return;
         }
         auto built = builder_.build(parsed, clean_article);
-        for (const auto& warning : built.warnings)
-            reporter_.note(display, warning);
+        for (const auto& warning : built.warnings) reporter_.note(display, warning);
         std::string owner;
         const auto outcome = writer_.put(std::move(built), file.root_key, file_key(file), &owner);
         if (outcome == PutOutcome::duplicate_id) {
@@ -227,8 +225,7 @@ class Run {
         std::uintmax_t total_bytes = 0;
         for (const auto& input : options_.inputs) {
             auto files = list_files(input);
-            for (const auto& file : files)
-                total_bytes += file.bytes;
+            for (const auto& file : files) total_bytes += file.bytes;
             roots_.emplace_back(fs::weakly_canonical(fs::absolute(input)).string(),
                                 std::move(files));
         }
@@ -319,8 +316,7 @@ class Run {
             }
         }
         queue.close();
-        for (auto& worker : workers)
-            worker.join();
+        for (auto& worker : workers) worker.join();
         if (failure) std::rethrow_exception(failure);
 
         // Compact into a fresh folder, then move it into place: a reader never sees a half
@@ -331,8 +327,7 @@ class Run {
             shard_paths.push_back(scratch / fmt::format("shard{}", i));
         }
         sinks.clear();
-        for (const auto& path : shard_paths)
-            shards.add_database(Xapian::Database(path.string()));
+        for (const auto& path : shard_paths) shards.add_database(Xapian::Database(path.string()));
         const auto compacted = scratch / "compacted";
         shards.compact(compacted.string(), Xapian::DBCOMPACT_MULTIPASS);
         std::error_code error;
@@ -493,8 +488,7 @@ class Run {
 
 std::size_t RunSummary::skipped_total() const {
     std::size_t total = 0;
-    for (const auto& [reason, count] : skipped)
-        total += count;
+    for (const auto& [reason, count] : skipped) total += count;
     return total;
 }
 

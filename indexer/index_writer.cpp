@@ -52,8 +52,7 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
     article.document.add_boolean_term(file_term);
     article.document.add_boolean_term(root_term(root_key));
     database_.replace_document(id_term, article.document);
-    for (const auto& word : article.spelling_words)
-        database_.add_spelling(word);
+    for (const auto& word : article.spelling_words) database_.add_spelling(word);
     changed();
     return exists ? PutOutcome::updated : PutOutcome::added;
 }
@@ -75,8 +74,7 @@ std::size_t IndexWriter::remove_stale(const std::string& file_key,
 
 std::size_t IndexWriter::prune(const std::string& root_key, const std::set<std::string>& present) {
     std::set<std::string> present_terms;
-    for (const auto& file : present)
-        present_terms.insert(schema::file_term(file));
+    for (const auto& file : present) present_terms.insert(schema::file_term(file));
     const auto term = root_term(root_key);
     std::vector<Xapian::docid> gone;
     for (auto it = database_.postlist_begin(term); it != database_.postlist_end(term); ++it) {

@@ -91,8 +91,7 @@ int main(int argc, char** argv) {
         // --help is a "parse error" that exits 0; real usage errors get our failure status.
         return app.exit(error) == 0 ? 0 : kExitFailure;
     }
-    for (const auto& input : inputs)
-        options.inputs.emplace_back(input);
+    for (const auto& input : inputs) options.inputs.emplace_back(input);
 
     try {
         const auto catalog = Catalog::from_file(catalog_path);

@@ -113,8 +113,7 @@ int main(int argc, char** argv) {
                 }
             });
         }
-        for (auto& thread : pool)
-            thread.join();
+        for (auto& thread : pool) thread.join();
         const std::chrono::duration<double> parallel = Clock::now() - parallel_start;
 
         const double mean =

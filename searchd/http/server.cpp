@@ -210,8 +210,7 @@ void SessionRegistry::shutdown_all() {
             if (auto session = entry.second.lock()) live.push_back(std::move(session));
         }
     }
-    for (const auto& session : live)
-        session->stop_when_idle();
+    for (const auto& session : live) session->stop_when_idle();
 }
 
 class Listener : public std::enable_shared_from_this<Listener> {
@@ -298,11 +297,9 @@ void run_server(const ServerOptions& options, Api& api, Metrics& metrics,
     });
 
     std::vector<std::thread> pool;
-    for (std::size_t i = 1; i < threads; ++i)
-        pool.emplace_back([&] { context.run(); });
+    for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([&] { context.run(); });
     context.run();
-    for (auto& thread : pool)
-        thread.join();
+    for (auto& thread : pool) thread.join();
 }
 
 }  // namespace talksearch::http

@@ -107,8 +107,7 @@ ValueCounts ColumnSlotCounter::counts(Xapian::valueno slot) const {
 ValueCounts split_facet_sets(const ValueCounts& set_counts) {
     ValueCounts counts;
     for (const auto& [encoded, count] : set_counts) {
-        for (const auto& value : decode_facet_set(encoded))
-            counts[value] += count;
+        for (const auto& value : decode_facet_set(encoded)) counts[value] += count;
     }
     return counts;
 }

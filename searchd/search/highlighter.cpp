@@ -16,8 +16,7 @@ std::string opening_html(const std::string& text, std::size_t max_bytes) {
     std::size_t cut = text.rfind(' ', max_bytes);
     if (cut == std::string::npos || cut < max_bytes / 2) {
         cut = max_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-            --cut;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     }
     return html_escape(text.substr(0, cut)) + kEllipsis;
 }

@@ -166,7 +166,10 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
       builder_(catalog, vocabulary_),
       use_columns_(counting == FacetCounting::columns ||
                    (counting == FacetCounting::automatic && !has_remote_shards(database))),
-      last_reopen_(std::chrono::system_clock::now()) {}
+      last_reopen_(std::chrono::system_clock::now()) {
+    // Built now, so that the first request does not pay for it.
+    if (use_columns_) columns();
+}
 
 Searcher::~Searcher() = default;
 
@@ -181,13 +184,16 @@ void Searcher::refresh() {
 std::unique_ptr<SlotCounter> Searcher::make_counter(Xapian::Enquire& enquire,
                                                     const std::vector<Xapian::valueno>& slots) {
     if (!use_columns_) return std::make_unique<SpySlotCounter>(enquire, slots);
+    return std::make_unique<ColumnSlotCounter>(enquire, columns());
+}
+
+const SlotColumns& Searcher::columns() {
     if (!columns_) {
         std::vector<Xapian::valueno> all_slots{schema::kSlotMonth};
-        for (const auto& info : schema::kFacets)
-            all_slots.push_back(info.slot);
+        for (const auto& info : schema::kFacets) all_slots.push_back(info.slot);
         columns_ = std::make_unique<SlotColumns>(database_, all_slots);
     }
-    return std::make_unique<ColumnSlotCounter>(enquire, *columns_);
+    return *columns_;
 }
 
 template <typename Action>
@@ -301,6 +307,9 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
                           Xapian::doccount* total) {
         Xapian::Enquire pass(database_);
         pass.set_query(filtered(parsed.query, filters));
+        // Only counted, never ranked: no weights to compute, any order will do.
+        pass.set_weighting_scheme(Xapian::BoolWeight());
+        pass.set_docid_order(Xapian::Enquire::DONT_CARE);
         pass.set_time_limit(kMatchTimeLimitSeconds);
         const auto counter = make_counter(pass, {slot});
         const auto counted = pass.get_mset(0, 0, all_documents);

@@ -48,6 +48,7 @@ class Searcher {
     SuggestResponse run_suggest(const std::string& query, std::size_t limit);
     std::unique_ptr<SlotCounter> make_counter(Xapian::Enquire& enquire,
                                               const std::vector<Xapian::valueno>& slots);
+    const SlotColumns& columns();
 
     std::string path_;
     const Catalog& catalog_;

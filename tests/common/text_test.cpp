@@ -52,8 +52,7 @@ TEST_CASE("strip_latin_accents removes accents from Latin letters", "[text]") {
 TEST_CASE("split_words separates at apostrophes, hyphens and dots", "[text]") {
     auto folded = [](std::string_view text) {
         std::vector<std::string> out;
-        for (const auto& word : split_words(text))
-            out.push_back(word.folded);
+        for (const auto& word : split_words(text)) out.push_back(word.folded);
         return out;
     };
     CHECK(folded("Putin's") == std::vector<std::string>{"putin", "s"});

@@ -47,13 +47,11 @@ const std::map<std::string, StoredArticle>& corpus_articles() {
 
 std::map<Facet, Names> facets_of(const StoredArticle& article) {
     std::map<Facet, Names> out;
-    for (const auto& info : schema::kFacets)
-        out[info.facet];
+    for (const auto& info : schema::kFacets) out[info.facet];
     for (const auto& entity : article.entities) {
         const auto type = entity_type_from_name(entity.type);
         REQUIRE(type);
-        for (const auto facet : facets_for(*type, entity.roles))
-            out[facet].insert(entity.name);
+        for (const auto facet : facets_for(*type, entity.roles)) out[facet].insert(entity.name);
     }
     return out;
 }
@@ -159,8 +157,8 @@ TEST_CASE("every stored mention slices exactly a form of its entity, or of its r
                 REQUIRE(found);
                 // "regions of Donetsk": the city's name standing for its region.
                 const auto* as_region = catalog.find(std::string(text) + " region");
-                CHECK((found->name == entity.name ||
-                       (as_region && as_region->name == entity.name)));
+                CHECK(
+                    (found->name == entity.name || (as_region && as_region->name == entity.name)));
             }
         }
     }

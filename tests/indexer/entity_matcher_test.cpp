@@ -19,8 +19,7 @@ const EntityMatcher& shipped() {
 
 std::vector<std::string> names(const EntityMatcher& matcher, std::string_view text) {
     std::vector<std::string> out;
-    for (const auto& mention : matcher.find(text))
-        out.push_back(mention.entity->name);
+    for (const auto& mention : matcher.find(text)) out.push_back(mention.entity->name);
     return out;
 }
 

@@ -60,8 +60,7 @@ SearchRequest request(std::string query, std::map<Facet, std::vector<std::string
 
 Ids ids(const SearchResponse& response) {
     Ids out;
-    for (const auto& hit : response.results)
-        out.insert(hit.id);
+    for (const auto& hit : response.results) out.insert(hit.id);
     return out;
 }
 
@@ -186,8 +185,7 @@ TEST_CASE("facet counts equal brute-force counts over the matching articles", "[
     CHECK(response.facets.size() == 6);
     for (const auto& info : schema::kFacets) {
         std::map<std::string, std::size_t> actual;
-        for (const auto& value : response.facets.at(info.facet))
-            actual[value.value] = value.count;
+        for (const auto& value : response.facets.at(info.facet)) actual[value.value] = value.count;
         CAPTURE(info.name);
         CHECK(actual == expected[info.facet]);
         const auto& values = response.facets.at(info.facet);
@@ -250,8 +248,7 @@ TEST_CASE("paging splits the results without overlap", "[searcher]") {
         const auto response = corpus().search(r);
         CHECK(response.total == 5);
         CHECK(response.results.size() == (page < 3 ? 2u : 1u));
-        for (const auto& hit : response.results)
-            CHECK(seen.insert(hit.id).second);
+        for (const auto& hit : response.results) CHECK(seen.insert(hit.id).second);
     }
 }
 
