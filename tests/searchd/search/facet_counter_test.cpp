@@ -91,7 +91,8 @@ TEST_CASE("columns are rebuilt when the indexer adds articles", "[facet_counter]
     write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
     Searcher searcher(db, synonyms, talksearch::testing::shipped_catalog(), FacetCounting::columns);
     auto city_count = [&](const std::string& city) {
-        for (const auto& value : searcher.search(SearchRequest{}).facets.at(Facet::city)) {
+        const auto response = searcher.search(SearchRequest{});
+        for (const auto& value : response.facets.at(Facet::city)) {
             if (value.value == city) return value.count;
         }
         return std::size_t{0};
