@@ -125,8 +125,11 @@ ParsedQuery QueryBuilder::parse(const std::string& text) {
     try {
         parsed.query = parser_.parse_query(text, kParserFlags);
     } catch (const Xapian::QueryParserError& error) {
-        throw SearchError(ErrorCode::invalid_query,
-                          fmt::format("cannot understand the query: {}", error.get_msg()));
+        throw SearchError(
+            ErrorCode::invalid_query,
+            fmt::format("cannot understand the query ({}); AND, OR and NOT need a word on "
+                        "each side, and \"quotes\" search for them as words",
+                        error.get_msg()));
     }
     // Offer a correction only when a word is truly unknown: neither indexed nor one of the
     // catalogue's names (aliases like "Odessa" are found through synonyms, not misspelt).
