@@ -267,10 +267,22 @@ class Run {
     // A new database: each thread writes a shard of its own, and the shards are compacted into
     // the database at the end, so that every core indexes.
     void build_in_shards() {
+        // Hold the database's write lock for the whole run, as an in-place update does: a second
+        // indexer fails at once instead of building shards that would overwrite ours. The empty
+        // database it creates also leaves a readable one behind if this run is killed.
+        std::optional<Xapian::WritableDatabase> lock(std::in_place, options_.database.string(),
+                                                     Xapian::DB_CREATE_OR_OPEN);
         const auto parent = fs::absolute(options_.database).parent_path();
-        fs::create_directories(parent);
-        auto pattern =
-            (parent / (options_.database.filename().string() + ".building-XXXXXX")).string();
+        const auto scratch_prefix = options_.database.filename().string() + ".building-";
+        // With the lock held, scratch folders beside the database are from killed runs.
+        for (const auto& entry : fs::directory_iterator(parent)) {
+            if (entry.is_directory() &&
+                entry.path().filename().string().starts_with(scratch_prefix)) {
+                std::error_code ignored;
+                fs::remove_all(entry.path(), ignored);
+            }
+        }
+        auto pattern = (parent / (scratch_prefix + "XXXXXX")).string();
         if (!mkdtemp(pattern.data())) {
             throw std::runtime_error(
                 fmt::format("cannot create a folder beside {}", options_.database.string()));
@@ -284,11 +296,15 @@ class Run {
             }
         } remove_scratch{scratch};
 
+        std::vector<fs::path> shard_paths;
+        for (std::size_t i = 0; i < options_.threads; ++i) {
+            shard_paths.push_back(scratch / fmt::format("shard{}", i));
+        }
         WorkQueue queue;
         std::vector<std::unique_ptr<ArticleSink>> sinks;
-        for (std::size_t i = 0; i < options_.threads; ++i) {
-            sinks.push_back(std::make_unique<ArticleSink>(
-                options_, catalog_, matcher_, scratch / fmt::format("shard{}", i), reporter_));
+        for (const auto& path : shard_paths) {
+            sinks.push_back(
+                std::make_unique<ArticleSink>(options_, catalog_, matcher_, path, reporter_));
         }
         std::vector<std::thread> workers;
         std::exception_ptr failure;
@@ -320,16 +336,13 @@ class Run {
         if (failure) std::rethrow_exception(failure);
 
         // Compact into a fresh folder, then move it into place: a reader never sees a half
-        // written database, and a killed run leaves none behind.
+        // written database.
         Xapian::Database shards;
-        std::vector<fs::path> shard_paths;
-        for (std::size_t i = 0; i < sinks.size(); ++i) {
-            shard_paths.push_back(scratch / fmt::format("shard{}", i));
-        }
         sinks.clear();
         for (const auto& path : shard_paths) shards.add_database(Xapian::Database(path.string()));
         const auto compacted = scratch / "compacted";
         shards.compact(compacted.string(), Xapian::DBCOMPACT_MULTIPASS);
+        lock.reset();
         std::error_code error;
         fs::remove_all(options_.database, error);
         fs::rename(compacted, options_.database);

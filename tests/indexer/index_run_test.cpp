@@ -329,3 +329,25 @@ TEST_CASE("a new database built in parallel shards equals one built by one write
     CHECK(again.unchanged == 5);
     CHECK_FALSE(again.changed());
 }
+
+TEST_CASE("a parallel build holds the database's lock and clears scratch left by killed runs",
+          "[index_run]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    const auto leftover = dir.path() / "db.building-killed";
+    fs::create_directories(leftover / "shard0");
+
+    indexer::RunOptions options;
+    options.database = db;
+    options.inputs = {talksearch::testing::bundled_corpus()};
+    options.threads = 2;
+    {
+        // Another indexer is writing: this one must fail, not overwrite its work.
+        Xapian::WritableDatabase other(db.string(), Xapian::DB_CREATE_OR_OPEN);
+        CHECK_THROWS_AS(indexer::run_index(options, talksearch::testing::shipped_catalog(), {}),
+                        Xapian::DatabaseLockError);
+    }
+    const auto summary = indexer::run_index(options, talksearch::testing::shipped_catalog(), {});
+    CHECK(summary.added == 5);
+    CHECK_FALSE(fs::exists(leftover));
+}
