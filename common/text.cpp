@@ -109,6 +109,19 @@ std::string normalize_spaces(std::string_view line) {
     bool pending_space = false;
     std::size_t i = 0;
     while (i < line.size()) {
+        const auto byte = static_cast<unsigned char>(line[i]);
+        if (byte < 0x80) {
+            // ASCII, most of any text: its only spaces are ' ' and \t..\r.
+            ++i;
+            if (byte == ' ' || (byte >= '\t' && byte <= '\r')) {
+                pending_space = !out.empty();
+                continue;
+            }
+            if (pending_space) out += ' ';
+            pending_space = false;
+            out += static_cast<char>(byte);
+            continue;
+        }
         const std::size_t start = i;
         const UChar32 c = next_code_point(line, i);
         if (c < 0) {
@@ -176,27 +189,52 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-std::vector<Word> split_words(std::string_view text) {
-    std::vector<Word> words;
+namespace {
+
+bool is_ascii_word_char(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Calls `on_word(begin, end)` with the byte range of every word, in order.
+template <typename OnWord>
+void for_each_word(std::string_view text, OnWord&& on_word) {
     std::size_t i = 0;
     std::size_t word_start = std::string_view::npos;
-    auto finish = [&](std::size_t end) {
-        if (word_start == std::string_view::npos) return;
-        words.push_back(
-            Word{word_start, end, fold_case(text.substr(word_start, end - word_start))});
-        word_start = std::string_view::npos;
-    };
     while (i < text.size()) {
         const std::size_t start = i;
-        const UChar32 c = next_code_point(text, i);
-        if (c >= 0 && is_word_char(c)) {
-            if (word_start == std::string_view::npos) word_start = start;
+        const auto byte = static_cast<unsigned char>(text[i]);
+        bool in_word = false;
+        if (byte < 0x80) {
+            ++i;
+            in_word = is_ascii_word_char(byte);
         } else {
-            finish(start);
+            const UChar32 c = next_code_point(text, i);
+            in_word = c >= 0 && is_word_char(c);
+        }
+        if (in_word) {
+            if (word_start == std::string_view::npos) word_start = start;
+        } else if (word_start != std::string_view::npos) {
+            on_word(word_start, start);
+            word_start = std::string_view::npos;
         }
     }
-    finish(text.size());
+    if (word_start != std::string_view::npos) on_word(word_start, text.size());
+}
+
+}  // namespace
+
+std::vector<Word> split_words(std::string_view text) {
+    std::vector<Word> words;
+    for_each_word(text, [&](std::size_t begin, std::size_t end) {
+        words.push_back(Word{begin, end, fold_case(text.substr(begin, end - begin))});
+    });
     return words;
+}
+
+std::size_t count_words(std::string_view text) {
+    std::size_t count = 0;
+    for_each_word(text, [&](std::size_t, std::size_t) { ++count; });
+    return count;
 }
 
 bool starts_with_uppercase(std::string_view word) {

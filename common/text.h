@@ -51,6 +51,7 @@ struct Word {
     std::string folded;  // case-folded, accents kept
 };
 std::vector<Word> split_words(std::string_view text);
+std::size_t count_words(std::string_view text);  // as split_words would, without copying
 
 bool starts_with_uppercase(std::string_view word);
 bool is_all_uppercase(std::string_view word);  // at least one letter, no lower-case letter

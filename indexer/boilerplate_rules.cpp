@@ -78,13 +78,12 @@ bool starts_trailer(std::string_view line) {
 bool is_other_language(std::string_view paragraph) {
     const auto words = split_words(paragraph);
     if (words.size() < 5) return false;
-    int english = 0;
     int foreign = 0;
     for (const auto& word : words) {
-        if (english_words().contains(word.folded)) ++english;
+        if (english_words().contains(word.folded)) return false;  // one English word suffices
         if (foreign_words().contains(word.folded)) ++foreign;
     }
-    return english == 0 && foreign >= 2;
+    return foreign >= 2;
 }
 
 bool is_emphasised_line(std::string_view line) {

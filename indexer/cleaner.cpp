@@ -16,8 +16,6 @@ constexpr std::size_t kBodyMinWords = 8;
 // A headline is looked for in this many first lines.
 constexpr std::size_t kHeadlineWindow = 6;
 
-std::size_t word_count(std::string_view text) { return split_words(text).size(); }
-
 bool ends_sentence(std::string_view text) {
     return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' ||
                              text.back() == ':' || text.ends_with("\xE2\x80\x9D"));
@@ -35,21 +33,31 @@ struct Line {
 
 }  // namespace
 
-std::string clean_line(std::string_view line) {
-    auto text = normalize_spaces(line);
+namespace {
+
+// Removes Markdown emphasis from a line whose spaces are already normalised.
+std::string strip_emphasis(std::string text) {
+    bool stripped = false;
     for (const std::string_view marker : {"**", "__"}) {
         for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at)) {
             text.erase(at, marker.size());
+            stripped = true;
         }
     }
-    return normalize_spaces(text);
+    return stripped ? normalize_spaces(text) : text;
 }
+
+}  // namespace
+
+std::string clean_line(std::string_view line) { return strip_emphasis(normalize_spaces(line)); }
 
 CleanArticle clean(const ParsedArticle& article) {
     // 1. Normalise, drop blank and chrome lines, cut the trailer.
     std::vector<Line> lines;
     for (const auto& block : article.blocks) {
-        Line line{normalize_spaces(block), clean_line(block)};
+        auto raw = normalize_spaces(block);
+        auto text = strip_emphasis(raw);
+        Line line{std::move(raw), std::move(text)};
         if (line.text.empty() || is_chrome_line(line.text)) continue;
         if (starts_trailer(line.text) && !lines.empty()) break;
         lines.push_back(std::move(line));
@@ -80,7 +88,7 @@ CleanArticle clean(const ParsedArticle& article) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i == title_index) continue;
         const auto& text = lines[i].text;
-        const auto words = word_count(text);
+        const auto words = count_words(text);
         if (!body_started && words <= kLabelMaxWords && !ends_sentence(text)) continue;
         if (words >= kBodyMinWords) body_started = true;
         if (is_other_language(text)) continue;

@@ -14,15 +14,6 @@
 namespace talksearch::indexer {
 namespace {
 
-constexpr std::size_t kMinSpellingWord = 3;
-constexpr std::size_t kMaxSpellingWord = 32;
-
-bool is_spelling_word(std::string_view folded) {
-    if (folded.size() < kMinSpellingWord || folded.size() > kMaxSpellingWord) return false;
-    return std::none_of(folded.begin(), folded.end(),
-                        [](char c) { return (c >= '0' && c <= '9') || c == '\''; });
-}
-
 std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
     std::string body;
     for (const auto& paragraph : paragraphs) {
@@ -129,12 +120,6 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
                                                  std::to_string(schema::kSchemaVersion))));
     document.add_value(schema::kSlotContentHash, built.fingerprint);
 
-    // The document's own unprefixed terms are the distinct words, already lower-cased.
-    for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
-        const std::string term = *it;
-        if (term.empty() || (term.front() >= 'A' && term.front() <= 'Z')) continue;
-        if (is_spelling_word(term)) built.spelling_words.push_back(term);
-    }
     return built;
 }
 

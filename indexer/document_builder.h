@@ -18,9 +18,8 @@ namespace talksearch::indexer {
 struct BuiltArticle {
     StoredArticle stored;
     Xapian::Document document;
-    std::string fingerprint;                  // changes when anything indexed changes
-    std::vector<std::string> spelling_words;  // distinct words for "did you mean"
-    std::vector<std::string> warnings;        // recoverable problems, e.g. an unusable date
+    std::string fingerprint;            // changes when anything indexed changes
+    std::vector<std::string> warnings;  // recoverable problems, e.g. an unusable date
 };
 
 class DocumentBuilder {

@@ -114,10 +114,10 @@ class Reporter {
 class ArticleSink {
   public:
     ArticleSink(const RunOptions& options, const Catalog& catalog, const EntityMatcher& matcher,
-                const fs::path& database, Reporter& reporter)
+                const fs::path& database, WriterMode mode, Reporter& reporter)
         : options_(options),
           builder_(catalog, matcher),
-          writer_(database, options.batch_size),
+          writer_(database, options.batch_size, mode),
           reporter_(reporter) {}
 
     void index(ParsedArticle parsed, const SourceFile& file) {
@@ -242,7 +242,8 @@ class Run {
     // Incremental: one writer on the database itself, unchanged articles skipped, stale ones
     // removed.
     void update_in_place() {
-        ArticleSink sink(options_, catalog_, matcher_, options_.database, reporter_);
+        ArticleSink sink(options_, catalog_, matcher_, options_.database, WriterMode::update,
+                         reporter_);
         for (const auto& [root, files] : roots_) {
             std::set<std::string> present;
             for (const auto& file : files) {
@@ -260,7 +261,7 @@ class Run {
                 reporter_.removed(sink.writer().prune(root, present));
             }
         }
-        sink.writer().commit();
+        sink.writer().finish();
         reporter_.set_documents(sink.writer().document_count());
     }
 
@@ -303,8 +304,8 @@ class Run {
         WorkQueue queue;
         std::vector<std::unique_ptr<ArticleSink>> sinks;
         for (const auto& path : shard_paths) {
-            sinks.push_back(
-                std::make_unique<ArticleSink>(options_, catalog_, matcher_, path, reporter_));
+            sinks.push_back(std::make_unique<ArticleSink>(options_, catalog_, matcher_, path,
+                                                          WriterMode::fresh_shard, reporter_));
         }
         std::vector<std::thread> workers;
         std::exception_ptr failure;
@@ -314,7 +315,7 @@ class Run {
                 try {
                     while (auto item = queue.pop())
                         sink->index(std::move(item->first), *item->second);
-                    sink->writer().commit();
+                    sink->writer().finish();
                 } catch (...) {
                     std::lock_guard lock(failure_mutex);
                     if (!failure) failure = std::current_exception();

@@ -1,10 +1,32 @@
 #include "indexer/index_writer.h"
 
+#include <algorithm>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include "common/schema.h"
 #include "common/stored_article.h"
 
 namespace talksearch::indexer {
 namespace {
+
+constexpr std::size_t kMinSpellingWord = 3;
+constexpr std::size_t kMaxSpellingWord = 32;
+
+// Unprefixed terms are the folded words of the text; stems and boolean terms start with an
+// upper-case prefix. Numbers and elisions make poor suggestions.
+bool is_spelling_word(std::string_view term) {
+    if (term.size() < kMinSpellingWord || term.size() > kMaxSpellingWord) return false;
+    if (term.front() >= 'A' && term.front() <= 'Z') return false;
+    return std::none_of(term.begin(), term.end(),
+                        [](char c) { return (c >= '0' && c <= '9') || c == '\''; });
+}
+
+int open_flags(WriterMode mode) {
+    if (mode == WriterMode::update) return Xapian::DB_CREATE_OR_OPEN;
+    return Xapian::DB_CREATE | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC;
+}
 
 std::string first_term_with_prefix(const Xapian::Document& document, std::string_view prefix) {
     auto it = document.termlist_begin();
@@ -20,8 +42,9 @@ std::string root_term(const std::string& root_key) {
     return "XROOT" + schema::file_term(root_key).substr(schema::kFilePrefix.size());
 }
 
-IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batch_size)
-    : database_(database.string(), Xapian::DB_CREATE_OR_OPEN), batch_size_(batch_size) {}
+IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
+                         WriterMode mode)
+    : mode_(mode), database_(database.string(), open_flags(mode)), batch_size_(batch_size) {}
 
 void IndexWriter::changed() {
     if (++pending_ >= batch_size_) commit();
@@ -33,8 +56,36 @@ void IndexWriter::commit() {
     pending_ = 0;
 }
 
+void IndexWriter::finish() {
+    if (mode_ == WriterMode::fresh_shard) {
+        commit();
+        // Once per distinct word with its document frequency: the same data as adding each
+        // article's words as it comes, for a fraction of the work.
+        std::vector<std::pair<std::string, Xapian::doccount>> words;
+        for (auto it = database_.allterms_begin(); it != database_.allterms_end(); ++it) {
+            if (is_spelling_word(*it)) words.emplace_back(*it, it.get_termfreq());
+        }
+        for (const auto& [word, frequency] : words) database_.add_spelling(word, frequency);
+        ++pending_;
+    }
+    commit();
+}
+
+void IndexWriter::add_spelling(const Xapian::Document& document) {
+    for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+        if (is_spelling_word(*it)) database_.add_spelling(*it);
+    }
+}
+
 PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
                             const std::string& file_key, std::string* owner_file) {
+    if (mode_ == WriterMode::fresh_shard) {
+        article.document.add_boolean_term(schema::file_term(file_key));
+        article.document.add_boolean_term(root_term(root_key));
+        database_.add_document(article.document);
+        changed();
+        return PutOutcome::added;
+    }
     const auto id_term = schema::id_term(article.stored.id);
     const auto file_term = schema::file_term(file_key);
     auto postings = database_.postlist_begin(id_term);
@@ -52,7 +103,7 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
     article.document.add_boolean_term(file_term);
     article.document.add_boolean_term(root_term(root_key));
     database_.replace_document(id_term, article.document);
-    for (const auto& word : article.spelling_words) database_.add_spelling(word);
+    add_spelling(article.document);
     changed();
     return exists ? PutOutcome::updated : PutOutcome::added;
 }

@@ -303,6 +303,16 @@ std::vector<std::string> all_terms(const fs::path& db) {
     return terms;
 }
 
+// The "did you mean" vocabulary: every word with its frequency.
+std::vector<std::string> all_spellings(const fs::path& db) {
+    Xapian::Database database(db.string());
+    std::vector<std::string> words;
+    for (auto it = database.spellings_begin(); it != database.spellings_end(); ++it) {
+        words.push_back(*it + "#" + std::to_string(it.get_termfreq()));
+    }
+    return words;
+}
+
 }  // namespace
 
 TEST_CASE("a new database built in parallel shards equals one built by one writer", "[index_run]") {
@@ -319,6 +329,10 @@ TEST_CASE("a new database built in parallel shards equals one built by one write
     CHECK(summary.added == 5);
     CHECK(summary.documents == 5);
     CHECK(all_terms(sharded) == all_terms(one));
+    // Shards write their spelling data once at the end; it must equal the per-article data.
+    const auto spellings = all_spellings(one);
+    CHECK(spellings.size() > 100);
+    CHECK(all_spellings(sharded) == spellings);
     // Nothing of the shards is left beside the database.
     for (const auto& entry : fs::directory_iterator(dir.path())) {
         CHECK(entry.path().filename().string().find(".building-") == std::string::npos);
