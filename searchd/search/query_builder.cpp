@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/text.h"
+#include "searchd/search/cached_stemmer.h"
 #include "searchd/search/search_error.h"
 #include "searchd/search/search_request.h"
 
@@ -31,8 +32,7 @@ class FacetFieldProcessor : public Xapian::FieldProcessor {
 constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
-    Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
 // Wildcards expand to at most this many of the most frequent words.
 constexpr Xapian::termcount kMaxWildcardExpansion = 500;
@@ -81,7 +81,7 @@ void write_synonym_database(const Catalog& catalog, const std::string& path) {
 }
 
 QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocabulary)
-    : catalog_(catalog), vocabulary_(vocabulary), stem_("english") {
+    : catalog_(catalog), vocabulary_(vocabulary), stem_(make_cached_stemmer("english")) {
     parser_.set_database(vocabulary);
     parser_.set_stemmer(stem_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -122,8 +122,15 @@ ParsedQuery QueryBuilder::parse(const std::string& text) {
         parsed.query = Xapian::Query::MatchAll;
         return parsed;
     }
+    // Offer a correction only when a word is truly unknown: neither indexed nor one of the
+    // catalogue's names (aliases like "Odessa" are found through synonyms, not misspelt).
+    // Looking for corrections costs more than the rest of parsing, so most queries skip it.
+    const bool unknown_word = has_unknown_word(text);
+    const unsigned flags =
+        kParserFlags |
+        (unknown_word ? static_cast<unsigned>(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u);
     try {
-        parsed.query = parser_.parse_query(text, kParserFlags);
+        parsed.query = parser_.parse_query(text, flags);
     } catch (const Xapian::QueryParserError& error) {
         throw SearchError(
             ErrorCode::invalid_query,
@@ -131,10 +138,8 @@ ParsedQuery QueryBuilder::parse(const std::string& text) {
                         "each side, and \"quotes\" search for them as words",
                         error.get_msg()));
     }
-    // Offer a correction only when a word is truly unknown: neither indexed nor one of the
-    // catalogue's names (aliases like "Odessa" are found through synonyms, not misspelt).
-    const auto corrected = parser_.get_corrected_query_string();
-    if (!corrected.empty() && fold_case(corrected) != fold_case(text) && has_unknown_word(text)) {
+    const auto corrected = unknown_word ? parser_.get_corrected_query_string() : std::string();
+    if (!corrected.empty() && fold_case(corrected) != fold_case(text)) {
         parsed.corrected = corrected;
     }
     return parsed;
