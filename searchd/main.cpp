@@ -87,7 +87,9 @@ int main(int argc, char** argv) {
     app.add_option("--listen", listen, "Address and port to listen on")->capture_default_str();
     app.add_option("--web", web, "Folder of the browser UI")->capture_default_str();
     app.add_option("--catalog", catalog_path, "Entity catalogue (TOML)")->capture_default_str();
-    app.add_option("--threads", threads, "Worker threads (each with its own index handle)")
+    app.add_option(
+           "--threads", threads,
+           "Threads answering requests, each with its own index handle (network I/O has one more)")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "No access log");

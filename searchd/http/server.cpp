@@ -57,9 +57,10 @@ class SessionRegistry {
 
 class Session : public std::enable_shared_from_this<Session> {
   public:
-    Session(tcp::socket&& socket, Api& api, Metrics& metrics, const ServerOptions& options,
-            SessionRegistry& registry)
+    Session(tcp::socket&& socket, asio::thread_pool& workers, Api& api, Metrics& metrics,
+            const ServerOptions& options, SessionRegistry& registry)
         : stream_(std::move(socket)),
+          workers_(workers),
           api_(api),
           metrics_(metrics),
           options_(options),
@@ -139,15 +140,23 @@ class Session : public std::enable_shared_from_this<Session> {
     void on_read(beast::error_code error, std::size_t) {
         if (error) return on_read_error(error);
         busy_ = true;
-        const auto request = parser_->release();
-        const auto started = std::chrono::steady_clock::now();
-        auto handled = api_.handle(request);
-        const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-        metrics_.record(handled.endpoint, handled.response.result_int(), elapsed.count());
-        log(handled.response.result_int(), request.method_string(), request.target(),
-            elapsed.count(), handled.response.body().size());
-        if (registry_.stopping()) handled.response.keep_alive(false);
-        write(std::move(handled.response));
+        // Answered on a worker; the response comes back to this connection's strand. The
+        // worker touches nothing of the session but what does not change while it is busy.
+        auto request = std::make_shared<Request>(parser_->release());
+        asio::post(workers_, [self = shared_from_this(), request] {
+            const auto started = std::chrono::steady_clock::now();
+            auto handled = std::make_shared<Handled>(self->api_.handle(*request));
+            const std::chrono::duration<double> elapsed =
+                std::chrono::steady_clock::now() - started;
+            self->metrics_.record(handled->endpoint, handled->response.result_int(),
+                                  elapsed.count());
+            self->log(handled->response.result_int(), request->method_string(), request->target(),
+                      elapsed.count(), handled->response.body().size());
+            asio::post(self->stream_.get_executor(), [self, handled] {
+                if (self->registry_.stopping()) handled->response.keep_alive(false);
+                self->write(std::move(handled->response));
+            });
+        });
     }
 
     void write(Response&& response) {
@@ -180,6 +189,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
     beast::tcp_stream stream_;
+    asio::thread_pool& workers_;
     beast::flat_buffer buffer_;
     std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
     Api& api_;
@@ -215,9 +225,10 @@ void SessionRegistry::shutdown_all() {
 
 class Listener : public std::enable_shared_from_this<Listener> {
   public:
-    Listener(asio::io_context& context, const ServerOptions& options, Api& api, Metrics& metrics,
-             SessionRegistry& registry)
+    Listener(asio::io_context& context, asio::thread_pool& workers, const ServerOptions& options,
+             Api& api, Metrics& metrics, SessionRegistry& registry)
         : context_(context),
+          workers_(workers),
           acceptor_(asio::make_strand(context)),
           options_(options),
           api_(api),
@@ -249,8 +260,8 @@ class Listener : public std::enable_shared_from_this<Listener> {
     void on_accept(beast::error_code error, tcp::socket socket) {
         if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
         if (!error) {
-            auto session =
-                std::make_shared<Session>(std::move(socket), api_, metrics_, options_, registry_);
+            auto session = std::make_shared<Session>(std::move(socket), workers_, api_, metrics_,
+                                                     options_, registry_);
             registry_.add(session);
             session->start();
         }
@@ -258,6 +269,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
     }
 
     asio::io_context& context_;
+    asio::thread_pool& workers_;
     tcp::acceptor acceptor_;
     const ServerOptions& options_;
     Api& api_;
@@ -269,10 +281,12 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
 void run_server(const ServerOptions& options, Api& api, Metrics& metrics,
                 const std::function<void(const tcp::endpoint&)>& on_listening) {
-    const auto threads = std::max<std::size_t>(options.threads, 1);
-    asio::io_context context(static_cast<int>(threads));
+    // Declared first, destroyed last: handlers destroyed with the context and the pool end
+    // sessions, which deregister themselves.
     SessionRegistry registry;
-    auto listener = std::make_shared<Listener>(context, options, api, metrics, registry);
+    asio::io_context context(1);
+    asio::thread_pool workers(std::max<std::size_t>(options.threads, 1));
+    auto listener = std::make_shared<Listener>(context, workers, options, api, metrics, registry);
     listener->start();
     on_listening(listener->local_endpoint());
 
@@ -296,10 +310,10 @@ void run_server(const ServerOptions& options, Api& api, Metrics& metrics,
         wait_for_sessions();
     });
 
-    std::vector<std::thread> pool;
-    for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([&] { context.run(); });
     context.run();
-    for (auto& thread : pool) thread.join();
+    // Requests still queued when the grace period ran out are dropped with their connections.
+    workers.stop();
+    workers.join();
 }
 
 }  // namespace talksearch::http

@@ -1,6 +1,8 @@
 #pragma once
-// The HTTP server: Boost.Beast, asynchronous, one io_context run by a pool of threads. It only
-// accepts, reads, writes and enforces limits; Api decides what to answer.
+// The HTTP server: Boost.Beast, asynchronous. One thread does all network I/O (accept, read,
+// write, limits, timeouts); requests are answered by a pool of worker threads that take them in
+// order of arrival, so that under load every connection waits its turn and a slow search never
+// holds up reading and writing. Api decides what to answer.
 
 #include <chrono>
 #include <cstddef>
@@ -24,7 +26,7 @@ struct ServerLimits {
 
 struct ServerOptions {
     boost::asio::ip::tcp::endpoint endpoint;
-    std::size_t threads = 1;
+    std::size_t threads = 1;  // workers answering requests
     ServerLimits limits;
     bool access_log = true;
 };
