@@ -23,7 +23,7 @@ std::string opening_html(const std::string& text, std::size_t max_bytes) {
 
 std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
                          const Xapian::Stem& stem) {
-    const auto flags = Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
+    const auto flags = Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
     auto snippet = mset.snippet(text, kSnippetBytes, stem, flags, kMarkStart, kMarkEnd, kEllipsis);
     if (snippet.empty()) return opening_html(text, kSnippetBytes);
     return snippet;
