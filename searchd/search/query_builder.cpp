@@ -119,7 +119,9 @@ ParsedQuery QueryBuilder::parse(const std::string& text) {
     }
     ParsedQuery parsed;
     if (normalize_spaces(text).empty()) {
-        parsed.query = Xapian::Query::MatchAll;
+        // A query of its own, not the shared Query::MatchAll: Xapian's reference counts are not
+        // atomic, and two searchers may parse on two threads at once.
+        parsed.query = Xapian::Query(std::string());
         return parsed;
     }
     // Offer a correction only when a word is truly unknown: neither indexed nor one of the

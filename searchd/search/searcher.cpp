@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <optional>
 #include <set>
 
 #include <fmt/chrono.h>
@@ -218,9 +220,12 @@ auto Searcher::with_retry(Action&& action) {
     }
 }
 
-SearchResponse Searcher::search(const SearchRequest& request) {
+SearchResponse Searcher::search(const SearchRequest& request, Searcher* helper) {
     validate(request);
-    return with_retry([&] { return run_search(request); });
+    return with_retry([&] {
+        if (helper) helper->refresh();
+        return run_search(request, helper);
+    });
 }
 
 DocumentResponse Searcher::document(const std::string& id, const std::string& query) {
@@ -242,7 +247,57 @@ Health Searcher::health() {
     });
 }
 
-SearchResponse Searcher::run_search(const SearchRequest& request) {
+// One searcher's share of a request: its matches (all, or those in a range of document ids),
+// counted, and the best of them ranked.
+struct Searcher::Share {
+    Xapian::MSet mset;  // the best first + per_page of the share, in Xapian's order
+    std::size_t total = 0;
+    bool total_exact = true;
+    std::map<schema::Facet, ValueCounts> facet_counts;
+    ValueCounts months;
+    Xapian::doccount undated_base = 0;  // matches before the date range, for "undated"
+    std::map<schema::Facet, std::vector<std::string>> filters;  // resolved names
+    std::optional<std::string> corrected;
+};
+
+namespace {
+
+// Matches the documents whose ids lie in [first, last]: splits one search into shares.
+class DocidRange : public Xapian::PostingSource {
+  public:
+    DocidRange(Xapian::docid first, Xapian::docid last) : first_(first), last_(last) {}
+
+    void init(const Xapian::Database& database) override {
+        current_ = 0;
+        set_maxweight(0);
+        // Claiming as many documents as the database holds keeps the query's own terms leading
+        // the match: this is then only asked whether their documents are in range.
+        estimate_ = std::max<Xapian::doccount>(database.get_lastdocid(), last_ - first_ + 1);
+    }
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override { return estimate_; }
+    Xapian::doccount get_termfreq_max() const override { return estimate_; }
+    void next(double) override { current_ = current_ == 0 ? first_ : current_ + 1; }
+    void skip_to(Xapian::docid did, double) override {
+        current_ = std::max({current_, did, first_});
+    }
+    bool at_end() const override { return current_ > last_; }
+    Xapian::docid get_docid() const override { return current_; }
+    PostingSource* clone() const override { return new DocidRange(first_, last_); }
+    std::string get_description() const override {
+        return fmt::format("DocidRange({}, {})", first_, last_);
+    }
+
+  private:
+    Xapian::docid first_;
+    Xapian::docid last_;
+    Xapian::docid current_ = 0;
+    Xapian::doccount estimate_ = 0;
+};
+
+}  // namespace
+
+SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* helper) {
     const auto started = std::chrono::steady_clock::now();
     SearchResponse response;
     response.query = request.query;
@@ -251,14 +306,118 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
     const bool empty_query = normalize_spaces(request.query).empty();
     response.sort = request.sort.value_or(empty_query ? SortOrder::newest : SortOrder::relevance);
 
-    auto parsed = builder_.parse(request.query);
-    response.corrected = parsed.corrected;
+    // With an idle helper at the same revision, each matches half of the document ids on its
+    // own core. Statistics are the whole database's either way, so weights, order and counts
+    // are those of one pass.
+    std::vector<Share> shares;
+    const auto last = database_.get_lastdocid();
+    const bool split = helper && use_columns_ && helper->use_columns_ && last >= 2 &&
+                       helper->database_.get_revision() == database_.get_revision();
+    if (split) {
+        const Xapian::docid middle = last / 2;
+        auto theirs = std::async(std::launch::async, [&] {
+            return helper->match(request, response.sort, std::pair(middle + 1, last));
+        });
+        std::optional<Share> mine;
+        std::exception_ptr failure;
+        try {
+            mine = match(request, response.sort, std::pair(Xapian::docid{1}, middle));
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        auto other = theirs.get();  // joins the helper before anything else is rethrown
+        if (failure) std::rethrow_exception(failure);
+        shares.push_back(std::move(*mine));
+        shares.push_back(std::move(other));
+    } else {
+        shares.push_back(match(request, response.sort, std::nullopt));
+    }
 
-    // Filters: one per facet with a selection, plus the date range.
+    response.corrected = shares.front().corrected;
+    response.filters = shares.front().filters;
+    std::map<schema::Facet, ValueCounts> facet_counts;
+    ValueCounts months;
+    Xapian::doccount undated_base = 0;
+    for (const auto& share : shares) {
+        response.total += share.total;
+        response.total_exact = response.total_exact && share.total_exact;
+        for (const auto& [facet, counts] : share.facet_counts) {
+            for (const auto& [value, count] : counts) facet_counts[facet][value] += count;
+        }
+        for (const auto& [month, count] : share.months) months[month] += count;
+        undated_base += share.undated_base;
+    }
+    for (const auto& info : schema::kFacets) {
+        response.facets[info.facet] =
+            facet_values(facet_counts[info.facet], response.filters[info.facet]);
+    }
+    for (auto it = response.filters.begin(); it != response.filters.end();) {
+        it = it->second.empty() ? response.filters.erase(it) : std::next(it);
+    }
+    std::size_t dated = 0;
+    for (const auto& [month, count] : months) {
+        if (month.empty()) continue;
+        response.histogram.push_back({month, count});
+        dated += count;
+    }
+    response.undated = undated_base > dated ? undated_base - dated : 0;
+
+    // The page: the shares' best merged in Xapian's own order (sort key, then weight, then
+    // ascending document id).
+    struct Ranked {
+        Xapian::MSetIterator it;
+        const Xapian::MSet* mset;
+        std::string key;
+    };
+    std::vector<Ranked> ranked;
+    for (const auto& share : shares) {
+        for (auto it = share.mset.begin(); it != share.mset.end(); ++it) {
+            ranked.push_back(
+                {it, &share.mset,
+                 response.sort == SortOrder::relevance ? std::string() : it.get_sort_key()});
+        }
+    }
+    const bool newest = response.sort == SortOrder::newest;
+    std::sort(ranked.begin(), ranked.end(), [&](const Ranked& a, const Ranked& b) {
+        if (a.key != b.key) return newest ? a.key > b.key : a.key < b.key;
+        if (a.it.get_weight() != b.it.get_weight()) return a.it.get_weight() > b.it.get_weight();
+        return *a.it < *b.it;
+    });
+    const auto first = (request.page - 1) * request.per_page;
+    const auto& stem = builder_.stemmer();
+    for (std::size_t i = first; i < ranked.size() && i < first + request.per_page; ++i) {
+        const auto& [it, mset, key] = ranked[i];
+        const auto article = deserialize_article(it.get_document().get_data());
+        SearchHit hit;
+        hit.id = article.id;
+        hit.title = article.title;
+        hit.title_html = marked_html(*mset, article.title, stem);
+        hit.date = article.date;
+        hit.source = article.source;
+        hit.url = article.url;
+        hit.score = it.get_weight();
+        hit.snippet = request.snippets ? snippet_html(*mset, article.body, stem)
+                                       : opening_html(article.body, kSnippetBytes);
+        hit.entities = entities_by_facet(article);
+        response.results.push_back(std::move(hit));
+    }
+    response.took_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    return response;
+}
+
+Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
+                                std::optional<std::pair<Xapian::docid, Xapian::docid>> ids) {
+    Share share;
+    auto parsed = builder_.parse(request.query);
+    share.corrected = parsed.corrected;
+
+    // Filters: one per facet with a selection, plus the date range, plus the share's range.
     std::map<schema::Facet, Xapian::Query> facet_filters;
     for (const auto& [facet, values] : request.filters) {
         if (values.empty()) continue;
-        auto& resolved = response.filters[facet];
+        auto& resolved = share.filters[facet];
         facet_filters.emplace(facet, builder_.facet_filter(facet, values, resolved));
     }
     std::optional<Xapian::Query> date_filter;
@@ -267,12 +426,15 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
                                     request.from ? request.from->iso() : "0000-00-00",
                                     request.to ? request.to->iso() : "9999-99-99");
     }
+    std::optional<Xapian::Query> range_filter;
+    if (ids) range_filter = Xapian::Query((new DocidRange(ids->first, ids->second))->release());
     auto filters_except = [&](std::optional<schema::Facet> left_out, bool with_dates) {
         std::vector<Xapian::Query> filters;
         for (const auto& [facet, query] : facet_filters) {
             if (facet != left_out) filters.push_back(query);
         }
         if (with_dates && date_filter) filters.push_back(*date_filter);
+        if (range_filter) filters.push_back(*range_filter);
         return filters;
     };
 
@@ -280,7 +442,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
     Xapian::Enquire enquire(database_);
     enquire.set_query(filtered(parsed.query, filters_except(std::nullopt, true)));
     enquire.set_time_limit(kMatchTimeLimitSeconds);
-    switch (response.sort) {
+    switch (sort) {
         case SortOrder::relevance:
             break;
         case SortOrder::newest:
@@ -298,10 +460,10 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
     }
     if (!date_filter) main_slots.push_back(schema::kSlotMonth);
     const auto main_counter = make_counter(enquire, main_slots);
-    const auto first = (request.page - 1) * request.per_page;
-    const auto mset = enquire.get_mset(first, request.per_page, all_documents);
-    response.total = mset.get_matches_estimated();
-    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    share.mset = enquire.get_mset(0, request.page * request.per_page, all_documents);
+    share.total = share.mset.get_matches_estimated();
+    share.total_exact =
+        share.mset.get_matches_lower_bound() == share.mset.get_matches_upper_bound();
 
     auto count_pass = [&](const std::vector<Xapian::Query>& filters, Xapian::valueno slot,
                           Xapian::doccount* total) {
@@ -318,49 +480,16 @@ SearchResponse Searcher::run_search(const SearchRequest& request) {
     };
 
     for (const auto& info : schema::kFacets) {
-        const auto& selected = response.filters[info.facet];
-        const auto set_counts =
+        share.facet_counts[info.facet] =
             facet_filters.contains(info.facet)
                 ? count_pass(filters_except(info.facet, true), info.slot, nullptr)
                 : main_counter->counts(info.slot);
-        response.facets[info.facet] = facet_values(set_counts, selected);
     }
-    for (auto it = response.filters.begin(); it != response.filters.end();) {
-        it = it->second.empty() ? response.filters.erase(it) : std::next(it);
-    }
-
-    Xapian::doccount undated_base = response.total;
-    const auto months = date_filter ? count_pass(filters_except(std::nullopt, false),
-                                                 schema::kSlotMonth, &undated_base)
-                                    : main_counter->counts(schema::kSlotMonth);
-    std::size_t dated = 0;
-    for (const auto& [month, count] : months) {
-        if (month.empty()) continue;
-        response.histogram.push_back({month, count});
-        dated += count;
-    }
-    response.undated = undated_base > dated ? undated_base - dated : 0;
-
-    const auto& stem = builder_.stemmer();
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const auto article = deserialize_article(it.get_document().get_data());
-        SearchHit hit;
-        hit.id = article.id;
-        hit.title = article.title;
-        hit.title_html = marked_html(mset, article.title, stem);
-        hit.date = article.date;
-        hit.source = article.source;
-        hit.url = article.url;
-        hit.score = it.get_weight();
-        hit.snippet = request.snippets ? snippet_html(mset, article.body, stem)
-                                       : opening_html(article.body, kSnippetBytes);
-        hit.entities = entities_by_facet(article);
-        response.results.push_back(std::move(hit));
-    }
-    response.took_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count();
-    return response;
+    share.undated_base = static_cast<Xapian::doccount>(share.total);
+    share.months = date_filter ? count_pass(filters_except(std::nullopt, false), schema::kSlotMonth,
+                                            &share.undated_base)
+                               : main_counter->counts(schema::kSlotMonth);
+    return share;
 }
 
 DocumentResponse Searcher::run_document(const std::string& id, const std::string& query) {

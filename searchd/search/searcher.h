@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,9 @@ class Searcher {
              FacetCounting counting = FacetCounting::automatic);
     ~Searcher();
 
-    SearchResponse search(const SearchRequest& request);
+    // With `helper`, an idle Searcher on the same database, the matching is split between the
+    // two, each on a thread: about half the latency for the same result.
+    SearchResponse search(const SearchRequest& request, Searcher* helper = nullptr);
     // Throws SearchError(not_found) for an unknown id.
     DocumentResponse document(const std::string& id, const std::string& query);
     SuggestResponse suggest(const std::string& query, std::size_t limit = 10);
@@ -43,7 +46,11 @@ class Searcher {
     template <typename Action>
     auto with_retry(Action&& action);
 
-    SearchResponse run_search(const SearchRequest& request);
+    struct Share;
+    SearchResponse run_search(const SearchRequest& request, Searcher* helper);
+    // Only documents with ids in `ids` (first, last) when given.
+    Share match(const SearchRequest& request, SortOrder sort,
+                std::optional<std::pair<Xapian::docid, Xapian::docid>> ids);
     DocumentResponse run_document(const std::string& id, const std::string& query);
     SuggestResponse run_suggest(const std::string& query, std::size_t limit);
     std::unique_ptr<SlotCounter> make_counter(Xapian::Enquire& enquire,

@@ -3,8 +3,9 @@
 namespace talksearch::search {
 
 SearcherPool::SearcherPool(const std::string& database, const std::string& synonyms,
-                           const Catalog& catalog, std::size_t size) {
-    for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {
+                           const Catalog& catalog, std::size_t size)
+    : size_(std::max<std::size_t>(size, 1)) {
+    for (std::size_t i = 0; i < 2 * size_; ++i) {
         idle_.push_back(std::make_unique<Searcher>(database, synonyms, catalog));
     }
 }
@@ -14,12 +15,22 @@ SearcherPool::Lease SearcherPool::borrow() {
     available_.wait(lock, [&] { return !idle_.empty(); });
     auto searcher = std::move(idle_.back());
     idle_.pop_back();
-    return Lease(*this, std::move(searcher));
+    ++searching_;
+    return Lease(*this, std::move(searcher), true);
 }
 
-void SearcherPool::give_back(std::unique_ptr<Searcher> searcher) {
+std::optional<SearcherPool::Lease> SearcherPool::borrow_helper() {
+    std::lock_guard lock(mutex_);
+    if (searching_ >= size_ || idle_.empty()) return std::nullopt;
+    auto searcher = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(*this, std::move(searcher), false);
+}
+
+void SearcherPool::give_back(std::unique_ptr<Searcher> searcher, bool primary) {
     {
         std::lock_guard lock(mutex_);
+        if (primary) --searching_;
         idle_.push_back(std::move(searcher));
     }
     available_.notify_one();

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "searchd/search/searcher.h"
@@ -18,12 +19,12 @@ class SearcherPool {
 
     class Lease {
       public:
-        Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher)
-            : pool_(&pool), searcher_(std::move(searcher)) {}
+        Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher, bool primary)
+            : pool_(&pool), searcher_(std::move(searcher)), primary_(primary) {}
         Lease(Lease&&) = default;
         Lease& operator=(Lease&&) = delete;
         ~Lease() {
-            if (searcher_) pool_->give_back(std::move(searcher_));
+            if (searcher_) pool_->give_back(std::move(searcher_), primary_);
         }
         Searcher& operator*() { return *searcher_; }
         Searcher* operator->() { return searcher_.get(); }
@@ -31,17 +32,23 @@ class SearcherPool {
       private:
         SearcherPool* pool_;
         std::unique_ptr<Searcher> searcher_;
+        bool primary_;
     };
 
     // Waits until a Searcher is free.
     Lease borrow();
+    // A Searcher to help a search borrowed with borrow(), only while some worker is idle (fewer
+    // searches than `size` in progress), so that a loaded server never splits its searches.
+    std::optional<Lease> borrow_helper();
 
   private:
-    void give_back(std::unique_ptr<Searcher> searcher);
+    void give_back(std::unique_ptr<Searcher> searcher, bool primary);
 
     std::mutex mutex_;
     std::condition_variable available_;
-    std::vector<std::unique_ptr<Searcher>> idle_;
+    std::vector<std::unique_ptr<Searcher>> idle_;  // twice `size`: one and a helper each
+    std::size_t size_;
+    std::size_t searching_ = 0;  // primary leases out
 };
 
 }  // namespace talksearch::search

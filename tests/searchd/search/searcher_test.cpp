@@ -7,7 +7,9 @@
 #include <string>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
+#include "common/dates.h"
 #include "common/text.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/search_error.h"
@@ -370,5 +372,103 @@ TEST_CASE("a database that cannot be opened is unavailable", "[searcher]") {
         FAIL("no error");
     } catch (const SearchError& error) {
         CHECK(error.code() == ErrorCode::unavailable);
+    }
+}
+
+namespace {
+
+// 150 articles with many equal weights and dates, so that merging two shares of a split search
+// has ties to break.
+const std::string& split_index_db(std::string* synonyms_out) {
+    static TempDir dir;
+    static const std::string db = (dir.path() / "db").string();
+    static const std::string synonyms = (dir.path() / "synonyms").string();
+    static const bool built = [] {
+        std::string lines;
+        const char* cities[] = {"Odesa", "Istanbul", "Geneva", "Kharkiv", "Riyadh"};
+        for (int i = 0; i < 150; ++i) {
+            std::string body = "Officials met for talks about the war and the ceasefire again.";
+            if (i % 2)
+                body += " The ceasefire was discussed in " + std::string(cities[i % 5]) + ".";
+            if (i % 3 == 0) body += " Zelensky spoke about security and the ceasefire.";
+            if (i % 7 == 0) body += " Talks about talks, more talks.";
+            const auto date =
+                i % 10 == 0 ? std::string()
+                            : fmt::format(R"(,"date":"2024-{:02}-{:02}")", 1 + i % 12, 1 + i % 3);
+            lines += fmt::format(R"({{"id":"a{:03}","title":"Report {} from {}","body":"{}"{}}})",
+                                 i, i % 4, cities[(i / 2) % 5], body, date);
+            lines += "\n";
+        }
+        const auto input = dir.write("split.jsonl", lines);
+        talksearch::testing::index_into(db, {input});
+        write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
+        return true;
+    }();
+    (void)built;
+    *synonyms_out = synonyms;
+    return db;
+}
+
+std::vector<std::string> ranked_ids(const SearchResponse& response) {
+    std::vector<std::string> ids;
+    for (const auto& hit : response.results) ids.push_back(hit.id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("a search split with an idle helper answers exactly as one searcher", "[searcher]") {
+    std::string synonyms;
+    const auto& db = split_index_db(&synonyms);
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    Searcher alone(db, synonyms, catalog);
+    Searcher main(db, synonyms, catalog);
+    Searcher helper(db, synonyms, catalog);
+
+    std::vector<SearchRequest> requests;
+    for (const auto* query : {"", "ceasefire", "talks", "talks -Zelensky", "\"the ceasefire\"",
+                              "Odessa OR Geneva", "secur*"}) {
+        for (const auto sort : {SortOrder::relevance, SortOrder::newest, SortOrder::oldest}) {
+            for (std::size_t page = 1; page <= 3; ++page) {
+                SearchRequest r;
+                r.query = query;
+                r.sort = sort;
+                r.page = page;
+                r.per_page = 7;
+                requests.push_back(r);
+            }
+        }
+        SearchRequest filtered;
+        filtered.query = query;
+        filtered.filters = {{Facet::city, {"Odesa", "Kharkiv"}}, {Facet::person, {"Zelensky"}}};
+        filtered.from = parse_iso_date("2024-03-01");
+        requests.push_back(filtered);
+    }
+    for (const auto& r : requests) {
+        INFO("query '" << r.query << "' page " << r.page);
+        const auto one = alone.search(r);
+        const auto split = main.search(r, &helper);
+        CHECK(ranked_ids(split) == ranked_ids(one));
+        CHECK(split.total == one.total);
+        CHECK(split.total_exact);
+        CHECK(split.undated == one.undated);
+        CHECK(split.histogram.size() == one.histogram.size());
+        for (std::size_t i = 0; i < std::min(split.histogram.size(), one.histogram.size()); ++i) {
+            CHECK(split.histogram[i].month == one.histogram[i].month);
+            CHECK(split.histogram[i].count == one.histogram[i].count);
+        }
+        for (const auto& [facet, values] : one.facets) {
+            const auto& other = split.facets.at(facet);
+            REQUIRE(other.size() == values.size());
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                CHECK(other[i].value == values[i].value);
+                CHECK(other[i].count == values[i].count);
+                CHECK(other[i].selected == values[i].selected);
+            }
+        }
+        for (std::size_t i = 0; i < std::min(split.results.size(), one.results.size()); ++i) {
+            CHECK(split.results[i].score == Approx(one.results[i].score));
+            CHECK(split.results[i].snippet == one.results[i].snippet);
+        }
     }
 }
