@@ -7,7 +7,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <thread>
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>

@@ -64,6 +64,17 @@ std::pair<const std::uint32_t*, const std::uint32_t*> SlotColumns::row(Xapian::d
     return {entries_.data() + offsets_[docid], entries_.data() + offsets_[docid + 1]};
 }
 
+std::shared_ptr<const SlotColumns> SharedColumns::get(Xapian::rev revision, const Build& build) {
+    std::lock_guard lock(mutex_);
+    if (columns_ && revision == revision_) return columns_;
+    auto built = build();
+    if (!columns_ || revision > revision_) {
+        columns_ = built;
+        revision_ = revision;
+    }
+    return built;
+}
+
 class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
   public:
     explicit Spy(const SlotColumns& columns) : columns_(columns), counts_(columns.slots().size()) {

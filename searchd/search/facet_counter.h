@@ -8,8 +8,10 @@
 // Both give the same counts; the counts are exact only if the MSet was asked to check at least
 // as many documents as the database holds.
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,21 @@ class SlotColumns {
     std::vector<std::vector<std::string>> names_;  // per slot: value id -> value
     std::vector<std::uint32_t> offsets_;           // row start per docid, plus one
     std::vector<std::uint32_t> entries_;
+};
+
+// The columns of one database shared by several searchers (a pool's): built once per revision
+// instead of once per searcher, and held once in memory. Thread-safe.
+class SharedColumns {
+  public:
+    using Build = std::function<std::shared_ptr<const SlotColumns>()>;
+    // The columns at `revision`: the ones held, or `build()`'s, kept if newer than those held.
+    // Searchers asking for a revision being built wait for it rather than build it again.
+    std::shared_ptr<const SlotColumns> get(Xapian::rev revision, const Build& build);
+
+  private:
+    std::mutex mutex_;
+    Xapian::rev revision_ = 0;
+    std::shared_ptr<const SlotColumns> columns_;
 };
 
 class ColumnSlotCounter : public SlotCounter {

@@ -47,6 +47,17 @@ bool has_remote_shards(const std::string& path) {
     return false;
 }
 
+// The revision of a single local database; none for a stub of several (or remote) shards,
+// which Xapian cannot give one.
+std::optional<Xapian::rev> revision_of(const Xapian::Database& database) {
+    if (database.size() != 1) return std::nullopt;
+    try {
+        return database.get_revision();
+    } catch (const Xapian::InvalidOperationError&) {
+        return std::nullopt;
+    }
+}
+
 Xapian::Database combine(const Xapian::Database& index, const Xapian::Database& synonyms) {
     Xapian::Database combined;
     combined.add_database(index);
@@ -159,7 +170,7 @@ void validate(const SearchRequest& request) {
 }
 
 Searcher::Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog,
-                   FacetCounting counting)
+                   FacetCounting counting, std::shared_ptr<SharedColumns> shared_columns)
     : path_(database),
       catalog_(catalog),
       database_(open_database(database)),
@@ -168,6 +179,7 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
       builder_(catalog, vocabulary_),
       use_columns_(counting == FacetCounting::columns ||
                    (counting == FacetCounting::automatic && !has_remote_shards(database))),
+      shared_columns_(std::move(shared_columns)),
       last_reopen_(std::chrono::system_clock::now()) {
     // Built now, so that the first request does not pay for it.
     if (use_columns_) columns();
@@ -191,9 +203,13 @@ std::unique_ptr<SlotCounter> Searcher::make_counter(Xapian::Enquire& enquire,
 
 const SlotColumns& Searcher::columns() {
     if (!columns_) {
-        std::vector<Xapian::valueno> all_slots{schema::kSlotMonth};
-        for (const auto& info : schema::kFacets) all_slots.push_back(info.slot);
-        columns_ = std::make_unique<SlotColumns>(database_, all_slots);
+        auto build = [&] {
+            std::vector<Xapian::valueno> all_slots{schema::kSlotMonth};
+            for (const auto& info : schema::kFacets) all_slots.push_back(info.slot);
+            return std::make_shared<const SlotColumns>(database_, all_slots);
+        };
+        const auto revision = revision_of(database_);
+        columns_ = shared_columns_ && revision ? shared_columns_->get(*revision, build) : build();
     }
     return *columns_;
 }
@@ -308,11 +324,12 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
 
     // With an idle helper at the same revision, each matches half of the document ids on its
     // own core. Statistics are the whole database's either way, so weights, order and counts
-    // are those of one pass.
+    // are those of one pass. Only a single database: the shards of a stub number their
+    // documents each on their own.
     std::vector<Share> shares;
     const auto last = database_.get_lastdocid();
-    const bool split = helper && use_columns_ && helper->use_columns_ && last >= 2 &&
-                       helper->database_.get_revision() == database_.get_revision();
+    const bool split = helper && use_columns_ && last >= 2 && revision_of(database_) &&
+                       revision_of(database_) == revision_of(helper->database_);
     if (split) {
         const Xapian::docid middle = last / 2;
         auto theirs = std::async(std::launch::async, [&] {

@@ -18,6 +18,7 @@
 
 namespace talksearch::search {
 
+class SharedColumns;
 class SlotColumns;
 class SlotCounter;
 
@@ -30,7 +31,8 @@ class Searcher {
     // `database` is a Xapian database folder or stub file; `synonyms` the database written by
     // write_synonym_database(). Throws SearchError(unavailable).
     Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog,
-             FacetCounting counting = FacetCounting::automatic);
+             FacetCounting counting = FacetCounting::automatic,
+             std::shared_ptr<SharedColumns> shared_columns = nullptr);
     ~Searcher();
 
     // With `helper`, an idle Searcher on the same database, the matching is split between the
@@ -64,7 +66,8 @@ class Searcher {
     Xapian::Database vocabulary_;  // database_ plus synonyms_, for the query parser
     QueryBuilder builder_;
     bool use_columns_;
-    std::unique_ptr<SlotColumns> columns_;  // built on first use after each reopen
+    std::shared_ptr<SharedColumns> shared_columns_;  // with the other searchers of a pool
+    std::shared_ptr<const SlotColumns> columns_;     // found on first use after each reopen
     std::chrono::system_clock::time_point last_reopen_;
 };
 

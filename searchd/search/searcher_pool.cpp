@@ -1,12 +1,16 @@
 #include "searchd/search/searcher_pool.h"
 
+#include "searchd/search/facet_counter.h"
+
 namespace talksearch::search {
 
 SearcherPool::SearcherPool(const std::string& database, const std::string& synonyms,
                            const Catalog& catalog, std::size_t size)
     : size_(std::max<std::size_t>(size, 1)) {
+    const auto columns = std::make_shared<SharedColumns>();
     for (std::size_t i = 0; i < 2 * size_; ++i) {
-        idle_.push_back(std::make_unique<Searcher>(database, synonyms, catalog));
+        idle_.push_back(std::make_unique<Searcher>(database, synonyms, catalog,
+                                                   FacetCounting::automatic, columns));
     }
 }
 

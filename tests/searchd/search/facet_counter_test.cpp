@@ -103,3 +103,27 @@ TEST_CASE("columns are rebuilt when the indexer adds articles", "[facet_counter]
     talksearch::testing::index_into(db, {dir.path() / "more"});
     CHECK(city_count("Riyadh") == 1);
 }
+
+TEST_CASE("shared columns are built once per revision and keep the newest", "[facet_counter]") {
+    TempDir dir;
+    const auto db = (dir.path() / "db").string();
+    talksearch::testing::index_into(db, {talksearch::testing::bundled_corpus()});
+    const Xapian::Database database(db);
+    int builds = 0;
+    auto build = [&] {
+        ++builds;
+        return std::make_shared<const SlotColumns>(
+            database, std::vector<Xapian::valueno>{schema::kSlotMonth});
+    };
+    SharedColumns shared;
+    const auto first = shared.get(5, build);
+    CHECK(shared.get(5, build) == first);
+    CHECK(builds == 1);
+    const auto newer = shared.get(6, build);
+    CHECK(newer != first);
+    CHECK(builds == 2);
+    // A searcher still at an older revision gets columns of its own; the newest stay held.
+    CHECK(shared.get(5, build) != newer);
+    CHECK(shared.get(6, build) == newer);
+    CHECK(builds == 3);
+}

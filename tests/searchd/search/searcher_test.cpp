@@ -472,3 +472,26 @@ TEST_CASE("a search split with an idle helper answers exactly as one searcher", 
         }
     }
 }
+
+TEST_CASE("a search over a stub of local shards is not split, and answers", "[searcher]") {
+    TempDir dir;
+    talksearch::testing::index_into(dir.path() / "one", {talksearch::testing::bundled_corpus()});
+    talksearch::testing::index_into(
+        dir.path() / "two", {std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "escaping.jsonl"});
+    const auto stub = dir.write("shards.stub", "auto one\nauto two\n").string();
+    const auto synonyms = (dir.path() / "synonyms").string();
+    write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    Searcher alone(stub, synonyms, catalog);
+    Searcher main(stub, synonyms, catalog);
+    Searcher helper(stub, synonyms, catalog);
+
+    for (const auto* query : {"", "Kyiv", "ceasefire talks"}) {
+        INFO("query '" << query << "'");
+        const auto one = alone.search(request(query));
+        const auto helped = main.search(request(query), &helper);
+        CHECK(one.total > 0);
+        CHECK(ranked_ids(helped) == ranked_ids(one));
+        CHECK(helped.total == one.total);
+    }
+}
