@@ -1,8 +1,6 @@
 #include "indexer/document_builder.h"
 
-#include <algorithm>
 #include <map>
-#include <set>
 
 #include <fmt/format.h>
 

@@ -57,18 +57,16 @@ void IndexWriter::commit() {
 }
 
 void IndexWriter::finish() {
-    if (mode_ == WriterMode::fresh_shard) {
-        commit();
-        // Once per distinct word with its document frequency: the same data as adding each
-        // article's words as it comes, for a fraction of the work.
-        std::vector<std::pair<std::string, Xapian::doccount>> words;
-        for (auto it = database_.allterms_begin(); it != database_.allterms_end(); ++it) {
-            if (is_spelling_word(*it)) words.emplace_back(*it, it.get_termfreq());
-        }
-        for (const auto& [word, frequency] : words) database_.add_spelling(word, frequency);
-        ++pending_;
-    }
     commit();
+    if (mode_ != WriterMode::fresh_shard) return;
+    // Once per distinct word with its document frequency: the same data as adding each
+    // article's words as it comes, for a fraction of the work.
+    std::vector<std::pair<std::string, Xapian::doccount>> words;
+    for (auto it = database_.allterms_begin(); it != database_.allterms_end(); ++it) {
+        if (is_spelling_word(*it)) words.emplace_back(*it, it.get_termfreq());
+    }
+    for (const auto& [word, frequency] : words) database_.add_spelling(word, frequency);
+    database_.commit();
 }
 
 void IndexWriter::add_spelling(const Xapian::Document& document) {

@@ -6,52 +6,13 @@
 #include "common/schema.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/searcher.h"
+#include "tests/support/search_responses.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
 using namespace talksearch::search;
 using schema::Facet;
 using talksearch::testing::TempDir;
-
-namespace {
-
-struct Counts {
-    std::size_t total;
-    std::map<Facet, std::vector<FacetValue>> facets;
-    std::vector<MonthCount> histogram;
-    std::size_t undated;
-};
-
-Counts counts_of(Searcher& searcher, const SearchRequest& request) {
-    auto response = searcher.search(request);
-    return {response.total, response.facets, response.histogram, response.undated};
-}
-
-bool same(const Counts& a, const Counts& b) {
-    if (a.total != b.total || a.undated != b.undated || a.facets.size() != b.facets.size() ||
-        a.histogram.size() != b.histogram.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.histogram.size(); ++i) {
-        if (a.histogram[i].month != b.histogram[i].month ||
-            a.histogram[i].count != b.histogram[i].count) {
-            return false;
-        }
-    }
-    for (const auto& [facet, values] : a.facets) {
-        const auto& other = b.facets.at(facet);
-        if (values.size() != other.size()) return false;
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            if (values[i].value != other[i].value || values[i].count != other[i].count ||
-                values[i].selected != other[i].selected) {
-                return false;
-            }
-        }
-    }
-    return true;
-}
-
-}  // namespace
 
 TEST_CASE("in-memory columns and Xapian's spies count the same", "[facet_counter]") {
     TempDir dir;
@@ -77,9 +38,9 @@ TEST_CASE("in-memory columns and Xapian's spies count the same", "[facet_counter
         SearchRequest request;
         request.query = query;
         request.filters = filters;
-        const auto by_columns = counts_of(columns, request);
+        const auto by_columns = columns.search(request);
         CHECK((by_columns.total > 0) == (query != "nosuchword"));
-        CHECK(same(by_columns, counts_of(spies, request)));
+        CHECK(talksearch::testing::same_counts(by_columns, spies.search(request)));
     }
 }
 
