@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "common/cached_stemmer.h"
 #include "common/dates.h"
 #include "common/facet_set.h"
 #include "common/schema.h"
@@ -25,7 +26,7 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
 
 DocumentBuilder::DocumentBuilder(const Catalog& catalog, const EntityMatcher& matcher)
     : catalog_(catalog), matcher_(matcher) {
-    term_generator_.set_stemmer(Xapian::Stem("english"));
+    term_generator_.set_stemmer(make_cached_stemmer("english"));
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "common/cached_stemmer.h"
 #include "common/text.h"
-#include "searchd/search/cached_stemmer.h"
 #include "searchd/search/search_error.h"
 #include "searchd/search/search_request.h"
 

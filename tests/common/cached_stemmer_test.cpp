@@ -1,11 +1,11 @@
-#include "searchd/search/cached_stemmer.h"
+#include "common/cached_stemmer.h"
 
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
-using talksearch::search::make_cached_stemmer;
+using talksearch::make_cached_stemmer;
 
 TEST_CASE("the cached stemmer answers as the plain one, the first time and after", "[stemmer]") {
     const Xapian::Stem plain("english");

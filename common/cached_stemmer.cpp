@@ -1,8 +1,8 @@
-#include "searchd/search/cached_stemmer.h"
+#include "common/cached_stemmer.h"
 
 #include <unordered_map>
 
-namespace talksearch::search {
+namespace talksearch {
 namespace {
 
 // Bounds memory for a long-running daemon; a full cache starts over.
@@ -31,4 +31,4 @@ Xapian::Stem make_cached_stemmer(const std::string& language) {
     return Xapian::Stem(new CachedStemmer(language));
 }
 
-}  // namespace talksearch::search
+}  // namespace talksearch
