@@ -297,25 +297,40 @@ class Run {
             }
         } remove_scratch{scratch};
 
+        // Each thread fills shards of at most `shard_size` articles. Small shards keep every
+        // commit cheap: a commit rewrites the index blocks its words touch, and in a large
+        // shard those are spread over ever more of the file.
         std::vector<fs::path> shard_paths;
-        for (std::size_t i = 0; i < options_.threads; ++i) {
-            shard_paths.push_back(scratch / fmt::format("shard{}", i));
-        }
+        std::mutex shards_mutex;
+        auto new_shard = [&] {
+            std::lock_guard lock(shards_mutex);
+            shard_paths.push_back(scratch / fmt::format("shard{}", shard_paths.size()));
+            return shard_paths.back();
+        };
+        const std::size_t shard_size = std::max<std::size_t>(1, options_.shard_size);
         WorkQueue queue;
-        std::vector<std::unique_ptr<ArticleSink>> sinks;
-        for (const auto& path : shard_paths) {
-            sinks.push_back(std::make_unique<ArticleSink>(options_, catalog_, matcher_, path,
-                                                          WriterMode::fresh_shard, reporter_));
-        }
         std::vector<std::thread> workers;
         std::exception_ptr failure;
         std::mutex failure_mutex;
-        for (auto& sink : sinks) {
-            workers.emplace_back([&, sink = sink.get()] {
+        for (std::size_t i = 0; i < options_.threads; ++i) {
+            workers.emplace_back([&] {
                 try {
-                    while (auto item = queue.pop())
+                    std::unique_ptr<ArticleSink> sink;
+                    std::size_t in_shard = 0;
+                    while (auto item = queue.pop()) {
+                        if (!sink) {
+                            sink = std::make_unique<ArticleSink>(
+                                options_, catalog_, matcher_, new_shard(), WriterMode::fresh_shard,
+                                reporter_);
+                        }
                         sink->index(std::move(item->first), *item->second);
-                    sink->writer().finish();
+                        if (++in_shard == shard_size) {
+                            sink->writer().finish();
+                            sink.reset();
+                            in_shard = 0;
+                        }
+                    }
+                    if (sink) sink->writer().finish();
                 } catch (...) {
                     std::lock_guard lock(failure_mutex);
                     if (!failure) failure = std::current_exception();
@@ -336,11 +351,24 @@ class Run {
         for (auto& worker : workers) worker.join();
         if (failure) std::rethrow_exception(failure);
 
+        if (shard_paths.empty()) {  // nothing to index: the empty database stays
+            reporter_.set_documents(0);
+            return;
+        }
+        Xapian::Database shards;
+        for (const auto& path : shard_paths) shards.add_database(Xapian::Database(path.string()));
+        {
+            // The spelling data of every shard's words goes into the first shard, once: per
+            // shard it would be written, and then merged, once for each shard.
+            Xapian::WritableDatabase first(shard_paths.front().string(), Xapian::DB_OPEN |
+                                                                             Xapian::DB_DANGEROUS |
+                                                                             Xapian::DB_NO_SYNC);
+            write_spelling(shards, first);
+            first.commit();
+        }
         // Compact into a fresh folder, then move it into place: a reader never sees a half
         // written database.
-        Xapian::Database shards;
-        sinks.clear();
-        for (const auto& path : shard_paths) shards.add_database(Xapian::Database(path.string()));
+        shards.reopen();
         const auto compacted = scratch / "compacted";
         shards.compact(compacted.string(), Xapian::DBCOMPACT_MULTIPASS);
         lock.reset();

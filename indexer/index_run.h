@@ -23,6 +23,7 @@ struct RunOptions {
     // Threads that index a new database, each into a shard of its own, compacted at the end.
     // Updates of an existing database use one writer.
     std::size_t threads = 1;
+    std::size_t shard_size = 10000;  // articles per shard of a parallel build
 };
 
 struct RunSummary {

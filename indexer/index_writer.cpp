@@ -37,6 +37,12 @@ std::string first_term_with_prefix(const Xapian::Document& document, std::string
 
 }  // namespace
 
+void write_spelling(const Xapian::Database& shards, Xapian::WritableDatabase& database) {
+    for (auto it = shards.allterms_begin(); it != shards.allterms_end(); ++it) {
+        if (is_spelling_word(*it)) database.add_spelling(*it, it.get_termfreq());
+    }
+}
+
 std::string root_term(const std::string& root_key) {
     // Shares file_term's length handling; a distinct prefix keeps the two apart.
     return "XROOT" + schema::file_term(root_key).substr(schema::kFilePrefix.size());
@@ -54,19 +60,6 @@ void IndexWriter::commit() {
     if (pending_ == 0) return;
     database_.commit();
     pending_ = 0;
-}
-
-void IndexWriter::finish() {
-    commit();
-    if (mode_ != WriterMode::fresh_shard) return;
-    // Once per distinct word with its document frequency: the same data as adding each
-    // article's words as it comes, for a fraction of the work.
-    std::vector<std::pair<std::string, Xapian::doccount>> words;
-    for (auto it = database_.allterms_begin(); it != database_.allterms_end(); ++it) {
-        if (is_spelling_word(*it)) words.emplace_back(*it, it.get_termfreq());
-    }
-    for (const auto& [word, frequency] : words) database_.add_spelling(word, frequency);
-    database_.commit();
 }
 
 void IndexWriter::add_spelling(const Xapian::Document& document) {

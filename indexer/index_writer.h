@@ -21,8 +21,9 @@ enum class WriterMode {
     // and durably, spelling data follows each article.
     update,
     // A new scratch database no one else reads, whose articles have distinct ids: articles are
-    // appended, blocks are overwritten in place without syncing, and the spelling data is
-    // written once by finish(). Several times faster; a killed run leaves it unusable.
+    // appended and blocks are overwritten in place without syncing. Spelling data is left to
+    // write_spelling(), once for all shards. Several times faster; a killed run leaves it
+    // unusable.
     fresh_shard,
 };
 
@@ -44,8 +45,7 @@ class IndexWriter {
     std::size_t prune(const std::string& root_key, const std::set<std::string>& present);
 
     void commit();
-    // Commits what is pending; a fresh shard first gets the spelling data of all its words.
-    void finish();
+    void finish() { commit(); }
     Xapian::doccount document_count() const { return database_.get_doccount(); }
 
   private:
@@ -60,5 +60,10 @@ class IndexWriter {
 };
 
 std::string root_term(const std::string& root_key);
+
+// Adds the words of `shards` (one database or several) to the spelling data of `database`, each
+// with its document frequency: the data an update-mode writer adds article by article, for a
+// fraction of the work.
+void write_spelling(const Xapian::Database& shards, Xapian::WritableDatabase& database);
 
 }  // namespace talksearch::indexer

@@ -84,6 +84,10 @@ int main(int argc, char** argv) {
     app.add_option("--batch", options.batch_size, "Articles per commit")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    app.add_option("--shard-size", options.shard_size,
+                   "Articles per shard when several threads build a new database")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     app.add_option("paths", inputs, "Files and folders to index (folders recursively)")->required();
     try {
         app.parse(argc, argv);

@@ -316,6 +316,8 @@ std::vector<std::string> all_spellings(const fs::path& db) {
 }  // namespace
 
 TEST_CASE("a new database built in parallel shards equals one built by one writer", "[index_run]") {
+    // One shard per thread, and shards of two articles: each thread fills several.
+    const std::size_t shard_size = GENERATE(10000, 2);
     TempDir dir;
     const auto one = dir.path() / "one";
     const auto sharded = dir.path() / "sharded";
@@ -325,11 +327,12 @@ TEST_CASE("a new database built in parallel shards equals one built by one write
     options.database = sharded;
     options.inputs = {talksearch::testing::bundled_corpus()};
     options.threads = 3;
+    options.shard_size = shard_size;
     const auto summary = indexer::run_index(options, talksearch::testing::shipped_catalog(), {});
     CHECK(summary.added == 5);
     CHECK(summary.documents == 5);
     CHECK(all_terms(sharded) == all_terms(one));
-    // Shards write their spelling data once at the end; it must equal the per-article data.
+    // The spelling data is written once for all shards; it must equal the per-article data.
     const auto spellings = all_spellings(one);
     CHECK(spellings.size() > 100);
     CHECK(all_spellings(sharded) == spellings);
@@ -364,4 +367,22 @@ TEST_CASE("a parallel build holds the database's lock and clears scratch left by
     const auto summary = indexer::run_index(options, talksearch::testing::shipped_catalog(), {});
     CHECK(summary.added == 5);
     CHECK_FALSE(fs::exists(leftover));
+}
+
+TEST_CASE("a parallel build of input with no usable article leaves an empty database",
+          "[index_run]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    dir.write("in/empty.txt", " \n\n");
+    indexer::RunOptions options;
+    options.database = db;
+    options.inputs = {dir.path() / "in"};
+    options.threads = 2;
+    const auto summary = indexer::run_index(options, talksearch::testing::shipped_catalog(), {});
+    CHECK(summary.added == 0);
+    CHECK(summary.documents == 0);
+    CHECK(Xapian::Database(db.string()).get_doccount() == 0);
+    for (const auto& entry : fs::directory_iterator(dir.path())) {
+        CHECK(entry.path().filename().string().find(".building-") == std::string::npos);
+    }
 }
