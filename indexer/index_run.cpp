@@ -265,7 +265,7 @@ class Run {
         reporter_.set_documents(sink.writer().document_count());
     }
 
-    // A new database: each thread writes a shard of its own, and the shards are compacted into
+    // A new database: each thread writes shards of its own, and the shards are compacted into
     // the database at the end, so that every core indexes.
     void build_in_shards() {
         // Hold the database's write lock for the whole run, as an in-place update does: a second
