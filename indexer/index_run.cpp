@@ -261,7 +261,7 @@ class Run {
                 reporter_.removed(sink.writer().prune(root, present));
             }
         }
-        sink.writer().finish();
+        sink.writer().commit();
         reporter_.set_documents(sink.writer().document_count());
     }
 
@@ -325,12 +325,12 @@ class Run {
                         }
                         sink->index(std::move(item->first), *item->second);
                         if (++in_shard == shard_size) {
-                            sink->writer().finish();
+                            sink->writer().commit();
                             sink.reset();
                             in_shard = 0;
                         }
                     }
-                    if (sink) sink->writer().finish();
+                    if (sink) sink->writer().commit();
                 } catch (...) {
                     std::lock_guard lock(failure_mutex);
                     if (!failure) failure = std::current_exception();

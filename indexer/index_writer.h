@@ -45,7 +45,6 @@ class IndexWriter {
     std::size_t prune(const std::string& root_key, const std::set<std::string>& present);
 
     void commit();
-    void finish() { commit(); }
     Xapian::doccount document_count() const { return database_.get_doccount(); }
 
   private:

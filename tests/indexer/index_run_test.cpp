@@ -294,23 +294,30 @@ TEST_CASE("readers see only committed batches, and a killed writer loses only it
 
 namespace {
 
-std::vector<std::string> all_terms(const fs::path& db) {
-    Xapian::Database database(db.string());
+// Each term of the range with its frequency.
+std::vector<std::string> with_frequencies(Xapian::TermIterator it,
+                                          const Xapian::TermIterator& end) {
     std::vector<std::string> terms;
-    for (auto it = database.allterms_begin(); it != database.allterms_end(); ++it) {
-        terms.push_back(*it + "#" + std::to_string(it.get_termfreq()));
-    }
+    for (; it != end; ++it) terms.push_back(*it + "#" + std::to_string(it.get_termfreq()));
     return terms;
+}
+
+std::vector<std::string> all_terms(const fs::path& db) {
+    const Xapian::Database database(db.string());
+    return with_frequencies(database.allterms_begin(), database.allterms_end());
 }
 
 // The "did you mean" vocabulary: every word with its frequency.
 std::vector<std::string> all_spellings(const fs::path& db) {
-    Xapian::Database database(db.string());
-    std::vector<std::string> words;
-    for (auto it = database.spellings_begin(); it != database.spellings_end(); ++it) {
-        words.push_back(*it + "#" + std::to_string(it.get_termfreq()));
+    const Xapian::Database database(db.string());
+    return with_frequencies(database.spellings_begin(), database.spellings_end());
+}
+
+// A parallel build leaves nothing of its shards beside the database.
+void check_no_scratch_left(const fs::path& folder) {
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        CHECK(entry.path().filename().string().find(".building-") == std::string::npos);
     }
-    return words;
 }
 
 }  // namespace
@@ -336,10 +343,7 @@ TEST_CASE("a new database built in parallel shards equals one built by one write
     const auto spellings = all_spellings(one);
     CHECK(spellings.size() > 100);
     CHECK(all_spellings(sharded) == spellings);
-    // Nothing of the shards is left beside the database.
-    for (const auto& entry : fs::directory_iterator(dir.path())) {
-        CHECK(entry.path().filename().string().find(".building-") == std::string::npos);
-    }
+    check_no_scratch_left(dir.path());
 
     // Later runs update the merged database in place, incrementally.
     const auto again = indexer::run_index(options, talksearch::testing::shipped_catalog(), {});
@@ -382,7 +386,5 @@ TEST_CASE("a parallel build of input with no usable article leaves an empty data
     CHECK(summary.added == 0);
     CHECK(summary.documents == 0);
     CHECK(Xapian::Database(db.string()).get_doccount() == 0);
-    for (const auto& entry : fs::directory_iterator(dir.path())) {
-        CHECK(entry.path().filename().string().find(".building-") == std::string::npos);
-    }
+    check_no_scratch_left(dir.path());
 }
