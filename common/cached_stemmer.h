@@ -3,12 +3,42 @@
 // article from a vocabulary that repeats, so most words are stemmed once.
 // Not thread-safe: each searcher and each document builder (one thread at a time) has its own.
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
 namespace talksearch {
 
+class CachedStemmer : public Xapian::StemImplementation {
+  public:
+    // With `record_words`, the stemmer also keeps the distinct words it was asked about until
+    // take_words(): a term generator that stems every word thus reports the words of a text
+    // exactly as it split and folded them, for one lookup it makes anyway.
+    explicit CachedStemmer(const std::string& language, bool record_words = false);
+
+    std::string operator()(const std::string& word) override;
+    std::string get_description() const override;
+
+    // The distinct words stemmed since the previous call, in first-seen order (when recording).
+    std::vector<std::string> take_words();
+
+  private:
+    struct Entry {
+        std::string stem;
+        std::uint64_t round = 0;  // the last take_words() round that recorded the word
+    };
+
+    Xapian::Stem stem_;
+    bool record_words_;
+    std::unordered_map<std::string, Entry> cache_;
+    std::vector<std::string> words_;
+    std::uint64_t round_ = 1;
+};
+
+// A cached stemmer that records nothing, owned by the returned handle.
 Xapian::Stem make_cached_stemmer(const std::string& language);
 
 }  // namespace talksearch

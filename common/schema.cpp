@@ -1,5 +1,7 @@
 #include "common/schema.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "common/text.h"
@@ -42,6 +44,14 @@ std::string file_term(std::string_view file_key) {
         term += fmt::format("#{:016x}", stable_hash(file_key));
     }
     return term;
+}
+
+bool is_spelling_word(std::string_view word) {
+    constexpr std::size_t kMinBytes = 3;
+    constexpr std::size_t kMaxBytes = 32;
+    if (word.size() < kMinBytes || word.size() > kMaxBytes) return false;
+    return std::none_of(word.begin(), word.end(),
+                        [](char c) { return (c >= '0' && c <= '9') || c == '\''; });
 }
 
 }  // namespace talksearch::schema

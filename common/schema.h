@@ -12,7 +12,7 @@
 
 namespace talksearch::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Term prefixes. Single capitals follow Xapian's conventions; custom ones start with X.
 inline constexpr std::string_view kIdPrefix = "Q";        // unique id term: Q + article id
@@ -62,5 +62,10 @@ std::string facet_term(Facet facet, std::string_view entity_key);
 std::string id_term(std::string_view article_id);
 // Terms are limited to 245 bytes; long file paths are hashed.
 std::string file_term(std::string_view file_key);
+
+// Terms are stems (Z + stem, ZS + stem for title words). The words as written are kept once per
+// database, in the spelling data with the number of articles each occurs in: those of 3 to 32
+// bytes without digits or apostrophes, since numbers and elisions make poor suggestions.
+bool is_spelling_word(std::string_view word);
 
 }  // namespace talksearch::schema

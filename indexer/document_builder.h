@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "common/cached_stemmer.h"
 #include "common/catalog.h"
 #include "common/stored_article.h"
 #include "indexer/cleaner.h"
@@ -18,6 +19,7 @@ namespace talksearch::indexer {
 struct BuiltArticle {
     StoredArticle stored;
     Xapian::Document document;
+    std::vector<std::string> words;     // distinct words of title and body, folded as indexed
     std::string fingerprint;            // changes when anything indexed changes
     std::vector<std::string> warnings;  // recoverable problems, e.g. an unusable date
 };
@@ -30,6 +32,7 @@ class DocumentBuilder {
   private:
     const Catalog& catalog_;
     const EntityMatcher& matcher_;
+    CachedStemmer* stemmer_;  // owned by term_generator_'s Xapian::Stem
     Xapian::TermGenerator term_generator_;
 };
 

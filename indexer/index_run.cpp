@@ -114,10 +114,11 @@ class Reporter {
 class ArticleSink {
   public:
     ArticleSink(const RunOptions& options, const Catalog& catalog, const EntityMatcher& matcher,
-                const fs::path& database, WriterMode mode, Reporter& reporter)
+                const fs::path& database, WriterMode mode, Reporter& reporter,
+                WordFrequencies* spelling_words = nullptr)
         : options_(options),
           builder_(catalog, matcher),
-          writer_(database, options.batch_size, mode),
+          writer_(database, options.batch_size, mode, spelling_words),
           reporter_(reporter) {}
 
     void index(ParsedArticle parsed, const SourceFile& file) {
@@ -312,8 +313,9 @@ class Run {
         std::vector<std::thread> workers;
         std::exception_ptr failure;
         std::mutex failure_mutex;
+        std::vector<WordFrequencies> spelling_words(options_.threads);
         for (std::size_t i = 0; i < options_.threads; ++i) {
-            workers.emplace_back([&] {
+            workers.emplace_back([&, i] {
                 try {
                     std::unique_ptr<ArticleSink> sink;
                     std::size_t in_shard = 0;
@@ -321,7 +323,7 @@ class Run {
                         if (!sink) {
                             sink = std::make_unique<ArticleSink>(
                                 options_, catalog_, matcher_, new_shard(), WriterMode::fresh_shard,
-                                reporter_);
+                                reporter_, &spelling_words[i]);
                         }
                         sink->index(std::move(item->first), *item->second);
                         if (++in_shard == shard_size) {
@@ -355,20 +357,19 @@ class Run {
             reporter_.set_documents(0);
             return;
         }
-        Xapian::Database shards;
-        for (const auto& path : shard_paths) shards.add_database(Xapian::Database(path.string()));
         {
             // The spelling data of every shard's words goes into the first shard, once: per
             // shard it would be written, and then merged, once for each shard.
             Xapian::WritableDatabase first(shard_paths.front().string(), Xapian::DB_OPEN |
                                                                              Xapian::DB_DANGEROUS |
                                                                              Xapian::DB_NO_SYNC);
-            write_spelling(shards, first);
+            for (const auto& words : spelling_words) write_spelling(words, first);
             first.commit();
         }
         // Compact into a fresh folder, then move it into place: a reader never sees a half
         // written database.
-        shards.reopen();
+        Xapian::Database shards;
+        for (const auto& path : shard_paths) shards.add_database(Xapian::Database(path.string()));
         const auto compacted = scratch / "compacted";
         shards.compact(compacted.string(), Xapian::DBCOMPACT_MULTIPASS);
         lock.reset();

@@ -11,18 +11,6 @@
 namespace talksearch::indexer {
 namespace {
 
-constexpr std::size_t kMinSpellingWord = 3;
-constexpr std::size_t kMaxSpellingWord = 32;
-
-// Unprefixed terms are the folded words of the text; stems and boolean terms start with an
-// upper-case prefix. Numbers and elisions make poor suggestions.
-bool is_spelling_word(std::string_view term) {
-    if (term.size() < kMinSpellingWord || term.size() > kMaxSpellingWord) return false;
-    if (term.front() >= 'A' && term.front() <= 'Z') return false;
-    return std::none_of(term.begin(), term.end(),
-                        [](char c) { return (c >= '0' && c <= '9') || c == '\''; });
-}
-
 int open_flags(WriterMode mode) {
     if (mode == WriterMode::update) return Xapian::DB_CREATE_OR_OPEN;
     return Xapian::DB_CREATE | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC;
@@ -37,10 +25,8 @@ std::string first_term_with_prefix(const Xapian::Document& document, std::string
 
 }  // namespace
 
-void write_spelling(const Xapian::Database& shards, Xapian::WritableDatabase& database) {
-    for (auto it = shards.allterms_begin(); it != shards.allterms_end(); ++it) {
-        if (is_spelling_word(*it)) database.add_spelling(*it, it.get_termfreq());
-    }
+void write_spelling(const WordFrequencies& words, Xapian::WritableDatabase& database) {
+    for (const auto& [word, frequency] : words) database.add_spelling(word, frequency);
 }
 
 std::string root_term(const std::string& root_key) {
@@ -49,8 +35,11 @@ std::string root_term(const std::string& root_key) {
 }
 
 IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
-                         WriterMode mode)
-    : mode_(mode), database_(database.string(), open_flags(mode)), batch_size_(batch_size) {}
+                         WriterMode mode, WordFrequencies* spelling_words)
+    : mode_(mode),
+      spelling_words_(spelling_words),
+      database_(database.string(), open_flags(mode)),
+      batch_size_(batch_size) {}
 
 void IndexWriter::changed() {
     if (++pending_ >= batch_size_) commit();
@@ -62,9 +51,14 @@ void IndexWriter::commit() {
     pending_ = 0;
 }
 
-void IndexWriter::add_spelling(const Xapian::Document& document) {
-    for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
-        if (is_spelling_word(*it)) database_.add_spelling(*it);
+void IndexWriter::add_spelling(const std::vector<std::string>& words) {
+    for (const auto& word : words) {
+        if (!schema::is_spelling_word(word)) continue;
+        if (mode_ == WriterMode::update) {
+            database_.add_spelling(word);
+        } else if (spelling_words_) {
+            ++(*spelling_words_)[word];
+        }
     }
 }
 
@@ -74,6 +68,7 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
         article.document.add_boolean_term(schema::file_term(file_key));
         article.document.add_boolean_term(root_term(root_key));
         database_.add_document(article.document);
+        add_spelling(article.words);
         changed();
         return PutOutcome::added;
     }
@@ -94,7 +89,7 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
     article.document.add_boolean_term(file_term);
     article.document.add_boolean_term(root_term(root_key));
     database_.replace_document(id_term, article.document);
-    add_spelling(article.document);
+    add_spelling(article.words);
     changed();
     return exists ? PutOutcome::updated : PutOutcome::added;
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -21,16 +22,20 @@ enum class WriterMode {
     // and durably, spelling data follows each article.
     update,
     // A new scratch database no one else reads, whose articles have distinct ids: articles are
-    // appended and blocks are overwritten in place without syncing. Spelling data is left to
-    // write_spelling(), once for all shards. Several times faster; a killed run leaves it
-    // unusable.
+    // appended and blocks are overwritten in place without syncing. Spelling words are counted
+    // in memory, for write_spelling() once for all shards. Several times faster; a killed run
+    // leaves it unusable.
     fresh_shard,
 };
 
+// Words with the number of articles they occur in.
+using WordFrequencies = std::unordered_map<std::string, Xapian::doccount>;
+
 class IndexWriter {
   public:
+    // A fresh_shard writer counts its articles' spelling words into `spelling_words`.
     IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
-                WriterMode mode = WriterMode::update);
+                WriterMode mode = WriterMode::update, WordFrequencies* spelling_words = nullptr);
 
     // `file_key` names the source file uniquely across runs (its folder and relative path).
     // duplicate_id: another file already owns this id; nothing was written.
@@ -50,9 +55,10 @@ class IndexWriter {
   private:
     void changed();
 
-    void add_spelling(const Xapian::Document& document);
+    void add_spelling(const std::vector<std::string>& words);
 
     WriterMode mode_;
+    WordFrequencies* spelling_words_;
     Xapian::WritableDatabase database_;
     std::size_t batch_size_;
     std::size_t pending_ = 0;
@@ -60,9 +66,8 @@ class IndexWriter {
 
 std::string root_term(const std::string& root_key);
 
-// Adds the words of `shards` (one database or several) to the spelling data of `database`, each
-// with its document frequency: the data an update-mode writer adds article by article, for a
-// fraction of the work.
-void write_spelling(const Xapian::Database& shards, Xapian::WritableDatabase& database);
+// Adds counted words to the spelling data of `database`: the data an update-mode writer adds
+// article by article, for a fraction of the work.
+void write_spelling(const WordFrequencies& words, Xapian::WritableDatabase& database);
 
 }  // namespace talksearch::indexer

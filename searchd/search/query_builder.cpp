@@ -9,6 +9,7 @@
 #include "common/text.h"
 #include "searchd/search/search_error.h"
 #include "searchd/search/search_request.h"
+#include "searchd/search/wildcard.h"
 
 namespace talksearch::search {
 namespace {
@@ -31,11 +32,13 @@ class FacetFieldProcessor : public Xapian::FieldProcessor {
 
 constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+    Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
-// Wildcards expand to at most this many of the most frequent words.
-constexpr Xapian::termcount kMaxWildcardExpansion = 500;
+bool is_operator(std::string_view word) {
+    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
+           word == "ADJ";
+}
 
 std::size_t nesting_depth(std::string_view text) {
     std::size_t depth = 0;
@@ -53,7 +56,8 @@ void write_synonym_database(const Catalog& catalog, const std::string& path) {
     const Xapian::Stem stem("english");
     Xapian::WritableDatabase synonyms(path, Xapian::DB_CREATE_OR_OVERWRITE);
     for (const auto& entity : catalog.entities()) {
-        // Single-word forms are interchangeable: Odesa, Odessa, Одеса, Одесса.
+        // Single-word forms are interchangeable: Odesa, Odessa, Одеса, Одесса. The index holds
+        // stems, so synonyms map stem to stem.
         std::set<std::string> words;
         for (const auto& form : entity.forms) {
             const auto key = Catalog::form_key(form);
@@ -65,15 +69,12 @@ void write_synonym_database(const Catalog& catalog, const std::string& path) {
             }
         }
         if (words.size() < 2) continue;
-        for (const auto& key : words) {
-            for (const auto& other : words) {
-                if (other == key) continue;
-                // Both spellings of the other word: as written and stemmed, so that it matches
-                // "Odessa" and "Odessa's" alike.
-                synonyms.add_synonym(key, other);
-                synonyms.add_synonym(key, "Z" + stem(other));
-                synonyms.add_synonym("Z" + stem(key), other);
-                synonyms.add_synonym("Z" + stem(key), "Z" + stem(other));
+        std::set<std::string> stems;
+        for (const auto& word : words) stems.insert("Z" + stem(word));
+        if (stems.size() < 2) continue;
+        for (const auto& key : stems) {
+            for (const auto& other : stems) {
+                if (other != key) synonyms.add_synonym(key, other);
             }
         }
     }
@@ -84,11 +85,16 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
     : catalog_(catalog), vocabulary_(vocabulary), stem_(make_cached_stemmer("english")) {
     parser_.set_database(vocabulary);
     parser_.set_stemmer(stem_);
-    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    // The index holds stems only (see DocumentBuilder): every word is stemmed, in phrases too.
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
     parser_.set_default_op(Xapian::Query::OP_AND);
-    parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-                              Xapian::QueryParser::FLAG_WILDCARD);
     parser_.add_prefix("title", std::string(schema::kTitlePrefix));
+    parser_.add_prefix(std::string(kWildcardField),
+                       (new WildcardProcessor(vocabulary_, stem_, "Z"))->release());
+    parser_.add_prefix(
+        std::string(kTitleWildcardField),
+        (new WildcardProcessor(vocabulary_, stem_, "Z" + std::string(schema::kTitlePrefix)))
+            ->release());
     for (const auto& info : schema::kFacets) {
         auto* processor = new FacetFieldProcessor(catalog_, info.facet);
         parser_.add_boolean_prefix(std::string(info.name), processor->release());
@@ -98,12 +104,41 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
         (new FacetFieldProcessor(catalog_, schema::Facet::organisation))->release());
 }
 
-bool QueryBuilder::has_unknown_word(const std::string& text) const {
+bool QueryBuilder::is_known_word(const std::string& word) const {
+    auto it = vocabulary_.spellings_begin();
+    it.skip_to(word);
+    return it != vocabulary_.spellings_end() && *it == word;
+}
+
+std::optional<std::string> QueryBuilder::correct_spelling(const std::string& text) const {
+    std::string corrected;
+    std::size_t copied = 0;
     for (const auto& word : split_words(text)) {
-        if (vocabulary_.term_exists(word.folded) || catalog_.find(word.folded)) continue;
-        return true;
+        // Only words the spelling data could hold, and neither indexed nor one of the
+        // catalogue's names (aliases like "Odessa" are found through synonyms, not misspelt).
+        if (!schema::is_spelling_word(word.folded) || is_known_word(word.folded) ||
+            catalog_.find(word.folded)) {
+            continue;
+        }
+        // Not field names, wildcards, operators or the values of filter fields (city:Odesa).
+        const auto next = word.end < text.size() ? text[word.end] : ' ';
+        if (next == ':' || next == '*' ||
+            is_operator(text.substr(word.begin, word.end - word.begin))) {
+            continue;
+        }
+        const auto before = std::string_view(text).substr(0, word.begin);
+        if (before.ends_with(':') && !before.ends_with("title:")) continue;
+
+        // The most frequent word within two edits: costly, hence only for unknown words.
+        const auto suggestion = vocabulary_.get_spelling_suggestion(word.folded);
+        if (suggestion.empty() || suggestion == word.folded) continue;
+        corrected.append(text, copied, word.begin - copied);
+        corrected.append(suggestion);
+        copied = word.end;
     }
-    return false;
+    if (copied == 0) return std::nullopt;
+    corrected.append(text, copied);
+    return corrected;
 }
 
 ParsedQuery QueryBuilder::parse(const std::string& text) {
@@ -124,15 +159,8 @@ ParsedQuery QueryBuilder::parse(const std::string& text) {
         parsed.query = Xapian::Query(std::string());
         return parsed;
     }
-    // Offer a correction only when a word is truly unknown: neither indexed nor one of the
-    // catalogue's names (aliases like "Odessa" are found through synonyms, not misspelt).
-    // Looking for corrections costs more than the rest of parsing, so most queries skip it.
-    const bool unknown_word = has_unknown_word(text);
-    const unsigned flags =
-        kParserFlags |
-        (unknown_word ? static_cast<unsigned>(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u);
     try {
-        parsed.query = parser_.parse_query(text, flags);
+        parsed.query = parser_.parse_query(mark_wildcards(text), kParserFlags);
     } catch (const Xapian::QueryParserError& error) {
         throw SearchError(
             ErrorCode::invalid_query,
@@ -140,10 +168,9 @@ ParsedQuery QueryBuilder::parse(const std::string& text) {
                         "each side, and \"quotes\" search for them as words",
                         error.get_msg()));
     }
-    const auto corrected = unknown_word ? parser_.get_corrected_query_string() : std::string();
-    if (!corrected.empty() && fold_case(corrected) != fold_case(text)) {
-        parsed.corrected = corrected;
-    }
+    // Xapian's own correction would "correct" every word missing from the terms, and the
+    // terms are stems: talks → talk.
+    parsed.corrected = correct_spelling(text);
     return parsed;
 }
 

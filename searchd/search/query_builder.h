@@ -28,6 +28,9 @@ class QueryBuilder {
   public:
     // `vocabulary` is the index together with the synonym database; it must outlive this.
     QueryBuilder(const Catalog& catalog, const Xapian::Database& vocabulary);
+    // The parser's field processors refer to this builder's vocabulary.
+    QueryBuilder(const QueryBuilder&) = delete;
+    QueryBuilder& operator=(const QueryBuilder&) = delete;
 
     // Throws SearchError (invalid_query, query_too_long).
     ParsedQuery parse(const std::string& text);
@@ -44,7 +47,9 @@ class QueryBuilder {
     }
 
   private:
-    bool has_unknown_word(const std::string& text) const;
+    bool is_known_word(const std::string& word) const;
+    // The text with each unknown word replaced by the likeliest indexed one, if any.
+    std::optional<std::string> correct_spelling(const std::string& text) const;
 
     const Catalog& catalog_;
     Xapian::Database vocabulary_;

@@ -588,11 +588,13 @@ SuggestResponse Searcher::run_suggest(const std::string& query, std::size_t limi
         response.suggestions.push_back(std::move(suggestion));
     }
 
-    // Indexed words with the prefix, most frequent first.
+    // Indexed words with the prefix, most frequent first. The index holds stems; the words as
+    // written are in the spelling data, with the number of articles they occur in.
     std::vector<std::pair<Xapian::doccount, std::string>> words;
     const auto folded_prefix = fold_case(partial);
-    for (auto it = database_.allterms_begin(folded_prefix);
-         it != database_.allterms_end(folded_prefix); ++it) {
+    auto it = database_.spellings_begin();
+    it.skip_to(folded_prefix);
+    for (; it != database_.spellings_end() && (*it).starts_with(folded_prefix); ++it) {
         const std::string word = *it;
         if (word.find_first_of("'\xE2") != std::string::npos || labels.contains(word)) continue;
         words.emplace_back(it.get_termfreq(), word);

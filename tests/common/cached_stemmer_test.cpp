@@ -33,3 +33,28 @@ TEST_CASE("the cached stemmer stays right past its capacity", "[stemmer]") {
     }
     CHECK(cached("negotiating") == plain("negotiating"));
 }
+
+TEST_CASE("a recording stemmer reports each round's distinct words once", "[stemmer]") {
+    const Xapian::Stem plain("english");
+    auto* recorder = new talksearch::CachedStemmer("english", true);
+    const Xapian::Stem stem(recorder);  // owns the recorder
+    for (const auto* word : {"talks", "odesa", "talks", "talked"}) CHECK(stem(word) == plain(word));
+    CHECK(recorder->take_words() == std::vector<std::string>{"talks", "odesa", "talked"});
+    CHECK(recorder->take_words().empty());
+    // Words seen in an earlier round are reported again in a later one.
+    stem("odesa");
+    stem("ceasefire");
+    CHECK(recorder->take_words() == std::vector<std::string>{"odesa", "ceasefire"});
+}
+
+TEST_CASE("a recording stemmer reports a round of more words than its cache holds", "[stemmer]") {
+    auto* recorder = new talksearch::CachedStemmer("english", true);
+    const Xapian::Stem stem(recorder);
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < 70000; ++i) stem("word" + std::to_string(i));
+        stem("word0");
+        const auto words = recorder->take_words();
+        CHECK(words.size() == 70000);
+        CHECK(words.front() == "word0");
+    }
+}

@@ -186,6 +186,16 @@ TEST_CASE("the builder stores date, facets and terms of one article", "[document
     CHECK(terms.contains("XCITYodesa"));
     CHECK(terms.contains("XCITYistanbul"));
     CHECK(terms.contains("D20250516"));
+    // Words are indexed as stems, with positions; the words as written go to the spelling data.
+    CHECK(terms.contains("Ztalk"));
+    CHECK(terms.contains("ZStalk"));
+    CHECK(terms.contains("Zmedinski"));
+    CHECK_FALSE(terms.contains("talks"));
+    auto positions = doc.termlist_begin();
+    positions.skip_to("Zmedinski");
+    CHECK(positions.positionlist_count() == 1);
+    CHECK(built.words == std::vector<std::string>{"talks", "in", "odessa", "medinsky", "met",
+                                                  "umerov", "istanbul"});
 
     SECTION("an unusable date is a warning, and the article is undated") {
         parsed.date = "16 May 2025";

@@ -35,8 +35,9 @@ bool has_id(const fs::path& db, const std::string& id) {
     return Xapian::Database(db.string()).term_exists(schema::id_term(id));
 }
 
+// The index holds stems; the spelling data keeps words it has seen, also after they are gone.
 bool has_word(const fs::path& db, const std::string& word) {
-    return Xapian::Database(db.string()).term_exists(word);
+    return Xapian::Database(db.string()).term_exists("Z" + Xapian::Stem("english")(word));
 }
 
 }  // namespace

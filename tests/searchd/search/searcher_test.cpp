@@ -122,7 +122,10 @@ TEST_CASE("words and their aliases find the articles that mention them", "[searc
         {"Zelenskyy", Ids{k000, k001, k002, k003, k004}},
         {"Zelensky", Ids{k000, k001, k002, k003, k004}},
         {"Medinsky", Ids{k002, k004}},
-        {"\"prisoner exchange\"", Ids{k003}},
+        // Phrases match stem by stem: 000 has "prisoner exchanges", 003 "prisoner exchange".
+        {"\"prisoner exchange\"", Ids{k000, k003}},
+        {"\"prisoner exchanges\"", Ids{k000, k003}},
+        {"\"exchange prisoner\"", Ids{}},
         {"Istanbul OR Geneva", Ids{k002, k003, k004}},
         {"ceasefire -Istanbul", Ids{k000, k001, k004}},
         {"title:Geneva", Ids{k004}},
@@ -216,6 +219,12 @@ TEST_CASE("a misspelt word gets a correction; the results are for the query as t
     CHECK(response.query == "Zelenksy");
     CHECK_FALSE(corpus().search(request("Odessa")).corrected);
     CHECK_FALSE(corpus().search(request("Geneva talks")).corrected);
+    // Only the unknown word changes, even where the index holds another form's stem.
+    const auto two = corpus().search(request("Talks Istanbull"));
+    REQUIRE(two.corrected);
+    CHECK(*two.corrected == "Talks istanbul");
+    CHECK_FALSE(corpus().search(request("negotiations title:Geneva")).corrected);
+    CHECK_FALSE(corpus().search(request("negotiat* city:Odesa")).corrected);
 }
 
 TEST_CASE("bad requests are SearchErrors with their code", "[searcher]") {

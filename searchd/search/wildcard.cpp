@@ -1,0 +1,91 @@
+#include "searchd/search/wildcard.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "common/text.h"
+
+namespace talksearch::search {
+namespace {
+
+bool is_space_or_paren(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')';
+}
+
+}  // namespace
+
+std::string mark_wildcards(std::string_view text) {
+    constexpr std::string_view kTitleField = "title:";
+    std::string marked;
+    std::size_t copied = 0;
+    for (const auto& word : split_words(text)) {
+        const auto star = word.end;
+        if (star >= text.size() || text[star] != '*') continue;
+        if (star + 1 < text.size() && !is_space_or_paren(text[star + 1])) continue;
+        if (std::count(text.begin(), text.begin() + word.begin, '"') % 2 != 0) continue;
+
+        auto start = word.begin;
+        std::string_view field = kWildcardField;
+        const auto before = text.substr(0, word.begin);
+        if (before.ends_with(kTitleField)) {
+            start -= kTitleField.size();
+            field = kTitleWildcardField;
+        }
+        if (start > 0 && !is_space_or_paren(text[start - 1]) && text[start - 1] != '+' &&
+            text[start - 1] != '-') {
+            continue;  // after another field (city:Odes*) or glued to other characters
+        }
+        marked.append(text.substr(copied, start - copied));
+        marked.append(field);
+        marked.push_back(':');
+        marked.append(text.substr(word.begin, word.end - word.begin));
+        copied = star + 1;
+    }
+    if (copied == 0) return std::string(text);
+    marked.append(text.substr(copied));
+    return marked;
+}
+
+WildcardProcessor::WildcardProcessor(const Xapian::Database& vocabulary, Xapian::Stem stem,
+                                     std::string term_prefix)
+    : vocabulary_(vocabulary), stem_(std::move(stem)), term_prefix_(std::move(term_prefix)) {}
+
+Xapian::Query WildcardProcessor::operator()(const std::string& pattern) {
+    const auto folded = fold_case(pattern);
+    std::unordered_map<std::string, Xapian::doccount> frequencies;
+    auto keep = [&](std::string term, Xapian::doccount frequency) {
+        auto& kept = frequencies[std::move(term)];
+        kept = std::max(kept, frequency);
+    };
+    if (!folded.empty()) {
+        // The stems of the words that start with the pattern.
+        auto word = vocabulary_.spellings_begin();
+        word.skip_to(folded);
+        for (; word != vocabulary_.spellings_end() && (*word).starts_with(folded); ++word) {
+            keep(term_prefix_ + stem_(*word), word.get_termfreq());
+        }
+    }
+    // Stems that start with the pattern: also numbers, which the spelling data leaves out.
+    const auto term_start = term_prefix_ + folded;
+    for (auto term = vocabulary_.allterms_begin(term_start);
+         term != vocabulary_.allterms_end(term_start); ++term) {
+        keep(*term, term.get_termfreq());
+    }
+    if (frequencies.empty()) return Xapian::Query(term_start);  // no such term: no match
+
+    std::vector<std::pair<std::string, Xapian::doccount>> terms(frequencies.begin(),
+                                                                frequencies.end());
+    const auto kept = std::min(terms.size(), kMaxWildcardExpansion);
+    std::partial_sort(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(kept), terms.end(),
+                      [](const auto& a, const auto& b) {
+                          return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    std::vector<Xapian::Query> queries;
+    queries.reserve(kept);
+    for (std::size_t i = 0; i < kept; ++i) queries.emplace_back(terms[i].first);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, queries.begin(), queries.end());
+}
+
+}  // namespace talksearch::search

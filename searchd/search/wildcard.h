@@ -1,0 +1,44 @@
+#pragma once
+// Wildcards (negotiat*) over an index of stems. The index holds stems only, and a stem may be
+// shorter than the pattern (negotiation → negoti), so a pattern is expanded through the words
+// as written, which the spelling data keeps, and through the stems that start with it.
+//
+// Xapian's query parser expands wildcards over the terms themselves, so the query text is
+// rewritten first: each word* outside quotes becomes a field search that WildcardProcessor
+// answers.
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace talksearch::search {
+
+// Field names the rewritten query uses; a user who types them gets a wildcard search.
+inline constexpr std::string_view kWildcardField = "xwildcard";
+inline constexpr std::string_view kTitleWildcardField = "xtitlewildcard";
+
+// "peace negotiat* title:talk*" → "peace xwildcard:negotiat xtitlewildcard:talk". A * inside a
+// phrase, or after another field, is left to the query parser (which ignores it).
+std::string mark_wildcards(std::string_view text);
+
+class WildcardProcessor : public Xapian::FieldProcessor {
+  public:
+    // `term_prefix`: "Z" for free text, "ZS" for title. `vocabulary` must outlive this.
+    WildcardProcessor(const Xapian::Database& vocabulary, Xapian::Stem stem,
+                      std::string term_prefix);
+
+    // An OP_SYNONYM of at most kMaxWildcardExpansion terms, the most frequent; a term that
+    // matches nothing when nothing starts with the pattern.
+    Xapian::Query operator()(const std::string& pattern) override;
+
+  private:
+    const Xapian::Database& vocabulary_;
+    Xapian::Stem stem_;
+    std::string term_prefix_;
+};
+
+// Wildcards expand to at most this many of the most frequent stems.
+inline constexpr std::size_t kMaxWildcardExpansion = 500;
+
+}  // namespace talksearch::search
