@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <set>
 #include <string>
-#include <unordered_map>
 
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <xapian.h>
 
 #include "indexer/document_builder.h"
@@ -29,7 +29,7 @@ enum class WriterMode {
 };
 
 // Words with the number of articles they occur in.
-using WordFrequencies = std::unordered_map<std::string, Xapian::doccount>;
+using WordFrequencies = boost::unordered_flat_map<std::string, Xapian::doccount>;
 
 class IndexWriter {
   public:
