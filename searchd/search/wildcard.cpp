@@ -54,21 +54,20 @@ WildcardProcessor::WildcardProcessor(const Xapian::Database& vocabulary, Xapian:
 
 Xapian::Query WildcardProcessor::operator()(const std::string& pattern) {
     const auto folded = fold_case(pattern);
+    const auto term_start = term_prefix_ + folded;
+    if (folded.empty()) return Xapian::Query(term_start);  // "xwildcard:" alone: no match
     std::unordered_map<std::string, Xapian::doccount> frequencies;
     auto keep = [&](std::string term, Xapian::doccount frequency) {
         auto& kept = frequencies[std::move(term)];
         kept = std::max(kept, frequency);
     };
-    if (!folded.empty()) {
-        // The stems of the words that start with the pattern.
-        auto word = vocabulary_.spellings_begin();
-        word.skip_to(folded);
-        for (; word != vocabulary_.spellings_end() && (*word).starts_with(folded); ++word) {
-            keep(term_prefix_ + stem_(*word), word.get_termfreq());
-        }
+    // The stems of the words that start with the pattern.
+    auto word = vocabulary_.spellings_begin();
+    word.skip_to(folded);
+    for (; word != vocabulary_.spellings_end() && (*word).starts_with(folded); ++word) {
+        keep(term_prefix_ + stem_(*word), word.get_termfreq());
     }
     // Stems that start with the pattern: also numbers, which the spelling data leaves out.
-    const auto term_start = term_prefix_ + folded;
     for (auto term = vocabulary_.allterms_begin(term_start);
          term != vocabulary_.allterms_end(term_start); ++term) {
         keep(*term, term.get_termfreq());
