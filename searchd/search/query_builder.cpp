@@ -110,6 +110,8 @@ bool QueryBuilder::is_known_word(const std::string& word) const {
     return it != vocabulary_.spellings_end() && *it == word;
 }
 
+// Not Xapian's own correction: it would "correct" every word missing from the terms, and the
+// terms are stems (talks → talk).
 std::optional<std::string> QueryBuilder::correct_spelling(const std::string& text) const {
     std::string corrected;
     std::size_t copied = 0;
@@ -141,7 +143,7 @@ std::optional<std::string> QueryBuilder::correct_spelling(const std::string& tex
     return corrected;
 }
 
-ParsedQuery QueryBuilder::parse(const std::string& text) {
+Xapian::Query QueryBuilder::parse(const std::string& text) {
     if (text.size() > kMaxQueryBytes) {
         throw SearchError(ErrorCode::query_too_long,
                           fmt::format("the query is {} bytes long; the limit is {}", text.size(),
@@ -152,15 +154,13 @@ ParsedQuery QueryBuilder::parse(const std::string& text) {
             ErrorCode::query_too_long,
             fmt::format("the query nests parentheses more than {} deep", kMaxQueryDepth));
     }
-    ParsedQuery parsed;
     if (normalize_spaces(text).empty()) {
         // A query of its own, not the shared Query::MatchAll: Xapian's reference counts are not
         // atomic, and two searchers may parse on two threads at once.
-        parsed.query = Xapian::Query(std::string());
-        return parsed;
+        return Xapian::Query(std::string());
     }
     try {
-        parsed.query = parser_.parse_query(mark_wildcards(text), kParserFlags);
+        return parser_.parse_query(mark_wildcards(text), kParserFlags);
     } catch (const Xapian::QueryParserError& error) {
         throw SearchError(
             ErrorCode::invalid_query,
@@ -168,10 +168,6 @@ ParsedQuery QueryBuilder::parse(const std::string& text) {
                         "each side, and \"quotes\" search for them as words",
                         error.get_msg()));
     }
-    // Xapian's own correction would "correct" every word missing from the terms, and the
-    // terms are stems: talks → talk.
-    parsed.corrected = correct_spelling(text);
-    return parsed;
 }
 
 Xapian::Query QueryBuilder::facet_filter(schema::Facet facet,

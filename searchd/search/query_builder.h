@@ -19,11 +19,6 @@ namespace talksearch::search {
 // index and need no re-indexing when the catalogue changes.
 void write_synonym_database(const Catalog& catalog, const std::string& path);
 
-struct ParsedQuery {
-    Xapian::Query query;                   // MatchAll for an empty text
-    std::optional<std::string> corrected;  // "did you mean", when a word is unknown
-};
-
 class QueryBuilder {
   public:
     // `vocabulary` is the index together with the synonym database; it must outlive this.
@@ -32,8 +27,12 @@ class QueryBuilder {
     QueryBuilder(const QueryBuilder&) = delete;
     QueryBuilder& operator=(const QueryBuilder&) = delete;
 
-    // Throws SearchError (invalid_query, query_too_long).
-    ParsedQuery parse(const std::string& text);
+    // MatchAll for an empty text. Throws SearchError (invalid_query, query_too_long).
+    Xapian::Query parse(const std::string& text);
+
+    // "Did you mean": the text with each unknown word replaced by the likeliest indexed one,
+    // if any.
+    std::optional<std::string> correct_spelling(const std::string& text) const;
 
     // OR of the values' boolean terms; `resolved` receives the canonical names (unknown values
     // are kept as given and match nothing).
@@ -48,8 +47,6 @@ class QueryBuilder {
 
   private:
     bool is_known_word(const std::string& word) const;
-    // The text with each unknown word replaced by the likeliest indexed one, if any.
-    std::optional<std::string> correct_spelling(const std::string& text) const;
 
     const Catalog& catalog_;
     Xapian::Database vocabulary_;

@@ -273,7 +273,6 @@ struct Searcher::Share {
     ValueCounts months;
     Xapian::doccount undated_base = 0;  // matches before the date range, for "undated"
     std::map<schema::Facet, std::vector<std::string>> filters;  // resolved names
-    std::optional<std::string> corrected;
 };
 
 namespace {
@@ -350,7 +349,9 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
         shares.push_back(match(request, response.sort, std::nullopt));
     }
 
-    response.corrected = shares.front().corrected;
+    // Once per request, not per share: suggestions are looked up only for unknown words, but
+    // each costs more than the rest of parsing.
+    response.corrected = builder_.correct_spelling(request.query);
     response.filters = shares.front().filters;
     std::map<schema::Facet, ValueCounts> facet_counts;
     ValueCounts months;
@@ -427,8 +428,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
 Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
                                 std::optional<std::pair<Xapian::docid, Xapian::docid>> ids) {
     Share share;
-    auto parsed = builder_.parse(request.query);
-    share.corrected = parsed.corrected;
+    const auto query = builder_.parse(request.query);
 
     // Filters: one per facet with a selection, plus the date range, plus the share's range.
     std::map<schema::Facet, Xapian::Query> facet_filters;
@@ -457,7 +457,7 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
 
     const auto all_documents = std::max<Xapian::doccount>(database_.get_doccount(), 1);
     Xapian::Enquire enquire(database_);
-    enquire.set_query(filtered(parsed.query, filters_except(std::nullopt, true)));
+    enquire.set_query(filtered(query, filters_except(std::nullopt, true)));
     enquire.set_time_limit(kMatchTimeLimitSeconds);
     switch (sort) {
         case SortOrder::relevance:
@@ -485,7 +485,7 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
     auto count_pass = [&](const std::vector<Xapian::Query>& filters, Xapian::valueno slot,
                           Xapian::doccount* total) {
         Xapian::Enquire pass(database_);
-        pass.set_query(filtered(parsed.query, filters));
+        pass.set_query(filtered(query, filters));
         // Only counted, never ranked: no weights to compute, any order will do.
         pass.set_weighting_scheme(Xapian::BoolWeight());
         pass.set_docid_order(Xapian::Enquire::DONT_CARE);
@@ -523,7 +523,7 @@ DocumentResponse Searcher::run_document(const std::string& id, const std::string
     // The terms this article actually matched: wildcard expansions and synonyms included.
     Xapian::Enquire enquire(database_);
     enquire.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, builder_.parse(query).query, Xapian::Query(term)));
+        Xapian::Query(Xapian::Query::OP_FILTER, builder_.parse(query), Xapian::Query(term)));
     const auto mset = enquire.get_mset(0, 1);
     std::set<std::string> terms;
     if (!mset.empty()) {
