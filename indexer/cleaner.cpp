@@ -31,10 +31,6 @@ struct Line {
     std::string text;  // cleaned
 };
 
-}  // namespace
-
-namespace {
-
 // Removes Markdown emphasis from a line whose spaces are already normalised.
 std::string strip_emphasis(std::string text) {
     bool stripped = false;

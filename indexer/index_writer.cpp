@@ -1,8 +1,6 @@
 #include "indexer/index_writer.h"
 
-#include <algorithm>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "common/schema.h"
