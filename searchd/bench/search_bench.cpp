@@ -45,6 +45,34 @@ double percentile(std::vector<double> values, double fraction) {
     return values[index];
 }
 
+// Each query's median over the rounds: which kinds of query cost the most, and whether their
+// cost follows their number of matches.
+void write_per_query(const std::string& path, const std::vector<std::string>& lines,
+                     const std::vector<std::size_t>& matches,
+                     const std::vector<double>& latencies) {
+    struct Row {
+        double median_ms;
+        std::size_t matches;
+        const std::string* query;
+    };
+    std::vector<Row> rows;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::vector<double> own;
+        for (std::size_t at = i; at < latencies.size(); at += lines.size()) {
+            own.push_back(latencies[at]);
+        }
+        rows.push_back({percentile(own, 0.5), matches[i], &lines[i]});
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const Row& a, const Row& b) { return a.median_ms > b.median_ms; });
+    std::ofstream out(path);
+    out << "median_ms\tmatches\tquery\n";
+    for (const auto& row : rows) {
+        out << fmt::format("{:.3f}\t{}\t{}\n", row.median_ms, row.matches, *row.query);
+    }
+    if (!out) throw std::runtime_error("cannot write " + path);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -54,6 +82,7 @@ int main(int argc, char** argv) {
     std::string database, catalog_path, queries_path, scratch;
     std::size_t rounds = 3;
     std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
+    std::string per_query_path;
     app.add_option("--db", database, "Database folder or stub")->required();
     app.add_option("--catalog", catalog_path, "Entity catalogue")->required();
     app.add_option("--queries", queries_path, "Query mix, one URL query string per line")
@@ -61,6 +90,8 @@ int main(int argc, char** argv) {
     app.add_option("--scratch", scratch, "Folder for the synonym database")->required();
     app.add_option("--rounds", rounds, "Timed passes over the mix")->capture_default_str();
     app.add_option("--threads", threads, "Threads for the throughput run")->capture_default_str();
+    app.add_option("--per-query", per_query_path,
+                   "Also write each query's median latency and matches here (TSV, slowest first)");
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -68,7 +99,8 @@ int main(int argc, char** argv) {
         const auto synonyms = scratch + "/synonyms";
         search::write_synonym_database(catalog, synonyms);
         std::vector<search::SearchRequest> requests;
-        for (const auto& line : read_queries(queries_path)) {
+        const auto lines = read_queries(queries_path);
+        for (const auto& line : lines) {
             requests.push_back(http::to_search_request(http::parse_target("/api/search?" + line)));
         }
 
@@ -79,10 +111,13 @@ int main(int argc, char** argv) {
         if (threads > 1) helper = std::make_unique<search::Searcher>(database, synonyms, catalog);
         std::size_t errors = 0;
         std::size_t matches = 0;
+        std::vector<std::size_t> matches_per_query;
         for (const auto& request : requests) {
             try {
-                matches += searcher.search(request, helper.get()).total;
+                matches_per_query.push_back(searcher.search(request, helper.get()).total);
+                matches += matches_per_query.back();
             } catch (const std::exception&) {
+                matches_per_query.push_back(0);
                 ++errors;
             }
         }
@@ -100,6 +135,9 @@ int main(int argc, char** argv) {
             }
         }
         const std::chrono::duration<double> sequential = Clock::now() - sequential_start;
+        if (!per_query_path.empty()) {
+            write_per_query(per_query_path, lines, matches_per_query, latencies);
+        }
 
         // Throughput: `threads` searchers, each working through the mix.
         std::atomic<std::size_t> next{0};
