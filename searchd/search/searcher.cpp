@@ -177,8 +177,9 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
       synonyms_(synonyms),
       vocabulary_(combine(database_, synonyms_)),
       builder_(catalog, vocabulary_),
+      remote_shards_(has_remote_shards(database)),
       use_columns_(counting == FacetCounting::columns ||
-                   (counting == FacetCounting::automatic && !has_remote_shards(database))),
+                   (counting == FacetCounting::automatic && !remote_shards_)),
       shared_columns_(std::move(shared_columns)),
       last_reopen_(std::chrono::system_clock::now()) {
     // Built now, so that the first request does not pay for it.
@@ -308,6 +309,16 @@ class DocidRange : public Xapian::PostingSource {
     Xapian::docid last_;
     Xapian::docid current_ = 0;
     Xapian::doccount estimate_ = 0;
+};
+
+// The same sort key for every document: relevance then document id, as Xapian's plain relevance
+// order. Asked to count every match, Xapian pushes each one through its heap of best results
+// when it sorts by relevance alone, but first compares it with the worst of them when a key
+// follows: most matches are then counted and passed over. Local databases only: a remote
+// server knows no key makers but its own.
+class NoKey : public Xapian::KeyMaker {
+  public:
+    std::string operator()(const Xapian::Document&) const override { return {}; }
 };
 
 }  // namespace
@@ -459,8 +470,10 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
     Xapian::Enquire enquire(database_);
     enquire.set_query(filtered(query, filters_except(std::nullopt, true)));
     enquire.set_time_limit(kMatchTimeLimitSeconds);
+    NoKey no_key;
     switch (sort) {
         case SortOrder::relevance:
+            if (!remote_shards_) enquire.set_sort_by_relevance_then_key(&no_key, false);
             break;
         case SortOrder::newest:
             enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);

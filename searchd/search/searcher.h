@@ -65,6 +65,7 @@ class Searcher {
     Xapian::Database synonyms_;
     Xapian::Database vocabulary_;  // database_ plus synonyms_, for the query parser
     QueryBuilder builder_;
+    bool remote_shards_;
     bool use_columns_;
     std::shared_ptr<SharedColumns> shared_columns_;  // with the other searchers of a pool
     std::shared_ptr<const SlotColumns> columns_;     // found on first use after each reopen
