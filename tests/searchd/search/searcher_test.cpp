@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "common/dates.h"
+#include "common/stored_article.h"
 #include "common/text.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/search_error.h"
@@ -466,6 +467,41 @@ TEST_CASE("a search split with an idle helper answers exactly as one searcher", 
             CHECK(split.results[i].score == Approx(one.results[i].score));
             CHECK(split.results[i].snippet == one.results[i].snippet);
         }
+    }
+}
+
+TEST_CASE("relevance order is Xapian's plain relevance order: weight, then document id",
+          "[searcher]") {
+    // The searcher ranks with a constant sort key after the weight (for speed); ties must still
+    // fall in document id order, as in a plain relevance sort.
+    std::string synonyms;
+    const auto& db = split_index_db(&synonyms);
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    Searcher searcher(db, synonyms, catalog);
+    const Xapian::Database database(db);
+    Xapian::Database vocabulary(db);
+    vocabulary.add_database(Xapian::Database(synonyms));
+    QueryBuilder builder(catalog, vocabulary);
+    for (const auto* query : {"ceasefire", "talks", "officials war", "Odessa OR Geneva"}) {
+        INFO("query '" << query << "'");
+        Xapian::Enquire plain(database);
+        plain.set_query(builder.parse(query));
+        const auto mset = plain.get_mset(0, 30);
+        std::vector<std::string> expected;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            expected.push_back(deserialize_article(it.get_document().get_data()).id);
+        }
+        std::vector<std::string> ranked;
+        for (std::size_t page = 1; page <= 3; ++page) {
+            SearchRequest request;
+            request.query = query;
+            request.sort = SortOrder::relevance;
+            request.page = page;
+            request.per_page = 10;
+            for (const auto& id : ranked_ids(searcher.search(request))) ranked.push_back(id);
+        }
+        REQUIRE(expected.size() == 30);
+        CHECK(ranked == expected);
     }
 }
 
