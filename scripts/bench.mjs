@@ -144,7 +144,8 @@ async function benchSize(size, options) {
   console.error('bench: querying in process');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const inProcess = JSON.parse(run(bin('searchd/search-bench'),
-    ['--db', db, '--catalog', catalog, '--queries', queries, '--scratch', scratch]).stdout);
+    ['--db', db, '--catalog', catalog, '--queries', queries, '--scratch', scratch,
+     '--per-query', path.join(work, `per-query-${size}.tsv`)]).stdout);
   fs.rmSync(scratch, { recursive: true, force: true });
 
   console.error('bench: querying over HTTP');
