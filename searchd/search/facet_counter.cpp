@@ -1,11 +1,34 @@
 #include "searchd/search/facet_counter.h"
 
+#include <algorithm>
+#include <bit>
 #include <stdexcept>
 #include <unordered_map>
+
+#include <fmt/format.h>
 
 #include "common/facet_set.h"
 
 namespace talksearch::search {
+namespace {
+
+// Counts per value id of each column, by name, for one slot.
+ValueCounts named_counts(const SlotColumns& columns,
+                         const std::vector<std::vector<Xapian::doccount>>& per_column,
+                         Xapian::valueno slot) {
+    ValueCounts counts;
+    const auto& slots = columns.slots();
+    for (std::size_t index = 0; index < slots.size(); ++index) {
+        if (slots[index] != slot) continue;
+        const auto& per_value = per_column[index];
+        for (std::uint32_t id = 0; id < per_value.size(); ++id) {
+            if (per_value[id]) counts[columns.name(index, id)] += per_value[id];
+        }
+    }
+    return counts;
+}
+
+}  // namespace
 
 SpySlotCounter::SpySlotCounter(Xapian::Enquire& enquire,
                                const std::vector<Xapian::valueno>& slots) {
@@ -59,6 +82,14 @@ SlotColumns::SlotColumns(const Xapian::Database& database,
     offsets_.push_back(static_cast<std::uint32_t>(entries_.size()));
 }
 
+std::optional<std::uint32_t> SlotColumns::find(std::size_t slot_index,
+                                               const std::string& value) const {
+    const auto& names = names_[slot_index];
+    const auto found = std::find(names.begin(), names.end(), value);
+    if (found == names.end()) return std::nullopt;
+    return static_cast<std::uint32_t>(found - names.begin());
+}
+
 std::pair<const std::uint32_t*, const std::uint32_t*> SlotColumns::row(Xapian::docid docid) const {
     if (docid + 1 >= offsets_.size()) return {nullptr, nullptr};
     return {entries_.data() + offsets_[docid], entries_.data() + offsets_[docid + 1]};
@@ -103,16 +134,92 @@ ColumnSlotCounter::ColumnSlotCounter(Xapian::Enquire& enquire, const SlotColumns
 ColumnSlotCounter::~ColumnSlotCounter() = default;
 
 ValueCounts ColumnSlotCounter::counts(Xapian::valueno slot) const {
-    ValueCounts counts;
-    const auto& slots = columns_.slots();
-    for (std::size_t index = 0; index < slots.size(); ++index) {
-        if (slots[index] != slot) continue;
-        const auto& per_value = spy_->counts()[index];
-        for (std::uint32_t id = 0; id < per_value.size(); ++id) {
-            if (per_value[id]) counts[columns_.name(index, id)] += per_value[id];
+    return named_counts(columns_, spy_->counts(), slot);
+}
+
+SelectionFilter::SelectionFilter(const SlotColumns& columns,
+                                 const std::vector<Selection>& selections)
+    : columns_(columns),
+      selection_of_column_(columns.slots().size(), -1),
+      selected_(columns.slots().size()),
+      missing_only_(columns.slots().size()) {
+    if (selections.size() > kMaxSelections) {
+        throw std::invalid_argument("too many facet selections to count in one pass");
+    }
+    const auto& slots = columns.slots();
+    for (std::size_t i = 0; i < selections.size(); ++i) {
+        const auto at = std::find(slots.begin(), slots.end(), selections[i].slot);
+        if (at == slots.end()) throw std::invalid_argument("a selection of an uncounted slot");
+        const auto column = static_cast<std::size_t>(at - slots.begin());
+        selection_of_column_[column] = static_cast<int>(i);
+        selected_[column].assign(columns.value_count(column), false);
+        missing_only_[column].assign(columns.value_count(column), 0);
+        for (const auto& value : selections[i].values) {
+            if (const auto id = columns.find(column, value)) selected_[column][*id] = true;
+        }
+        column_of_selection_.push_back(column);
+        all_selections_ |= std::uint32_t{1} << i;
+    }
+}
+
+void SelectionFilter::init(const Xapian::Database& database) {
+    current_ = 0;
+    last_ = database.get_lastdocid();
+    led_ = false;
+    set_maxweight(0);
+    // More than any other part of a query can claim: Xapian orders the parts of an AND by
+    // their estimates and asks the largest last.
+    estimate_ = database.get_lastdocid() + 1;
+}
+
+std::uint32_t SelectionFilter::missing(Xapian::docid docid) const {
+    const auto [begin, end] = columns_.row(docid);
+    std::uint32_t missing = all_selections_;
+    for (auto entry = begin; entry != end; ++entry) {
+        const auto column = *entry >> 24;
+        const auto selection = selection_of_column_[column];
+        if (selection >= 0 && selected_[column][*entry & 0xFFFFFF]) {
+            missing &= ~(std::uint32_t{1} << selection);
         }
     }
-    return counts;
+    return missing;
+}
+
+void SelectionFilter::move_to_match(Xapian::docid from) {
+    current_ = from;
+    while (current_ <= last_ && missing(current_) != 0) ++current_;
+}
+
+void SelectionFilter::next(double) {
+    led_ = true;
+    move_to_match(current_ + 1);
+}
+
+void SelectionFilter::skip_to(Xapian::docid docid, double) {
+    led_ = true;
+    if (docid > current_) move_to_match(docid);
+}
+
+bool SelectionFilter::check(Xapian::docid docid, double) {
+    current_ = docid;
+    const auto lacking = missing(docid);
+    if (lacking == 0) return true;
+    if ((lacking & (lacking - 1)) == 0) {
+        const auto column = column_of_selection_[std::countr_zero(lacking)];
+        const auto [begin, end] = columns_.row(docid);
+        for (auto entry = begin; entry != end; ++entry) {
+            if ((*entry >> 24) == column) ++missing_only_[column][*entry & 0xFFFFFF];
+        }
+    }
+    return false;  // not a match; Xapian moves the rest on and asks again
+}
+
+ValueCounts SelectionFilter::missing_only(Xapian::valueno slot) const {
+    return named_counts(columns_, missing_only_, slot);
+}
+
+std::string SelectionFilter::get_description() const {
+    return fmt::format("SelectionFilter({} selections)", std::popcount(all_selections_));
 }
 
 ValueCounts split_facet_sets(const ValueCounts& set_counts) {

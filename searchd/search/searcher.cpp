@@ -456,6 +456,18 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
     }
     std::optional<Xapian::Query> range_filter;
     if (ids) range_filter = Xapian::Query((new DocidRange(ids->first, ids->second))->release());
+    // A single local database applies the facet selections from the columns during the match
+    // and counts the selected facets there. Otherwise each selected facet is counted in a pass
+    // of its own that leaves its selection out.
+    std::optional<SelectionFilter> selection;
+    if (use_columns_ && !facet_filters.empty() && database_.size() == 1 &&
+        facet_filters.size() <= SelectionFilter::kMaxSelections) {
+        std::vector<SelectionFilter::Selection> selections;
+        for (const auto& [facet, filter] : facet_filters) {
+            selections.push_back({schema::facet_info(facet).slot, share.filters[facet]});
+        }
+        selection.emplace(columns(), selections);
+    }
     auto filters_except = [&](std::optional<schema::Facet> left_out, bool with_dates) {
         std::vector<Xapian::Query> filters;
         for (const auto& [facet, query] : facet_filters) {
@@ -468,7 +480,18 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
 
     const auto all_documents = std::max<Xapian::doccount>(database_.get_doccount(), 1);
     Xapian::Enquire enquire(database_);
-    enquire.set_query(filtered(query, filters_except(std::nullopt, true)));
+    if (selection) {
+        std::vector<Xapian::Query> filters;
+        if (date_filter) filters.push_back(*date_filter);
+        if (range_filter) filters.push_back(*range_filter);
+        filters.emplace_back(&*selection);
+        // Scaling by 1 keeps the query one part of the filter's AND (weights unchanged), so
+        // that its NOT and phrase parts are applied before the selections are asked.
+        enquire.set_query(
+            filtered(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 1.0), filters));
+    } else {
+        enquire.set_query(filtered(query, filters_except(std::nullopt, true)));
+    }
     enquire.set_time_limit(kMatchTimeLimitSeconds);
     NoKey no_key;
     switch (sort) {
@@ -482,11 +505,12 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
             enquire.set_sort_by_value_then_relevance(schema::kSlotDateAscending, false);
             break;
     }
-    // Facets without a selection are counted on the main query itself; the others, and the
-    // histogram when a date range is set, in passes that leave their own selection out.
+    // Counted on the main query itself: the facets without a selection, and the selected ones'
+    // matches when a SelectionFilter applies the selections. In passes that leave their own
+    // selection out: the selected facets otherwise, and the histogram when a date range is set.
     std::vector<Xapian::valueno> main_slots;
     for (const auto& info : schema::kFacets) {
-        if (!facet_filters.contains(info.facet)) main_slots.push_back(info.slot);
+        if (selection || !facet_filters.contains(info.facet)) main_slots.push_back(info.slot);
     }
     if (!date_filter) main_slots.push_back(schema::kSlotMonth);
     const auto main_counter = make_counter(enquire, main_slots);
@@ -510,10 +534,18 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
     };
 
     for (const auto& info : schema::kFacets) {
-        share.facet_counts[info.facet] =
-            facet_filters.contains(info.facet)
-                ? count_pass(filters_except(info.facet, true), info.slot, nullptr)
-                : main_counter->counts(info.slot);
+        auto& counts = share.facet_counts[info.facet];
+        if (!facet_filters.contains(info.facet)) {
+            counts = main_counter->counts(info.slot);
+        } else if (selection && selection->counted()) {
+            // The matches, plus the articles that lacked only this facet's selection.
+            counts = main_counter->counts(info.slot);
+            for (const auto& [value, count] : selection->missing_only(info.slot)) {
+                counts[value] += count;
+            }
+        } else {
+            counts = count_pass(filters_except(info.facet, true), info.slot, nullptr);
+        }
     }
     share.undated_base = static_cast<Xapian::doccount>(share.total);
     share.months = date_filter ? count_pass(filters_except(std::nullopt, false), schema::kSlotMonth,

@@ -1,8 +1,11 @@
 // Both ways of counting facets agree, on a real index of the bundled corpus.
 #include "searchd/search/facet_counter.h"
 
+#include <set>
+
 #include <catch2/catch.hpp>
 
+#include "common/dates.h"
 #include "common/schema.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/searcher.h"
@@ -14,6 +17,18 @@ using namespace talksearch::search;
 using schema::Facet;
 using talksearch::testing::TempDir;
 
+namespace {
+
+std::vector<std::string> ranked_ids(const SearchResponse& response) {
+    std::vector<std::string> ids;
+    for (const auto& hit : response.results) ids.push_back(hit.id);
+    return ids;
+}
+
+}  // namespace
+
+// With columns, facet selections are applied during the match by a SelectionFilter, which also
+// counts the selected facets; with spies, by filter terms and one pass per selected facet.
 TEST_CASE("in-memory columns and Xapian's spies count the same", "[facet_counter]") {
     TempDir dir;
     const auto db = (dir.path() / "db").string();
@@ -23,6 +38,7 @@ TEST_CASE("in-memory columns and Xapian's spies count the same", "[facet_counter
         db, {std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "escaping.jsonl"});
     write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
     Searcher columns(db, synonyms, talksearch::testing::shipped_catalog(), FacetCounting::columns);
+    Searcher helper(db, synonyms, talksearch::testing::shipped_catalog(), FacetCounting::columns);
     Searcher spies(db, synonyms, talksearch::testing::shipped_catalog(), FacetCounting::spies);
 
     const std::vector<std::pair<std::string, std::map<Facet, std::vector<std::string>>>> cases{
@@ -32,15 +48,99 @@ TEST_CASE("in-memory columns and Xapian's spies count the same", "[facet_counter
         {"", {{Facet::city, {"Istanbul", "Geneva"}}, {Facet::person, {"Zelensky"}}}},
         {"ceasefire -Trump", {{Facet::country, {"Ukraine"}}}},
         {"nosuchword", {}},
+        {"nosuchword", {{Facet::city, {"Istanbul"}}}},
+        {"\"peace talks\"", {{Facet::city, {"Istanbul"}}}},
+        {"Odessa OR Geneva", {{Facet::negotiator, {"Rustem Umerov", "Vladimir Medinsky"}}}},
+        {"negotiat*", {{Facet::city, {"Odessa"}}, {Facet::country, {"Ukraine", "Russia"}}}},
+        {"talks", {{Facet::city, {"Atlantis"}}}},
+        {"",
+         {{Facet::person, {"Zelenskyy"}}, {Facet::city, {"Kyiv"}}, {Facet::country, {"Turkey"}}}},
     };
-    for (const auto& [query, filters] : cases) {
-        CAPTURE(query);
-        SearchRequest request;
-        request.query = query;
-        request.filters = filters;
-        const auto by_columns = columns.search(request);
-        CHECK((by_columns.total > 0) == (query != "nosuchword"));
-        CHECK(talksearch::testing::same_counts(by_columns, spies.search(request)));
+    for (const bool dated : {false, true}) {
+        for (const auto& [query, filters] : cases) {
+            CAPTURE(query, filters.size(), dated);
+            SearchRequest request;
+            request.query = query;
+            request.filters = filters;
+            request.per_page = 50;
+            if (dated) request.from = parse_iso_date("2025-01-01");
+            const auto by_spies = spies.search(request);
+            const auto by_columns = columns.search(request);
+            CHECK(talksearch::testing::same_counts(by_columns, by_spies));
+            CHECK(ranked_ids(by_columns) == ranked_ids(by_spies));
+            const auto split = columns.search(request, &helper);
+            CHECK(talksearch::testing::same_counts(split, by_spies));
+            CHECK(ranked_ids(split) == ranked_ids(by_spies));
+        }
+    }
+}
+
+TEST_CASE("a selection filter asked last counts the articles lacking only one selection",
+          "[facet_counter]") {
+    TempDir dir;
+    const auto db = (dir.path() / "db").string();
+    talksearch::testing::index_into(db, {talksearch::testing::bundled_corpus()});
+    const Xapian::Database database(db);
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    const auto city_slot = schema::facet_info(Facet::city).slot;
+    const SlotColumns columns(database, {schema::kSlotMonth, city_slot});
+    const auto* istanbul = catalog.find_in_facet(Facet::city, "Istanbul");
+    REQUIRE(istanbul);
+    const Xapian::Query istanbul_term(schema::facet_term(Facet::city, istanbul->key));
+    const Xapian::Query talks("Z" + Xapian::Stem("english")("talks"));
+    auto docids = [&](const Xapian::Query& query) {
+        Xapian::Enquire enquire(database);
+        enquire.set_query(query);
+        std::set<Xapian::docid> found;
+        const auto mset = enquire.get_mset(0, database.get_doccount());
+        for (auto it = mset.begin(); it != mset.end(); ++it) found.insert(*it);
+        return found;
+    };
+    auto city_counts = [&](const Xapian::Query& query) {
+        Xapian::Enquire enquire(database);
+        enquire.set_query(query);
+        Xapian::ValueCountMatchSpy spy(city_slot);
+        enquire.add_matchspy(&spy);
+        enquire.get_mset(0, 0, database.get_doccount());
+        ValueCounts sets;
+        for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+            sets[*it] += it.get_termfreq();
+        }
+        return split_facet_sets(sets);
+    };
+
+    SECTION("after the rest of the query") {
+        SelectionFilter filter(columns, {{city_slot, {istanbul->name}}});
+        const auto matches =
+            docids(Xapian::Query(Xapian::Query::OP_FILTER, talks, Xapian::Query(&filter)));
+        CHECK(filter.counted());
+        CHECK(matches == docids(Xapian::Query(Xapian::Query::OP_FILTER, talks, istanbul_term)));
+        CHECK_FALSE(matches.empty());
+        const auto lacking =
+            city_counts(Xapian::Query(Xapian::Query::OP_AND_NOT, talks, istanbul_term));
+        CHECK_FALSE(lacking.empty());
+        CHECK(filter.missing_only(city_slot) == lacking);
+    }
+    SECTION("alone, leading the match: it filters, and says it could not count") {
+        SelectionFilter filter(columns, {{city_slot, {istanbul->name}}});
+        CHECK(docids(Xapian::Query(&filter)) == docids(istanbul_term));
+        CHECK_FALSE(filter.counted());
+    }
+    SECTION("after a query with a NOT, kept in one piece") {
+        // Unwrapped, Xapian would apply the NOT after asking the filter.
+        const Xapian::Query talks_not_kyiv(Xapian::Query::OP_AND_NOT, talks,
+                                           Xapian::Query("Z" + Xapian::Stem("english")("kyiv")));
+        SelectionFilter filter(columns, {{city_slot, {istanbul->name}}});
+        const auto matches =
+            docids(Xapian::Query(Xapian::Query::OP_FILTER,
+                                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, talks_not_kyiv, 1.0),
+                                 Xapian::Query(&filter)));
+        CHECK(filter.counted());
+        CHECK(matches ==
+              docids(Xapian::Query(Xapian::Query::OP_FILTER, talks_not_kyiv, istanbul_term)));
+        const auto lacking =
+            city_counts(Xapian::Query(Xapian::Query::OP_AND_NOT, talks_not_kyiv, istanbul_term));
+        CHECK(filter.missing_only(city_slot) == lacking);
     }
 }
 
