@@ -140,7 +140,7 @@ ValueCounts ColumnSlotCounter::counts(Xapian::valueno slot) const {
 SelectionFilter::SelectionFilter(const SlotColumns& columns,
                                  const std::vector<Selection>& selections)
     : columns_(columns),
-      selection_of_column_(columns.slots().size(), -1),
+      bit_of_column_(columns.slots().size(), 0),
       selected_(columns.slots().size()),
       missing_only_(columns.slots().size()) {
     if (selections.size() > kMaxSelections) {
@@ -151,7 +151,7 @@ SelectionFilter::SelectionFilter(const SlotColumns& columns,
         const auto at = std::find(slots.begin(), slots.end(), selections[i].slot);
         if (at == slots.end()) throw std::invalid_argument("a selection of an uncounted slot");
         const auto column = static_cast<std::size_t>(at - slots.begin());
-        selection_of_column_[column] = static_cast<int>(i);
+        bit_of_column_[column] = std::uint32_t{1} << i;
         selected_[column].assign(columns.value_count(column), false);
         missing_only_[column].assign(columns.value_count(column), 0);
         for (const auto& value : selections[i].values) {
@@ -175,12 +175,10 @@ void SelectionFilter::init(const Xapian::Database& database) {
 std::uint32_t SelectionFilter::missing(Xapian::docid docid) const {
     const auto [begin, end] = columns_.row(docid);
     std::uint32_t missing = all_selections_;
-    for (auto entry = begin; entry != end; ++entry) {
+    for (auto entry = begin; entry != end && missing != 0; ++entry) {
         const auto column = *entry >> 24;
-        const auto selection = selection_of_column_[column];
-        if (selection >= 0 && selected_[column][*entry & 0xFFFFFF]) {
-            missing &= ~(std::uint32_t{1} << selection);
-        }
+        const auto bit = bit_of_column_[column];
+        if ((missing & bit) != 0 && selected_[column][*entry & 0xFFFFFF]) missing &= ~bit;
     }
     return missing;
 }
