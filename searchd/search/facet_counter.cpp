@@ -166,6 +166,7 @@ void SelectionFilter::init(const Xapian::Database& database) {
     current_ = 0;
     last_ = database.get_lastdocid();
     led_ = false;
+    for (auto& counts : missing_only_) std::fill(counts.begin(), counts.end(), 0);
     set_maxweight(0);
     // More than any other part of a query can claim: Xapian orders the parts of an AND by
     // their estimates and asks the largest last.
@@ -174,13 +175,13 @@ void SelectionFilter::init(const Xapian::Database& database) {
 
 std::uint32_t SelectionFilter::missing(Xapian::docid docid) const {
     const auto [begin, end] = columns_.row(docid);
-    std::uint32_t missing = all_selections_;
-    for (auto entry = begin; entry != end && missing != 0; ++entry) {
+    std::uint32_t lacking = all_selections_;
+    for (auto entry = begin; entry != end && lacking != 0; ++entry) {
         const auto column = *entry >> 24;
         const auto bit = bit_of_column_[column];
-        if ((missing & bit) != 0 && selected_[column][*entry & 0xFFFFFF]) missing &= ~bit;
+        if ((lacking & bit) != 0 && selected_[column][*entry & 0xFFFFFF]) lacking &= ~bit;
     }
-    return missing;
+    return lacking;
 }
 
 void SelectionFilter::move_to_match(Xapian::docid from) {

@@ -459,14 +459,19 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
     // A single local database applies the facet selections from the columns during the match
     // and counts the selected facets there. Otherwise each selected facet is counted in a pass
     // of its own that leaves its selection out.
-    std::optional<SelectionFilter> selection;
+    // The query owns the filter (Xapian counts its references), and keeps it alive as long as
+    // the Enquire and its MSet; `selection` reads its counts after the match.
+    const SelectionFilter* selection = nullptr;
+    std::optional<Xapian::Query> selection_filter;
     if (use_columns_ && !facet_filters.empty() && database_.size() == 1 &&
         facet_filters.size() <= SelectionFilter::kMaxSelections) {
         std::vector<SelectionFilter::Selection> selections;
         for (const auto& [facet, filter] : facet_filters) {
             selections.push_back({schema::facet_info(facet).slot, share.filters[facet]});
         }
-        selection.emplace(columns(), selections);
+        auto* filter = new SelectionFilter(columns(), selections);
+        selection = filter;
+        selection_filter = Xapian::Query(filter->release());
     }
     auto filters_except = [&](std::optional<schema::Facet> left_out, bool with_dates) {
         std::vector<Xapian::Query> filters;
@@ -484,7 +489,7 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
         std::vector<Xapian::Query> filters;
         if (date_filter) filters.push_back(*date_filter);
         if (range_filter) filters.push_back(*range_filter);
-        filters.emplace_back(&*selection);
+        filters.push_back(*selection_filter);
         // Scaling by 1 keeps the query one part of the filter's AND (weights unchanged), so
         // that its NOT and phrase parts are applied before the selections are asked.
         enquire.set_query(
