@@ -458,9 +458,9 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
     if (ids) range_filter = Xapian::Query((new DocidRange(ids->first, ids->second))->release());
     // A single local database applies the facet selections from the columns during the match
     // and counts the selected facets there. Otherwise each selected facet is counted in a pass
-    // of its own that leaves its selection out.
-    // The query owns the filter (Xapian counts its references), and keeps it alive as long as
-    // the Enquire and its MSet; `selection` reads its counts after the match.
+    // of its own that leaves its selection out. The filter belongs to its query (Xapian counts
+    // the references), which lives as long as the Enquire and its MSet; `selection` reads the
+    // counts after the match.
     const SelectionFilter* selection = nullptr;
     std::optional<Xapian::Query> selection_filter;
     if (use_columns_ && !facet_filters.empty() && database_.size() == 1 &&
@@ -498,10 +498,11 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
         enquire.set_query(filtered(query, filters_except(std::nullopt, true)));
     }
     enquire.set_time_limit(kMatchTimeLimitSeconds);
-    NoKey no_key;
     switch (sort) {
         case SortOrder::relevance:
-            if (!remote_shards_) enquire.set_sort_by_relevance_then_key(&no_key, false);
+            if (!remote_shards_) {
+                enquire.set_sort_by_relevance_then_key((new NoKey)->release(), false);
+            }
             break;
         case SortOrder::newest:
             enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
