@@ -463,8 +463,8 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
     // counts after the match.
     const SelectionFilter* selection = nullptr;
     std::optional<Xapian::Query> selection_filter;
-    if (use_columns_ && !facet_filters.empty() && database_.size() == 1 &&
-        facet_filters.size() <= SelectionFilter::kMaxSelections) {
+    static_assert(schema::kFacets.size() <= SelectionFilter::kMaxSelections);
+    if (use_columns_ && !facet_filters.empty() && database_.size() == 1) {
         std::vector<SelectionFilter::Selection> selections;
         for (const auto& [facet, filter] : facet_filters) {
             selections.push_back({schema::facet_info(facet).slot, share.filters[facet]});
