@@ -15,9 +15,6 @@
 namespace talksearch {
 namespace {
 
-constexpr std::array<std::string_view, 5> kRoles = {"negotiator", "leader", "spokesperson",
-                                                    "official", "mediator"};
-
 std::string where(std::string_view origin, const toml::node& node) {
     const auto& source = node.source();
     return fmt::format("{}:{}", origin, source.begin.line);
@@ -69,9 +66,8 @@ Entity parse_entity(const toml::table& table, std::string_view origin) {
     const auto type_text = required_string(table, "type", origin);
     const auto type = entity_type_from_name(type_text);
     if (!type) {
-        throw CatalogError(fmt::format(
-            "{}: '{}' has unknown type '{}' (city, region, country, person, organisation)",
-            where(origin, table), entity.name, type_text));
+        throw CatalogError(fmt::format("{}: '{}' has unknown type '{}' ({})", where(origin, table),
+                                       entity.name, type_text, entity_type_names()));
     }
     entity.type = *type;
     entity.key = fold_case(entity.name);
@@ -84,11 +80,9 @@ Entity parse_entity(const toml::table& table, std::string_view origin) {
             throw CatalogError(fmt::format("{}: '{}' has roles but is not a person",
                                            where(origin, table), entity.name));
         }
-        if (std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end()) {
-            throw CatalogError(fmt::format(
-                "{}: '{}' has unknown role '{}' (negotiator, leader, spokesperson, official, "
-                "mediator)",
-                where(origin, table), entity.name, role));
+        if (!is_known_role(role)) {
+            throw CatalogError(fmt::format("{}: '{}' has unknown role '{}' ({})",
+                                           where(origin, table), entity.name, role, role_names()));
         }
     }
     entity.forms.push_back(entity.name);
@@ -107,53 +101,6 @@ std::string surname_of(const toml::table& table, const Entity& entity, std::stri
 }
 
 }  // namespace
-
-std::string_view to_string(EntityType type) {
-    switch (type) {
-        case EntityType::city:
-            return "city";
-        case EntityType::region:
-            return "region";
-        case EntityType::country:
-            return "country";
-        case EntityType::person:
-            return "person";
-        case EntityType::organisation:
-            return "organisation";
-    }
-    return "unknown";
-}
-
-std::optional<EntityType> entity_type_from_name(std::string_view text) {
-    if (text == "city") return EntityType::city;
-    if (text == "region") return EntityType::region;
-    if (text == "country") return EntityType::country;
-    if (text == "person") return EntityType::person;
-    if (text == "organisation" || text == "organization") return EntityType::organisation;
-    return std::nullopt;
-}
-
-std::vector<schema::Facet> facets_for(EntityType type, const std::vector<std::string>& roles) {
-    using schema::Facet;
-    switch (type) {
-        case EntityType::city:
-            return {Facet::city};
-        case EntityType::region:
-            return {Facet::region};
-        case EntityType::country:
-            return {Facet::country};
-        case EntityType::organisation:
-            return {Facet::organisation};
-        case EntityType::person: {
-            std::vector<Facet> facets{Facet::person};
-            if (std::find(roles.begin(), roles.end(), "negotiator") != roles.end()) {
-                facets.push_back(Facet::negotiator);
-            }
-            return facets;
-        }
-    }
-    return {};
-}
 
 std::string Catalog::form_key(std::string_view form) {
     std::string key;

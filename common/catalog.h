@@ -11,15 +11,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/entity_type.h"
 #include "common/schema.h"
 
 namespace talksearch {
-
-enum class EntityType { city, region, country, person, organisation };
-std::string_view to_string(EntityType type);
-std::optional<EntityType> entity_type_from_name(std::string_view name);
-// The facets an entity of this type and these roles is counted in.
-std::vector<schema::Facet> facets_for(EntityType type, const std::vector<std::string>& roles);
 
 struct Entity {
     std::string name;  // canonical display name: "Odesa"

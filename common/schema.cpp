@@ -16,9 +16,8 @@ const FacetInfo& facet_info(Facet facet) {
 }
 
 std::optional<Facet> facet_from_name(std::string_view name) {
-    if (name == "organization") return Facet::organisation;
     for (const auto& info : kFacets) {
-        if (info.name == name) return info.facet;
+        if (info.name == name || (!info.alias.empty() && info.alias == name)) return info.facet;
     }
     return std::nullopt;
 }

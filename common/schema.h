@@ -40,21 +40,27 @@ enum class Facet { city, region, country, person, negotiator, organisation };
 struct FacetInfo {
     Facet facet;
     std::string_view name;         // API and query-language name: city, negotiator, ...
+    std::string_view label;        // what a person reads, of several values: "Cities"
+    std::string_view singular;     // of one value: "City"
+    std::string_view alias;        // another accepted spelling of the name, or empty
     std::string_view term_prefix;  // boolean filter terms
     Xapian::valueno slot;          // sorted value set of canonical names
 };
 
+// The order here is the order facets are listed in responses and shown in the UI.
 inline constexpr std::array<FacetInfo, 6> kFacets{{
-    {Facet::city, "city", "XCITY", kSlotFacetFirst + 0},
-    {Facet::region, "region", "XREGION", kSlotFacetFirst + 1},
-    {Facet::country, "country", "XCOUNTRY", kSlotFacetFirst + 2},
-    {Facet::person, "person", "XPERSON", kSlotFacetFirst + 3},
-    {Facet::negotiator, "negotiator", "XNEGOTIATOR", kSlotFacetFirst + 4},
-    {Facet::organisation, "organisation", "XORG", kSlotFacetFirst + 5},
+    {Facet::city, "city", "Cities", "City", "", "XCITY", kSlotFacetFirst + 0},
+    {Facet::negotiator, "negotiator", "Negotiators", "Negotiator", "", "XNEGOTIATOR",
+     kSlotFacetFirst + 4},
+    {Facet::person, "person", "People", "Person", "", "XPERSON", kSlotFacetFirst + 3},
+    {Facet::country, "country", "Countries", "Country", "", "XCOUNTRY", kSlotFacetFirst + 2},
+    {Facet::region, "region", "Regions", "Region", "", "XREGION", kSlotFacetFirst + 1},
+    {Facet::organisation, "organisation", "Organisations", "Organisation", "organization", "XORG",
+     kSlotFacetFirst + 5},
 }};
 
 const FacetInfo& facet_info(Facet facet);
-// Accepts the facet's name; "organization" is accepted for organisation.
+// Accepts the facet's name or its alias ("organization" for organisation).
 std::optional<Facet> facet_from_name(std::string_view name);
 
 // The boolean term that marks an article as having `entity_key` in `facet`.

@@ -53,3 +53,7 @@ export function getDoc(id, q, signal) {
 export function suggest(q, signal) {
   return getJson(`/api/suggest?${new URLSearchParams({ q })}`, signal);
 }
+
+export function facets(signal) {
+  return getJson('/api/facets', signal);
+}

@@ -4,7 +4,7 @@
 import * as api from './api.js';
 import { h, clear, markedFragment, safeExternalUrl, hostOf } from './dom.js';
 import {
-  FACETS, FACET_LABELS, PER_PAGE, MAX_PAGE,
+  FACETS, FACET_LABELS, PER_PAGE, MAX_PAGE, setFacets, facetColour,
   parseState, stateToHref, stateToQuery, searchParams, cloneState,
   filterCount, withFilter, withoutFilters, withDates, withQuery,
 } from './state.js';
@@ -43,6 +43,12 @@ const el = {
   articleView: $('article-view'),
 };
 
+// The facets come from the server: nothing is parsed or rendered before they are known.
+try {
+  setFacets((await api.facets()).facets);
+} catch (error) {
+  renderStartError(error);
+}
 let state = parseState(location.search);
 const expanded = new Set();
 let searchController = null;
@@ -173,6 +179,15 @@ function renderControls() {
   renderActiveFilters();
 }
 
+// Without the facet list the page still searches, only without filters; say why.
+function renderStartError(error) {
+  el.error.hidden = false;
+  clear(el.error).append(
+    h('strong', {}, 'Filters are unavailable. '),
+    h('span', { class: 'error-message' }, error.message),
+  );
+}
+
 function renderSearchError(error) {
   el.error.hidden = false;
   clear(el.error).append(
@@ -221,7 +236,6 @@ function renderDidYouMean(corrected) {
     navLink(withQuery(state, corrected), { class: 'corrected' }, corrected), '?');
 }
 
-const CHIP_ORDER = ['negotiator', 'person', 'city', 'country', 'region', 'organisation'];
 const CHIPS_SHOWN = 8;
 
 // The article's entities as filter buttons: selected ones first, then a few from each facet in
@@ -234,10 +248,10 @@ function entityChips(entities) {
     seen.add(value);
     chips.push({ facet, value });
   };
-  for (const facet of CHIP_ORDER) {
+  for (const facet of FACETS) {
     for (const value of entities?.[facet] || []) if (state.filters[facet].includes(value)) add(facet, value);
   }
-  const queues = CHIP_ORDER.map((facet) => (entities?.[facet] || []).map((value) => ({ facet, value })));
+  const queues = FACETS.map((facet) => (entities?.[facet] || []).map((value) => ({ facet, value })));
   while (queues.some((q) => q.length)) {
     for (const queue of queues) {
       const next = queue.shift();
@@ -251,10 +265,10 @@ function entityChips(entities) {
     list.append(h('li', { class: i >= CHIPS_SHOWN ? 'chip-extra' : null, hidden: i >= CHIPS_SHOWN },
       h('button', {
         type: 'button',
-        class: `chip chip-${facet}`,
+        class: 'chip',
         'aria-pressed': selected ? 'true' : 'false',
         title: `${selected ? 'Remove filter' : 'Filter by'} ${facetLabel(facet)}: ${value}`,
-        dataset: { facet, value },
+        dataset: { facet, value, colour: facetColour(facet) },
       }, h('span', { class: 'chip-dot', 'aria-hidden': 'true' }), value,
       h('span', { class: 'visually-hidden' }, ` (${facetLabel(facet)})`))));
   });
@@ -578,9 +592,9 @@ function showDoc(doc, back) {
         count];
       list.append(h('li', {}, facet
         ? navLink(withFilter(back, facet, entity.name, true), {
-          class: `entity-link chip-${facet}`,
+          class: 'entity-link',
           title: `Show articles with ${facetLabel(facet)}: ${entity.name}`,
-          dataset: { facet, value: entity.name, scroll: 'top' },
+          dataset: { facet, value: entity.name, scroll: 'top', colour: facetColour(facet) },
         }, ...inner)
         : h('span', { class: 'entity-link is-static' }, ...inner)));
     }

@@ -2,7 +2,7 @@
 // highlighted and entity mentions marked. Offsets from the API count code points.
 
 import { h } from './dom.js';
-import { FACET_LABELS } from './state.js';
+import { FACET_LABELS, facetColour } from './state.js';
 
 // Splits `chars` (an array of code points) in [start, end) into nodes, wrapping the spans of
 // `annotations` ({start, end, kind, entity}) in <mark> and entity elements. Overlapping spans are
@@ -42,9 +42,9 @@ function annotate(chars, start, end, annotations) {
       const e = piece.entity.entity;
       const facetLabel = FACET_LABELS[e.facets?.[0]]?.one || e.type;
       node = h('span', {
-        class: `entity-mention entity-${e.facets?.[0] || e.type || 'other'}`,
+        class: 'entity-mention',
         title: `${facetLabel}: ${e.name}`,
-        dataset: { entity: e.name },
+        dataset: { entity: e.name, colour: facetColour(e.facets?.[0]) },
       }, node);
     }
     return node;

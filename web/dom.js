@@ -8,7 +8,9 @@ function setAttributes(el, attrs) {
     if (value === undefined || value === null || value === false) continue;
     if (name === 'class') el.setAttribute('class', value);
     else if (name === 'text') el.textContent = value;
-    else if (name === 'dataset') Object.assign(el.dataset, value);
+    else if (name === 'dataset') {
+      for (const [key, item] of Object.entries(value)) if (item !== undefined && item !== null) el.dataset[key] = item;
+    }
     else if (name.startsWith('on') && typeof value === 'function') {
       el.addEventListener(name.slice(2).toLowerCase(), value);
     } else if (name === 'style') {

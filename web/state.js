@@ -1,16 +1,25 @@
 // The view state and its round trip through the URL query string. Parameter names are the
 // API's (docs/api.md), plus `doc` for the open article.
 
-export const FACETS = ['city', 'negotiator', 'person', 'country', 'region', 'organisation'];
+// The facets, in the order the server lists them, with their labels and accepted aliases: set once
+// from GET /api/facets before anything is parsed or rendered, so the UI names no facet itself.
+export let FACETS = [];
+export let FACET_LABELS = {};
+let facetAliases = new Map();  // accepted spelling -> facet name
 
-export const FACET_LABELS = {
-  city: { one: 'City', many: 'Cities' },
-  negotiator: { one: 'Negotiator', many: 'Negotiators' },
-  person: { one: 'Person', many: 'People' },
-  country: { one: 'Country', many: 'Countries' },
-  region: { one: 'Region', many: 'Regions' },
-  organisation: { one: 'Organisation', many: 'Organisations' },
-};
+export function setFacets(list) {
+  FACETS = list.map((f) => f.name);
+  FACET_LABELS = Object.fromEntries(list.map((f, i) =>
+    [f.name, { one: f.singular, many: f.label, colour: String(i % FACET_COLOURS) }]));
+  facetAliases = new Map(list.flatMap((f) => (f.aliases || []).map((alias) => [alias, f.name])));
+}
+
+// The stylesheet has this many facet colours (--c-0 …), chosen by the data-colour attribute.
+const FACET_COLOURS = 8;
+
+export function facetColour(facet) {
+  return FACET_LABELS[facet]?.colour ?? null;
+}
 
 export const SORTS = ['relevance', 'newest', 'oldest'];
 export const PER_PAGE = 10;
@@ -34,7 +43,7 @@ export function parseState(search) {
   state.q = params.get('q') ?? '';
   for (const facet of FACETS) {
     const values = params.getAll(facet);
-    if (facet === 'organisation') values.push(...params.getAll('organization'));
+    for (const [alias, name] of facetAliases) if (name === facet) values.push(...params.getAll(alias));
     state.filters[facet] = [...new Set(values.filter((v) => v !== ''))];
   }
   state.from = params.get('from') ?? '';

@@ -20,7 +20,7 @@ using Response = beast_http::response<beast_http::string_body>;
 
 struct Handled {
     Response response;
-    std::string endpoint;  // metrics label: search, doc, suggest, healthz, metrics, static
+    std::string endpoint;  // metrics label: search, doc, suggest, facets, openapi, healthz, ...
 };
 
 class Api {
@@ -38,6 +38,8 @@ class Api {
     Response search(const RequestTarget& target, const Request& request);
     Response document(const RequestTarget& target, const Request& request);
     Response suggest(const RequestTarget& target, const Request& request);
+    Response facets(const RequestTarget& target, const Request& request);
+    Response openapi(const RequestTarget& target, const Request& request);
     Response healthz(const Request& request);
     Response metrics(const Request& request);
     Response static_file(const RequestTarget& target, const Request& request);

@@ -126,6 +126,19 @@ json::value to_json(const search::Health& health) {
         {"status", "ok"}, {"documents", health.documents}, {"last_reopen", health.last_reopen}};
 }
 
+json::value facets_json() {
+    json::array facets;
+    for (const auto& info : schema::kFacets) {
+        json::array aliases;
+        if (!info.alias.empty()) aliases.emplace_back(info.alias);
+        facets.push_back(json::object{{"name", info.name},
+                                      {"label", info.label},
+                                      {"singular", info.singular},
+                                      {"aliases", std::move(aliases)}});
+    }
+    return json::object{{"facets", std::move(facets)}};
+}
+
 json::value error_json(std::string_view code, std::string_view message) {
     return json::object{{"error", json::object{{"code", code}, {"message", message}}}};
 }

@@ -96,12 +96,12 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
         (new WildcardProcessor(vocabulary_, stem_, "Z" + std::string(schema::kTitlePrefix)))
             ->release());
     for (const auto& info : schema::kFacets) {
-        auto* processor = new FacetFieldProcessor(catalog_, info.facet);
-        parser_.add_boolean_prefix(std::string(info.name), processor->release());
+        for (const auto name : {info.name, info.alias}) {
+            if (name.empty()) continue;
+            auto* processor = new FacetFieldProcessor(catalog_, info.facet);
+            parser_.add_boolean_prefix(std::string(name), processor->release());
+        }
     }
-    parser_.add_boolean_prefix(
-        "organization",
-        (new FacetFieldProcessor(catalog_, schema::Facet::organisation))->release());
 }
 
 bool QueryBuilder::is_known_word(const std::string& word) const {

@@ -1,0 +1,55 @@
+#pragma once
+// Entity types and people's roles, declared once: their names in the catalogue and the API, and
+// the facet each counts in. The catalogue, the indexer and searchd all derive from these tables.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/schema.h"
+
+namespace talksearch {
+
+enum class EntityType { city, region, country, person, organisation };
+
+struct EntityTypeInfo {
+    EntityType type;
+    std::string_view name;   // in data/entities.toml and in the API: "city"
+    std::string_view alias;  // another accepted spelling, or empty
+    schema::Facet facet;     // every entity of the type counts in it
+};
+
+inline constexpr std::array<EntityTypeInfo, 5> kEntityTypes{{
+    {EntityType::city, "city", "", schema::Facet::city},
+    {EntityType::region, "region", "", schema::Facet::region},
+    {EntityType::country, "country", "", schema::Facet::country},
+    {EntityType::person, "person", "", schema::Facet::person},
+    {EntityType::organisation, "organisation", "organization", schema::Facet::organisation},
+}};
+
+// A person's role, and the facet it adds beyond the person facet, if any.
+struct RoleInfo {
+    std::string_view name;
+    std::optional<schema::Facet> facet;
+};
+
+inline constexpr std::array<RoleInfo, 5> kRoles{{
+    {"negotiator", schema::Facet::negotiator},
+    {"leader", std::nullopt},
+    {"spokesperson", std::nullopt},
+    {"official", std::nullopt},
+    {"mediator", std::nullopt},
+}};
+
+std::string_view to_string(EntityType type);
+std::optional<EntityType> entity_type_from_name(std::string_view name);
+bool is_known_role(std::string_view role);
+// The facets an entity of this type and these roles is counted in: its type's, then its roles'.
+std::vector<schema::Facet> facets_for(EntityType type, const std::vector<std::string>& roles);
+// "city, region, …": for messages that say what is accepted.
+std::string entity_type_names();
+std::string role_names();
+
+}  // namespace talksearch
