@@ -5,6 +5,7 @@
 
 #include "common/text.h"
 #include "searchd/http/json_encoding.h"
+#include "searchd/http/openapi.h"
 #include "searchd/http/request_target.h"
 #include "searchd/http/search_params.h"
 #include "searchd/search/search_error.h"
@@ -49,10 +50,12 @@ struct Route {
     bool prefix;
     std::string_view endpoint;
 };
-constexpr std::array<Route, 5> kRoutes{{
+constexpr std::array<Route, 7> kRoutes{{
     {"/api/search", false, "search"},
     {kDocPrefix, true, "doc"},
     {"/api/suggest", false, "suggest"},
+    {"/api/facets", false, "facets"},
+    {"/api/openapi.json", false, "openapi"},
     {"/healthz", false, "healthz"},
     {"/metrics", false, "metrics"},
 }};
@@ -65,6 +68,15 @@ std::string_view endpoint_for(std::string_view encoded_path) {
     }
     if (encoded_path.starts_with("/api/")) return "unknown";
     return "static";
+}
+
+// For endpoints that take no parameters.
+void reject_parameters(const RequestTarget& target, std::string_view endpoint) {
+    if (!target.params.empty()) {
+        throw SearchError(ErrorCode::unknown_parameter,
+                          fmt::format("unknown parameter '{}'; {} takes no parameters",
+                                      target.params.front().first, endpoint));
+    }
 }
 
 }  // namespace
@@ -112,6 +124,10 @@ Handled Api::handle(const Request& request) {
             handled.response = document(target, request);
         } else if (handled.endpoint == "suggest") {
             handled.response = suggest(target, request);
+        } else if (handled.endpoint == "facets") {
+            handled.response = facets(target, request);
+        } else if (handled.endpoint == "openapi") {
+            handled.response = openapi(target, request);
         } else if (handled.endpoint == "healthz") {
             handled.response = healthz(request);
         } else if (handled.endpoint == "metrics") {
@@ -180,6 +196,21 @@ Response Api::suggest(const RequestTarget& target, const Request& request) {
     }
     auto searcher = searchers_.borrow();
     return json_response(request, to_json(searcher->suggest(query)));
+}
+
+Response Api::facets(const RequestTarget& target, const Request& request) {
+    reject_parameters(target, "/api/facets");
+    return json_response(request, facets_json());
+}
+
+Response Api::openapi(const RequestTarget& target, const Request& request) {
+    reject_parameters(target, "/api/openapi.json");
+    Response response{beast_http::status::ok, request.version()};
+    response.set(beast_http::field::content_type, "application/json");
+    response.set(beast_http::field::cache_control, "no-cache");
+    response.body() = openapi_document();
+    response.keep_alive(request.keep_alive());
+    return response;
 }
 
 Response Api::healthz(const Request& request) {
