@@ -19,7 +19,7 @@ TEST_CASE("the OpenAPI description names every facet from the schema", "[openapi
         document.at("paths").at("/api/search").at("get").at("parameters").as_array();
     for (std::size_t i = 0; i < schema::kFacets.size(); ++i) {
         const auto& info = schema::kFacets[i];
-        CHECK(names[i] == info.name);
+        CHECK(names[i].as_string() == info.name);
         for (const auto name : {info.name, info.alias}) {
             if (name.empty()) continue;
             const std::string key(name);
