@@ -142,8 +142,10 @@ Handled Api::handle(const Request& request) {
         handled.response = error_response(status_for(error.code()), search::to_string(error.code()),
                                           error.what(), request.version(), request.keep_alive());
     } catch (const Xapian::Error& error) {
+        // The search core reports the query's faults and the index's outages as SearchErrors;
+        // any other Xapian error is a bug of ours.
         handled.response = error_response(
-            503, "unavailable", fmt::format("the index failed: {}", error.get_description()),
+            500, "internal", fmt::format("the search failed: {}", error.get_description()),
             request.version(), request.keep_alive());
     } catch (const std::exception& error) {
         handled.response =

@@ -52,6 +52,21 @@ std::size_t nesting_depth(std::string_view text) {
 
 }  // namespace
 
+SearchError refused_query(const Xapian::Error& error) {
+    if (error.get_type() == std::string_view("UnimplementedError")) {
+        return SearchError(
+            ErrorCode::invalid_query,
+            fmt::format("NEAR, ADJ and \"phrases\" work on single words only, not on wildcards "
+                        "(word*), names with variants, OR or parentheses ({}); write them "
+                        "around plain words, e.g. peace NEAR talks",
+                        error.get_msg()));
+    }
+    return SearchError(ErrorCode::invalid_query,
+                       fmt::format("the query cannot be run ({}); simplify it, or put words in "
+                                   "\"quotes\" to search for them as written",
+                                   error.get_msg()));
+}
+
 void write_synonym_database(const Catalog& catalog, const std::string& path) {
     const Xapian::Stem stem("english");
     Xapian::WritableDatabase synonyms(path, Xapian::DB_CREATE_OR_OVERWRITE);
@@ -167,6 +182,10 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
             fmt::format("cannot understand the query ({}); AND, OR and NOT need a word on "
                         "each side, and \"quotes\" search for them as words",
                         error.get_msg()));
+    } catch (const Xapian::UnimplementedError& error) {
+        throw refused_query(error);
+    } catch (const Xapian::InvalidArgumentError& error) {
+        throw refused_query(error);
     }
 }
 

@@ -11,6 +11,7 @@
 
 #include "common/catalog.h"
 #include "common/schema.h"
+#include "searchd/search/search_error.h"
 
 namespace talksearch::search {
 
@@ -18,6 +19,11 @@ namespace talksearch::search {
 // (`path`, replaced if it exists), so that they work the same over a local, sharded or remote
 // index and need no re-indexing when the catalogue changes.
 void write_synonym_database(const Catalog& catalog, const std::string& path);
+
+// The error for a query Xapian refuses to build or run (UnimplementedError,
+// InvalidArgumentError): NEAR, ADJ or a phrase around a wildcard, a synonym or a group. It is
+// the query's fault, so an invalid_query that says how to write it.
+SearchError refused_query(const Xapian::Error& error);
 
 class QueryBuilder {
   public:
@@ -27,7 +33,8 @@ class QueryBuilder {
     QueryBuilder(const QueryBuilder&) = delete;
     QueryBuilder& operator=(const QueryBuilder&) = delete;
 
-    // MatchAll for an empty text. Throws SearchError (invalid_query, query_too_long).
+    // MatchAll for an empty text. Throws SearchError (invalid_query, query_too_long); errors
+    // reading the vocabulary pass through as Xapian::DatabaseError.
     Xapian::Query parse(const std::string& text);
 
     // "Did you mean": the text with each unknown word replaced by the likeliest indexed one,

@@ -58,6 +58,20 @@ std::optional<Xapian::rev> revision_of(const Xapian::Database& database) {
     }
 }
 
+// The parser accepts some queries that only the match refuses: NEAR, ADJ or a phrase around a
+// wildcard, a synonym or a group. They are the query's fault, not the index's, and are reported
+// as such; errors reading the database pass through to with_retry().
+template <typename Match>
+auto refused_as_invalid_query(Match&& match) {
+    try {
+        return match();
+    } catch (const Xapian::UnimplementedError& error) {
+        throw refused_query(error);
+    } catch (const Xapian::InvalidArgumentError& error) {
+        throw refused_query(error);
+    }
+}
+
 Xapian::Database combine(const Xapian::Database& index, const Xapian::Database& synonyms) {
     Xapian::Database combined;
     combined.add_database(index);
@@ -174,7 +188,7 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
     : path_(database),
       catalog_(catalog),
       database_(open_database(database)),
-      synonyms_(synonyms),
+      synonyms_(open_database(synonyms)),
       vocabulary_(combine(database_, synonyms_)),
       builder_(catalog, vocabulary_),
       remote_shards_(has_remote_shards(database)),
@@ -221,9 +235,18 @@ auto Searcher::with_retry(Action&& action) {
         try {
             refresh();
             return action();
-        } catch (const Xapian::DatabaseModifiedError&) {
+        } catch (const Xapian::DatabaseModifiedError& error) {
             // The indexer committed twice while we read: start again on the newest state.
-            if (attempt == kAttempts) throw;
+            if (attempt == kAttempts) {
+                throw SearchError(ErrorCode::unavailable,
+                                  fmt::format("the index changed {} times while it was read; "
+                                              "try again ({})",
+                                              kAttempts, error.get_msg()));
+            }
+        } catch (const Xapian::DatabaseError& error) {
+            // Opening, corrupt, closed or unreadable: an outage, whatever the request was.
+            throw SearchError(ErrorCode::unavailable,
+                              fmt::format("cannot read the index: {}", error.get_description()));
         } catch (const Xapian::NetworkError& error) {
             if (attempt == kAttempts) {
                 throw SearchError(
@@ -520,7 +543,8 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
     }
     if (!date_filter) main_slots.push_back(schema::kSlotMonth);
     const auto main_counter = make_counter(enquire, main_slots);
-    share.mset = enquire.get_mset(0, request.page * request.per_page, all_documents);
+    share.mset = refused_as_invalid_query(
+        [&] { return enquire.get_mset(0, request.page * request.per_page, all_documents); });
     share.total = share.mset.get_matches_estimated();
     share.total_exact =
         share.mset.get_matches_lower_bound() == share.mset.get_matches_upper_bound();
@@ -534,7 +558,8 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
         pass.set_docid_order(Xapian::Enquire::DONT_CARE);
         pass.set_time_limit(kMatchTimeLimitSeconds);
         const auto counter = make_counter(pass, {slot});
-        const auto counted = pass.get_mset(0, 0, all_documents);
+        const auto counted =
+            refused_as_invalid_query([&] { return pass.get_mset(0, 0, all_documents); });
         if (total) *total = counted.get_matches_estimated();
         return counter->counts(slot);
     };
@@ -575,14 +600,17 @@ DocumentResponse Searcher::run_document(const std::string& id, const std::string
     Xapian::Enquire enquire(database_);
     enquire.set_query(
         Xapian::Query(Xapian::Query::OP_FILTER, builder_.parse(query), Xapian::Query(term)));
-    const auto mset = enquire.get_mset(0, 1);
-    std::set<std::string> terms;
-    if (!mset.empty()) {
-        for (auto it = enquire.get_matching_terms_begin(mset.begin());
-             it != enquire.get_matching_terms_end(mset.begin()); ++it) {
-            terms.insert(*it);
+    const auto terms = refused_as_invalid_query([&] {
+        const auto mset = enquire.get_mset(0, 1);
+        std::set<std::string> matching;
+        if (!mset.empty()) {
+            for (auto it = enquire.get_matching_terms_begin(mset.begin());
+                 it != enquire.get_matching_terms_end(mset.begin()); ++it) {
+                matching.insert(*it);
+            }
         }
-    }
+        return matching;
+    });
     const auto& stem = builder_.stemmer();
     for (auto& highlight : find_highlights("title", response.article.title, terms, stem)) {
         response.highlights.push_back(std::move(highlight));

@@ -2,7 +2,10 @@
 #include "searchd/search/searcher.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
+#include <optional>
+#include <random>
 #include <set>
 #include <string>
 
@@ -525,5 +528,163 @@ TEST_CASE("a search over a stub of local shards is not split, and answers", "[se
         CHECK(one.total > 0);
         CHECK(ranked_ids(helped) == ranked_ids(one));
         CHECK(helped.total == one.total);
+    }
+}
+
+namespace {
+
+// The error a query causes, if any: search() and document() must report it as a SearchError.
+std::optional<SearchError> query_error(const std::string& query) {
+    try {
+        corpus().search(request(query));
+        corpus().document(k000, query);
+    } catch (const SearchError& error) {
+        return error;
+    }
+    return std::nullopt;
+}
+
+// Queries built from the query language's pieces and hostile text, the same for every run.
+std::string hostile_query(std::mt19937& random) {
+    static const std::vector<std::string> pieces = {
+        "peace",
+        "talks",
+        "Geneva",
+        "Odessa",
+        "negotiat*",
+        "ic*",
+        "*",
+        "a*",
+        "title:",
+        "title:talk*",
+        "city:",
+        "city:Odesa",
+        "negotiator:Medinsky",
+        "jtitle:",
+        "xwildcard:",
+        "xtitlewildcard:",
+        "AND",
+        "OR",
+        "NOT",
+        "XOR",
+        "NEAR",
+        "NEAR/3",
+        "ADJ",
+        "ADJ/2",
+        "NEAR:-",
+        "(",
+        ")",
+        "\"",
+        "\"peace talks\"",
+        "-",
+        "+",
+        "^",
+        "\\a",
+        "~",
+        "..",
+        "1..9",
+        "&",
+        "|",
+        "'",
+        ":",
+        "[",
+        "]",
+        "{",
+        "}",
+        "Одеса",
+        "日本",
+        "\xF0\x9F\x98\x80",
+        "e\xCC\x81",
+        "\t",
+        "\n",
+        "\x01",
+        "\x7F",
+        std::string(300, 'w'),
+        std::string(64, 'z') + "*",
+    };
+    std::uniform_int_distribution<std::size_t> count(1, 12);
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> glue(0, 2);
+    std::string query;
+    for (auto n = count(random); n > 0; --n) {
+        if (!query.empty() && glue(random) != 0) query += ' ';
+        query += pieces[pick(random)];
+    }
+    return query;
+}
+
+}  // namespace
+
+TEST_CASE("a query Xapian refuses is invalid_query, not an outage", "[searcher][errors]") {
+    // Words starting with "ic", so that ic* expands to several: NEAR then refuses it.
+    TempDir dir;
+    dir.write("in/ice.txt", "Ice on the roads\nIcy roads and iconic bridges near Odesa.\n");
+    Index index(dir.path() / "in");
+    Searcher searcher(index.db, index.synonyms, talksearch::testing::shipped_catalog());
+    for (const std::string query : {"\\a^ NEAR:- ic* jtitle: AhR f (", "roads NEAR ic*",
+                                    "ic* ADJ roads", "title:ic* NEAR/2 roads"}) {
+        CAPTURE(query);
+        for (const bool document : {false, true}) {
+            try {
+                if (document) {
+                    searcher.document("ice", query);
+                } else {
+                    searcher.search(request(query));
+                }
+                FAIL("no SearchError");
+            } catch (const SearchError& error) {
+                CHECK(error.code() == ErrorCode::invalid_query);
+                CHECK_THAT(error.what(), Catch::Contains("NEAR, ADJ and \"phrases\" work on "
+                                                         "single words only"));
+            }
+        }
+    }
+    CHECK(searcher.search(request("roads NEAR bridges")).total == 1);
+}
+
+TEST_CASE("thousands of hostile queries: answered or a query error, never anything else",
+          "[searcher][errors]") {
+    std::mt19937 random(16);
+    std::map<ErrorCode, std::size_t> errors;
+    std::size_t answered = 0;
+    for (int i = 0; i < 2000; ++i) {
+        const auto query = hostile_query(random);
+        CAPTURE(query);
+        try {
+            const auto error = query_error(query);
+            if (!error) {
+                ++answered;
+                continue;
+            }
+            ++errors[error->code()];
+            CHECK((error->code() == ErrorCode::invalid_query ||
+                   error->code() == ErrorCode::query_too_long));
+            CHECK(std::string_view(error->what()).size() > 20);
+        } catch (const Xapian::Error& error) {
+            FAIL(error.get_description());
+        }
+    }
+    CHECK(answered > 500);
+    CHECK(errors[ErrorCode::invalid_query] > 50);
+}
+
+TEST_CASE("an index that becomes unreadable is unavailable", "[searcher][errors]") {
+    Index index(talksearch::testing::bundled_corpus());
+    Searcher searcher(index.db, index.synonyms, talksearch::testing::shipped_catalog());
+    REQUIRE(searcher.search(request("talks")).total > 0);
+    // Every file of the database overwritten with garbage of the same size.
+    for (const auto& entry : std::filesystem::directory_iterator(index.db)) {
+        const auto size = std::filesystem::file_size(entry.path());
+        std::ofstream(entry.path(), std::ios::binary | std::ios::trunc)
+            << std::string(size, '\x5A');
+    }
+    for (const std::string query : {"talks", "Geneva", ""}) {
+        CAPTURE(query);
+        try {
+            searcher.search(request(query));
+            FAIL("no SearchError");
+        } catch (const SearchError& error) {
+            CHECK(error.code() == ErrorCode::unavailable);
+        }
     }
 }
