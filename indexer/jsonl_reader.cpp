@@ -9,6 +9,9 @@ namespace talksearch::indexer {
 namespace json = boost::json;
 namespace {
 
+// Boost.JSON parses without recursion and stops at this depth; an article needs two levels.
+constexpr std::size_t kMaxJsonDepth = 32;
+
 std::optional<std::string> optional_string(const json::object& object, std::string_view key) {
     const auto* value = object.if_contains(key);
     if (!value || value->is_null()) return std::nullopt;
@@ -21,7 +24,12 @@ std::optional<std::string> optional_string(const json::object& object, std::stri
 ParsedArticle read_jsonl_line(std::string_view line, std::string_view file,
                               std::size_t line_number) {
     json::error_code error;
-    const auto value = json::parse(line, error);
+    json::parse_options options;
+    options.max_depth = kMaxJsonDepth;
+    const auto value = json::parse(line, error, {}, options);
+    if (error == json::error::too_deep) {
+        throw InputError(fmt::format("JSON nested more than {} levels deep", kMaxJsonDepth));
+    }
     if (error) throw InputError(fmt::format("not valid JSON ({})", error.message()));
     if (!value.is_object()) throw InputError("not a JSON object");
     const auto& object = value.as_object();

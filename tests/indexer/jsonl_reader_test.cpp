@@ -46,3 +46,20 @@ TEST_CASE("jsonl: bad lines throw InputError saying why", "[readers][jsonl_reade
         CHECK_THAT(error.what(), Catch::Contains(reason));
     }
 }
+
+TEST_CASE("jsonl: 100,000 nested arrays are a clear error, not a crash",
+          "[readers][jsonl_reader]") {
+    const auto nested = std::string(100000, '[') + std::string(100000, ']');
+    for (const auto& line : {nested, R"({"id":"x","body":"b","extra":)" + nested + "}"}) {
+        try {
+            read_jsonl_line(line, "f.jsonl", 1);
+            FAIL("no InputError");
+        } catch (const InputError& error) {
+            CHECK_THAT(error.what(), Catch::Contains("nested more than 32 levels"));
+        }
+    }
+    // Nesting within the limit is fine: unknown members are ignored.
+    const auto article =
+        read_jsonl_line(R"({"id":"x","body":"b","extra":[[[[{"a":[1]}]]]]})", "f.jsonl", 1);
+    CHECK(article.id == "x");
+}
