@@ -1,8 +1,10 @@
 #include "indexer/index_run.h"
 
 #include <algorithm>
+#include <array>
 #include <condition_variable>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <functional>
@@ -53,6 +55,21 @@ std::string without_extension(const std::string& relative) {
         return relative;
     }
     return relative.substr(0, dot);
+}
+
+// What the exception in flight says, whatever its type: one bad file must not stop the run.
+std::string current_exception_message() {
+    try {
+        throw;
+    } catch (const Xapian::Error& error) {
+        return error.get_description();
+    } catch (const std::bad_alloc&) {
+        return "out of memory";
+    } catch (const std::exception& error) {
+        return error.what();
+    } catch (...) {
+        return "an unknown error";
+    }
 }
 
 // Counts and warnings of a run, shared by the threads that index.
@@ -141,15 +158,29 @@ class ArticleSink {
                            "duplicate id");
             return;
         }
-        const auto clean_article = clean(parsed);
-        if (clean_article.title.empty() && clean_article.paragraphs.empty()) {
-            reporter_.skip(display, line, "no text left after cleaning", "empty");
+        BuiltArticle built;
+        try {
+            const auto clean_article = clean(parsed);
+            if (clean_article.title.empty() && clean_article.paragraphs.empty()) {
+                reporter_.skip(display, line, "no text left after cleaning", "empty");
+                return;
+            }
+            built = builder_.build(parsed, clean_article);
+        } catch (...) {
+            reporter_.skip(display, line,
+                           fmt::format("cannot be indexed: {}", current_exception_message()),
+                           "failed");
             return;
         }
-        auto built = builder_.build(parsed, clean_article);
         for (const auto& warning : built.warnings) reporter_.note(display, warning);
         std::string owner;
-        const auto outcome = writer_.put(std::move(built), file.root_key, file_key(file), &owner);
+        PutOutcome outcome;
+        try {
+            outcome = writer_.put(std::move(built), file.root_key, file_key(file), &owner);
+        } catch (const RejectedArticle& error) {
+            reporter_.skip(display, line, error.what(), "unwritable");
+            return;
+        }
         if (outcome == PutOutcome::duplicate_id) {
             reporter_.skip(display, line,
                            fmt::format("id '{}' already belongs to {}", parsed.id, owner),
@@ -341,16 +372,26 @@ class Run {
                 }
             });
         }
-        for (const auto& [root, files] : roots_) {
-            for (const auto& file : files) {
-                std::set<std::string> ids;
-                read_file(file, ids, [&](ParsedArticle parsed) {
-                    queue.push({std::move(parsed), &file});
-                });
+        // The workers are joined however the reading ends.
+        struct JoinWorkers {
+            WorkQueue& queue;
+            std::vector<std::thread>& workers;
+            ~JoinWorkers() {
+                queue.close();
+                for (auto& worker : workers) worker.join();
+            }
+        };
+        {
+            JoinWorkers join{queue, workers};
+            for (const auto& [root, files] : roots_) {
+                for (const auto& file : files) {
+                    std::set<std::string> ids;
+                    read_file(file, ids, [&](ParsedArticle parsed) {
+                        queue.push({std::move(parsed), &file});
+                    });
+                }
             }
         }
-        queue.close();
-        for (auto& worker : workers) worker.join();
         if (failure) std::rethrow_exception(failure);
 
         if (shard_paths.empty()) {  // nothing to index: the empty database stays
@@ -411,8 +452,11 @@ class Run {
                 continue;
             }
             if (!it->is_regular_file(error)) continue;
-            files.push_back({it->path(), root, fs::relative(it->path(), input).generic_string(),
-                             it->file_size(error)});
+            // A file that vanished since is reported when it is read.
+            auto bytes = it->file_size(error);
+            if (error) bytes = 0;
+            files.push_back(
+                {it->path(), root, fs::relative(it->path(), input).generic_string(), bytes});
         }
         std::sort(files.begin(), files.end(),
                   [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
@@ -453,11 +497,21 @@ class Run {
             return false;
         }
         if (*format == Format::jsonl) return read_jsonl(in, file, ids, emit);
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        const auto content = buffer.str();
+        // The size limit holds also for a file that grew after it was listed.
+        std::string content;
+        std::array<char, 1 << 16> chunk;
+        while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+            content.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+            if (content.size() > options_.max_file_bytes) {
+                reporter_.skip(display, 0,
+                               fmt::format("over the limit of {} bytes", options_.max_file_bytes),
+                               "too large");
+                return false;
+            }
+        }
         if (in.bad()) {
-            reporter_.skip(display, 0, "read error", "unreadable");
+            reporter_.skip(display, 0, fmt::format("read error ({})", std::strerror(errno)),
+                           "unreadable");
             return false;
         }
         if (!is_valid_utf8(content)) {
@@ -469,10 +523,19 @@ class Run {
             return false;
         }
         const auto id = without_extension(file.relative);
+        ParsedArticle parsed;
+        try {
+            parsed = *format == Format::html
+                         ? read_html(content, id, file.relative)
+                         : read_text(content, id, file.relative, *format == Format::markdown);
+        } catch (...) {
+            reporter_.skip(display, 0,
+                           fmt::format("cannot be read: {}", current_exception_message()),
+                           "failed");
+            return false;
+        }
         ids.insert(id);
-        emit(*format == Format::html
-                 ? read_html(content, id, file.relative)
-                 : read_text(content, id, file.relative, *format == Format::markdown));
+        emit(std::move(parsed));
         return true;
     }
 
@@ -498,14 +561,22 @@ class Run {
                 complete = false;
                 continue;
             }
+            ParsedArticle parsed;
             try {
-                auto parsed = read_jsonl_line(line, file.relative, number);
-                ids.insert(parsed.id);
-                emit(std::move(parsed));
+                parsed = read_jsonl_line(line, file.relative, number);
             } catch (const InputError& error) {
                 reporter_.skip(display, number, error.what(), "malformed JSON line");
                 complete = false;
+                continue;
+            } catch (...) {
+                reporter_.skip(display, number,
+                               fmt::format("cannot be read: {}", current_exception_message()),
+                               "failed");
+                complete = false;
+                continue;
             }
+            ids.insert(parsed.id);
+            emit(std::move(parsed));
         }
         if (in.bad()) {
             reporter_.skip(display, 0, "read error", "unreadable");

@@ -3,6 +3,8 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "common/schema.h"
 #include "common/stored_article.h"
 
@@ -19,6 +21,25 @@ std::string first_term_with_prefix(const Xapian::Document& document, std::string
     it.skip_to(std::string(prefix));
     if (it != document.termlist_end() && (*it).starts_with(prefix)) return *it;
     return {};
+}
+
+// Checked before anything is written: Xapian would refuse the document only halfway through,
+// cancelling the articles of the batch before it.
+// The file and root terms are kept short by schema::file_term().
+void check_terms(const Xapian::Document& document) {
+    for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+        const auto term = *it;
+        if (term.size() > kMaxTermBytes) {
+            auto start = term.substr(0, 24);
+            while (!start.empty() && (static_cast<unsigned char>(start.back()) & 0x80) != 0) {
+                start.pop_back();  // not a code point cut in two
+            }
+            throw RejectedArticle(
+                fmt::format("a term of {} bytes ({}...) is longer than the index allows ({}); "
+                            "a word, source or name that long cannot be searched",
+                            term.size(), start, kMaxTermBytes));
+        }
+    }
 }
 
 }  // namespace
@@ -62,16 +83,18 @@ void IndexWriter::add_spelling(const std::vector<std::string>& words) {
 
 PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
                             const std::string& file_key, std::string* owner_file) {
+    const auto file_term = schema::file_term(file_key);
+    const auto root = root_term(root_key);
+    check_terms(article.document);
     if (mode_ == WriterMode::fresh_shard) {
-        article.document.add_boolean_term(schema::file_term(file_key));
-        article.document.add_boolean_term(root_term(root_key));
+        article.document.add_boolean_term(file_term);
+        article.document.add_boolean_term(root);
         database_.add_document(article.document);
         add_spelling(article.words);
         changed();
         return PutOutcome::added;
     }
     const auto id_term = schema::id_term(article.stored.id);
-    const auto file_term = schema::file_term(file_key);
     auto postings = database_.postlist_begin(id_term);
     const bool exists = postings != database_.postlist_end(id_term);
     if (exists) {
@@ -85,7 +108,7 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
         }
     }
     article.document.add_boolean_term(file_term);
-    article.document.add_boolean_term(root_term(root_key));
+    article.document.add_boolean_term(root);
     database_.replace_document(id_term, article.document);
     add_spelling(article.words);
     changed();

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include <boost/unordered/unordered_flat_map.hpp>
@@ -16,6 +17,16 @@
 namespace talksearch::indexer {
 
 enum class PutOutcome { added, updated, unchanged, duplicate_id };
+
+// Xapian refuses longer terms, and a refused document cancels every change since the last
+// commit; so the writer checks the terms first.
+inline constexpr std::size_t kMaxTermBytes = 245;
+
+// An article the database cannot hold (a term over kMaxTermBytes); nothing of it was written.
+class RejectedArticle : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
 
 enum class WriterMode {
     // A database that readers may have open: ids are looked up, every batch commits atomically
@@ -38,7 +49,8 @@ class IndexWriter {
                 WriterMode mode = WriterMode::update, WordFrequencies* spelling_words = nullptr);
 
     // `file_key` names the source file uniquely across runs (its folder and relative path).
-    // duplicate_id: another file already owns this id; nothing was written.
+    // duplicate_id: another file already owns this id; nothing was written. Throws
+    // RejectedArticle, with the database unchanged.
     PutOutcome put(BuiltArticle&& article, const std::string& root_key, const std::string& file_key,
                    std::string* owner_file = nullptr);
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <xapian.h>
 
 #include "common/schema.h"
@@ -388,4 +389,119 @@ TEST_CASE("a parallel build of input with no usable article leaves an empty data
     CHECK(summary.documents == 0);
     CHECK(Xapian::Database(db.string()).get_doccount() == 0);
     check_no_scratch_left(dir.path());
+}
+
+namespace {
+
+// Five good articles around one whose source makes a term longer than Xapian allows, all in one
+// batch: Xapian would refuse that article halfway and cancel the batch with it.
+void write_feed_with_overlong_term(const TempDir& dir) {
+    std::string feed;
+    for (int i = 0; i < 6; ++i) {
+        const auto source = i == 3 ? std::string(300, 'x') : "Wire";
+        feed += fmt::format(
+            R"({{"id":"j{}","title":"Talks {}","body":"Delegations met in Geneva for round {}.","source":"{}"}})"
+            "\n",
+            i, i, i, source);
+    }
+    dir.write("in/feed.jsonl", feed);
+}
+
+}  // namespace
+
+TEST_CASE("an article Xapian would refuse is skipped; the rest of its batch is committed",
+          "[index_run]") {
+    const auto threads = GENERATE(1u, 2u);
+    CAPTURE(threads);
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    write_feed_with_overlong_term(dir);
+    dir.write("in/a.txt", kArticleA);
+    indexer::RunOptions options;
+    options.database = db;
+    options.inputs = {dir.path() / "in"};
+    options.threads = threads;
+    std::vector<std::string> warnings;
+    indexer::RunCallbacks callbacks;
+    callbacks.warn = [&](const std::string& line) { warnings.push_back(line); };
+    const auto summary =
+        indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    CHECK(summary.added == 6);
+    CHECK(summary.skipped.at("unwritable") == 1);
+    CHECK(summary.documents == 6);
+    CHECK(has_id(db, "j2"));
+    CHECK_FALSE(has_id(db, "j3"));
+    CHECK(has_id(db, "j4"));
+    CHECK(has_id(db, "a"));
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings.front(), Catch::Contains("feed.jsonl:4:") && Catch::Contains("307 bytes"));
+
+    // An update of the same input keeps going past it too.
+    dir.write("in/b.txt", kArticleB);
+    const auto update = index_into(db, {dir.path() / "in"});
+    CHECK(update.added == 1);
+    CHECK(update.unchanged == 6);
+    CHECK(update.skipped.at("unwritable") == 1);
+    CHECK(update.documents == 7);
+}
+
+TEST_CASE("files that vanish or become unreadable during a run are skipped by name",
+          "[index_run]") {
+    const auto threads = GENERATE(1u, 2u);
+    CAPTURE(threads);
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    dir.write("in/a.txt", kArticleA);
+    dir.write("in/b.txt", kArticleB);
+    dir.write("in/c.txt", "Talks in Istanbul\nThe delegations met again in Istanbul today.\n");
+    dir.write("in/d.txt", "Talks in Riyadh\nThe delegations met in Riyadh on Sunday night.\n");
+    indexer::RunOptions options;
+    options.database = db;
+    options.inputs = {dir.path() / "in"};
+    options.threads = threads;
+    std::vector<std::string> warnings;
+    indexer::RunCallbacks callbacks;
+    callbacks.warn = [&](const std::string& line) { warnings.push_back(line); };
+    bool changed = false;
+    // Called after each file is read: once a.txt is done, b.txt vanishes and c.txt becomes a
+    // folder.
+    callbacks.progress = [&](std::uintmax_t, std::uintmax_t) {
+        if (changed) return;
+        changed = true;
+        fs::remove(dir.path() / "in/b.txt");
+        fs::remove(dir.path() / "in/c.txt");
+        fs::create_directory(dir.path() / "in/c.txt");
+    };
+    const auto summary =
+        indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    CHECK(summary.added == 2);
+    CHECK(summary.skipped.at("unreadable") == 2);
+    CHECK(summary.documents == 2);
+    CHECK(has_id(db, "a"));
+    CHECK(has_id(db, "d"));
+    REQUIRE(warnings.size() == 2);
+    CHECK_THAT(warnings[0], Catch::Contains("b.txt"));
+    CHECK_THAT(warnings[1], Catch::Contains("c.txt"));
+}
+
+TEST_CASE("a file that grows over the size limit after it was listed is skipped", "[index_run]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    dir.write("in/a.txt", kArticleA);
+    dir.write("in/b.txt", kArticleB);
+    indexer::RunOptions options;
+    options.database = db;
+    options.inputs = {dir.path() / "in"};
+    options.max_file_bytes = 1000;
+    indexer::RunCallbacks callbacks;
+    bool grown = false;
+    callbacks.progress = [&](std::uintmax_t, std::uintmax_t) {
+        if (grown) return;
+        grown = true;
+        dir.write("in/b.txt", kArticleB + std::string(2000, 'x') + "\n");
+    };
+    const auto summary =
+        indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    CHECK(summary.added == 1);
+    CHECK(summary.skipped.at("too large") == 1);
 }
