@@ -59,3 +59,61 @@ TEST_CASE("dates order chronologically and print as ISO", "[dates]") {
     CHECK(Date{2025, 3, 7}.iso() == "2025-03-07");
     CHECK(Date{2025, 3, 7}.iso_month() == "2025-03");
 }
+
+TEST_CASE("find_written_date reads the usual English and ISO forms", "[dates]") {
+    const auto [text, iso] = GENERATE(table<std::string, std::string>({
+        {"2019-11-20T12:32:00+05:00", "2019-11-20"},
+        {"2019-11-20T23:30:00-05:00", "2019-11-20"},  // the date as written, not UTC's
+        {"2019-11-20 12:32:00", "2019-11-20"},
+        {"2019/11/20", "2019-11-20"},
+        {"November 20, 2019 12:32", "2019-11-20"},
+        {"Published November 20, 2019 at 12:32 pm ET", "2019-11-20"},
+        {"20 Nov 2019", "2019-11-20"},
+        {"Feb. 18, 2026", "2026-02-18"},
+        {"Sept. 3, 2019", "2019-09-03"},
+        {"November 20th, 2019", "2019-11-20"},
+        {"20th of November 2019", "2019-11-20"},
+        {"Tue, 19 Nov 2019 08:41:00 +0000", "2019-11-19"},
+        {"Tue Nov 19 2019 08:41:00 GMT+0000 (Coordinated Universal Time)", "2019-11-19"},
+        {"Wednesday 20 November 2019 9:22 am", "2019-11-20"},
+        {"20 Nov, 2019 05:47", "2019-11-20"},
+        {"20-Nov-2019", "2019-11-20"},
+        {"20.11.2019", "2019-11-20"},
+        {"11/20/2019", "2019-11-20"},
+        {"20/11/2019", "2019-11-20"},
+        {"Posted by Ann on 12 March 2018 in News", "2018-03-12"},
+    }));
+    CAPTURE(text);
+    const auto date = find_written_date(text);
+    REQUIRE(date);
+    CHECK(date->iso() == iso);
+}
+
+TEST_CASE("find_written_date leaves out what is not a whole date", "[dates]") {
+    const std::string text =
+        GENERATE("", "November 2019", "Nov 20", "05/06/2019", "2019-02-30", "February 30, 2019",
+                 "12345-11-20", "call 2019 11 20", "May 5 people", "version 1.2.2019a",
+                 "Updated 3 hours ago", "20191120");
+    CAPTURE(text);
+    CHECK_FALSE(find_written_date(text));
+}
+
+TEST_CASE("date_in_url reads dated paths only", "[dates]") {
+    CHECK(date_in_url("https://example.org/2026/02/18/talks-resume/")->iso() == "2026-02-18");
+    CHECK(date_in_url("https://example.org/news/2019-11-20/story")->iso() == "2019-11-20");
+    CHECK(date_in_url("https://example.org/20191120/story.html")->iso() == "2019-11-20");
+    CHECK_FALSE(date_in_url("https://example.org/2019/11/story"));
+    CHECK_FALSE(date_in_url("https://2019.example.org/news/story-20191120x"));
+    CHECK_FALSE(date_in_url("https://example.org/story?date=2019/11/20"));
+    CHECK_FALSE(date_in_url("https://example.org/1985/11/20/old"));
+}
+
+TEST_CASE("publication dates before 1990 or in the future are not believed", "[dates]") {
+    const Date today{2026, 11, 29};
+    CHECK(is_plausible_publication_date({2019, 11, 20}, today));
+    CHECK(is_plausible_publication_date({2026, 11, 30}, today));  // a time zone ahead
+    CHECK_FALSE(is_plausible_publication_date({2026, 12, 1}, today));
+    CHECK_FALSE(is_plausible_publication_date({1989, 12, 31}, today));
+    CHECK(is_plausible_publication_date({2026, 1, 1}, {2025, 12, 31}));
+    CHECK(today_utc().year >= 2025);
+}
