@@ -79,6 +79,11 @@ CleanArticle clean(const ParsedArticle& article) {
     clean.title = strip_final_period(clean.title);
 
     // 3. The body: everything else, once, without labels in the page header or foreign lines.
+    //    A stray line in another language is noise in an English article; an article written
+    //    in another language keeps all its lines.
+    std::size_t foreign_lines = 0;
+    for (const auto& line : lines) foreign_lines += is_other_language(line.text);
+    const bool drop_foreign = foreign_lines * 2 < lines.size();
     std::unordered_set<std::string> seen{title_text, clean.title};
     bool body_started = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -87,7 +92,7 @@ CleanArticle clean(const ParsedArticle& article) {
         const auto words = count_words(text);
         if (!body_started && words <= kLabelMaxWords && !ends_sentence(text)) continue;
         if (words >= kBodyMinWords) body_started = true;
-        if (is_other_language(text)) continue;
+        if (drop_foreign && is_other_language(text)) continue;
         if (!seen.insert(text).second) continue;
         clean.paragraphs.push_back(text);
     }

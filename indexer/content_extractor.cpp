@@ -217,7 +217,8 @@ class Page {
 
     std::vector<Element> elements_;
     std::vector<Block> blocks_;
-    int headline_ = -1;  // element index of the headline
+    int headline_ = -1;     // element index of the headline
+    bool lenient_ = false;  // links count as text (a page whose paragraphs are full of them)
 
   private:
     struct Frame {
@@ -238,9 +239,8 @@ class Page {
         auto flush = [&] {
             auto text = normalize_spaces(current);
             if (!text.empty() && current_owner >= 0) {
-                blocks_.push_back(Block{std::move(text), current_owner,
-                                        std::min(current_links, static_cast<double>(text.size())),
-                                        headline_depth > 0});
+                const double links = std::min(current_links, static_cast<double>(text.size()));
+                blocks_.push_back(Block{std::move(text), current_owner, links, headline_depth > 0});
             }
             current.clear();
             current_links = 0;
@@ -383,6 +383,44 @@ bool ends_sentence(std::string_view text) {
 // The paragraphs' votes, as Readability counts them.
 constexpr std::size_t kMinParagraphBytes = 25;
 
+struct Region {
+    int root = -1;           // the element holding the article
+    std::vector<int> parts;  // its children that make the article, or just the root itself
+};
+
+// The best container's siblings that read like more of the same article (its text split among
+// several containers), as Readability gathers them.
+Region gather_siblings(const Page& page, int best) {
+    const auto& elements = page.elements_;
+    const auto& top = elements[static_cast<std::size_t>(best)];
+    Region region{best, {best}};
+    const int parent = top.parent;
+    if (parent < 0) return region;
+    const double threshold = std::max(10.0, top.score * 0.2);
+    const auto top_class = attribute(top.node, "class");
+    std::vector<int> parts;
+    const auto& parent_element = elements[static_cast<std::size_t>(parent)];
+    for (int i = parent + 1; i < parent_element.end;
+         i = elements[static_cast<std::size_t>(i)].end) {
+        const auto& sibling = elements[static_cast<std::size_t>(i)];
+        bool append = i == best;
+        if (!append && sibling.furniture != i) {
+            const double bonus = !top_class.empty() && attribute(sibling.node, "class") == top_class
+                                     ? top.score * 0.2
+                                     : 0;
+            if (sibling.scored && sibling.score + bonus >= threshold) {
+                append = true;
+            } else if (sibling.tag == GUMBO_TAG_P) {
+                const double density = link_density(sibling);
+                append = (sibling.text > 80 && density < 0.25);
+            }
+        }
+        if (append) parts.push_back(i);
+    }
+    if (parts.size() > 1) region = Region{parent, std::move(parts)};
+    return region;
+}
+
 int choose_region(Page& page) {
     auto& elements = page.elements_;
     auto touch = [&](int index) -> Element& {
@@ -397,7 +435,7 @@ int choose_region(Page& page) {
         if (block.text.size() < kMinParagraphBytes || block.headline) continue;
         const auto& owner = elements[static_cast<std::size_t>(block.owner)];
         if (is_heading(owner.tag)) continue;
-        if (block.links > 0.5 * static_cast<double>(block.text.size())) continue;
+        if (!page.lenient_ && block.links > 0.5 * static_cast<double>(block.text.size())) continue;
         const double vote = 1 + static_cast<double>(count_commas(block.text)) +
                             std::min(3.0, static_cast<double>(block.text.size()) / 100.0);
         int ancestor = owner.parent;
@@ -412,7 +450,7 @@ int choose_region(Page& page) {
     for (std::size_t i = 0; i < elements.size(); ++i) {
         auto& element = elements[i];
         if (!element.scored) continue;
-        element.score *= 1 - link_density(element);
+        if (!page.lenient_) element.score *= 1 - link_density(element);
         if (element.score > best_score) {
             best_score = element.score;
             best = static_cast<int>(i);
@@ -440,6 +478,15 @@ int choose_region(Page& page) {
 
 // ---- Keeping the article's blocks ----------------------------------------------------------
 
+// Mostly links: a teaser, a menu entry, a tag. A long paragraph with many inline links (names
+// linked to their pages) is still text.
+bool is_link_block(const Block& block) {
+    constexpr std::size_t kLongParagraphWords = 40;
+    const double size = static_cast<double>(block.text.size());
+    if (block.links > 0.8 * size) return true;
+    return block.links > 0.5 * size && count_words(block.text) < kLongParagraphWords;
+}
+
 bool inside(const std::vector<Element>& elements, int index, int ancestor) {
     return index >= ancestor && index < elements[static_cast<std::size_t>(ancestor)].end;
 }
@@ -449,8 +496,13 @@ struct Kept {
     bool good;  // reads like article text: long, a sentence, few links
 };
 
-std::vector<std::string> keep_blocks(const Page& page, int region) {
+std::vector<std::string> keep_blocks(const Page& page, const Region& chosen) {
     const auto& elements = page.elements_;
+    const int region = chosen.root;
+    auto in_parts = [&](int owner) {
+        return std::any_of(chosen.parts.begin(), chosen.parts.end(),
+                           [&](int part) { return inside(elements, owner, part); });
+    };
     const auto& region_element = elements[static_cast<std::size_t>(region)];
     const double region_text = std::max(1.0, region_element.text);
 
@@ -481,15 +533,15 @@ std::vector<std::string> keep_blocks(const Page& page, int region) {
     bool after_headline = page.headline_ < 0 || !inside(elements, page.headline_, region);
     for (std::size_t i = 0; i < page.blocks_.size(); ++i) {
         const auto& block = page.blocks_[i];
-        if (!inside(elements, block.owner, region)) continue;
+        if (!in_parts(block.owner)) continue;
         if (block.headline) {
             after_headline = true;
             continue;
         }
         if (!after_headline) continue;
-        if (is_dropped_furniture(block.owner) || in_link_list(block.owner)) continue;
+        if (is_dropped_furniture(block.owner)) continue;
+        if (!page.lenient_ && (in_link_list(block.owner) || is_link_block(block))) continue;
         const double size = static_cast<double>(block.text.size());
-        if (block.links > 0.5 * size) continue;
         const bool good =
             count_words(block.text) >= 10 && block.links < 0.3 * size && ends_sentence(block.text);
         kept.push_back(Kept{i, good});
@@ -534,7 +586,7 @@ std::vector<std::string> readable_blocks(const Page& page) {
         if (furniture >= 0 && furniture != container && inside(elements, furniture, container)) {
             continue;
         }
-        if (block.links > 0.5 * static_cast<double>(block.text.size())) continue;
+        if (is_link_block(block)) continue;
         blocks.push_back(block.text);
     }
     return blocks;
@@ -566,13 +618,24 @@ std::vector<std::string> extract_content(const GumboNode* root, const GumboNode*
         if (!start) return {};
     }
     Page page(start, headline);
-    const int region = choose_region(page);
-    if (region < 0) return readable_blocks(page);
-    auto blocks = keep_blocks(page, region);
-    std::size_t bytes = 0;
-    for (const auto& block : blocks) bytes += block.size();
-    if (bytes < 200) return readable_blocks(page);
-    return blocks;
+    // Links are furniture's mark; when that leaves too little, the page's paragraphs are full
+    // of them (names with pop-up cards), and a second look counts them as text.
+    constexpr std::size_t kEnoughBytes = 200;
+    for (const bool lenient : {false, true}) {
+        page.lenient_ = lenient;
+        for (auto& element : page.elements_) {
+            element.scored = false;
+            element.score = 0;
+        }
+        const int region = choose_region(page);
+        if (region < 0) continue;
+        auto blocks = keep_blocks(page, gather_siblings(page, region));
+        std::size_t bytes = 0;
+        for (const auto& block : blocks) bytes += block.size();
+        if (bytes >= kEnoughBytes) return blocks;
+    }
+    page.lenient_ = false;
+    return readable_blocks(page);
 }
 
 }  // namespace talksearch::indexer
