@@ -116,8 +116,6 @@ bool is_block_tag(GumboTag tag) {
         case GUMBO_TAG_LI:
         case GUMBO_TAG_BLOCKQUOTE:
         case GUMBO_TAG_PRE:
-        case GUMBO_TAG_TD:
-        case GUMBO_TAG_TH:
         case GUMBO_TAG_DT:
         case GUMBO_TAG_DD:
         case GUMBO_TAG_DIV:
@@ -529,6 +527,13 @@ std::vector<std::string> keep_blocks(const Page& page, const Region& chosen) {
         return false;
     };
 
+    // A quotation (an embedded post) links its author and source and is still text.
+    auto in_quote = [&](int owner) {
+        for (int at = owner; at > region; at = elements[static_cast<std::size_t>(at)].parent) {
+            if (elements[static_cast<std::size_t>(at)].tag == GUMBO_TAG_BLOCKQUOTE) return true;
+        }
+        return false;
+    };
     std::vector<Kept> kept;
     bool after_headline = page.headline_ < 0 || !inside(elements, page.headline_, region);
     for (std::size_t i = 0; i < page.blocks_.size(); ++i) {
@@ -540,7 +545,10 @@ std::vector<std::string> keep_blocks(const Page& page, const Region& chosen) {
         }
         if (!after_headline) continue;
         if (is_dropped_furniture(block.owner)) continue;
-        if (!page.lenient_ && (in_link_list(block.owner) || is_link_block(block))) continue;
+        if (!page.lenient_ &&
+            (in_link_list(block.owner) || (is_link_block(block) && !in_quote(block.owner)))) {
+            continue;
+        }
         const double size = static_cast<double>(block.text.size());
         const bool good =
             count_words(block.text) >= 10 && block.links < 0.3 * size && ends_sentence(block.text);
