@@ -86,7 +86,7 @@ const files = ids.map((id) => {
   return file;
 });
 
-// Fastest of three runs: the tool times its own reading and cleaning, not the file I/O.
+// Fastest of three runs: the tool counts its CPU time reading and cleaning, not the file I/O.
 let records;
 let seconds = Infinity;
 let bytes = 0;
