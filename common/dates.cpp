@@ -256,6 +256,7 @@ class DateMatcher {
         const auto* day = number(i, 1, 2);
         if (!day) return std::nullopt;
         std::size_t j = after_day(i);
+        if (is_mark(j, ".") && month_word(j + 1)) ++j;  // 25. September 2018
         if (const auto* of = get(j); of && of->kind == Token::word && of->lower == "of") ++j;
         if (is_mark(j, "-")) ++j;  // 20-Nov-2019
         const int month = month_word(j);

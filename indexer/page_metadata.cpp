@@ -340,17 +340,6 @@ struct Stamp {
     int minute = -1;
 };
 
-// The minutes of the first time written in a text ("10:31 pm" -> 31), or -1.
-int minute_written(std::string_view text) {
-    for (std::size_t at = 1; at + 3 <= text.size(); ++at) {
-        if (text[at] == ':' && is_digit(text[at - 1]) && is_digit(text[at + 1]) &&
-            is_digit(text[at + 2]) && (at + 3 == text.size() || !is_digit(text[at + 3]))) {
-            return (text[at + 1] - '0') * 10 + (text[at + 2] - '0');
-        }
-    }
-    return -1;
-}
-
 Stamp stamp_of(const Date& date, std::string_view text) {
     Stamp stamp{date};
     // The first hh:mm after the date.
@@ -431,28 +420,60 @@ std::optional<Date> shown_publication_date(std::string_view text) {
 // labelled as an update (in its text or the label just before it) is left out.
 struct ShownDate {
     Date date;
-    int minute = -1;  // of the time shown with it, if any
+    int hour = -1;  // of the time shown with it (24-hour clock), if any
+    int minute = -1;
+    bool update = false;  // labelled as an update's
 };
 
+// The time of day a text shows ("10:31 pm" -> 22:31), as hour and minute, or -1s.
+std::pair<int, int> clock_written(std::string_view text) {
+    for (std::size_t at = 1; at + 3 <= text.size(); ++at) {
+        if (text[at] != ':' || !is_digit(text[at - 1]) || !is_digit(text[at + 1]) ||
+            !is_digit(text[at + 2]) || (at + 3 < text.size() && is_digit(text[at + 3]))) {
+            continue;
+        }
+        int hour = text[at - 1] - '0';
+        if (at >= 2 && is_digit(text[at - 2])) hour += (text[at - 2] - '0') * 10;
+        const int minute = (text[at + 1] - '0') * 10 + (text[at + 2] - '0');
+        auto rest = lower_ascii(text.substr(at + 3, 8));
+        std::erase(rest, ' ');
+        std::erase(rest, '.');
+        if (rest.starts_with("pm") && hour < 12) hour += 12;
+        if (rest.starts_with("am") && hour == 12) hour = 0;
+        if (hour > 23 || minute > 59) return {-1, -1};
+        return {hour, minute};
+    }
+    return {-1, -1};
+}
+
+// Dates written near the headline, nearest after it first, then nearest before it. A date
+// split over two elements ("November 20" "2019") is read across them.
 std::vector<ShownDate> dates_near_headline(const Scan& scan, std::size_t headline_position,
                                            const Date& today) {
     constexpr std::size_t kAfter = 60;
     constexpr std::size_t kBefore = 20;
     std::vector<std::pair<std::size_t, ShownDate>> found;
-    const ShortText* previous = nullptr;
-    for (const auto& text : scan.short_texts) {
-        const bool in_window = text.position + kBefore >= headline_position &&
-                               text.position <= headline_position + kAfter;
-        if (in_window) {
-            const auto date = shown_publication_date(text.text);
-            const bool labelled_update =
-                previous && update_label(previous->text) != std::string::npos &&
-                !find_written_date(previous->text) && previous->position + 2 >= text.position;
-            if (date && !labelled_update && is_plausible_publication_date(*date, today)) {
-                found.emplace_back(text.position, ShownDate{*date, minute_written(text.text)});
-            }
+    const auto& texts = scan.short_texts;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const auto& text = texts[i];
+        if (text.position + kBefore < headline_position ||
+            text.position > headline_position + kAfter) {
+            continue;
         }
-        previous = &text;
+        std::string written = text.text;
+        auto date = shown_publication_date(written);
+        if (!date && i + 1 < texts.size() && texts[i + 1].position == text.position + 1) {
+            written += ' ' + texts[i + 1].text;
+            date = shown_publication_date(written);
+        }
+        if (!date || !is_plausible_publication_date(*date, today)) continue;
+        const auto [hour, minute] = clock_written(written);
+        const bool update =
+            (update_label(written) != std::string::npos &&
+             !find_written_date(written.substr(0, update_label(written)))) ||
+            (i > 0 && update_label(texts[i - 1].text) != std::string::npos &&
+             !find_written_date(texts[i - 1].text) && texts[i - 1].position + 2 >= text.position);
+        found.emplace_back(text.position, ShownDate{*date, hour, minute, update});
     }
     std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
         const bool a_after = a.first > headline_position;
@@ -463,6 +484,36 @@ std::vector<ShownDate> dates_near_headline(const Scan& scan, std::size_t headlin
     std::vector<ShownDate> dates;
     for (const auto& [position, date] : found) dates.push_back(date);
     return dates;
+}
+
+// The page's offset from UTC in hours, when it shows a time (even an update's) that a UTC
+// timestamp of its metadata gives with the same minutes.
+std::optional<int> page_utc_offset(const std::vector<ShownDate>& shown,
+                                   const std::vector<Stamp>& stamps) {
+    constexpr int kMaxOffset = 14;
+    for (const auto& seen : shown) {
+        if (seen.hour < 0) continue;
+        for (const auto& stamp : stamps) {
+            if (stamp.zone != Zone::utc || stamp.minute != seen.minute || stamp.hour < 0) continue;
+            const int days = days_apart(seen.date, stamp.date);
+            if (days > 1) continue;
+            const int sign = seen.date < stamp.date ? -1 : 1;
+            const int offset = sign * days * 24 + seen.hour - stamp.hour;
+            if (std::abs(offset) <= kMaxOffset) return offset;
+        }
+    }
+    return std::nullopt;
+}
+
+Date add_days(const Date& date, int days) {
+    using namespace std::chrono;
+    const year_month_day moved{
+        sys_days(year_month_day(year(date.year), month(static_cast<unsigned>(date.month)),
+                                day(static_cast<unsigned>(date.day)))) +
+        std::chrono::days(days)};
+    return Date{static_cast<int>(moved.year()),
+                static_cast<int>(static_cast<unsigned>(moved.month())),
+                static_cast<int>(static_cast<unsigned>(moved.day()))};
 }
 
 std::optional<Date> publication_date(const Scan& scan, const LinkedData& linked,
@@ -513,6 +564,7 @@ std::optional<Date> publication_date(const Scan& scan, const LinkedData& linked,
     // What the page shows its readers, in its own time zone.
     std::vector<Date> shown;
     std::vector<int> shown_minutes;
+    std::vector<ShownDate> all_shown;  // updates' too
     if (has_headline) {
         // A date shown that the metadata gives as the modification's, and not as the
         // publication's, is the modification's.
@@ -520,7 +572,9 @@ std::optional<Date> publication_date(const Scan& scan, const LinkedData& linked,
             return std::any_of(stamps.begin(), stamps.end(),
                                [&](const Stamp& stamp) { return stamp.date == date; });
         };
-        for (const auto& date : dates_near_headline(scan, headline_position, today)) {
+        all_shown = dates_near_headline(scan, headline_position, today);
+        for (const auto& date : all_shown) {
+            if (date.update) continue;
             if (std::find(modified.begin(), modified.end(), date.date) == modified.end() ||
                 is_stamped(date.date)) {
                 shown.push_back(date.date);
@@ -547,6 +601,27 @@ std::optional<Date> publication_date(const Scan& scan, const LinkedData& linked,
                 return shown.front();
             }
             return first.date;
+        }
+        // In the page's own zone, when a time it shows tells its offset.
+        if (first.zone == Zone::utc && first.hour >= 0) {
+            if (const auto offset = page_utc_offset(all_shown, stamps)) {
+                const int local_hour = first.hour + *offset;
+                return add_days(first.date, local_hour < 0 ? -1 : local_hour >= 24 ? 1 : 0);
+            }
+        }
+        // The same moment written in the page's own zone (the same minutes, a day apart).
+        if (first.minute >= 0) {
+            for (std::size_t i = 0; i < shown.size() && i < shown_minutes.size(); ++i) {
+                if (shown_minutes[i] == first.minute && days_apart(shown[i], first.date) <= 1) {
+                    return shown[i];
+                }
+            }
+            for (const auto& stamp : stamps) {
+                if (stamp.zone == Zone::local && stamp.minute == first.minute &&
+                    days_apart(stamp.date, first.date) <= 1) {
+                    return stamp.date;
+                }
+            }
         }
         // A time in UTC: the page's own date is the same, or the day before early in the
         // morning (the Americas' evening), or the day after late at night (Asia's morning). A
