@@ -271,7 +271,10 @@ class Page {
             }
             if (frame.link) ++link_depth;
             if (node == headline_node_) ++headline_depth;
-            if (element.tag == GUMBO_TAG_BR) current += ' ';
+            if (element.tag == GUMBO_TAG_BR || element.tag == GUMBO_TAG_TD ||
+                element.tag == GUMBO_TAG_TH) {
+                current += ' ';  // cells of a row are words apart
+            }
             stack.push_back(frame);
         };
         enter(root);
