@@ -461,18 +461,17 @@ std::vector<ShownDate> dates_near_headline(const Scan& scan, std::size_t headlin
             continue;
         }
         std::string written = text.text;
-        auto date = shown_publication_date(written);
-        if (!date && i + 1 < texts.size() && texts[i + 1].position == text.position + 1) {
+        if (!find_written_date(written) && i + 1 < texts.size() &&
+            texts[i + 1].position == text.position + 1) {
             written += ' ' + texts[i + 1].text;
-            date = shown_publication_date(written);
         }
+        auto date = shown_publication_date(written);
+        bool update = !date || (i > 0 && update_label(texts[i - 1].text) != std::string::npos &&
+                                !find_written_date(texts[i - 1].text) &&
+                                texts[i - 1].position + 2 >= text.position);
+        if (!date) date = find_written_date(written);  // an update's: it still tells the offset
         if (!date || !is_plausible_publication_date(*date, today)) continue;
         const auto [hour, minute] = clock_written(written);
-        const bool update =
-            (update_label(written) != std::string::npos &&
-             !find_written_date(written.substr(0, update_label(written)))) ||
-            (i > 0 && update_label(texts[i - 1].text) != std::string::npos &&
-             !find_written_date(texts[i - 1].text) && texts[i - 1].position + 2 >= text.position);
         found.emplace_back(text.position, ShownDate{*date, hour, minute, update});
     }
     std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
@@ -554,12 +553,16 @@ std::optional<Date> publication_date(const Scan& scan, const LinkedData& linked,
     }
     // Modification dates: a page often shows one near its headline.
     std::vector<Date> modified;
+    std::vector<Stamp> clock_stamps = stamps;  // every timestamp, to learn the page's offset
     std::vector<std::string> modified_texts{linked.modified, meta(scan, "article:modified_time"),
                                             meta(scan, "og:updated_time"),
                                             meta(scan, "datemodified")};
     for (const auto& text : scan.itemprop_modified) modified_texts.push_back(text);
     for (const auto& text : modified_texts) {
-        if (auto date = find_written_date(text)) modified.push_back(*date);
+        if (auto date = find_written_date(text)) {
+            modified.push_back(*date);
+            clock_stamps.push_back(stamp_of(*date, text));
+        }
     }
     // What the page shows its readers, in its own time zone.
     std::vector<Date> shown;
@@ -604,7 +607,7 @@ std::optional<Date> publication_date(const Scan& scan, const LinkedData& linked,
         }
         // In the page's own zone, when a time it shows tells its offset.
         if (first.zone == Zone::utc && first.hour >= 0) {
-            if (const auto offset = page_utc_offset(all_shown, stamps)) {
+            if (const auto offset = page_utc_offset(all_shown, clock_stamps)) {
                 const int local_hour = first.hour + *offset;
                 return add_days(first.date, local_hour < 0 ? -1 : local_hour >= 24 ? 1 : 0);
             }
@@ -696,7 +699,7 @@ std::string remove_site_name(std::string_view title, const std::vector<std::stri
         const auto last_words = word_count(last.text);
         if ((is_strong_separator(last.separator_before) ||
              (removed && last.separator_before != ": ")) &&
-            last_words <= 3 && rest_words > last_words + 1) {
+            last_words <= 3 && rest_words > last_words) {
             --end;
             continue;
         }
@@ -704,7 +707,7 @@ std::string remove_site_name(std::string_view title, const std::vector<std::stri
         const auto first_words = word_count(parts[begin].text);
         const auto tail_words = word_count(join(parts, begin + 1, end));
         if (is_strong_separator(second.separator_before) && first_words <= 3 &&
-            tail_words > first_words + 1) {
+            tail_words > first_words) {
             ++begin;
             continue;
         }
