@@ -58,12 +58,56 @@ const std::unordered_set<std::string>& foreign_words() {
     return words;
 }
 
+// Prompts that address the reader rather than tell the story: newsletter and app sign-ups,
+// share and follow prompts, cookie banners, player notices. Only short lines are checked: a
+// paragraph that mentions a newsletter is still text.
+constexpr std::size_t kPromptMaxWords = 30;
+constexpr std::array<std::string_view, 24> kPromptPhrases{"subscribe to",
+                                                          "subscribe now",
+                                                          "sign up for",
+                                                          "sign up to",
+                                                          "sign up today",
+                                                          "click here",
+                                                          "share this",
+                                                          "share it with",
+                                                          "follow us on",
+                                                          "follow him on",
+                                                          "follow her on",
+                                                          "follow them on",
+                                                          "download the app",
+                                                          "get the app",
+                                                          "in your inbox",
+                                                          "requires javascript",
+                                                          "enable javascript",
+                                                          "tell us what you think",
+                                                          "your browser does not support",
+                                                          "already a subscriber",
+                                                          "log in to continue",
+                                                          "create a free account",
+                                                          "read more:",
+                                                          "listen to this article"};
+
+bool is_reader_prompt(std::string_view line) {
+    if (count_words(line) > kPromptMaxWords) return false;
+    const auto folded = fold_case(line);
+    if (folded.find("cookie") != std::string::npos &&
+        (folded.find("we use") != std::string::npos || folded.find("accept") != std::string::npos ||
+         folded.find("consent") != std::string::npos ||
+         folded.find("privacy") != std::string::npos)) {
+        return true;
+    }
+    return std::any_of(kPromptPhrases.begin(), kPromptPhrases.end(), [&](std::string_view phrase) {
+        return folded.find(phrase) != std::string::npos;
+    });
+}
+
 }  // namespace
 
 bool is_chrome_line(std::string_view line) {
     // Chrome is short; a paragraph of text is not worth nine regular expressions.
     constexpr std::size_t kLongestChrome = 240;
     if (line.size() > kLongestChrome) return false;
+    if (is_reader_prompt(line)) return true;
     const std::string text(line);
     return std::any_of(chrome_patterns().begin(), chrome_patterns().end(),
                        [&](const std::regex& pattern) { return std::regex_match(text, pattern); });

@@ -7,7 +7,7 @@
 namespace talksearch::indexer {
 
 // A line that is never article text, wherever it appears: "3 min read", "Site Home|News",
-// share prompts, generated-content disclaimers.
+// share, follow and sign-up prompts, cookie banners, generated-content disclaimers.
 bool is_chrome_line(std::string_view line);
 
 // A line after which the rest is trailer: "Comments", "Related Articles", "More posts:", "Tags".

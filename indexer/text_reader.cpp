@@ -1,7 +1,9 @@
 // Plain text and Markdown reader.
 
+#include <algorithm>
 #include <regex>
 
+#include "common/dates.h"
 #include "common/text.h"
 #include "indexer/readers.h"
 
@@ -28,8 +30,21 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
-// "title: Foo" front matter between --- lines, as static site generators write it.
-void read_front_matter(std::vector<std::string_view>& lines, ParsedArticle& article) {
+// A front matter date as ISO when it is written in a usual form; as written otherwise (the
+// document builder then warns that it is not a date).
+std::string normalised_date(const std::string& value) {
+    if (const auto date = find_written_date(value)) return date->iso();
+    return value;
+}
+
+bool is_url(std::string_view value) {
+    return value.starts_with("http://") || value.starts_with("https://");
+}
+
+// "title: Foo" front matter between --- lines, as static site generators and crawlers write it:
+// title, date, source (a name, or the page's URL), url (or link), description.
+void read_front_matter(std::vector<std::string_view>& lines, ParsedArticle& article,
+                       std::string& description) {
     if (lines.empty() || trim(lines.front()) != "---") return;
     for (std::size_t i = 1; i < lines.size(); ++i) {
         if (trim(lines[i]) == "---") {
@@ -37,7 +52,9 @@ void read_front_matter(std::vector<std::string_view>& lines, ParsedArticle& arti
                 const auto line = lines[j];
                 const auto colon = line.find(':');
                 if (colon == std::string_view::npos) continue;
-                const auto key = trim(line.substr(0, colon));
+                auto key = trim(line.substr(0, colon));
+                for (auto& c : key)
+                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                 auto value = trim(line.substr(colon + 1));
                 if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
                     value.back() == value.front()) {
@@ -45,14 +62,34 @@ void read_front_matter(std::vector<std::string_view>& lines, ParsedArticle& arti
                 }
                 if (value.empty()) continue;
                 if (key == "title") article.title = value;
-                if (key == "date") article.date = value;
-                if (key == "source") article.source = value;
-                if (key == "url") article.url = value;
+                if (key == "date" || key == "published" || key == "date_published") {
+                    if (!article.date) article.date = normalised_date(value);
+                }
+                if (key == "source" || key == "site" || key == "site_name") {
+                    if (is_url(value)) {
+                        if (!article.url) article.url = value;
+                    } else if (!article.source) {
+                        article.source = value;
+                    }
+                }
+                if (key == "url" || key == "link" || key == "canonical") article.url = value;
+                if (key == "author") article.author = value;
+                if (key == "description" || key == "summary") description = value;
             }
             lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(i) + 1);
             return;
         }
     }
+}
+
+// A Markdown line that is only links and images: a menu, a list of teasers, a share bar, a
+// picture. Its words are not the article's.
+bool is_link_line(std::string_view line) {
+    static const std::regex link_or_image(R"(!?\[[^\]]*\]\([^)]*\))");
+    static const std::regex separators(R"([\s|•·*+>#-]|\d+[.)])");
+    if (line.find("](") == std::string_view::npos) return false;
+    const std::string rest = std::regex_replace(std::string(line), link_or_image, "");
+    return std::regex_replace(rest, separators, "").empty();
 }
 
 std::string markdown_to_text(std::string_view line) {
@@ -76,7 +113,8 @@ ParsedArticle read_text(std::string_view content, std::string_view id, std::stri
     article.id = id;
     article.file = file;
     auto lines = split_lines(content);
-    if (markdown) read_front_matter(lines, article);
+    std::string description;
+    if (markdown) read_front_matter(lines, article, description);
     bool in_code_block = false;
     for (const auto line : lines) {
         if (!markdown) {
@@ -101,8 +139,14 @@ ParsedArticle read_text(std::string_view content, std::string_view id, std::stri
                 continue;
             }
         }
+        if (is_link_line(trimmed)) continue;
         article.blocks.push_back(markdown_to_text(line));
     }
+    // A page whose body the crawler lost still has its description.
+    const bool has_text =
+        std::any_of(article.blocks.begin(), article.blocks.end(),
+                    [](const std::string& block) { return !trim(block).empty(); });
+    if (!has_text && !description.empty()) article.blocks.push_back(description);
     return article;
 }
 

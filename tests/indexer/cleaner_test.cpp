@@ -119,3 +119,18 @@ TEST_CASE("the format's own title wins and a final period is dropped", "[cleaner
     CHECK(article.paragraphs ==
           std::vector<std::string>{"Delegations met again on Monday for a long day."});
 }
+
+TEST_CASE("cleaning: an article written in another language keeps its lines", "[cleaner]") {
+    ParsedArticle article;
+    article.title = "Negociaciones en Ginebra";
+    article.blocks = {"Las negociaciones de paz se reanudaron el lunes en Ginebra con los dos.",
+                      "Los enviados de las dos partes se reunieron durante tres horas por la "
+                      "tarde.",
+                      "The talks resumed on Monday in Geneva, the ministry said in a statement."};
+    CHECK(clean(article).paragraphs.size() == 3);
+    // One stray line in another language in an English article goes.
+    article.blocks = {"The talks resumed on Monday in Geneva, the ministry said in a statement.",
+                      "Both delegations met for three hours in the afternoon, officials said.",
+                      "Las negociaciones de paz se reanudaron el lunes en Ginebra con los dos."};
+    CHECK(clean(article).paragraphs.size() == 2);
+}

@@ -56,3 +56,34 @@ TEST_CASE("formats by extension, case-insensitively", "[readers][text_reader]") 
     CHECK_FALSE(format_for_extension(".pdf"));
     CHECK_FALSE(format_for_extension(""));
 }
+
+TEST_CASE("markdown: crawler front matter, its date in the usual forms, a source that is a URL",
+          "[readers][text_reader]") {
+    const auto article = read_text(
+        "---\ntitle: Talks resume\nDate: \"November 20, 2019 12:32\"\n"
+        "source: https://example.org/talks\nauthor: Jane Doe\ndescription: Envoys met again.\n"
+        "---\nBody line.\n",
+        "m", "m.md", true);
+    CHECK(article.title == "Talks resume");
+    CHECK(article.date == "2019-11-20");
+    CHECK(article.url == "https://example.org/talks");
+    CHECK_FALSE(article.source);
+    CHECK(article.author == "Jane Doe");
+    CHECK(article.blocks == Blocks{"Body line."});
+    // A date the reader cannot read is kept as written, for the builder's warning.
+    CHECK(read_text("---\ndate: last Tuesday\n---\nx\n", "m", "m.md", true).date == "last Tuesday");
+    // Without a body, the description is the text.
+    CHECK(read_text("---\ntitle: T\ndescription: Envoys met again.\n---\n\n", "m", "m.md", true)
+              .blocks == Blocks{"", "Envoys met again."});
+}
+
+TEST_CASE("markdown: lines of links and images only are not text", "[readers][text_reader]") {
+    const auto article = read_text(
+        "[Home](/) | [World](/world) | [Europe](/europe)\n"
+        "![The envoys](photo.jpg)\n"
+        "- [Related: talks stall](https://x.org/1)\n"
+        "* [Share on Facebook](https://facebook.com/share)\n"
+        "Envoys met in [Geneva](https://x.org/geneva) on Monday.\n",
+        "m", "m.md", true);
+    CHECK(article.blocks == Blocks{"Envoys met in Geneva on Monday."});
+}

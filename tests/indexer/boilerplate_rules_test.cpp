@@ -1,0 +1,26 @@
+#include "indexer/boilerplate_rules.h"
+
+#include <string>
+
+#include <catch2/catch.hpp>
+
+using namespace talksearch::indexer;
+
+TEST_CASE("cleaning: prompts to the reader and cookie banners are chrome", "[boilerplate_rules]") {
+    for (const std::string line :
+         {"Subscribe to our newsletter for the latest updates.",
+          "Sign up for the morning briefing, in your inbox every day.",
+          "Like this story? Share it with a friend!", "Follow her on Twitter @envoy.",
+          "Click here to get the app.", "This slideshow requires JavaScript.",
+          "We use cookies to improve your experience. Accept all",
+          "By continuing you consent to our cookie policy."}) {
+        CAPTURE(line);
+        CHECK(is_chrome_line(line));
+    }
+    // The same words inside a paragraph of the story are text.
+    CHECK_FALSE(is_chrome_line(
+        "The ministry told reporters on Monday that it would subscribe to the ceasefire "
+        "monitoring scheme only if the observers could travel freely along the whole line, "
+        "and that the proposal had been sent to Geneva."));
+    CHECK_FALSE(is_chrome_line("The talks resumed in Geneva on Monday."));
+}
