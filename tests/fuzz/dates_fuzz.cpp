@@ -1,6 +1,6 @@
-// The date parsers (article dates and the from/to parameters), with the properties the index
-// relies on: a parsed date prints as ISO and parses back to itself, and a range bound's first
-// day is never after its last.
+// The date parsers (dates written in pages and URLs, stored dates and the from/to parameters),
+// with the properties the index relies on: every date found is a real calendar date that prints
+// as ISO and parses back to itself, and a range bound's first day is never after its last.
 
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace talksearch;
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     if (const auto date = parse_iso_date(text)) check_round_trip(*date);
+    if (const auto date = find_written_date(text)) check_round_trip(*date);
+    if (const auto date = date_in_url(text)) check_round_trip(*date);
     const auto first = parse_date_bound(text, RangeEnd::first_day);
     const auto last = parse_date_bound(text, RangeEnd::last_day);
     require(first.has_value() == last.has_value(), "both ends of a range accept the same text");
