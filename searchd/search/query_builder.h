@@ -25,6 +25,19 @@ void write_synonym_database(const Catalog& catalog, const std::string& path);
 // the query's fault, so an invalid_query that says how to write it.
 SearchError refused_query(const Xapian::Error& error);
 
+// Runs a match, reporting the errors of a query that only the match refuses as refused_query();
+// errors reading the database pass through.
+template <typename Match>
+auto refused_as_invalid_query(Match&& match) {
+    try {
+        return match();
+    } catch (const Xapian::UnimplementedError& error) {
+        throw refused_query(error);
+    } catch (const Xapian::InvalidArgumentError& error) {
+        throw refused_query(error);
+    }
+}
+
 class QueryBuilder {
   public:
     // `vocabulary` is the index together with the synonym database; it must outlive this.

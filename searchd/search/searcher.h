@@ -1,9 +1,9 @@
 #pragma once
-// The search core: one Searcher owns one database handle, query parser and stemmer, and is used
-// by one thread at a time (Xapian objects are not thread-safe). It notices new commits by the
-// indexer before each request and retries a request that a concurrent commit invalidated.
+// The search core: one Searcher owns one open index, query parser and stemmer, and is used by one
+// thread at a time (Xapian objects are not thread-safe). It notices new commits by the indexer
+// before each request and retries a request that a concurrent commit invalidated. Searching is
+// here; the article view, suggestions, ranking and facet counting have units of their own.
 
-#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "common/catalog.h"
+#include "searchd/search/index_handle.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/search_request.h"
 #include "searchd/search/search_response.h"
@@ -44,6 +45,7 @@ class Searcher {
     Health health();
 
   private:
+    // Moves to the indexer's newest commit; the columns are rebuilt for it on first use.
     void refresh();
     template <typename Action>
     auto with_retry(Action&& action);
@@ -53,23 +55,16 @@ class Searcher {
     // Only documents with ids in `ids` (first, last) when given.
     Share match(const SearchRequest& request, SortOrder sort,
                 std::optional<std::pair<Xapian::docid, Xapian::docid>> ids);
-    DocumentResponse run_document(const std::string& id, const std::string& query);
-    SuggestResponse run_suggest(const std::string& query, std::size_t limit);
     std::unique_ptr<SlotCounter> make_counter(Xapian::Enquire& enquire,
                                               const std::vector<Xapian::valueno>& slots);
     const SlotColumns& columns();
 
-    std::string path_;
     const Catalog& catalog_;
-    Xapian::Database database_;
-    Xapian::Database synonyms_;
-    Xapian::Database vocabulary_;  // database_ plus synonyms_, for the query parser
+    IndexHandle index_;
     QueryBuilder builder_;
-    bool remote_shards_;
     bool use_columns_;
     std::shared_ptr<SharedColumns> shared_columns_;  // with the other searchers of a pool
     std::shared_ptr<const SlotColumns> columns_;     // found on first use after each reopen
-    std::chrono::system_clock::time_point last_reopen_;
 };
 
 }  // namespace talksearch::search

@@ -1,0 +1,19 @@
+#pragma once
+// Which of a facet's counted values a response lists: the most frequent, and every selected one
+// (with a count of 0 when nothing matches it), so a selection can always be undone.
+
+#include <string>
+#include <vector>
+
+#include "searchd/search/facet_counter.h"
+#include "searchd/search/search_response.h"
+
+namespace talksearch::search {
+
+inline constexpr std::size_t kMaxFacetValues = 50;
+
+// By count, then name; at most kMaxFacetValues besides the selected ones.
+std::vector<FacetValue> listed_facet_values(const ValueCounts& counts,
+                                            const std::vector<std::string>& selected);
+
+}  // namespace talksearch::search

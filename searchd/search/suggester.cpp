@@ -1,0 +1,84 @@
+#include "searchd/search/suggester.h"
+
+#include <algorithm>
+#include <set>
+
+#include "common/schema.h"
+#include "common/text.h"
+
+namespace talksearch::search {
+
+SuggestResponse suggest_completions(const Xapian::Database& database, const Catalog& catalog,
+                                    const std::string& query, std::size_t limit) {
+    SuggestResponse response;
+    response.query = query;
+    const auto last_space = query.find_last_of(' ');
+    const auto head =
+        last_space == std::string::npos ? std::string{} : query.substr(0, last_space + 1);
+    const auto partial = query.substr(head.size());
+    const auto prefix = Catalog::form_key(partial);
+    if (prefix.empty() || limit == 0) return response;
+
+    // Entities whose name or alias starts with the prefix, those in more articles first.
+    struct Candidate {
+        const Entity* entity;
+        Xapian::doccount articles;
+    };
+    std::vector<Candidate> entities;
+    for (const auto& entity : catalog.entities()) {
+        const bool matches =
+            std::any_of(entity.form_keys.begin(), entity.form_keys.end(),
+                        [&](const std::string& key) { return key.starts_with(prefix); });
+        if (!matches) continue;
+        entities.push_back({&entity, database.get_termfreq(
+                                         schema::facet_term(entity.facets.front(), entity.key))});
+    }
+    std::sort(entities.begin(), entities.end(), [](const Candidate& a, const Candidate& b) {
+        return a.articles != b.articles ? a.articles > b.articles : a.entity->name < b.entity->name;
+    });
+    const std::size_t entity_limit = std::min<std::size_t>(entities.size(), (limit + 1) / 2);
+    std::set<std::string> labels;
+    for (std::size_t i = 0; i < entity_limit; ++i) {
+        const auto& entity = *entities[i].entity;
+        const auto facet = std::find(entity.facets.begin(), entity.facets.end(),
+                                     schema::Facet::negotiator) != entity.facets.end()
+                               ? schema::Facet::negotiator
+                               : entity.facets.front();
+        Suggestion suggestion;
+        suggestion.kind = "entity";
+        suggestion.label = entity.name;
+        suggestion.query = head + entity.name;
+        suggestion.type = std::string(to_string(entity.type));
+        suggestion.facet = std::string(schema::facet_info(facet).name);
+        suggestion.count = entities[i].articles;
+        labels.insert(fold_case(entity.name));
+        response.suggestions.push_back(std::move(suggestion));
+    }
+
+    // Indexed words with the prefix, most frequent first. The index holds stems; the words as
+    // written are in the spelling data, with the number of articles they occur in.
+    std::vector<std::pair<Xapian::doccount, std::string>> words;
+    const auto folded_prefix = fold_case(partial);
+    auto it = database.spellings_begin();
+    it.skip_to(folded_prefix);
+    for (; it != database.spellings_end() && (*it).starts_with(folded_prefix); ++it) {
+        const std::string word = *it;
+        if (word.find_first_of("'\xE2") != std::string::npos || labels.contains(word)) continue;
+        words.emplace_back(it.get_termfreq(), word);
+    }
+    std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    for (const auto& [count, word] : words) {
+        if (response.suggestions.size() >= limit) break;
+        Suggestion suggestion;
+        suggestion.kind = "word";
+        suggestion.label = word;
+        suggestion.query = head + word;
+        suggestion.count = count;
+        response.suggestions.push_back(std::move(suggestion));
+    }
+    return response;
+}
+
+}  // namespace talksearch::search

@@ -1,0 +1,17 @@
+#pragma once
+// Search-as-you-type: completions of the last word of a query, catalogue entities first, then
+// the index's words.
+
+#include <string>
+
+#include <xapian.h>
+
+#include "common/catalog.h"
+#include "searchd/search/search_response.h"
+
+namespace talksearch::search {
+
+SuggestResponse suggest_completions(const Xapian::Database& database, const Catalog& catalog,
+                                    const std::string& query, std::size_t limit);
+
+}  // namespace talksearch::search
