@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "common/text.h"
+#include "searchd/http/api_error.h"
 #include "searchd/http/json_encoding.h"
 #include "searchd/http/openapi.h"
 #include "searchd/http/request_target.h"
@@ -24,15 +25,22 @@ constexpr std::string_view kContentSecurityPolicy =
 
 constexpr std::string_view kDocPrefix = "/api/doc/";
 
+// The search core's errors: the caller's mistakes, a missing article, or an index that cannot
+// be read. Every code is decided here, so a new one cannot fall through unnoticed.
 unsigned status_for(ErrorCode code) {
     switch (code) {
+        case ErrorCode::invalid_query:
+        case ErrorCode::query_too_long:
+        case ErrorCode::invalid_date:
+        case ErrorCode::invalid_page:
+        case ErrorCode::page_out_of_range:
+            return 400;
         case ErrorCode::not_found:
             return 404;
         case ErrorCode::unavailable:
             return 503;
-        default:
-            return 400;
     }
+    return 500;
 }
 
 Response json_response(const Request& request, const json::value& body, unsigned status = 200) {
@@ -44,38 +52,58 @@ Response json_response(const Request& request, const json::value& body, unsigned
     return response;
 }
 
-// The route table: each path (or prefix) to its endpoint name.
+// Which query parameters a route takes; any other is an unknown_parameter error.
+enum class Accepts { anything, nothing, query, search };
+
+// The route table: every endpoint, its path (or path prefix), handler and parameters. Every
+// route answers GET and HEAD; the metrics label is the endpoint's name.
 struct Route {
     std::string_view path;
     bool prefix;
     std::string_view endpoint;
+    Response (Api::*handler)(const RequestTarget&, const Request&);
+    Accepts accepts;
 };
-constexpr std::array<Route, 7> kRoutes{{
-    {"/api/search", false, "search"},
-    {kDocPrefix, true, "doc"},
-    {"/api/suggest", false, "suggest"},
-    {"/api/facets", false, "facets"},
-    {"/api/openapi.json", false, "openapi"},
-    {"/healthz", false, "healthz"},
-    {"/metrics", false, "metrics"},
+const std::array<Route, 7> kRoutes{{
+    {"/api/search", false, "search", &Api::search, Accepts::search},
+    {kDocPrefix, true, "doc", &Api::document, Accepts::query},
+    {"/api/suggest", false, "suggest", &Api::suggest, Accepts::query},
+    {"/api/facets", false, "facets", &Api::facets, Accepts::nothing},
+    {"/api/openapi.json", false, "openapi", &Api::openapi, Accepts::nothing},
+    {"/healthz", false, "healthz", &Api::healthz, Accepts::anything},
+    {"/metrics", false, "metrics", &Api::metrics, Accepts::anything},
 }};
+// Everything else outside /api/ is a file of the browser UI.
+const Route kStaticRoute{"/", true, "static", &Api::static_file, Accepts::anything};
 
-std::string_view endpoint_for(std::string_view encoded_path) {
+const Route* route_for(std::string_view encoded_path) {
     for (const auto& route : kRoutes) {
         if (route.prefix ? encoded_path.starts_with(route.path) : encoded_path == route.path) {
-            return route.endpoint;
+            return &route;
         }
     }
-    if (encoded_path.starts_with("/api/")) return "unknown";
-    return "static";
+    if (encoded_path.starts_with("/api/")) return nullptr;
+    return &kStaticRoute;
 }
 
-// For endpoints that take no parameters.
-void reject_parameters(const RequestTarget& target, std::string_view endpoint) {
-    if (!target.params.empty()) {
-        throw SearchError(ErrorCode::unknown_parameter,
-                          fmt::format("unknown parameter '{}'; {} takes no parameters",
-                                      target.params.front().first, endpoint));
+void check_parameters(const Route& route, const RequestTarget& target) {
+    for (const auto& [name, value] : target.params) {
+        switch (route.accepts) {
+            case Accepts::anything:
+                return;
+            case Accepts::search:
+                // to_search_request() knows the search parameters and names them in its error.
+                return;
+            case Accepts::query:
+                if (name == "q") continue;
+                throw ApiError(
+                    kUnknownParameter,
+                    fmt::format("unknown parameter '{}'; {} takes only q", name, route.path));
+            case Accepts::nothing:
+                throw ApiError(kUnknownParameter,
+                               fmt::format("unknown parameter '{}'; {} takes no parameters", name,
+                                           route.path));
+        }
     }
 }
 
@@ -110,34 +138,24 @@ Handled Api::handle(const Request& request) {
         if (request.method() != beast_http::verb::get &&
             request.method() != beast_http::verb::head) {
             handled.response = error_response(
-                405, "method_not_allowed",
+                kMethodNotAllowed.status, kMethodNotAllowed.code,
                 fmt::format("{} is not supported; use GET", repair_utf8(request.method_string())),
                 request.version(), request.keep_alive());
             handled.response.set(beast_http::field::allow, "GET, HEAD");
             return handled;
         }
         const auto target = parse_target(request.target());
-        handled.endpoint = endpoint_for(target.encoded_path);
-        if (handled.endpoint == "search") {
-            handled.response = search(target, request);
-        } else if (handled.endpoint == "doc") {
-            handled.response = document(target, request);
-        } else if (handled.endpoint == "suggest") {
-            handled.response = suggest(target, request);
-        } else if (handled.endpoint == "facets") {
-            handled.response = facets(target, request);
-        } else if (handled.endpoint == "openapi") {
-            handled.response = openapi(target, request);
-        } else if (handled.endpoint == "healthz") {
-            handled.response = healthz(request);
-        } else if (handled.endpoint == "metrics") {
-            handled.response = metrics(request);
-        } else if (handled.endpoint == "static") {
-            handled.response = static_file(target, request);
-        } else {
-            throw SearchError(ErrorCode::not_found,
-                              fmt::format("no endpoint {}; see docs/api.md", target.path));
+        const auto* route = route_for(target.encoded_path);
+        if (!route) {
+            throw ApiError(kNoSuchPath,
+                           fmt::format("no endpoint {}; see /api/openapi.json", target.path));
         }
+        handled.endpoint = route->endpoint;
+        check_parameters(*route, target);
+        handled.response = (this->*route->handler)(target, request);
+    } catch (const ApiError& error) {
+        handled.response = error_response(error.kind().status, error.kind().code, error.what(),
+                                          request.version(), request.keep_alive());
     } catch (const SearchError& error) {
         handled.response = error_response(status_for(error.code()), search::to_string(error.code()),
                                           error.what(), request.version(), request.keep_alive());
@@ -148,8 +166,8 @@ Handled Api::handle(const Request& request) {
             500, "internal", fmt::format("the search failed: {}", error.get_description()),
             request.version(), request.keep_alive());
     } catch (const std::exception& error) {
-        handled.response =
-            error_response(500, "internal", error.what(), request.version(), request.keep_alive());
+        handled.response = error_response(kInternal.status, kInternal.code, error.what(),
+                                          request.version(), request.keep_alive());
     }
     add_common_headers(handled.response);
     handled.response.prepare_payload();
@@ -172,12 +190,6 @@ Response Api::search(const RequestTarget& target, const Request& request) {
 }
 
 Response Api::document(const RequestTarget& target, const Request& request) {
-    for (const auto& [name, value] : target.params) {
-        if (name != "q") {
-            throw SearchError(ErrorCode::unknown_parameter,
-                              fmt::format("unknown parameter '{}'; /api/doc takes only q", name));
-        }
-    }
     // The id is the rest of the path, decoded once: ids may contain '/'.
     const auto id = target.path.substr(kDocPrefix.size());
     auto searcher = searchers_.borrow();
@@ -185,13 +197,6 @@ Response Api::document(const RequestTarget& target, const Request& request) {
 }
 
 Response Api::suggest(const RequestTarget& target, const Request& request) {
-    for (const auto& [name, value] : target.params) {
-        if (name != "q") {
-            throw SearchError(
-                ErrorCode::unknown_parameter,
-                fmt::format("unknown parameter '{}'; /api/suggest takes only q", name));
-        }
-    }
     const auto query = target.value("q");
     if (query.size() > search::kMaxQueryBytes) {
         throw SearchError(ErrorCode::query_too_long, "the query is too long to complete");
@@ -200,13 +205,11 @@ Response Api::suggest(const RequestTarget& target, const Request& request) {
     return json_response(request, to_json(searcher->suggest(query)));
 }
 
-Response Api::facets(const RequestTarget& target, const Request& request) {
-    reject_parameters(target, "/api/facets");
+Response Api::facets(const RequestTarget&, const Request& request) {
     return json_response(request, facets_json());
 }
 
-Response Api::openapi(const RequestTarget& target, const Request& request) {
-    reject_parameters(target, "/api/openapi.json");
+Response Api::openapi(const RequestTarget&, const Request& request) {
     Response response{beast_http::status::ok, request.version()};
     response.set(beast_http::field::content_type, "application/json");
     response.set(beast_http::field::cache_control, "no-cache");
@@ -215,12 +218,12 @@ Response Api::openapi(const RequestTarget& target, const Request& request) {
     return response;
 }
 
-Response Api::healthz(const Request& request) {
+Response Api::healthz(const RequestTarget&, const Request& request) {
     auto searcher = searchers_.borrow();
     return json_response(request, to_json(searcher->health()));
 }
 
-Response Api::metrics(const Request& request) {
+Response Api::metrics(const RequestTarget&, const Request& request) {
     search::Health health;
     {
         auto searcher = searchers_.borrow();
@@ -236,7 +239,7 @@ Response Api::metrics(const Request& request) {
 
 Response Api::static_file(const RequestTarget& target, const Request& request) {
     auto file = files_.find(target.path);
-    if (!file) throw SearchError(ErrorCode::not_found, fmt::format("no file {}", target.path));
+    if (!file) throw ApiError(kNoSuchPath, fmt::format("no file {}", target.path));
     Response response{beast_http::status::ok, request.version()};
     response.set(beast_http::field::content_type, file->content_type);
     response.set(beast_http::field::cache_control, "no-cache");

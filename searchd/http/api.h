@@ -34,16 +34,18 @@ class Api {
     static Response error_response(unsigned status, std::string_view code, std::string_view message,
                                    unsigned version, bool keep_alive);
 
-  private:
+    // The endpoints, one per route of the table in api.cpp; each turns a request whose
+    // parameters the table has checked into a response, or throws.
     Response search(const RequestTarget& target, const Request& request);
     Response document(const RequestTarget& target, const Request& request);
     Response suggest(const RequestTarget& target, const Request& request);
     Response facets(const RequestTarget& target, const Request& request);
     Response openapi(const RequestTarget& target, const Request& request);
-    Response healthz(const Request& request);
-    Response metrics(const Request& request);
+    Response healthz(const RequestTarget& target, const Request& request);
+    Response metrics(const RequestTarget& target, const Request& request);
     Response static_file(const RequestTarget& target, const Request& request);
 
+  private:
     search::SearcherPool& searchers_;
     const StaticFiles& files_;
     Metrics& metrics_;

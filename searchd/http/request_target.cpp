@@ -6,20 +6,10 @@
 #include <fmt/format.h>
 
 #include "common/text.h"
-#include "searchd/search/search_error.h"
+#include "searchd/http/api_error.h"
 
 namespace talksearch::http {
 namespace urls = boost::urls;
-using search::ErrorCode;
-using search::SearchError;
-
-std::vector<std::string> RequestTarget::values(std::string_view key) const {
-    std::vector<std::string> found;
-    for (const auto& [name, value] : params) {
-        if (name == key) found.push_back(value);
-    }
-    return found;
-}
 
 std::string RequestTarget::value(std::string_view key, std::string fallback) const {
     for (auto it = params.rbegin(); it != params.rend(); ++it) {
@@ -60,21 +50,20 @@ RequestTarget parse_target(std::string_view raw_target) {
     const auto target = encode_lenient(raw_target);
     const auto parsed = urls::parse_origin_form(target);
     if (!parsed) {
-        throw SearchError(ErrorCode::invalid_encoding,
-                          fmt::format("the request target is not a valid URL path and query ({})",
-                                      parsed.error().message()));
+        throw ApiError(kInvalidEncoding,
+                       fmt::format("the request target is not a valid URL path and query ({})",
+                                   parsed.error().message()));
     }
     RequestTarget result;
     result.encoded_path = std::string(parsed->encoded_path());
     result.path = parsed->path();
     if (!is_valid_utf8(result.path)) {
-        throw SearchError(ErrorCode::invalid_encoding, "the path is not UTF-8 once decoded");
+        throw ApiError(kInvalidEncoding, "the path is not UTF-8 once decoded");
     }
     for (const auto& param : parsed->params()) {
         if (!is_valid_utf8(param.key) || !is_valid_utf8(param.value)) {
-            throw SearchError(
-                ErrorCode::invalid_encoding,
-                fmt::format("parameter '{}' is not UTF-8 once decoded", repair_utf8(param.key)));
+            throw ApiError(kInvalidEncoding, fmt::format("parameter '{}' is not UTF-8 once decoded",
+                                                         repair_utf8(param.key)));
         }
         result.params.emplace_back(param.key, param.value);
     }

@@ -13,14 +13,12 @@ struct RequestTarget {
     std::string encoded_path;
     std::vector<std::pair<std::string, std::string>> params;  // decoded, in order, repeats kept
 
-    // All values of `key`.
-    std::vector<std::string> values(std::string_view key) const;
     // The last value of `key`, or `fallback`.
     std::string value(std::string_view key, std::string fallback = {}) const;
     bool has(std::string_view key) const;
 };
 
-// Throws SearchError(invalid_encoding) naming what is wrong.
+// Throws ApiError(kInvalidEncoding) naming what is wrong.
 RequestTarget parse_target(std::string_view target);
 
 }  // namespace talksearch::http

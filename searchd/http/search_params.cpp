@@ -1,9 +1,12 @@
 #include "searchd/http/search_params.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 
 #include <fmt/format.h>
 
+#include "searchd/http/api_error.h"
 #include "searchd/search/search_error.h"
 
 namespace talksearch::http {
@@ -12,7 +15,7 @@ using search::SearchError;
 
 namespace {
 
-std::size_t whole_number(const std::string& name, const std::string& text, std::size_t low,
+std::size_t whole_number(std::string_view name, const std::string& text, std::size_t low,
                          std::size_t high) {
     std::size_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -25,8 +28,7 @@ std::size_t whole_number(const std::string& name, const std::string& text, std::
     return value;
 }
 
-std::optional<Date> date_bound(const RequestTarget& target, const std::string& name, RangeEnd end) {
-    const auto text = target.value(name);
+std::optional<Date> date_bound(std::string_view name, const std::string& text, RangeEnd end) {
     if (text.empty()) return std::nullopt;
     const auto date = parse_date_bound(text, end);
     if (!date) {
@@ -37,45 +39,77 @@ std::optional<Date> date_bound(const RequestTarget& target, const std::string& n
     return date;
 }
 
+// A parameter other than the facet filters: its name and how its (last) value sets the request.
+struct Parameter {
+    std::string_view name;
+    void (*apply)(search::SearchRequest& request, std::string_view name, const std::string& value);
+};
+
+constexpr std::array<Parameter, 6> kParameters{{
+    {"q", [](auto& request, auto, const auto& value) { request.query = value; }},
+    {"from",
+     [](auto& request, auto name, const auto& value) {
+         request.from = date_bound(name, value, RangeEnd::first_day);
+     }},
+    {"to", [](auto& request, auto name,
+              const auto& value) { request.to = date_bound(name, value, RangeEnd::last_day); }},
+    {"sort",
+     [](auto& request, auto, const auto& value) {
+         for (const auto order : {search::SortOrder::relevance, search::SortOrder::newest,
+                                  search::SortOrder::oldest}) {
+             if (value == search::to_string(order)) {
+                 request.sort = order;
+                 return;
+             }
+         }
+         if (!value.empty()) {
+             throw ApiError(kInvalidSort, fmt::format("sort must be relevance, newest or oldest, "
+                                                      "not '{}'",
+                                                      value));
+         }
+     }},
+    {"page", [](auto& request, auto name,
+                const auto& value) { request.page = whole_number(name, value, 1, 1'000'000'000); }},
+    {"per_page",
+     [](auto& request, auto name, const auto& value) {
+         request.per_page = whole_number(name, value, 1, search::kMaxPerPage);
+     }},
+}};
+
 }  // namespace
+
+const std::vector<std::string>& search_parameter_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> all{std::string(kParameters.front().name)};
+        for (const auto& info : schema::kFacets) all.emplace_back(info.name);
+        for (std::size_t i = 1; i < kParameters.size(); ++i) {
+            all.emplace_back(kParameters[i].name);
+        }
+        return all;
+    }();
+    return names;
+}
 
 search::SearchRequest to_search_request(const RequestTarget& target) {
     search::SearchRequest request;
     for (const auto& [name, value] : target.params) {
-        if (name == "q" || name == "from" || name == "to" || name == "sort" || name == "page" ||
-            name == "per_page") {
+        if (const auto facet = schema::facet_from_name(name)) {
+            if (!value.empty()) request.filters[*facet].push_back(value);
             continue;
         }
-        const auto facet = schema::facet_from_name(name);
-        if (!facet) {
-            throw SearchError(ErrorCode::unknown_parameter,
-                              fmt::format("unknown parameter '{}'; use q, city, region, country, "
-                                          "person, negotiator, organisation, from, to, sort, "
-                                          "page or per_page",
-                                          name));
+        const auto* parameter = std::find_if(kParameters.begin(), kParameters.end(),
+                                             [&](const Parameter& p) { return p.name == name; });
+        if (parameter == kParameters.end()) {
+            throw ApiError(kUnknownParameter,
+                           fmt::format("unknown parameter '{}'; use {}", name,
+                                       fmt::join(search_parameter_names(), ", ")));
         }
-        if (!value.empty()) request.filters[*facet].push_back(value);
     }
-    request.query = target.value("q");
-    request.from = date_bound(target, "from", RangeEnd::first_day);
-    request.to = date_bound(target, "to", RangeEnd::last_day);
-    const auto sort = target.value("sort");
-    if (sort == "relevance") {
-        request.sort = search::SortOrder::relevance;
-    } else if (sort == "newest") {
-        request.sort = search::SortOrder::newest;
-    } else if (sort == "oldest") {
-        request.sort = search::SortOrder::oldest;
-    } else if (!sort.empty()) {
-        throw SearchError(ErrorCode::invalid_sort,
-                          fmt::format("sort must be relevance, newest or oldest, not '{}'", sort));
-    }
-    if (target.has("per_page")) {
-        request.per_page =
-            whole_number("per_page", target.value("per_page"), 1, search::kMaxPerPage);
-    }
-    if (target.has("page")) {
-        request.page = whole_number("page", target.value("page"), 1, 1'000'000'000);
+    // Where a parameter repeats, its last value counts.
+    for (const auto& parameter : kParameters) {
+        if (target.has(parameter.name)) {
+            parameter.apply(request, parameter.name, target.value(parameter.name));
+        }
     }
     return request;
 }

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "common/text.h"
+#include "searchd/http/api_error.h"
 
 namespace talksearch::http {
 namespace asio = boost::asio;
@@ -116,23 +117,22 @@ class Session : public std::enable_shared_from_this<Session> {
             return close();
         }
         if (error == http_error::error::header_limit) {
-            return send_error(431, "headers_too_large",
+            return send_error(kHeadersTooLarge,
                               fmt::format("the request line and headers exceed {} bytes",
                                           options_.limits.header_bytes));
         }
         if (error == http_error::error::body_limit) {
-            return send_error(
-                413, "body_too_large",
-                fmt::format("the request body exceeds {} bytes", options_.limits.body_bytes));
+            return send_error(kBodyTooLarge, fmt::format("the request body exceeds {} bytes",
+                                                         options_.limits.body_bytes));
         }
-        return send_error(400, "bad_request",
+        return send_error(kBadRequest,
                           fmt::format("the request is not valid HTTP/1.1 ({})", error.message()));
     }
 
-    void send_error(unsigned status, std::string_view code, std::string_view message) {
-        auto response = Api::error_response(status, code, message, 11, false);
-        log(status, "-", "-", 0.0, response.body().size());
-        metrics_.record("invalid", status, 0.0);
+    void send_error(ApiErrorKind kind, std::string_view message) {
+        auto response = Api::error_response(kind.status, kind.code, message, 11, false);
+        log(kind.status, "-", "-", 0.0, response.body().size());
+        metrics_.record("invalid", kind.status, 0.0);
         write(std::move(response));
     }
 

@@ -8,18 +8,12 @@ std::string_view to_string(ErrorCode code) {
             return "invalid_query";
         case ErrorCode::query_too_long:
             return "query_too_long";
-        case ErrorCode::unknown_parameter:
-            return "unknown_parameter";
         case ErrorCode::invalid_date:
             return "invalid_date";
-        case ErrorCode::invalid_sort:
-            return "invalid_sort";
         case ErrorCode::invalid_page:
             return "invalid_page";
         case ErrorCode::page_out_of_range:
             return "page_out_of_range";
-        case ErrorCode::invalid_encoding:
-            return "invalid_encoding";
         case ErrorCode::not_found:
             return "not_found";
         case ErrorCode::unavailable:

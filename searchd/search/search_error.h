@@ -1,5 +1,6 @@
 #pragma once
-// Errors the search core reports about a request. The HTTP layer maps each code to a status.
+// Errors the search core reports about a request or the index. The HTTP layer maps each code to
+// a status; errors only HTTP knows (parameters, encoding, routes) are its own (http/api_error.h).
 
 #include <stdexcept>
 #include <string>
@@ -10,12 +11,9 @@ namespace talksearch::search {
 enum class ErrorCode {
     invalid_query,
     query_too_long,
-    unknown_parameter,
     invalid_date,
-    invalid_sort,
     invalid_page,
     page_out_of_range,
-    invalid_encoding,
     not_found,
     unavailable,
 };

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "common/schema.h"
+#include "searchd/http/api_error.h"
+#include "searchd/search/search_error.h"
 
 using namespace talksearch;
 namespace json = boost::json;
@@ -67,4 +69,21 @@ TEST_CASE("every operation's responses point at schemas that exist", "[openapi]"
         }
     }
     CHECK(refs > 20);
+}
+
+TEST_CASE("the description lists every error code either layer reports", "[openapi]") {
+    const auto document = json::parse(http::openapi_document());
+    const auto& codes =
+        document.at("components").at("schemas").at("ErrorCode").at("enum").as_array();
+    const auto listed = [&](std::string_view code) {
+        return std::any_of(codes.begin(), codes.end(),
+                           [&](const json::value& value) { return value.as_string() == code; });
+    };
+    for (const auto& kind : http::kApiErrorKinds) CHECK(listed(kind.code));
+    for (const auto code : {search::ErrorCode::invalid_query, search::ErrorCode::query_too_long,
+                            search::ErrorCode::invalid_date, search::ErrorCode::invalid_page,
+                            search::ErrorCode::page_out_of_range, search::ErrorCode::not_found,
+                            search::ErrorCode::unavailable}) {
+        CHECK(listed(search::to_string(code)));
+    }
 }
