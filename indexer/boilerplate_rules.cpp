@@ -11,9 +11,9 @@
 namespace talksearch::indexer {
 namespace {
 
-const std::array<std::regex, 9>& chrome_patterns() {
+const std::array<std::regex, 11>& chrome_patterns() {
     constexpr auto flags = std::regex::icase | std::regex::optimize;
-    static const std::array<std::regex, 9> patterns{
+    static const std::array<std::regex, 11> patterns{
         std::regex(R"(^\d+\s*min(ute)?s?\s+read.*$)", flags),  // "3 min readSource"
         std::regex(R"(^[^.!?]{0,40}\bhome\s*\|.*$)", flags),   // "Site Home|News"
         std::regex(R"(^(share|share this( article| story)?|tweet|print|email|subscribe( now)?|)"
@@ -25,6 +25,13 @@ const std::array<std::regex, 9>& chrome_patterns() {
         std::regex(R"(^(by|written by)\s+[\w .'-]{2,40}$)", flags),  // bylines
         std::regex(R"(^(updated|published)\s*:?\s*\d.*$)", flags),
         std::regex(R"(^(skip to (main )?content|menu|search|log ?in|sign in)$)", flags),
+        // Teaser labels and ad slots standing alone: "DON'T MISS", "Advert", "See also".
+        // ("Read more" alone starts the trailer instead.)
+        std::regex(
+            R"re(^(advert|ad|sponsored|don.?t miss|must read|see (more|also)|read (also|next))\W*$)re",
+            flags),
+        // Shortcodes a CMS left unexpanded: "[button link=...]Send us[/button]".
+        std::regex(R"(^\[\w+[^\]]*\].*\[/\w+\]$)", flags),
     };
     return patterns;
 }
@@ -101,13 +108,55 @@ bool is_reader_prompt(std::string_view line) {
     });
 }
 
+// A caption ending with its credit: "Protesters in Hong Kong (Image: GETTY)".
+bool is_credited_caption(std::string_view line) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '.')) line.remove_suffix(1);
+    if (!line.ends_with(')')) return false;
+    const auto open = line.rfind('(');
+    if (open == std::string_view::npos) return false;
+    const auto inside = fold_case(line.substr(open + 1));
+    for (const std::string_view credit :
+         {"image", "photo", "picture", "pic", "photograph", "credit"}) {
+        if (inside.starts_with(credit)) {
+            const auto rest = std::string_view(inside).substr(credit.size());
+            const auto colon = rest.find_first_not_of("s ");
+            return colon != std::string_view::npos && rest[colon] == ':';
+        }
+    }
+    return false;
+}
+
+// A line of web addresses and numbers (image paths and sizes a page left in its text).
+bool is_mostly_addresses(std::string_view line) {
+    std::size_t tokens = 0;
+    std::size_t addresses = 0;
+    std::size_t urls = 0;
+    while (!line.empty()) {
+        const auto start = line.find_first_not_of(' ');
+        if (start == std::string_view::npos) break;
+        line.remove_prefix(start);
+        const auto token = line.substr(0, line.find(' '));
+        line.remove_prefix(token.size());
+        ++tokens;
+        const bool number = token.find_first_not_of("0123456789.,x") == std::string_view::npos;
+        const bool url = token.starts_with("http://") || token.starts_with("https://") ||
+                         token.starts_with("www.");
+        urls += url;
+        addresses += number || url;
+    }
+    // Numbers alone are a table's row; it takes addresses among them.
+    return urls >= 2 && addresses * 5 >= tokens * 3 && tokens - addresses <= 3;
+}
+
 }  // namespace
 
 bool is_chrome_line(std::string_view line) {
     // Chrome is short; a paragraph of text is not worth nine regular expressions.
     constexpr std::size_t kLongestChrome = 240;
     if (line.size() > kLongestChrome) return false;
-    if (is_reader_prompt(line)) return true;
+    if (is_reader_prompt(line) || is_mostly_addresses(line) || is_credited_caption(line)) {
+        return true;
+    }
     const std::string text(line);
     return std::any_of(chrome_patterns().begin(), chrome_patterns().end(),
                        [&](const std::regex& pattern) { return std::regex_match(text, pattern); });

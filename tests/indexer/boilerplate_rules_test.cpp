@@ -24,3 +24,23 @@ TEST_CASE("cleaning: prompts to the reader and cookie banners are chrome", "[boi
         "and that the proposal had been sent to Geneva."));
     CHECK_FALSE(is_chrome_line("The talks resumed in Geneva on Monday."));
 }
+
+TEST_CASE("chrome: teaser labels, credited captions, shortcodes, lines of addresses",
+          "[boilerplate_rules]") {
+    for (const std::string line :
+         {"DON'T MISS", "Advert", "Advertisement", "See also:", "Read next",
+          "Protesters in Hong Kong on Monday (Image: GETTY )",
+          "The envoys arrive in Geneva (Photo: Jane Doe/Example)",
+          "[button link=\"https://example.org/r\" type=\"big\"]Send us your review[/button]",
+          "https://example.org/a.jpg 540 960 admin https://example.org/b.jpg"}) {
+        CAPTURE(line);
+        CHECK(is_chrome_line(line));
+    }
+    for (const std::string line :
+         {"1 Kyle Busch 5040 5 1 17 27", "Read more about the talks in our explainer.",
+          "The report (published on Monday: see below) was long.",
+          "See https://example.org for the full text of the agreement."}) {
+        CAPTURE(line);
+        CHECK_FALSE(is_chrome_line(line));
+    }
+}
