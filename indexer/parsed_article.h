@@ -14,7 +14,7 @@ struct ParsedArticle {
     std::string id;
     std::string title;                // from markup or metadata; empty when the format has none
     std::vector<std::string> blocks;  // raw lines or paragraphs
-    std::optional<std::string> date;  // as found in the source; validated later
+    std::optional<std::string> date;  // ISO when the reader could read it; validated later
     std::optional<std::string> source;
     std::optional<std::string> url;
     std::string file;                     // source file, relative to the folder it was found in

@@ -14,13 +14,15 @@ enum class Format { text, markdown, html, jsonl };
 std::optional<Format> format_for_extension(std::string_view extension);
 
 // Plain text and Markdown: one block per line. Markdown headings, emphasis and links are
-// reduced to their text; a first-level heading becomes the title.
+// reduced to their text; a first-level heading becomes the title; front matter gives title,
+// date (as ISO when written in a usual form), source, url, author; lines of links or images only
+// are left out.
 ParsedArticle read_text(std::string_view content, std::string_view id, std::string_view file,
                         bool markdown);
 
-// HTML through gumbo: title from og:title, <h1> or <title>; date from article:published_time or
-// <time datetime>; body from the article's paragraphs, without scripts, styles, navigation,
-// headers, footers and asides.
+// HTML through gumbo: the headline without the site's name, the publication date (ISO), the
+// site's name and canonical URL (page_metadata.h), and the article's blocks found among the
+// site's furniture (content_extractor.h). Markup nested deeper than gumbo can take is flattened.
 ParsedArticle read_html(std::string_view content, std::string_view id, std::string_view file);
 
 // One line of a JSON Lines file: an object with "id", "title", "body" or "text", and optional
