@@ -81,8 +81,12 @@ CleanArticle clean(const ParsedArticle& article) {
     // 3. The body: everything else, once, without labels in the page header or foreign lines.
     //    A stray line in another language is noise in an English article; an article written
     //    in another language keeps all its lines.
+    std::vector<bool> foreign(lines.size());
     std::size_t foreign_lines = 0;
-    for (const auto& line : lines) foreign_lines += is_other_language(line.text);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        foreign[i] = is_other_language(lines[i].text);
+        foreign_lines += foreign[i];
+    }
     const bool drop_foreign = foreign_lines * 2 < lines.size();
     std::unordered_set<std::string> seen{title_text, clean.title};
     bool body_started = false;
@@ -92,7 +96,7 @@ CleanArticle clean(const ParsedArticle& article) {
         const auto words = count_words(text);
         if (!body_started && words <= kLabelMaxWords && !ends_sentence(text)) continue;
         if (words >= kBodyMinWords) body_started = true;
-        if (drop_foreign && is_other_language(text)) continue;
+        if (drop_foreign && foreign[i]) continue;
         if (!seen.insert(text).second) continue;
         clean.paragraphs.push_back(text);
     }
