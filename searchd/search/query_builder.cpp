@@ -57,8 +57,8 @@ SearchError refused_query(const Xapian::Error& error) {
         return SearchError(
             ErrorCode::invalid_query,
             fmt::format("NEAR, ADJ and \"phrases\" work on single words only, not on wildcards "
-                        "(word*), names with variants, OR or parentheses ({}); write them "
-                        "around plain words, e.g. peace NEAR talks",
+                        "(word*), OR or parentheses ({}); write them around plain words, e.g. "
+                        "peace NEAR talks",
                         error.get_msg()));
     }
     return SearchError(ErrorCode::invalid_query,
@@ -174,8 +174,14 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
         // atomic, and two searchers may parse on two threads at once.
         return Xapian::Query(std::string());
     }
+    const auto marked = mark_wildcards(text);
+    if (const auto wildcards = count_wildcards(marked); wildcards > kMaxWildcards) {
+        throw SearchError(ErrorCode::query_too_long,
+                          fmt::format("the query has {} wildcards (word*); the limit is {}",
+                                      wildcards, kMaxWildcards));
+    }
     try {
-        return parser_.parse_query(mark_wildcards(text), kParserFlags);
+        return parser_.parse_query(marked, kParserFlags);
     } catch (const Xapian::QueryParserError& error) {
         throw SearchError(
             ErrorCode::invalid_query,

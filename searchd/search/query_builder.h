@@ -21,8 +21,8 @@ namespace talksearch::search {
 void write_synonym_database(const Catalog& catalog, const std::string& path);
 
 // The error for a query Xapian refuses to build or run (UnimplementedError,
-// InvalidArgumentError): NEAR, ADJ or a phrase around a wildcard, a synonym or a group. It is
-// the query's fault, so an invalid_query that says how to write it.
+// InvalidArgumentError), such as NEAR or ADJ around a wildcard or a group. It is the query's
+// fault, so an invalid_query that says how to write it.
 SearchError refused_query(const Xapian::Error& error);
 
 // Runs a match, reporting the errors of a query that only the match refuses as refused_query();

@@ -1,6 +1,7 @@
 #include "searchd/search/wildcard.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -46,6 +47,19 @@ std::string mark_wildcards(std::string_view text) {
     if (copied == 0) return std::string(text);
     marked.append(text.substr(copied));
     return marked;
+}
+
+std::size_t count_wildcards(std::string_view marked) {
+    std::size_t count = 0;
+    for (const auto field : {kWildcardField, kTitleWildcardField}) {
+        const auto pattern = std::string(field) + ':';
+        for (auto at = marked.find(pattern); at != std::string_view::npos;
+             at = marked.find(pattern, at + pattern.size())) {
+            // Not the end of a longer field name (xtitlewildcard: ends with wildcard:).
+            if (at == 0 || !std::isalpha(static_cast<unsigned char>(marked[at - 1]))) ++count;
+        }
+    }
+    return count;
 }
 
 WildcardProcessor::WildcardProcessor(const Xapian::Database& vocabulary, Xapian::Stem stem,

@@ -41,4 +41,11 @@ class WildcardProcessor : public Xapian::FieldProcessor {
 // Wildcards expand to at most this many of the most frequent stems.
 inline constexpr std::size_t kMaxWildcardExpansion = 500;
 
+// Wildcards in one query at most: each short pattern walks thousands of words, and 330 of them
+// (a* b* c* … in 1000 bytes) kept a worker busy for 18 s over 2,000 articles.
+inline constexpr std::size_t kMaxWildcards = 8;
+
+// The number of wildcards in text rewritten by mark_wildcards().
+std::size_t count_wildcards(std::string_view marked);
+
 }  // namespace talksearch::search

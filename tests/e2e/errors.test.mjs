@@ -31,10 +31,11 @@ describe('error responses', () => {
     assert.equal(r.status, 200, r.body);
   });
 
-  it('query_too_long: over 1000 bytes, or nested deeper than 32 parentheses', async () => {
+  it('query_too_long: over 1000 bytes, nested deeper than 32 parentheses, or over 8 wildcards', async () => {
     assertError(await get(`/api/search?q=${'a'.repeat(2000)}`), 400, 'query_too_long');
     // 1001 bytes of UTF-8 in fewer characters.
     assertError(await get(`/api/search?q=${encodeURIComponent('é'.repeat(501))}`), 400, 'query_too_long');
+    assertError(await get(`/api/search?q=${encodeURIComponent('a* b* c* d* e* f* g* h* i*')}`), 400, 'query_too_long');
     const nested = `${'('.repeat(40)}peace${')'.repeat(40)}`;
     assertError(await get(`/api/search?q=${encodeURIComponent(nested)}`), 400, 'query_too_long');
     // At the limits: fine.

@@ -236,6 +236,8 @@ TEST_CASE("bad requests are SearchErrors with their code", "[searcher]") {
     CHECK(error_code(request(std::string(2000, 'a'))) == ErrorCode::query_too_long);
     CHECK(error_code(request(std::string(33, '(') + "x" + std::string(33, ')'))) ==
           ErrorCode::query_too_long);
+    CHECK(error_code(request("a* b* c* d* e* f* g* h* i*")) == ErrorCode::query_too_long);
+    CHECK(corpus().search(request("a* OR b* OR c* OR d* OR e* OR f* OR g* OR h*")).total > 0);
     auto page = request("talks");
     page.per_page = 10;
     page.page = 1001;

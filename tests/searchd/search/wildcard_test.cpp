@@ -29,6 +29,13 @@ TEST_CASE("mark_wildcards turns word* outside quotes into wildcard fields", "[wi
     CHECK(mark_wildcards(text) == marked);
 }
 
+TEST_CASE("count_wildcards counts the wildcard fields of marked text", "[wildcard]") {
+    CHECK(count_wildcards(mark_wildcards("peace talks")) == 0);
+    CHECK(count_wildcards(mark_wildcards("negotiat* title:talk* (Odes* OR Kyiv)")) == 3);
+    CHECK(count_wildcards(mark_wildcards("\"peace talk*\" city:Odes*")) == 0);
+    CHECK(count_wildcards("xwildcard:a xtitlewildcard:b fooxwildcard:c") == 2);
+}
+
 namespace {
 
 std::set<std::string> expansion(const Xapian::Query& query) {
