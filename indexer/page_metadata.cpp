@@ -762,9 +762,18 @@ PageMetadata read_page_metadata(const GumboNode* document, const Date& today) {
             h1_texts.emplace_back(node, std::move(text));
         }
     }
-    const std::vector<std::string> raw_titles{
-        meta(scan, "og:title"), meta(scan, "twitter:title"), normalize_spaces(linked.headline),
-        h1_texts.empty() ? std::string{} : h1_texts.front().second, scan.title_tag};
+    // An <h1> the page's <title> does not contain is the site's logo or a section's name.
+    std::string h1_title;
+    for (const auto& [node, text] : h1_texts) {
+        if (scan.title_tag.empty() ||
+            fold_case(scan.title_tag).find(fold_case(text)) != std::string::npos) {
+            h1_title = text;
+            break;
+        }
+    }
+    const std::vector<std::string> raw_titles{meta(scan, "og:title"), meta(scan, "twitter:title"),
+                                              normalize_spaces(linked.headline), h1_title,
+                                              scan.title_tag};
     for (const auto& raw : raw_titles) {
         if (raw.empty()) continue;
         auto title = remove_site_name(raw, site_names, url);
