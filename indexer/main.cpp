@@ -136,6 +136,8 @@ int main(int argc, char** argv) {
                   << '\n';
     } catch (const std::exception& error) {
         std::cerr << "indexer: " << error.what() << '\n';
+    } catch (...) {
+        std::cerr << "indexer: failed with an unknown error\n";
     }
     return kExitFailure;
 }
