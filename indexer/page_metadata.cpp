@@ -648,6 +648,26 @@ std::optional<Date> publication_date(const Scan& scan, const LinkedData& linked,
     if (!shown.empty()) return shown.front();
     return std::nullopt;
 }
+// Inside the page's header or a link to the home page (where a site puts its logo).
+bool in_site_header(const GumboNode* node) {
+    for (const GumboNode* at = node->parent; at && at->type == GUMBO_NODE_ELEMENT;
+         at = at->parent) {
+        const GumboTag tag = at->v.element.tag;
+        if (tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_NAV) return true;
+        if (tag == GUMBO_TAG_A &&
+            (attribute(at, "href") == "/" || attribute(at, "rel") == "home")) {
+            return true;
+        }
+        for (const char* name : {"id", "class"}) {
+            const auto value = lower_ascii(attribute(at, name));
+            for (const std::string_view word : {"header", "logo", "masthead", "branding"}) {
+                if (value.find(word) != std::string::npos) return true;
+            }
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string remove_site_name(std::string_view title, const std::vector<std::string>& site_names,
@@ -762,10 +782,11 @@ PageMetadata read_page_metadata(const GumboNode* document, const Date& today) {
             h1_texts.emplace_back(node, std::move(text));
         }
     }
-    // An <h1> the page's <title> does not contain is the site's logo or a section's name.
+    // An <h1> in the site's header or its home link, that the page's <title> does not contain,
+    // is the site's logo.
     std::string h1_title;
     for (const auto& [node, text] : h1_texts) {
-        if (scan.title_tag.empty() ||
+        if (!in_site_header(node) || scan.title_tag.empty() ||
             fold_case(scan.title_tag).find(fold_case(text)) != std::string::npos) {
             h1_title = text;
             break;

@@ -88,6 +88,10 @@ TEST_CASE("title from og:title, JSON-LD headline, h1 or <title>; site, URL, auth
     CHECK(metadata_of("<title>Only a title | Site</title><body><p>x</p></body>").title ==
           "Only a title");
     CHECK(metadata_of("<body><h1>Only <i>an</i> h1</h1></body>").title == "Only an h1");
+    // The site's logo in an <h1> is not the headline.
+    CHECK(metadata_of("<title>Envoys meet again - Example</title><body><div id=\"header\"><a "
+                      "href=\"/\"><h1>Example</h1></a></div><p>x</p></body>")
+              .title == "Envoys meet again - Example");
     CHECK(metadata_of("<script type=\"application/ld+json\">{broken</script><p>x</p>").title == "");
 }
 
