@@ -44,6 +44,8 @@ std::string serialize(const StoredArticle& article) {
                               {"date", optional_value(article.date)},
                               {"source", optional_value(article.source)},
                               {"url", optional_value(article.url)},
+                              {"author", optional_value(article.author)},
+                              {"language", optional_value(article.language)},
                               {"file", article.file},
                               {"entities", std::move(entities)}};
     return json::serialize(object);
@@ -60,6 +62,8 @@ StoredArticle deserialize_article(std::string_view data) {
         article.date = optional_field(object, "date");
         article.source = optional_field(object, "source");
         article.url = optional_field(object, "url");
+        article.author = optional_field(object, "author");
+        article.language = optional_field(object, "language");
         article.file = string_field(object, "file");
         if (const auto* entities = object.if_contains("entities")) {
             for (const auto& item : entities->as_array()) {

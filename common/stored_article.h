@@ -31,6 +31,8 @@ struct StoredArticle {
     std::optional<std::string> date;  // YYYY-MM-DD
     std::optional<std::string> source;
     std::optional<std::string> url;
+    std::optional<std::string> author;    // as the page names them
+    std::optional<std::string> language;  // the page's declared language (BCP 47)
     std::string file;  // the source file, relative to the folder it was indexed from
     std::vector<ArticleEntity> entities;
 };

@@ -42,8 +42,11 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     stored.file = parsed.file;
     if (parsed.source) stored.source = normalize_spaces(*parsed.source);
     if (parsed.url) stored.url = normalize_spaces(*parsed.url);
-    if (stored.source && stored.source->empty()) stored.source.reset();
-    if (stored.url && stored.url->empty()) stored.url.reset();
+    if (parsed.author) stored.author = normalize_spaces(*parsed.author);
+    if (parsed.language) stored.language = normalize_spaces(*parsed.language);
+    for (auto* field : {&stored.source, &stored.url, &stored.author, &stored.language}) {
+        if (*field && (*field)->empty()) field->reset();
+    }
     std::optional<Date> date;
     if (parsed.date) {
         date = parse_iso_date(normalize_spaces(*parsed.date));

@@ -19,7 +19,7 @@ struct ParsedArticle {
     std::optional<std::string> url;
     std::string file;                     // source file, relative to the folder it was found in
     std::size_t line = 0;                 // 1-based line within a JSON Lines file; 0 otherwise
-    std::optional<std::string> author;    // as the page names them; not indexed (yet)
+    std::optional<std::string> author;    // as the page names them; stored, not searched
     std::optional<std::string> language;  // the page's declared language (BCP 47), if any
 };
 

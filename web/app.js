@@ -284,6 +284,7 @@ function metaLine(item) {
   const parts = [];
   if (item.date) parts.push(h('time', { datetime: item.date }, formatDate(item.date)));
   else parts.push(h('span', { class: 'undated' }, 'Undated'));
+  if (item.author) parts.push(h('span', { class: 'author' }, `By ${item.author}`));
   if (item.source) parts.push(h('span', { class: 'source' }, item.source));
   const url = safeExternalUrl(item.url);
   if (url) {

@@ -35,6 +35,7 @@ json::value to_json(const search::SearchResponse& response) {
                                        {"date", optional_string(hit.date)},
                                        {"source", optional_string(hit.source)},
                                        {"url", optional_string(hit.url)},
+                                       {"author", optional_string(hit.author)},
                                        {"score", rounded(hit.score, 1e4)},
                                        {"snippet", hit.snippet},
                                        {"entities", facet_map(hit.entities)}});
@@ -101,6 +102,8 @@ json::value to_json(const search::DocumentResponse& response) {
                         {"date", optional_string(article.date)},
                         {"source", optional_string(article.source)},
                         {"url", optional_string(article.url)},
+                        {"author", optional_string(article.author)},
+                        {"language", optional_string(article.language)},
                         {"body", article.body},
                         {"entities", std::move(entities)},
                         {"highlights", std::move(highlights)}};

@@ -19,6 +19,7 @@ struct SearchHit {
     std::optional<std::string> date;
     std::optional<std::string> source;
     std::optional<std::string> url;
+    std::optional<std::string> author;
     double score = 0;
     std::string snippet;  // escaped, with <mark> around matches
     std::map<schema::Facet, std::vector<std::string>> entities;

@@ -229,6 +229,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
         hit.date = article.date;
         hit.source = article.source;
         hit.url = article.url;
+        hit.author = article.author;
         hit.score = it.get_weight();
         hit.snippet = request.snippets ? snippet_html(*mset, article.body, stem)
                                        : opening_html(article.body, kSnippetBytes);

@@ -12,6 +12,7 @@ TEST_CASE("a stored article comes back as it was written", "[stored_article]") {
     article.date = "2026-02-18";
     article.source = std::nullopt;
     article.url = "https://example.org/a?b=c&d=e";
+    article.author = "Олена Ковальчук";
     article.file = "2026/odesa-talks.html";
     article.entities.push_back(
         ArticleEntity{"Odesa", "city", {}, {{"title", 9, 14}, {"body", 0, 5}}});
@@ -25,6 +26,8 @@ TEST_CASE("a stored article comes back as it was written", "[stored_article]") {
     CHECK(back.date == article.date);
     CHECK_FALSE(back.source);
     CHECK(back.url == article.url);
+    CHECK(back.author == article.author);
+    CHECK_FALSE(back.language);
     CHECK(back.file == article.file);
     REQUIRE(back.entities.size() == 2);
     CHECK(back.entities[0].name == "Odesa");

@@ -197,6 +197,15 @@ TEST_CASE("the builder stores date, facets and terms of one article", "[document
     CHECK(built.words == std::vector<std::string>{"talks", "in", "odessa", "medinsky", "met",
                                                   "umerov", "istanbul"});
 
+    SECTION("the author and the language are stored as the page gives them, blank ones not") {
+        parsed.author = "  Jane   Doe ";
+        parsed.language = "";
+        auto with_author = builder.build(parsed, clean);
+        CHECK(with_author.stored.author == "Jane Doe");
+        CHECK_FALSE(with_author.stored.language);
+        CHECK_FALSE(built.stored.author);
+    }
+
     SECTION("an unusable date is a warning, and the article is undated") {
         parsed.date = "16 May 2025";
         auto undated = builder.build(parsed, clean);

@@ -33,6 +33,7 @@ TEST_CASE("a search response lists every facet, selected values and nulls", "[js
     CHECK(result.at("score").as_double() == Approx(3.8765));
     CHECK(result.at("date") == "2025-05-16");
     CHECK(result.at("source").is_null());
+    CHECK(result.at("author").is_null());
     CHECK(result.at("entities").at("negotiator").as_array() == json::array{"Rustem Umerov"});
     const auto& facets = body.at("facets").as_object();
     CHECK(facets.size() == schema::kFacets.size());
@@ -46,6 +47,7 @@ TEST_CASE("a search response lists every facet, selected values and nulls", "[js
 TEST_CASE("an article lists its entities with the facets they count in", "[json_encoding]") {
     search::DocumentResponse response;
     response.article.id = "a";
+    response.article.author = "Jane Doe";
     response.article.entities.push_back(
         {"Rustem Umerov", "person", {"negotiator"}, {{"body", 3, 16}}});
     response.article.entities.push_back({"Somewhere", "unknown-type", {}, {}});
@@ -59,6 +61,8 @@ TEST_CASE("an article lists its entities with the facets they count in", "[json_
     CHECK(body.at("entities").at(1).at("facets").as_array().empty());
     CHECK(body.at("highlights").at(0).at("field") == "title");
     CHECK(body.at("date").is_null());
+    CHECK(body.at("author") == "Jane Doe");
+    CHECK(body.at("language").is_null());
 }
 
 TEST_CASE("suggestions carry type and facet only for entities", "[json_encoding]") {
