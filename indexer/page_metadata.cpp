@@ -782,12 +782,16 @@ PageMetadata read_page_metadata(const GumboNode* document, const Date& today) {
             h1_texts.emplace_back(node, std::move(text));
         }
     }
-    // An <h1> in the site's header or its home link, that the page's <title> does not contain,
-    // is the site's logo.
+    // An <h1> in the site's header or its home link, that neither leads the page's <title> nor is
+    // most of it, is the site's logo.
     std::string h1_title;
     for (const auto& [node, text] : h1_texts) {
-        if (!in_site_header(node) || scan.title_tag.empty() ||
-            fold_case(scan.title_tag).find(fold_case(text)) != std::string::npos) {
+        // (A headline leads the <title> or is most of it; a site's name trails it.)
+        const auto folded_tag = fold_case(scan.title_tag);
+        const auto folded_h1 = fold_case(text);
+        if (!in_site_header(node) || scan.title_tag.empty() || folded_tag.starts_with(folded_h1) ||
+            (folded_tag.find(folded_h1) != std::string::npos &&
+             word_count(text) * 2 > word_count(scan.title_tag))) {
             h1_title = text;
             break;
         }
