@@ -15,10 +15,16 @@ namespace talksearch::indexer {
 
 ParsedArticle read_html(std::string_view content, std::string_view id, std::string_view file) {
     const auto markup = filter_markup(content).html;
+    // gumbo copies the stack of open elements into each parse error it records; broken pages
+    // make thousands, and nothing here reads them.
+    static const GumboOptions options = [] {
+        GumboOptions defaults = kGumboDefaultOptions;
+        defaults.max_errors = 0;
+        return defaults;
+    }();
     using OutputPtr = std::unique_ptr<GumboOutput, void (*)(GumboOutput*)>;
-    OutputPtr output(
-        gumbo_parse_with_options(&kGumboDefaultOptions, markup.data(), markup.size()),
-        [](GumboOutput* parsed) { gumbo_destroy_output(&kGumboDefaultOptions, parsed); });
+    OutputPtr output(gumbo_parse_with_options(&options, markup.data(), markup.size()),
+                     [](GumboOutput* parsed) { gumbo_destroy_output(&options, parsed); });
     if (!output) throw InputError("the HTML parser gave up on this page");
 
     auto metadata = read_page_metadata(output->document, today_utc());
