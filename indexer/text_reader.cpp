@@ -1,7 +1,6 @@
 // Plain text and Markdown reader.
 
 #include <algorithm>
-#include <regex>
 
 #include "common/dates.h"
 #include "common/text.h"
@@ -82,26 +81,131 @@ void read_front_matter(std::vector<std::string_view>& lines, ParsedArticle& arti
     }
 }
 
+// Markdown's inline links "[text](url)" and images "![alt](url)", found by scanning: std::regex
+// matches recursively, one stack frame per character, so a long line would overflow the stack.
+// The positions of the next ']' and ')' only grow as the scan goes on, so each is looked up again
+// only when passed, and a line is read in linear time whatever its brackets.
+class InlineLinks {
+  public:
+    explicit InlineLinks(std::string_view line) : line_(line) {}
+
+    struct Link {
+        std::size_t begin;       // the '[' or the '!' of an image
+        std::size_t text_begin;  // after the '['
+        std::size_t text_end;    // the ']'
+        std::size_t end;         // after the ')'
+    };
+
+    // The link or image that starts at `at`, if one does.
+    std::optional<Link> at(std::size_t at, bool image) {
+        std::size_t open = at;
+        if (image) {
+            if (line_[at] != '!' || at + 1 >= line_.size()) return std::nullopt;
+            open = at + 1;
+        }
+        if (line_[open] != '[') return std::nullopt;
+        const auto close = next(close_, ']', open + 1);
+        if (close == std::string_view::npos) return std::nullopt;
+        if (close + 1 >= line_.size() || line_[close + 1] != '(') return std::nullopt;
+        const auto paren = next(paren_, ')', close + 2);
+        if (paren == std::string_view::npos) return std::nullopt;
+        return Link{at, open + 1, close, paren + 1};
+    }
+
+  private:
+    std::size_t next(std::size_t& cached, char c, std::size_t from) {
+        if (cached == kUnknown || (cached != std::string_view::npos && cached < from)) {
+            cached = line_.find(c, from);
+        }
+        return cached;
+    }
+
+    static constexpr std::size_t kUnknown = std::string_view::npos - 1;
+    std::string_view line_;
+    std::size_t close_ = kUnknown;
+    std::size_t paren_ = kUnknown;
+};
+
+// The line with every image removed (`keep_text` false) or every link replaced by its text.
+std::string without_links(std::string_view line, bool images, bool keep_text) {
+    InlineLinks links(line);
+    std::string out;
+    out.reserve(line.size());
+    for (std::size_t i = 0; i < line.size();) {
+        if (const auto link = links.at(i, images)) {
+            if (keep_text)
+                out.append(line.substr(link->text_begin, link->text_end - link->text_begin));
+            i = link->end;
+        } else {
+            out += line[i++];
+        }
+    }
+    return out;
+}
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Only separators of a menu or list: spaces, | • · * + > # -, and list numbers ("3." "12)").
+bool only_separators(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (is_space(c) || std::string_view("|*+>#-").find(c) != std::string_view::npos) {
+            ++i;
+        } else if (text.substr(i).starts_with("\xE2\x80\xA2") /* • */) {
+            i += 3;
+        } else if (text.substr(i).starts_with("\xC2\xB7") /* · */) {
+            i += 2;
+        } else if (is_digit(c)) {
+            while (i < text.size() && is_digit(text[i])) ++i;
+            if (i == text.size() || (text[i] != '.' && text[i] != ')')) return false;
+            ++i;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 // A Markdown line that is only links and images: a menu, a list of teasers, a share bar, a
 // picture. Its words are not the article's.
 bool is_link_line(std::string_view line) {
-    static const std::regex link_or_image(R"(!?\[[^\]]*\]\([^)]*\))");
-    static const std::regex separators(R"([\s|•·*+>#-]|\d+[.)])");
     if (line.find("](") == std::string_view::npos) return false;
-    const std::string rest = std::regex_replace(std::string(line), link_or_image, "");
-    return std::regex_replace(rest, separators, "").empty();
+    const auto rest = without_links(without_links(line, true, false), false, false);
+    return only_separators(rest);
+}
+
+// A list marker ("- ", "* ", "+ ", "1. ", "2) ") or a quote marker ("> ") at the start of a line,
+// after any spaces: how many bytes it takes, spaces after it included.
+std::size_t marker_length(std::string_view text, bool quote) {
+    std::size_t i = 0;
+    while (i < text.size() && is_space(text[i])) ++i;
+    if (quote) {
+        if (i == text.size() || text[i] != '>') return 0;
+        ++i;
+        if (i < text.size() && is_space(text[i])) ++i;
+        return i;
+    }
+    if (i < text.size() && (text[i] == '-' || text[i] == '*' || text[i] == '+')) {
+        ++i;
+    } else if (i < text.size() && is_digit(text[i])) {
+        while (i < text.size() && is_digit(text[i])) ++i;
+        if (i == text.size() || (text[i] != '.' && text[i] != ')')) return 0;
+        ++i;
+    } else {
+        return 0;
+    }
+    const auto marker_end = i;
+    while (i < text.size() && is_space(text[i])) ++i;
+    return i > marker_end ? i : 0;  // a marker is followed by at least one space
 }
 
 std::string markdown_to_text(std::string_view line) {
-    static const std::regex image(R"(!\[[^\]]*\]\([^)]*\))");
-    static const std::regex link(R"(\[([^\]]*)\]\([^)]*\))");
-    static const std::regex list_marker(R"(^\s*(?:[-*+]|\d+[.)])\s+)");
-    static const std::regex quote_marker(R"(^\s*>\s?)");
-    std::string text(line);
-    text = std::regex_replace(text, image, "");
-    text = std::regex_replace(text, link, "$1");
-    text = std::regex_replace(text, list_marker, "");
-    text = std::regex_replace(text, quote_marker, "");
+    std::string text = without_links(without_links(line, true, false), false, true);
+    text.erase(0, marker_length(text, false));
+    text.erase(0, marker_length(text, true));
     return text;
 }
 

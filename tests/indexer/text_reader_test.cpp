@@ -87,3 +87,24 @@ TEST_CASE("markdown: lines of links and images only are not text", "[readers][te
         "m", "m.md", true);
     CHECK(article.blocks == Blocks{"Envoys met in Geneva on Monday."});
 }
+
+TEST_CASE("markdown: links, images and markers are read in linear time, whatever the brackets",
+          "[readers][text_reader]") {
+    const auto blocks =
+        read_text(
+            "- See [the talks](https://a.example/t) and [more [sic]](b) or [no link] (c)\n"
+            "> 12) [![photo](p.jpg)](https://a.example/p) Caption text\n",
+            "a", "a.md", true)
+            .blocks;
+    REQUIRE(blocks.size() == 2);
+    // As Markdown reads them: "[more [sic]](b)" is no link, a linked image leaves nothing.
+    CHECK(blocks[0] == "See the talks and [more [sic]](b) or [no link] (c)");
+    CHECK(blocks[1] == "12)  Caption text");
+
+    // Long lines of open brackets: no stack overflow, no quadratic scan.
+    for (const std::string line : {std::string(200'000, '['), "[x](" + std::string(200'000, '('),
+                                   std::string(100'000, '!') + std::string(100'000, ']')}) {
+        const auto article = read_text("Title\n\n" + line + "\n\nThe end.\n", "b", "b.md", true);
+        CHECK(article.blocks.size() >= 2);
+    }
+}
