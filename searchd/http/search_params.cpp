@@ -97,8 +97,9 @@ search::SearchRequest to_search_request(const RequestTarget& target) {
             if (!value.empty()) request.filters[*facet].push_back(value);
             continue;
         }
-        const auto* parameter = std::find_if(kParameters.begin(), kParameters.end(),
-                                             [&](const Parameter& p) { return p.name == name; });
+        const auto* parameter =
+            std::find_if(kParameters.begin(), kParameters.end(),
+                         [&key = name](const Parameter& p) { return p.name == key; });
         if (parameter == kParameters.end()) {
             throw ApiError(kUnknownParameter,
                            fmt::format("unknown parameter '{}'; use {}", name,
