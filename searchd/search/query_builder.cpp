@@ -1,7 +1,10 @@
 #include "searchd/search/query_builder.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -38,6 +41,36 @@ constexpr unsigned kParserFlags =
 bool is_operator(std::string_view word) {
     return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
            word == "ADJ";
+}
+
+// Whether a word starts with the operator `op` (NEAR or ADJ) as Xapian reads it: the word, or the
+// word followed by "/N" or by any character that cannot continue a word.
+bool is_proximity_operator(std::string_view word, std::string_view op) {
+    if (!word.starts_with(op)) return false;
+    if (word.size() == op.size()) return true;
+    const auto next = static_cast<unsigned char>(word[op.size()]);
+    return !std::isalnum(next) && next < 0x80;
+}
+
+// A +word or -word right before NEAR or ADJ: the operators join plain words only, and Xapian
+// 1.4's parser leaks memory while it recovers from this mistake, so it is refused here first.
+std::optional<std::string> signed_word_before_proximity(std::string_view text) {
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < text.size();) {
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        const auto start = i;
+        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        if (i > start) words.push_back(text.substr(start, i - start));
+    }
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const auto word = words[i];
+        if (word.size() < 2 || (word.front() != '+' && word.front() != '-')) continue;
+        if (is_proximity_operator(words[i + 1], "NEAR") ||
+            is_proximity_operator(words[i + 1], "ADJ")) {
+            return std::string(word);
+        }
+    }
+    return std::nullopt;
 }
 
 std::size_t nesting_depth(std::string_view text) {
@@ -173,6 +206,12 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
         // A query of its own, not the shared Query::MatchAll: Xapian's reference counts are not
         // atomic, and two searchers may parse on two threads at once.
         return Xapian::Query(std::string());
+    }
+    if (const auto word = signed_word_before_proximity(text)) {
+        throw SearchError(ErrorCode::invalid_query,
+                          fmt::format("NEAR and ADJ join plain words: write '{}' without its {} "
+                                      "(e.g. peace NEAR talks)",
+                                      repair_utf8(*word), word->front() == '+' ? "+" : "-"));
     }
     const auto marked = mark_wildcards(text);
     if (const auto wildcards = count_wildcards(marked); wildcards > kMaxWildcards) {
