@@ -1,0 +1,91 @@
+// Scores the city, negotiator and person facets against hand-labelled articles (docs/entities.md).
+// Each folder holds article files and labels.json. A label listed as ambiguous counts neither way;
+// the person facet is expected to hold the article's negotiators too (they are persons).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const args = process.argv.slice(2);
+let tool = path.join(root, 'build/indexer/find-entities');
+let catalog = path.join(root, 'data/entities.toml');
+let quiet = false;
+const folders = [];
+for (let i = 0; i < args.length; ++i) {
+  if (args[i] === '--tool') tool = args[++i];
+  else if (args[i] === '--catalog') catalog = args[++i];
+  else if (args[i] === '--quiet') quiet = true;
+  else folders.push(args[i]);
+}
+if (folders.length === 0) {
+  folders.push(path.join(root, 'tests/data/entities/dev'), path.join(root, 'tests/data/entities/eval'));
+}
+if (!existsSync(tool)) {
+  console.error(`bench-entities: ${tool} not found (build the find-entities target)`);
+  process.exit(2);
+}
+
+const key = (name) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const facets = ['city', 'negotiator', 'person'];
+
+function score(folder) {
+  const labels = JSON.parse(readFileSync(path.join(folder, 'labels.json'), 'utf8')).articles;
+  const files = labels.map((label) => path.join(folder, label.file));
+  const run = spawnSync(tool, ['--catalog', catalog, ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0 && !run.stdout) {
+    console.error(run.stderr);
+    process.exit(1);
+  }
+  const found = new Map(run.stdout.trim().split('\n').map((line) => {
+    const row = JSON.parse(line);
+    return [path.basename(row.file), row];
+  }));
+  const totals = Object.fromEntries(facets.map((f) => [f, { tp: 0, fp: 0, fn: 0 }]));
+  const errors = [];
+  for (const label of labels) {
+    const row = found.get(label.file);
+    if (row.error) errors.push(`${label.file}: ${row.error}`);
+    const ambiguous = new Set((label.ambiguous ?? []).map(key));
+    const expected = {
+      city: label.city ?? [],
+      negotiator: label.negotiator ?? [],
+      person: [...(label.person ?? []), ...(label.negotiator ?? [])],
+    };
+    for (const facet of facets) {
+      const want = new Map(expected[facet].map((name) => [key(name), name]));
+      const got = new Map((row.facets?.[facet] ?? []).map((name) => [key(name), name]));
+      for (const [k, name] of got) {
+        if (want.has(k)) totals[facet].tp++;
+        else if (!ambiguous.has(k)) {
+          totals[facet].fp++;
+          errors.push(`${label.file}: ${facet} +${name} (not labelled)`);
+        }
+      }
+      for (const [k, name] of want) {
+        if (!got.has(k)) {
+          totals[facet].fn++;
+          errors.push(`${label.file}: ${facet} -${name} (missed)`);
+        }
+      }
+    }
+  }
+  return { totals, errors, articles: labels.length };
+}
+
+const ratio = (a, b) => (b === 0 ? 1 : a / b);
+let worst = 1;
+for (const folder of folders) {
+  const { totals, errors, articles } = score(folder);
+  console.log(`\n${path.relative(process.cwd(), folder) || folder}: ${articles} articles`);
+  console.log('facet        precision  recall    F1    (tp fp fn)');
+  for (const facet of facets) {
+    const { tp, fp, fn } = totals[facet];
+    const p = ratio(tp, tp + fp);
+    const r = ratio(tp, tp + fn);
+    const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+    worst = Math.min(worst, p, r);
+    console.log(`${facet.padEnd(12)} ${p.toFixed(3).padStart(9)} ${r.toFixed(3).padStart(7)} ` +
+      `${f1.toFixed(3).padStart(6)}    (${tp} ${fp} ${fn})`);
+  }
+  if (!quiet) for (const error of errors) console.log(`  ${error}`);
+}
