@@ -1,6 +1,7 @@
 #include "indexer/entity_matcher.h"
 
 #include <algorithm>
+#include <set>
 
 #include "common/text.h"
 
@@ -9,9 +10,47 @@ namespace {
 
 std::string match_key(const Word& word) { return strip_latin_accents(word.folded); }
 
-bool is_region_word(const std::string& key) {
-    return key == "region" || key == "regions" || key == "oblast" || key == "oblasts" ||
-           key == "province" || key == "provinces";
+std::string_view without_possessive(std::string_view key) {
+    for (const std::string_view ending : {"'s", "\u2019s"}) {
+        if (key.size() > ending.size() && key.ends_with(ending)) {
+            return key.substr(0, key.size() - ending.size());
+        }
+    }
+    return key;
+}
+
+// Words that make the name before them a region: "the Kharkiv region", "Sumy and Chernihiv
+// oblasts", "the Donetsk regional administration", "Pokrovsk district".
+bool is_region_word(std::string_view key) {
+    static const std::set<std::string_view> words{
+        "region",    "regions", "regional", "oblast",      "oblasts",   "province",
+        "provinces", "krai",    "kray",     "republic",    "republics", "district",
+        "districts", "raion",   "raions",   "governorate", "okrug"};
+    return words.contains(without_possessive(key));
+}
+
+// The head nouns of names built on a city's name: "the Munich Security Conference", "the Geneva
+// Conventions", "The New York Times", "the Kiel Institute", "the Moscow Military District", "the
+// Zaporizhzhia Nuclear Power Plant". A city followed by a capitalised run holding one of these
+// (or by one of the lower-case ones) names the institution, not the place. Titles are not heads,
+// so "Kyiv Mayor Vitali Klitschko" still names Kyiv.
+bool is_name_head(std::string_view key) {
+    static const std::set<std::string_view> heads{
+        "conference", "conferences", "convention",  "conventions", "forum",      "institute",
+        "times",      "post",        "independent", "journal",     "herald",     "gazette",
+        "tribune",    "plant",       "station",     "pipeline",    "military",   "university",
+        "airport",    "academy",     "school",      "centre",      "center",     "declaration",
+        "agreement",  "agreements",  "accord",      "accords",     "protocol",   "protocols",
+        "format",     "club",        "communique",  "memorandum",  "initiative", "observatory",
+        "theatre",    "theater",     "cathedral",   "stadium",     "museum"};
+    return heads.contains(without_possessive(key));
+}
+
+// The heads that name an institution even in lower case: "the Minsk agreements", "the Odesa-Brody
+// pipeline".
+bool is_lower_case_name_head(std::string_view key) {
+    return key == "agreements" || key == "accords" || key == "protocols" || key == "pipeline" ||
+           key == "format" || key == "communique" || key == "memorandum";
 }
 
 }  // namespace
@@ -69,6 +108,8 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text) const {
         return false;
     };
 
+    std::vector<WordSpan> spans;  // the words of each mention
+
     // Inside "regions of A, B and C": only names and "and"/"or" keep the list going.
     bool in_region_list = false;
     std::size_t i = 0;
@@ -98,6 +139,7 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text) const {
                     }
                 }
                 mentions.push_back({entity, words[i].begin, words[i + length - 1].end});
+                spans.push_back({i, i + length});
                 matched = length;
                 break;
             }
@@ -105,7 +147,77 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text) const {
         if (!matched && keys[i] != "and" && keys[i] != "or") in_region_list = false;
         i += matched ? matched : 1;
     }
+    read_cities_in_context(text, words, keys, mentions, spans);
     return mentions;
+}
+
+void EntityMatcher::read_cities_in_context(std::string_view text, const std::vector<Word>& words,
+                                           const std::vector<std::string>& keys,
+                                           std::vector<EntityMention>& mentions,
+                                           const std::vector<WordSpan>& spans) const {
+    // What separates two words: a list goes on over spaces and commas, a sentence does not.
+    auto gap = [&](std::size_t left, std::size_t right) {
+        return text.substr(words[left].end, words[right].begin - words[left].end);
+    };
+    auto only = [](std::string_view between, std::string_view allowed) {
+        return between.find_first_not_of(allowed) == std::string_view::npos;
+    };
+    auto is_capitalised = [&](std::size_t k) {
+        return starts_with_uppercase(text.substr(words[k].begin, words[k].end - words[k].begin));
+    };
+
+    // Walks back from the last mention so that each knows whether the list it starts ends in a
+    // region word: "Sumy and Chernihiv regions" makes both regions.
+    std::vector<bool> keep(mentions.size(), true);
+    bool next_in_region_list = false;
+    for (std::size_t m = mentions.size(); m-- > 0;) {
+        const auto after = spans[m].end;
+        bool region_list = false;
+        if (after < words.size() && only(gap(after - 1, after), " \t\n")) {
+            if (is_region_word(keys[after])) region_list = true;
+        }
+        if (!region_list && m + 1 < mentions.size() && next_in_region_list) {
+            const auto next = spans[m + 1].begin;
+            if (next == after && only(gap(after - 1, next), " ,\t\n")) region_list = true;
+            if (next == after + 1 && (keys[after] == "and" || keys[after] == "or") &&
+                only(gap(after - 1, after), " ,\t\n") && only(gap(after, next), " \t\n")) {
+                region_list = true;
+            }
+        }
+        next_in_region_list = region_list;
+        const Entity* entity = mentions[m].entity;
+        if (entity->type != EntityType::city) continue;
+        if (region_list) {
+            const auto region = region_of_city_.find(entity);
+            if (region != region_of_city_.end()) {
+                mentions[m].entity = region->second;
+            } else {
+                keep[m] = false;
+            }
+            continue;
+        }
+        // A name built on the city's: a capitalised run after it, up to four words without
+        // punctuation between them, holding a head noun ("Munich Security Conference"); or a
+        // lower-case head right after it, perhaps past a second place ("Odesa-Brody pipeline").
+        std::size_t k = after;
+        if (k < words.size() && keys[k] == "city") continue;  // "Kyiv City Council" is Kyiv's
+        for (std::size_t run = 0; k < words.size() && run < 4; ++k, ++run) {
+            if (!only(gap(k - 1, k), run == 0 ? " \t\n-\u2013" : " \t\n")) break;
+            if (!is_capitalised(k)) {
+                if (is_lower_case_name_head(keys[k])) keep[m] = false;
+                break;
+            }
+            if (is_name_head(keys[k])) {
+                keep[m] = false;
+                break;
+            }
+        }
+    }
+    std::size_t kept = 0;
+    for (std::size_t m = 0; m < mentions.size(); ++m) {
+        if (keep[m]) mentions[kept++] = mentions[m];
+    }
+    mentions.resize(kept);
 }
 
 }  // namespace talksearch::indexer

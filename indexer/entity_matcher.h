@@ -1,14 +1,16 @@
 #pragma once
 // Finds the catalogue's entities in text: whole words only, longest form first, possessives
-// included ("Putin's"), never inside another word ("Kharkivka" is not Kharkiv). A city named in
-// a list introduced by "regions of" is read as the region of that name ("the regions of Donetsk,
-// Luhansk and Kherson").
+// included ("Putin's"), never inside another word ("Kharkivka" is not Kharkiv). A city is read in
+// its context: in a list introduced by "regions of" or closed by a region word it is the region of
+// that name ("the regions of Donetsk, Luhansk and Kherson", "Sumy and Chernihiv regions"); inside
+// an institution's name it is no place of the article ("the Munich Security Conference").
 
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "common/catalog.h"
+#include "common/text.h"
 
 namespace talksearch::indexer {
 
@@ -24,6 +26,17 @@ class EntityMatcher {
     std::vector<EntityMention> find(std::string_view text) const;
 
   private:
+    struct WordSpan {
+        std::size_t begin;  // word indices
+        std::size_t end;
+    };
+    // A city read in its context: part of a list ending in a region word, it is that region;
+    // part of an institution's name, it is no place of the article.
+    void read_cities_in_context(std::string_view text, const std::vector<Word>& words,
+                                const std::vector<std::string>& keys,
+                                std::vector<EntityMention>& mentions,
+                                const std::vector<WordSpan>& spans) const;
+
     // Case rules keep proper names from matching ordinary words: a capitalised form needs a
     // capital in the text ("Turkey", not "turkey"), an acronym needs capitals ("US", not "us").
     enum class CaseRule { any, initial_capital, all_capitals };

@@ -137,3 +137,36 @@ type = "city"
     CHECK(names(matcher, "the summit at Bürgenstock") == Names{"Bürgenstock"});
     CHECK(names(matcher, "the summit at Burgenstock") == Names{"Bürgenstock"});
 }
+
+TEST_CASE("cities in a list closed by a region word are regions", "[entity_matcher]") {
+    // The catalogue's region of that name where there is one, nothing otherwise.
+    CHECK(names(shipped(), "Bryansk borders Ukraine's Sumy and Chernihiv regions.") ==
+          Names{"Bryansk", "Ukraine", "Sumy Oblast", "Chernihiv Oblast"});
+    CHECK(names(shipped(), "front-line cities of the Donetsk and Kharkiv regions") ==
+          Names{"Donetsk Oblast", "Kharkiv Oblast"});
+    CHECK(names(shipped(), "in Zaporizhzhia, Kherson, and Donetsk oblasts") ==
+          Names{"Zaporizhzhia Oblast", "Kherson Oblast", "Donetsk Oblast"});
+    CHECK(names(shipped(), "the Kharkiv regional governor") == Names{"Kharkiv Oblast"});
+    // A sentence or another word between them ends the list.
+    CHECK(names(shipped(), "a strike on Sumy. Regions nearby were calm") == Names{"Sumy"});
+    CHECK(names(shipped(), "Odesa and its regions") == Names{"Odesa"});
+}
+
+TEST_CASE("a city inside an institution's name is no place of the article", "[entity_matcher]") {
+    const auto [text, expected] = GENERATE(table<std::string, Names>({
+        {"a violation of the Vienna Convention", Names{}},
+        {"speaking at the Munich Security Conference", Names{}},
+        {"the Moscow Military District", Names{}},
+        {"as The New York Times reported", Names{}},
+        {"the Minsk agreements", Names{}},
+        {"the Odesa-Brody pipeline", Names{}},
+        {"the Kyiv School of Economics", Names{}},
+        // Titles are not heads: these name the city.
+        {"Kyiv Mayor Vitali Klitschko said", Names{"Kyiv", "Vitali Klitschko"}},
+        {"the Kyiv City Council", Names{"Kyiv"}},
+        {"talks in Geneva. Conference rooms were full", Names{"Geneva"}},
+        {"talks in Istanbul on Monday", Names{"Istanbul"}},
+    }));
+    CAPTURE(text);
+    CHECK(names(shipped(), text) == expected);
+}
