@@ -29,6 +29,13 @@ bool is_region_word(std::string_view key) {
     return words.contains(without_possessive(key));
 }
 
+// Words that make the names after "of" regions: "the regions of Donetsk and Luhansk". Not
+// "district", which is as often a city's own ("a district of Odesa").
+bool opens_region_list(std::string_view key) {
+    return key == "region" || key == "regions" || key == "oblast" || key == "oblasts" ||
+           key == "province" || key == "provinces";
+}
+
 // The head nouns of names built on a city's name: "the Munich Security Conference", "the Geneva
 // Conventions", "The New York Times", "the Kiel Institute", "the Moscow Military District", "the
 // Zaporizhzhia Nuclear Power Plant". A city followed by a capitalised run holding one of these
@@ -114,7 +121,7 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text) const {
     bool in_region_list = false;
     std::size_t i = 0;
     while (i < words.size()) {
-        if (i > 0 && keys[i] == "of" && is_region_word(keys[i - 1])) {
+        if (i > 0 && keys[i] == "of" && opens_region_list(keys[i - 1])) {
             in_region_list = true;
             ++i;
             continue;

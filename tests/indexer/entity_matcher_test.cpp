@@ -170,3 +170,7 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
     CAPTURE(text);
     CHECK(names(shipped(), text) == expected);
 }
+
+TEST_CASE("a district of a city is the city's", "[entity_matcher]") {
+    CHECK(names(shipped(), "a densely populated district of Odesa") == Names{"Odesa"});
+}
