@@ -4,11 +4,14 @@
 #include <array>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include "common/text.h"
 
@@ -119,6 +122,19 @@ Catalog Catalog::from_file(const std::filesystem::path& path) {
     return from_toml(text.str(), path.string());
 }
 
+Catalog Catalog::from_files(const std::filesystem::path& path,
+                            const std::filesystem::path& places) {
+    auto catalog = from_file(path);
+    if (!places.empty()) {
+        try {
+            catalog.add_places(read_places_file(places));
+        } catch (const std::runtime_error& error) {
+            throw CatalogError(error.what());
+        }
+    }
+    return catalog;
+}
+
 Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) {
     toml::table root;
     try {
@@ -184,6 +200,80 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
     }
     catalog.fingerprint_ = fmt::format("{:016x}", stable_hash(toml_text));
     return catalog;
+}
+
+namespace {
+
+// The English name of a country by its ISO code, as the catalogue names countries ("UA" ->
+// "Ukraine"); the catalogue's aliases resolve other spellings ("Türkiye").
+std::string country_name(const std::string& code) {
+    icu::UnicodeString name;
+    icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale::getEnglish(), name);
+    std::string out;
+    name.toUTF8String(out);
+    return out == code ? std::string{} : out;
+}
+
+}  // namespace
+
+void Catalog::add_places(const std::vector<Place>& places) {
+    std::map<std::string, std::string> countries;  // ISO code -> the catalogue's name for it
+    auto country_of = [&](const std::string& code) -> const std::string& {
+        auto [it, inserted] = countries.try_emplace(code);
+        if (inserted) {
+            const auto name = country_name(code);
+            const auto* country = name.empty() ? nullptr : find(name);
+            it->second = country ? country->name : name;
+        }
+        return it->second;
+    };
+    std::uint64_t digest = stable_hash(fingerprint_);
+    for (const auto& place : places) {
+        digest = stable_hash(place.name, digest);
+        for (const auto& form : place.forms) digest = stable_hash(form, digest);
+        const auto& country = country_of(place.country);
+        const auto name_key = form_key(place.name);
+        if (name_key.empty()) continue;
+
+        // The entity this place may already be: the first of its spellings that is taken.
+        std::optional<std::size_t> known;
+        if (const auto it = by_form_.find(name_key); it != by_form_.end()) known = it->second;
+        for (std::size_t i = 0; !known && i < place.forms.size(); ++i) {
+            if (const auto it = by_form_.find(form_key(place.forms[i])); it != by_form_.end()) {
+                known = it->second;
+            }
+        }
+        std::size_t index;
+        if (known && entities_[*known].type == EntityType::city &&
+            entities_[*known].country == country && !country.empty()) {
+            index = *known;
+        } else if (by_form_.contains(name_key)) {
+            continue;
+        } else {
+            Entity entity;
+            entity.name = place.name;
+            entity.key = fold_case(place.name);
+            entity.type = EntityType::city;
+            entity.country = country;
+            entity.forms.push_back(place.name);
+            entity.form_keys.push_back(name_key);
+            entity.facets = facets_for(entity.type, entity.roles);
+            entity.from_gazetteer = true;
+            entity.common_word = place.common_word;
+            index = entities_.size();
+            entities_.push_back(std::move(entity));
+            by_form_.emplace(name_key, index);
+            by_form_.emplace(form_key(entities_[index].key), index);
+        }
+        auto& entity = entities_[index];
+        for (const auto& form : place.forms) {
+            const auto key = form_key(form);
+            if (key.empty() || !by_form_.emplace(key, index).second) continue;
+            entity.place_forms.push_back(form);
+            entity.form_keys.push_back(key);
+        }
+    }
+    fingerprint_ = fmt::format("{:016x}", digest);
 }
 
 const Entity* Catalog::find(std::string_view form) const {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/entity_type.h"
+#include "common/gazetteer.h"
 #include "common/schema.h"
 
 namespace talksearch {
@@ -24,9 +25,14 @@ struct Entity {
     std::string affiliation;         // people
     std::vector<std::string> roles;  // people: negotiator, leader, spokesperson, official, mediator
     std::vector<std::string> aliases;
-    std::vector<std::string> forms;      // every surface form that names it, the name first
-    std::vector<std::string> form_keys;  // Catalog::form_key of each form, for prefix lookups
-    std::vector<schema::Facet> facets;   // the facets it is counted in
+    std::vector<std::string> forms;        // every surface form that names it, the name first
+    std::vector<std::string> place_forms;  // further spellings from the gazetteer
+    std::vector<std::string> form_keys;    // Catalog::form_key of forms and place_forms
+    std::vector<schema::Facet> facets;     // the facets it is counted in
+    // A place only the gazetteer knows: found where the text reads it as a place, not wherever
+    // the word appears. `common_word`: its name is also an English word ("Bar").
+    bool from_gazetteer = false;
+    bool common_word = false;
 };
 
 class CatalogError : public std::runtime_error {
@@ -39,7 +45,14 @@ class Catalog {
     Catalog() = default;
     // Throws CatalogError naming the file and the entry at fault.
     static Catalog from_file(const std::filesystem::path& path);
+    // The catalogue with the gazetteer's places added, unless `places` is empty.
+    static Catalog from_files(const std::filesystem::path& path,
+                              const std::filesystem::path& places);
     static Catalog from_toml(std::string_view toml, std::string_view origin);
+    // Adds the gazetteer's places, most populous first, as cities. A place the catalogue already
+    // has (same name or spelling, same country) lends it its further spellings; a place whose
+    // name the catalogue or a larger place already uses is left out.
+    void add_places(const std::vector<Place>& places);
 
     const std::vector<Entity>& entities() const { return entities_; }
     // Looks up a name, alias or unambiguous surname, ignoring case, accents and punctuation.

@@ -63,25 +63,30 @@ bool is_lower_case_name_head(std::string_view key) {
 }  // namespace
 
 EntityMatcher::EntityMatcher(const Catalog& catalog) {
+    std::vector<std::pair<const Entity*, const std::string*>> forms;
     for (const auto& entity : catalog.entities()) {
-        for (const auto& form : entity.forms) {
-            const auto words = split_words(form);
-            if (words.empty()) continue;
-            Pattern pattern{{}, {}, &entity};
-            for (std::size_t i = 0; i < words.size(); ++i) {
-                const auto original =
-                    std::string_view(form).substr(words[i].begin, words[i].end - words[i].begin);
-                pattern.words.push_back(match_key(words[i]));
-                if (is_all_uppercase(original) && (original.size() > 1 || words.size() > 1)) {
-                    pattern.rules.push_back(CaseRule::all_capitals);
-                } else if (i == 0 && starts_with_uppercase(original)) {
-                    pattern.rules.push_back(CaseRule::initial_capital);
-                } else {
-                    pattern.rules.push_back(CaseRule::any);
-                }
+        for (const auto& form : entity.forms) forms.emplace_back(&entity, &form);
+        for (const auto& form : entity.place_forms) forms.emplace_back(&entity, &form);
+    }
+    for (const auto& [entity_pointer, form_pointer] : forms) {
+        const auto& entity = *entity_pointer;
+        const auto& form = *form_pointer;
+        const auto words = split_words(form);
+        if (words.empty()) continue;
+        Pattern pattern{{}, {}, &entity};
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            const auto original =
+                std::string_view(form).substr(words[i].begin, words[i].end - words[i].begin);
+            pattern.words.push_back(match_key(words[i]));
+            if (is_all_uppercase(original) && (original.size() > 1 || words.size() > 1)) {
+                pattern.rules.push_back(CaseRule::all_capitals);
+            } else if (i == 0 && starts_with_uppercase(original)) {
+                pattern.rules.push_back(CaseRule::initial_capital);
+            } else {
+                pattern.rules.push_back(CaseRule::any);
             }
-            by_first_word_[pattern.words.front()].push_back(std::move(pattern));
         }
+        by_first_word_[pattern.words.front()].push_back(std::move(pattern));
     }
     for (const auto& entity : catalog.entities()) {
         if (entity.type != EntityType::city) continue;
@@ -176,6 +181,13 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     // Walks back from the last mention so that each knows whether the list it starts ends in a
     // region word: "Sumy and Chernihiv regions" makes both regions.
     std::vector<bool> keep(mentions.size(), true);
+    std::vector<bool> named(words.size(), false);  // words inside some mention
+    for (const auto& span : spans) {
+        for (auto k = span.begin; k < span.end; ++k) named[k] = true;
+    }
+    auto starts_sentence = [&](std::size_t k) {
+        return k == 0 || !only(gap(k - 1, k), " \t\"'\u201C\u2018(,-");
+    };
     bool next_in_region_list = false;
     for (std::size_t m = mentions.size(); m-- > 0;) {
         const auto after = spans[m].end;
@@ -202,6 +214,24 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 keep[m] = false;
             }
             continue;
+        }
+        if (entity->from_gazetteer) {
+            // A place only the gazetteer knows needs the text to read it as one. Next to another
+            // capitalised word it is part of a longer name ("Sergei Kirov", "Lincoln Memorial",
+            // "Elmendorf-Richardson");
+            // an ordinary word ("Bar") counts only in mid-sentence, after a lower-case word.
+            const auto first = spans[m].begin;
+            const bool after_name = first > 0 && !named[first - 1] && is_capitalised(first - 1) &&
+                                    only(gap(first - 1, first), " \t-") &&
+                                    !starts_sentence(first - 1);
+            const bool before_name = after < words.size() && !named[after] &&
+                                     is_capitalised(after) && only(gap(after - 1, after), " \t-");
+            const bool mid_sentence =
+                first > 0 && !is_capitalised(first - 1) && only(gap(first - 1, first), " \t");
+            if (after_name || before_name || (entity->common_word && !mid_sentence)) {
+                keep[m] = false;
+                continue;
+            }
         }
         // A name built on the city's: a capitalised run after it, up to four words without
         // punctuation between them, holding a head noun ("Munich Security Conference"); or a

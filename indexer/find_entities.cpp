@@ -1,7 +1,7 @@
 // find-entities: reads each article file given (text, Markdown or HTML), cleans it and builds its
 // document exactly as the indexer does, and prints, one JSON object a line, the facet values the
 // article is counted under. For scripts/bench-entities.
-//   find-entities --catalog data/entities.toml FILE...
+//   find-entities --catalog data/entities.toml [--places FILE] FILE...
 
 #include <fstream>
 #include <iostream>
@@ -11,6 +11,7 @@
 #include <boost/json.hpp>
 
 #include "common/catalog.h"
+#include "common/gazetteer.h"
 #include "common/entity_type.h"
 #include "common/text.h"
 #include "indexer/cleaner.h"
@@ -21,16 +22,22 @@
 int main(int argc, char** argv) {
     using namespace talksearch;
     using namespace talksearch::indexer;
+    int first = 3;
     if (argc < 4 || std::string_view(argv[1]) != "--catalog") {
-        std::cerr << "usage: find-entities --catalog CATALOG FILE...\n";
+        std::cerr << "usage: find-entities --catalog CATALOG [--places FILE] FILE...\n";
         return 2;
     }
+    std::filesystem::path places = built_places_file();
+    if (argc > 4 && std::string_view(argv[3]) == "--places") {
+        places = argv[4];
+        first = 5;
+    }
     try {
-        const auto catalog = Catalog::from_file(argv[2]);
+        const auto catalog = Catalog::from_files(argv[2], places);
         const EntityMatcher matcher(catalog);
         DocumentBuilder builder(catalog, matcher);
         int failures = 0;
-        for (int i = 3; i < argc; ++i) {
+        for (int i = first; i < argc; ++i) {
             const std::string file = argv[i];
             boost::json::object out;
             out["file"] = file;

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "common/catalog.h"
+#include "common/gazetteer.h"
 #include "indexer/index_run.h"
 
 namespace {
@@ -63,10 +64,15 @@ int main(int argc, char** argv) {
         "indexer"};
     indexer::RunOptions options;
     std::string catalog_path = default_catalog();
+    std::string places_path = built_places_file().string();
     bool quiet = false;
     std::vector<std::string> inputs;
     app.add_option("--db", options.database, "Database folder (created if missing)")->required();
     app.add_option("--catalog", catalog_path, "Entity catalogue (TOML)")->capture_default_str();
+    app.add_option("--places", places_path,
+                   "Gazetteer of further cities and towns (generated from GeoNames at build "
+                   "time); empty for the catalogue's places only")
+        ->capture_default_str();
     app.add_flag("--prune", options.prune,
                  "Remove articles indexed from the given folders whose files no longer exist");
     app.add_flag("-q,--quiet", quiet, "No progress bar and no summary; warnings only");
@@ -98,7 +104,7 @@ int main(int argc, char** argv) {
     for (const auto& input : inputs) options.inputs.emplace_back(input);
 
     try {
-        const auto catalog = Catalog::from_file(catalog_path);
+        const auto catalog = Catalog::from_files(catalog_path, places_path);
         ProgressBar bar;
         const bool show_progress = !quiet && isatty(STDERR_FILENO);
         indexer::RunCallbacks callbacks;

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/catalog.h"
+#include "common/gazetteer.h"
 #include "searchd/http/api.h"
 #include "searchd/http/server.h"
 #include "searchd/search/query_builder.h"
@@ -79,6 +80,7 @@ int main(int argc, char** argv) {
     std::string listen = "127.0.0.1:8080";
     std::string web = default_path("web", TALKSEARCH_DEFAULT_WEB);
     std::string catalog_path = default_path("data/entities.toml", TALKSEARCH_DEFAULT_CATALOG);
+    std::string places_path = built_places_file().string();
     std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
     bool quiet = false;
     http::ServerLimits limits;
@@ -87,6 +89,10 @@ int main(int argc, char** argv) {
     app.add_option("--listen", listen, "Address and port to listen on")->capture_default_str();
     app.add_option("--web", web, "Folder of the browser UI")->capture_default_str();
     app.add_option("--catalog", catalog_path, "Entity catalogue (TOML)")->capture_default_str();
+    app.add_option("--places", places_path,
+                   "Gazetteer the index was built with, for resolving place names in filters; "
+                   "empty for the catalogue's places only")
+        ->capture_default_str();
     app.add_option(
            "--threads", threads,
            "Threads answering requests, each with its own index handle (network I/O has one more)")
@@ -106,7 +112,7 @@ int main(int argc, char** argv) {
         options.threads = threads;
         options.limits = limits;
         options.access_log = !quiet;
-        const auto catalog = Catalog::from_file(catalog_path);
+        const auto catalog = Catalog::from_files(catalog_path, places_path);
         // Synonyms live beside the index, not in it: see write_synonym_database().
         const TemporaryFolder scratch;
         const auto synonyms = (scratch.path() / "synonyms").string();

@@ -174,3 +174,43 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
 TEST_CASE("a district of a city is the city's", "[entity_matcher]") {
     CHECK(names(shipped(), "a densely populated district of Odesa") == Names{"Odesa"});
 }
+
+namespace {
+
+// The shipped catalogue with a few gazetteer places, as the indexer loads them.
+const EntityMatcher& with_places() {
+    static const Catalog catalog = [] {
+        auto catalog = talksearch::testing::shipped_catalog();
+        catalog.add_places({
+            Place{"Kirov", "RU", 468212, false, {"Kirow"}},
+            Place{"Richardson", "US", 119469, false, {}},
+            Place{"Bar", "UA", 16641, true, {"Бар"}},
+            Place{"Ocheretyne", "UA", 3000, false, {"Ocheretyne", "Очеретине"}},
+        });
+        return catalog;
+    }();
+    static const EntityMatcher matcher(catalog);
+    return matcher;
+}
+
+}  // namespace
+
+TEST_CASE("a place only the gazetteer knows needs the text to read it as a place",
+          "[entity_matcher]") {
+    const auto [text, expected] = GENERATE(table<std::string, Names>({
+        {"Russian troops entered Ocheretyne on Monday", Names{"Ocheretyne"}},
+        {"Ocheretyne fell. Kirov was hit by drones", Names{"Ocheretyne", "Kirov"}},
+        {"a drone struck a refinery in Kirov", Names{"Kirov"}},
+        // Next to another capitalised word it is part of a longer name.
+        {"the assassination of Sergei Kirov in 1934", Names{}},
+        {"at the Elmendorf-Richardson base", Names{}},
+        {"at Joint Base Elmendorf-Richardson", Names{}},
+        {"Richardson Street was closed", Names{}},
+        // A word of English only in mid-sentence after a lower-case word.
+        {"shelling of Bar and nearby villages", Names{"Bar"}},
+        {"Bar owners said", Names{}},
+        {"Бар обстріляли", Names{}},
+    }));
+    CAPTURE(text);
+    CHECK(names(with_places(), text) == expected);
+}

@@ -1,0 +1,85 @@
+#include "common/gazetteer.h"
+
+#include <charconv>
+#include <fstream>
+#include <istream>
+#include <ostream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace talksearch {
+namespace {
+
+std::vector<std::string_view> split(std::string_view line, char separator) {
+    std::vector<std::string_view> fields;
+    std::size_t start = 0;
+    while (true) {
+        const auto end = line.find(separator, start);
+        fields.push_back(line.substr(start, end == std::string_view::npos ? end : end - start));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return fields;
+}
+
+}  // namespace
+
+std::vector<Place> read_places(std::istream& in, const std::string& origin) {
+    std::vector<Place> places;
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (line.empty() || line.front() == '#') continue;
+        const auto fields = split(line, '\t');
+        auto fail = [&](std::string_view what) {
+            return std::runtime_error(fmt::format("{}:{}: {}", origin, number, what));
+        };
+        if (fields.size() != 5) throw fail("expected 5 tab-separated fields");
+        Place place;
+        place.name = fields[0];
+        place.country = fields[1];
+        const auto population = fields[2];
+        if (place.name.empty()) throw fail("empty name");
+        if (std::from_chars(population.data(), population.data() + population.size(),
+                            place.population)
+                .ec != std::errc{}) {
+            throw fail("population is not a number");
+        }
+        if (fields[3] != "word" && fields[3] != "-") throw fail("fourth field is not word or -");
+        place.common_word = fields[3] == "word";
+        if (!fields[4].empty()) {
+            for (const auto form : split(fields[4], '|')) {
+                if (!form.empty()) place.forms.emplace_back(form);
+            }
+        }
+        places.push_back(std::move(place));
+    }
+    return places;
+}
+
+std::vector<Place> read_places_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(fmt::format("cannot read places file {}", path.string()));
+    return read_places(in, path.string());
+}
+
+void write_places(std::ostream& out, const std::vector<Place>& places) {
+    for (const auto& place : places) {
+        out << place.name << '\t' << place.country << '\t' << place.population << '\t'
+            << (place.common_word ? "word" : "-") << '\t';
+        for (std::size_t i = 0; i < place.forms.size(); ++i) {
+            if (i) out << '|';
+            out << place.forms[i];
+        }
+        out << '\n';
+    }
+}
+
+std::filesystem::path built_places_file() {
+    const std::filesystem::path path = TALKSEARCH_DEFAULT_PLACES;
+    return std::filesystem::exists(path) ? path : std::filesystem::path{};
+}
+
+}  // namespace talksearch

@@ -1,0 +1,39 @@
+#pragma once
+// Latin spellings of Ukrainian and Russian place names, as news in English writes them. A town
+// is spelt by several systems: Ukraine's national romanisation (Kupiansk, Huliaipole), the older
+// BGN/PCGN systems without their marks (Kupyansk, Hulyaypole, and from the Russian name
+// Zaporozhye), and the common mix of the two (Hulyaipole). ICU transliterates; the national
+// system, which ICU lacks, is given to ICU as rules.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace talksearch {
+
+class Romaniser {
+  public:
+    Romaniser();
+    ~Romaniser();
+    Romaniser(const Romaniser&) = delete;
+    Romaniser& operator=(const Romaniser&) = delete;
+
+    // Ukraine's national system (Cabinet of Ministers resolution 55 of 2010): Київ -> Kyiv,
+    // Запоріжжя -> Zaporizhzhia, Згурівка -> Zghurivka. The canonical names of Ukrainian places.
+    std::string ukrainian_national(std::string_view cyrillic) const;
+
+    // Every spelling of a Cyrillic name, the national one first for a name that can be
+    // Ukrainian: the systems above, each once.
+    std::vector<std::string> spellings(std::string_view cyrillic) const;
+
+    // Ukrainian-only letters (і ї є ґ) and Russian-only letters (ы э ъ ё) tell the languages apart.
+    static bool can_be_ukrainian(std::string_view cyrillic);
+    static bool can_be_russian(std::string_view cyrillic);
+
+  private:
+    struct Transliterators;
+    std::unique_ptr<Transliterators> transliterators_;
+};
+
+}  // namespace talksearch

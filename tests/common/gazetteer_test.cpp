@@ -1,0 +1,97 @@
+#include "common/gazetteer.h"
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "common/catalog.h"
+
+using namespace talksearch;
+
+namespace {
+
+const char* const kCatalogue = R"(
+[[entity]]
+name = "Ukraine"
+type = "country"
+
+[[entity]]
+name = "Russia"
+type = "country"
+
+[[entity]]
+name = "Odesa"
+type = "city"
+country = "Ukraine"
+aliases = ["Odessa"]
+
+[[entity]]
+name = "Peskov"
+type = "person"
+)";
+
+Place place(std::string name, std::string country, std::uint32_t population,
+            std::vector<std::string> forms, bool common_word = false) {
+    return Place{std::move(name), std::move(country), population, common_word, std::move(forms)};
+}
+
+}  // namespace
+
+TEST_CASE("places are written and read back", "[gazetteer]") {
+    const std::vector<Place> places{place("Kupiansk", "UA", 32449, {"Kupyansk", "Купянськ"}),
+                                    place("Bar", "UA", 16641, {}, true)};
+    std::stringstream file;
+    write_places(file, places);
+    const auto read = read_places(file, "places.tsv");
+    REQUIRE(read.size() == 2);
+    CHECK(read[0].name == "Kupiansk");
+    CHECK(read[0].country == "UA");
+    CHECK(read[0].population == 32449);
+    CHECK(read[0].forms == std::vector<std::string>{"Kupyansk", "Купянськ"});
+    CHECK_FALSE(read[0].common_word);
+    CHECK(read[1].common_word);
+    CHECK(read[1].forms.empty());
+}
+
+TEST_CASE("a malformed places file names the line at fault", "[gazetteer]") {
+    std::stringstream file("# comment\nKupiansk\tUA\tmany\t-\tKupyansk\n");
+    CHECK_THROWS_WITH(read_places(file, "places.tsv"),
+                      Catch::Contains("places.tsv:2") && Catch::Contains("population"));
+    std::stringstream short_line("Kupiansk\tUA\n");
+    CHECK_THROWS_WITH(read_places(short_line, "p"), Catch::Contains("5 tab-separated"));
+}
+
+TEST_CASE("the catalogue takes the gazetteer's places as cities", "[gazetteer][catalog]") {
+    auto catalog = Catalog::from_toml(kCatalogue, "test.toml");
+    const auto before = catalog.fingerprint();
+    catalog.add_places({
+        place("Odessa", "UA", 1001558, {"Odesa", "Одеса", "Odessos"}),
+        place("Kupiansk", "UA", 32449, {"Kupyansk", "Купянськ"}),
+        place("Odessa", "US", 118968, {"Одесса"}),
+        place("Peskov", "RU", 5000, {"Peskovo"}),
+        place("Pokrovsk", "UA", 60000, {"Pokrovske"}),
+        place("Pokrovsk", "RU", 9763, {"Pokrovka"}),
+    });
+    CHECK(catalog.fingerprint() != before);
+
+    // The catalogue's city lends its name; the gazetteer adds its further spellings.
+    const auto* odesa = catalog.find("Odessos");
+    REQUIRE(odesa);
+    CHECK(odesa->name == "Odesa");
+    CHECK_FALSE(odesa->from_gazetteer);
+    CHECK(odesa->forms == std::vector<std::string>{"Odesa", "Odessa"});  // synonyms unchanged
+
+    const auto* kupiansk = catalog.find("Kupyansk");
+    REQUIRE(kupiansk);
+    CHECK(kupiansk->name == "Kupiansk");
+    CHECK(kupiansk->type == EntityType::city);
+    CHECK(kupiansk->country == "Ukraine");
+    CHECK(kupiansk->from_gazetteer);
+    CHECK(catalog.find_in_facet(schema::Facet::city, "Купянськ") == kupiansk);
+
+    // A name the catalogue or a larger place already uses stays theirs.
+    CHECK(catalog.find("Peskov")->type == EntityType::person);
+    CHECK_FALSE(catalog.find("Peskovo"));
+    CHECK(catalog.find("Pokrovsk")->country == "Ukraine");
+    CHECK_FALSE(catalog.find("Pokrovka"));
+}

@@ -1,0 +1,66 @@
+#include "common/romanisation.h"
+
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+using talksearch::Romaniser;
+
+namespace {
+
+const Romaniser& romaniser() {
+    static const Romaniser instance;
+    return instance;
+}
+
+bool spells(std::string_view cyrillic, const std::string& latin) {
+    const auto spellings = romaniser().spellings(cyrillic);
+    return std::find(spellings.begin(), spellings.end(), latin) != spellings.end();
+}
+
+}  // namespace
+
+TEST_CASE("the national system spells Ukrainian names as the law's examples do", "[romanisation]") {
+    const auto [cyrillic, latin] = GENERATE(table<std::string, std::string>({
+        {"Київ", "Kyiv"},
+        {"Запоріжжя", "Zaporizhzhia"},
+        {"Згурівка", "Zghurivka"},
+        {"Єнакієве", "Yenakiieve"},
+        {"Гаївка", "Haivka"},
+        {"Їжакевич", "Yizhakevych"},
+        {"Йосипівка", "Yosypivka"},
+        {"Стрий", "Stryi"},
+        {"Юрій", "Yurii"},
+        {"Яготин", "Yahotyn"},
+        {"Знам'янка", "Znamianka"},
+        {"Купʼянськ", "Kupiansk"},
+        {"Гуляйполе", "Huliaipole"},
+        {"Біла Церква", "Bila Tserkva"},
+        {"Щорс", "Shchors"},
+    }));
+    CAPTURE(cyrillic);
+    CHECK(romaniser().ukrainian_national(cyrillic) == latin);
+    CHECK(romaniser().spellings(cyrillic).front() == latin);
+}
+
+TEST_CASE("a name has the spellings English-language news uses", "[romanisation]") {
+    CHECK(spells("Купʼянськ", "Kupyansk"));
+    CHECK(spells("Гуляйполе", "Hulyaipole"));
+    CHECK(spells("Гуляйполе", "Hulyaypole"));
+    CHECK(spells("Костянтинівка", "Kostyantynivka"));
+    CHECK(spells("Запорожье", "Zaporozhye"));
+    CHECK(spells("Киев", "Kiyev"));
+    // The BGN/PCGN dot in z·h would make another name without it.
+    CHECK_FALSE(spells("Згурівка", "Zhurivka"));
+}
+
+TEST_CASE("Ukrainian and Russian letters tell the languages apart", "[romanisation]") {
+    CHECK(Romaniser::can_be_ukrainian("Харків"));
+    CHECK_FALSE(Romaniser::can_be_russian("Харків"));
+    CHECK(Romaniser::can_be_russian("Сумы"));
+    CHECK_FALSE(Romaniser::can_be_ukrainian("Сумы"));
+    CHECK(Romaniser::can_be_ukrainian("Херсон"));
+    CHECK(Romaniser::can_be_russian("Херсон"));
+    // Only a Russian spelling for a name that cannot be Ukrainian.
+    CHECK(romaniser().spellings("Сумы") == std::vector<std::string>{"Sumy"});
+}

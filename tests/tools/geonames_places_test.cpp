@@ -1,0 +1,81 @@
+#include "tools/geonames_places.h"
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+using namespace talksearch;
+
+namespace {
+
+// A GeoNames row: the columns the selection reads, the others empty or zero.
+std::string row(std::string name, std::string ascii, std::string alternates, std::string code,
+                std::string country, std::uint32_t population) {
+    return "1\t" + name + "\t" + ascii + "\t" + alternates + "\t0\t0\tP\t" + code + "\t" + country +
+           "\t\t\t\t\t\t" + std::to_string(population) + "\t\t0\tEurope/Kyiv\t2020-01-01\n";
+}
+
+std::vector<Place> places(const std::string& rows, std::set<std::string> words = {}) {
+    static const Romaniser romaniser;
+    std::istringstream in(rows);
+    return tools::places_from_geonames(in, tools::PlaceSelection{}, words, romaniser);
+}
+
+bool has_form(const Place& place, const std::string& form) {
+    return std::find(place.forms.begin(), place.forms.end(), form) != place.forms.end();
+}
+
+}  // namespace
+
+TEST_CASE("Ukrainian places take the national romanisation of their Ukrainian name",
+          "[geonames_places]") {
+    const auto found = places(
+        row("Hulyaypole", "Hulyaypole", "Gulyaypole,Гуляйполе", "PPLA2", "UA", 16442) +
+        row("Kupjansk", "Kupjansk", "Kupyansk,Kup'yans'k,Купянск,Купянськ", "PPLA2", "UA", 32449));
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].name == "Kupiansk");  // most populous first
+    CHECK(has_form(found[0], "Kupyansk"));
+    CHECK(has_form(found[0], "Купянск"));
+    CHECK(found[1].name == "Huliaipole");
+    CHECK(has_form(found[1], "Hulyaipole"));
+    CHECK(has_form(found[1], "Hulyaypole"));
+}
+
+TEST_CASE("former names and other languages' names are not spellings", "[geonames_places]") {
+    const auto found = places(
+        row("Donetsk", "Donetsk", "Stalino,Сталіне,Донецьк,Донецк,Donezk", "PPLA", "UA", 1024700) +
+        row("Michurinsk", "Michurinsk", "Kozlov,Мичуринск", "PPLA2", "RU", 93499));
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].name == "Donetsk");
+    CHECK_FALSE(has_form(found[0], "Stalino"));
+    CHECK_FALSE(has_form(found[0], "Сталіне"));
+    CHECK(has_form(found[0], "Донецьк"));
+    CHECK_FALSE(has_form(found[1], "Kozlov"));
+}
+
+TEST_CASE("every town near the war, elsewhere capitals and large cities", "[geonames_places]") {
+    const auto found = places(row("Ocheretyne", "Ocheretyne", "", "PPL", "UA", 3000) +
+                              row("Tiny", "Tiny", "", "PPL", "UA", 1500) +
+                              row("Davos", "Davos", "", "PPL", "CH", 11000) +
+                              row("Vaduz", "Vaduz", "", "PPLC", "LI", 5197) +
+                              row("Geneva", "Geneva", "Женева", "PPLA", "CH", 183981) +
+                              row("Obolon", "Obolon", "", "PPLX", "UA", 300000));
+    std::vector<std::string> names;
+    for (const auto& place : found) names.push_back(place.name);
+    CHECK(names == std::vector<std::string>{"Geneva", "Vaduz", "Ocheretyne"});
+    CHECK(has_form(found[0], "Женева"));
+}
+
+TEST_CASE("a name that is an English word is marked, a spelling that is one left out",
+          "[geonames_places]") {
+    const auto found =
+        places(row("Bar", "Bar", "Бар", "PPL", "UA", 16641) +
+                   row("Siversk", "Siversk", "Sivers'k,Seversk,Syversk", "PPL", "UA", 13900),
+               {"bar", "seversk"});
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].name == "Bar");
+    CHECK(found[0].common_word);
+    CHECK_FALSE(found[1].common_word);
+    CHECK_FALSE(has_form(found[1], "Seversk"));
+    CHECK(has_form(found[1], "Syversk"));
+}

@@ -1,0 +1,247 @@
+#include "tools/geonames_places.h"
+
+#include <algorithm>
+#include <charconv>
+#include <string_view>
+
+#include <unicode/utf8.h>
+
+namespace talksearch::tools {
+namespace {
+
+// GeoNames' columns, as its readme numbers them from 0.
+enum Column : std::size_t {
+    kName = 1,
+    kAsciiName = 2,
+    kAlternateNames = 3,
+    kFeatureClass = 6,
+    kFeatureCode = 7,
+    kCountry = 8,
+    kPopulation = 14,
+    kColumns = 19,
+};
+
+std::vector<std::string_view> split(std::string_view line, char separator) {
+    std::vector<std::string_view> fields;
+    std::size_t start = 0;
+    while (true) {
+        const auto end = line.find(separator, start);
+        fields.push_back(line.substr(start, end == std::string_view::npos ? end : end - start));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return fields;
+}
+
+bool is_word_joiner(UChar32 c) {
+    return c == ' ' || c == '-' || c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+// Names in the Ukrainian or Russian alphabet only: other Cyrillic alphabets (Belarusian ў,
+// Serbian ј) and scripts are the names other languages give, which English news does not use.
+bool is_ukrainian_or_russian(std::string_view form) {
+    bool letters = false;
+    for (std::int32_t i = 0; i < static_cast<std::int32_t>(form.size());) {
+        UChar32 c;
+        U8_NEXT(form.data(), i, static_cast<std::int32_t>(form.size()), c);
+        if (is_word_joiner(c)) continue;
+        const bool basic = c >= 0x0410 && c <= 0x044F;
+        const bool extra = c == 0x0401 || c == 0x0451 || c == 0x0404 || c == 0x0454 ||
+                           c == 0x0406 || c == 0x0456 || c == 0x0407 || c == 0x0457 ||
+                           c == 0x0490 || c == 0x0491;
+        if (!basic && !extra) return false;
+        letters = true;
+    }
+    return letters;
+}
+
+bool has_ukrainian_letter(std::string_view form) { return !Romaniser::can_be_russian(form); }
+
+// Plain Latin spellings of a name as English writes it: "Kupyansk", "Kiev", "Chasiv Yar"; not
+// "Kijów", not codes ("IEV"), not phrases of other languages ("Bar i Ukraina").
+bool is_plain_latin_name(std::string_view form) {
+    if (form.size() < 3) return false;
+    bool word_start = true;
+    bool lower = false;
+    for (const char c : form) {
+        const bool upper_case = c >= 'A' && c <= 'Z';
+        const bool lower_case = c >= 'a' && c <= 'z';
+        if (c == ' ' || c == '-' || c == '\'') {
+            word_start = c == ' ';  // Rostov-on-Don, not Bar i Ukraina
+            continue;
+        }
+        if (!upper_case && !lower_case) return false;
+        if (word_start && !upper_case) return false;
+        lower = lower || lower_case;
+        word_start = false;
+    }
+    return lower;
+}
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const auto above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// A name's consonants, lower case, each run of one letter written once: what stays the same
+// across romanisations (Kyiv, Kiev: "kv"; Zaporizhzhia, Zaporozhye: "zprzh…").
+std::string skeleton(std::string_view latin) {
+    std::string out;
+    for (const char c : lower_ascii(latin)) {
+        if (c < 'a' || c > 'z') continue;
+        if (std::string_view("aeiouyj").find(c) != std::string_view::npos) continue;
+        if (!out.empty() && out.back() == c) continue;
+        out += c;
+    }
+    return out;
+}
+
+// Another spelling of the same name, not another name of the place: GeoNames lists former
+// names (Stalino for Donetsk, Kozlov for Michurinsk) and other languages' names (Lemberg) beside
+// the spellings, and a former name is often a surname or another town's name.
+bool is_spelling_of(std::string_view latin, const std::vector<std::string>& skeletons) {
+    const auto form = skeleton(latin);
+    return std::any_of(skeletons.begin(), skeletons.end(), [&](const std::string& name) {
+        return edit_distance(form, name) <= name.size() / 3;
+    });
+}
+
+std::string without_marks(std::string_view name) {
+    std::string out;
+    for (std::size_t i = 0; i < name.size();) {
+        if (name.substr(i, 3) == "\xE2\x80\x99" || name.substr(i, 2) == "\xCA\xBC") {
+            i += name[i] == '\xE2' ? 3 : 2;
+            continue;
+        }
+        if (name[i] == '\'' || name[i] == '`') {
+            ++i;
+            continue;
+        }
+        out += name[i++];
+    }
+    return out;
+}
+
+bool selected(const std::vector<std::string_view>& row, const PlaceSelection& selection,
+              std::uint32_t population) {
+    if (row[kFeatureClass] != "P") return false;
+    // Sections of cities, historical, abandoned and destroyed places are not towns of today.
+    const auto code = row[kFeatureCode];
+    if (code == "PPLX" || code == "PPLH" || code == "PPLQ" || code == "PPLW" || code == "PPLCH") {
+        return false;
+    }
+    if (selection.near_countries.contains(std::string(row[kCountry]))) {
+        return population >= selection.near_min_population;
+    }
+    return code == "PPLC" || population >= selection.world_min_population;
+}
+
+}  // namespace
+
+std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection& selection,
+                                        const std::set<std::string>& common_words,
+                                        const Romaniser& romaniser) {
+    std::vector<Place> places;
+    std::string line;
+    while (std::getline(rows, line)) {
+        const auto row = split(line, '\t');
+        if (row.size() != kColumns) continue;
+        std::uint32_t population = 0;
+        const auto number = row[kPopulation];
+        std::from_chars(number.data(), number.data() + number.size(), population);
+        if (!selected(row, selection, population)) continue;
+
+        const bool near = selection.near_countries.contains(std::string(row[kCountry]));
+        std::vector<std::string> cyrillic;
+        std::vector<std::string> latin;
+        for (const auto alternate : split(row[kAlternateNames], ',')) {
+            if (is_ukrainian_or_russian(alternate)) {
+                cyrillic.emplace_back(alternate);
+            } else if (near && is_plain_latin_name(alternate)) {
+                latin.emplace_back(alternate);
+            }
+        }
+
+        // Former names and other languages' names out: only spellings of GeoNames' name stay.
+        const std::vector<std::string> skeletons{skeleton(row[kName]), skeleton(row[kAsciiName])};
+        std::erase_if(latin,
+                      [&](const std::string& form) { return !is_spelling_of(form, skeletons); });
+        std::vector<std::vector<std::string>> cyrillic_spellings;
+        std::erase_if(cyrillic, [&](const std::string& form) {
+            auto spellings = romaniser.spellings(form);
+            // Far from the war the Cyrillic name is the exonym Ukrainian and Russian use
+            // (Женева for Geneva): no spelling of the English name, and no former name either.
+            if (spellings.empty() || (near && !is_spelling_of(spellings.back(), skeletons))) {
+                return true;
+            }
+            cyrillic_spellings.push_back(std::move(spellings));
+            return false;
+        });
+
+        Place place;
+        place.country = row[kCountry];
+        place.population = population;
+        place.name = without_marks(row[kName]);
+        // Ukrainian places take the national romanisation of their Ukrainian name: the name
+        // written with Ukrainian letters, else the one whose spelling is nearest GeoNames' own.
+        if (place.country == "UA") {
+            const std::string* best = nullptr;
+            std::size_t best_score = 0;
+            const auto ascii = lower_ascii(row[kAsciiName]);
+            for (const auto& form : cyrillic) {
+                if (!Romaniser::can_be_ukrainian(form)) continue;
+                const auto score =
+                    (has_ukrainian_letter(form) ? 0 : 1000) +
+                    edit_distance(lower_ascii(romaniser.ukrainian_national(form)), ascii);
+                if (!best || score < best_score) {
+                    best = &form;
+                    best_score = score;
+                }
+            }
+            if (best) place.name = romaniser.ukrainian_national(*best);
+        }
+        if (place.name.empty()) continue;
+
+        std::vector<std::string> candidates{without_marks(row[kName]),
+                                            without_marks(row[kAsciiName])};
+        candidates.insert(candidates.end(), latin.begin(), latin.end());
+        for (std::size_t i = 0; i < cyrillic.size(); ++i) {
+            candidates.push_back(cyrillic[i]);
+            if (!near) continue;
+            const auto& spellings = cyrillic_spellings[i];
+            candidates.insert(candidates.end(), spellings.begin(), spellings.end());
+        }
+        std::set<std::string> seen{lower_ascii(place.name)};
+        for (auto& form : candidates) {
+            const auto key = lower_ascii(form);
+            if (form.size() < 3 || !seen.insert(key).second) continue;
+            if (common_words.contains(key)) continue;  // "Mir" is an alternate name of a town
+            place.forms.push_back(std::move(form));
+        }
+        place.common_word = common_words.contains(lower_ascii(place.name));
+        places.push_back(std::move(place));
+    }
+    std::stable_sort(places.begin(), places.end(),
+                     [](const Place& a, const Place& b) { return a.population > b.population; });
+    return places;
+}
+
+}  // namespace talksearch::tools
