@@ -260,6 +260,7 @@ void Catalog::add_places(const std::vector<Place>& places) {
             entity.facets = facets_for(entity.type, entity.roles);
             entity.from_gazetteer = true;
             entity.common_word = place.common_word;
+            entity.population = place.population;
             index = entities_.size();
             entities_.push_back(std::move(entity));
             by_form_.emplace(name_key, index);

@@ -33,6 +33,7 @@ struct Entity {
     // the word appears. `common_word`: its name is also an English word ("Bar").
     bool from_gazetteer = false;
     bool common_word = false;
+    std::uint32_t population = 0;  // places from the gazetteer
 };
 
 class CatalogError : public std::runtime_error {

@@ -36,6 +36,16 @@ bool opens_region_list(std::string_view key) {
            key == "province" || key == "provinces";
 }
 
+// What an article calls a settlement, before "of" or after its name.
+bool is_village_word(std::string_view key) {
+    return key == "village" || key == "villages" || key == "settlement" || key == "settlements" ||
+           key == "hamlet" || key == "hamlets";
+}
+
+bool is_town_word(std::string_view key) {
+    return key == "town" || key == "towns" || key == "city" || key == "cities";
+}
+
 // The head nouns of names built on a city's name: "the Munich Security Conference", "the Geneva
 // Conventions", "The New York Times", "the Kiel Institute", "the Moscow Military District", "the
 // Zaporizhzhia Nuclear Power Plant". A city followed by a capitalised run holding one of these
@@ -185,9 +195,38 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     for (const auto& span : spans) {
         for (auto k = span.begin; k < span.end; ++k) named[k] = true;
     }
+    // Two mentions in one list: "A, B", "A and B", "A, and B".
+    auto joined_in_list = [&](std::size_t left, std::size_t right) {
+        const auto end = spans[left].end;
+        const auto next = spans[right].begin;
+        if (next == end) return only(gap(end - 1, next), " ,\t\n");
+        return next == end + 1 && (keys[end] == "and" || keys[end] == "or") &&
+               only(gap(end - 1, end), " ,\t\n") && only(gap(end, next), " \t\n");
+    };
     auto starts_sentence = [&](std::size_t k) {
         return k == 0 || !only(gap(k - 1, k), " \t\"'\u201C\u2018(,-");
     };
+    // What the article calls each place: "the village of Robotyne", "the villages of A and B",
+    // "Stepnohirsk village", "the town of Ocheretyne". A list takes the word that opens it.
+    enum class Called { unsaid, village, town };
+    std::vector<Called> called(mentions.size(), Called::unsaid);
+    for (std::size_t m = 0; m < mentions.size(); ++m) {
+        const auto first = spans[m].begin;
+        const auto after = spans[m].end;
+        if (first >= 2 && keys[first - 1] == "of" && only(gap(first - 2, first - 1), " \t") &&
+            only(gap(first - 1, first), " \t")) {
+            if (is_village_word(keys[first - 2])) called[m] = Called::village;
+            if (is_town_word(keys[first - 2])) called[m] = Called::town;
+        }
+        if (called[m] == Called::unsaid && m > 0 && joined_in_list(m - 1, m)) {
+            called[m] = called[m - 1];
+        }
+        if (after < words.size() && only(gap(after - 1, after), " \t") &&
+            is_village_word(keys[after])) {
+            called[m] = Called::village;
+        }
+    }
+
     bool next_in_region_list = false;
     for (std::size_t m = mentions.size(); m-- > 0;) {
         const auto after = spans[m].end;
@@ -195,13 +234,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         if (after < words.size() && only(gap(after - 1, after), " \t\n")) {
             if (is_region_word(keys[after])) region_list = true;
         }
-        if (!region_list && m + 1 < mentions.size() && next_in_region_list) {
-            const auto next = spans[m + 1].begin;
-            if (next == after && only(gap(after - 1, next), " ,\t\n")) region_list = true;
-            if (next == after + 1 && (keys[after] == "and" || keys[after] == "or") &&
-                only(gap(after - 1, after), " ,\t\n") && only(gap(after, next), " \t\n")) {
-                region_list = true;
-            }
+        if (!region_list && m + 1 < mentions.size() && next_in_region_list &&
+            joined_in_list(m, m + 1)) {
+            region_list = true;
         }
         next_in_region_list = region_list;
         const Entity* entity = mentions[m].entity;
@@ -213,6 +248,15 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             } else {
                 keep[m] = false;
             }
+            continue;
+        }
+        // A village is a place, but not one for the city facet; so is a place the gazetteer
+        // knows as smaller than a city (under 10,000 people, the size Ukrainian law asks of a
+        // city) unless the article calls it a town.
+        if (called[m] == Called::village ||
+            (entity->from_gazetteer && entity->population < kCityPopulation &&
+             called[m] != Called::town)) {
+            keep[m] = false;
             continue;
         }
         if (entity->from_gazetteer) {

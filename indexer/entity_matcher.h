@@ -5,6 +5,7 @@
 // that name ("the regions of Donetsk, Luhansk and Kherson", "Sumy and Chernihiv regions"); inside
 // an institution's name it is no place of the article ("the Munich Security Conference").
 
+#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -19,6 +20,10 @@ struct EntityMention {
     std::size_t begin = 0;  // byte offsets of the matched form in the text
     std::size_t end = 0;
 };
+
+// Ukrainian law asks 10,000 people of a city: a smaller place the gazetteer knows is counted as
+// a city only where the article calls it a town or a city.
+inline constexpr std::uint32_t kCityPopulation = 10000;
 
 class EntityMatcher {
   public:

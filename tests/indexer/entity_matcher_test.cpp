@@ -198,8 +198,8 @@ const EntityMatcher& with_places() {
 TEST_CASE("a place only the gazetteer knows needs the text to read it as a place",
           "[entity_matcher]") {
     const auto [text, expected] = GENERATE(table<std::string, Names>({
-        {"Russian troops entered Ocheretyne on Monday", Names{"Ocheretyne"}},
-        {"Ocheretyne fell. Kirov was hit by drones", Names{"Ocheretyne", "Kirov"}},
+        {"Kirov was hit by drones", Names{"Kirov"}},
+        {"Ocheretyne fell. Kirov was hit by drones", Names{"Kirov"}},
         {"a drone struck a refinery in Kirov", Names{"Kirov"}},
         // Next to another capitalised word it is part of a longer name.
         {"the assassination of Sergei Kirov in 1934", Names{}},
@@ -210,6 +210,23 @@ TEST_CASE("a place only the gazetteer knows needs the text to read it as a place
         {"shelling of Bar and nearby villages", Names{"Bar"}},
         {"Bar owners said", Names{}},
         {"Бар обстріляли", Names{}},
+    }));
+    CAPTURE(text);
+    CHECK(names(with_places(), text) == expected);
+}
+
+TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
+    const auto [text, expected] = GENERATE(table<std::string, Names>({
+        // Smaller than a city, known only to the gazetteer: a city where the article says so.
+        {"Russian troops entered Ocheretyne on Monday", Names{}},
+        {"Russian troops entered the town of Ocheretyne", Names{"Ocheretyne"}},
+        {"the towns of Kirov and Ocheretyne", Names{"Kirov", "Ocheretyne"}},
+        // What the article calls a village is not a city, even one the catalogue lists.
+        {"fighting near the village of Kirov", Names{}},
+        {"the villages of Ocheretyne and Kirov", Names{}},
+        {"Kirov village", Names{}},
+        {"the village of Robotyne", Names{}},
+        {"in Robotyne", Names{"Robotyne"}},
     }));
     CAPTURE(text);
     CHECK(names(with_places(), text) == expected);
