@@ -48,11 +48,6 @@ void write_spelling(const WordFrequencies& words, Xapian::WritableDatabase& data
     for (const auto& [word, frequency] : words) database.add_spelling(word, frequency);
 }
 
-std::string root_term(const std::string& root_key) {
-    // Shares file_term's length handling; a distinct prefix keeps the two apart.
-    return "XROOT" + schema::file_term(root_key).substr(schema::kFilePrefix.size());
-}
-
 IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
                          WriterMode mode, WordFrequencies* spelling_words)
     : mode_(mode),
@@ -84,7 +79,7 @@ void IndexWriter::add_spelling(const std::vector<std::string>& words) {
 PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
                             const std::string& file_key, std::string* owner_file) {
     const auto file_term = schema::file_term(file_key);
-    const auto root = root_term(root_key);
+    const auto root = schema::root_term(root_key);
     check_terms(article.document);
     if (mode_ == WriterMode::fresh_shard) {
         article.document.add_boolean_term(file_term);
@@ -133,7 +128,7 @@ std::size_t IndexWriter::remove_stale(const std::string& file_key,
 std::size_t IndexWriter::prune(const std::string& root_key, const std::set<std::string>& present) {
     std::set<std::string> present_terms;
     for (const auto& file : present) present_terms.insert(schema::file_term(file));
-    const auto term = root_term(root_key);
+    const auto term = schema::root_term(root_key);
     std::vector<Xapian::docid> gone;
     for (auto it = database_.postlist_begin(term); it != database_.postlist_end(term); ++it) {
         const auto file = first_term_with_prefix(database_.get_document(*it), schema::kFilePrefix);

@@ -76,8 +76,6 @@ class IndexWriter {
     std::size_t pending_ = 0;
 };
 
-std::string root_term(const std::string& root_key);
-
 // Adds counted words to the spelling data of `database`: the data an update-mode writer adds
 // article by article, for a fraction of the work.
 void write_spelling(const WordFrequencies& words, Xapian::WritableDatabase& database);
