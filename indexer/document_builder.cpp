@@ -130,4 +130,16 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     return built;
 }
 
+BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArticle& clean,
+                                    const Provenance& provenance) {
+    auto built = build(parsed, clean);
+    add_provenance(built.document, provenance);
+    return built;
+}
+
+void add_provenance(Xapian::Document& document, const Provenance& provenance) {
+    document.add_boolean_term(schema::file_term(provenance.file_key));
+    document.add_boolean_term(schema::root_term(provenance.root_key));
+}
+
 }  // namespace talksearch::indexer

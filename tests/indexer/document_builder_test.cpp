@@ -214,3 +214,26 @@ TEST_CASE("the builder stores date, facets and terms of one article", "[document
         CHECK(undated.document.get_value(schema::kSlotDateAscending) == "~");
     }
 }
+
+TEST_CASE("the builder makes the whole document, with where the article came from",
+          "[document_builder]") {
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    indexer::EntityMatcher matcher(catalog);
+    indexer::DocumentBuilder builder(catalog, matcher);
+    indexer::ParsedArticle parsed;
+    parsed.id = "x1";
+    parsed.file = "x1.txt";
+    parsed.date = "2025-05-16";
+    const indexer::CleanArticle clean{"Talks in Odessa", {"Medinsky met Umerov in Istanbul."}};
+    const auto built = builder.build(parsed, clean, {"/corpus", "/corpus/x1.txt"});
+    const auto& doc = built.document;
+    std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+    CHECK(terms.contains(schema::file_term("/corpus/x1.txt")));
+    CHECK(terms.contains(schema::root_term("/corpus")));
+    // The same document as one built without provenance that is added afterwards.
+    auto without = builder.build(parsed, clean);
+    indexer::add_provenance(without.document, {"/corpus", "/corpus/x1.txt"});
+    CHECK(std::set<std::string>(without.document.termlist_begin(),
+                                without.document.termlist_end()) == terms);
+    CHECK(without.fingerprint == built.fingerprint);
+}
