@@ -12,16 +12,13 @@
 
 namespace talksearch::schema {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
-// Term prefixes. Single capitals follow Xapian's conventions; custom ones start with X.
+// Term prefixes. Single capitals follow Xapian's conventions; custom ones start with X. Dates are
+// filtered and counted from value slots, not terms.
 inline constexpr std::string_view kIdPrefix = "Q";        // unique id term: Q + article id
 inline constexpr std::string_view kTitlePrefix = "S";     // title words, for title: searches
-inline constexpr std::string_view kDatePrefix = "D";      // D20250516
-inline constexpr std::string_view kMonthPrefix = "M";     // M202505
-inline constexpr std::string_view kYearPrefix = "Y";      // Y2025
 inline constexpr std::string_view kFilePrefix = "XFILE";  // source file, for pruning and updates
-inline constexpr std::string_view kSourcePrefix = "XSOURCE";
 inline constexpr std::string_view kRootPrefix = "XROOT";  // folder a file was found in, for pruning
 // Words are indexed as stems, which Xapian's TermGenerator and QueryParser (STEM_ALL_Z) mark with
 // a Z before any field prefix: Z + stem in free text, Z + S + stem in the title. Neither lets the

@@ -40,7 +40,7 @@ std::string checked_file_term(const Xapian::Document& document) {
             }
             throw RejectedArticle(
                 fmt::format("a term of {} bytes ({}...) is longer than the index allows ({}); "
-                            "a word, source or name that long cannot be searched",
+                            "a word or name that long cannot be searched",
                             term.size(), start, kMaxTermBytes));
         }
     }
