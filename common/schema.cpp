@@ -45,6 +45,11 @@ std::string file_term(std::string_view file_key) {
     return term;
 }
 
+std::string root_term(std::string_view root_key) {
+    // Shares file_term's length handling; a distinct prefix keeps the two apart.
+    return std::string(kRootPrefix) + file_term(root_key).substr(kFilePrefix.size());
+}
+
 bool is_spelling_word(std::string_view word) {
     constexpr std::size_t kMinBytes = 3;
     constexpr std::size_t kMaxBytes = 32;

@@ -12,16 +12,21 @@
 
 namespace talksearch::schema {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
-// Term prefixes. Single capitals follow Xapian's conventions; custom ones start with X.
+// Term prefixes. Single capitals follow Xapian's conventions; custom ones start with X. Dates are
+// filtered and counted from value slots, not terms.
 inline constexpr std::string_view kIdPrefix = "Q";        // unique id term: Q + article id
 inline constexpr std::string_view kTitlePrefix = "S";     // title words, for title: searches
-inline constexpr std::string_view kDatePrefix = "D";      // D20250516
-inline constexpr std::string_view kMonthPrefix = "M";     // M202505
-inline constexpr std::string_view kYearPrefix = "Y";      // Y2025
 inline constexpr std::string_view kFilePrefix = "XFILE";  // source file, for pruning and updates
-inline constexpr std::string_view kSourcePrefix = "XSOURCE";
+inline constexpr std::string_view kRootPrefix = "XROOT";  // folder a file was found in, for pruning
+// Words are indexed as stems, which Xapian's TermGenerator and QueryParser (STEM_ALL_Z) mark with
+// a Z before any field prefix: Z + stem in free text, Z + S + stem in the title. Neither lets the
+// Z be chosen, so these name what they write.
+inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kTitleStemPrefix = "ZS";
+static_assert(kTitleStemPrefix.substr(0, kStemPrefix.size()) == kStemPrefix &&
+              kTitleStemPrefix.substr(kStemPrefix.size()) == kTitlePrefix);
 
 // Value slots.
 enum Slot : Xapian::valueno {
@@ -68,6 +73,8 @@ std::string facet_term(Facet facet, std::string_view entity_key);
 std::string id_term(std::string_view article_id);
 // Terms are limited to 245 bytes; long file paths are hashed.
 std::string file_term(std::string_view file_key);
+// The term of the folder `root_key`, hashed when long as file_term() does.
+std::string root_term(std::string_view root_key);
 
 // Terms are stems (Z + stem, ZS + stem for title words). The words as written are kept once per
 // database, in the spelling data with the number of articles each occurs in: those of 3 to 32

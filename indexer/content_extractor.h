@@ -9,6 +9,10 @@
 // bars, teasers, captions, bylines), by link density, and before the headline or the first real
 // paragraph, as jusText does with short blocks. When no region stands out, every block of the
 // page that reads like text is kept.
+//
+// The steps are units of their own: page_blocks.h (the page as elements and text blocks),
+// boilerplate_cue.h (class/id/role cues), region_choice.h, furniture_removal.h and
+// edge_trimming.h.
 
 #include <string>
 #include <vector>
@@ -20,9 +24,5 @@ namespace talksearch::indexer {
 // `root` is the document (or any element); `headline`, when known, is the element that shows
 // the article's title: what precedes it is rarely article text.
 std::vector<std::string> extract_content(const GumboNode* root, const GumboNode* headline);
-
-// The class/id/role cue of one element: below zero for furniture, above zero for content, for
-// tests and for the metadata reader.
-int boilerplate_cue(const GumboNode* element);
 
 }  // namespace talksearch::indexer

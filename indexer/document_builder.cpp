@@ -91,16 +91,9 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     }
     built.words = stemmer_->take_words();
     document.add_boolean_term(schema::id_term(stored.id));
-    if (stored.source) {
-        document.add_boolean_term(std::string(schema::kSourcePrefix) + fold_case(*stored.source));
-    }
+    // Dates are filtered and counted from these slots, not from terms.
     if (date) {
         const auto iso = date->iso();
-        document.add_boolean_term(std::string(schema::kDatePrefix) + iso.substr(0, 4) +
-                                  iso.substr(5, 2) + iso.substr(8, 2));
-        document.add_boolean_term(std::string(schema::kMonthPrefix) + iso.substr(0, 4) +
-                                  iso.substr(5, 2));
-        document.add_boolean_term(std::string(schema::kYearPrefix) + iso.substr(0, 4));
         document.add_value(schema::kSlotDate, iso);
         document.add_value(schema::kSlotDateAscending, iso);
         document.add_value(schema::kSlotMonth, date->iso_month());
@@ -128,6 +121,18 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     document.add_value(schema::kSlotContentHash, built.fingerprint);
 
     return built;
+}
+
+BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArticle& clean,
+                                    const Provenance& provenance) {
+    auto built = build(parsed, clean);
+    add_provenance(built.document, provenance);
+    return built;
+}
+
+void add_provenance(Xapian::Document& document, const Provenance& provenance) {
+    document.add_boolean_term(schema::file_term(provenance.file_key));
+    document.add_boolean_term(schema::root_term(provenance.root_key));
 }
 
 }  // namespace talksearch::indexer

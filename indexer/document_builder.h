@@ -1,6 +1,8 @@
 #pragma once
-// Builds what the index stores for one clean article: the Xapian document (terms, facet values,
-// sort keys) and the stored article (document data).
+// Builds what the index stores for one clean article: the whole Xapian document (terms, facet
+// values, sort keys, provenance) and the stored article (document data). Every term and value of
+// a document is made here, so the layout of schema.h is applied in one place; the index writer
+// only stores what it is given.
 
 #include <string>
 #include <vector>
@@ -24,9 +26,22 @@ struct BuiltArticle {
     std::vector<std::string> warnings;  // recoverable problems, e.g. an unusable date
 };
 
+// Where an article comes from, as the index records it for updates and pruning: the folder it
+// was found in and its file, each named uniquely across runs (its folder and relative path).
+struct Provenance {
+    std::string root_key;
+    std::string file_key;
+};
+
 class DocumentBuilder {
   public:
     DocumentBuilder(const Catalog& catalog, const EntityMatcher& matcher);
+
+    // The whole document of the article, ready for IndexWriter::put.
+    BuiltArticle build(const ParsedArticle& parsed, const CleanArticle& clean,
+                       const Provenance& provenance);
+    // Without the provenance terms, for a caller that names the files only when it stores the
+    // article (IndexWriter::put with the keys adds them with add_provenance()).
     BuiltArticle build(const ParsedArticle& parsed, const CleanArticle& clean);
 
   private:
@@ -35,6 +50,9 @@ class DocumentBuilder {
     CachedStemmer* stemmer_;  // owned by term_generator_'s Xapian::Stem
     Xapian::TermGenerator term_generator_;
 };
+
+// Adds the terms of `provenance` (schema::file_term and schema::root_term) to `document`.
+void add_provenance(Xapian::Document& document, const Provenance& provenance);
 
 // How much a title word counts against a body word in ranking.
 inline constexpr Xapian::termcount kTitleWeight = 3;

@@ -1,6 +1,8 @@
 #include "indexer/index_writer.h"
 
+#include <stdexcept>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -24,11 +26,13 @@ std::string first_term_with_prefix(const Xapian::Document& document, std::string
 }
 
 // Checked before anything is written: Xapian would refuse the document only halfway through,
-// cancelling the articles of the batch before it.
-// The file and root terms are kept short by schema::file_term().
-void check_terms(const Xapian::Document& document) {
+// cancelling the articles of the batch before it. Returns the document's file term, found in the
+// same pass over its terms.
+std::string checked_file_term(const Xapian::Document& document) {
+    std::string file_term;
     for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
         const auto term = *it;
+        if (file_term.empty() && term.starts_with(schema::kFilePrefix)) file_term = term;
         if (term.size() > kMaxTermBytes) {
             auto start = term.substr(0, 24);
             while (!start.empty() && (static_cast<unsigned char>(start.back()) & 0x80) != 0) {
@@ -36,21 +40,20 @@ void check_terms(const Xapian::Document& document) {
             }
             throw RejectedArticle(
                 fmt::format("a term of {} bytes ({}...) is longer than the index allows ({}); "
-                            "a word, source or name that long cannot be searched",
+                            "a word or name that long cannot be searched",
                             term.size(), start, kMaxTermBytes));
         }
     }
+    if (file_term.empty()) {
+        throw std::invalid_argument("a document to store has no file term (see add_provenance)");
+    }
+    return file_term;
 }
 
 }  // namespace
 
 void write_spelling(const WordFrequencies& words, Xapian::WritableDatabase& database) {
     for (const auto& [word, frequency] : words) database.add_spelling(word, frequency);
-}
-
-std::string root_term(const std::string& root_key) {
-    // Shares file_term's length handling; a distinct prefix keeps the two apart.
-    return "XROOT" + schema::file_term(root_key).substr(schema::kFilePrefix.size());
 }
 
 IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
@@ -83,12 +86,13 @@ void IndexWriter::add_spelling(const std::vector<std::string>& words) {
 
 PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
                             const std::string& file_key, std::string* owner_file) {
-    const auto file_term = schema::file_term(file_key);
-    const auto root = root_term(root_key);
-    check_terms(article.document);
+    add_provenance(article.document, Provenance{root_key, file_key});
+    return put(std::move(article), owner_file);
+}
+
+PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
+    const auto file_term = checked_file_term(article.document);
     if (mode_ == WriterMode::fresh_shard) {
-        article.document.add_boolean_term(file_term);
-        article.document.add_boolean_term(root);
         database_.add_document(article.document);
         add_spelling(article.words);
         changed();
@@ -107,8 +111,6 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
             return PutOutcome::unchanged;
         }
     }
-    article.document.add_boolean_term(file_term);
-    article.document.add_boolean_term(root);
     database_.replace_document(id_term, article.document);
     add_spelling(article.words);
     changed();
@@ -133,7 +135,7 @@ std::size_t IndexWriter::remove_stale(const std::string& file_key,
 std::size_t IndexWriter::prune(const std::string& root_key, const std::set<std::string>& present) {
     std::set<std::string> present_terms;
     for (const auto& file : present) present_terms.insert(schema::file_term(file));
-    const auto term = root_term(root_key);
+    const auto term = schema::root_term(root_key);
     std::vector<Xapian::docid> gone;
     for (auto it = database_.postlist_begin(term); it != database_.postlist_end(term); ++it) {
         const auto file = first_term_with_prefix(database_.get_document(*it), schema::kFilePrefix);

@@ -2,7 +2,8 @@
 // Writes built articles into the Xapian database incrementally: unchanged articles are left
 // alone, changed ones replaced, vanished ones removed. Changes are committed in batches; every
 // commit is atomic, so a reader sees the state before or after it, and a killed run loses only
-// the batch in progress.
+// the batch in progress. The documents come whole from the DocumentBuilder: the writer adds
+// nothing to them, and reads their id and file terms to decide what to replace.
 
 #include <filesystem>
 #include <set>
@@ -48,9 +49,13 @@ class IndexWriter {
     IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
                 WriterMode mode = WriterMode::update, WordFrequencies* spelling_words = nullptr);
 
-    // `file_key` names the source file uniquely across runs (its folder and relative path).
-    // duplicate_id: another file already owns this id; nothing was written. Throws
-    // RejectedArticle, with the database unchanged.
+    // Stores an article built with its provenance (DocumentBuilder::build with a Provenance).
+    // duplicate_id: another file already owns this id (its stored file name is put in
+    // `owner_file`); nothing was written. Throws RejectedArticle, with the database unchanged,
+    // and std::invalid_argument for a document without its file term.
+    PutOutcome put(BuiltArticle&& article, std::string* owner_file = nullptr);
+
+    // Stores an article built without its provenance: adds it first (add_provenance()).
     PutOutcome put(BuiltArticle&& article, const std::string& root_key, const std::string& file_key,
                    std::string* owner_file = nullptr);
 
@@ -75,8 +80,6 @@ class IndexWriter {
     std::size_t batch_size_;
     std::size_t pending_ = 0;
 };
-
-std::string root_term(const std::string& root_key);
 
 // Adds counted words to the spelling data of `database`: the data an update-mode writer adds
 // article by article, for a fraction of the work.

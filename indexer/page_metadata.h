@@ -1,11 +1,11 @@
 #pragma once
 // What a web page says about its article besides the text: the headline without the site's
 // name, the publication date, the site's name, the canonical URL, the author and the language.
+// Read from one scan of the page (page_scan.h) and its JSON-LD (linked_data.h); the title is
+// cleaned by title_cleaning.h and the date chosen by publication_date.h.
 
 #include <optional>
 #include <string>
-#include <string_view>
-#include <vector>
 
 #include <gumbo.h>
 
@@ -28,12 +28,5 @@ struct PageMetadata {
 // date written near the headline; never a modification date, nor one before 1990 or after
 // `today`.
 PageMetadata read_page_metadata(const GumboNode* document, const Date& today);
-
-// The title without the site's name or section around it: "Talks resume | World | Example
-// News" -> "Talks resume" when `site_names` holds "Example News" or the URL's host names it.
-// Parts after " | " or " · " that are short beside the headline go too; ": " and dashes split
-// only when a part names the site (they are common inside headlines).
-std::string remove_site_name(std::string_view title, const std::vector<std::string>& site_names,
-                             std::string_view url);
 
 }  // namespace talksearch::indexer

@@ -1,5 +1,6 @@
 #include "searchd/search/highlighter.h"
 
+#include "common/schema.h"
 #include "common/text.h"
 
 namespace talksearch::search {
@@ -46,8 +47,9 @@ std::vector<Highlight> find_highlights(const std::string& field, const std::stri
     if (terms.empty()) return highlights;
     auto matches = [&](const std::string& word) {
         const auto stemmed = stem(word);
-        return terms.contains(word) || terms.contains("Z" + stemmed) ||
-               terms.contains("S" + word) || terms.contains("ZS" + stemmed);
+        return terms.contains(word) || terms.contains(std::string(schema::kStemPrefix) + stemmed) ||
+               terms.contains(std::string(schema::kTitlePrefix) + word) ||
+               terms.contains(std::string(schema::kTitleStemPrefix) + stemmed);
     };
     CodePointCursor cursor(text);
     for (const auto& word : split_words(text)) {

@@ -118,7 +118,7 @@ void write_synonym_database(const Catalog& catalog, const std::string& path) {
         }
         if (words.size() < 2) continue;
         std::set<std::string> stems;
-        for (const auto& word : words) stems.insert("Z" + stem(word));
+        for (const auto& word : words) stems.insert(std::string(schema::kStemPrefix) + stem(word));
         if (stems.size() < 2) continue;
         for (const auto& key : stems) {
             for (const auto& other : stems) {
@@ -137,11 +137,12 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
     parser_.set_default_op(Xapian::Query::OP_AND);
     parser_.add_prefix("title", std::string(schema::kTitlePrefix));
-    parser_.add_prefix(std::string(kWildcardField),
-                       (new WildcardProcessor(vocabulary_, stem_, "Z"))->release());
+    parser_.add_prefix(
+        std::string(kWildcardField),
+        (new WildcardProcessor(vocabulary_, stem_, std::string(schema::kStemPrefix)))->release());
     parser_.add_prefix(
         std::string(kTitleWildcardField),
-        (new WildcardProcessor(vocabulary_, stem_, "Z" + std::string(schema::kTitlePrefix)))
+        (new WildcardProcessor(vocabulary_, stem_, std::string(schema::kTitleStemPrefix)))
             ->release());
     for (const auto& info : schema::kFacets) {
         for (const auto name : {info.name, info.alias}) {

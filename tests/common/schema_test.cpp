@@ -27,3 +27,14 @@ TEST_CASE("long file keys are hashed to stay within Xapian's term limit", "[sche
     CHECK(file_term(long_key) == file_term(long_key));
     CHECK(file_term("short/path.txt") == "XFILEshort/path.txt");
 }
+
+TEST_CASE("folder terms are kept short as file terms are, under a prefix of their own",
+          "[schema]") {
+    const std::string long_key(400, 'a');
+    CHECK(root_term(long_key).size() < 245);
+    CHECK(root_term(long_key).substr(kRootPrefix.size()) ==
+          file_term(long_key).substr(kFilePrefix.size()));
+    CHECK(root_term("/corpus") == "XROOT/corpus");
+    // Stems are marked by Xapian's Z, before the title's prefix.
+    CHECK(kTitleStemPrefix == std::string(kStemPrefix) + std::string(kTitlePrefix));
+}

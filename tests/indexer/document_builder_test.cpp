@@ -185,7 +185,7 @@ TEST_CASE("the builder stores date, facets and terms of one article", "[document
     CHECK(terms.contains("Qx1"));
     CHECK(terms.contains("XCITYodesa"));
     CHECK(terms.contains("XCITYistanbul"));
-    CHECK(terms.contains("D20250516"));
+    CHECK_FALSE(terms.contains("D20250516"));
     // Words are indexed as stems, with positions; the words as written go to the spelling data.
     CHECK(terms.contains("Ztalk"));
     CHECK(terms.contains("ZStalk"));
@@ -213,4 +213,35 @@ TEST_CASE("the builder stores date, facets and terms of one article", "[document
         REQUIRE(undated.warnings.size() == 1);
         CHECK(undated.document.get_value(schema::kSlotDateAscending) == "~");
     }
+}
+
+TEST_CASE("the builder makes the whole document, with where the article came from",
+          "[document_builder]") {
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    indexer::EntityMatcher matcher(catalog);
+    indexer::DocumentBuilder builder(catalog, matcher);
+    indexer::ParsedArticle parsed;
+    parsed.id = "x1";
+    parsed.file = "x1.txt";
+    parsed.date = "2025-05-16";
+    parsed.source = "Example News";
+    const indexer::CleanArticle clean{"Talks in Odessa", {"Medinsky met Umerov in Istanbul."}};
+    const auto built = builder.build(parsed, clean, {"/corpus", "/corpus/x1.txt"});
+    const auto& doc = built.document;
+    std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+    CHECK(terms.contains(schema::file_term("/corpus/x1.txt")));
+    CHECK(terms.contains(schema::root_term("/corpus")));
+    // Dates and sources are values and stored fields, not terms.
+    for (const auto& term : terms) {
+        CAPTURE(term);
+        CHECK_FALSE((term.starts_with("D2") || term.starts_with("M2") || term.starts_with("Y2") ||
+                     term.starts_with("XSOURCE")));
+    }
+    CHECK(built.stored.source == "Example News");
+    // The same document as one built without provenance that is added afterwards.
+    auto without = builder.build(parsed, clean);
+    indexer::add_provenance(without.document, {"/corpus", "/corpus/x1.txt"});
+    CHECK(std::set<std::string>(without.document.termlist_begin(),
+                                without.document.termlist_end()) == terms);
+    CHECK(without.fingerprint == built.fingerprint);
 }
