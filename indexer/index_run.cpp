@@ -21,8 +21,11 @@
 #include "indexer/cleaner.h"
 #include "indexer/document_builder.h"
 #include "indexer/entity_matcher.h"
+#include "indexer/exception_message.h"
 #include "indexer/index_writer.h"
 #include "indexer/readers.h"
+#include "indexer/run_reporter.h"
+#include "indexer/source_files.h"
 
 namespace talksearch::indexer {
 namespace fs = std::filesystem;
@@ -30,108 +33,11 @@ namespace {
 
 constexpr std::size_t kMaxIdBytes = 200;
 
-struct SourceFile;
-std::string file_key(const SourceFile& file);
-
-struct SourceFile {
-    fs::path path;
-    std::string root_key;  // the folder the file was found in (absolute), or the file's folder
-    std::string relative;  // path below the root, '/'-separated
-    std::uintmax_t bytes = 0;
-};
-
-std::string file_key(const SourceFile& file) { return file.root_key + "/" + file.relative; }
-
-bool is_hidden(const fs::path& path) {
-    const auto name = path.filename().string();
-    return name.size() > 1 && name.front() == '.';
-}
-
-std::string without_extension(const std::string& relative) {
-    const auto slash = relative.rfind('/');
-    const auto dot = relative.rfind('.');
-    if (dot == std::string::npos || (slash != std::string::npos && dot < slash) ||
-        dot == (slash == std::string::npos ? 0 : slash + 1)) {
-        return relative;
-    }
-    return relative.substr(0, dot);
-}
-
-// What the exception in flight says, whatever its type: one bad file must not stop the run.
-std::string current_exception_message() {
-    try {
-        throw;
-    } catch (const Xapian::Error& error) {
-        return error.get_description();
-    } catch (const std::bad_alloc&) {
-        return "out of memory";
-    } catch (const std::exception& error) {
-        return error.what();
-    } catch (...) {
-        return "an unknown error";
-    }
-}
-
-// Counts and warnings of a run, shared by the threads that index.
-class Reporter {
-  public:
-    explicit Reporter(const RunCallbacks& callbacks) : callbacks_(callbacks) {}
-
-    void skip(const std::string& file, std::size_t line, const std::string& reason,
-              const std::string& category) {
-        std::lock_guard lock(mutex_);
-        ++summary_.skipped[category];
-        emit(line ? fmt::format("{}:{}: {}", file, line, reason)
-                  : fmt::format("{}: {}", file, reason));
-    }
-    void note(const std::string& file, const std::string& message) {
-        std::lock_guard lock(mutex_);
-        emit(fmt::format("{}: {}", file, message));
-    }
-    void count(PutOutcome outcome) {
-        std::lock_guard lock(mutex_);
-        if (outcome == PutOutcome::added) ++summary_.added;
-        if (outcome == PutOutcome::updated) ++summary_.updated;
-        if (outcome == PutOutcome::unchanged) ++summary_.unchanged;
-    }
-    void removed(std::size_t count) {
-        std::lock_guard lock(mutex_);
-        summary_.removed += count;
-    }
-    void set_documents(std::size_t documents) {
-        std::lock_guard lock(mutex_);
-        summary_.documents = documents;
-    }
-    void file_seen() {
-        std::lock_guard lock(mutex_);
-        ++summary_.files;
-    }
-    // False when another article of this run already has the id.
-    bool claim_id(const std::string& id) {
-        std::lock_guard lock(mutex_);
-        return seen_ids_.insert(id).second;
-    }
-    RunSummary summary() {
-        std::lock_guard lock(mutex_);
-        return summary_;
-    }
-
-  private:
-    void emit(const std::string& line) {
-        if (callbacks_.warn) callbacks_.warn(line);
-    }
-
-    const RunCallbacks& callbacks_;
-    std::mutex mutex_;
-    RunSummary summary_;
-    std::set<std::string> seen_ids_;
-};
-
 // Cleans, builds and writes articles into one database. Used by one thread at a time.
 class ArticleSink {
   public:
     ArticleSink(const RunOptions& options, const Catalog& catalog, const EntityMatcher& matcher,
-                const fs::path& database, WriterMode mode, Reporter& reporter,
+                const fs::path& database, WriterMode mode, RunReporter& reporter,
                 WordFrequencies* spelling_words = nullptr)
         : options_(options),
           builder_(catalog, matcher),
@@ -196,7 +102,7 @@ class ArticleSink {
     const RunOptions& options_;
     DocumentBuilder builder_;
     IndexWriter writer_;
-    Reporter& reporter_;
+    RunReporter& reporter_;
 };
 
 // A bounded queue from the reading thread to the indexing threads.
@@ -256,10 +162,9 @@ class Run {
     RunSummary execute() {
         std::uintmax_t total_bytes = 0;
         for (const auto& input : options_.inputs) {
-            auto files = list_files(input);
-            for (const auto& file : files) total_bytes += file.bytes;
-            roots_.emplace_back(fs::weakly_canonical(fs::absolute(input)).string(),
-                                std::move(files));
+            auto found = find_source_files(input, reporter_);
+            for (const auto& file : found.files) total_bytes += file.bytes;
+            roots_.emplace_back(std::move(found.path), std::move(found.files));
         }
         total_bytes_ = total_bytes;
         if (options_.threads > 1 && is_new_database(options_.database)) {
@@ -425,44 +330,6 @@ class Run {
         return format_for_extension(file.path.extension().string()) == Format::jsonl;
     }
 
-    std::vector<SourceFile> list_files(const fs::path& input) {
-        std::vector<SourceFile> files;
-        std::error_code error;
-        const auto status = fs::status(input, error);
-        if (error || !fs::exists(status)) {
-            throw std::runtime_error(fmt::format("{}: no such file or folder", input.string()));
-        }
-        if (fs::is_regular_file(status)) {
-            const auto absolute = fs::weakly_canonical(fs::absolute(input));
-            files.push_back({input, absolute.parent_path().string(), input.filename().string(),
-                             fs::file_size(input, error)});
-            return files;
-        }
-        const auto root = fs::weakly_canonical(fs::absolute(input)).string();
-        fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied,
-                                            error);
-        if (error) throw std::runtime_error(fmt::format("{}: {}", input.string(), error.message()));
-        for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
-            if (error) {
-                reporter_.skip(input.string(), 0, error.message(), "unreadable");
-                break;
-            }
-            if (is_hidden(it->path())) {
-                if (it->is_directory()) it.disable_recursion_pending();
-                continue;
-            }
-            if (!it->is_regular_file(error)) continue;
-            // A file that vanished since is reported when it is read.
-            auto bytes = it->file_size(error);
-            if (error) bytes = 0;
-            files.push_back(
-                {it->path(), root, fs::relative(it->path(), input).generic_string(), bytes});
-        }
-        std::sort(files.begin(), files.end(),
-                  [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
-        return files;
-    }
-
     // Reads one file and hands each article it holds to `emit`; `ids` receives the ids read.
     // Returns false when part of the file could not be read.
     bool read_file(const SourceFile& file, std::set<std::string>& ids,
@@ -522,7 +389,7 @@ class Run {
             reporter_.skip(display, 0, "empty file", "empty");
             return false;
         }
-        const auto id = without_extension(file.relative);
+        const auto id = article_id(file.relative);
         ParsedArticle parsed;
         try {
             parsed = *format == Format::html
@@ -593,7 +460,7 @@ class Run {
     const Catalog& catalog_;
     const RunCallbacks& callbacks_;
     EntityMatcher matcher_;
-    Reporter reporter_;
+    RunReporter reporter_;
     std::vector<std::pair<std::string, std::vector<SourceFile>>> roots_;
     std::uintmax_t total_bytes_ = 0;
     std::uintmax_t done_bytes_ = 0;
