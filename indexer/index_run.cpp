@@ -1,23 +1,19 @@
 #include "indexer/index_run.h"
 
 #include <algorithm>
-#include <array>
 #include <condition_variable>
 #include <cstdlib>
-#include <cstring>
 #include <deque>
-#include <fstream>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "common/text.h"
 #include "indexer/cleaner.h"
 #include "indexer/document_builder.h"
 #include "indexer/entity_matcher.h"
@@ -26,6 +22,7 @@
 #include "indexer/readers.h"
 #include "indexer/run_reporter.h"
 #include "indexer/source_files.h"
+#include "indexer/source_reader.h"
 
 namespace talksearch::indexer {
 namespace fs = std::filesystem;
@@ -160,13 +157,10 @@ class Run {
           reporter_(callbacks) {}
 
     RunSummary execute() {
-        std::uintmax_t total_bytes = 0;
         for (const auto& input : options_.inputs) {
-            auto found = find_source_files(input, reporter_);
-            for (const auto& file : found.files) total_bytes += file.bytes;
-            roots_.emplace_back(std::move(found.path), std::move(found.files));
+            roots_.push_back(find_source_files(input, reporter_));
         }
-        total_bytes_ = total_bytes;
+        reader_ = std::make_unique<SourceReader>(options_, callbacks_, reporter_, roots_);
         if (options_.threads > 1 && is_new_database(options_.database)) {
             build_in_shards();
         } else {
@@ -186,7 +180,7 @@ class Run {
             for (const auto& file : files) {
                 present.insert(file_key(file));
                 std::set<std::string> ids;
-                const bool complete = read_file(
+                const bool complete = reader_->read(
                     file, ids, [&](ParsedArticle parsed) { sink.index(std::move(parsed), file); });
                 // Lines removed from a JSON Lines file remove their articles, but only when
                 // every line was understood: a line we could not read keeps its old article.
@@ -291,7 +285,7 @@ class Run {
             for (const auto& [root, files] : roots_) {
                 for (const auto& file : files) {
                     std::set<std::string> ids;
-                    read_file(file, ids, [&](ParsedArticle parsed) {
+                    reader_->read(file, ids, [&](ParsedArticle parsed) {
                         queue.push({std::move(parsed), &file});
                     });
                 }
@@ -330,140 +324,13 @@ class Run {
         return format_for_extension(file.path.extension().string()) == Format::jsonl;
     }
 
-    // Reads one file and hands each article it holds to `emit`; `ids` receives the ids read.
-    // Returns false when part of the file could not be read.
-    bool read_file(const SourceFile& file, std::set<std::string>& ids,
-                   const std::function<void(ParsedArticle)>& emit) {
-        reporter_.file_seen();
-        const bool complete = read_file_articles(file, ids, emit);
-        done_bytes_ += file.bytes;
-        if (callbacks_.progress) callbacks_.progress(done_bytes_, total_bytes_);
-        return complete;
-    }
-
-    bool read_file_articles(const SourceFile& file, std::set<std::string>& ids,
-                            const std::function<void(ParsedArticle)>& emit) {
-        const auto display = file.path.string();
-        const auto format = format_for_extension(file.path.extension().string());
-        if (!format) {
-            reporter_.skip(display, 0, "unsupported format (not .txt, .md, .html, .jsonl)",
-                           "unsupported format");
-            return false;
-        }
-        if (*format != Format::jsonl && file.bytes > options_.max_file_bytes) {
-            reporter_.skip(display, 0,
-                           fmt::format("{} bytes is over the limit of {}", file.bytes,
-                                       options_.max_file_bytes),
-                           "too large");
-            return false;
-        }
-        std::ifstream in(file.path, std::ios::binary);
-        if (!in) {
-            reporter_.skip(display, 0, fmt::format("cannot read ({})", std::strerror(errno)),
-                           "unreadable");
-            return false;
-        }
-        if (*format == Format::jsonl) return read_jsonl(in, file, ids, emit);
-        // The size limit holds also for a file that grew after it was listed.
-        std::string content;
-        std::array<char, 1 << 16> chunk;
-        while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
-            content.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-            if (content.size() > options_.max_file_bytes) {
-                reporter_.skip(display, 0,
-                               fmt::format("over the limit of {} bytes", options_.max_file_bytes),
-                               "too large");
-                return false;
-            }
-        }
-        if (in.bad()) {
-            reporter_.skip(display, 0, fmt::format("read error ({})", std::strerror(errno)),
-                           "unreadable");
-            return false;
-        }
-        if (!is_valid_utf8(content)) {
-            reporter_.skip(display, 0, "not valid UTF-8", "invalid UTF-8");
-            return false;
-        }
-        if (normalize_spaces(content).empty()) {
-            reporter_.skip(display, 0, "empty file", "empty");
-            return false;
-        }
-        const auto id = article_id(file.relative);
-        ParsedArticle parsed;
-        try {
-            parsed = *format == Format::html
-                         ? read_html(content, id, file.relative)
-                         : read_text(content, id, file.relative, *format == Format::markdown);
-        } catch (...) {
-            reporter_.skip(display, 0,
-                           fmt::format("cannot be read: {}", current_exception_message()),
-                           "failed");
-            return false;
-        }
-        ids.insert(id);
-        emit(std::move(parsed));
-        return true;
-    }
-
-    bool read_jsonl(std::ifstream& in, const SourceFile& file, std::set<std::string>& ids,
-                    const std::function<void(ParsedArticle)>& emit) {
-        const auto display = file.path.string();
-        bool complete = true;
-        bool any_line = false;
-        std::string line;
-        std::size_t number = 0;
-        while (std::getline(in, line)) {
-            ++number;
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            if (normalize_spaces(line).empty()) continue;
-            any_line = true;
-            if (line.size() > options_.max_article_bytes) {
-                reporter_.skip(display, number, "line is over the size limit", "too large");
-                complete = false;
-                continue;
-            }
-            if (!is_valid_utf8(line)) {
-                reporter_.skip(display, number, "not valid UTF-8", "invalid UTF-8");
-                complete = false;
-                continue;
-            }
-            ParsedArticle parsed;
-            try {
-                parsed = read_jsonl_line(line, file.relative, number);
-            } catch (const InputError& error) {
-                reporter_.skip(display, number, error.what(), "malformed JSON line");
-                complete = false;
-                continue;
-            } catch (...) {
-                reporter_.skip(display, number,
-                               fmt::format("cannot be read: {}", current_exception_message()),
-                               "failed");
-                complete = false;
-                continue;
-            }
-            ids.insert(parsed.id);
-            emit(std::move(parsed));
-        }
-        if (in.bad()) {
-            reporter_.skip(display, 0, "read error", "unreadable");
-            return false;
-        }
-        if (!any_line) {
-            reporter_.skip(display, 0, "empty file", "empty");
-            return false;
-        }
-        return complete;
-    }
-
     const RunOptions& options_;
     const Catalog& catalog_;
     const RunCallbacks& callbacks_;
     EntityMatcher matcher_;
     RunReporter reporter_;
-    std::vector<std::pair<std::string, std::vector<SourceFile>>> roots_;
-    std::uintmax_t total_bytes_ = 0;
-    std::uintmax_t done_bytes_ = 0;
+    std::vector<SourceInput> roots_;
+    std::unique_ptr<SourceReader> reader_;
 };
 
 }  // namespace
