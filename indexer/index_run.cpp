@@ -14,10 +14,8 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "indexer/cleaner.h"
-#include "indexer/document_builder.h"
+#include "indexer/article_sink.h"
 #include "indexer/entity_matcher.h"
-#include "indexer/exception_message.h"
 #include "indexer/index_writer.h"
 #include "indexer/readers.h"
 #include "indexer/run_reporter.h"
@@ -27,80 +25,6 @@
 namespace talksearch::indexer {
 namespace fs = std::filesystem;
 namespace {
-
-constexpr std::size_t kMaxIdBytes = 200;
-
-// Cleans, builds and writes articles into one database. Used by one thread at a time.
-class ArticleSink {
-  public:
-    ArticleSink(const RunOptions& options, const Catalog& catalog, const EntityMatcher& matcher,
-                const fs::path& database, WriterMode mode, RunReporter& reporter,
-                WordFrequencies* spelling_words = nullptr)
-        : options_(options),
-          builder_(catalog, matcher),
-          writer_(database, options.batch_size, mode, spelling_words),
-          reporter_(reporter) {}
-
-    void index(ParsedArticle parsed, const SourceFile& file) {
-        const auto display = file.path.string();
-        const std::size_t line = parsed.line;
-        if (parsed.id.size() > kMaxIdBytes) {
-            reporter_.skip(display, line, fmt::format("id is longer than {} bytes", kMaxIdBytes),
-                           "bad id");
-            return;
-        }
-        std::size_t bytes = parsed.title.size();
-        for (const auto& block : parsed.blocks) bytes += block.size();
-        if (bytes > options_.max_article_bytes) {
-            reporter_.skip(display, line, "article text is over the size limit", "too large");
-            return;
-        }
-        if (!reporter_.claim_id(parsed.id)) {
-            reporter_.skip(display, line,
-                           fmt::format("id '{}' appears twice in this run", parsed.id),
-                           "duplicate id");
-            return;
-        }
-        BuiltArticle built;
-        try {
-            const auto clean_article = clean(parsed);
-            if (clean_article.title.empty() && clean_article.paragraphs.empty()) {
-                reporter_.skip(display, line, "no text left after cleaning", "empty");
-                return;
-            }
-            built = builder_.build(parsed, clean_article);
-        } catch (...) {
-            reporter_.skip(display, line,
-                           fmt::format("cannot be indexed: {}", current_exception_message()),
-                           "failed");
-            return;
-        }
-        for (const auto& warning : built.warnings) reporter_.note(display, warning);
-        std::string owner;
-        PutOutcome outcome;
-        try {
-            outcome = writer_.put(std::move(built), file.root_key, file_key(file), &owner);
-        } catch (const RejectedArticle& error) {
-            reporter_.skip(display, line, error.what(), "unwritable");
-            return;
-        }
-        if (outcome == PutOutcome::duplicate_id) {
-            reporter_.skip(display, line,
-                           fmt::format("id '{}' already belongs to {}", parsed.id, owner),
-                           "duplicate id");
-            return;
-        }
-        reporter_.count(outcome);
-    }
-
-    IndexWriter& writer() { return writer_; }
-
-  private:
-    const RunOptions& options_;
-    DocumentBuilder builder_;
-    IndexWriter writer_;
-    RunReporter& reporter_;
-};
 
 // A bounded queue from the reading thread to the indexing threads.
 class WorkQueue {
@@ -154,7 +78,8 @@ class Run {
           catalog_(catalog),
           callbacks_(callbacks),
           matcher_(catalog),
-          reporter_(callbacks) {}
+          reporter_(callbacks),
+          context_{options_, catalog_, matcher_, reporter_} {}
 
     RunSummary execute() {
         for (const auto& input : options_.inputs) {
@@ -173,8 +98,7 @@ class Run {
     // Incremental: one writer on the database itself, unchanged articles skipped, stale ones
     // removed.
     void update_in_place() {
-        ArticleSink sink(options_, catalog_, matcher_, options_.database, WriterMode::update,
-                         reporter_);
+        ArticleSink sink(context_, options_.database, WriterMode::update);
         for (const auto& [root, files] : roots_) {
             std::set<std::string> present;
             for (const auto& file : files) {
@@ -252,8 +176,7 @@ class Run {
                     while (auto item = queue.pop()) {
                         if (!sink) {
                             sink = std::make_unique<ArticleSink>(
-                                options_, catalog_, matcher_, new_shard(), WriterMode::fresh_shard,
-                                reporter_, &spelling_words[i]);
+                                context_, new_shard(), WriterMode::fresh_shard, &spelling_words[i]);
                         }
                         sink->index(std::move(item->first), *item->second);
                         if (++in_shard == shard_size) {
@@ -329,6 +252,7 @@ class Run {
     const RunCallbacks& callbacks_;
     EntityMatcher matcher_;
     RunReporter reporter_;
+    SinkContext context_;
     std::vector<SourceInput> roots_;
     std::unique_ptr<SourceReader> reader_;
 };
