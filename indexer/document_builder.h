@@ -40,8 +40,8 @@ class DocumentBuilder {
     // The whole document of the article, ready for IndexWriter::put.
     BuiltArticle build(const ParsedArticle& parsed, const CleanArticle& clean,
                        const Provenance& provenance);
-    // Without the provenance terms, for a caller that names the files only when it stores the
-    // article (IndexWriter::put with the keys adds them with add_provenance()).
+    // Without the provenance terms: what the article is, for a caller that does not store it
+    // (find-entities) or adds them itself (add_provenance()).
     BuiltArticle build(const ParsedArticle& parsed, const CleanArticle& clean);
 
   private:

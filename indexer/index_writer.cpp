@@ -84,12 +84,6 @@ void IndexWriter::add_spelling(const std::vector<std::string>& words) {
     }
 }
 
-PutOutcome IndexWriter::put(BuiltArticle&& article, const std::string& root_key,
-                            const std::string& file_key, std::string* owner_file) {
-    add_provenance(article.document, Provenance{root_key, file_key});
-    return put(std::move(article), owner_file);
-}
-
 PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
     const auto file_term = checked_file_term(article.document);
     if (mode_ == WriterMode::fresh_shard) {

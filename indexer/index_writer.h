@@ -55,10 +55,6 @@ class IndexWriter {
     // and std::invalid_argument for a document without its file term.
     PutOutcome put(BuiltArticle&& article, std::string* owner_file = nullptr);
 
-    // Stores an article built without its provenance: adds it first (add_provenance()).
-    PutOutcome put(BuiltArticle&& article, const std::string& root_key, const std::string& file_key,
-                   std::string* owner_file = nullptr);
-
     // Removes the articles that came from `file_key` and whose ids are not in `keep`: lines
     // deleted from a JSON Lines file. Returns how many.
     std::size_t remove_stale(const std::string& file_key, const std::set<std::string>& keep);

@@ -1,8 +1,10 @@
-// JSON Lines reader: one article object per line.
+// JSON Lines reader: one article object per line, read line by line.
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "common/text.h"
+#include "indexer/exception_message.h"
 #include "indexer/readers.h"
 
 namespace talksearch::indexer {
@@ -17,6 +19,28 @@ std::optional<std::string> optional_string(const json::object& object, std::stri
     if (!value || value->is_null()) return std::nullopt;
     if (!value->is_string()) throw InputError(fmt::format("\"{}\" must be a string", key));
     return std::string(value->as_string());
+}
+
+// The article on one non-blank line, or nothing once `skip` is told why not.
+std::optional<ParsedArticle> article_on_line(const std::string& line, std::string_view file,
+                                             std::size_t number, std::size_t max_line_bytes,
+                                             const ProblemHandler& skip) {
+    if (line.size() > max_line_bytes) {
+        skip({number, "line is over the size limit", "too large"});
+        return std::nullopt;
+    }
+    if (!is_valid_utf8(line)) {
+        skip({number, "not valid UTF-8", "invalid UTF-8"});
+        return std::nullopt;
+    }
+    try {
+        return read_jsonl_line(line, file, number);
+    } catch (const InputError& error) {
+        skip({number, error.what(), "malformed JSON line"});
+    } catch (...) {
+        skip({number, fmt::format("cannot be read: {}", current_exception_message()), "failed"});
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -63,6 +87,34 @@ ParsedArticle read_jsonl_line(std::string_view line, std::string_view file,
     article.source = optional_string(object, "source");
     article.url = optional_string(object, "url");
     return article;
+}
+
+bool read_jsonl(std::istream& in, std::string_view file, std::size_t max_line_bytes,
+                const ArticleHandler& emit, const ProblemHandler& skip) {
+    bool complete = true;
+    bool any_line = false;
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (normalize_spaces(line).empty()) continue;
+        any_line = true;
+        if (auto parsed = article_on_line(line, file, number, max_line_bytes, skip)) {
+            emit(std::move(*parsed));
+        } else {
+            complete = false;
+        }
+    }
+    if (in.bad()) {
+        skip({0, "read error", "unreadable"});
+        return false;
+    }
+    if (!any_line) {
+        skip({0, "empty file", "empty"});
+        return false;
+    }
+    return complete;
 }
 
 }  // namespace talksearch::indexer

@@ -1,10 +1,17 @@
 #pragma once
-// One reader per input format. Each takes the file's bytes (already checked to be valid UTF-8)
-// and the id/file names to give the articles it finds.
+// One reader per input format, and which of them reads a file. A reader takes the file's bytes
+// (already checked to be valid UTF-8) and the id/file names to give the articles it finds;
+// read_source_file picks the reader by the file's extension and keeps the run's limits, so that
+// a huge, binary or broken file costs a warning, not the run.
 
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <string>
 #include <string_view>
 
 #include "indexer/parsed_article.h"
+#include "indexer/source_files.h"
 
 namespace talksearch::indexer {
 
@@ -12,6 +19,30 @@ enum class Format { text, markdown, html, jsonl };
 
 // By extension (case-insensitive): .txt, .md/.markdown, .html/.htm, .jsonl/.ndjson.
 std::optional<Format> format_for_extension(std::string_view extension);
+
+// A part of a file that was not read: why (the warning's text), where (the 1-based line of a
+// JSON Lines file, 0 for the whole file) and the category the run counts it under.
+struct ReadProblem {
+    std::size_t line = 0;
+    std::string reason;
+    std::string category;
+};
+
+using ArticleHandler = std::function<void(ParsedArticle)>;
+using ProblemHandler = std::function<void(const ReadProblem&)>;
+
+struct ReadLimits {
+    std::uintmax_t max_file_bytes;  // a whole file, in any format but JSON Lines
+    std::size_t max_article_bytes;  // one line of a JSON Lines file
+};
+
+// Reads `file` with the reader its extension names, handing each article to `emit` and each
+// part that cannot be read (unknown format, over a limit, unreadable, not UTF-8, empty, rejected
+// by the reader) to `skip`. A text, Markdown or HTML file is one article whose id is
+// article_id(file.relative); a JSON Lines file is read as read_jsonl does. Returns false when
+// part of the file could not be read.
+bool read_source_file(const SourceFile& file, const ReadLimits& limits, const ArticleHandler& emit,
+                      const ProblemHandler& skip);
 
 // Plain text and Markdown: one block per line. Markdown headings, emphasis and links are
 // reduced to their text; a first-level heading becomes the title; front matter gives title,
@@ -29,5 +60,14 @@ ParsedArticle read_html(std::string_view content, std::string_view id, std::stri
 // "date", "source", "url". Throws InputError saying what is wrong with the line.
 ParsedArticle read_jsonl_line(std::string_view line, std::string_view file,
                               std::size_t line_number);
+
+// Reads a JSON Lines stream one line at a time (a feed may be larger than memory): blank lines
+// are passed over; each other line becomes an article for `emit`, or, when it is over
+// `max_line_bytes`, not UTF-8 or not an article, a problem for `skip` and the reading goes on.
+// A stream with no line at all, or that fails, is a problem of the whole file. Returns false
+// when any line or the stream could not be read: the caller then keeps the articles of lines it
+// did not understand.
+bool read_jsonl(std::istream& in, std::string_view file, std::size_t max_line_bytes,
+                const ArticleHandler& emit, const ProblemHandler& skip);
 
 }  // namespace talksearch::indexer

@@ -254,15 +254,4 @@ ParsedArticle read_text(std::string_view content, std::string_view id, std::stri
     return article;
 }
 
-std::optional<Format> format_for_extension(std::string_view extension) {
-    std::string lower;
-    for (char c : extension)
-        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == ".txt" || lower == ".text") return Format::text;
-    if (lower == ".md" || lower == ".markdown") return Format::markdown;
-    if (lower == ".html" || lower == ".htm") return Format::html;
-    if (lower == ".jsonl" || lower == ".ndjson") return Format::jsonl;
-    return std::nullopt;
-}
-
 }  // namespace talksearch::indexer

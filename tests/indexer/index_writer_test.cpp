@@ -104,22 +104,6 @@ TEST_CASE("the writer refuses what it cannot store, and writes nothing of it", "
     CHECK(ids(db) == std::set<std::string>{"a2"});
 }
 
-TEST_CASE("the writer adds the provenance of an article built without it", "[index_writer]") {
-    TempDir dir;
-    const auto db = dir.path() / "db";
-    Articles articles;
-    {
-        indexer::IndexWriter writer(db, 1);
-        CHECK(writer.put(articles.build_without_provenance("a1"), "root", "root/a1.txt") ==
-              indexer::PutOutcome::added);
-        // The same article from the same file, built whole: nothing changed.
-        CHECK(writer.put(articles.build("a1", "a1.txt")) == indexer::PutOutcome::unchanged);
-    }
-    const Xapian::Database database(db.string());
-    CHECK(database.term_exists(schema::file_term("root/a1.txt")));
-    CHECK(database.term_exists(schema::root_term("root")));
-}
-
 TEST_CASE("the writer removes stale lines of a file and vanished files of a folder",
           "[index_writer]") {
     TempDir dir;

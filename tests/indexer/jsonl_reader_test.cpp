@@ -1,3 +1,7 @@
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 #include "indexer/readers.h"
@@ -62,4 +66,71 @@ TEST_CASE("jsonl: 100,000 nested arrays are a clear error, not a crash",
     const auto article =
         read_jsonl_line(R"({"id":"x","body":"b","extra":[[[[{"a":[1]}]]]]})", "f.jsonl", 1);
     CHECK(article.id == "x");
+}
+
+namespace {
+
+// What read_jsonl gave for `content`: its articles, its problems, whether every line was read.
+struct JsonlRead {
+    std::vector<ParsedArticle> articles;
+    std::vector<ReadProblem> problems;
+    bool complete = false;
+};
+
+JsonlRead read_lines(const std::string& content, std::size_t max_line_bytes = 200) {
+    JsonlRead result;
+    std::istringstream in(content);
+    result.complete = read_jsonl(
+        in, "feed.jsonl", max_line_bytes,
+        [&](ParsedArticle parsed) { result.articles.push_back(std::move(parsed)); },
+        [&](const ReadProblem& problem) { result.problems.push_back(problem); });
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("jsonl: a stream is read line by line, blank lines and CRLF passed over",
+          "[readers][jsonl_reader]") {
+    const auto result =
+        read_lines("{\"id\":\"a\",\"body\":\"One.\"}\r\n\r\n   \n{\"id\":\"b\",\"body\":\"Two.\"}");
+    CHECK(result.complete);
+    CHECK(result.problems.empty());
+    REQUIRE(result.articles.size() == 2);
+    CHECK(result.articles[0].id == "a");
+    CHECK(result.articles[0].line == 1);
+    CHECK(result.articles[0].blocks == std::vector<std::string>{"One."});
+    CHECK(result.articles[1].id == "b");
+    CHECK(result.articles[1].line == 4);
+    CHECK(result.articles[1].file == "feed.jsonl");
+}
+
+TEST_CASE("jsonl: a bad line is a problem on its line, and the lines after it are read",
+          "[readers][jsonl_reader]") {
+    const auto [line, reason, category] = GENERATE(table<std::string, std::string, std::string>({
+        {R"({"id":"x","body":")" + std::string(300, 'y') + R"("})", "line is over the size limit",
+         "too large"},
+        {"{\"id\":\"x\",\"body\":\"\xFF\"}", "not valid UTF-8", "invalid UTF-8"},
+        {R"({"id":"x","title":"t"})", "no \"body\" or \"text\"", "malformed JSON line"},
+    }));
+    CAPTURE(line);
+    const auto result = read_lines("{\"id\":\"a\",\"body\":\"One.\"}\n" + line +
+                                   "\n{\"id\":\"b\",\"body\":\"B\"}\n");
+    CHECK_FALSE(result.complete);
+    REQUIRE(result.articles.size() == 2);
+    CHECK(result.articles[1].id == "b");
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].line == 2);
+    CHECK(result.problems[0].reason == reason);
+    CHECK(result.problems[0].category == category);
+}
+
+TEST_CASE("jsonl: a stream without a line is an empty file", "[readers][jsonl_reader]") {
+    const auto content = GENERATE(std::string(), std::string("\n \n\t\r\n"));
+    const auto result = read_lines(content);
+    CHECK_FALSE(result.complete);
+    CHECK(result.articles.empty());
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].line == 0);
+    CHECK(result.problems[0].reason == "empty file");
+    CHECK(result.problems[0].category == "empty");
 }

@@ -47,16 +47,6 @@ TEST_CASE("markdown through the cleaner: no bold markers are left", "[readers][t
     CHECK(article.blocks.front() == "**Headline**");
 }
 
-TEST_CASE("formats by extension, case-insensitively", "[readers][text_reader]") {
-    CHECK(format_for_extension(".txt") == Format::text);
-    CHECK(format_for_extension(".MD") == Format::markdown);
-    CHECK(format_for_extension(".markdown") == Format::markdown);
-    CHECK(format_for_extension(".Htm") == Format::html);
-    CHECK(format_for_extension(".ndjson") == Format::jsonl);
-    CHECK_FALSE(format_for_extension(".pdf"));
-    CHECK_FALSE(format_for_extension(""));
-}
-
 TEST_CASE("markdown: crawler front matter, its date in the usual forms, a source that is a URL",
           "[readers][text_reader]") {
     const auto article = read_text(

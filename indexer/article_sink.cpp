@@ -1,0 +1,72 @@
+#include "indexer/article_sink.h"
+
+#include <fmt/format.h>
+
+#include "indexer/cleaner.h"
+#include "indexer/exception_message.h"
+
+namespace talksearch::indexer {
+
+ArticleSink::ArticleSink(const SinkContext& context, const std::filesystem::path& database,
+                         WriterMode mode, WordFrequencies* spelling_words)
+    : context_(context),
+      builder_(context.catalog, context.matcher),
+      writer_(database, context.options.batch_size, mode, spelling_words) {}
+
+bool ArticleSink::admit(const ParsedArticle& parsed, const std::string& display) {
+    auto& reporter = context_.reporter;
+    if (parsed.id.size() > kMaxIdBytes) {
+        reporter.skip(display, parsed.line, fmt::format("id is longer than {} bytes", kMaxIdBytes),
+                      "bad id");
+        return false;
+    }
+    std::size_t bytes = parsed.title.size();
+    for (const auto& block : parsed.blocks) bytes += block.size();
+    if (bytes > context_.options.max_article_bytes) {
+        reporter.skip(display, parsed.line, "article text is over the size limit", "too large");
+        return false;
+    }
+    if (!reporter.claim_id(parsed.id)) {
+        reporter.skip(display, parsed.line,
+                      fmt::format("id '{}' appears twice in this run", parsed.id), "duplicate id");
+        return false;
+    }
+    return true;
+}
+
+void ArticleSink::index(ParsedArticle parsed, const SourceFile& file) {
+    auto& reporter = context_.reporter;
+    const auto display = file.path.string();
+    const std::size_t line = parsed.line;
+    if (!admit(parsed, display)) return;
+    BuiltArticle built;
+    try {
+        const auto clean_article = clean(parsed);
+        if (clean_article.title.empty() && clean_article.paragraphs.empty()) {
+            reporter.skip(display, line, "no text left after cleaning", "empty");
+            return;
+        }
+        built = builder_.build(parsed, clean_article, {file.root_key, file_key(file)});
+    } catch (...) {
+        reporter.skip(display, line,
+                      fmt::format("cannot be indexed: {}", current_exception_message()), "failed");
+        return;
+    }
+    for (const auto& warning : built.warnings) reporter.note(display, warning);
+    std::string owner;
+    PutOutcome outcome;
+    try {
+        outcome = writer_.put(std::move(built), &owner);
+    } catch (const RejectedArticle& error) {
+        reporter.skip(display, line, error.what(), "unwritable");
+        return;
+    }
+    if (outcome == PutOutcome::duplicate_id) {
+        reporter.skip(display, line, fmt::format("id '{}' already belongs to {}", parsed.id, owner),
+                      "duplicate id");
+        return;
+    }
+    reporter.count(outcome);
+}
+
+}  // namespace talksearch::indexer

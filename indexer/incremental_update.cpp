@@ -1,0 +1,50 @@
+#include "indexer/incremental_update.h"
+
+#include <set>
+#include <string>
+
+#include "indexer/readers.h"
+
+namespace talksearch::indexer {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_jsonl(const SourceFile& file) {
+    return format_for_extension(file.path.extension().string()) == Format::jsonl;
+}
+
+// Writes the files of one input; returns the keys of the files it found, for --prune.
+std::set<std::string> update_input(const SourceInput& input, ArticleSink& sink,
+                                   SourceReader& reader, RunReporter& reporter) {
+    std::set<std::string> present;
+    for (const auto& file : input.files) {
+        present.insert(file_key(file));
+        std::set<std::string> ids;
+        const bool complete = reader.read(
+            file, ids, [&](ParsedArticle parsed) { sink.index(std::move(parsed), file); });
+        // Lines removed from a JSON Lines file remove their articles, but only when every line
+        // was understood: a line that could not be read keeps its old article.
+        if (complete && is_jsonl(file)) {
+            reporter.removed(sink.writer().remove_stale(file_key(file), ids));
+        }
+    }
+    return present;
+}
+
+}  // namespace
+
+void update_in_place(const SinkContext& context, SourceReader& reader,
+                     const std::vector<SourceInput>& inputs) {
+    ArticleSink sink(context, context.options.database, WriterMode::update);
+    for (const auto& input : inputs) {
+        const auto present = update_input(input, sink, reader, context.reporter);
+        // Only a folder is pruned: a file given by itself says nothing of its neighbours.
+        if (context.options.prune && fs::is_directory(input.path)) {
+            context.reporter.removed(sink.writer().prune(input.path, present));
+        }
+    }
+    sink.writer().commit();
+    context.reporter.set_documents(sink.writer().document_count());
+}
+
+}  // namespace talksearch::indexer

@@ -1,0 +1,245 @@
+#include "indexer/parallel_build.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <utility>
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+namespace talksearch::indexer {
+namespace fs = std::filesystem;
+namespace {
+
+// A bounded queue from the reading thread to the workers: reading waits while the workers are
+// behind, so that at most kCapacity read articles wait in memory.
+class WorkQueue {
+  public:
+    using Item = std::pair<ParsedArticle, const SourceFile*>;
+
+    void push(Item item) {
+        std::unique_lock lock(mutex_);
+        not_full_.wait(lock, [&] { return items_.size() < kCapacity; });
+        items_.push_back(std::move(item));
+        not_empty_.notify_one();
+    }
+    // Nothing once the queue is closed and empty.
+    std::optional<Item> pop() {
+        std::unique_lock lock(mutex_);
+        not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+        if (items_.empty()) return std::nullopt;
+        auto item = std::move(items_.front());
+        items_.pop_front();
+        not_full_.notify_one();
+        return item;
+    }
+    void close() {
+        std::lock_guard lock(mutex_);
+        closed_ = true;
+        not_empty_.notify_all();
+    }
+
+  private:
+    static constexpr std::size_t kCapacity = 256;
+    std::mutex mutex_;
+    std::condition_variable not_empty_;
+    std::condition_variable not_full_;
+    std::deque<Item> items_;
+    bool closed_ = false;
+};
+
+// A folder beside the database for the shards, removed with everything in it however the
+// build ends. Made with the database's lock held, so the folders of earlier builds found there
+// are from killed runs, and are removed first.
+class ScratchFolder {
+  public:
+    explicit ScratchFolder(const fs::path& database) {
+        const auto parent = fs::absolute(database).parent_path();
+        const auto prefix = database.filename().string() + ".building-";
+        for (const auto& entry : fs::directory_iterator(parent)) {
+            if (entry.is_directory() && entry.path().filename().string().starts_with(prefix)) {
+                std::error_code ignored;
+                fs::remove_all(entry.path(), ignored);
+            }
+        }
+        auto pattern = (parent / (prefix + "XXXXXX")).string();
+        if (!mkdtemp(pattern.data())) {
+            throw std::runtime_error(
+                fmt::format("cannot create a folder beside {}", database.string()));
+        }
+        path_ = pattern;
+    }
+    ~ScratchFolder() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    ScratchFolder(const ScratchFolder&) = delete;
+    ScratchFolder& operator=(const ScratchFolder&) = delete;
+    const fs::path& path() const { return path_; }
+
+  private:
+    fs::path path_;
+};
+
+// The worker threads and what they share. Each fills shards of at most `shard_size` articles.
+// Small shards keep every commit cheap: a commit rewrites the index blocks its words touch, and
+// in a large shard those are spread over ever more of the file.
+class Workers {
+  public:
+    Workers(const SinkContext& context, const fs::path& scratch)
+        : context_(context),
+          scratch_(scratch),
+          shard_size_(std::max<std::size_t>(1, context.options.shard_size)),
+          spelling_words_(std::max<std::size_t>(1, context.options.threads)) {
+        // At least one worker, or the reading thread would wait on a full queue for ever.
+        for (std::size_t i = 0; i < spelling_words_.size(); ++i) {
+            threads_.emplace_back([this, i] { work(i); });
+        }
+    }
+    // The workers are joined however the reading ends.
+    ~Workers() { join(); }
+    Workers(const Workers&) = delete;
+    Workers& operator=(const Workers&) = delete;
+
+    void push(ParsedArticle parsed, const SourceFile& file) {
+        queue_.push({std::move(parsed), &file});
+    }
+
+    // Waits for the queue to be emptied and every worker to end; rethrows the first failure.
+    void finish() {
+        join();
+        if (failure_) std::rethrow_exception(failure_);
+    }
+
+    // After finish(): the shards in the order they were begun, and each worker's words.
+    const std::vector<fs::path>& shards() const { return shards_; }
+    const std::vector<WordFrequencies>& spelling_words() const { return spelling_words_; }
+
+  private:
+    void work(std::size_t worker) {
+        try {
+            std::unique_ptr<ArticleSink> sink;
+            std::size_t in_shard = 0;
+            while (auto item = queue_.pop()) {
+                if (!sink) {
+                    sink = std::make_unique<ArticleSink>(
+                        context_, new_shard(), WriterMode::fresh_shard, &spelling_words_[worker]);
+                }
+                sink->index(std::move(item->first), *item->second);
+                if (++in_shard == shard_size_) {
+                    sink->writer().commit();
+                    sink.reset();
+                    in_shard = 0;
+                }
+            }
+            if (sink) sink->writer().commit();
+        } catch (...) {
+            {
+                std::lock_guard lock(mutex_);
+                if (!failure_) failure_ = std::current_exception();
+            }
+            // Keep taking, so that the reading thread never waits on a full queue.
+            while (queue_.pop()) {
+            }
+        }
+    }
+
+    fs::path new_shard() {
+        std::lock_guard lock(mutex_);
+        shards_.push_back(scratch_ / fmt::format("shard{}", shards_.size()));
+        return shards_.back();
+    }
+
+    void join() {
+        queue_.close();
+        for (auto& thread : threads_) {
+            if (thread.joinable()) thread.join();
+        }
+    }
+
+    const SinkContext& context_;
+    const fs::path scratch_;
+    const std::size_t shard_size_;
+    WorkQueue queue_;
+    std::mutex mutex_;  // guards shards_ and failure_
+    std::vector<fs::path> shards_;
+    std::exception_ptr failure_;
+    std::vector<WordFrequencies> spelling_words_;  // one per worker: no lock needed
+    std::vector<std::thread> threads_;             // last: started once the rest exists
+};
+
+// The spelling data of every shard's words goes into the first shard, once: per shard it would
+// be written, and then merged, once for each shard.
+void write_all_spelling(const fs::path& first_shard, const std::vector<WordFrequencies>& words) {
+    Xapian::WritableDatabase first(first_shard.string(),
+                                   Xapian::DB_OPEN | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC);
+    for (const auto& worker_words : words) write_spelling(worker_words, first);
+    first.commit();
+}
+
+// Compacts the shards into a fresh folder, then moves it into place: a reader never sees a half
+// written database. In one pass: merging the postlists in several (MULTIPASS) wrote temporary
+// files and was no faster over the 11 shards of 100k articles. The lock is let go just before
+// the move, which replaces the database it locks.
+void compact_into_place(const std::vector<fs::path>& shards, const fs::path& scratch,
+                        std::optional<Xapian::WritableDatabase>& lock, const fs::path& database) {
+    Xapian::Database all;
+    for (const auto& path : shards) all.add_database(Xapian::Database(path.string()));
+    const auto compacted = scratch / "compacted";
+    all.compact(compacted.string());
+    lock.reset();
+    std::error_code error;
+    fs::remove_all(database, error);
+    fs::rename(compacted, database);
+}
+
+}  // namespace
+
+bool is_new_database(const fs::path& database) {
+    std::error_code error;
+    if (!fs::exists(database, error)) return true;
+    try {
+        return Xapian::Database(database.string()).get_doccount() == 0;
+    } catch (const Xapian::Error&) {
+        return false;  // let the writer report what is wrong with it
+    }
+}
+
+void build_in_shards(const SinkContext& context, SourceReader& reader,
+                     const std::vector<SourceInput>& inputs) {
+    const auto& database = context.options.database;
+    // Hold the database's write lock for the whole run, as an in-place update does: a second
+    // indexer fails at once instead of building shards that would overwrite ours. The empty
+    // database it creates also leaves a readable one behind if this run is killed.
+    std::optional<Xapian::WritableDatabase> lock(std::in_place, database.string(),
+                                                 Xapian::DB_CREATE_OR_OPEN);
+    const ScratchFolder scratch(database);
+    Workers workers(context, scratch.path());
+    for (const auto& input : inputs) {
+        for (const auto& file : input.files) {
+            std::set<std::string> ids;
+            reader.read(file, ids,
+                        [&](ParsedArticle parsed) { workers.push(std::move(parsed), file); });
+        }
+    }
+    workers.finish();
+
+    if (workers.shards().empty()) {  // nothing to index: the empty database stays
+        context.reporter.set_documents(0);
+        return;
+    }
+    write_all_spelling(workers.shards().front(), workers.spelling_words());
+    compact_into_place(workers.shards(), scratch.path(), lock, database);
+    context.reporter.set_documents(Xapian::Database(database.string()).get_doccount());
+}
+
+}  // namespace talksearch::indexer

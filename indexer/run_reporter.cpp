@@ -1,0 +1,56 @@
+#include "indexer/run_reporter.h"
+
+#include <fmt/format.h>
+
+namespace talksearch::indexer {
+
+void RunReporter::skip(const std::string& file, std::size_t line, const std::string& reason,
+                       const std::string& category) {
+    std::lock_guard lock(mutex_);
+    ++summary_.skipped[category];
+    emit(line ? fmt::format("{}:{}: {}", file, line, reason) : fmt::format("{}: {}", file, reason));
+}
+
+void RunReporter::note(const std::string& file, const std::string& message) {
+    std::lock_guard lock(mutex_);
+    emit(fmt::format("{}: {}", file, message));
+}
+
+void RunReporter::count(PutOutcome outcome) {
+    std::lock_guard lock(mutex_);
+    if (outcome == PutOutcome::added) ++summary_.added;
+    if (outcome == PutOutcome::updated) ++summary_.updated;
+    if (outcome == PutOutcome::unchanged) ++summary_.unchanged;
+}
+
+void RunReporter::removed(std::size_t count) {
+    std::lock_guard lock(mutex_);
+    summary_.removed += count;
+}
+
+void RunReporter::set_documents(std::size_t documents) {
+    std::lock_guard lock(mutex_);
+    summary_.documents = documents;
+}
+
+void RunReporter::file_seen() {
+    std::lock_guard lock(mutex_);
+    ++summary_.files;
+}
+
+bool RunReporter::claim_id(const std::string& id) {
+    std::lock_guard lock(mutex_);
+    return seen_ids_.insert(id).second;
+}
+
+RunSummary RunReporter::summary() {
+    std::lock_guard lock(mutex_);
+    return summary_;
+}
+
+// Called with the lock held, so that the warnings of several threads never interleave.
+void RunReporter::emit(const std::string& line) {
+    if (warn_) warn_(line);
+}
+
+}  // namespace talksearch::indexer

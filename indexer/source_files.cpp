@@ -1,0 +1,84 @@
+#include "indexer/source_files.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "indexer/run_reporter.h"
+
+namespace talksearch::indexer {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_hidden(const fs::path& path) {
+    const auto name = path.filename().string();
+    return name.size() > 1 && name.front() == '.';
+}
+
+std::string canonical_string(const fs::path& path) {
+    return fs::weakly_canonical(fs::absolute(path)).string();
+}
+
+// Every regular file below `input`, walked by the standard iterator, which keeps the folders it
+// is in on a stack of its own rather than recursing.
+std::vector<SourceFile> files_in_folder(const fs::path& input, const std::string& root,
+                                        RunReporter& reporter) {
+    std::vector<SourceFile> files;
+    std::error_code error;
+    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied,
+                                        error);
+    if (error) throw std::runtime_error(fmt::format("{}: {}", input.string(), error.message()));
+    for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
+        if (error) {
+            reporter.skip(input.string(), 0, error.message(), "unreadable");
+            break;
+        }
+        if (is_hidden(it->path())) {
+            if (it->is_directory()) it.disable_recursion_pending();
+            continue;
+        }
+        if (!it->is_regular_file(error)) continue;
+        // A file that vanished since is reported when it is read.
+        auto bytes = it->file_size(error);
+        if (error) bytes = 0;
+        files.push_back(
+            {it->path(), root, fs::relative(it->path(), input).generic_string(), bytes});
+    }
+    std::sort(files.begin(), files.end(),
+              [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
+    return files;
+}
+
+}  // namespace
+
+std::string file_key(const SourceFile& file) { return file.root_key + "/" + file.relative; }
+
+std::string article_id(const std::string& relative) {
+    const auto slash = relative.rfind('/');
+    const auto dot = relative.rfind('.');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash) ||
+        dot == (slash == std::string::npos ? 0 : slash + 1)) {
+        return relative;
+    }
+    return relative.substr(0, dot);
+}
+
+SourceInput find_source_files(const fs::path& input, RunReporter& reporter) {
+    std::error_code error;
+    const auto status = fs::status(input, error);
+    if (error || !fs::exists(status)) {
+        throw std::runtime_error(fmt::format("{}: no such file or folder", input.string()));
+    }
+    SourceInput found{canonical_string(input), {}};
+    if (fs::is_regular_file(status)) {
+        const fs::path absolute = found.path;
+        found.files.push_back({input, absolute.parent_path().string(), input.filename().string(),
+                               fs::file_size(input, error)});
+    } else {
+        found.files = files_in_folder(input, found.path, reporter);
+    }
+    return found;
+}
+
+}  // namespace talksearch::indexer

@@ -1,0 +1,40 @@
+#pragma once
+// The files one input of a run names: the input file itself, or every regular file below the
+// input folder, hidden files and folders left out (editors' and version control's). Each file
+// carries the keys that tie its articles to it across runs, so that a later run can tell which
+// articles it replaces and, with --prune, which files are gone.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace talksearch::indexer {
+
+class RunReporter;
+
+struct SourceFile {
+    std::filesystem::path path;  // as found: below the input as the user wrote it
+    std::string root_key;      // the folder the file was found in (absolute), or the file's folder
+    std::string relative;      // path below the root, '/'-separated
+    std::uintmax_t bytes = 0;  // when listed; 0 when the size could not be read
+};
+
+// Names the file uniquely across runs: its root key and relative path.
+std::string file_key(const SourceFile& file);
+
+// The id of the one article a text, Markdown or HTML file holds: its relative path without the
+// extension ("sub/b" for "sub/b.txt"). A name that is all extension (".txt") stays whole.
+std::string article_id(const std::string& relative);
+
+struct SourceInput {
+    std::string path;  // the input, absolute and canonical: the root that --prune looks under
+    std::vector<SourceFile> files;  // in order of their relative paths
+};
+
+// Throws when the input does not exist or its folder cannot be opened. A folder that fails
+// partway through is reported to `reporter` as unreadable, keeping the files found until then;
+// folders it may not enter are passed over.
+SourceInput find_source_files(const std::filesystem::path& input, RunReporter& reporter);
+
+}  // namespace talksearch::indexer

@@ -1,0 +1,33 @@
+#include "indexer/source_reader.h"
+
+namespace talksearch::indexer {
+
+SourceReader::SourceReader(const RunOptions& options, const RunCallbacks& callbacks,
+                           RunReporter& reporter, const std::vector<SourceInput>& inputs)
+    : limits_{options.max_file_bytes, options.max_article_bytes},
+      progress_(callbacks.progress),
+      reporter_(reporter) {
+    for (const auto& input : inputs) {
+        for (const auto& file : input.files) total_bytes_ += file.bytes;
+    }
+}
+
+bool SourceReader::read(const SourceFile& file, std::set<std::string>& ids,
+                        const ArticleHandler& emit) {
+    reporter_.file_seen();
+    const auto display = file.path.string();
+    const bool complete = read_source_file(
+        file, limits_,
+        [&](ParsedArticle parsed) {
+            ids.insert(parsed.id);
+            emit(std::move(parsed));
+        },
+        [&](const ReadProblem& problem) {
+            reporter_.skip(display, problem.line, problem.reason, problem.category);
+        });
+    done_bytes_ += file.bytes;
+    if (progress_) progress_(done_bytes_, total_bytes_);
+    return complete;
+}
+
+}  // namespace talksearch::indexer
