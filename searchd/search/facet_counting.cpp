@@ -18,10 +18,10 @@ std::vector<Xapian::Query> CountedSearch::filters_except(std::optional<schema::F
 
 std::unique_ptr<FacetCountingStrategy> facet_counting_for(const Xapian::Database& database,
                                                           const SlotColumns* columns) {
-    if (!columns) return std::make_unique<SpyCounting>();
-    // A posting source sees each shard's own document ids; the columns hold the combined ones.
-    if (database.size() == 1) return std::make_unique<SelectionCounting>(*columns);
-    return std::make_unique<ColumnCounting>(*columns);
+    // Over several databases, neither a match spy nor a posting source is told the combined
+    // document ids that the columns are indexed by (Xapian 1.4 gives them each shard's own).
+    if (!columns || database.size() != 1) return std::make_unique<SpyCounting>();
+    return std::make_unique<SelectionCounting>(*columns);
 }
 
 Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& filters) {

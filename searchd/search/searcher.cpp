@@ -41,8 +41,10 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
     : catalog_(catalog),
       index_(database, synonyms),
       builder_(catalog, index_.vocabulary()),
-      use_columns_(counting == FacetCounting::columns ||
-                   (counting == FacetCounting::automatic && !index_.remote_shards())),
+      // Columns serve a single database only (see facet_counting_for).
+      use_columns_((counting == FacetCounting::columns ||
+                    (counting == FacetCounting::automatic && !index_.remote_shards())) &&
+                   index_.database().size() == 1),
       shared_columns_(std::move(shared_columns)) {
     // Built now, so that the first request does not pay for it.
     if (use_columns_) columns();

@@ -22,8 +22,9 @@ namespace talksearch::search {
 class SharedColumns;
 class SlotColumns;
 
-// How facets are counted (see facet_counting.h). automatic: in-memory columns for local
-// databases, Xapian's built-in spy when a stub names remote shards.
+// How facets are counted (see facet_counting.h). automatic: in-memory columns for a single
+// local database, Xapian's built-in spies for a stub of shards, local or remote. The columns
+// serve a single database only: spies count a stub's shards whichever is asked for.
 enum class FacetCounting { automatic, columns, spies };
 
 class Searcher {

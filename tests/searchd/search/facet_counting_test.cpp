@@ -5,6 +5,7 @@
 #include <set>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "common/dates.h"
 #include "common/facet_set.h"
@@ -151,6 +152,7 @@ TEST_CASE("every facet counting strategy counts what the matching articles hold"
     shards.add_database(Xapian::Database(indexes().fixture));
     REQUIRE(shards.get_doccount() == single.get_doccount());
     const SlotColumns single_columns(single, counted_slots());
+    const SlotColumns shard_columns(shards, counted_slots());
 
     const auto c =
         GENERATE(Case{"talks", {}, std::nullopt}, Case{"", {}, "2025-01-01"},
@@ -173,11 +175,14 @@ TEST_CASE("every facet counting strategy counts what the matching articles hold"
     const auto by_columns = count_with(ColumnCounting(single_columns), single, search);
     const auto by_selections = count_with(SelectionCounting(single_columns), single, search);
     const auto shards_by_spies = count_with(SpyCounting(), shards, search);
+    const auto shards_by_choice =
+        count_with(*facet_counting_for(shards, &shard_columns), shards, search);
     const std::vector<std::pair<std::string, const Counted*>> all{
         {"spies", &by_spies},
         {"columns", &by_columns},
         {"selections", &by_selections},
-        {"spies over shards", &shards_by_spies}};
+        {"spies over shards", &shards_by_spies},
+        {"chosen for shards", &shards_by_choice}};
     for (const auto& [strategy, counted] : all) {
         CAPTURE(strategy);
         check_same(counted->counts, expected);
@@ -207,10 +212,9 @@ TEST_CASE("the strategy follows the database's kind", "[facet_counting]") {
     const SlotColumns columns(single, counted_slots());
     CHECK(dynamic_cast<SpyCounting*>(facet_counting_for(single, nullptr).get()));
     CHECK(dynamic_cast<SelectionCounting*>(facet_counting_for(single, &columns).get()));
+    // Columns over several databases would be read at each shard's own document ids.
     const SlotColumns shard_columns(shards, counted_slots());
-    const auto for_shards = facet_counting_for(shards, &shard_columns);
-    CHECK(dynamic_cast<ColumnCounting*>(for_shards.get()));
-    CHECK_FALSE(dynamic_cast<SelectionCounting*>(for_shards.get()));
+    CHECK(dynamic_cast<SpyCounting*>(facet_counting_for(shards, &shard_columns).get()));
 }
 
 // With columns, facet selections are applied during the match by a SelectionFilter, which also
@@ -258,5 +262,24 @@ TEST_CASE("in-memory columns and Xapian's spies count the same", "[facet_counter
             CHECK(talksearch::testing::same_counts(split, by_spies));
             CHECK(ranked_ids(split) == ranked_ids(by_spies));
         }
+    }
+}
+
+TEST_CASE("a stub of local shards counts as one database of the same articles",
+          "[facet_counting]") {
+    TempDir dir;
+    const auto stub = dir.write("shards.stub", fmt::format("auto {}\nauto {}\n", indexes().corpus,
+                                                           indexes().fixture))
+                          .string();
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    Searcher shards(stub, indexes().synonyms, catalog);
+    Searcher single(indexes().single, indexes().synonyms, catalog);
+    for (const auto* query : {"", "talks", "ceasefire -Trump"}) {
+        CAPTURE(query);
+        SearchRequest request;
+        request.query = query;
+        CHECK(talksearch::testing::same_counts(shards.search(request), single.search(request)));
+        request.filters = {{Facet::city, {"Istanbul"}}, {Facet::country, {"Ukraine"}}};
+        CHECK(talksearch::testing::same_counts(shards.search(request), single.search(request)));
     }
 }
