@@ -7,9 +7,9 @@
 // match, and runs whatever passes of its own the rest needs. Three strategies, with the same
 // counts:
 // - SpyCounting (pass_counting.h): Xapian's built-in spies, a pass per selected facet; the only
-//   counting the stock remote server runs, so the one for remote shards.
-// - ColumnCounting (pass_counting.h): the same passes, counted from in-memory columns; for
-//   local databases of several shards.
+//   counting the stock remote server runs, and the one for any stub of shards.
+// - ColumnCounting (pass_counting.h): the same passes, counted from in-memory columns of a
+//   single database; what SelectionCounting does without a selection.
 // - SelectionCounting (selection_counting.h): a single local database; the selections are
 //   applied from the columns during the search pass, which counts every facet by itself.
 

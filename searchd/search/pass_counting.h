@@ -1,8 +1,8 @@
 #pragma once
-// Facet counting in passes, for any database: the search pass, with the selections as filter
-// terms, counts the facets without a selection (and the months, without a date range); each
-// selected facet then takes a pass of its own that leaves its selection out, and a date range
-// one without the range for the histogram. Passes only count: no weights, any order.
+// Facet counting in passes: the search pass, with the selections as filter terms, counts the
+// facets without a selection (and the months, without a date range); each selected facet then
+// takes a pass of its own that leaves its selection out, and a date range one without the range
+// for the histogram. Passes only count: no weights, any order.
 
 #include <memory>
 #include <optional>
@@ -44,7 +44,8 @@ class SpyCounting : public PassCounting {
                                          const std::vector<Xapian::valueno>& slots) const override;
 };
 
-// With in-memory columns, which must outlive the strategy and be of the database counted.
+// With in-memory columns, which must outlive the strategy and be of the database counted, a
+// single one: a spy over several is given each one's own document ids.
 class ColumnCounting : public PassCounting {
   public:
     explicit ColumnCounting(const SlotColumns& columns) : columns_(columns) {}
