@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "searchd/search/facet_counter.h"
+#include "searchd/search/facet_counting.h"
 #include "searchd/search/search_response.h"
 
 namespace talksearch::search {

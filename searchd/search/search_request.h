@@ -18,6 +18,8 @@ inline constexpr std::size_t kMaxPerPage = 100;
 inline constexpr std::size_t kMaxResultWindow = 10000;  // (page-1)*per_page must stay below
 inline constexpr std::size_t kMaxQueryBytes = 1000;
 inline constexpr std::size_t kMaxQueryDepth = 32;
+// Per match: relaxes exhaustive counting for a pathological query; total_exact then says false.
+inline constexpr double kMatchTimeLimitSeconds = 2.0;
 
 struct SearchRequest {
     std::string query;

@@ -10,7 +10,7 @@
 #include "common/text.h"
 #include "searchd/search/article_view.h"
 #include "searchd/search/docid_range.h"
-#include "searchd/search/facet_counter.h"
+#include "searchd/search/facet_counting.h"
 #include "searchd/search/facet_listing.h"
 #include "searchd/search/highlighter.h"
 #include "searchd/search/ranking.h"
@@ -21,8 +21,6 @@ namespace talksearch::search {
 namespace {
 
 constexpr int kAttempts = 3;
-// Relaxes exhaustive counting for a pathological query; total_exact then says false.
-constexpr double kMatchTimeLimitSeconds = 2.0;
 
 std::map<schema::Facet, std::vector<std::string>> entities_by_facet(const StoredArticle& article) {
     std::map<schema::Facet, std::vector<std::string>> by_facet;
@@ -36,12 +34,6 @@ std::map<schema::Facet, std::vector<std::string>> entities_by_facet(const Stored
     return by_facet;
 }
 
-Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& filters) {
-    if (filters.empty()) return query;
-    return Xapian::Query(Xapian::Query::OP_FILTER, query,
-                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-}
-
 }  // namespace
 
 Searcher::Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog,
@@ -49,8 +41,10 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
     : catalog_(catalog),
       index_(database, synonyms),
       builder_(catalog, index_.vocabulary()),
-      use_columns_(counting == FacetCounting::columns ||
-                   (counting == FacetCounting::automatic && !index_.remote_shards())),
+      // Columns serve a single database only (see facet_counting_for).
+      use_columns_((counting == FacetCounting::columns ||
+                    (counting == FacetCounting::automatic && !index_.remote_shards())) &&
+                   index_.database().size() == 1),
       shared_columns_(std::move(shared_columns)) {
     // Built now, so that the first request does not pay for it.
     if (use_columns_) columns();
@@ -60,12 +54,6 @@ Searcher::~Searcher() = default;
 
 void Searcher::refresh() {
     if (index_.refresh()) columns_.reset();
-}
-
-std::unique_ptr<SlotCounter> Searcher::make_counter(Xapian::Enquire& enquire,
-                                                    const std::vector<Xapian::valueno>& slots) {
-    if (!use_columns_) return std::make_unique<SpySlotCounter>(enquire, slots);
-    return std::make_unique<ColumnSlotCounter>(enquire, columns());
 }
 
 const SlotColumns& Searcher::columns() {
@@ -138,9 +126,7 @@ struct Searcher::Share {
     Xapian::MSet mset;  // the best first + per_page of the share, in Xapian's order
     std::size_t total = 0;
     bool total_exact = true;
-    std::map<schema::Facet, ValueCounts> facet_counts;
-    ValueCounts months;
-    Xapian::doccount undated_base = 0;  // matches before the date range, for "undated"
+    FacetCounts counts;
     std::map<schema::Facet, std::vector<std::string>> filters;  // resolved names
 };
 
@@ -192,11 +178,11 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     for (const auto& share : shares) {
         response.total += share.total;
         response.total_exact = response.total_exact && share.total_exact;
-        for (const auto& [facet, counts] : share.facet_counts) {
+        for (const auto& [facet, counts] : share.counts.facets) {
             for (const auto& [value, count] : counts) facet_counts[facet][value] += count;
         }
-        for (const auto& [month, count] : share.months) months[month] += count;
-        undated_base += share.undated_base;
+        for (const auto& [month, count] : share.counts.months) months[month] += count;
+        undated_base += share.counts.undated_base;
     }
     for (const auto& info : schema::kFacets) {
         response.facets[info.facet] =
@@ -246,114 +232,37 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
                                 std::optional<std::pair<Xapian::docid, Xapian::docid>> ids) {
     const auto& database = index_.database();
     Share share;
-    const auto query = builder_.parse(request.query);
-
+    CountedSearch search;
+    search.query = builder_.parse(request.query);
     // Filters: one per facet with a selection, plus the date range, plus the share's range.
-    std::map<schema::Facet, Xapian::Query> facet_filters;
     for (const auto& [facet, values] : request.filters) {
         if (values.empty()) continue;
         auto& resolved = share.filters[facet];
-        facet_filters.emplace(facet, builder_.facet_filter(facet, values, resolved));
+        auto filter = builder_.facet_filter(facet, values, resolved);
+        search.selections.emplace(facet, FacetSelection{std::move(filter), resolved});
     }
-    std::optional<Xapian::Query> date_filter;
     if (request.from || request.to) {
-        date_filter = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
-                                    request.from ? request.from->iso() : "0000-00-00",
-                                    request.to ? request.to->iso() : "9999-99-99");
+        search.date_filter = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
+                                           request.from ? request.from->iso() : "0000-00-00",
+                                           request.to ? request.to->iso() : "9999-99-99");
     }
-    std::optional<Xapian::Query> range_filter;
-    if (ids) range_filter = Xapian::Query((new DocidRange(ids->first, ids->second))->release());
-    // A single local database applies the facet selections from the columns during the match
-    // and counts the selected facets there. Otherwise each selected facet is counted in a pass
-    // of its own that leaves its selection out. The filter belongs to its query (Xapian counts
-    // the references), which lives as long as the Enquire and its MSet; `selection` reads the
-    // counts after the match.
-    const SelectionFilter* selection = nullptr;
-    std::optional<Xapian::Query> selection_filter;
-    static_assert(schema::kFacets.size() <= SelectionFilter::kMaxSelections);
-    if (use_columns_ && !facet_filters.empty() && database.size() == 1) {
-        std::vector<SelectionFilter::Selection> selections;
-        for (const auto& [facet, filter] : facet_filters) {
-            selections.push_back({schema::facet_info(facet).slot, share.filters[facet]});
-        }
-        auto* filter = new SelectionFilter(columns(), selections);
-        selection = filter;
-        selection_filter = Xapian::Query(filter->release());
+    if (ids) {
+        search.range_filter = Xapian::Query((new DocidRange(ids->first, ids->second))->release());
     }
-    auto filters_except = [&](std::optional<schema::Facet> left_out, bool with_dates) {
-        std::vector<Xapian::Query> filters;
-        for (const auto& [facet, query] : facet_filters) {
-            if (facet != left_out) filters.push_back(query);
-        }
-        if (with_dates && date_filter) filters.push_back(*date_filter);
-        if (range_filter) filters.push_back(*range_filter);
-        return filters;
-    };
 
     const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
-    Xapian::Enquire enquire(database);
-    if (selection) {
-        std::vector<Xapian::Query> filters;
-        if (date_filter) filters.push_back(*date_filter);
-        if (range_filter) filters.push_back(*range_filter);
-        filters.push_back(*selection_filter);
-        // Scaling by 1 keeps the query one part of the filter's AND (weights unchanged), so
-        // that its NOT and phrase parts are applied before the selections are asked.
-        enquire.set_query(
-            filtered(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 1.0), filters));
-    } else {
-        enquire.set_query(filtered(query, filters_except(std::nullopt, true)));
-    }
-    enquire.set_time_limit(kMatchTimeLimitSeconds);
-    set_ranking(enquire, sort, !index_.remote_shards());
-    // Counted on the main query itself: the facets without a selection, and the selected ones'
-    // matches when a SelectionFilter applies the selections. In passes that leave their own
-    // selection out: the selected facets otherwise, and the histogram when a date range is set.
-    std::vector<Xapian::valueno> main_slots;
-    for (const auto& info : schema::kFacets) {
-        if (selection || !facet_filters.contains(info.facet)) main_slots.push_back(info.slot);
-    }
-    if (!date_filter) main_slots.push_back(schema::kSlotMonth);
-    const auto main_counter = make_counter(enquire, main_slots);
-    share.mset = refused_as_invalid_query(
-        [&] { return enquire.get_mset(0, request.page * request.per_page, all_documents); });
-    share.total = share.mset.get_matches_estimated();
-    share.total_exact =
-        share.mset.get_matches_lower_bound() == share.mset.get_matches_upper_bound();
-
-    auto count_pass = [&](const std::vector<Xapian::Query>& filters, Xapian::valueno slot,
-                          Xapian::doccount* total) {
-        Xapian::Enquire pass(database);
-        pass.set_query(filtered(query, filters));
-        // Only counted, never ranked: no weights to compute, any order will do.
-        pass.set_weighting_scheme(Xapian::BoolWeight());
-        pass.set_docid_order(Xapian::Enquire::DONT_CARE);
-        pass.set_time_limit(kMatchTimeLimitSeconds);
-        const auto counter = make_counter(pass, {slot});
-        const auto counted =
-            refused_as_invalid_query([&] { return pass.get_mset(0, 0, all_documents); });
-        if (total) *total = counted.get_matches_estimated();
-        return counter->counts(slot);
-    };
-
-    for (const auto& info : schema::kFacets) {
-        auto& counts = share.facet_counts[info.facet];
-        if (!facet_filters.contains(info.facet)) {
-            counts = main_counter->counts(info.slot);
-        } else if (selection && selection->counted()) {
-            // The matches, plus the articles that lacked only this facet's selection.
-            counts = main_counter->counts(info.slot);
-            for (const auto& [value, count] : selection->missing_only(info.slot)) {
-                counts[value] += count;
-            }
-        } else {
-            counts = count_pass(filters_except(info.facet, true), info.slot, nullptr);
-        }
-    }
-    share.undated_base = static_cast<Xapian::doccount>(share.total);
-    share.months = date_filter ? count_pass(filters_except(std::nullopt, false), schema::kSlotMonth,
-                                            &share.undated_base)
-                               : main_counter->counts(schema::kSlotMonth);
+    // The strategy sets up the Enquire (query and spies); the search pass only ranks and reads.
+    const auto counting = facet_counting_for(database, use_columns_ ? &columns() : nullptr);
+    share.counts = counting->count(database, search, [&](Xapian::Enquire& enquire) {
+        enquire.set_time_limit(kMatchTimeLimitSeconds);
+        set_ranking(enquire, sort, !index_.remote_shards());
+        share.mset = refused_as_invalid_query(
+            [&] { return enquire.get_mset(0, request.page * request.per_page, all_documents); });
+        share.total = share.mset.get_matches_estimated();
+        share.total_exact =
+            share.mset.get_matches_lower_bound() == share.mset.get_matches_upper_bound();
+        return share.mset.get_matches_estimated();
+    });
     return share;
 }
 

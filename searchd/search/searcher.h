@@ -21,10 +21,10 @@ namespace talksearch::search {
 
 class SharedColumns;
 class SlotColumns;
-class SlotCounter;
 
-// How facets are counted (see facet_counter.h). automatic: in-memory columns for local
-// databases, Xapian's built-in spy when a stub names remote shards.
+// How facets are counted (see facet_counting.h). automatic: in-memory columns for a single
+// local database, Xapian's built-in spies for a stub of shards, local or remote. The columns
+// serve a single database only: spies count a stub's shards whichever is asked for.
 enum class FacetCounting { automatic, columns, spies };
 
 class Searcher {
@@ -55,8 +55,6 @@ class Searcher {
     // Only documents with ids in `ids` (first, last) when given.
     Share match(const SearchRequest& request, SortOrder sort,
                 std::optional<std::pair<Xapian::docid, Xapian::docid>> ids);
-    std::unique_ptr<SlotCounter> make_counter(Xapian::Enquire& enquire,
-                                              const std::vector<Xapian::valueno>& slots);
     const SlotColumns& columns();
 
     const Catalog& catalog_;

@@ -1,6 +1,6 @@
 #include "searchd/search/searcher_pool.h"
 
-#include "searchd/search/facet_counter.h"
+#include "searchd/search/slot_columns.h"
 
 namespace talksearch::search {
 

@@ -1,0 +1,33 @@
+#include "searchd/search/facet_counting.h"
+
+#include "searchd/search/pass_counting.h"
+#include "searchd/search/selection_counting.h"
+
+namespace talksearch::search {
+
+std::vector<Xapian::Query> CountedSearch::filters_except(std::optional<schema::Facet> left_out,
+                                                         bool with_dates) const {
+    std::vector<Xapian::Query> filters;
+    for (const auto& [facet, selection] : selections) {
+        if (facet != left_out) filters.push_back(selection.filter);
+    }
+    if (with_dates && date_filter) filters.push_back(*date_filter);
+    if (range_filter) filters.push_back(*range_filter);
+    return filters;
+}
+
+std::unique_ptr<FacetCountingStrategy> facet_counting_for(const Xapian::Database& database,
+                                                          const SlotColumns* columns) {
+    // Over several databases, neither a match spy nor a posting source is told the combined
+    // document ids that the columns are indexed by (Xapian 1.4 gives them each shard's own).
+    if (!columns || database.size() != 1) return std::make_unique<SpyCounting>();
+    return std::make_unique<SelectionCounting>(*columns);
+}
+
+Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& filters) {
+    if (filters.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+}  // namespace talksearch::search

@@ -1,0 +1,78 @@
+#pragma once
+// Facet counting behind one interface. A search's facet counts are exact and disjunctive: a
+// facet without a selection is counted over the matches, a selected facet over the articles
+// with every other selection (so that its other values show what choosing them would give).
+// Its month histogram counts the matches before the date range. A strategy is given the search
+// pass (the ranked match) to run on an Enquire it sets up, counts what it can during that
+// match, and runs whatever passes of its own the rest needs. Three strategies, with the same
+// counts:
+// - SpyCounting (pass_counting.h): Xapian's built-in spies, a pass per selected facet; the only
+//   counting the stock remote server runs, and the one for any stub of shards.
+// - ColumnCounting (pass_counting.h): the same passes, counted from in-memory columns of a
+//   single database; what SelectionCounting does without a selection.
+// - SelectionCounting (selection_counting.h): a single local database; the selections are
+//   applied from the columns during the search pass, which counts every facet by itself.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/schema.h"
+#include "searchd/search/slot_columns.h"
+
+namespace talksearch::search {
+
+struct FacetSelection {
+    Xapian::Query filter;             // matches the articles with one of the values
+    std::vector<std::string> values;  // as the facet's slot holds them (canonical names)
+};
+
+// A search as facet counting sees it: the parsed query and its filters.
+struct CountedSearch {
+    Xapian::Query query;                                 // without any filter
+    std::map<schema::Facet, FacetSelection> selections;  // the facets with a selection
+    std::optional<Xapian::Query> date_filter;
+    std::optional<Xapian::Query> range_filter;  // a share's document ids, for a split search
+
+    // Every filter, but `left_out`'s selection and, unless `with_dates`, the date range.
+    std::vector<Xapian::Query> filters_except(std::optional<schema::Facet> left_out,
+                                              bool with_dates) const;
+};
+
+struct FacetCounts {
+    std::map<schema::Facet, ValueCounts> facets;  // every facet of schema::kFacets
+    ValueCounts months;  // the matches before the date range per month; "" for undated
+    Xapian::doccount undated_base = 0;  // the matches before the date range
+};
+
+// Runs the search pass on `enquire`, whose query and spies are set, checking at least as many
+// documents as the database holds; returns the number of matches.
+using SearchPass = std::function<Xapian::doccount(Xapian::Enquire& enquire)>;
+
+class FacetCountingStrategy {
+  public:
+    virtual ~FacetCountingStrategy() = default;
+
+    // Runs `search_pass` once, on an Enquire over `database` whose query matches what the
+    // search's query with all its filters matches, with the same weights; then any passes of
+    // its own. Errors of the search pass pass through; a pass of its own throws as it would
+    // (refused_query() for a query only the match refuses).
+    virtual FacetCounts count(const Xapian::Database& database, const CountedSearch& search,
+                              const SearchPass& search_pass) const = 0;
+};
+
+// The strategy for `database`: Xapian's spies when `columns` is null; otherwise the columns
+// (built over `database`, outliving the strategy), with the selections applied during the
+// match when `database` is a single one.
+std::unique_ptr<FacetCountingStrategy> facet_counting_for(const Xapian::Database& database,
+                                                          const SlotColumns* columns);
+
+// `query` restricted to the documents every one of `filters` matches; `query` itself if none.
+Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& filters);
+
+}  // namespace talksearch::search

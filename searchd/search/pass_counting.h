@@ -1,0 +1,60 @@
+#pragma once
+// Facet counting in passes: the search pass, with the selections as filter terms, counts the
+// facets without a selection (and the months, without a date range); each selected facet then
+// takes a pass of its own that leaves its selection out, and a date range one without the range
+// for the histogram. Passes only count: no weights, any order.
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searchd/search/facet_counter.h"
+#include "searchd/search/facet_counting.h"
+
+namespace talksearch::search {
+
+class PassCounting : public FacetCountingStrategy {
+  public:
+    FacetCounts count(const Xapian::Database& database, const CountedSearch& search,
+                      const SearchPass& search_pass) const override;
+
+  protected:
+    // Counts at least `slots` over the match of `enquire`.
+    virtual std::unique_ptr<SlotCounter> counter(
+        Xapian::Enquire& enquire, const std::vector<Xapian::valueno>& slots) const = 0;
+
+    // `slot` counted over the matches of `query` with `filters`; `matches` receives their number.
+    ValueCounts count_pass(const Xapian::Database& database, const Xapian::Query& query,
+                           const std::vector<Xapian::Query>& filters, Xapian::valueno slot,
+                           Xapian::doccount* matches = nullptr) const;
+
+    // The histogram: from the search pass's `counted` (its `matches` the undated base), or a
+    // pass of its own if a date range is set.
+    void count_months(const Xapian::Database& database, const CountedSearch& search,
+                      const SlotCounter& counted, Xapian::doccount matches,
+                      FacetCounts& counts) const;
+};
+
+// With Xapian's ValueCountMatchSpy, which the stock remote server runs.
+class SpyCounting : public PassCounting {
+  protected:
+    std::unique_ptr<SlotCounter> counter(Xapian::Enquire& enquire,
+                                         const std::vector<Xapian::valueno>& slots) const override;
+};
+
+// With in-memory columns, which must outlive the strategy and be of the database counted, a
+// single one: a spy over several is given each one's own document ids.
+class ColumnCounting : public PassCounting {
+  public:
+    explicit ColumnCounting(const SlotColumns& columns) : columns_(columns) {}
+
+  protected:
+    std::unique_ptr<SlotCounter> counter(Xapian::Enquire& enquire,
+                                         const std::vector<Xapian::valueno>& slots) const override;
+
+    const SlotColumns& columns_;
+};
+
+}  // namespace talksearch::search

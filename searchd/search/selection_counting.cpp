@@ -1,0 +1,54 @@
+#include "searchd/search/selection_counting.h"
+
+#include "searchd/search/selection_filter.h"
+
+namespace talksearch::search {
+
+FacetCounts SelectionCounting::count(const Xapian::Database& database, const CountedSearch& search,
+                                     const SearchPass& search_pass) const {
+    // Nothing to filter: the search pass alone counts every facet anyway.
+    if (search.selections.empty()) return ColumnCounting::count(database, search, search_pass);
+
+    static_assert(schema::kFacets.size() <= SelectionFilter::kMaxSelections);
+    std::vector<SelectionFilter::Selection> selections;
+    for (const auto& [facet, selection] : search.selections) {
+        selections.push_back({schema::facet_info(facet).slot, selection.values});
+    }
+    // The filter belongs to its query (Xapian counts the references), which lives until the
+    // end of this function; `filter` reads the counts after the match.
+    auto* filter = new SelectionFilter(columns_, selections);
+    const Xapian::Query selection_filter(filter->release());
+    std::vector<Xapian::Query> filters;
+    if (search.date_filter) filters.push_back(*search.date_filter);
+    if (search.range_filter) filters.push_back(*search.range_filter);
+    filters.push_back(selection_filter);
+
+    Xapian::Enquire enquire(database);
+    // Scaling by 1 keeps the query one part of the filter's AND (weights unchanged), so that
+    // its NOT and phrase parts are applied before the selections are asked.
+    enquire.set_query(
+        filtered(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, search.query, 1.0), filters));
+    const auto counted = counter(enquire, {});
+    const auto matches = search_pass(enquire);
+
+    FacetCounts counts;
+    for (const auto& info : schema::kFacets) {
+        auto& facet_counts = counts.facets[info.facet];
+        if (!search.selections.contains(info.facet)) {
+            facet_counts = counted->counts(info.slot);
+        } else if (filter->counted()) {
+            // The matches, plus the articles that lacked only this facet's selection.
+            facet_counts = counted->counts(info.slot);
+            for (const auto& [value, count] : filter->missing_only(info.slot)) {
+                facet_counts[value] += count;
+            }
+        } else {
+            facet_counts = count_pass(database, search.query,
+                                      search.filters_except(info.facet, true), info.slot);
+        }
+    }
+    count_months(database, search, *counted, matches, counts);
+    return counts;
+}
+
+}  // namespace talksearch::search

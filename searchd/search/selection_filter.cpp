@@ -1,0 +1,95 @@
+#include "searchd/search/selection_filter.h"
+
+#include <algorithm>
+#include <bit>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace talksearch::search {
+
+SelectionFilter::SelectionFilter(const SlotColumns& columns,
+                                 const std::vector<Selection>& selections)
+    : columns_(columns),
+      bit_of_column_(columns.slots().size(), 0),
+      selected_(columns.slots().size()),
+      missing_only_(columns.slots().size()) {
+    if (selections.size() > kMaxSelections) {
+        throw std::invalid_argument("too many facet selections to count in one pass");
+    }
+    const auto& slots = columns.slots();
+    for (std::size_t i = 0; i < selections.size(); ++i) {
+        const auto at = std::find(slots.begin(), slots.end(), selections[i].slot);
+        if (at == slots.end()) throw std::invalid_argument("a selection of an uncounted slot");
+        const auto column = static_cast<std::size_t>(at - slots.begin());
+        bit_of_column_[column] = std::uint32_t{1} << i;
+        selected_[column].assign(columns.value_count(column), false);
+        missing_only_[column].assign(columns.value_count(column), 0);
+        for (const auto& value : selections[i].values) {
+            if (const auto id = columns.find(column, value)) selected_[column][*id] = true;
+        }
+        column_of_selection_.push_back(column);
+        all_selections_ |= std::uint32_t{1} << i;
+    }
+}
+
+void SelectionFilter::init(const Xapian::Database& database) {
+    current_ = 0;
+    last_ = database.get_lastdocid();
+    led_ = false;
+    for (auto& counts : missing_only_) std::fill(counts.begin(), counts.end(), 0);
+    set_maxweight(0);
+    // More than any other part of a query can claim: Xapian orders the parts of an AND by
+    // their estimates and asks the largest last.
+    estimate_ = database.get_lastdocid() + 1;
+}
+
+std::uint32_t SelectionFilter::missing(Xapian::docid docid) const {
+    const auto [begin, end] = columns_.row(docid);
+    std::uint32_t lacking = all_selections_;
+    for (auto entry = begin; entry != end && lacking != 0; ++entry) {
+        const auto column = *entry >> 24;
+        const auto bit = bit_of_column_[column];
+        if ((lacking & bit) != 0 && selected_[column][*entry & 0xFFFFFF]) lacking &= ~bit;
+    }
+    return lacking;
+}
+
+void SelectionFilter::move_to_match(Xapian::docid from) {
+    current_ = from;
+    while (current_ <= last_ && missing(current_) != 0) ++current_;
+}
+
+void SelectionFilter::next(double) {
+    led_ = true;
+    move_to_match(current_ + 1);
+}
+
+void SelectionFilter::skip_to(Xapian::docid docid, double) {
+    led_ = true;
+    if (docid > current_) move_to_match(docid);
+}
+
+bool SelectionFilter::check(Xapian::docid docid, double) {
+    current_ = docid;
+    const auto lacking = missing(docid);
+    if (lacking == 0) return true;
+    if ((lacking & (lacking - 1)) == 0) {
+        const auto column = column_of_selection_[std::countr_zero(lacking)];
+        const auto [begin, end] = columns_.row(docid);
+        for (auto entry = begin; entry != end; ++entry) {
+            if ((*entry >> 24) == column) ++missing_only_[column][*entry & 0xFFFFFF];
+        }
+    }
+    return false;  // not a match; Xapian moves the rest on and asks again
+}
+
+ValueCounts SelectionFilter::missing_only(Xapian::valueno slot) const {
+    return columns_.named_counts(missing_only_, slot);
+}
+
+std::string SelectionFilter::get_description() const {
+    return fmt::format("SelectionFilter({} selections)", std::popcount(all_selections_));
+}
+
+}  // namespace talksearch::search

@@ -1,0 +1,80 @@
+#include "searchd/search/slot_columns.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "common/facet_set.h"
+
+namespace talksearch::search {
+
+SlotColumns::SlotColumns(const Xapian::Database& database,
+                         const std::vector<Xapian::valueno>& slots)
+    : slots_(slots), names_(slots.size()) {
+    constexpr std::uint32_t kMaxValues = 1u << 24;
+    const auto last = database.get_lastdocid();
+    std::vector<std::vector<std::uint32_t>> rows(last + 1);
+    for (std::size_t index = 0; index < slots.size(); ++index) {
+        std::unordered_map<std::string, std::uint32_t> ids;
+        for (auto it = database.valuestream_begin(slots[index]);
+             it != database.valuestream_end(slots[index]); ++it) {
+            for (auto& value : decode_facet_set(*it)) {
+                auto [found, inserted] =
+                    ids.emplace(value, static_cast<std::uint32_t>(names_[index].size()));
+                if (inserted) {
+                    if (names_[index].size() >= kMaxValues) {
+                        throw std::runtime_error("too many distinct facet values to count");
+                    }
+                    names_[index].push_back(std::move(value));
+                }
+                rows[it.get_docid()].push_back(static_cast<std::uint32_t>(index) << 24 |
+                                               found->second);
+            }
+        }
+    }
+    offsets_.reserve(rows.size() + 1);
+    for (const auto& row : rows) {
+        offsets_.push_back(static_cast<std::uint32_t>(entries_.size()));
+        entries_.insert(entries_.end(), row.begin(), row.end());
+    }
+    offsets_.push_back(static_cast<std::uint32_t>(entries_.size()));
+}
+
+std::optional<std::uint32_t> SlotColumns::find(std::size_t slot_index,
+                                               const std::string& value) const {
+    const auto& names = names_[slot_index];
+    const auto found = std::find(names.begin(), names.end(), value);
+    if (found == names.end()) return std::nullopt;
+    return static_cast<std::uint32_t>(found - names.begin());
+}
+
+std::pair<const std::uint32_t*, const std::uint32_t*> SlotColumns::row(Xapian::docid docid) const {
+    if (docid + 1 >= offsets_.size()) return {nullptr, nullptr};
+    return {entries_.data() + offsets_[docid], entries_.data() + offsets_[docid + 1]};
+}
+
+ValueCounts SlotColumns::named_counts(
+    const std::vector<std::vector<Xapian::doccount>>& per_slot_index, Xapian::valueno slot) const {
+    ValueCounts counts;
+    for (std::size_t index = 0; index < slots_.size(); ++index) {
+        if (slots_[index] != slot) continue;
+        const auto& per_value = per_slot_index[index];
+        for (std::uint32_t id = 0; id < per_value.size(); ++id) {
+            if (per_value[id]) counts[name(index, id)] += per_value[id];
+        }
+    }
+    return counts;
+}
+
+std::shared_ptr<const SlotColumns> SharedColumns::get(Xapian::rev revision, const Build& build) {
+    std::lock_guard lock(mutex_);
+    if (columns_ && revision == revision_) return columns_;
+    auto built = build();
+    if (!columns_ || revision > revision_) {
+        columns_ = built;
+        revision_ = revision;
+    }
+    return built;
+}
+
+}  // namespace talksearch::search

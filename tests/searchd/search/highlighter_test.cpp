@@ -1,0 +1,177 @@
+// Snippets and highlights of the words a query matched, with queries parsed as searchd parses
+// them, over a real index in a temporary folder.
+#include "searchd/search/highlighter.h"
+
+#include <set>
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include "searchd/search/query_builder.h"
+#include "tests/support/temp_index.h"
+
+using namespace talksearch;
+using namespace talksearch::search;
+using talksearch::testing::TempDir;
+
+namespace {
+
+const std::string kEllipsis = "\xE2\x80\xA6";
+
+class Index {
+  public:
+    Index() {
+        dir_.write("in/geneva.txt",
+                   "Talks in Geneva\nNegotiators met in Geneva to talk about a ceasefire. The "
+                   "peace talks went on late into the night.\n");
+        dir_.write("in/odesa.txt",
+                   "Drones over Odessa\nDrones struck the port of Odessa overnight, officials "
+                   "said, and the talks on shipping were put off.\n");
+        const auto db = (dir_.path() / "db").string();
+        const auto synonyms = (dir_.path() / "synonyms").string();
+        talksearch::testing::index_into(db, {dir_.path() / "in"});
+        write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
+        database_ = Xapian::Database(db);
+        vocabulary_ = Xapian::Database(db);
+        vocabulary_.add_database(Xapian::Database(synonyms));
+        builder_ =
+            std::make_unique<QueryBuilder>(talksearch::testing::shipped_catalog(), vocabulary_);
+    }
+
+    // The matches of `query` as searchd asks for them.
+    Xapian::MSet matches(const std::string& query) {
+        Xapian::Enquire enquire(database_);
+        enquire.set_query(builder_->parse(query));
+        return enquire.get_mset(0, 10);
+    }
+    std::set<std::string> terms(const std::string& query) {
+        const auto parsed = builder_->parse(query);
+        return {parsed.get_terms_begin(), parsed.get_terms_end()};
+    }
+    const Xapian::Stem& stem() const { return builder_->stemmer(); }
+
+  private:
+    TempDir dir_;
+    Xapian::Database database_;
+    Xapian::Database vocabulary_;
+    std::unique_ptr<QueryBuilder> builder_;
+};
+
+Index& index() {
+    static Index built;
+    return built;
+}
+
+std::string without_markup(std::string html) {
+    for (const std::string tag : {"<mark>", "</mark>"}) {
+        for (auto at = html.find(tag); at != std::string::npos; at = html.find(tag)) {
+            html.erase(at, tag.size());
+        }
+    }
+    return html;
+}
+
+}  // namespace
+
+TEST_CASE("a title is escaped whole, with the query's words marked", "[highlighter]") {
+    auto& ix = index();
+    SECTION("the word as written") {
+        CHECK(marked_html(ix.matches("Geneva"), "Talks in Geneva", ix.stem()) ==
+              "Talks in <mark>Geneva</mark>");
+    }
+    SECTION("every word with the query word's stem") {
+        CHECK(marked_html(ix.matches("talk"), "Talks, talking and talked", ix.stem()) ==
+              "<mark>Talks</mark>, <mark>talking</mark> and <mark>talked</mark>");
+    }
+    SECTION("HTML in the text is escaped, matched or not") {
+        // Quotes need no escaping in text, and Xapian's snippets leave them.
+        CHECK(marked_html(ix.matches("Geneva"), "<b>Geneva</b> & \"talks\"", ix.stem()) ==
+              "&lt;b&gt;<mark>Geneva</mark>&lt;/b&gt; &amp; \"talks\"");
+        CHECK(marked_html(ix.matches("Geneva"), "<i>Kyiv</i> & 'talks'", ix.stem()) ==
+              "&lt;i&gt;Kyiv&lt;/i&gt; &amp; &#39;talks&#39;");
+    }
+}
+
+TEST_CASE("a snippet is the best passage, cut to length", "[highlighter]") {
+    auto& ix = index();
+    std::string filler;
+    while (filler.size() < 2000) filler += "Nothing of note happened on that day. ";
+    const auto text = filler + "Then the ceasefire held for a week. " + filler;
+
+    const auto snippet = snippet_html(ix.matches("ceasefire"), text, ix.stem());
+    CHECK(snippet.find("<mark>ceasefire</mark>") != std::string::npos);
+    CHECK(snippet.starts_with(kEllipsis));
+    CHECK(snippet.ends_with(kEllipsis));
+    CHECK(without_markup(snippet).size() <= kSnippetBytes + 2 * kEllipsis.size());
+
+    SECTION("without a match, the opening") {
+        CHECK(snippet_html(ix.matches("Geneva"), text, ix.stem()) ==
+              opening_html(text, kSnippetBytes));
+    }
+    SECTION("a short text whole") {
+        CHECK(snippet_html(ix.matches("ceasefire"), "A ceasefire <now>", ix.stem()) ==
+              "A <mark>ceasefire</mark> &lt;now&gt;");
+    }
+}
+
+TEST_CASE("an opening is escaped and cut at a word boundary", "[highlighter]") {
+    CHECK(opening_html("Short & sweet", 100) == "Short &amp; sweet");
+    CHECK(opening_html("Talks in Geneva resumed on Tuesday", 20) == "Talks in Geneva" + kEllipsis);
+    SECTION("a text without spaces is cut between characters, not inside one") {
+        // Two bytes each: a cut at an odd byte would split a letter.
+        const std::string cyrillic = "Переговорывженеве";
+        const auto opening = opening_html(cyrillic, 9);
+        CHECK(opening == "Пере" + kEllipsis);
+    }
+}
+
+TEST_CASE("Cyrillic words are marked like any other", "[highlighter]") {
+    auto& ix = index();
+    // The catalogue's spellings of Odesa are synonyms, whichever script the query is in.
+    CHECK(marked_html(ix.matches("Odessa"), "Удары по Одессе и Одесса", ix.stem()) ==
+          "Удары по Одессе и <mark>Одесса</mark>");
+}
+
+// Xapian 1.4's snippets mark no word of a phrase query; the article view's highlights do.
+TEST_CASE("the words of a phrase are marked in snippets", "[highlighter][!mayfail]") {
+    auto& ix = index();
+    CHECK(marked_html(ix.matches("\"peace talks\""), "Peace talks resume", ix.stem()) ==
+          "<mark>Peace</mark> <mark>talks</mark> resume");
+}
+
+TEST_CASE("the words of a phrase are highlighted in the article view", "[highlighter]") {
+    auto& ix = index();
+    const auto highlights = find_highlights("body", "The peace talks went on late",
+                                            ix.terms("\"peace talks\""), ix.stem());
+    REQUIRE(highlights.size() == 2);
+    CHECK(highlights[0].start == 4);
+    CHECK(highlights[1].end == 15);
+}
+
+TEST_CASE("highlights are code-point ranges of the words that produce a term", "[highlighter]") {
+    const Xapian::Stem stem("english");
+    const std::string text = "Одеса: talks, Talking and peace";
+    SECTION("stems, in code points") {
+        const auto highlights = find_highlights("body", text, {"Ztalk"}, stem);
+        REQUIRE(highlights.size() == 2);
+        CHECK(highlights[0].field == "body");
+        CHECK(highlights[0].start == 7);
+        CHECK(highlights[0].end == 12);
+        CHECK(highlights[1].start == 14);
+        CHECK(highlights[1].end == 21);
+    }
+    SECTION("words as written, case-folded, in any script") {
+        const auto highlights = find_highlights("title", text, {"одеса", "peace"}, stem);
+        REQUIRE(highlights.size() == 2);
+        CHECK(highlights[0].start == 0);
+        CHECK(highlights[0].end == 5);
+        CHECK(highlights[1].start == 26);
+        CHECK(highlights[1].end == 31);
+    }
+    SECTION("title terms") {
+        CHECK(find_highlights("title", text, {"Speace"}, stem).size() == 1);
+        CHECK(find_highlights("title", text, {"ZStalk"}, stem).size() == 2);
+    }
+    SECTION("no terms, no highlights") { CHECK(find_highlights("body", text, {}, stem).empty()); }
+}
