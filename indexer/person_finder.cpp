@@ -359,6 +359,12 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             }
             const bool given_name = given_names_.contains(tokens[ns].key);
             if (!title_cue && !said_after && !said_before && !apposition && !given_name) continue;
+            // A name alone on its line, without any other cue, is a heading: "Story Timeline".
+            const bool whole_paragraph = tokens[s].before == Break::paragraph &&
+                                         (e == n || tokens[e].before == Break::paragraph);
+            if (!title_cue && !said_after && !said_before && !apposition && whole_paragraph) {
+                continue;
+            }
             // An article before a name without a title makes it a thing's: "the Milano-Cortina
             // Paralympics", "the Christian Science Monitor".
             if (!title_cue && ns == s && s > 0 && !separates(tokens[s].before) &&

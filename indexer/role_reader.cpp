@@ -18,6 +18,10 @@ bool starts_with(std::string_view key, std::string_view prefix) {
 // Nouns of the talks themselves: a text with one is about the talks.
 bool is_talks_word(std::string_view key) {
     static const WordSet words{"talks", "delegation", "delegations", "envoy", "envoys", "summit"};
+    // The first letter rules out most words before any lookup.
+    if (key.empty() || std::string_view("tdesnm").find(key.front()) == std::string_view::npos) {
+        return false;
+    }
     return in(words, key) || starts_with(key, "negotiat") || starts_with(key, "mediat");
 }
 
@@ -159,8 +163,10 @@ void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading
 // "represented by", with whom "talks" were held (to the end of the clause).
 std::vector<bool> negotiating_zones(const std::vector<Token>& tokens) {
     std::vector<bool> marked(tokens.size());
+    // Bounded, so that a text without sentence ends stays linear.
+    constexpr std::size_t kMaxZoneWords = 40;
     auto mark_from = [&](std::size_t start, bool whole_sentence) {
-        for (auto k = start; k < tokens.size(); ++k) {
+        for (auto k = start; k < tokens.size() && k < start + kMaxZoneWords; ++k) {
             const auto b = tokens[k].before;
             if (k > start && (b == Break::sentence || b == Break::paragraph)) break;
             if (k > start && !whole_sentence && b != Break::space && b != Break::join) break;
@@ -173,7 +179,8 @@ std::vector<bool> negotiating_zones(const std::vector<Token>& tokens) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const auto& key = tokens[i].key;
         const auto& next = tokens[i + 1].key;
-        if (is_party_noun(key)) {
+        // Most words are too short or too long to be one: no lookup for them.
+        if (key.size() >= 4 && key.size() <= 13 && is_party_noun(key)) {
             constexpr std::size_t kReach = 3;
             for (auto k = i + 1; k < tokens.size() && k <= i + kReach; ++k) {
                 if (tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph) {
@@ -213,8 +220,9 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
     bool about_talks = false;
     std::vector<std::vector<bool>> zones;
     for (const auto& field : fields) {
-        for (const auto& token : field.tokens)
-            about_talks = about_talks || is_talks_word(token.key);
+        about_talks =
+            about_talks || std::any_of(field.tokens.begin(), field.tokens.end(),
+                                       [](const Token& token) { return is_talks_word(token.key); });
         zones.push_back(negotiating_zones(field.tokens));
     }
     for (auto& person : people) {

@@ -22,7 +22,9 @@ bool contains(std::string_view gap, std::string_view what) {
 }
 
 Break classify_gap(std::string_view gap, const Token* previous) {
-    if (!previous || contains(gap, "\n")) return Break::paragraph;
+    if (!previous) return Break::paragraph;
+    if (gap == " ") return Break::space;  // most gaps
+    if (contains(gap, "\n")) return Break::paragraph;
     const auto dot = gap.find('.');
     const bool abbreviated = dot == 0 && is_abbreviation(previous->key);
     if ((dot != std::string_view::npos && !abbreviated) ||
@@ -45,7 +47,9 @@ Break classify_gap(std::string_view gap, const Token* previous) {
 TokenizedText tokenize(std::string_view text) {
     TokenizedText out{text, {}};
     std::size_t previous_end = 0;
-    for (auto& word : split_words(text)) {
+    auto words = split_words(text);
+    out.tokens.reserve(words.size());
+    for (auto& word : words) {
         const auto gap = text.substr(previous_end, word.begin - previous_end);
         Token* previous = out.tokens.empty() ? nullptr : &out.tokens.back();
         // "Putin's": the s marks a possessive and is no word of its own.
@@ -58,11 +62,20 @@ TokenizedText tokenize(std::string_view text) {
         token.begin = word.begin;
         token.end = word.end;
         const auto original = text.substr(word.begin, word.end - word.begin);
-        // Accents first, as Catalog::form_key does: "İbrahim" is "ibrahim".
-        token.key = fold_case(strip_latin_accents(original));
+        // Accents first, as Catalog::form_key does: "İbrahim" is "ibrahim". An ASCII word
+        // (most are) is already folded.
+        const bool ascii =
+            std::all_of(original.begin(), original.end(), [](char c) { return (c & 0x80) == 0; });
+        token.key = ascii ? std::move(word.folded) : fold_case(strip_latin_accents(original));
         token.before = classify_gap(gap, previous);
-        token.capitalised =
-            original.size() > 1 && starts_with_uppercase(original) && !is_all_uppercase(original);
+        if (ascii) {
+            token.capitalised = original.size() > 1 && original[0] >= 'A' && original[0] <= 'Z' &&
+                                std::any_of(original.begin() + 1, original.end(),
+                                            [](char c) { return c >= 'a' && c <= 'z'; });
+        } else {
+            token.capitalised = original.size() > 1 && starts_with_uppercase(original) &&
+                                !is_all_uppercase(original);
+        }
         previous_end = word.end;
         out.tokens.push_back(std::move(token));
     }
