@@ -240,7 +240,7 @@ FieldState field_state(const TokenizedText& field, std::size_t index,
     std::size_t paragraph = 0;
     for (std::size_t i = 0; i <= tokens.size(); ++i) {
         if (i < tokens.size() && tokens[i].before != Break::paragraph) continue;
-        constexpr std::size_t kMaxBylineWords = 20;
+        constexpr std::size_t kMaxBylineWords = 12;
         if (i > paragraph && tokens[paragraph].key == "by" && tokens[paragraph].capitalised &&
             i - paragraph <= kMaxBylineWords) {
             std::fill(state.excluded.begin() + paragraph, state.excluded.begin() + i, true);
@@ -254,10 +254,11 @@ FieldState field_state(const TokenizedText& field, std::size_t index,
             continue;
         }
         if (tokens[i + 1].before != Break::sentence && tokens[i + 1].key != "by") continue;
-        for (auto j = i; j < tokens.size() && (j == i || tokens[j].before != Break::paragraph);
-             ++j) {
+        auto j = i;
+        for (; j < tokens.size() && (j == i || tokens[j].before != Break::paragraph); ++j) {
             state.excluded[j] = true;
         }
+        i = j - 1;  // the rest of the paragraph is done
     }
     return state;
 }
@@ -270,8 +271,9 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
     std::vector<std::vector<std::string>> people_keys;  // each person's name words
     std::unordered_map<std::string, std::size_t> by_key;
     std::vector<FieldState> states;
-    for (std::size_t f = 0; f < fields.size(); ++f)
+    for (std::size_t f = 0; f < fields.size(); ++f) {
         states.push_back(field_state(fields[f], f, taken));
+    }
 
     // First pass: the names that cues mark as people.
     for (std::size_t f = 0; f < fields.size(); ++f) {

@@ -15,7 +15,7 @@
 namespace talksearch::indexer {
 
 struct FoundPerson {
-    std::string name;                 // the fullest form the article gives, as written
+    std::string name;                 // as written at the first mention with a cue
     std::vector<FieldSpan> mentions;  // in order of field, then position
 };
 
