@@ -127,7 +127,7 @@ bool follows(const std::vector<Token>& tokens, std::size_t j, std::size_t reach,
 }
 
 // The verb a name is the subject of: "Lavrov sat on the Russian side", "Umerov led the
-// delegation", "Witkoff held talks with ...".
+// delegation", "Witkoff held talks with ...", "Sybiha joined the delegation".
 void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading) {
     constexpr std::size_t kMaxFiller = 8;
     auto j = b;
@@ -151,7 +151,10 @@ void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading
         if (follows(tokens, j, 4, [](std::string_view key) { return key == "side"; })) {
             reading.negotiating = true;
         }
-    } else if (verb == "took" || verb == "take" || verb == "takes") {
+    } else if (verb == "took" || verb == "take" || verb == "takes" || verb == "joined" ||
+               verb == "joins" || verb == "join" || verb == "attended" || verb == "attends" ||
+               verb == "participated" || verb == "participates") {
+        // "took part in the talks", "joined the delegation", "attended the negotiations".
         if (follows(tokens, j, 4, talks)) reading.negotiating = true;
     } else if (starts_with(verb, "negotiat") || starts_with(verb, "mediat") || verb == "brokered") {
         reading.negotiating = true;

@@ -41,6 +41,8 @@ TEST_CASE("a person shown negotiating is a negotiator", "[role_reader]") {
     CHECK(negotiator("The Russian side was represented by Ivan Petrenko.", "Ivan Petrenko"));
     CHECK(negotiator("Ivan Petrenko held talks with the Russians.", "Ivan Petrenko"));
     CHECK(negotiator("The delegation was headed by Ivan Petrenko.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko joined the Ukrainian delegation.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko also attended the talks.", "Ivan Petrenko"));
     // Met someone, but not the other side.
     CHECK_FALSE(negotiator("Ambassador Ivan Petrenko met him at the station.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko said the talks would go on.", "Ivan Petrenko"));
