@@ -1,5 +1,6 @@
 #include "indexer/document_builder.h"
 
+#include <array>
 #include <map>
 
 #include <fmt/format.h>
@@ -9,9 +10,12 @@
 #include "common/facet_set.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "indexer/article_people.h"
 
 namespace talksearch::indexer {
 namespace {
+
+constexpr std::array<const char*, 2> kFields{"title", "body"};
 
 std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
     std::string body;
@@ -25,7 +29,10 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(const Catalog& catalog, const EntityMatcher& matcher)
-    : catalog_(catalog), matcher_(matcher), stemmer_(new CachedStemmer("english", true)) {
+    : catalog_(catalog),
+      matcher_(matcher),
+      person_finder_(GivenNames::bundled()),
+      stemmer_(new CachedStemmer("english", true)) {
     // The stemmed words alone, with positions: phrases match stem by stem, as with
     // Elasticsearch's english analyzer. Indexing each word also as written (STEM_SOME) costs
     // 60% more; the words as written are kept once per database, in the spelling data.
@@ -60,7 +67,9 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
 
     // Entities, in order of first mention, each with all its mentions.
     std::map<const Entity*, std::size_t> entity_index;
-    auto add_mentions = [&](const std::string& field, std::string_view text) {
+    std::vector<FieldSpan> spans;  // where each mention is, in bytes, for the people below
+    std::vector<std::size_t> span_entity;
+    auto add_mentions = [&](std::size_t field_index, std::string_view text) {
         CodePointCursor cursor(text);
         for (const auto& mention : matcher_.find(text)) {
             auto [it, inserted] = entity_index.emplace(mention.entity, stored.entities.size());
@@ -73,11 +82,14 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
             }
             const auto start = cursor.at(mention.begin);
             stored.entities[it->second].mentions.push_back(
-                Mention{field, start, cursor.at(mention.end)});
+                Mention{kFields[field_index], start, cursor.at(mention.end)});
+            spans.push_back(FieldSpan{field_index, mention.begin, mention.end});
+            span_entity.push_back(it->second);
         }
     };
-    add_mentions("title", stored.title);
-    add_mentions("body", stored.body);
+    add_mentions(0, stored.title);
+    add_mentions(1, stored.body);
+    add_people(person_finder_, stored, spans, span_entity);
 
     // Terms: the title twice (prefixed for title: searches, and weighted in free text).
     Xapian::Document& document = built.document;
@@ -103,10 +115,12 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
 
     // Facets: a sorted value set per slot for counting, boolean terms for filtering.
     std::map<schema::Facet, std::vector<std::string>> facet_values;
-    for (const auto& [entity, index] : entity_index) {
-        for (const auto facet : entity->facets) {
-            facet_values[facet].push_back(entity->name);
-            document.add_boolean_term(schema::facet_term(facet, entity->key));
+    for (const auto& entity : stored.entities) {
+        // An uncatalogued person's key is made as the catalogue makes its keys.
+        const auto key = fold_case(entity.name);
+        for (const auto facet : facets_for(*entity_type_from_name(entity.type), entity.roles)) {
+            facet_values[facet].push_back(entity.name);
+            document.add_boolean_term(schema::facet_term(facet, key));
         }
     }
     for (auto& [facet, values] : facet_values) {

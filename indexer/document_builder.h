@@ -15,6 +15,7 @@
 #include "indexer/cleaner.h"
 #include "indexer/entity_matcher.h"
 #include "indexer/parsed_article.h"
+#include "indexer/person_finder.h"
 
 namespace talksearch::indexer {
 
@@ -47,6 +48,7 @@ class DocumentBuilder {
   private:
     const Catalog& catalog_;
     const EntityMatcher& matcher_;
+    PersonFinder person_finder_;
     CachedStemmer* stemmer_;  // owned by term_generator_'s Xapian::Stem
     Xapian::TermGenerator term_generator_;
 };

@@ -154,6 +154,12 @@ TEST_CASE("every stored mention slices exactly a form of its entity, or of its r
                 const auto text = field.substr(begin, end - begin);
                 INFO(id << ": " << entity.name << " at " << mention.start << " = '" << text << "'");
                 const auto* found = catalog.find(text);
+                if (!found && !catalog.find(entity.name)) {
+                    // A person the catalogue lacks: their name, or its last word alone.
+                    CHECK(entity.type == "person");
+                    CHECK(entity.name.ends_with(text));
+                    continue;
+                }
                 REQUIRE(found);
                 // "regions of Donetsk": the city's name standing for its region.
                 const auto* as_region = catalog.find(std::string(text) + " region");

@@ -1,0 +1,19 @@
+#pragma once
+// The people of one stored article: adds those the catalogue lacks (person_finder.h) and sets
+// every person's roles to what the article shows (role_reader.h), so that the person and
+// negotiator facets follow the article rather than the catalogue alone.
+
+#include <vector>
+
+#include "common/stored_article.h"
+#include "indexer/person_finder.h"
+#include "indexer/tokenizer.h"
+
+namespace talksearch::indexer {
+
+// `stored` holds the title, body and catalogue entities; `spans` are the byte spans (field 0 the
+// title, 1 the body) of the catalogue's mentions and `span_entity` the entity of each.
+void add_people(const PersonFinder& person_finder, StoredArticle& stored,
+                const std::vector<FieldSpan>& spans, const std::vector<std::size_t>& span_entity);
+
+}  // namespace talksearch::indexer

@@ -1,0 +1,435 @@
+#include "indexer/person_finder.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/text.h"
+
+namespace talksearch::indexer {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Titles and roles: before a name they say a person follows ("Governor Alexander Bogomaz"); in an
+// apposition they say the name before was a person's ("..., a spokesman of the corps").
+const WordSet& title_words() {
+    static const WordSet words{"minister",
+                               "president",
+                               "premier",
+                               "chancellor",
+                               "secretary",
+                               "governor",
+                               "ambassador",
+                               "commissioner",
+                               "general",
+                               "major",
+                               "colonel",
+                               "lieutenant",
+                               "lt",
+                               "col",
+                               "gen",
+                               "maj",
+                               "captain",
+                               "capt",
+                               "sergeant",
+                               "sgt",
+                               "admiral",
+                               "marshal",
+                               "commander",
+                               "chief",
+                               "head",
+                               "spokesman",
+                               "spokeswoman",
+                               "spokesperson",
+                               "envoy",
+                               "negotiator",
+                               "mediator",
+                               "aide",
+                               "adviser",
+                               "advisor",
+                               "mayor",
+                               "senator",
+                               "sen",
+                               "representative",
+                               "congressman",
+                               "congresswoman",
+                               "chairman",
+                               "chairwoman",
+                               "director",
+                               "deputy",
+                               "ombudsman",
+                               "official",
+                               "diplomat",
+                               "oligarch",
+                               "sheikh",
+                               "king",
+                               "queen",
+                               "prince",
+                               "emir",
+                               "pope",
+                               "patriarch",
+                               "journalist",
+                               "correspondent",
+                               "analyst",
+                               "officer",
+                               "lawmaker",
+                               "mp",
+                               "leader",
+                               "founder",
+                               "coordinator",
+                               "judge",
+                               "prosecutor",
+                               "activist",
+                               "businessman",
+                               "billionaire",
+                               "mr",
+                               "mrs",
+                               "ms",
+                               "dr",
+                               "professor",
+                               "prof",
+                               "cardinal",
+                               "bishop",
+                               "delegate",
+                               "speaker",
+                               "governor-general",
+                               "commissar",
+                               "pilot",
+                               "soldier",
+                               "serviceman",
+                               "servicewoman",
+                               "volunteer",
+                               "resident",
+                               "witness",
+                               "blogger",
+                               "editor",
+                               "reporter",
+                               "secretary-general",
+                               "press",
+                               "spokespeople",
+                               "lawyer",
+                               "attorney"};
+    return words;
+}
+
+// Words of places and organisations: a capitalised run holding one names no person.
+const WordSet& institution_words() {
+    static const WordSet words{
+        "oblast",       "oblasts",      "region",        "regions",      "district",
+        "province",     "city",         "town",          "village",      "independent",
+        "council",      "ministry",     "forces",        "force",        "army",
+        "corps",        "staff",        "times",         "news",         "agency",
+        "group",        "directorate",  "convention",    "airport",      "palace",
+        "forest",       "street",       "square",        "avenue",       "road",
+        "university",   "union",        "party",         "committee",    "office",
+        "house",        "bank",         "fund",          "post",         "media",
+        "project",      "plant",        "station",       "base",         "command",
+        "service",      "guard",        "brigade",       "battalion",    "regiment",
+        "division",     "fleet",        "navy",          "court",        "parliament",
+        "assembly",     "duma",         "rada",          "government",   "administration",
+        "department",   "institute",    "center",        "centre",       "foundation",
+        "company",      "corporation",  "airlines",      "railways",     "energy",
+        "nuclear",      "power",        "river",         "sea",          "lake",
+        "island",       "bridge",       "cathedral",     "church",       "museum",
+        "hotel",        "stadium",      "park",          "channel",      "network",
+        "television",   "tv",           "radio",         "journal",      "herald",
+        "gazette",      "tribune",      "telegraph",     "monitor",      "review",
+        "magazine",     "pravda",       "telegram",      "facebook",     "twitter",
+        "youtube",      "organisation", "organization",  "alliance",     "treaty",
+        "agreement",    "accord",       "declaration",   "summit",       "conference",
+        "forum",        "initiative",   "plan",          "operation",    "war",
+        "front",        "direction",    "sector",        "zone",         "republic",
+        "federation",   "kingdom",      "states",        "nations",      "emirates",
+        "peninsula",    "valley",       "offensive",     "democrats",    "republicans",
+        "images",       "photo",        "press",         "prize",        "award",
+        "cup",          "league",       "games",         "olympics",     "paralympics",
+        "championship", "festival",     "day",           "week",         "monday",
+        "tuesday",      "wednesday",    "thursday",      "friday",       "saturday",
+        "sunday",       "january",      "february",      "march",        "april",
+        "may",          "june",         "july",          "august",       "september",
+        "october",      "november",     "december",      "north",        "south",
+        "east",         "west",         "northern",      "southern",     "eastern",
+        "western",      "central",      "international", "national",     "federal",
+        "state",        "royal",        "joint",         "armed",        "defense",
+        "defence",      "foreign",      "security",      "intelligence", "general",
+        "supreme"};
+    return words;
+}
+
+// Capitalised at the start of a sentence, never part of a name: "Besides Medinsky", "Will Kyiv".
+const WordSet& function_words() {
+    static const WordSet words{
+        "the",       "a",        "an",         "and",      "or",        "but",     "if",
+        "when",      "while",    "after",      "before",   "since",     "as",      "at",
+        "in",        "on",       "of",         "for",      "from",      "to",      "with",
+        "by",        "about",    "according",  "besides",  "meanwhile", "however", "also",
+        "earlier",   "later",    "then",       "now",      "still",     "yet",     "both",
+        "all",       "some",     "many",       "most",     "several",   "this",    "that",
+        "these",     "those",    "his",        "her",      "their",     "its",     "our",
+        "my",        "your",     "he",         "she",      "they",      "we",      "it",
+        "i",         "there",    "here",       "speaking", "writing",   "citing",  "asked",
+        "under",     "over",     "during",     "despite",  "although",  "though",  "because",
+        "unlike",    "like",     "among",      "between",  "without",   "within",  "across",
+        "against",   "toward",   "towards",    "near",     "why",       "what",    "who",
+        "how",       "where",    "which",      "whose",    "will",      "would",   "may",
+        "might",     "can",      "could",      "should",   "must",      "did",     "does",
+        "do",        "has",      "have",       "had",      "was",       "were",    "is",
+        "are",       "be",       "been",       "said",     "says",      "not",     "no",
+        "yes",       "last",     "next",       "first",    "new",       "top",     "former",
+        "acting",    "late",     "dear",       "sir",      "lady",      "lord",    "today",
+        "yesterday", "tomorrow", "overnight",  "read",     "watch",     "see",     "more",
+        "only",      "even",     "just",       "so",       "such",      "every",   "each",
+        "neither",   "nor",      "once",       "until",    "upon",      "via",     "thus",
+        "instead",   "indeed",   "background", "update",   "editor",    "note"};
+    return words;
+}
+
+// Verbs that attribute speech to the name next to them: "Bogomaz wrote", "said Marta Kos".
+const WordSet& speech_verbs() {
+    static const WordSet words{"said",       "says",       "told",      "tells",        "wrote",
+                               "writes",     "added",      "adds",      "stated",       "noted",
+                               "explained",  "claimed",    "announced", "warned",       "stressed",
+                               "confirmed",  "insisted",   "argued",    "posted",       "replied",
+                               "responded",  "commented",  "urged",     "acknowledged", "admitted",
+                               "emphasised", "emphasized", "described", "denied",       "reported",
+                               "accused",    "condemned",  "called",    "asked"};
+    return words;
+}
+
+// Lower-case words inside names: "Tamim bin Hamad al-Thani", "Ursula von der Leyen".
+const WordSet& name_particles() {
+    static const WordSet words{"bin", "ibn", "al",  "el",  "de",  "da", "di",
+                               "du",  "van", "von", "der", "den", "la", "le"};
+    return words;
+}
+
+bool in(const WordSet& set, std::string_view key) { return set.contains(key); }
+
+bool separates(Break b) { return b != Break::space && b != Break::join; }
+
+std::string name_key(const std::vector<std::string>& keys) {
+    std::string key;
+    for (const auto& word : keys) {
+        if (!key.empty()) key += ' ';
+        key += word;
+    }
+    return key;
+}
+
+// What the first pass knows of one field's tokens.
+struct FieldState {
+    std::vector<bool> taken;     // named by a catalogue entity
+    std::vector<bool> excluded;  // in a byline or photo credit
+};
+
+FieldState field_state(const TokenizedText& field, std::size_t index,
+                       const std::vector<FieldSpan>& taken) {
+    const auto& tokens = field.tokens;
+    FieldState state{std::vector<bool>(tokens.size()), std::vector<bool>(tokens.size())};
+    for (const auto& span : taken) {
+        if (span.field != index) continue;
+        for (auto i = token_at(field, span.begin); i < tokens.size() && tokens[i].begin < span.end;
+             ++i) {
+            state.taken[i] = true;
+        }
+    }
+    // A short paragraph opening with "By" is a byline; "Photo:" or "Photo by" opens a credit
+    // that runs to the end of its paragraph.
+    std::size_t paragraph = 0;
+    for (std::size_t i = 0; i <= tokens.size(); ++i) {
+        if (i < tokens.size() && tokens[i].before != Break::paragraph) continue;
+        constexpr std::size_t kMaxBylineWords = 12;
+        if (i > paragraph && tokens[paragraph].key == "by" && tokens[paragraph].capitalised &&
+            i - paragraph <= kMaxBylineWords) {
+            std::fill(state.excluded.begin() + paragraph, state.excluded.begin() + i, true);
+        }
+        paragraph = i;
+    }
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const auto& key = tokens[i].key;
+        if (key != "photo" && key != "photos" && key != "photograph" && key != "credit" &&
+            key != "picture") {
+            continue;
+        }
+        if (tokens[i + 1].before != Break::sentence && tokens[i + 1].key != "by") continue;
+        auto j = i;
+        for (; j < tokens.size() && (j == i || tokens[j].before != Break::paragraph); ++j) {
+            state.excluded[j] = true;
+        }
+        i = j - 1;  // the rest of the paragraph is done
+    }
+    return state;
+}
+
+}  // namespace
+
+std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fields,
+                                            const std::vector<FieldSpan>& taken) const {
+    std::vector<FoundPerson> people;
+    std::vector<std::vector<std::string>> people_keys;  // each person's name words
+    std::unordered_map<std::string, std::size_t> by_key;
+    std::vector<FieldState> states;
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+        states.push_back(field_state(fields[f], f, taken));
+    }
+
+    // First pass: the names that cues mark as people.
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+        const auto& tokens = fields[f].tokens;
+        const auto& state = states[f];
+        const auto n = tokens.size();
+        auto name_like = [&](std::size_t i) {
+            return tokens[i].capitalised && !state.taken[i] && !state.excluded[i];
+        };
+        std::size_t i = 0;
+        while (i < n) {
+            if (!name_like(i)) {
+                ++i;
+                continue;
+            }
+            // The run: capitalised words (and particles between them) with nothing but spaces
+            // and hyphens between; a possessive ends it.
+            const auto s = i;
+            auto e = i + 1;
+            while (e < n && !tokens[e - 1].possessive && !separates(tokens[e].before)) {
+                if (name_like(e)) {
+                    ++e;
+                } else if (in(name_particles(), tokens[e].key) && e + 1 < n &&
+                           !separates(tokens[e + 1].before) && name_like(e + 1)) {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            i = e;
+
+            // The name is what follows the run's last title word ("EU Enlargement Commissioner
+            // Marta Kos"), or the title just before the run ("spokesman Viktor Trehubov").
+            auto ns = s;
+            bool title_cue = false;
+            for (auto t = s; t < e; ++t) {
+                if (in(title_words(), tokens[t].key)) {
+                    ns = t + 1;
+                    title_cue = true;
+                }
+            }
+            if (!title_cue && s > 0 && in(title_words(), tokens[s - 1].key) &&
+                (tokens[s].before == Break::space || (tokens[s].before == Break::clause && e < n &&
+                                                      tokens[e].before == Break::clause))) {
+                title_cue = true;
+            }
+            while (ns < e && in(function_words(), tokens[ns].key)) {
+                ++ns;
+                title_cue = false;
+            }
+            constexpr std::size_t kMinWords = 2, kMaxWords = 4;
+            if (e - ns < kMinWords || e - ns > kMaxWords) continue;
+            const bool plain =
+                std::none_of(tokens.begin() + ns, tokens.begin() + e, [](const Token& token) {
+                    return in(institution_words(), token.key) || in(title_words(), token.key) ||
+                           in(function_words(), token.key);
+                });
+            if (!plain) continue;
+            // Words right next to a catalogue name are the rest of that name: "Sheikh Tamim Bin
+            // Hamad al-Thani" where the catalogue knows "Sheikh Tamim".
+            if ((ns == s && s > 0 && state.taken[s - 1] && !separates(tokens[s].before) &&
+                 in(name_particles(), tokens[s].key)) ||
+                (e < n && state.taken[e] && !separates(tokens[e].before))) {
+                continue;
+            }
+            // A name next to a slash is a photo credit: "REUTERS/Alexander Ermochenko".
+            if (tokens[ns].before == Break::slash || (e < n && tokens[e].before == Break::slash)) {
+                continue;
+            }
+
+            const bool said_after =
+                e < n && !separates(tokens[e].before) && in(speech_verbs(), tokens[e].key);
+            const bool said_before = ns == s && s > 0 && tokens[s].before == Break::space &&
+                                     in(speech_verbs(), tokens[s - 1].key);
+            bool apposition = false;
+            if (e < n && tokens[e].before == Break::clause) {
+                constexpr std::size_t kMaxAppositionWords = 8;
+                for (auto j = e; j < n && j < e + kMaxAppositionWords; ++j) {
+                    if (j > e && separates(tokens[j].before)) break;
+                    if (in(title_words(), tokens[j].key)) {
+                        apposition = true;
+                        break;
+                    }
+                }
+            }
+            const bool given_name = given_names_.contains(tokens[ns].key);
+            if (!title_cue && !said_after && !said_before && !apposition && !given_name) continue;
+            // A name alone on its line, without any other cue, is a heading: "Story Timeline".
+            const bool whole_paragraph = tokens[s].before == Break::paragraph &&
+                                         (e == n || tokens[e].before == Break::paragraph);
+            if (!title_cue && !said_after && !said_before && !apposition && whole_paragraph) {
+                continue;
+            }
+            // An article before a name without a title makes it a thing's: "the Milano-Cortina
+            // Paralympics", "the Christian Science Monitor".
+            if (!title_cue && ns == s && s > 0 && !separates(tokens[s].before) &&
+                (tokens[s - 1].key == "the" || tokens[s - 1].key == "a" ||
+                 tokens[s - 1].key == "an")) {
+                continue;
+            }
+
+            std::vector<std::string> keys;
+            for (auto t = ns; t < e; ++t) keys.push_back(tokens[t].key);
+            const auto key = name_key(keys);
+            if (by_key.contains(key)) continue;
+            by_key.emplace(key, people.size());
+            const auto& text = fields[f].text;
+            people.push_back(
+                FoundPerson{normalize_spaces(text.substr(tokens[ns].begin,
+                                                         tokens[e - 1].end - tokens[ns].begin)),
+                            {}});
+            people_keys.push_back(std::move(keys));
+        }
+    }
+
+    // Second pass: every mention of those people, in full, or by surname alone where only one
+    // of them has that surname.
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_surname;
+    for (std::size_t p = 0; p < people_keys.size(); ++p) {
+        by_surname[people_keys[p].back()].push_back(p);
+    }
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+        const auto& tokens = fields[f].tokens;
+        const auto& state = states[f];
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (!tokens[i].capitalised || state.taken[i] || state.excluded[i]) continue;
+            const auto it = by_surname.find(tokens[i].key);
+            if (it == by_surname.end()) continue;
+            bool matched = false;
+            for (const auto p : it->second) {
+                const auto& keys = people_keys[p];
+                const auto words = keys.size();
+                bool full = i + 1 >= words;
+                for (std::size_t k = 1; full && k < words; ++k) {
+                    full = tokens[i - k].key == keys[words - 1 - k] &&
+                           !separates(tokens[i - k + 1].before);
+                }
+                if (full) {
+                    people[p].mentions.push_back(
+                        FieldSpan{f, tokens[i + 1 - words].begin, tokens[i].end});
+                    matched = true;
+                    break;
+                }
+            }
+            if (matched || it->second.size() != 1) continue;
+            // Another first name before the surname is someone else's.
+            if (i > 0 && !separates(tokens[i].before) && tokens[i - 1].capitalised &&
+                !state.taken[i - 1] && !in(title_words(), tokens[i - 1].key) &&
+                !in(function_words(), tokens[i - 1].key)) {
+                continue;
+            }
+            people[it->second.front()].mentions.push_back(
+                FieldSpan{f, tokens[i].begin, tokens[i].end});
+        }
+    }
+    return people;
+}
+
+}  // namespace talksearch::indexer

@@ -1,0 +1,259 @@
+#include "indexer/role_reader.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_set>
+
+namespace talksearch::indexer {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+bool in(const WordSet& set, std::string_view key) { return set.contains(key); }
+bool separates(Break b) { return b != Break::space && b != Break::join; }
+bool starts_with(std::string_view key, std::string_view prefix) {
+    return key.substr(0, prefix.size()) == prefix;
+}
+
+// Nouns of the talks themselves: a text with one is about the talks.
+bool is_talks_word(std::string_view key) {
+    static const WordSet words{"talks", "delegation", "delegations", "envoy", "envoys", "summit"};
+    // The first letter rules out most words before any lookup.
+    if (key.empty() || std::string_view("tdesnm").find(key.front()) == std::string_view::npos) {
+        return false;
+    }
+    return in(words, key) || starts_with(key, "negotiat") || starts_with(key, "mediat");
+}
+
+// A title or apposition with one of these makes its person a negotiator.
+bool is_negotiator_noun(std::string_view key) {
+    static const WordSet words{"envoy",      "negotiator", "negotiators", "mediator",
+                               "delegation", "delegate",   "go-between",  "intermediary"};
+    return in(words, key);
+}
+
+// Groups on one side of the table: "the Ukrainian team met ...", "the delegation included ...".
+bool is_party_noun(std::string_view key) {
+    static const WordSet words{"delegation",  "delegations",  "team",  "side",  "negotiators",
+                               "counterpart", "counterparts", "envoy", "envoys"};
+    return in(words, key);
+}
+
+// Where a title before a name ends: a word that belongs to the clause, not the title.
+bool ends_title(std::string_view key) {
+    static const WordSet words{"with",  "and",  "or",        "by",       "to",       "that",
+                               "said",  "says", "told",      "than",     "as",       "from",
+                               "on",    "in",   "at",        "after",    "before",   "met",
+                               "meets", "such", "including", "included", "includes", "between",
+                               "among", "like", "while",     "when",     "whom",     "who"};
+    return in(words, key);
+}
+
+// Words that may stand between a subject and its verb: "Lavrov also met", "X and Y sat".
+bool is_subject_filler(const Token& token) {
+    static const WordSet words{"also",         "had",        "has",      "have",       "was",
+                               "were",         "is",         "are",      "will",       "would",
+                               "then",         "later",      "and",      "personally", "reportedly",
+                               "already",      "previously", "minister", "foreign",    "secretary",
+                               "of",           "state",      "envoy",    "special",    "deputy",
+                               "presidential", "aide"};
+    return token.capitalised || in(words, token.key);
+}
+
+struct Reading {
+    bool negotiating = false;
+    bool leader = false;
+    bool foreign_minister = false;
+};
+
+// The title before a name: up to six words back within the clause, stopping at a possessive,
+// whose words are another person's ("Trump's special envoy Steve Witkoff").
+void read_title(const std::vector<Token>& tokens, std::size_t a, Reading& reading) {
+    constexpr std::size_t kMaxTitleWords = 6;
+    std::vector<std::string_view> title;  // nearest first
+    for (std::size_t k = a; k > 0 && a - k < kMaxTitleWords; --k) {
+        const auto b = tokens[k].before;
+        // "his Foreign Minister, Hakan Fidan": a comma may separate a title from its name.
+        if (separates(b) && !(k == a && b == Break::clause)) break;
+        const auto& token = tokens[k - 1];
+        if (token.possessive || ends_title(token.key)) break;
+        title.push_back(token.key);
+    }
+    for (std::size_t i = 0; i < title.size(); ++i) {
+        const auto key = title[i];
+        const auto before = i + 1 < title.size() ? title[i + 1] : std::string_view{};
+        const auto after = i > 0 ? title[i - 1] : std::string_view{};
+        if (is_negotiator_noun(key)) reading.negotiating = true;
+        if ((key == "president" && before != "vice") || key == "chancellor" || key == "premier" ||
+            key == "king" || key == "emir" || (key == "prime" && after == "minister")) {
+            reading.leader = true;
+        }
+        const bool deputy = before == "deputy" || before == "vice";
+        if (key == "foreign" && (after == "minister" || after == "secretary") && !deputy) {
+            reading.foreign_minister = true;
+        }
+        // "Secretary of State": title holds it nearest first, so "state", "of", "secretary".
+        if (key == "secretary" && i >= 2 && title[i - 1] == "of" && title[i - 2] == "state" &&
+            !deputy) {
+            reading.foreign_minister = true;
+        }
+    }
+}
+
+// An apposition after a name: ", head of the Russian delegation," ", Putin's investment envoy,".
+void read_apposition(const std::vector<Token>& tokens, std::size_t b, Reading& reading) {
+    if (b >= tokens.size() || tokens[b].before != Break::clause) return;
+    constexpr std::size_t kMaxWords = 10;
+    for (auto j = b; j < tokens.size() && j < b + kMaxWords; ++j) {
+        if (j > b && separates(tokens[j].before)) break;
+        if (is_negotiator_noun(tokens[j].key)) reading.negotiating = true;
+        const bool deputy = j > b && (tokens[j - 1].key == "deputy" || tokens[j - 1].key == "vice");
+        if (tokens[j].key == "foreign" && j + 1 < tokens.size() &&
+            tokens[j + 1].key == "minister" && !deputy) {
+            reading.foreign_minister = true;
+        }
+    }
+}
+
+// Whether one of `words` follows `j` within `reach` words of the same clause.
+template <typename Predicate>
+bool follows(const std::vector<Token>& tokens, std::size_t j, std::size_t reach,
+             Predicate predicate) {
+    for (auto k = j + 1; k < tokens.size() && k <= j + reach; ++k) {
+        if (separates(tokens[k].before)) return false;
+        if (predicate(tokens[k].key)) return true;
+    }
+    return false;
+}
+
+// The verb a name is the subject of: "Lavrov sat on the Russian side", "Umerov led the
+// delegation", "Witkoff held talks with ...", "Sybiha joined the delegation".
+void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading) {
+    constexpr std::size_t kMaxFiller = 8;
+    auto j = b;
+    while (j < tokens.size() && j < b + kMaxFiller && !separates(tokens[j].before) &&
+           is_subject_filler(tokens[j])) {
+        ++j;
+    }
+    if (j >= tokens.size() || separates(tokens[j].before)) return;
+    const auto verb = std::string_view(tokens[j].key);
+    auto talks = [](std::string_view key) {
+        return key == "talks" || key == "delegation" || key == "team" ||
+               starts_with(key, "negotiation");
+    };
+    if (verb == "met" || verb == "meets" || verb == "meet") {
+        if (follows(tokens, j, 6, is_party_noun)) reading.negotiating = true;
+    } else if (verb == "led" || verb == "leads" || verb == "headed" || verb == "heads") {
+        if (follows(tokens, j, 4, talks)) reading.negotiating = true;
+    } else if (verb == "held" || verb == "hold" || verb == "holds" || verb == "holding") {
+        if (follows(tokens, j, 2, talks)) reading.negotiating = true;
+    } else if (verb == "sat" || verb == "sit" || verb == "sits") {
+        if (follows(tokens, j, 4, [](std::string_view key) { return key == "side"; })) {
+            reading.negotiating = true;
+        }
+    } else if (verb == "took" || verb == "take" || verb == "takes" || verb == "joined" ||
+               verb == "joins" || verb == "join" || verb == "attended" || verb == "attends" ||
+               verb == "participated" || verb == "participates") {
+        // "took part in the talks", "joined the delegation", "attended the negotiations".
+        if (follows(tokens, j, 4, talks)) reading.negotiating = true;
+    } else if (starts_with(verb, "negotiat") || starts_with(verb, "mediat") || verb == "brokered") {
+        reading.negotiating = true;
+    }
+}
+
+// Marks the words that phrases about a side of the talks point at: the members a delegation
+// "included" and whom a team "met" (to the end of the sentence), who it was "headed by" or
+// "represented by", with whom "talks" were held (to the end of the clause).
+std::vector<bool> negotiating_zones(const std::vector<Token>& tokens) {
+    std::vector<bool> marked(tokens.size());
+    // Bounded, so that a text without sentence ends stays linear.
+    constexpr std::size_t kMaxZoneWords = 40;
+    auto mark_from = [&](std::size_t start, bool whole_sentence) {
+        for (auto k = start; k < tokens.size() && k < start + kMaxZoneWords; ++k) {
+            const auto b = tokens[k].before;
+            if (k > start && (b == Break::sentence || b == Break::paragraph)) break;
+            if (k > start && !whole_sentence && b != Break::space && b != Break::join) break;
+            // "... rather than Foreign Minister Sergey Lavrov": the list ends there.
+            const auto& key = tokens[k].key;
+            if (key == "rather" || key == "instead" || key == "except" || key == "not") break;
+            marked[k] = true;
+        }
+    };
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const auto& key = tokens[i].key;
+        const auto& next = tokens[i + 1].key;
+        // Most words are too short or too long to be one: no lookup for them.
+        if (key.size() >= 4 && key.size() <= 13 && is_party_noun(key)) {
+            constexpr std::size_t kReach = 3;
+            for (auto k = i + 1; k < tokens.size() && k <= i + kReach; ++k) {
+                if (tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph) {
+                    break;
+                }
+                const auto& verb = tokens[k].key;
+                if (verb == "included" || verb == "includes" || verb == "including" ||
+                    verb == "include" || verb == "comprised" || verb == "comprises" ||
+                    verb == "consisted" || verb == "consists" || verb == "met" || verb == "meets" ||
+                    verb == "meet") {
+                    mark_from(k + 1, true);
+                    break;
+                }
+            }
+        }
+        if (next == "by" && !separates(tokens[i + 1].before)) {
+            if (key == "represented") mark_from(i + 2, true);
+            if (key == "headed" || key == "led" || key == "chaired" || key == "mediated") {
+                mark_from(i + 2, false);
+            }
+        }
+        if ((key == "talks" || starts_with(key, "negotiation")) &&
+            (next == "with" || next == "between") && !separates(tokens[i + 1].before)) {
+            mark_from(i + 2, false);
+        }
+    }
+    return marked;
+}
+
+bool has(const std::vector<std::string>& roles, std::string_view role) {
+    return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+}  // namespace
+
+void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePerson>& people) {
+    bool about_talks = false;
+    std::vector<std::vector<bool>> zones;
+    for (const auto& field : fields) {
+        about_talks =
+            about_talks || std::any_of(field.tokens.begin(), field.tokens.end(),
+                                       [](const Token& token) { return is_talks_word(token.key); });
+        zones.push_back(negotiating_zones(field.tokens));
+    }
+    for (auto& person : people) {
+        Reading reading;
+        for (const auto& mention : person.mentions) {
+            if (mention.field >= fields.size()) continue;
+            const auto& field = fields[mention.field];
+            const auto a = token_at(field, mention.begin);
+            auto b = a;
+            while (b < field.tokens.size() && field.tokens[b].begin < mention.end) {
+                if (zones[mention.field][b]) reading.negotiating = true;
+                ++b;
+            }
+            if (a == b) continue;
+            read_title(field.tokens, a, reading);
+            read_apposition(field.tokens, b, reading);
+            read_verb(field.tokens, b, reading);
+        }
+        auto& roles = person.roles;
+        const bool known_negotiator = has(roles, "negotiator") || has(roles, "mediator");
+        const bool leader = has(roles, "leader") || reading.leader;
+        const bool negotiator =
+            !leader &&
+            (reading.negotiating || (about_talks && known_negotiator && !reading.foreign_minister));
+        std::erase(roles, "negotiator");
+        if (leader && !has(roles, "leader")) roles.insert(roles.begin(), "leader");
+        if (negotiator) roles.insert(roles.begin(), "negotiator");
+    }
+}
+
+}  // namespace talksearch::indexer

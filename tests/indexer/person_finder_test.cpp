@@ -1,0 +1,96 @@
+#include "indexer/person_finder.h"
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+using namespace talksearch::indexer;
+
+namespace {
+
+using Names = std::vector<std::string>;
+
+const GivenNames& given_names() {
+    static const GivenNames names("Bridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\n");
+    return names;
+}
+
+// The people found in a body text; `taken` are words a catalogue would already have named.
+std::vector<FoundPerson> find(std::string_view body, const std::vector<std::string>& taken = {}) {
+    const std::vector<TokenizedText> fields{tokenize(""), tokenize(body)};
+    std::vector<FieldSpan> spans;
+    for (const auto& word : taken) {
+        for (auto at = body.find(word); at != std::string_view::npos;
+             at = body.find(word, at + word.size())) {
+            spans.push_back(FieldSpan{1, at, at + word.size()});
+        }
+    }
+    return PersonFinder(given_names()).find(fields, spans);
+}
+
+Names names(std::string_view body, const std::vector<std::string>& taken = {}) {
+    Names out;
+    for (const auto& person : find(body, taken)) out.push_back(person.name);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a title or role before capitalised words marks a person", "[person_finder]") {
+    CHECK(names("Russian Deputy Foreign Minister Sergey Ryabkov told reporters.") ==
+          Names{"Sergey Ryabkov"});
+    CHECK(names("Regional Governor Alexander Bogomaz wrote on Telegram.") ==
+          Names{"Alexander Bogomaz"});
+    CHECK(names("EU Enlargement Commissioner Marta Kos condemned the attacks.") ==
+          Names{"Marta Kos"});
+    CHECK(names("The strike was confirmed by spokesman Ivan Petrenko on Monday.") ==
+          Names{"Ivan Petrenko"});
+    CHECK(names("General Oleh Lysenko visited the front.") == Names{"Oleh Lysenko"});
+}
+
+TEST_CASE("a verb of speech or an apposition marks a person", "[person_finder]") {
+    CHECK(names("Ivan Petrenko said the town was holding.") == Names{"Ivan Petrenko"});
+    CHECK(names("\"We hold,\" said Ivan Petrenko.") == Names{"Ivan Petrenko"});
+    CHECK(names("Ivan Petrenko, a spokesman for the eastern group, spoke on TV.") ==
+          Names{"Ivan Petrenko"});
+    // Without any cue and without a known given name, two capitalised words are no one.
+    CHECK(names("Ivan Petrenko visited the front.").empty());
+    // A known given name is cue enough.
+    CHECK(names("Ambassador to Ukraine Bridget Brink met him.", {"Ukraine"}) ==
+          Names{"Bridget Brink"});
+    // Unless it names a thing.
+    CHECK(names("Athletes competed at the Marta Cortina Games.").empty());
+}
+
+TEST_CASE("a later surname alone is the person of the full mention", "[person_finder]") {
+    const auto people = find(
+        "Viktor Trehubov, a spokesman for the forces, spoke. Trehubov said the city held. "
+        "Later Trehubov's office added more.");
+    REQUIRE(people.size() == 1);
+    CHECK(people[0].name == "Viktor Trehubov");
+    CHECK(people[0].mentions.size() == 3);
+    // Another first name before the surname is someone else, and the surname alone is then
+    // ambiguous.
+    const auto two = find("Viktor Trehubov spoke. Olena Trehubov said nothing. Trehubov left.");
+    REQUIRE(two.size() == 2);
+    CHECK(two[0].mentions.size() == 1);
+    CHECK(two[1].mentions.size() == 1);
+}
+
+TEST_CASE("bylines and photo credits are no persons of the article", "[person_finder]") {
+    CHECK(names("By Guy Faulconbridge and Vladimir Soldatkin (Reuters)\n\nThe talks went on.")
+              .empty());
+    CHECK(names("A helicopter over Donetsk. REUTERS/Alexander Ermochenko").empty());
+    CHECK(names("Servicemen near the city. Photo: EPA / Sergey Kozlov").empty());
+    CHECK(names("Artillery fire. (Wolfgang Schwan/Anadolu via Getty Images)").empty());
+}
+
+TEST_CASE("places, organisations and catalogue entities are no persons", "[person_finder]") {
+    CHECK(names("The Kyiv Independent reported the strike.", {"Kyiv"}).empty());
+    CHECK(names("The Security Council said it would meet.").empty());
+    CHECK(names("Fighting went on in Donetsk Oblast, the General Staff said.", {"Donetsk Oblast"})
+              .empty());
+    CHECK(names("Foreign Minister Dmytro Kuleba said so.", {"Dmytro Kuleba"}).empty());
+    CHECK(names("Besides Medinsky said nothing.", {"Medinsky"}).empty());
+}

@@ -1,0 +1,84 @@
+#include "indexer/role_reader.h"
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+using namespace talksearch::indexer;
+
+namespace {
+
+using Roles = std::vector<std::string>;
+
+// The roles of the person named `name` (every occurrence a mention) in a body text, starting
+// from the catalogue's roles `prior`.
+Roles roles(std::string_view body, std::string_view name, Roles prior = {}) {
+    const std::vector<TokenizedText> fields{tokenize(""), tokenize(body)};
+    ArticlePerson person{std::move(prior), {}};
+    for (auto at = body.find(name); at != std::string_view::npos;
+         at = body.find(name, at + name.size())) {
+        person.mentions.push_back(FieldSpan{1, at, at + name.size()});
+    }
+    std::vector<ArticlePerson> people{person};
+    read_roles(fields, people);
+    return people[0].roles;
+}
+
+bool negotiator(std::string_view body, std::string_view name, Roles prior = {}) {
+    const auto found = roles(body, name, std::move(prior));
+    return std::find(found.begin(), found.end(), "negotiator") != found.end();
+}
+
+}  // namespace
+
+TEST_CASE("a person shown negotiating is a negotiator", "[role_reader]") {
+    CHECK(negotiator("Ukraine's chief negotiator Ivan Petrenko arrived.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko, head of the Ukrainian delegation, spoke.", "Ivan Petrenko"));
+    CHECK(negotiator("The delegation, which included Ivan Petrenko and Oleh Lysenko, flew in.",
+                     "Oleh Lysenko"));
+    CHECK(negotiator("Ivan Petrenko sat on the Ukrainian side.", "Ivan Petrenko"));
+    CHECK(negotiator("The Russian side was represented by Ivan Petrenko.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko held talks with the Russians.", "Ivan Petrenko"));
+    CHECK(negotiator("The delegation was headed by Ivan Petrenko.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko joined the Ukrainian delegation.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko also attended the talks.", "Ivan Petrenko"));
+    // Met someone, but not the other side.
+    CHECK_FALSE(negotiator("Ambassador Ivan Petrenko met him at the station.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko said the talks would go on.", "Ivan Petrenko"));
+}
+
+TEST_CASE("a head of state or government is never a negotiator", "[role_reader]") {
+    const auto text = "President Ivan Petrenko led the delegation to the talks.";
+    CHECK_FALSE(negotiator(text, "Ivan Petrenko"));
+    CHECK(roles(text, "Ivan Petrenko") == Roles{"leader"});
+    CHECK_FALSE(
+        negotiator("Ivan Petrenko opened the talks.", "Ivan Petrenko", {"leader", "mediator"}));
+}
+
+TEST_CASE("the catalogue's negotiators negotiate only in texts about talks", "[role_reader]") {
+    CHECK(negotiator("Ivan Petrenko arrived for the talks in Istanbul.", "Ivan Petrenko",
+                     {"negotiator", "official"}));
+    CHECK(roles("Ivan Petrenko visited a hospital in Kharkiv.", "Ivan Petrenko",
+                {"negotiator", "official"}) == Roles{"official"});
+    CHECK(negotiator("Ivan Petrenko was at the negotiations.", "Ivan Petrenko", {"mediator"}));
+}
+
+TEST_CASE("a foreign minister is a negotiator only where shown negotiating", "[role_reader]") {
+    const Roles prior{"negotiator", "official"};
+    CHECK_FALSE(
+        negotiator("Russia sent a delegation to the talks headed by an aide, rather than "
+                   "Foreign Minister Ivan Petrenko.",
+                   "Ivan Petrenko", prior));
+    CHECK_FALSE(negotiator("Foreign Minister Ivan Petrenko said the talks had failed.",
+                           "Ivan Petrenko", prior));
+    CHECK(negotiator("At the talks, Foreign Minister Ivan Petrenko sat on the Russian side.",
+                     "Ivan Petrenko", prior));
+    CHECK(
+        negotiator("The Ukrainian team met U.S. officials, among them Secretary of State Ivan "
+                   "Petrenko, before the talks.",
+                   "Ivan Petrenko", {}));
+    // A deputy foreign minister is no foreign minister: the catalogue's prior stands.
+    CHECK(negotiator("Deputy Foreign Minister Ivan Petrenko joined the talks.", "Ivan Petrenko",
+                     prior));
+}

@@ -1,0 +1,24 @@
+#include "indexer/tokenizer.h"
+
+#include <catch2/catch.hpp>
+
+using namespace talksearch::indexer;
+
+TEST_CASE("tokens know what separates them from the word before", "[tokenizer]") {
+    const auto text = tokenize("U.S. envoy al-Thani's aide, EPA/TASS. Then\nnew");
+    const auto& t = text.tokens;
+    REQUIRE(t.size() == 10);
+    CHECK(t[0].before == Break::paragraph);
+    CHECK(t[1].before == Break::join);  // the dot of U.S.
+    CHECK(t[2].before == Break::space);
+    CHECK(t[3].key == "al");
+    CHECK(t[4].before == Break::join);
+    CHECK(t[4].possessive);  // "'s" is no token of its own
+    CHECK(t[4].capitalised);
+    CHECK(t[6].before == Break::clause);
+    CHECK(t[7].before == Break::slash);
+    CHECK(t[8].before == Break::sentence);
+    CHECK(t[9].before == Break::paragraph);
+    CHECK_FALSE(t[6].capitalised);  // EPA: an acronym
+    CHECK(token_at(text, t[5].begin) == 5);
+}
