@@ -11,8 +11,8 @@
 #include <boost/json.hpp>
 
 #include "common/catalog.h"
-#include "common/gazetteer.h"
 #include "common/entity_type.h"
+#include "common/gazetteer.h"
 #include "common/text.h"
 #include "indexer/cleaner.h"
 #include "indexer/document_builder.h"
