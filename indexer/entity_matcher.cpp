@@ -188,14 +188,16 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         return starts_with_uppercase(text.substr(words[k].begin, words[k].end - words[k].begin));
     };
 
-    // Walks back from the last mention so that each knows whether the list it starts ends in a
-    // region word: "Sumy and Chernihiv regions" makes both regions.
     std::vector<bool> keep(mentions.size(), true);
     std::vector<bool> named(words.size(), false);  // words inside some mention
     for (const auto& span : spans) {
         for (auto k = span.begin; k < span.end; ++k) named[k] = true;
     }
     // Two mentions in one list: "A, B", "A and B", "A, and B".
+    auto joined_by_and = [&](std::size_t left, std::size_t right) {
+        const auto end = spans[left].end;
+        return spans[right].begin == end + 1 && (keys[end] == "and" || keys[end] == "or");
+    };
     auto joined_in_list = [&](std::size_t left, std::size_t right) {
         const auto end = spans[left].end;
         const auto next = spans[right].begin;
@@ -218,15 +220,20 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (is_village_word(keys[first - 2])) called[m] = Called::village;
             if (is_town_word(keys[first - 2])) called[m] = Called::town;
         }
-        if (called[m] == Called::unsaid && m > 0 && joined_in_list(m - 1, m)) {
-            called[m] = called[m - 1];
-        }
+        // A comma goes on with the list only where the list goes on after it ("the villages of
+        // A, B and C"); otherwise it may close it ("the village of A, Kyiv said").
+        const bool in_list =
+            m > 0 && joined_in_list(m - 1, m) &&
+            (joined_by_and(m - 1, m) || (m + 1 < mentions.size() && joined_in_list(m, m + 1)));
+        if (called[m] == Called::unsaid && in_list) called[m] = called[m - 1];
         if (after < words.size() && only(gap(after - 1, after), " \t") &&
             is_village_word(keys[after])) {
             called[m] = Called::village;
         }
     }
 
+    // Walks back from the last mention so that each knows whether the list it starts ends in a
+    // region word: "Sumy and Chernihiv regions" makes both regions.
     bool next_in_region_list = false;
     for (std::size_t m = mentions.size(); m-- > 0;) {
         const auto after = spans[m].end;
@@ -262,8 +269,8 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         if (entity->from_gazetteer) {
             // A place only the gazetteer knows needs the text to read it as one. Next to another
             // capitalised word it is part of a longer name ("Sergei Kirov", "Lincoln Memorial",
-            // "Elmendorf-Richardson");
-            // an ordinary word ("Bar") counts only in mid-sentence, after a lower-case word.
+            // "Elmendorf-Richardson"); an ordinary word ("Bar") counts only in mid-sentence,
+            // after a lower-case word.
             const auto first = spans[m].begin;
             const bool after_name = first > 0 && !named[first - 1] && is_capitalised(first - 1) &&
                                     only(gap(first - 1, first), " \t-") &&

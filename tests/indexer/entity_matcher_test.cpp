@@ -225,6 +225,9 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         {"fighting near the village of Kirov", Names{}},
         {"the villages of Ocheretyne and Kirov", Names{}},
         {"Kirov village", Names{}},
+        {"the villages of Ocheretyne, Kirov and Robotyne", Names{}},
+        // A comma that closes the list does not carry "village" on.
+        {"near the village of Robotyne, Kyiv said", Names{"Kyiv"}},
         {"the village of Robotyne", Names{}},
         {"in Robotyne", Names{"Robotyne"}},
     }));
