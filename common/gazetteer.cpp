@@ -8,22 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "common/text.h"
+
 namespace talksearch {
-namespace {
-
-std::vector<std::string_view> split(std::string_view line, char separator) {
-    std::vector<std::string_view> fields;
-    std::size_t start = 0;
-    while (true) {
-        const auto end = line.find(separator, start);
-        fields.push_back(line.substr(start, end == std::string_view::npos ? end : end - start));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
-    return fields;
-}
-
-}  // namespace
 
 std::vector<Place> read_places(std::istream& in, const std::string& origin) {
     std::vector<Place> places;
@@ -32,7 +19,7 @@ std::vector<Place> read_places(std::istream& in, const std::string& origin) {
     while (std::getline(in, line)) {
         ++number;
         if (line.empty() || line.front() == '#') continue;
-        const auto fields = split(line, '\t');
+        const auto fields = split_fields(line, '\t');
         auto fail = [&](std::string_view what) {
             return std::runtime_error(fmt::format("{}:{}: {}", origin, number, what));
         };
@@ -50,7 +37,7 @@ std::vector<Place> read_places(std::istream& in, const std::string& origin) {
         if (fields[3] != "word" && fields[3] != "-") throw fail("fourth field is not word or -");
         place.common_word = fields[3] == "word";
         if (!fields[4].empty()) {
-            for (const auto form : split(fields[4], '|')) {
+            for (const auto form : split_fields(fields[4], '|')) {
                 if (!form.empty()) place.forms.emplace_back(form);
             }
         }

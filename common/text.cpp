@@ -237,6 +237,18 @@ std::size_t count_words(std::string_view text) {
     return count;
 }
 
+std::vector<std::string_view> split_fields(std::string_view line, char separator) {
+    std::vector<std::string_view> fields;
+    std::size_t start = 0;
+    while (true) {
+        const auto end = line.find(separator, start);
+        fields.push_back(line.substr(start, end == std::string_view::npos ? end : end - start));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return fields;
+}
+
 bool starts_with_uppercase(std::string_view word) {
     std::size_t i = 0;
     while (i < word.size()) {

@@ -53,6 +53,9 @@ struct Word {
 std::vector<Word> split_words(std::string_view text);
 std::size_t count_words(std::string_view text);  // as split_words would, without copying
 
+// The fields of a line of delimited data (TSV, lists in a field): "a,,b" has three, "" has one.
+std::vector<std::string_view> split_fields(std::string_view line, char separator);
+
 bool starts_with_uppercase(std::string_view word);
 bool is_all_uppercase(std::string_view word);  // at least one letter, no lower-case letter
 

@@ -6,6 +6,8 @@
 
 #include <unicode/utf8.h>
 
+#include "common/text.h"
+
 namespace talksearch::tools {
 namespace {
 
@@ -20,18 +22,6 @@ enum Column : std::size_t {
     kPopulation = 14,
     kColumns = 19,
 };
-
-std::vector<std::string_view> split(std::string_view line, char separator) {
-    std::vector<std::string_view> fields;
-    std::size_t start = 0;
-    while (true) {
-        const auto end = line.find(separator, start);
-        fields.push_back(line.substr(start, end == std::string_view::npos ? end : end - start));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
-    return fields;
-}
 
 bool is_word_joiner(UChar32 c) {
     return c == ' ' || c == '-' || c == '\'' || c == 0x2019 || c == 0x02BC;
@@ -162,7 +152,7 @@ std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection
     std::vector<Place> places;
     std::string line;
     while (std::getline(rows, line)) {
-        const auto row = split(line, '\t');
+        const auto row = split_fields(line, '\t');
         if (row.size() != kColumns) continue;
         std::uint32_t population = 0;
         const auto number = row[kPopulation];
@@ -172,7 +162,7 @@ std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection
         const bool near = selection.near_countries.contains(std::string(row[kCountry]));
         std::vector<std::string> cyrillic;
         std::vector<std::string> latin;
-        for (const auto alternate : split(row[kAlternateNames], ',')) {
+        for (const auto alternate : split_fields(row[kAlternateNames], ',')) {
             if (is_ukrainian_or_russian(alternate)) {
                 cyrillic.emplace_back(alternate);
             } else if (near && is_plain_latin_name(alternate)) {

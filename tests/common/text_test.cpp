@@ -1,6 +1,8 @@
 #include "common/text.h"
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -113,6 +115,13 @@ TEST_CASE("code_point_offset counts characters, not bytes", "[text]") {
     CHECK(code_point_offset(text, text.find("Kyiv")) == 10);
     CHECK(count_code_points(text) == 14);
     CHECK(count_code_points("\xF0\x9F\x95\x8A") == 1);
+}
+
+TEST_CASE("split_fields keeps empty fields", "[text]") {
+    using Fields = std::vector<std::string_view>;
+    CHECK(split_fields("a\tb\tc", '\t') == Fields{"a", "b", "c"});
+    CHECK(split_fields("a,,b,", ',') == Fields{"a", "", "b", ""});
+    CHECK(split_fields("", ',') == Fields{""});
 }
 
 TEST_CASE("case predicates", "[text]") {
