@@ -285,8 +285,7 @@ const Entity* Catalog::find(std::string_view form) const {
 const Entity* Catalog::find_in_facet(schema::Facet facet, std::string_view form) const {
     const auto* entity = find(form);
     if (!entity) return nullptr;
-    const auto& facets = entity->facets;
-    return std::find(facets.begin(), facets.end(), facet) != facets.end() ? entity : nullptr;
+    return can_count_in(entity->type, facet) ? entity : nullptr;
 }
 
 }  // namespace talksearch

@@ -58,7 +58,8 @@ class Catalog {
     const std::vector<Entity>& entities() const { return entities_; }
     // Looks up a name, alias or unambiguous surname, ignoring case, accents and punctuation.
     const Entity* find(std::string_view form) const;
-    // Like find(), restricted to the entities counted in `facet`.
+    // Like find(), restricted to the entities that can count in `facet`: any person for the
+    // negotiator facet, since each article gives its people their roles.
     const Entity* find_in_facet(schema::Facet facet, std::string_view form) const;
     // Changes whenever the catalogue's content changes: part of every article's fingerprint.
     const std::string& fingerprint() const { return fingerprint_; }

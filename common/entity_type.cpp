@@ -52,6 +52,15 @@ std::vector<schema::Facet> facets_for(EntityType type, const std::vector<std::st
     return facets;
 }
 
+bool can_count_in(EntityType type, schema::Facet facet) {
+    for (const auto& info : kEntityTypes) {
+        if (info.type == type && info.facet == facet) return true;
+    }
+    if (type != EntityType::person) return false;
+    return std::any_of(kRoles.begin(), kRoles.end(),
+                       [&](const RoleInfo& role) { return role.facet == facet; });
+}
+
 std::string entity_type_names() { return joined_names(kEntityTypes); }
 std::string role_names() { return joined_names(kRoles); }
 

@@ -48,6 +48,9 @@ std::optional<EntityType> entity_type_from_name(std::string_view name);
 bool is_known_role(std::string_view role);
 // The facets an entity of this type and these roles is counted in: its type's, then its roles'.
 std::vector<schema::Facet> facets_for(EntityType type, const std::vector<std::string>& roles);
+// Whether an entity of this type counts in the facet in some article: its type's facet always,
+// and for a person the facets of roles, since each article gives its people their roles.
+bool can_count_in(EntityType type, schema::Facet facet);
 // "city, region, …": for messages that say what is accepted.
 std::string entity_type_names();
 std::string role_names();

@@ -160,11 +160,13 @@ TEST_CASE("a negotiator is counted as person and negotiator", "[catalog]") {
     CHECK(small().find("Odesa")->facets == std::vector<Facet>{Facet::city});
 }
 
-TEST_CASE("find_in_facet only finds entities counted in that facet", "[catalog]") {
+TEST_CASE("find_in_facet only finds entities that can count in that facet", "[catalog]") {
     CHECK(small().find_in_facet(Facet::city, "Odessa") == small().find("Odesa"));
     CHECK(small().find_in_facet(Facet::country, "Odessa") == nullptr);
     CHECK(small().find_in_facet(Facet::negotiator, "Medinsky") != nullptr);
-    CHECK(small().find_in_facet(Facet::negotiator, "Erdoğan") == nullptr);
+    // Not a negotiator by the catalogue, but one wherever an article shows him mediating.
+    CHECK(small().find_in_facet(Facet::negotiator, "Erdoğan") == small().find("Erdoğan"));
+    CHECK(small().find_in_facet(Facet::negotiator, "Odessa") == nullptr);
     CHECK(small().find_in_facet(Facet::person, "Erdoğan") != nullptr);
 }
 

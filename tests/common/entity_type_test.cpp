@@ -24,6 +24,14 @@ TEST_CASE("an entity counts in its type's facet and in its roles' facets", "[ent
     CHECK_FALSE(is_known_role("general"));
 }
 
+TEST_CASE("people can count in any role's facet, other types only in their own", "[entity_type]") {
+    CHECK(can_count_in(EntityType::person, Facet::negotiator));
+    CHECK(can_count_in(EntityType::person, Facet::person));
+    CHECK(can_count_in(EntityType::city, Facet::city));
+    CHECK_FALSE(can_count_in(EntityType::city, Facet::negotiator));
+    CHECK_FALSE(can_count_in(EntityType::organisation, Facet::person));
+}
+
 TEST_CASE("every facet is reached by an entity type or a role", "[entity_type]") {
     // A facet nothing can fill would be listed empty in every response.
     for (const auto& facet : schema::kFacets) {

@@ -57,6 +57,14 @@ Searcher& fixture() {
     return searcher;
 }
 
+// Two articles naming a minister the catalogue does not list as a negotiator, one of them
+// showing him negotiating.
+Searcher& roles() {
+    static Index index(std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "roles.jsonl");
+    static Searcher searcher(index.db, index.synonyms, talksearch::testing::shipped_catalog());
+    return searcher;
+}
+
 SearchRequest request(std::string query, std::map<Facet, std::vector<std::string>> filters = {}) {
     SearchRequest r;
     r.query = std::move(query);
@@ -158,6 +166,19 @@ TEST_CASE("a facet filter goes through the catalogue", "[searcher]") {
     CHECK(unknown.total == 0);
     CHECK(unknown.facets.at(Facet::city).back().value == "Atlantis");
     CHECK(unknown.facets.at(Facet::city).back().selected);
+}
+
+TEST_CASE("a role facet is filtered by any name of a person the article gives the role",
+          "[searcher]") {
+    for (const auto* name : {"Sybiha", "Andrii Sybiha", "Андрій Сибіга"}) {
+        const auto negotiator = roles().search(request("", {{Facet::negotiator, {name}}}));
+        CHECK(ids(negotiator) == Ids{"sybiha-delegation"});
+        CHECK(negotiator.filters.at(Facet::negotiator) ==
+              std::vector<std::string>{"Andrii Sybiha"});
+        const auto person = roles().search(request("", {{Facet::person, {name}}}));
+        CHECK(ids(person) == Ids{"sybiha-delegation", "sybiha-visit"});
+    }
+    CHECK(ids(roles().search(request("negotiator:Sybiha"))) == Ids{"sybiha-delegation"});
 }
 
 TEST_CASE("facet counts are disjunctive", "[searcher]") {
