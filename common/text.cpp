@@ -237,6 +237,14 @@ std::size_t count_words(std::string_view text) {
     return count;
 }
 
+void visit_words(std::string_view text,
+                 const std::function<bool(std::size_t begin, std::size_t end)>& on_word) {
+    bool going = true;
+    for_each_word(text, [&](std::size_t begin, std::size_t end) {
+        if (going) going = on_word(begin, end);
+    });
+}
+
 std::vector<std::string_view> split_fields(std::string_view line, char separator) {
     std::vector<std::string_view> fields;
     std::size_t start = 0;

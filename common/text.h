@@ -2,6 +2,7 @@
 // Unicode text helpers shared by both programs. All strings are UTF-8.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,10 @@ struct Word {
 };
 std::vector<Word> split_words(std::string_view text);
 std::size_t count_words(std::string_view text);  // as split_words would, without copying
+// Calls `on_word(begin, end)` with the byte range of each word split_words would find, in order,
+// until it returns false: for tests that usually decide on the first few words.
+void visit_words(std::string_view text,
+                 const std::function<bool(std::size_t begin, std::size_t end)>& on_word);
 
 // The fields of a line of delimited data (TSV, lists in a field): "a,,b" has three, "" has one.
 std::vector<std::string_view> split_fields(std::string_view line, char separator);

@@ -15,8 +15,8 @@ constexpr std::array<const char*, 2> kFields{"title", "body"};
 }  // namespace
 
 void add_people(const PersonFinder& person_finder, StoredArticle& stored,
-                const std::vector<FieldSpan>& spans, const std::vector<std::size_t>& span_entity) {
-    const std::vector<TokenizedText> fields{tokenize(stored.title), tokenize(stored.body)};
+                const std::vector<TokenizedText>& fields, const std::vector<FieldSpan>& spans,
+                const std::vector<std::size_t>& span_entity) {
     const auto person = std::string(to_string(EntityType::person));
     // Each person with their mentions in bytes: the catalogue's, then those it lacks.
     std::vector<ArticlePerson> people;

@@ -11,9 +11,11 @@
 
 namespace talksearch::indexer {
 
-// `stored` holds the title, body and catalogue entities; `spans` are the byte spans (field 0 the
-// title, 1 the body) of the catalogue's mentions and `span_entity` the entity of each.
+// `stored` holds the title, body and catalogue entities; `fields` are the title and the body
+// tokenized; `spans` are the byte spans (field 0 the title, 1 the body) of the catalogue's
+// mentions and `span_entity` the entity of each.
 void add_people(const PersonFinder& person_finder, StoredArticle& stored,
-                const std::vector<FieldSpan>& spans, const std::vector<std::size_t>& span_entity);
+                const std::vector<TokenizedText>& fields, const std::vector<FieldSpan>& spans,
+                const std::vector<std::size_t>& span_entity);
 
 }  // namespace talksearch::indexer

@@ -169,14 +169,17 @@ bool starts_trailer(std::string_view line) {
 }
 
 bool is_other_language(std::string_view paragraph) {
-    const auto words = split_words(paragraph);
-    if (words.size() < 5) return false;
+    std::size_t words = 0;
     int foreign = 0;
-    for (const auto& word : words) {
-        if (english_words().contains(word.folded)) return false;  // one English word suffices
-        if (foreign_words().contains(word.folded)) ++foreign;
-    }
-    return foreign >= 2;
+    bool english = false;
+    visit_words(paragraph, [&](std::size_t begin, std::size_t end) {
+        const auto key = fold_case(paragraph.substr(begin, end - begin));
+        ++words;
+        english = english_words().contains(key);  // one English word suffices
+        if (foreign_words().contains(key)) ++foreign;
+        return !english;
+    });
+    return !english && words >= 5 && foreign >= 2;
 }
 
 bool is_emphasised_line(std::string_view line) {

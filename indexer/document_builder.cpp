@@ -11,6 +11,7 @@
 #include "common/schema.h"
 #include "common/text.h"
 #include "indexer/article_people.h"
+#include "indexer/tokenizer.h"
 
 namespace talksearch::indexer {
 namespace {
@@ -69,9 +70,11 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     std::map<const Entity*, std::size_t> entity_index;
     std::vector<FieldSpan> spans;  // where each mention is, in bytes, for the people below
     std::vector<std::size_t> span_entity;
-    auto add_mentions = [&](std::size_t field_index, std::string_view text) {
+    // Each text is split into words once, for the matcher and the person finder.
+    auto add_mentions = [&](std::size_t field_index, std::string_view text,
+                            const std::vector<Word>& words) {
         CodePointCursor cursor(text);
-        for (const auto& mention : matcher_.find(text)) {
+        for (const auto& mention : matcher_.find(text, words)) {
             auto [it, inserted] = entity_index.emplace(mention.entity, stored.entities.size());
             if (inserted) {
                 stored.entities.push_back(
@@ -87,9 +90,13 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
             span_entity.push_back(it->second);
         }
     };
-    add_mentions(0, stored.title);
-    add_mentions(1, stored.body);
-    add_people(person_finder_, stored, spans, span_entity);
+    auto title_words = split_words(stored.title);
+    auto body_words = split_words(stored.body);
+    add_mentions(0, stored.title, title_words);
+    add_mentions(1, stored.body, body_words);
+    const std::vector<TokenizedText> fields{tokenize(stored.title, std::move(title_words)),
+                                            tokenize(stored.body, std::move(body_words))};
+    add_people(person_finder_, stored, fields, spans, span_entity);
 
     // Terms: the title twice (prefixed for title: searches, and weighted in free text).
     Xapian::Document& document = built.document;

@@ -111,8 +111,12 @@ EntityMatcher::EntityMatcher(const Catalog& catalog) {
 }
 
 std::vector<EntityMention> EntityMatcher::find(std::string_view text) const {
+    return find(text, split_words(text));
+}
+
+std::vector<EntityMention> EntityMatcher::find(std::string_view text,
+                                               const std::vector<Word>& words) const {
     std::vector<EntityMention> mentions;
-    const auto words = split_words(text);
     std::vector<std::string> keys;
     keys.reserve(words.size());
     for (const auto& word : words) keys.push_back(match_key(word));

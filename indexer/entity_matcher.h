@@ -29,6 +29,8 @@ class EntityMatcher {
   public:
     explicit EntityMatcher(const Catalog& catalog);
     std::vector<EntityMention> find(std::string_view text) const;
+    // The same, from the text's words as split_words gave them.
+    std::vector<EntityMention> find(std::string_view text, const std::vector<Word>& words) const;
 
   private:
     struct WordSpan {

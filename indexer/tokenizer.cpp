@@ -44,10 +44,11 @@ Break classify_gap(std::string_view gap, const Token* previous) {
 
 }  // namespace
 
-TokenizedText tokenize(std::string_view text) {
+TokenizedText tokenize(std::string_view text) { return tokenize(text, split_words(text)); }
+
+TokenizedText tokenize(std::string_view text, std::vector<Word> words) {
     TokenizedText out{text, {}};
     std::size_t previous_end = 0;
-    auto words = split_words(text);
     out.tokens.reserve(words.size());
     for (auto& word : words) {
         const auto gap = text.substr(previous_end, word.begin - previous_end);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/text.h"
+
 namespace talksearch::indexer {
 
 // What lies between a token and the word before it, strongest first where several apply.
@@ -35,6 +37,8 @@ struct TokenizedText {
 };
 
 TokenizedText tokenize(std::string_view text);
+// The same, from the text's words as split_words gave them (split once for every reader).
+TokenizedText tokenize(std::string_view text, std::vector<Word> words);
 
 // Where a name stands: which of an article's texts (title 0, body 1) and the bytes in it.
 struct FieldSpan {

@@ -117,6 +117,25 @@ TEST_CASE("code_point_offset counts characters, not bytes", "[text]") {
     CHECK(count_code_points("\xF0\x9F\x95\x8A") == 1);
 }
 
+TEST_CASE("visit_words visits the words split_words finds until told to stop", "[text]") {
+    const std::string text = "Putin's envoy, al-Thani: 12 talks";
+    std::vector<std::string> all;
+    visit_words(text, [&](std::size_t begin, std::size_t end) {
+        all.push_back(text.substr(begin, end - begin));
+        return true;
+    });
+    std::vector<std::string> split;
+    for (const auto& word : split_words(text))
+        split.push_back(text.substr(word.begin, word.end - word.begin));
+    CHECK(all == split);
+    std::vector<std::string> first_two;
+    visit_words(text, [&](std::size_t begin, std::size_t end) {
+        first_two.push_back(text.substr(begin, end - begin));
+        return first_two.size() < 2;
+    });
+    CHECK(first_two == std::vector<std::string>{"Putin", "s"});
+}
+
 TEST_CASE("split_fields keeps empty fields", "[text]") {
     using Fields = std::vector<std::string_view>;
     CHECK(split_fields("a\tb\tc", '\t') == Fields{"a", "b", "c"});
