@@ -112,14 +112,22 @@ std::string normalize_spaces(std::string_view line) {
         const auto byte = static_cast<unsigned char>(line[i]);
         if (byte < 0x80) {
             // ASCII, most of any text: its only spaces are ' ' and \t..\r.
-            ++i;
             if (byte == ' ' || (byte >= '\t' && byte <= '\r')) {
+                ++i;
                 pending_space = !out.empty();
                 continue;
             }
+            // A run of other ASCII bytes is copied whole.
+            std::size_t end = i + 1;
+            while (end < line.size()) {
+                const auto next = static_cast<unsigned char>(line[end]);
+                if (next >= 0x80 || next == ' ' || (next >= '\t' && next <= '\r')) break;
+                ++end;
+            }
             if (pending_space) out += ' ';
             pending_space = false;
-            out += static_cast<char>(byte);
+            out.append(line.substr(i, end - i));
+            i = end;
             continue;
         }
         const std::size_t start = i;
