@@ -40,13 +40,17 @@ void ArticleSink::index(ParsedArticle parsed, const SourceFile& file) {
     const std::size_t line = parsed.line;
     if (!admit(parsed, display)) return;
     BuiltArticle built;
+    StageClock clock;
+    Seconds cleaning{};
     try {
         const auto clean_article = clean(parsed);
+        cleaning = clock.lap();
         if (clean_article.title.empty() && clean_article.paragraphs.empty()) {
             reporter.skip(display, line, "no text left after cleaning", "empty");
             return;
         }
         built = builder_.build(parsed, clean_article, {file.root_key, file_key(file)});
+        clock.lap();
     } catch (...) {
         reporter.skip(display, line,
                       fmt::format("cannot be indexed: {}", current_exception_message()), "failed");
@@ -66,7 +70,10 @@ void ArticleSink::index(ParsedArticle parsed, const SourceFile& file) {
                       "duplicate id");
         return;
     }
-    reporter.count(outcome);
+    auto times = built.times;
+    times.cleaning = cleaning;
+    times.writing = clock.lap();
+    reporter.count(outcome, times);
 }
 
 }  // namespace talksearch::indexer

@@ -66,6 +66,7 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
         }
     }
 
+    StageClock clock;
     // Entities, in order of first mention, each with all its mentions.
     std::map<const Entity*, std::size_t> entity_index;
     std::vector<FieldSpan> spans;  // where each mention is, in bytes, for the people below
@@ -97,6 +98,7 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     const std::vector<TokenizedText> fields{tokenize(stored.title, std::move(title_words)),
                                             tokenize(stored.body, std::move(body_words))};
     add_people(person_finder_, stored, fields, spans, span_entity);
+    built.times.entities = clock.lap();
 
     // Terms: the title twice (prefixed for title: searches, and weighted in free text).
     Xapian::Document& document = built.document;
@@ -140,7 +142,7 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
         "{:016x}", stable_hash(data, stable_hash(catalog_.fingerprint() +
                                                  std::to_string(schema::kSchemaVersion))));
     document.add_value(schema::kSlotContentHash, built.fingerprint);
-
+    built.times.terms = clock.lap();
     return built;
 }
 

@@ -16,6 +16,7 @@
 #include "indexer/entity_matcher.h"
 #include "indexer/parsed_article.h"
 #include "indexer/person_finder.h"
+#include "indexer/stage_times.h"
 
 namespace talksearch::indexer {
 
@@ -25,6 +26,7 @@ struct BuiltArticle {
     std::vector<std::string> words;     // distinct words of title and body, folded as indexed
     std::string fingerprint;            // changes when anything indexed changes
     std::vector<std::string> warnings;  // recoverable problems, e.g. an unusable date
+    StageTimes times;                   // its entities and terms; the caller times the rest
 };
 
 // Where an article comes from, as the index records it for updates and pruning: the folder it

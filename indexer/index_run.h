@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/catalog.h"
+#include "indexer/stage_times.h"
 
 namespace talksearch::indexer {
 
@@ -34,6 +35,7 @@ struct RunSummary {
     std::size_t removed = 0;
     std::map<std::string, std::size_t> skipped;  // reason -> count
     std::size_t documents = 0;                   // in the database afterwards
+    StageTimes stages;                           // of the articles counted above
 
     std::size_t skipped_total() const;
     bool changed() const { return added + updated + removed > 0; }

@@ -130,6 +130,12 @@ int main(int argc, char** argv) {
                 summary.files, summary.added, summary.updated, summary.unchanged, summary.removed,
                 summary.skipped_total(), skipped, summary.documents,
                 summary.changed() ? "" : ", nothing changed", elapsed.count());
+            const auto& stages = summary.stages;
+            std::cout << fmt::format(
+                "stages, summed over threads: cleaning {:.2f} s, entities {:.2f} s, terms {:.2f} "
+                "s, writing {:.2f} s\n",
+                stages.cleaning.count(), stages.entities.count(), stages.terms.count(),
+                stages.writing.count());
         }
         return summary.skipped_total() > 0 ? kExitSkipped : 0;
     } catch (const CatalogError& error) {

@@ -16,11 +16,12 @@ void RunReporter::note(const std::string& file, const std::string& message) {
     emit(fmt::format("{}: {}", file, message));
 }
 
-void RunReporter::count(PutOutcome outcome) {
+void RunReporter::count(PutOutcome outcome, const StageTimes& times) {
     std::lock_guard lock(mutex_);
     if (outcome == PutOutcome::added) ++summary_.added;
     if (outcome == PutOutcome::updated) ++summary_.updated;
     if (outcome == PutOutcome::unchanged) ++summary_.unchanged;
+    summary_.stages += times;
 }
 
 void RunReporter::removed(std::size_t count) {

@@ -25,8 +25,9 @@ class RunReporter {
               const std::string& category);
     // Warns "file: message" without counting anything: the article was still indexed.
     void note(const std::string& file, const std::string& message);
-    // Counts an added, updated or unchanged article (duplicate_id is a skip, not counted here).
-    void count(PutOutcome outcome);
+    // Counts an added, updated or unchanged article (duplicate_id is a skip, not counted here)
+    // and the time its stages took.
+    void count(PutOutcome outcome, const StageTimes& times = {});
     void removed(std::size_t count);
     void set_documents(std::size_t documents);
     void file_seen();

@@ -45,13 +45,14 @@ function run(command, args, env = {}) {
   return result;
 }
 
-// Wall time and peak resident memory of a child, from /proc (no GNU time needed).
+// Wall time, peak resident memory (from /proc: no GNU time needed) and standard output of a child.
 function timed(command, args) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let peakKb = 0;
     let stderr = '';
+    let stdout = '';
     const sample = setInterval(() => {
       try {
         const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -60,12 +61,12 @@ function timed(command, args) {
       } catch { /* exited */ }
     }, 50);
     child.stderr.on('data', (chunk) => { stderr += chunk; });
-    child.stdout.resume();
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
     child.on('exit', (code) => {
       clearInterval(sample);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code !== 0) reject(new Error(`${command} failed (${code}): ${stderr}`));
-      else resolve({ seconds, peakMb: peakKb / 1024 });
+      else resolve({ seconds, peakMb: peakKb / 1024, stdout });
     });
   });
 }
@@ -133,7 +134,8 @@ async function benchSize(size, options) {
   const db = path.join(work, `db-${size}`);
   fs.rmSync(db, { recursive: true, force: true });
   console.error(`bench: indexing ${size} articles`);
-  const indexing = await timed(bin('indexer/indexer'), ['--db', db, '--catalog', catalog, '--quiet', jsonl]);
+  const indexing = await timed(bin('indexer/indexer'), ['--db', db, '--catalog', catalog, jsonl]);
+  const stages = indexerStages(indexing.stdout);
   const dbBytes = folderBytes(db);
   const compacted = `${db}-compact`;
   fs.rmSync(compacted, { recursive: true, force: true });
@@ -168,11 +170,24 @@ async function benchSize(size, options) {
       peak_rss_mb: indexing.peakMb,
       db_mb: dbBytes / 1e6,
       db_compacted_mb: compactBytes / 1e6,
+      stages_s: stages,
     },
     in_process: inProcess,
     http,
     http_vs_in_process: http.c8.qps / inProcess.parallel_qps,
   };
+}
+
+// The indexer's summary line of thread seconds per stage: cleaning, entities, terms, writing.
+function indexerStages(stdout) {
+  const line = /^stages, summed over threads: (.*)$/m.exec(stdout);
+  if (!line) throw new Error(`the indexer printed no stage times:\n${stdout}`);
+  return Object.fromEntries([...line[1].matchAll(/(\w+) ([\d.]+) s/g)].map((m) => [m[1], Number(m[2])]));
+}
+
+function stageShare(stages, name) {
+  const total = Object.values(stages).reduce((sum, s) => sum + s, 0);
+  return `${stages[name].toFixed(1)} s, ${(stages[name] / total * 100).toFixed(0)}%`;
 }
 
 function table(results) {
@@ -183,6 +198,8 @@ function table(results) {
     ['index articles/s', (r) => r.indexing.articles_per_s.toFixed(0)],
     ['index MB/s', (r) => r.indexing.mb_per_s.toFixed(2)],
     ['index peak RSS MB', (r) => r.indexing.peak_rss_mb.toFixed(0)],
+    ...['cleaning', 'entities', 'terms', 'writing'].map((name) =>
+      [`index ${name} (thread s, share)`, (r) => stageShare(r.indexing.stages_s, name)]),
     ['db MB / compacted', (r) => `${r.indexing.db_mb.toFixed(0)} / ${r.indexing.db_compacted_mb.toFixed(0)}`],
     ['in-process p50/p95/p99 ms', (r) => [r.in_process.p50_ms, r.in_process.p95_ms, r.in_process.p99_ms].map((v) => v.toFixed(2)).join(' / ')],
     [`in-process q/s (${results[0]?.in_process.threads} threads)`, (r) => r.in_process.parallel_qps.toFixed(0)],

@@ -84,6 +84,19 @@ TEST_CASE("an article is added, then left alone unchanged, then replaced when it
     CHECK_THAT(stored.body, Catch::Contains("Istanbul"));
 }
 
+TEST_CASE("each indexed article's stages are timed into the run's summary", "[article_sink]") {
+    TempDir dir;
+    Run run;
+    auto context = run.context();
+    ArticleSink sink(context, dir.path() / "db", WriterMode::update);
+    sink.index(article("j1", kBody), feed(dir));
+    const auto stages = run.reporter.summary().stages;
+    CHECK(stages.cleaning.count() > 0);
+    CHECK(stages.entities.count() > 0);
+    CHECK(stages.terms.count() > 0);
+    CHECK(stages.writing.count() > 0);
+}
+
 TEST_CASE("an article that cannot be indexed is skipped, counted and named with its line",
           "[article_sink]") {
     auto [parsed, category, reason] = GENERATE(table<ParsedArticle, std::string, std::string>({

@@ -26,12 +26,17 @@ TEST_CASE("a skip is counted under its category and named in one warning", "[run
                                                "in/c.html: no date"});
 }
 
-TEST_CASE("written articles, removals, files and documents are counted", "[run_reporter]") {
+TEST_CASE("written articles, their stage times, removals, files and documents are counted", "[run_reporter]") {
     RunReporter reporter({});  // no warning callback: warnings go nowhere
     reporter.count(PutOutcome::added);
     reporter.count(PutOutcome::added);
     reporter.count(PutOutcome::updated);
     reporter.count(PutOutcome::unchanged);
+    StageTimes times;
+    times.entities = Seconds(0.25);
+    times.writing = Seconds(1.0);
+    reporter.count(PutOutcome::updated, times);
+    reporter.count(PutOutcome::added, times);
     reporter.count(PutOutcome::duplicate_id);
     reporter.removed(3);
     reporter.removed(1);
@@ -39,8 +44,11 @@ TEST_CASE("written articles, removals, files and documents are counted", "[run_r
     reporter.set_documents(7);
     reporter.skip("a.txt", 0, "empty file", "empty");
     const auto summary = reporter.summary();
-    CHECK(summary.added == 2);
-    CHECK(summary.updated == 1);
+    CHECK(summary.added == 3);
+    CHECK(summary.updated == 2);
+    CHECK(summary.stages.entities.count() == 0.5);
+    CHECK(summary.stages.writing.count() == 2.0);
+    CHECK(summary.stages.cleaning.count() == 0.0);
     CHECK(summary.unchanged == 1);
     CHECK(summary.removed == 4);
     CHECK(summary.files == 1);
