@@ -135,16 +135,8 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text,
     };
 
     std::vector<WordSpan> spans;  // the words of each mention
-
-    // Inside "regions of A, B and C": only names and "and"/"or" keep the list going.
-    bool in_region_list = false;
     std::size_t i = 0;
     while (i < words.size()) {
-        if (i > 0 && keys[i] == "of" && opens_region_list(keys[i - 1])) {
-            in_region_list = true;
-            ++i;
-            continue;
-        }
         const auto candidates = by_first_word_.find(keys[i]);
         std::size_t matched = 0;
         if (candidates != by_first_word_.end()) {
@@ -157,20 +149,12 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text,
                          satisfies(pattern.rules[k], words[i + k]);
                 }
                 if (!ok) continue;
-                const Entity* entity = pattern.entity;
-                if (in_region_list) {
-                    if (const auto region = region_of_city_.find(entity);
-                        region != region_of_city_.end()) {
-                        entity = region->second;
-                    }
-                }
-                mentions.push_back({entity, words[i].begin, words[i + length - 1].end});
+                mentions.push_back({pattern.entity, words[i].begin, words[i + length - 1].end});
                 spans.push_back({i, i + length});
                 matched = length;
                 break;
             }
         }
-        if (!matched && keys[i] != "and" && keys[i] != "or") in_region_list = false;
         i += matched ? matched : 1;
     }
     read_cities_in_context(text, words, keys, mentions, spans);
@@ -213,8 +197,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         return k == 0 || !only(gap(k - 1, k), " \t\"'\u201C\u2018(,-");
     };
     // What the article calls each place: "the village of Robotyne", "the villages of A and B",
-    // "Stepnohirsk village", "the town of Ocheretyne". A list takes the word that opens it.
-    enum class Called { unsaid, village, town };
+    // "Stepnohirsk village", "the town of Ocheretyne", "the regions of Donetsk and Luhansk". A list
+    // takes the word that opens it.
+    enum class Called { unsaid, village, town, region };
     std::vector<Called> called(mentions.size(), Called::unsaid);
     for (std::size_t m = 0; m < mentions.size(); ++m) {
         const auto first = spans[m].begin;
@@ -223,6 +208,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             only(gap(first - 1, first), " \t")) {
             if (is_village_word(keys[first - 2])) called[m] = Called::village;
             if (is_town_word(keys[first - 2])) called[m] = Called::town;
+            if (opens_region_list(keys[first - 2])) called[m] = Called::region;
         }
         // A comma goes on with the list only where the list goes on after it ("the villages of
         // A, B and C"); otherwise it may close it ("the village of A, Kyiv said").
@@ -237,11 +223,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     }
 
     // Walks back from the last mention so that each knows whether the list it starts ends in a
-    // region word: "Sumy and Chernihiv regions" makes both regions.
+    // region word: "Sumy and Chernihiv regions" makes both regions, as "the regions of Sumy and
+    // Chernihiv" does.
     bool next_in_region_list = false;
     for (std::size_t m = mentions.size(); m-- > 0;) {
         const auto after = spans[m].end;
-        bool region_list = false;
+        bool region_list = called[m] == Called::region;
         if (after < words.size() && only(gap(after - 1, after), " \t\n")) {
             if (is_region_word(keys[after])) region_list = true;
         }

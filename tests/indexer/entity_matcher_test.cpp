@@ -45,6 +45,11 @@ TEST_CASE("cities listed after 'regions of' are the regions of those names", "[e
           Names{"Donetsk Oblast", "Luhansk Oblast", "Kherson"});
     CHECK(names(shipped(), "the region of Odesa") == Names{"Odesa Oblast"});
     CHECK(names(shipped(), "talks in Istanbul and Geneva") == Names{"Istanbul", "Geneva"});
+    // A sentence ends the list; a city without a region of its name in it is no city there.
+    CHECK(names(shipped(), "the regions of Sumy and Kharkiv. Kyiv said") ==
+          Names{"Sumy Oblast", "Kharkiv Oblast", "Kyiv"});
+    CHECK(names(shipped(), "the provinces of Dnipropetrovsk and Bakhmut") ==
+          Names{"Dnipropetrovsk Oblast"});
 }
 
 TEST_CASE("possessives name the entity", "[entity_matcher]") {
