@@ -6,19 +6,31 @@ namespace talksearch::search {
 
 std::vector<FacetValue> listed_facet_values(const ValueCounts& counts,
                                             const std::vector<std::string>& selected) {
-    std::vector<FacetValue> values;
-    for (const auto& [value, count] : counts) {
-        const bool is_selected =
-            std::find(selected.begin(), selected.end(), value) != selected.end();
-        values.push_back({value, count, is_selected});
-    }
-    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
+    // Ranked by pointer: a facet may count thousands of people, of which a few dozen are shown.
+    using Counted = ValueCounts::value_type;
+    std::vector<const Counted*> ranked;
+    ranked.reserve(counts.size());
+    for (const auto& counted : counts) ranked.push_back(&counted);
+    const auto before = [](const Counted* a, const Counted* b) {
+        return a->second != b->second ? a->second > b->second : a->first < b->first;
+    };
+    const auto top = std::min(ranked.size(), kMaxFacetValues);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(top),
+                      ranked.end(), before);
+    const auto is_selected = [&](const std::string& value) {
+        return std::find(selected.begin(), selected.end(), value) != selected.end();
+    };
     std::vector<FacetValue> shown;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i < kMaxFacetValues || values[i].selected) shown.push_back(values[i]);
+    for (std::size_t i = 0; i < top; ++i) {
+        shown.push_back({ranked[i]->first, ranked[i]->second, is_selected(ranked[i]->first)});
     }
+    // Selected values beyond the top, in the same order.
+    std::vector<const Counted*> also;
+    for (std::size_t i = top; i < ranked.size(); ++i) {
+        if (is_selected(ranked[i]->first)) also.push_back(ranked[i]);
+    }
+    std::sort(also.begin(), also.end(), before);
+    for (const auto* counted : also) shown.push_back({counted->first, counted->second, true});
     for (const auto& value : selected) {
         const bool listed = std::any_of(shown.begin(), shown.end(),
                                         [&](const FacetValue& v) { return v.value == value; });

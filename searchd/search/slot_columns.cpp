@@ -32,6 +32,15 @@ SlotColumns::SlotColumns(const Xapian::Database& database,
             }
         }
     }
+    by_name_.resize(slots.size());
+    for (std::size_t index = 0; index < slots.size(); ++index) {
+        auto& order = by_name_[index];
+        const auto& names = names_[index];
+        order.resize(names.size());
+        for (std::uint32_t id = 0; id < order.size(); ++id) order[id] = id;
+        std::sort(order.begin(), order.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+    }
     offsets_.reserve(rows.size() + 1);
     for (const auto& row : rows) {
         offsets_.push_back(static_cast<std::uint32_t>(entries_.size()));
@@ -59,8 +68,10 @@ ValueCounts SlotColumns::named_counts(
     for (std::size_t index = 0; index < slots_.size(); ++index) {
         if (slots_[index] != slot) continue;
         const auto& per_value = per_slot_index[index];
-        for (std::uint32_t id = 0; id < per_value.size(); ++id) {
-            if (per_value[id]) counts[name(index, id)] += per_value[id];
+        for (const auto id : by_name_[index]) {
+            if (id < per_value.size() && per_value[id]) {
+                counts.emplace_hint(counts.end(), name(index, id), 0)->second += per_value[id];
+            }
         }
     }
     return counts;

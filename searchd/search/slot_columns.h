@@ -38,7 +38,10 @@ class SlotColumns {
   private:
     std::vector<Xapian::valueno> slots_;
     std::vector<std::vector<std::string>> names_;  // per slot: value id -> value
-    std::vector<std::uint32_t> offsets_;           // row start per docid, plus one
+    // Per slot: the value ids in the order of their names, so that counts are named in map order
+    // (an article collection holds thousands of people: no search should sort them again).
+    std::vector<std::vector<std::uint32_t>> by_name_;
+    std::vector<std::uint32_t> offsets_;  // row start per docid, plus one
     std::vector<std::uint32_t> entries_;
 };
 

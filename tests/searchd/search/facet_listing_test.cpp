@@ -5,6 +5,25 @@
 
 using namespace talksearch::search;
 
+TEST_CASE("selected values beyond the first fifty follow them by count, then name",
+          "[facet_listing]") {
+    ValueCounts counts;
+    for (int i = 0; i < 3000; ++i) counts[fmt::format("person {:04}", i)] = 5000 - i;
+    counts["person x"] = 1;
+    counts["person w"] = 1;
+    const auto listed =
+        listed_facet_values(counts, {"person x", "person 2999", "person w", "person 0003"});
+    REQUIRE(listed.size() == kMaxFacetValues + 3);
+    CHECK(listed[3].value == "person 0003");
+    CHECK(listed[3].selected);
+    CHECK_FALSE(listed[4].selected);
+    CHECK(listed[kMaxFacetValues - 1].value == "person 0049");
+    CHECK(listed[kMaxFacetValues].value == "person 2999");
+    CHECK(listed[kMaxFacetValues].count == 2001);
+    CHECK(listed[kMaxFacetValues + 1].value == "person w");
+    CHECK(listed[kMaxFacetValues + 2].value == "person x");
+}
+
 TEST_CASE("facet values are listed by count then name, selected ones always", "[facet_listing]") {
     ValueCounts counts;
     for (int i = 0; i < 80; ++i) counts[fmt::format("city {:02}", i)] = 100 - i;
