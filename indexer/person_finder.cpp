@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "common/text.h"
+#include "indexer/name_exclusions.h"
 
 namespace talksearch::indexer {
 namespace {
@@ -198,6 +199,15 @@ const WordSet& speech_verbs() {
     return words;
 }
 
+// Days and months: capitalised, and next to names in datelines ("On 5 June Viktor Kovalenko").
+bool is_calendar_word(std::string_view key) {
+    static const WordSet words{"monday",    "tuesday", "wednesday", "thursday", "friday",
+                               "saturday",  "sunday",  "january",   "february", "march",
+                               "april",     "may",     "june",      "july",     "august",
+                               "september", "october", "november",  "december"};
+    return words.contains(key);
+}
+
 // Lower-case words inside names: "Tamim bin Hamad al-Thani", "Ursula von der Leyen".
 const WordSet& name_particles() {
     static const WordSet words{"bin", "ibn", "al",  "el",  "de",  "da", "di",
@@ -221,7 +231,7 @@ std::string name_key(const std::vector<std::string>& keys) {
 // What the first pass knows of one field's tokens.
 struct FieldState {
     std::vector<bool> taken;     // named by a catalogue entity
-    std::vector<bool> excluded;  // in a byline or photo credit
+    std::vector<bool> excluded;  // in a byline, a credit or a place list (name_exclusions.h)
 };
 
 FieldState field_state(const TokenizedText& field, std::size_t index,
@@ -235,31 +245,7 @@ FieldState field_state(const TokenizedText& field, std::size_t index,
             state.taken[i] = true;
         }
     }
-    // A short paragraph opening with "By" is a byline; "Photo:" or "Photo by" opens a credit
-    // that runs to the end of its paragraph.
-    std::size_t paragraph = 0;
-    for (std::size_t i = 0; i <= tokens.size(); ++i) {
-        if (i < tokens.size() && tokens[i].before != Break::paragraph) continue;
-        constexpr std::size_t kMaxBylineWords = 12;
-        if (i > paragraph && tokens[paragraph].key == "by" && tokens[paragraph].capitalised &&
-            i - paragraph <= kMaxBylineWords) {
-            std::fill(state.excluded.begin() + paragraph, state.excluded.begin() + i, true);
-        }
-        paragraph = i;
-    }
-    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        const auto& key = tokens[i].key;
-        if (key != "photo" && key != "photos" && key != "photograph" && key != "credit" &&
-            key != "picture") {
-            continue;
-        }
-        if (tokens[i + 1].before != Break::sentence && tokens[i + 1].key != "by") continue;
-        auto j = i;
-        for (; j < tokens.size() && (j == i || tokens[j].before != Break::paragraph); ++j) {
-            state.excluded[j] = true;
-        }
-        i = j - 1;  // the rest of the paragraph is done
-    }
+    state.excluded = excluded_from_names(field);
     return state;
 }
 
@@ -324,6 +310,8 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 ++ns;
                 title_cue = false;
             }
+            // A date before a name is no part of it; "May" alone before a surname may be a name.
+            while (e - ns > 2 && is_calendar_word(tokens[ns].key)) ++ns;
             constexpr std::size_t kMinWords = 2, kMaxWords = 4;
             if (e - ns < kMinWords || e - ns > kMaxWords) continue;
             const bool plain =

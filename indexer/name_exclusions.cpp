@@ -1,0 +1,148 @@
+#include "indexer/name_exclusions.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+namespace talksearch::indexer {
+namespace {
+
+bool separates(Break b) { return b != Break::space && b != Break::join; }
+
+bool is_one_of(std::string_view key, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), key) != words.end();
+}
+
+// Words that open a byline paragraph: "By Anna Smith", "Author: Anna Smith".
+bool opens_byline(const std::vector<Token>& tokens, std::size_t first) {
+    const auto& key = tokens[first].key;
+    if (key == "by") return true;
+    const bool next_is_by_or_colon =
+        first + 1 < tokens.size() &&
+        (tokens[first + 1].key == "by" || tokens[first + 1].before == Break::sentence);
+    return next_is_by_or_colon && is_one_of(key, {"author", "authors", "reporter", "reporting",
+                                                  "written", "text", "editing", "edited", "story"});
+}
+
+bool is_number(const Token& token) {
+    return !token.key.empty() && std::isdigit(static_cast<unsigned char>(token.key.front()));
+}
+
+// Roles that make a short "Name, Role" paragraph a caption of a person rather than a byline.
+bool is_role(std::string_view key) {
+    return is_one_of(key, {"president", "minister", "secretary", "chancellor", "spokesman",
+                           "spokeswoman", "spokesperson", "envoy", "negotiator", "governor",
+                           "mayor", "head", "chief", "leader", "commander", "ambassador"});
+}
+
+// A short paragraph that is a name, a break, and only capitalised words and numbers after it:
+// "Claire Heddle, Miami Herald", "Anastasia Protz - Friday, 28 June 2024, 15:54". A sentence
+// has lower-case words; a caption of a person names their role.
+bool is_name_and_dateline(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
+    constexpr std::size_t kMaxWords = 12, kMaxNameWords = 4;
+    if (end - begin > kMaxWords || !tokens[begin].capitalised) return false;
+    auto rest = begin + 1;
+    while (rest < end && rest - begin < kMaxNameWords && !separates(tokens[rest].before) &&
+           tokens[rest].capitalised) {
+        ++rest;
+    }
+    if (rest - begin < 2 || rest == end || tokens[rest].before != Break::clause) return false;
+    return std::all_of(
+        tokens.begin() + static_cast<std::ptrdiff_t>(rest),
+        tokens.begin() + static_cast<std::ptrdiff_t>(end), [](const Token& token) {
+            return (token.capitalised || is_number(token) || token.key.size() == 1) &&
+                   !is_role(token.key);
+        });
+}
+
+// Words before "of" that say what the names after it are: "the villages of A, B and C".
+bool names_places(std::string_view key) {
+    return is_one_of(
+        key, {"village",    "villages",    "town",      "towns",      "city",     "cities",
+              "settlement", "settlements", "hamlet",    "hamlets",    "region",   "regions",
+              "oblast",     "oblasts",     "province",  "provinces",  "district", "districts",
+              "hromada",    "hromadas",    "community", "communities"});
+}
+
+std::string_view gap_before(const TokenizedText& text, std::size_t i) {
+    const auto from = i == 0 ? 0 : text.tokens[i - 1].end;
+    return text.text.substr(from, text.tokens[i].begin - from);
+}
+
+}  // namespace
+
+std::vector<bool> excluded_from_names(const TokenizedText& text) {
+    const auto& tokens = text.tokens;
+    const auto n = tokens.size();
+    std::vector<bool> excluded(n, false);
+    auto exclude = [&](std::size_t from, std::size_t to) {
+        std::fill(excluded.begin() + static_cast<std::ptrdiff_t>(from),
+                  excluded.begin() + static_cast<std::ptrdiff_t>(to), true);
+    };
+
+    // Short paragraphs that are bylines or datelines.
+    std::size_t paragraph = 0;
+    for (std::size_t i = 0; i <= n; ++i) {
+        if (i < n && tokens[i].before != Break::paragraph) continue;
+        constexpr std::size_t kMaxBylineWords = 12;
+        if (i > paragraph &&
+            ((opens_byline(tokens, paragraph) && i - paragraph <= kMaxBylineWords) ||
+             is_name_and_dateline(tokens, paragraph, i))) {
+            exclude(paragraph, i);
+        }
+        paragraph = i;
+    }
+
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& key = tokens[i].key;
+        // "Photo: ..." or "Photo by ...": a credit to the end of its paragraph.
+        if (i + 1 < n && is_one_of(key, {"photo", "photos", "photograph", "credit", "picture"}) &&
+            (tokens[i + 1].before == Break::sentence || tokens[i + 1].key == "by")) {
+            auto j = i + 1;
+            while (j < n && tokens[j].before != Break::paragraph) ++j;
+            exclude(i, j);
+            i = j - 1;
+            continue;
+        }
+        // "(Anna Smith for The Washington Post)": a name and the outlet it works for.
+        if (tokens[i].capitalised && gap_before(text, i).find('(') != std::string_view::npos) {
+            auto j = i + 1;
+            while (j < n && !separates(tokens[j].before) && tokens[j].capitalised) ++j;
+            if (j - i >= 2 && j + 1 < n && tokens[j].key == "for" && !separates(tokens[j].before) &&
+                tokens[j + 1].capitalised) {
+                auto k = j + 1;
+                while (k < n && !separates(tokens[k].before)) ++k;
+                exclude(i, k);
+                i = k - 1;
+                continue;
+            }
+        }
+        // "the villages of A, B and C": names to the end of the list are places.
+        // A comma goes on with the list only where an "and" or "or" closes it: in "the city of
+        // Kyiv, Mayor Vitali Klitschko said" the list is Kyiv alone.
+        if (key == "of" && i > 0 && i + 1 < n && names_places(tokens[i - 1].key) &&
+            !separates(tokens[i].before) && !separates(tokens[i + 1].before)) {
+            auto j = i + 1;
+            auto first_item_end = n;
+            bool joined = false;
+            for (; j < n; ++j) {
+                if (j > i + 1) {
+                    const auto b = tokens[j].before;
+                    const bool comma = b == Break::clause && gap_before(text, j).find_first_not_of(
+                                                                 ", ") == std::string_view::npos;
+                    if (b != Break::space && b != Break::join && !comma) break;
+                    if (comma) first_item_end = std::min(first_item_end, j);
+                }
+                const bool joins = tokens[j].key == "and" || tokens[j].key == "or";
+                if (!tokens[j].capitalised && !joins) break;
+                joined = joined || joins;
+            }
+            if (!joined) j = std::min(j, first_item_end);
+            exclude(i + 1, j);
+            i = j - 1;
+        }
+    }
+    return excluded;
+}
+
+}  // namespace talksearch::indexer

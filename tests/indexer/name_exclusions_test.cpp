@@ -1,0 +1,58 @@
+#include "indexer/name_exclusions.h"
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+using namespace talksearch::indexer;
+
+namespace {
+
+// The words of `text` that name no person, joined by spaces.
+std::string excluded_words(std::string_view text) {
+    const auto tokenized = tokenize(text);
+    const auto excluded = excluded_from_names(tokenized);
+    std::string out;
+    for (std::size_t i = 0; i < excluded.size(); ++i) {
+        if (!excluded[i]) continue;
+        if (!out.empty()) out += ' ';
+        const auto& token = tokenized.tokens[i];
+        out += text.substr(token.begin, token.end - token.begin);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("bylines and datelines are no people of the article", "[name_exclusions]") {
+    CHECK(excluded_words("By Anna Smith\nTalks resumed.") == "By Anna Smith");
+    CHECK(excluded_words("by Sonya Bandouil, December 5, 2023\nTalks.") ==
+          "by Sonya Bandouil December 5 2023");
+    CHECK(excluded_words("Talks resumed.\nAuthor: Sonya Bandouil") == "Author Sonya Bandouil");
+    CHECK(excluded_words("Claire Heddle, Miami Herald\nTalks resumed.") ==
+          "Claire Heddle Miami Herald");
+    CHECK(excluded_words("Anastasia Protz \u2014 Friday, 28 June 2024, 15:54\nTalks.") ==
+          "Anastasia Protz Friday 28 June 2024 15 54");
+    // A sentence, or a caption naming a role, is no byline.
+    CHECK(excluded_words("Rustem Umerov, who led the delegation, spoke.") == "");
+    CHECK(excluded_words("Rustem Umerov, Defence Minister") == "");
+    CHECK(excluded_words("By the end of the day, the talks in Geneva had ended without any "
+                         "agreement on a ceasefire.") == "");
+}
+
+TEST_CASE("photo credits are no people of the article", "[name_exclusions]") {
+    CHECK(excluded_words("A power plant after a strike. (Oksana Parafeniuk for The Washington "
+                         "Post)") == "Oksana Parafeniuk for The Washington Post");
+    CHECK(excluded_words("Delegates in Geneva. Photo: Anna Smith, AFP\nTalks.") ==
+          "Photo Anna Smith AFP");
+    CHECK(excluded_words("Talks (Witkoff for the US side) resumed.") == "");
+}
+
+TEST_CASE("names listed after a settlement or region word are places", "[name_exclusions]") {
+    CHECK(excluded_words("children in the villages of Zahryzove, Maliivka and Nova Kruhliakivka "
+                         "in Izium district") == "Zahryzove Maliivka and Nova Kruhliakivka");
+    CHECK(excluded_words("hit the main city of Krivyi Rig, the home town") == "Krivyi Rig");
+    // Without "and" or "or" a comma ends the list: the mayor is a person.
+    CHECK(excluded_words("the city of Kyiv, Mayor Vitali Klitschko said") == "Kyiv");
+}
