@@ -56,7 +56,8 @@ bool is_subject_filler(const Token& token) {
                                "then",         "later",      "and",      "personally", "reportedly",
                                "already",      "previously", "minister", "foreign",    "secretary",
                                "of",           "state",      "envoy",    "special",    "deputy",
-                               "presidential", "aide"};
+                               "presidential", "aide",       "national", "security",   "adviser",
+                               "advisor"};
     return token.capitalised || in(words, token.key);
 }
 
@@ -127,14 +128,22 @@ bool follows(const std::vector<Token>& tokens, std::size_t j, std::size_t reach,
 }
 
 // The verb a name is the subject of: "Lavrov sat on the Russian side", "Umerov led the
-// delegation", "Witkoff held talks with ...", "Sybiha joined the delegation".
+// delegation", "Witkoff held talks with ...", "Sybiha joined the delegation". The subject may be
+// a list of titled names: "Marco Rubio, adviser Mike Waltz and envoy Steve Witkoff held talks".
 void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading) {
-    constexpr std::size_t kMaxFiller = 8;
+    constexpr std::size_t kMaxFiller = 16;
     auto j = b;
-    while (j < tokens.size() && j < b + kMaxFiller && !separates(tokens[j].before) &&
-           is_subject_filler(tokens[j])) {
+    bool listed = false;  // a comma went on with a list of names, which an "and" must close
+    while (j < tokens.size() && j < b + kMaxFiller && is_subject_filler(tokens[j])) {
+        if (tokens[j].before == Break::clause && tokens[j].capitalised) {
+            listed = true;
+        } else if (separates(tokens[j].before)) {
+            break;
+        }
+        if (tokens[j].key == "and") listed = false;
         ++j;
     }
+    if (listed) return;
     if (j >= tokens.size() || separates(tokens[j].before)) return;
     const auto verb = std::string_view(tokens[j].key);
     auto talks = [](std::string_view key) {
@@ -146,7 +155,12 @@ void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading
     } else if (verb == "led" || verb == "leads" || verb == "headed" || verb == "heads") {
         if (follows(tokens, j, 4, talks)) reading.negotiating = true;
     } else if (verb == "held" || verb == "hold" || verb == "holds" || verb == "holding") {
-        if (follows(tokens, j, 2, talks)) reading.negotiating = true;
+        // "held talks", "held a meeting with the Russian delegation".
+        auto meeting = [](std::string_view key) { return key == "meeting" || key == "meetings"; };
+        if (follows(tokens, j, 2, talks) ||
+            (follows(tokens, j, 2, meeting) && follows(tokens, j, 7, is_party_noun))) {
+            reading.negotiating = true;
+        }
     } else if (verb == "sat" || verb == "sit" || verb == "sits") {
         if (follows(tokens, j, 4, [](std::string_view key) { return key == "side"; })) {
             reading.negotiating = true;

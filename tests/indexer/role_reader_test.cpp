@@ -43,6 +43,14 @@ TEST_CASE("a person shown negotiating is a negotiator", "[role_reader]") {
     CHECK(negotiator("The delegation was headed by Ivan Petrenko.", "Ivan Petrenko"));
     CHECK(negotiator("Ivan Petrenko joined the Ukrainian delegation.", "Ivan Petrenko"));
     CHECK(negotiator("Ivan Petrenko also attended the talks.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko held a meeting with the Russian delegation.", "Ivan Petrenko"));
+    // The first of a list of titled names that does it.
+    CHECK(
+        negotiator("Ivan Petrenko, national security adviser Oleh Lysenko and envoy Petro "
+                   "Bondar held talks with the Russians.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko, Oleh Lysenko held talks.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko held a meeting with farmers.", "Ivan Petrenko"));
     // Met someone, but not the other side.
     CHECK_FALSE(negotiator("Ambassador Ivan Petrenko met him at the station.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko said the talks would go on.", "Ivan Petrenko"));
