@@ -23,9 +23,9 @@ std::string_view without_possessive(std::string_view key) {
 // oblasts", "the Donetsk regional administration", "Pokrovsk district".
 bool is_region_word(std::string_view key) {
     static const std::set<std::string_view> words{
-        "region",    "regions", "regional", "oblast",      "oblasts",   "province",
-        "provinces", "krai",    "kray",     "republic",    "republics", "district",
-        "districts", "raion",   "raions",   "governorate", "okrug"};
+        "region", "regions",     "regional", "oblast",    "oblasts",  "province",  "provinces",
+        "krai",   "kray",        "republic", "republics", "district", "districts", "raion",
+        "raions", "governorate", "okrug",    "hromada",   "hromadas"};
     return words.contains(without_possessive(key));
 }
 
@@ -59,7 +59,8 @@ bool is_name_head(std::string_view key) {
         "airport",    "academy",     "school",      "centre",      "center",     "declaration",
         "agreement",  "agreements",  "accord",      "accords",     "protocol",   "protocols",
         "format",     "club",        "communique",  "memorandum",  "initiative", "observatory",
-        "theatre",    "theater",     "cathedral",   "stadium",     "museum"};
+        "theatre",    "theater",     "cathedral",   "stadium",     "museum",     "refinery",
+        "refineries"};
     return heads.contains(without_possessive(key));
 }
 
@@ -68,6 +69,13 @@ bool is_name_head(std::string_view key) {
 bool is_lower_case_name_head(std::string_view key) {
     return key == "agreements" || key == "accords" || key == "protocols" || key == "pipeline" ||
            key == "format" || key == "communique" || key == "memorandum";
+}
+
+// Plants named after a city, in lower case, with up to two words of what they make before the
+// head: "the Novoshakhtinsk oil refinery", "the Zaporizhzhia nuclear power plant". They are named
+// after the nearest city, not always in it.
+bool is_facility_head(std::string_view key) {
+    return key == "refinery" || key == "refineries" || key == "plant" || key == "plants";
 }
 
 }  // namespace
@@ -284,6 +292,11 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (!only(gap(k - 1, k), run == 0 ? " \t\n-\u2013" : " \t\n")) break;
             if (!is_capitalised(k)) {
                 if (is_lower_case_name_head(keys[k])) keep[m] = false;
+                for (std::size_t f = k; f < words.size() && f < k + 3 && !is_capitalised(f) &&
+                                        only(gap(f - 1, f), " \t");
+                     ++f) {
+                    if (is_facility_head(keys[f])) keep[m] = false;
+                }
                 break;
             }
             if (is_name_head(keys[k])) {

@@ -152,6 +152,8 @@ TEST_CASE("cities in a list closed by a region word are regions", "[entity_match
     CHECK(names(shipped(), "in Zaporizhzhia, Kherson, and Donetsk oblasts") ==
           Names{"Zaporizhzhia Oblast", "Kherson Oblast", "Donetsk Oblast"});
     CHECK(names(shipped(), "the Kharkiv regional governor") == Names{"Kharkiv Oblast"});
+    CHECK(names(shipped(), "villages of the Kupiansk and Kharkiv hromadas") ==
+          Names{"Kharkiv Oblast"});
     // A sentence or another word between them ends the list.
     CHECK(names(shipped(), "a strike on Sumy. Regions nearby were calm") == Names{"Sumy"});
     CHECK(names(shipped(), "Odesa and its regions") == Names{"Odesa"});
@@ -166,11 +168,16 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
         {"the Minsk agreements", Names{}},
         {"the Odesa-Brody pipeline", Names{}},
         {"the Kyiv School of Economics", Names{}},
+        {"a drone struck the Novoshakhtinsk oil refinery", Names{}},
+        {"the Zaporizhzhia nuclear power plant", Names{"Zaporizhzhia Nuclear Power Plant"}},
+        {"the Kharkiv tractor plant", Names{}},
+        {"the Volgograd Refinery", Names{}},
         // Titles are not heads: these name the city.
         {"Kyiv Mayor Vitali Klitschko said", Names{"Kyiv", "Vitali Klitschko"}},
         {"the Kyiv City Council", Names{"Kyiv"}},
         {"talks in Geneva. Conference rooms were full", Names{"Geneva"}},
         {"talks in Istanbul on Monday", Names{"Istanbul"}},
+        {"a strike on Odesa killed two people at a plant", Names{"Odesa"}},
     }));
     CAPTURE(text);
     CHECK(names(shipped(), text) == expected);
