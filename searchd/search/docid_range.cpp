@@ -8,6 +8,7 @@ namespace talksearch::search {
 
 void DocidRange::init(const Xapian::Database& database) {
     current_ = 0;
+    end_ = std::min(last_, database.get_lastdocid());
     set_maxweight(0);
     // Claiming as many documents as the database holds keeps the query's own terms leading the
     // match: this is then only asked whether their documents are in range.

@@ -1,6 +1,7 @@
 #pragma once
 // Matches the documents whose ids lie in [first, last]: one searcher's share of a search split
-// between two.
+// between two. Meant to filter another query: alone it would also claim the ids of deleted
+// documents (it never claims ids past the database's last).
 
 #include <xapian.h>
 
@@ -16,7 +17,7 @@ class DocidRange : public Xapian::PostingSource {
     Xapian::doccount get_termfreq_max() const override { return estimate_; }
     void next(double) override { current_ = current_ == 0 ? first_ : current_ + 1; }
     void skip_to(Xapian::docid did, double) override;
-    bool at_end() const override { return current_ > last_; }
+    bool at_end() const override { return current_ > end_; }
     Xapian::docid get_docid() const override { return current_; }
     PostingSource* clone() const override { return new DocidRange(first_, last_); }
     std::string get_description() const override;
@@ -24,6 +25,7 @@ class DocidRange : public Xapian::PostingSource {
   private:
     Xapian::docid first_;
     Xapian::docid last_;
+    Xapian::docid end_ = 0;  // last, or the database's last id if lower
     Xapian::docid current_ = 0;
     Xapian::doccount estimate_ = 0;
 };
