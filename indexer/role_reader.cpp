@@ -223,6 +223,27 @@ std::vector<bool> negotiating_zones(const std::vector<Token>& tokens) {
             (next == "with" || next == "between") && !separates(tokens[i + 1].before)) {
             mark_from(i + 2, false);
         }
+        // "After eight hours of talks with Ukrainian delegates in Jeddah, Marco Rubio said ...":
+        // the subject after an opening clause about talks with someone held them ("After the
+        // talks, X consulted ..." says nothing of who held them).
+        if ((key == "after" || key == "following") &&
+            (tokens[i].before == Break::sentence || tokens[i].before == Break::paragraph)) {
+            constexpr std::size_t kMaxClauseWords = 16;
+            bool about_talks = false;
+            for (auto k = i + 1; k < tokens.size() && k <= i + kMaxClauseWords; ++k) {
+                const auto b = tokens[k].before;
+                if (b == Break::sentence || b == Break::paragraph) break;
+                if (b == Break::clause) {
+                    if (about_talks) mark_from(k, false);
+                    break;
+                }
+                const auto& word = tokens[k].key;
+                about_talks =
+                    about_talks ||
+                    ((word == "talks" || starts_with(word, "negotiation") || word == "meeting") &&
+                     k + 1 < tokens.size() && tokens[k + 1].key == "with");
+            }
+        }
     }
     return marked;
 }

@@ -51,6 +51,14 @@ TEST_CASE("a person shown negotiating is a negotiator", "[role_reader]") {
                    "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko, Oleh Lysenko held talks.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko held a meeting with farmers.", "Ivan Petrenko"));
+    CHECK(
+        negotiator("After eight hours of talks with Russian delegates in Jeddah, Secretary of "
+                   "State Ivan Petrenko said a plan was ready.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("After the strike on the city, Ivan Petrenko said the talks must wait.",
+                           "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("After the talks, Foreign Minister Ivan Petrenko consulted allies.",
+                           "Ivan Petrenko"));
     // Met someone, but not the other side.
     CHECK_FALSE(negotiator("Ambassador Ivan Petrenko met him at the station.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko said the talks would go on.", "Ivan Petrenko"));
