@@ -114,6 +114,23 @@ bool is_spelling_of(std::string_view latin, const std::vector<std::string>& skel
     });
 }
 
+// The name with another case ending, as Slavic and Baltic languages decline it (Lvova beside
+// Lvov, Belova beside Belovo): no spelling English-language news uses, and often a surname.
+bool is_declined_form(std::string_view latin, const std::vector<std::string>& spellings) {
+    const auto form = lower_ascii(latin);
+    if (form.size() < 4 || std::string_view("aeiouy").find(form.back()) == std::string_view::npos) {
+        return false;
+    }
+    const auto stem = std::string_view(form).substr(0, form.size() - 1);
+    return std::any_of(spellings.begin(), spellings.end(), [&](const std::string& spelling) {
+        const auto other = lower_ascii(spelling);
+        if (other == form) return false;
+        return other == stem ||
+               (other.size() == form.size() && std::string_view(other).starts_with(stem) &&
+                std::string_view("aeiouy").find(other.back()) != std::string_view::npos);
+    });
+}
+
 std::string without_marks(std::string_view name) {
     std::string out;
     for (std::size_t i = 0; i < name.size();) {
@@ -174,6 +191,11 @@ std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection
         const std::vector<std::string> skeletons{skeleton(row[kName]), skeleton(row[kAsciiName])};
         std::erase_if(latin,
                       [&](const std::string& form) { return !is_spelling_of(form, skeletons); });
+        auto undeclined = latin;
+        undeclined.emplace_back(row[kName]);
+        undeclined.emplace_back(row[kAsciiName]);
+        std::erase_if(latin,
+                      [&](const std::string& form) { return is_declined_form(form, undeclined); });
         std::vector<std::vector<std::string>> cyrillic_spellings;
         std::erase_if(cyrillic, [&](const std::string& form) {
             auto spellings = romaniser.spellings(form);

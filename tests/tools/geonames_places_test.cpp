@@ -53,6 +53,19 @@ TEST_CASE("former names and other languages' names are not spellings", "[geoname
     CHECK_FALSE(has_form(found[1], "Kozlov"));
 }
 
+TEST_CASE("a name with another case ending is not a spelling", "[geonames_places]") {
+    const auto found = places(
+        row("Lviv", "Lviv", "Lvov,Lvova,L'viv,Львів", "PPLA", "UA", 717803) +
+        row("Belovo", "Belovo", "Belova,Belowo", "PPL", "RU", 75764) +
+        row("Zaporizhzhia", "Zaporizhzhia", "Zaporizhzhya,Zaporozhye", "PPLA", "UA", 741717));
+    REQUIRE(found.size() == 3);
+    CHECK(has_form(found[1], "Lvov"));
+    CHECK_FALSE(has_form(found[1], "Lvova"));
+    CHECK_FALSE(has_form(found[2], "Belova"));
+    CHECK(has_form(found[2], "Belowo"));
+    CHECK(has_form(found[0], "Zaporizhzhya"));
+}
+
 TEST_CASE("every town near the war, elsewhere capitals and large cities", "[geonames_places]") {
     const auto found = places(row("Ocheretyne", "Ocheretyne", "", "PPL", "UA", 3000) +
                               row("Tiny", "Tiny", "", "PPL", "UA", 1500) +
