@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "common/text.h"
 
@@ -60,7 +61,7 @@ bool is_name_head(std::string_view key) {
         "agreement",  "agreements",  "accord",      "accords",     "protocol",   "protocols",
         "format",     "club",        "communique",  "memorandum",  "initiative", "observatory",
         "theatre",    "theater",     "cathedral",   "stadium",     "museum",     "refinery",
-        "refineries"};
+        "refineries", "river",       "dam",         "reservoir"};
     return heads.contains(without_possessive(key));
 }
 
@@ -71,11 +72,12 @@ bool is_lower_case_name_head(std::string_view key) {
            key == "format" || key == "communique" || key == "memorandum";
 }
 
-// Plants named after a city, in lower case, with up to two words of what they make before the
-// head: "the Novoshakhtinsk oil refinery", "the Zaporizhzhia nuclear power plant". They are named
-// after the nearest city, not always in it.
+// Plants, dams and rivers named after a city, in lower case, with up to two words before the
+// head: "the Novoshakhtinsk oil refinery", "the Kakhovka hydroelectric dam", "the Dnipro river".
+// They are named after the nearest city, not always in it.
 bool is_facility_head(std::string_view key) {
-    return key == "refinery" || key == "refineries" || key == "plant" || key == "plants";
+    return key == "refinery" || key == "refineries" || key == "plant" || key == "plants" ||
+           key == "dam" || key == "river" || key == "reservoir";
 }
 
 }  // namespace
@@ -228,6 +230,19 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             is_village_word(keys[after])) {
             called[m] = Called::village;
         }
+    }
+
+    // What the text calls a place once it means wherever it names it: "the village of Robotyne"
+    // makes "south of Robotyne" a village's name too.
+    std::unordered_map<const Entity*, Called> called_entity;
+    for (std::size_t m = 0; m < mentions.size(); ++m) {
+        if (called[m] == Called::village || called[m] == Called::town) {
+            called_entity.try_emplace(mentions[m].entity, called[m]);
+        }
+    }
+    for (std::size_t m = 0; m < mentions.size(); ++m) {
+        const auto it = called_entity.find(mentions[m].entity);
+        if (called[m] == Called::unsaid && it != called_entity.end()) called[m] = it->second;
     }
 
     // Walks back from the last mention so that each knows whether the list it starts ends in a

@@ -171,6 +171,8 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
         {"a drone struck the Novoshakhtinsk oil refinery", Names{}},
         {"the Zaporizhzhia nuclear power plant", Names{"Zaporizhzhia Nuclear Power Plant"}},
         {"the Kharkiv tractor plant", Names{}},
+        {"on the shore of the Dnipro River", Names{}},
+        {"the Kakhovka hydroelectric dam", Names{}},
         {"the Volgograd Refinery", Names{}},
         // Titles are not heads: these name the city.
         {"Kyiv Mayor Vitali Klitschko said", Names{"Kyiv", "Vitali Klitschko"}},
@@ -242,6 +244,10 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         {"near the village of Robotyne, Kyiv said", Names{"Kyiv"}},
         {"the village of Robotyne", Names{}},
         {"in Robotyne", Names{"Robotyne"}},
+        // Once called a village, a village wherever the text names it; once a town, a town.
+        {"the village of Robotyne. South of Robotyne, fighting went on", Names{}},
+        {"Ocheretyne fell. The town of Ocheretyne had 3,000 people",
+         Names{"Ocheretyne", "Ocheretyne"}},
     }));
     CAPTURE(text);
     CHECK(names(with_places(), text) == expected);
