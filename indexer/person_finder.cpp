@@ -118,44 +118,44 @@ const WordSet& title_words() {
 // Words of places and organisations: a capitalised run holding one names no person.
 const WordSet& institution_words() {
     static const WordSet words{
-        "oblast",       "oblasts",      "region",        "regions",      "district",
-        "province",     "city",         "town",          "village",      "independent",
-        "council",      "ministry",     "forces",        "force",        "army",
-        "corps",        "staff",        "times",         "news",         "agency",
-        "group",        "directorate",  "convention",    "airport",      "palace",
-        "forest",       "street",       "square",        "avenue",       "road",
-        "university",   "union",        "party",         "committee",    "office",
-        "house",        "bank",         "fund",          "post",         "media",
-        "project",      "plant",        "station",       "base",         "command",
-        "service",      "guard",        "brigade",       "battalion",    "regiment",
-        "division",     "fleet",        "navy",          "court",        "parliament",
-        "assembly",     "duma",         "rada",          "government",   "administration",
-        "department",   "institute",    "center",        "centre",       "foundation",
-        "company",      "corporation",  "airlines",      "railways",     "energy",
-        "nuclear",      "power",        "river",         "sea",          "lake",
-        "island",       "bridge",       "cathedral",     "church",       "museum",
-        "hotel",        "stadium",      "park",          "channel",      "network",
-        "television",   "tv",           "radio",         "journal",      "herald",
-        "gazette",      "tribune",      "telegraph",     "monitor",      "review",
-        "magazine",     "pravda",       "telegram",      "facebook",     "twitter",
-        "youtube",      "organisation", "organization",  "alliance",     "treaty",
-        "agreement",    "accord",       "declaration",   "summit",       "conference",
-        "forum",        "initiative",   "plan",          "operation",    "war",
-        "front",        "direction",    "sector",        "zone",         "republic",
-        "federation",   "kingdom",      "states",        "nations",      "emirates",
-        "peninsula",    "valley",       "offensive",     "democrats",    "republicans",
-        "images",       "photo",        "press",         "prize",        "award",
-        "cup",          "league",       "games",         "olympics",     "paralympics",
-        "championship", "festival",     "day",           "week",         "monday",
-        "tuesday",      "wednesday",    "thursday",      "friday",       "saturday",
-        "sunday",       "january",      "february",      "march",        "april",
-        "may",          "june",         "july",          "august",       "september",
-        "october",      "november",     "december",      "north",        "south",
-        "east",         "west",         "northern",      "southern",     "eastern",
-        "western",      "central",      "international", "national",     "federal",
-        "state",        "royal",        "joint",         "armed",        "defense",
-        "defence",      "foreign",      "security",      "intelligence", "general",
-        "supreme"};
+        "oblast",       "oblasts",      "region",        "regions",    "district",
+        "province",     "city",         "town",          "village",    "independent",
+        "council",      "ministry",     "forces",        "force",      "army",
+        "corps",        "staff",        "times",         "news",       "agency",
+        "group",        "directorate",  "convention",    "airport",    "palace",
+        "forest",       "street",       "square",        "avenue",     "road",
+        "university",   "union",        "party",         "committee",  "office",
+        "house",        "bank",         "fund",          "post",       "media",
+        "project",      "plant",        "station",       "base",       "command",
+        "service",      "guard",        "brigade",       "battalion",  "regiment",
+        "division",     "fleet",        "navy",          "court",      "parliament",
+        "assembly",     "duma",         "rada",          "government", "administration",
+        "department",   "institute",    "center",        "centre",     "foundation",
+        "company",      "corporation",  "airlines",      "railways",   "energy",
+        "nuclear",      "power",        "river",         "sea",        "lake",
+        "island",       "bridge",       "cathedral",     "church",     "museum",
+        "hotel",        "stadium",      "park",          "channel",    "network",
+        "television",   "tv",           "radio",         "journal",    "herald",
+        "gazette",      "tribune",      "telegraph",     "monitor",    "review",
+        "magazine",     "pravda",       "telegram",      "facebook",   "twitter",
+        "youtube",      "organisation", "organization",  "alliance",   "treaty",
+        "agreement",    "accord",       "declaration",   "summit",     "conference",
+        "forum",        "initiative",   "plan",          "operation",  "war",
+        "front",        "direction",    "sector",        "zone",       "republic",
+        "federation",   "kingdom",      "states",        "nations",    "emirates",
+        "peninsula",    "valley",       "offensive",     "democrats",  "republicans",
+        "images",       "photo",        "press",         "prize",      "award",
+        "cup",          "league",       "games",         "olympics",   "paralympics",
+        "championship", "festival",     "day",           "week",       "monday",
+        "tuesday",      "wednesday",    "thursday",      "friday",     "saturday",
+        "sunday",       "january",      "february",      "march",      "april",
+        "may",          "june",         "july",          "august",     "september",
+        "october",      "november",     "december",      "north",      "south",
+        "east",         "west",         "northern",      "southern",   "eastern",
+        "western",      "central",      "international", "national",   "federal",
+        "state",        "royal",        "joint",         "armed",      "defense",
+        "affairs",      "defence",      "foreign",       "security",   "intelligence",
+        "general",      "supreme"};
     return words;
 }
 
@@ -309,6 +309,15 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             while (ns < e && in(function_words(), tokens[ns].key)) {
                 ++ns;
                 title_cue = false;
+            }
+            // "Deputy Minister of Defense Hanna Maliar": the department is the title's.
+            if (ns == s && s >= 2 && tokens[s - 1].key == "of" &&
+                in(title_words(), tokens[s - 2].key) && !separates(tokens[s].before) &&
+                !separates(tokens[s - 1].before)) {
+                while (e - ns > 2 && in(institution_words(), tokens[ns].key)) {
+                    ++ns;
+                    title_cue = true;
+                }
             }
             // A date before a name is no part of it; "May" alone before a surname may be a name.
             while (e - ns > 2 && is_calendar_word(tokens[ns].key)) ++ns;

@@ -77,6 +77,12 @@ TokenizedText tokenize(std::string_view text, std::vector<Word> words) {
             token.capitalised = original.size() > 1 && starts_with_uppercase(original) &&
                                 !is_all_uppercase(original);
         }
+        // "O'Brien", "D'Agata": the capital before the apostrophe begins the name.
+        if (previous && token.before == Break::join && token.capitalised &&
+            (gap == "'" || gap == "\u2019") && previous->end - previous->begin == 1 &&
+            text[previous->begin] >= 'A' && text[previous->begin] <= 'Z') {
+            previous->capitalised = true;
+        }
         previous_end = word.end;
         out.tokens.push_back(std::move(token));
     }

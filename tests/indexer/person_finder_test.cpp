@@ -49,6 +49,14 @@ TEST_CASE("a title or role before capitalised words marks a person", "[person_fi
     CHECK(names("General Oleh Lysenko visited the front.") == Names{"Oleh Lysenko"});
 }
 
+TEST_CASE("a department after the title is the title's; O' and D' begin names", "[person_finder]") {
+    CHECK(names("Deputy Minister of Defense Hanna Maliar spoke on Monday.") ==
+          Names{"Hanna Maliar"});
+    CHECK(names("Minister of Foreign Affairs Dmytro Ivanenko spoke.") == Names{"Dmytro Ivanenko"});
+    CHECK(names("correspondent Charlie D'Agata was in Chasiv Yar") == Names{"Charlie D'Agata"});
+    CHECK(names("Assistant Secretary James O'Brien said.") == Names{"James O'Brien"});
+}
+
 TEST_CASE("a verb of speech or an apposition marks a person", "[person_finder]") {
     CHECK(names("Ivan Petrenko said the town was holding.") == Names{"Ivan Petrenko"});
     CHECK(names("\"We hold,\" said Ivan Petrenko.") == Names{"Ivan Petrenko"});
