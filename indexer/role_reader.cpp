@@ -72,13 +72,21 @@ struct Reading {
 void read_title(const std::vector<Token>& tokens, std::size_t a, Reading& reading) {
     constexpr std::size_t kMaxTitleWords = 6;
     std::vector<std::string_view> title;  // nearest first
-    for (std::size_t k = a; k > 0 && a - k < kMaxTitleWords; --k) {
+    std::size_t k = a;
+    for (; k > 0 && a - k < kMaxTitleWords; --k) {
         const auto b = tokens[k].before;
         // "his Foreign Minister, Hakan Fidan": a comma may separate a title from its name.
         if (separates(b) && !(k == a && b == Break::clause)) break;
         const auto& token = tokens[k - 1];
         if (token.possessive || ends_title(token.key)) break;
         title.push_back(token.key);
+    }
+    // "Borge Brende, president of the WEF, Andriy Yermak": a title between commas after another
+    // name is that name's apposition.
+    const bool past_comma = a > 0 && tokens[a].before == Break::clause;
+    if (past_comma && k > 0 && k < a && tokens[k].before == Break::clause &&
+        tokens[k - 1].capitalised) {
+        title.clear();
     }
     for (std::size_t i = 0; i < title.size(); ++i) {
         const auto key = title[i];
@@ -177,8 +185,9 @@ void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading
 
 // Marks the words that phrases about a side of the talks point at: the members a delegation
 // "included" and whom a team "met" (to the end of the sentence), who it was "headed by" or
-// "represented by", with whom "talks" were held (to the end of the clause).
-std::vector<bool> negotiating_zones(const std::vector<Token>& tokens) {
+// "represented by", with whom "talks" were held (to the end of the clause), and in a text about
+// talks who was "present" (to the end of the sentence).
+std::vector<bool> negotiating_zones(const std::vector<Token>& tokens, bool about_talks) {
     std::vector<bool> marked(tokens.size());
     // Bounded, so that a text without sentence ends stays linear.
     constexpr std::size_t kMaxZoneWords = 40;
@@ -212,6 +221,11 @@ std::vector<bool> negotiating_zones(const std::vector<Token>& tokens) {
                     break;
                 }
             }
+        }
+        // "Also present were Penny Pritzker, ..., and James O'Brien."
+        if (about_talks && key == "present" && (next == "were" || next == "was") &&
+            !separates(tokens[i + 1].before)) {
+            mark_from(i + 2, true);
         }
         if (next == "by" && !separates(tokens[i + 1].before)) {
             if (key == "represented") mark_from(i + 2, true);
@@ -256,13 +270,13 @@ bool has(const std::vector<std::string>& roles, std::string_view role) {
 
 void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePerson>& people) {
     bool about_talks = false;
-    std::vector<std::vector<bool>> zones;
     for (const auto& field : fields) {
         about_talks =
             about_talks || std::any_of(field.tokens.begin(), field.tokens.end(),
                                        [](const Token& token) { return is_talks_word(token.key); });
-        zones.push_back(negotiating_zones(field.tokens));
     }
+    std::vector<std::vector<bool>> zones;
+    for (const auto& field : fields) zones.push_back(negotiating_zones(field.tokens, about_talks));
     for (auto& person : people) {
         Reading reading;
         for (const auto& mention : person.mentions) {

@@ -51,6 +51,10 @@ TEST_CASE("a person shown negotiating is a negotiator", "[role_reader]") {
                    "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko, Oleh Lysenko held talks.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko held a meeting with farmers.", "Ivan Petrenko"));
+    CHECK(negotiator("The talks went on. Also present were Ivan Petrenko, an adviser, and others.",
+                     "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("The concert began. Also present were Ivan Petrenko and his family.",
+                           "Ivan Petrenko"));
     CHECK(
         negotiator("After eight hours of talks with Russian delegates in Jeddah, Secretary of "
                    "State Ivan Petrenko said a plan was ready.",
@@ -62,6 +66,12 @@ TEST_CASE("a person shown negotiating is a negotiator", "[role_reader]") {
     // Met someone, but not the other side.
     CHECK_FALSE(negotiator("Ambassador Ivan Petrenko met him at the station.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko said the talks would go on.", "Ivan Petrenko"));
+}
+
+TEST_CASE("an apposition of the name before is not the next name's title", "[role_reader]") {
+    CHECK(roles("Oleh Lysenko, president of the forum, Ivan Petrenko and others met.",
+                "Ivan Petrenko") == Roles{});
+    CHECK(roles("Ukraine's president, Ivan Petrenko, spoke.", "Ivan Petrenko") == Roles{"leader"});
 }
 
 TEST_CASE("a head of state or government is never a negotiator", "[role_reader]") {
