@@ -230,6 +230,18 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             is_village_word(keys[after])) {
             called[m] = Called::village;
         }
+        // An apposition: "Stepnohirsk, a town in the Zaporizhzhia region", "Krynky, a village on
+        // the shore".
+        if (after + 1 < words.size() && only(gap(after - 1, after), ", ") &&
+            (keys[after] == "a" || keys[after] == "an" || keys[after] == "the")) {
+            constexpr std::size_t kMaxWords = 3;  // "a small frontline town"
+            for (auto k = after + 1; k < words.size() && k <= after + kMaxWords; ++k) {
+                if (!only(gap(k - 1, k), " ")) break;
+                if (is_village_word(keys[k])) called[m] = Called::village;
+                if (is_town_word(keys[k])) called[m] = Called::town;
+                if (is_village_word(keys[k]) || is_town_word(keys[k])) break;
+            }
+        }
     }
 
     // What the text calls a place once it means wherever it names it: "the village of Robotyne"
@@ -294,6 +306,26 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             const bool mid_sentence =
                 first > 0 && !is_capitalised(first - 1) && only(gap(first - 1, first), " \t");
             if (after_name || before_name || (entity->common_word && !mid_sentence)) {
+                keep[m] = false;
+                continue;
+            }
+        }
+        // A sea or a river named after the place: "the Sea of Azov", "the left bank of the
+        // Dnipro".
+        {
+            const auto first = spans[m].begin;
+            auto key_at = [&](std::size_t back) -> std::string_view {
+                return first >= back ? std::string_view(keys[first - back]) : std::string_view();
+            };
+            // The capital is checked last: key_at(2) is empty before the text's second word.
+            const bool sea_of = key_at(1) == "of" &&
+                                (key_at(2) == "sea" || key_at(2) == "gulf" || key_at(2) == "bay" ||
+                                 key_at(2) == "strait") &&
+                                is_capitalised(first - 2);
+            const bool bank_of = key_at(1) == "the" && key_at(2) == "of" &&
+                                 (key_at(3) == "bank" || key_at(3) == "banks" ||
+                                  key_at(3) == "shore" || key_at(3) == "shores");
+            if (sea_of || bank_of) {
                 keep[m] = false;
                 continue;
             }

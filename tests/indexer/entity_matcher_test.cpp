@@ -200,6 +200,7 @@ const EntityMatcher& with_places() {
             Place{"Richardson", "US", 119469, false, {}},
             Place{"Bar", "UA", 16641, true, {"Бар"}},
             Place{"Ocheretyne", "UA", 3000, false, {"Ocheretyne", "Очеретине"}},
+            Place{"Azov", "RU", 82133, false, {"Азов"}},
         });
         return catalog;
     }();
@@ -229,6 +230,13 @@ TEST_CASE("a place only the gazetteer knows needs the text to read it as a place
     CHECK(names(with_places(), text) == expected);
 }
 
+TEST_CASE("a sea or river named after a place is no city", "[entity_matcher]") {
+    CHECK(names(with_places(), "to reach the Sea of Azov in the south") == Names{});
+    CHECK(names(with_places(), "of Azov") == Names{"Azov"});  // "of" the text's first word
+    CHECK(names(with_places(), "the city of Azov") == Names{"Azov"});
+    CHECK(names(shipped(), "crossed to the right bank of the Dnipro in boats") == Names{});
+}
+
 TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
     const auto [text, expected] = GENERATE(table<std::string, Names>({
         // Smaller than a city, known only to the gazetteer: a city where the article says so.
@@ -246,6 +254,9 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         {"in Robotyne", Names{"Robotyne"}},
         // Once called a village, a village wherever the text names it; once a town, a town.
         {"the village of Robotyne. South of Robotyne, fighting went on", Names{}},
+        {"In Ocheretyne, a small town in the Donetsk region, shelling killed two",
+         Names{"Ocheretyne", "Donetsk Oblast"}},
+        {"damage to Kirov, a village on the shore", Names{}},
         {"Ocheretyne fell. The town of Ocheretyne had 3,000 people",
          Names{"Ocheretyne", "Ocheretyne"}},
     }));
