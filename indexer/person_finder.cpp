@@ -321,8 +321,13 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             }
             // A date before a name is no part of it; "May" alone before a surname may be a name.
             while (e - ns > 2 && is_calendar_word(tokens[ns].key)) ++ns;
+            // Particles do not count: "Ahmed bin Nasser bin Jassim Al Thani" is four names long.
             constexpr std::size_t kMinWords = 2, kMaxWords = 4;
-            if (e - ns < kMinWords || e - ns > kMaxWords) continue;
+            const auto words = static_cast<std::size_t>(
+                std::count_if(tokens.begin() + static_cast<std::ptrdiff_t>(ns),
+                              tokens.begin() + static_cast<std::ptrdiff_t>(e),
+                              [](const Token& token) { return !in(name_particles(), token.key); }));
+            if (e - ns < kMinWords || words > kMaxWords) continue;
             const bool plain =
                 std::none_of(tokens.begin() + ns, tokens.begin() + e, [](const Token& token) {
                     return in(institution_words(), token.key) || in(title_words(), token.key) ||

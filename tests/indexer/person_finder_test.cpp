@@ -55,6 +55,8 @@ TEST_CASE("a department after the title is the title's; O' and D' begin names", 
     CHECK(names("Minister of Foreign Affairs Dmytro Ivanenko spoke.") == Names{"Dmytro Ivanenko"});
     CHECK(names("correspondent Charlie D'Agata was in Chasiv Yar") == Names{"Charlie D'Agata"});
     CHECK(names("Assistant Secretary James O'Brien said.") == Names{"James O'Brien"});
+    CHECK(names("Qatar's Ambassador in Moscow, Ahmed bin Nasser bin Jassim Al Thani, welcomed "
+                "them.") == Names{"Ahmed bin Nasser bin Jassim Al Thani"});
 }
 
 TEST_CASE("a verb of speech or an apposition marks a person", "[person_finder]") {
