@@ -115,7 +115,8 @@ const WordSet& title_words() {
     return words;
 }
 
-// Words of places and organisations: a capitalised run holding one names no person.
+// Words of places and organisations, and the adjectives of the peoples the news names most
+// ("Ukrainian Marines", "Russian Railways"): a capitalised run holding one names no person.
 const WordSet& institution_words() {
     static const WordSet words{
         "oblast",       "oblasts",      "region",        "regions",    "district",
@@ -155,7 +156,14 @@ const WordSet& institution_words() {
         "western",      "central",      "international", "national",   "federal",
         "state",        "royal",        "joint",         "armed",      "defense",
         "affairs",      "defence",      "foreign",       "security",   "intelligence",
-        "general",      "supreme"};
+        "general",      "supreme",      "ukrainian",     "russian",    "american",
+        "british",      "turkish",      "polish",        "belarusian", "chinese",
+        "european",     "hungarian",    "qatari",        "saudi",      "emirati",
+        "italian",      "iranian",      "israeli",       "moldovan",   "estonian",
+        "latvian",      "lithuanian",   "finnish",       "swedish",    "norwegian",
+        "danish",       "dutch",        "belgian",       "spanish",    "canadian",
+        "japanese",     "korean",       "syrian",        "crimean",    "chechen",
+        "soviet"};
     return words;
 }
 

@@ -103,4 +103,6 @@ TEST_CASE("places, organisations and catalogue entities are no persons", "[perso
               .empty());
     CHECK(names("Foreign Minister Dmytro Kuleba said so.", {"Dmytro Kuleba"}).empty());
     CHECK(names("Besides Medinsky said nothing.", {"Medinsky"}).empty());
+    CHECK(names("News reports said Ukrainian Marines have pulled out.").empty());
+    CHECK(names("Russian President Dmytro Ivanenko said.") == Names{"Dmytro Ivanenko"});
 }
