@@ -3,225 +3,15 @@
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "common/text.h"
 #include "indexer/name_exclusions.h"
+#include "indexer/name_words.h"
 
 namespace talksearch::indexer {
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
-
-// Titles and roles: before a name they say a person follows ("Governor Alexander Bogomaz"); in an
-// apposition they say the name before was a person's ("..., a spokesman of the corps").
-const WordSet& title_words() {
-    static const WordSet words{"minister",
-                               "president",
-                               "premier",
-                               "chancellor",
-                               "secretary",
-                               "governor",
-                               "ambassador",
-                               "commissioner",
-                               "general",
-                               "major",
-                               "colonel",
-                               "lieutenant",
-                               "lt",
-                               "col",
-                               "gen",
-                               "maj",
-                               "captain",
-                               "capt",
-                               "sergeant",
-                               "sgt",
-                               "admiral",
-                               "marshal",
-                               "commander",
-                               "chief",
-                               "head",
-                               "spokesman",
-                               "spokeswoman",
-                               "spokesperson",
-                               "envoy",
-                               "negotiator",
-                               "mediator",
-                               "aide",
-                               "adviser",
-                               "advisor",
-                               "mayor",
-                               "senator",
-                               "sen",
-                               "representative",
-                               "congressman",
-                               "congresswoman",
-                               "chairman",
-                               "chairwoman",
-                               "director",
-                               "deputy",
-                               "ombudsman",
-                               "official",
-                               "diplomat",
-                               "oligarch",
-                               "sheikh",
-                               "king",
-                               "queen",
-                               "prince",
-                               "emir",
-                               "pope",
-                               "patriarch",
-                               "journalist",
-                               "correspondent",
-                               "analyst",
-                               "officer",
-                               "lawmaker",
-                               "mp",
-                               "leader",
-                               "founder",
-                               "coordinator",
-                               "judge",
-                               "prosecutor",
-                               "activist",
-                               "businessman",
-                               "billionaire",
-                               "mr",
-                               "mrs",
-                               "ms",
-                               "dr",
-                               "professor",
-                               "prof",
-                               "cardinal",
-                               "bishop",
-                               "delegate",
-                               "speaker",
-                               "governor-general",
-                               "commissar",
-                               "pilot",
-                               "soldier",
-                               "serviceman",
-                               "servicewoman",
-                               "volunteer",
-                               "resident",
-                               "witness",
-                               "blogger",
-                               "editor",
-                               "reporter",
-                               "secretary-general",
-                               "press",
-                               "spokespeople",
-                               "lawyer",
-                               "attorney"};
-    return words;
-}
-
-// Words of places and organisations, and the adjectives of the peoples the news names most
-// ("Ukrainian Marines", "Russian Railways"): a capitalised run holding one names no person.
-const WordSet& institution_words() {
-    static const WordSet words{
-        "oblast",       "oblasts",      "region",        "regions",    "district",
-        "province",     "city",         "town",          "village",    "independent",
-        "council",      "ministry",     "forces",        "force",      "army",
-        "corps",        "staff",        "times",         "news",       "agency",
-        "group",        "directorate",  "convention",    "airport",    "palace",
-        "forest",       "street",       "square",        "avenue",     "road",
-        "university",   "union",        "party",         "committee",  "office",
-        "house",        "bank",         "fund",          "post",       "media",
-        "project",      "plant",        "station",       "base",       "command",
-        "service",      "guard",        "brigade",       "battalion",  "regiment",
-        "division",     "fleet",        "navy",          "court",      "parliament",
-        "assembly",     "duma",         "rada",          "government", "administration",
-        "department",   "institute",    "center",        "centre",     "foundation",
-        "company",      "corporation",  "airlines",      "railways",   "energy",
-        "nuclear",      "power",        "river",         "sea",        "lake",
-        "island",       "bridge",       "cathedral",     "church",     "museum",
-        "hotel",        "stadium",      "park",          "channel",    "network",
-        "television",   "tv",           "radio",         "journal",    "herald",
-        "gazette",      "tribune",      "telegraph",     "monitor",    "review",
-        "magazine",     "pravda",       "telegram",      "facebook",   "twitter",
-        "youtube",      "organisation", "organization",  "alliance",   "treaty",
-        "agreement",    "accord",       "declaration",   "summit",     "conference",
-        "forum",        "initiative",   "plan",          "operation",  "war",
-        "front",        "direction",    "sector",        "zone",       "republic",
-        "federation",   "kingdom",      "states",        "nations",    "emirates",
-        "peninsula",    "valley",       "offensive",     "democrats",  "republicans",
-        "images",       "photo",        "press",         "prize",      "award",
-        "cup",          "league",       "games",         "olympics",   "paralympics",
-        "championship", "festival",     "day",           "week",       "monday",
-        "tuesday",      "wednesday",    "thursday",      "friday",     "saturday",
-        "sunday",       "january",      "february",      "march",      "april",
-        "may",          "june",         "july",          "august",     "september",
-        "october",      "november",     "december",      "north",      "south",
-        "east",         "west",         "northern",      "southern",   "eastern",
-        "western",      "central",      "international", "national",   "federal",
-        "state",        "royal",        "joint",         "armed",      "defense",
-        "affairs",      "defence",      "foreign",       "security",   "intelligence",
-        "general",      "supreme",      "ukrainian",     "russian",    "american",
-        "british",      "turkish",      "polish",        "belarusian", "chinese",
-        "european",     "hungarian",    "qatari",        "saudi",      "emirati",
-        "italian",      "iranian",      "israeli",       "moldovan",   "estonian",
-        "latvian",      "lithuanian",   "finnish",       "swedish",    "norwegian",
-        "danish",       "dutch",        "belgian",       "spanish",    "canadian",
-        "japanese",     "korean",       "syrian",        "crimean",    "chechen",
-        "soviet"};
-    return words;
-}
-
-// Capitalised at the start of a sentence, never part of a name: "Besides Medinsky", "Will Kyiv".
-const WordSet& function_words() {
-    static const WordSet words{
-        "the",       "a",        "an",         "and",      "or",        "but",     "if",
-        "when",      "while",    "after",      "before",   "since",     "as",      "at",
-        "in",        "on",       "of",         "for",      "from",      "to",      "with",
-        "by",        "about",    "according",  "besides",  "meanwhile", "however", "also",
-        "earlier",   "later",    "then",       "now",      "still",     "yet",     "both",
-        "all",       "some",     "many",       "most",     "several",   "this",    "that",
-        "these",     "those",    "his",        "her",      "their",     "its",     "our",
-        "my",        "your",     "he",         "she",      "they",      "we",      "it",
-        "i",         "there",    "here",       "speaking", "writing",   "citing",  "asked",
-        "under",     "over",     "during",     "despite",  "although",  "though",  "because",
-        "unlike",    "like",     "among",      "between",  "without",   "within",  "across",
-        "against",   "toward",   "towards",    "near",     "why",       "what",    "who",
-        "how",       "where",    "which",      "whose",    "will",      "would",   "may",
-        "might",     "can",      "could",      "should",   "must",      "did",     "does",
-        "do",        "has",      "have",       "had",      "was",       "were",    "is",
-        "are",       "be",       "been",       "said",     "says",      "not",     "no",
-        "yes",       "last",     "next",       "first",    "new",       "top",     "former",
-        "acting",    "late",     "dear",       "sir",      "lady",      "lord",    "today",
-        "yesterday", "tomorrow", "overnight",  "read",     "watch",     "see",     "more",
-        "only",      "even",     "just",       "so",       "such",      "every",   "each",
-        "neither",   "nor",      "once",       "until",    "upon",      "via",     "thus",
-        "instead",   "indeed",   "background", "update",   "editor",    "note"};
-    return words;
-}
-
-// Verbs that attribute speech to the name next to them: "Bogomaz wrote", "said Marta Kos".
-const WordSet& speech_verbs() {
-    static const WordSet words{"said",       "says",       "told",      "tells",        "wrote",
-                               "writes",     "added",      "adds",      "stated",       "noted",
-                               "explained",  "claimed",    "announced", "warned",       "stressed",
-                               "confirmed",  "insisted",   "argued",    "posted",       "replied",
-                               "responded",  "commented",  "urged",     "acknowledged", "admitted",
-                               "emphasised", "emphasized", "described", "denied",       "reported",
-                               "accused",    "condemned",  "called",    "asked"};
-    return words;
-}
-
-// Days and months: capitalised, and next to names in datelines ("On 5 June Viktor Kovalenko").
-bool is_calendar_word(std::string_view key) {
-    static const WordSet words{"monday",    "tuesday", "wednesday", "thursday", "friday",
-                               "saturday",  "sunday",  "january",   "february", "march",
-                               "april",     "may",     "june",      "july",     "august",
-                               "september", "october", "november",  "december"};
-    return words.contains(key);
-}
-
-// Lower-case words inside names: "Tamim bin Hamad al-Thani", "Ursula von der Leyen".
-const WordSet& name_particles() {
-    static const WordSet words{"bin", "ibn", "al",  "el",  "de",  "da", "di",
-                               "du",  "van", "von", "der", "den", "la", "le"};
-    return words;
-}
+using name_words::WordSet;
 
 bool in(const WordSet& set, std::string_view key) { return set.contains(key); }
 
@@ -290,7 +80,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             while (e < n && !tokens[e - 1].possessive && !separates(tokens[e].before)) {
                 if (name_like(e)) {
                     ++e;
-                } else if (in(name_particles(), tokens[e].key) && e + 1 < n &&
+                } else if (in(name_words::particles(), tokens[e].key) && e + 1 < n &&
                            !separates(tokens[e + 1].before) && name_like(e + 1)) {
                     e += 2;
                 } else {
@@ -304,48 +94,49 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             auto ns = s;
             bool title_cue = false;
             for (auto t = s; t < e; ++t) {
-                if (in(title_words(), tokens[t].key)) {
+                if (in(name_words::titles(), tokens[t].key)) {
                     ns = t + 1;
                     title_cue = true;
                 }
             }
-            if (!title_cue && s > 0 && in(title_words(), tokens[s - 1].key) &&
+            if (!title_cue && s > 0 && in(name_words::titles(), tokens[s - 1].key) &&
                 (tokens[s].before == Break::space || (tokens[s].before == Break::clause && e < n &&
                                                       tokens[e].before == Break::clause))) {
                 title_cue = true;
             }
-            while (ns < e && in(function_words(), tokens[ns].key)) {
+            while (ns < e && in(name_words::function_words(), tokens[ns].key)) {
                 ++ns;
                 title_cue = false;
             }
             // "Deputy Minister of Defense Hanna Maliar": the department is the title's.
             if (ns == s && s >= 2 && tokens[s - 1].key == "of" &&
-                in(title_words(), tokens[s - 2].key) && !separates(tokens[s].before) &&
+                in(name_words::titles(), tokens[s - 2].key) && !separates(tokens[s].before) &&
                 !separates(tokens[s - 1].before)) {
-                while (e - ns > 2 && in(institution_words(), tokens[ns].key)) {
+                while (e - ns > 2 && in(name_words::institutions(), tokens[ns].key)) {
                     ++ns;
                     title_cue = true;
                 }
             }
             // A date before a name is no part of it; "May" alone before a surname may be a name.
-            while (e - ns > 2 && is_calendar_word(tokens[ns].key)) ++ns;
+            while (e - ns > 2 && name_words::is_calendar_word(tokens[ns].key)) ++ns;
             // Particles do not count: "Ahmed bin Nasser bin Jassim Al Thani" is four names long.
             constexpr std::size_t kMinWords = 2, kMaxWords = 4;
-            const auto words = static_cast<std::size_t>(
-                std::count_if(tokens.begin() + static_cast<std::ptrdiff_t>(ns),
-                              tokens.begin() + static_cast<std::ptrdiff_t>(e),
-                              [](const Token& token) { return !in(name_particles(), token.key); }));
+            const auto words = static_cast<std::size_t>(std::count_if(
+                tokens.begin() + static_cast<std::ptrdiff_t>(ns),
+                tokens.begin() + static_cast<std::ptrdiff_t>(e),
+                [](const Token& token) { return !in(name_words::particles(), token.key); }));
             if (e - ns < kMinWords || words > kMaxWords) continue;
             const bool plain =
                 std::none_of(tokens.begin() + ns, tokens.begin() + e, [](const Token& token) {
-                    return in(institution_words(), token.key) || in(title_words(), token.key) ||
-                           in(function_words(), token.key);
+                    return in(name_words::institutions(), token.key) ||
+                           in(name_words::titles(), token.key) ||
+                           in(name_words::function_words(), token.key);
                 });
             if (!plain) continue;
             // Words right next to a catalogue name are the rest of that name: "Sheikh Tamim Bin
             // Hamad al-Thani" where the catalogue knows "Sheikh Tamim".
             if ((ns == s && s > 0 && state.taken[s - 1] && !separates(tokens[s].before) &&
-                 in(name_particles(), tokens[s].key)) ||
+                 in(name_words::particles(), tokens[s].key)) ||
                 (e < n && state.taken[e] && !separates(tokens[e].before))) {
                 continue;
             }
@@ -354,16 +145,16 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 continue;
             }
 
-            const bool said_after =
-                e < n && !separates(tokens[e].before) && in(speech_verbs(), tokens[e].key);
+            const bool said_after = e < n && !separates(tokens[e].before) &&
+                                    in(name_words::speech_verbs(), tokens[e].key);
             const bool said_before = ns == s && s > 0 && tokens[s].before == Break::space &&
-                                     in(speech_verbs(), tokens[s - 1].key);
+                                     in(name_words::speech_verbs(), tokens[s - 1].key);
             bool apposition = false;
             if (e < n && tokens[e].before == Break::clause) {
                 constexpr std::size_t kMaxAppositionWords = 8;
                 for (auto j = e; j < n && j < e + kMaxAppositionWords; ++j) {
                     if (j > e && separates(tokens[j].before)) break;
-                    if (in(title_words(), tokens[j].key)) {
+                    if (in(name_words::titles(), tokens[j].key)) {
                         apposition = true;
                         break;
                     }
@@ -431,8 +222,8 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             if (matched || it->second.size() != 1) continue;
             // Another first name before the surname is someone else's.
             if (i > 0 && !separates(tokens[i].before) && tokens[i - 1].capitalised &&
-                !state.taken[i - 1] && !in(title_words(), tokens[i - 1].key) &&
-                !in(function_words(), tokens[i - 1].key)) {
+                !state.taken[i - 1] && !in(name_words::titles(), tokens[i - 1].key) &&
+                !in(name_words::function_words(), tokens[i - 1].key)) {
                 continue;
             }
             people[it->second.front()].mentions.push_back(

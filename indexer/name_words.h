@@ -1,0 +1,28 @@
+#pragma once
+// The vocabularies the person finder tells names from other capitalised words by: titles,
+// words of places and organisations, function words, verbs of speech, calendar words and the
+// particles inside names. Keys are case-folded, as the tokenizer writes them.
+
+#include <string_view>
+#include <unordered_set>
+
+namespace talksearch::indexer::name_words {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Titles and roles: before a name they say a person follows ("Governor Alexander Bogomaz"); in an
+// apposition they say the name before was a person's ("..., a spokesman of the corps").
+const WordSet& titles();
+// Words of places and organisations, and the adjectives of the peoples the news names most
+// ("Ukrainian Marines", "Russian Railways"): a capitalised run holding one names no person.
+const WordSet& institutions();
+// Capitalised at the start of a sentence, never part of a name: "Besides Medinsky", "Will Kyiv".
+const WordSet& function_words();
+// Verbs that attribute speech to the name next to them: "Bogomaz wrote", "said Marta Kos".
+const WordSet& speech_verbs();
+// Lower-case words inside names: "Tamim bin Hamad al-Thani", "Ursula von der Leyen".
+const WordSet& particles();
+// Days and months: capitalised, and next to names in datelines ("On 5 June Viktor Kovalenko").
+bool is_calendar_word(std::string_view key);
+
+}  // namespace talksearch::indexer::name_words
