@@ -75,6 +75,15 @@ bool is_lower_case_name_head(std::string_view key) {
 // Plants, dams and rivers named after a city, in lower case, with up to two words before the
 // head: "the Novoshakhtinsk oil refinery", "the Kakhovka hydroelectric dam", "the Dnipro river".
 // They are named after the nearest city, not always in it.
+// Words that join a clause rather than describe a thing: no plant's name runs past them.
+bool is_connective(std::string_view key) {
+    static const std::set<std::string_view> words{
+        "a",    "an",   "the",  "at",  "in",   "on",    "of",    "to",   "for",   "and",
+        "or",   "with", "near", "by",  "from", "where", "which", "that", "was",   "is",
+        "were", "are",  "has",  "had", "have", "its",   "his",   "her",  "their", "as"};
+    return words.contains(key);
+}
+
 bool is_facility_head(std::string_view key) {
     return key == "refinery" || key == "refineries" || key == "plant" || key == "plants" ||
            key == "dam" || key == "river" || key == "reservoir";
@@ -231,15 +240,18 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             called[m] = Called::village;
         }
         // An apposition: "Stepnohirsk, a town in the Zaporizhzhia region", "Krynky, a village on
-        // the shore".
+        // the shore" (one settlement: "Odesa, the villages around it" says nothing of Odesa).
         if (after + 1 < words.size() && only(gap(after - 1, after), ", ") &&
             (keys[after] == "a" || keys[after] == "an" || keys[after] == "the")) {
             constexpr std::size_t kMaxWords = 3;  // "a small frontline town"
             for (auto k = after + 1; k < words.size() && k <= after + kMaxWords; ++k) {
                 if (!only(gap(k - 1, k), " ")) break;
-                if (is_village_word(keys[k])) called[m] = Called::village;
-                if (is_town_word(keys[k])) called[m] = Called::town;
-                if (is_village_word(keys[k]) || is_town_word(keys[k])) break;
+                const auto& word = keys[k];
+                const bool village = word == "village" || word == "settlement" || word == "hamlet";
+                const bool town = word == "town" || word == "city";
+                if (village) called[m] = Called::village;
+                if (town) called[m] = Called::town;
+                if (village || town || is_village_word(word) || is_town_word(word)) break;
             }
         }
     }
@@ -339,8 +351,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (!only(gap(k - 1, k), run == 0 ? " \t\n-\u2013" : " \t\n")) break;
             if (!is_capitalised(k)) {
                 if (is_lower_case_name_head(keys[k])) keep[m] = false;
+                // Only words that describe the plant stand between ("oil", "nuclear power"): "in
+                // Odesa at a plant" names Odesa.
                 for (std::size_t f = k; f < words.size() && f < k + 3 && !is_capitalised(f) &&
-                                        only(gap(f - 1, f), " \t");
+                                        only(gap(f - 1, f), " \t") && !is_connective(keys[f]);
                      ++f) {
                     if (is_facility_head(keys[f])) keep[m] = false;
                 }

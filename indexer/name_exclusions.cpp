@@ -131,6 +131,8 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
                     const bool comma = b == Break::clause && gap_before(text, j).find_first_not_of(
                                                                  ", ") == std::string_view::npos;
                     if (b != Break::space && b != Break::join && !comma) break;
+                    // After "and", the last item: "the villages of A and B, Oleh Lysenko said".
+                    if (comma && joined) break;
                     if (comma) first_item_end = std::min(first_item_end, j);
                 }
                 const bool joins = tokens[j].key == "and" || tokens[j].key == "or";

@@ -55,4 +55,7 @@ TEST_CASE("names listed after a settlement or region word are places", "[name_ex
     CHECK(excluded_words("hit the main city of Krivyi Rig, the home town") == "Krivyi Rig");
     // Without "and" or "or" a comma ends the list: the mayor is a person.
     CHECK(excluded_words("the city of Kyiv, Mayor Vitali Klitschko said") == "Kyiv");
+    // An "and" closes the list at the next comma.
+    CHECK(excluded_words("the villages of Robotyne and Verbove, Oleh Lysenko said") ==
+          "Robotyne and Verbove");
 }

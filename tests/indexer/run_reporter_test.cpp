@@ -26,7 +26,8 @@ TEST_CASE("a skip is counted under its category and named in one warning", "[run
                                                "in/c.html: no date"});
 }
 
-TEST_CASE("written articles, their stage times, removals, files and documents are counted", "[run_reporter]") {
+TEST_CASE("written articles, their stage times, removals, files and documents are counted",
+          "[run_reporter]") {
     RunReporter reporter({});  // no warning callback: warnings go nowhere
     reporter.count(PutOutcome::added);
     reporter.count(PutOutcome::added);

@@ -93,7 +93,7 @@ TEST_CASE("markdown: links, images and markers are read in linear time, whatever
 
     // Long lines of open brackets: no stack overflow, no quadratic scan.
     for (const std::string& line : {std::string(200'000, '['), "[x](" + std::string(200'000, '('),
-                                   std::string(100'000, '!') + std::string(100'000, ']')}) {
+                                    std::string(100'000, '!') + std::string(100'000, ']')}) {
         const auto article = read_text("Title\n\n" + line + "\n\nThe end.\n", "b", "b.md", true);
         CHECK(article.blocks.size() >= 2);
     }
