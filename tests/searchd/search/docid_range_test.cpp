@@ -30,7 +30,7 @@ std::vector<Xapian::docid> matches(const Xapian::Query& query, Xapian::doccount 
 }
 
 Xapian::Query range(Xapian::docid first, Xapian::docid last) {
-    return Xapian::Query(new DocidRange(first, last));
+    return Xapian::Query((new DocidRange(first, last))->release());  // the query owns it
 }
 
 }  // namespace
