@@ -52,9 +52,7 @@ bool is_proximity_operator(std::string_view word, std::string_view op) {
     return !std::isalnum(next) && next < 0x80;
 }
 
-// A +word or -word right before NEAR or ADJ: the operators join plain words only, and Xapian
-// 1.4's parser leaks memory while it recovers from this mistake, so it is refused here first.
-std::optional<std::string> signed_word_before_proximity(std::string_view text) {
+std::vector<std::string_view> split_on_spaces(std::string_view text) {
     std::vector<std::string_view> words;
     for (std::size_t i = 0; i < text.size();) {
         while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
@@ -62,15 +60,46 @@ std::optional<std::string> signed_word_before_proximity(std::string_view text) {
         while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
         if (i > start) words.push_back(text.substr(start, i - start));
     }
+    return words;
+}
+
+bool is_proximity_operator(std::string_view word) {
+    return is_proximity_operator(word, "NEAR") || is_proximity_operator(word, "ADJ");
+}
+
+// A +word or -word right before NEAR or ADJ: the operators join plain words only, and Xapian
+// 1.4's parser leaks memory while it recovers from this mistake, so it is refused here first.
+std::optional<std::string> signed_word_before_proximity(std::string_view text) {
+    const auto words = split_on_spaces(text);
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         const auto word = words[i];
         if (word.size() < 2 || (word.front() != '+' && word.front() != '-')) continue;
-        if (is_proximity_operator(words[i + 1], "NEAR") ||
-            is_proximity_operator(words[i + 1], "ADJ")) {
-            return std::string(word);
-        }
+        if (is_proximity_operator(words[i + 1])) return std::string(word);
     }
     return std::nullopt;
+}
+
+bool is_wildcard_search(std::string_view word) {
+    while (!word.empty() && (word.front() == '(' || word.front() == '+' || word.front() == '-')) {
+        word.remove_prefix(1);
+    }
+    return word.starts_with(std::string(kWildcardField) + ':') ||
+           word.starts_with(std::string(kTitleWildcardField) + ':');
+}
+
+// A wildcard on either side of NEAR or ADJ, in text rewritten by mark_wildcards(). Xapian 1.4's
+// parser dereferences a null query when such a group is followed by more words ("a ADJ b* c"
+// crashes the process), so it never sees one.
+bool has_wildcard_beside_proximity(std::string_view marked) {
+    const auto words = split_on_spaces(marked);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!is_proximity_operator(words[i])) continue;
+        if ((i > 0 && is_wildcard_search(words[i - 1])) ||
+            (i + 1 < words.size() && is_wildcard_search(words[i + 1]))) {
+            return true;
+        }
+    }
+    return false;
 }
 
 std::size_t nesting_depth(std::string_view text) {
@@ -215,6 +244,11 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
                                       repair_utf8(*word), word->front() == '+' ? "+" : "-"));
     }
     const auto marked = mark_wildcards(text);
+    if (has_wildcard_beside_proximity(marked)) {
+        throw SearchError(ErrorCode::invalid_query,
+                          "NEAR and ADJ join plain words, not wildcards (word*): write the whole "
+                          "word, e.g. peace NEAR negotiations");
+    }
     if (const auto wildcards = count_wildcards(marked); wildcards > kMaxWildcards) {
         throw SearchError(ErrorCode::query_too_long,
                           fmt::format("the query has {} wildcards (word*); the limit is {}",

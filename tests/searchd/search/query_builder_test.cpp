@@ -46,3 +46,23 @@ TEST_CASE("NEAR and ADJ after a +word or -word are refused before Xapian parses 
     CHECK_NOTHROW(builder.parse("-Trump peace ADJ talks"));
     CHECK_NOTHROW(builder.parse("+Geneva NEARBY"));
 }
+
+TEST_CASE("A wildcard beside NEAR or ADJ is refused before Xapian parses it", "[query_builder]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    talksearch::testing::index_into(db, {talksearch::testing::bundled_corpus()});
+    const Xapian::Database vocabulary(db.string());
+    QueryBuilder builder(talksearch::testing::shipped_catalog(), vocabulary);
+
+    // Xapian 1.4's parser dereferences a null query on "i ADJ m* m" (the fuzz target's
+    // regression), on either side of the operator and in a chain of them.
+    for (const std::string text :
+         {"i ADJ m* m", "m* ADJ i m", "i ADJ title:m* m", "i NEAR j NEAR ma* m", "i ADJ m*",
+          "(peace NEAR/3 negotiat*) talks", "i ADJ xwildcard:m m"}) {
+        CAPTURE(text);
+        CHECK(error_of(builder, text) == ErrorCode::invalid_query);
+    }
+    // Wildcards elsewhere, and NEAR between plain words, are fine.
+    CHECK_NOTHROW(builder.parse("peace NEAR talks negotiat*"));
+    CHECK_NOTHROW(builder.parse("negotiat* peace ADJ talks"));
+}
