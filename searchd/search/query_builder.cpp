@@ -114,14 +114,22 @@ std::size_t nesting_depth(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+SearchError proximity_on_non_words(const std::string& detail) {
+    return SearchError(
+        ErrorCode::invalid_query,
+        fmt::format("NEAR, ADJ and \"phrases\" work on single words only, not on wildcards "
+                    "(word*), OR or parentheses ({}); write them around plain words, e.g. "
+                    "peace NEAR talks",
+                    detail));
+}
+
+}  // namespace
+
 SearchError refused_query(const Xapian::Error& error) {
     if (error.get_type() == std::string_view("UnimplementedError")) {
-        return SearchError(
-            ErrorCode::invalid_query,
-            fmt::format("NEAR, ADJ and \"phrases\" work on single words only, not on wildcards "
-                        "(word*), OR or parentheses ({}); write them around plain words, e.g. "
-                        "peace NEAR talks",
-                        error.get_msg()));
+        return proximity_on_non_words(error.get_msg());
     }
     return SearchError(ErrorCode::invalid_query,
                        fmt::format("the query cannot be run ({}); simplify it, or put words in "
@@ -245,9 +253,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
     }
     const auto marked = mark_wildcards(text);
     if (has_wildcard_beside_proximity(marked)) {
-        throw SearchError(ErrorCode::invalid_query,
-                          "NEAR and ADJ join plain words, not wildcards (word*): write the whole "
-                          "word, e.g. peace NEAR negotiations");
+        throw proximity_on_non_words("a wildcard beside NEAR or ADJ");
     }
     if (const auto wildcards = count_wildcards(marked); wildcards > kMaxWildcards) {
         throw SearchError(ErrorCode::query_too_long,
