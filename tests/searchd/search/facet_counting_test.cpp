@@ -8,12 +8,12 @@
 #include <fmt/format.h>
 
 #include "common/dates.h"
-#include "common/facet_set.h"
 #include "common/schema.h"
 #include "searchd/search/pass_counting.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/searcher.h"
 #include "searchd/search/selection_counting.h"
+#include "tests/support/counting_cases.h"
 #include "tests/support/search_responses.h"
 #include "tests/support/temp_index.h"
 
@@ -24,132 +24,29 @@ using talksearch::testing::TempDir;
 
 namespace {
 
+using talksearch::testing::counted_slots;
+using talksearch::testing::counting_builder;
+using talksearch::testing::counting_indexes;
+using Case = talksearch::testing::CountingCase;
+using talksearch::testing::check_same;
+using talksearch::testing::count_with;
+using talksearch::testing::Counted;
+using talksearch::testing::counted_by_hand;
+using talksearch::testing::counted_search;
+
 std::vector<std::string> ranked_ids(const SearchResponse& response) {
     std::vector<std::string> ids;
     for (const auto& hit : response.results) ids.push_back(hit.id);
     return ids;
 }
 
-std::vector<Xapian::valueno> counted_slots() {
-    std::vector<Xapian::valueno> slots{schema::kSlotMonth};
-    for (const auto& info : schema::kFacets) slots.push_back(info.slot);
-    return slots;
-}
-
-// The bundled corpus and the escaping fixture: in one database, and in one each.
-struct Indexes {
-    TempDir dir;
-    std::string single = (dir.path() / "single").string();
-    std::string corpus = (dir.path() / "corpus").string();
-    std::string fixture = (dir.path() / "fixture").string();
-    std::string synonyms = (dir.path() / "synonyms").string();
-    Indexes() {
-        const auto escaping = std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "escaping.jsonl";
-        talksearch::testing::index_into(single, {talksearch::testing::bundled_corpus(), escaping});
-        talksearch::testing::index_into(corpus, {talksearch::testing::bundled_corpus()});
-        talksearch::testing::index_into(fixture, {escaping});
-        write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
-    }
-};
-
-const Indexes& indexes() {
-    static const Indexes built;
-    return built;
-}
-
-QueryBuilder& builder() {
-    static Xapian::Database vocabulary = [] {
-        Xapian::Database database(indexes().single);
-        database.add_database(Xapian::Database(indexes().synonyms));
-        return database;
-    }();
-    static QueryBuilder built(talksearch::testing::shipped_catalog(), vocabulary);
-    return built;
-}
-
-struct Case {
-    std::string query;
-    std::map<Facet, std::vector<std::string>> selected;
-    std::optional<std::string> from;
-};
-
-CountedSearch counted_search(QueryBuilder& builder, const Case& c) {
-    CountedSearch search;
-    search.query = builder.parse(c.query);
-    for (const auto& [facet, values] : c.selected) {
-        std::vector<std::string> resolved;
-        auto filter = builder.facet_filter(facet, values, resolved);
-        search.selections.emplace(facet, FacetSelection{std::move(filter), resolved});
-    }
-    if (c.from) {
-        search.date_filter =
-            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, *c.from, "9999-99-99");
-    }
-    return search;
-}
-
-struct Counted {
-    FacetCounts counts;
-    Xapian::doccount matches = 0;
-};
-
-Counted count_with(const FacetCountingStrategy& strategy, const Xapian::Database& database,
-                   const CountedSearch& search) {
-    Counted counted;
-    counted.counts = strategy.count(database, search, [&](Xapian::Enquire& enquire) {
-        const auto mset = enquire.get_mset(0, 10, database.get_doccount());
-        counted.matches = mset.get_matches_estimated();
-        return counted.matches;
-    });
-    return counted;
-}
-
-// The same counts, from the articles themselves: each facet over the articles that match the
-// query with every filter but the facet's own selection, the months without the date range.
-FacetCounts counted_by_hand(const Xapian::Database& database, const CountedSearch& search) {
-    auto values_over = [&](const std::vector<Xapian::Query>& filters, Xapian::valueno slot,
-                           Xapian::doccount* matches) {
-        Xapian::Enquire enquire(database);
-        enquire.set_query(filtered(search.query, filters));
-        const auto mset = enquire.get_mset(0, database.get_doccount());
-        if (matches) *matches = mset.size();
-        ValueCounts counts;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            for (const auto& value : decode_facet_set(it.get_document().get_value(slot))) {
-                ++counts[value];
-            }
-        }
-        return counts;
-    };
-    FacetCounts counts;
-    for (const auto& info : schema::kFacets) {
-        const auto left_out = search.selections.contains(info.facet)
-                                  ? std::optional<Facet>(info.facet)
-                                  : std::nullopt;
-        counts.facets[info.facet] =
-            values_over(search.filters_except(left_out, true), info.slot, nullptr);
-    }
-    counts.months = values_over(search.filters_except(std::nullopt, false), schema::kSlotMonth,
-                                &counts.undated_base);
-    return counts;
-}
-
-void check_same(const FacetCounts& a, const FacetCounts& b) {
-    for (const auto& info : schema::kFacets) {
-        CAPTURE(info.name);
-        CHECK(a.facets.at(info.facet) == b.facets.at(info.facet));
-    }
-    CHECK(a.months == b.months);
-    CHECK(a.undated_base == b.undated_base);
-}
-
 }  // namespace
 
 TEST_CASE("every facet counting strategy counts what the matching articles hold",
           "[facet_counting]") {
-    const Xapian::Database single(indexes().single);
-    Xapian::Database shards(indexes().corpus);
-    shards.add_database(Xapian::Database(indexes().fixture));
+    const Xapian::Database single(counting_indexes().single);
+    Xapian::Database shards(counting_indexes().corpus);
+    shards.add_database(Xapian::Database(counting_indexes().fixture));
     REQUIRE(shards.get_doccount() == single.get_doccount());
     const SlotColumns single_columns(single, counted_slots());
     const SlotColumns shard_columns(shards, counted_slots());
@@ -167,7 +64,7 @@ TEST_CASE("every facet counting strategy counts what the matching articles hold"
                       "2025-01-01"},
                  Case{"talks", {{Facet::city, {"Atlantis"}}}, std::nullopt});
     CAPTURE(c.query, c.selected.size(), c.from.value_or("no date range"));
-    const auto search = counted_search(builder(), c);
+    const auto search = counted_search(counting_builder(), c);
     const auto expected = counted_by_hand(single, search);
     if (c.query == "talks") CHECK_FALSE(expected.facets.at(Facet::city).empty());
 
@@ -190,25 +87,10 @@ TEST_CASE("every facet counting strategy counts what the matching articles hold"
     }
 }
 
-TEST_CASE("a selected facet is counted over the other filters only", "[facet_counting]") {
-    const Xapian::Database database(indexes().single);
-    const SlotColumns columns(database, counted_slots());
-    const auto all = counted_search(builder(), {"talks", {}, std::nullopt});
-    const auto istanbul = counted_search(builder(), {"talks", {{Facet::city, {"Istanbul"}}}, {}});
-    const SelectionCounting strategy(columns);
-    const auto unselected = count_with(strategy, database, all);
-    const auto selected = count_with(strategy, database, istanbul);
-    // Choosing another city would give what it gives without a selection.
-    CHECK(selected.counts.facets.at(Facet::city) == unselected.counts.facets.at(Facet::city));
-    CHECK(selected.counts.facets.at(Facet::city).size() > 1);
-    CHECK(selected.matches == selected.counts.facets.at(Facet::city).at("Istanbul"));
-    CHECK(selected.matches < unselected.matches);
-}
-
 TEST_CASE("the strategy follows the database's kind", "[facet_counting]") {
-    const Xapian::Database single(indexes().single);
-    Xapian::Database shards(indexes().corpus);
-    shards.add_database(Xapian::Database(indexes().fixture));
+    const Xapian::Database single(counting_indexes().single);
+    Xapian::Database shards(counting_indexes().corpus);
+    shards.add_database(Xapian::Database(counting_indexes().fixture));
     const SlotColumns columns(single, counted_slots());
     CHECK(dynamic_cast<SpyCounting*>(facet_counting_for(single, nullptr).get()));
     CHECK(dynamic_cast<SelectionCounting*>(facet_counting_for(single, &columns).get()));
@@ -268,12 +150,13 @@ TEST_CASE("in-memory columns and Xapian's spies count the same", "[facet_counter
 TEST_CASE("a stub of local shards counts as one database of the same articles",
           "[facet_counting]") {
     TempDir dir;
-    const auto stub = dir.write("shards.stub", fmt::format("auto {}\nauto {}\n", indexes().corpus,
-                                                           indexes().fixture))
-                          .string();
+    const auto stub =
+        dir.write("shards.stub", fmt::format("auto {}\nauto {}\n", counting_indexes().corpus,
+                                             counting_indexes().fixture))
+            .string();
     const auto& catalog = talksearch::testing::shipped_catalog();
-    Searcher shards(stub, indexes().synonyms, catalog);
-    Searcher single(indexes().single, indexes().synonyms, catalog);
+    Searcher shards(stub, counting_indexes().synonyms, catalog);
+    Searcher single(counting_indexes().single, counting_indexes().synonyms, catalog);
     for (const auto* query : {"", "talks", "ceasefire -Trump"}) {
         CAPTURE(query);
         SearchRequest request;

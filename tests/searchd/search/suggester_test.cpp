@@ -1,0 +1,82 @@
+// Completions of the last word over a real index of the bundled corpus and the shipped
+// catalogue: entities first, those in more articles first, then the index's words.
+#include "searchd/search/suggester.h"
+
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/temp_index.h"
+
+using namespace talksearch;
+using namespace talksearch::search;
+using talksearch::testing::TempDir;
+
+namespace {
+
+struct Corpus {
+    TempDir dir;
+    Xapian::Database database;
+    Corpus() {
+        const auto path = dir.path() / "db";
+        talksearch::testing::index_into(path, {talksearch::testing::bundled_corpus()});
+        database = Xapian::Database(path.string());
+    }
+};
+
+SuggestResponse suggest(const std::string& query, std::size_t limit = 10) {
+    static Corpus corpus;
+    return suggest_completions(corpus.database, talksearch::testing::shipped_catalog(), query,
+                               limit);
+}
+
+}  // namespace
+
+TEST_CASE("the last word is completed with entities, then words", "[suggester]") {
+    const auto response = suggest("talks od");
+    CHECK(response.query == "talks od");
+    REQUIRE_FALSE(response.suggestions.empty());
+    const auto& first = response.suggestions.front();
+    CHECK(first.kind == "entity");
+    CHECK(first.label == "Odesa");
+    CHECK(first.type == "city");
+    CHECK(first.facet == "city");
+    CHECK(first.query == "talks Odesa");
+    CHECK(first.count == 5);
+    CHECK(response.suggestions.size() <= 10);
+    bool seen_word = false;
+    for (const auto& suggestion : response.suggestions) {
+        CAPTURE(suggestion.label);
+        if (suggestion.kind == "word") seen_word = true;
+        // No entity after the first word: entities come first.
+        if (seen_word) CHECK(suggestion.kind == "word");
+        CHECK(suggestion.query.starts_with("talks "));
+    }
+}
+
+TEST_CASE("a negotiator is completed with the facet that filters by the role", "[suggester]") {
+    const auto medinsky = suggest("medin");
+    REQUIRE_FALSE(medinsky.suggestions.empty());
+    CHECK(medinsky.suggestions.front().facet == "negotiator");
+    CHECK(medinsky.suggestions.front().query == "Vladimir Medinsky");
+}
+
+TEST_CASE("completions respect the limit and repeat no label", "[suggester]") {
+    for (const std::size_t limit : {1U, 2U, 3U, 10U}) {
+        CAPTURE(limit);
+        const auto response = suggest("t", limit);
+        CHECK(response.suggestions.size() <= limit);
+        std::set<std::string> labels;
+        for (const auto& suggestion : response.suggestions) {
+            CHECK(labels.insert(suggestion.label).second);
+        }
+    }
+    CHECK(suggest("t", 0).suggestions.empty());
+}
+
+TEST_CASE("nothing is suggested for no last word, or one nothing starts with", "[suggester]") {
+    for (const std::string query : {"", " ", "talks ", "zzzzqx", "***"}) {
+        CAPTURE(query);
+        CHECK(suggest(query).suggestions.empty());
+    }
+}
