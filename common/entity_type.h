@@ -12,7 +12,16 @@
 
 namespace talksearch {
 
-enum class EntityType { city, region, country, person, organisation };
+// One entity type per facet that a type fills (facets.def): its name, alias and facet.
+#define TALKSEARCH_FACET(name, label, singular, alias, prefix, slot, filled_by) \
+    TALKSEARCH_FACET_##filled_by(name, alias)
+#define TALKSEARCH_FACET_ROLE(name, alias)
+
+enum class EntityType {
+#define TALKSEARCH_FACET_TYPE(name, alias) name,
+#include TALKSEARCH_FACETS_DEF
+#undef TALKSEARCH_FACET_TYPE
+};
 
 struct EntityTypeInfo {
     EntityType type;
@@ -21,13 +30,13 @@ struct EntityTypeInfo {
     schema::Facet facet;     // every entity of the type counts in it
 };
 
-inline constexpr std::array<EntityTypeInfo, 5> kEntityTypes{{
-    {EntityType::city, "city", "", schema::Facet::city},
-    {EntityType::region, "region", "", schema::Facet::region},
-    {EntityType::country, "country", "", schema::Facet::country},
-    {EntityType::person, "person", "", schema::Facet::person},
-    {EntityType::organisation, "organisation", "organization", schema::Facet::organisation},
-}};
+inline constexpr auto kEntityTypes = std::to_array<EntityTypeInfo>({
+#define TALKSEARCH_FACET_TYPE(name, alias) {EntityType::name, #name, alias, schema::Facet::name},
+#include TALKSEARCH_FACETS_DEF
+#undef TALKSEARCH_FACET_TYPE
+});
+
+#undef TALKSEARCH_FACET_ROLE
 
 // A person's role, and the facet it adds beyond the person facet, if any.
 struct RoleInfo {
@@ -35,13 +44,20 @@ struct RoleInfo {
     std::optional<schema::Facet> facet;
 };
 
-inline constexpr std::array<RoleInfo, 5> kRoles{{
-    {"negotiator", schema::Facet::negotiator},
+// The roles that fill a facet (facets.def), then those that only describe.
+inline constexpr auto kRoles = std::to_array<RoleInfo>({
+#define TALKSEARCH_FACET_TYPE(name, alias)
+#define TALKSEARCH_FACET_ROLE(name, alias) {#name, schema::Facet::name},
+#include TALKSEARCH_FACETS_DEF
+#undef TALKSEARCH_FACET_TYPE
+#undef TALKSEARCH_FACET_ROLE
     {"leader", std::nullopt},
     {"spokesperson", std::nullopt},
     {"official", std::nullopt},
     {"mediator", std::nullopt},
-}};
+});
+
+#undef TALKSEARCH_FACET
 
 std::string_view to_string(EntityType type);
 std::optional<EntityType> entity_type_from_name(std::string_view name);

@@ -37,10 +37,19 @@ enum Slot : Xapian::valueno {
     kSlotFacetFirst = 10,    // one slot per facet, see kFacets
 };
 
+// The facets' rows (facets.def); a test build may name another file that adds one.
+#ifndef TALKSEARCH_FACETS_DEF
+#define TALKSEARCH_FACETS_DEF "common/facets.def"
+#endif
+
 // A facet is counted from one value slot holding the article's sorted set of values (see
 // facet_set.h), so Xapian's built-in ValueCountMatchSpy counts it exactly in one pass, also
 // through the remote backend. Filtering uses boolean terms: term_prefix + entity key.
-enum class Facet { city, region, country, person, negotiator, organisation };
+enum class Facet {
+#define TALKSEARCH_FACET(name, label, singular, alias, prefix, slot, filled_by) name,
+#include TALKSEARCH_FACETS_DEF
+#undef TALKSEARCH_FACET
+};
 
 struct FacetInfo {
     Facet facet;
@@ -52,17 +61,13 @@ struct FacetInfo {
     Xapian::valueno slot;          // sorted value set of canonical names
 };
 
-// The order here is the order facets are listed in responses and shown in the UI.
-inline constexpr std::array<FacetInfo, 6> kFacets{{
-    {Facet::city, "city", "Cities", "City", "", "XCITY", kSlotFacetFirst + 0},
-    {Facet::negotiator, "negotiator", "Negotiators", "Negotiator", "", "XNEGOTIATOR",
-     kSlotFacetFirst + 4},
-    {Facet::person, "person", "People", "Person", "", "XPERSON", kSlotFacetFirst + 3},
-    {Facet::country, "country", "Countries", "Country", "", "XCOUNTRY", kSlotFacetFirst + 2},
-    {Facet::region, "region", "Regions", "Region", "", "XREGION", kSlotFacetFirst + 1},
-    {Facet::organisation, "organisation", "Organisations", "Organisation", "organization", "XORG",
-     kSlotFacetFirst + 5},
-}};
+// In the order of facets.def, which is the order facets are listed in responses and the UI.
+inline constexpr auto kFacets = std::to_array<FacetInfo>({
+#define TALKSEARCH_FACET(name, label, singular, alias, prefix, slot, filled_by) \
+    {Facet::name, #name, label, singular, alias, prefix, kSlotFacetFirst + (slot)},
+#include TALKSEARCH_FACETS_DEF
+#undef TALKSEARCH_FACET
+});
 
 const FacetInfo& facet_info(Facet facet);
 // Accepts the facet's name or its alias ("organization" for organisation).

@@ -9,7 +9,8 @@ namespace talksearch::http {
 namespace json = boost::json;
 namespace {
 
-// One query parameter per facet for /api/search, and the facet names as an enum.
+// One query parameter per facet for /api/search, the facet names as an enum, and every facet
+// required in a search response.
 std::string complete(std::string_view text) {
     auto document = json::parse(text).as_object();
     auto& components = document.at("components").as_object();
@@ -39,7 +40,9 @@ std::string complete(std::string_view text) {
                                      json::object{{"$ref", "#/components/parameters/" + key}});
         }
     }
-    components.at("schemas").at("FacetName").as_object()["enum"] = std::move(names);
+    auto& schemas = components.at("schemas").as_object();
+    schemas.at("SearchResponse").at("properties").at("facets").as_object()["required"] = names;
+    schemas.at("FacetName").as_object()["enum"] = std::move(names);
     return json::serialize(document);
 }
 
