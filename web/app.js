@@ -6,7 +6,7 @@ import { h, clear, markedFragment, safeExternalUrl, hostOf } from './dom.js';
 import {
   FACETS, FACET_LABELS, PER_PAGE, MAX_PAGE, setFacets, facetColour,
   parseState, stateToHref, stateToQuery, searchParams, cloneState,
-  filterCount, withFilter, withoutFilters, withDates, withQuery,
+  filterCount, withFilter, withoutFilters, withDates, withQuery, withQueryAsTyped,
 } from './state.js';
 import { createChart, normaliseFrom, normaliseTo, monthLabel } from './chart.js';
 import { renderTitle, renderBody, groupEntities } from './article.js';
@@ -216,7 +216,7 @@ function renderSearch(data) {
   el.sidebarClose.textContent = total ? `Show ${plural(total, 'result')}` : 'Show results';
   el.status.textContent = `${plural(total, 'article')}${data.total_exact === false ? ' (about)' : ''}${took}${range}`;
 
-  renderDidYouMean(data.corrected);
+  renderCorrection(data.corrected, data.showing_corrected === true);
   renderResults(results);
   renderEmpty(total, results.length);
   renderPagination(total);
@@ -225,13 +225,20 @@ function renderSearch(data) {
   renderUndated(Number(data.undated) || 0, (data.histogram || []).length > 0);
 }
 
-function renderDidYouMean(corrected) {
+// The query as typed matched nothing and the results are its correction's: say so, with one
+// click back to the query as typed. Otherwise a correction is only offered: "did you mean".
+function renderCorrection(corrected, showingCorrected) {
   clear(el.didYouMean);
   if (!corrected || corrected === state.q) {
     el.didYouMean.hidden = true;
     return;
   }
   el.didYouMean.hidden = false;
+  if (showingCorrected) {
+    el.didYouMean.append('Showing results for ', h('strong', { class: 'corrected' }, corrected),
+      '. Search instead for ', navLink(withQueryAsTyped(state, state.q), { class: 'as-typed' }, state.q), '.');
+    return;
+  }
   el.didYouMean.append('Did you mean ',
     navLink(withQuery(state, corrected), { class: 'corrected' }, corrected), '?');
 }

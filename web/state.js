@@ -28,7 +28,8 @@ export const MAX_PAGE = Math.floor((10000 - 1) / PER_PAGE) + 1;
 export function emptyState() {
   const filters = {};
   for (const facet of FACETS) filters[facet] = [];
-  return { q: '', filters, from: '', to: '', sort: '', page: 1, doc: '' };
+  // asTyped: search the query exactly as typed, never its spelling correction (correct=false).
+  return { q: '', filters, from: '', to: '', sort: '', page: 1, doc: '', asTyped: false };
 }
 
 export function cloneState(state) {
@@ -53,6 +54,7 @@ export function parseState(search) {
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   state.page = Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1;
   state.doc = params.get('doc') ?? '';
+  state.asTyped = params.get('correct') === 'false';
   return state;
 }
 
@@ -67,6 +69,7 @@ export function searchParams(state) {
   if (state.to) params.set('to', state.to);
   if (state.sort) params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
+  if (state.asTyped) params.set('correct', 'false');
   return params;
 }
 
@@ -122,10 +125,17 @@ export function withDates(state, from, to) {
   return next;
 }
 
-export function withQuery(state, q) {
+// A new query may be corrected again; withQueryAsTyped is the "search instead for" of a
+// corrected search.
+export function withQuery(state, q, asTyped = false) {
   const next = cloneState(state);
   next.q = q;
   next.page = 1;
   next.doc = '';
+  next.asTyped = asTyped;
   return next;
+}
+
+export function withQueryAsTyped(state, q) {
+  return withQuery(state, q, true);
 }

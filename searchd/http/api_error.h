@@ -18,15 +18,16 @@ inline constexpr ApiErrorKind kBadRequest{400, "bad_request"};  // not HTTP/1.1 
 inline constexpr ApiErrorKind kUnknownParameter{400, "unknown_parameter"};
 inline constexpr ApiErrorKind kInvalidEncoding{400, "invalid_encoding"};
 inline constexpr ApiErrorKind kInvalidSort{400, "invalid_sort"};
+inline constexpr ApiErrorKind kInvalidParameter{400, "invalid_parameter"};  // of a known name
 inline constexpr ApiErrorKind kNoSuchPath{404, "not_found"};
 inline constexpr ApiErrorKind kMethodNotAllowed{405, "method_not_allowed"};
 inline constexpr ApiErrorKind kBodyTooLarge{413, "body_too_large"};
 inline constexpr ApiErrorKind kHeadersTooLarge{431, "headers_too_large"};
 inline constexpr ApiErrorKind kInternal{500, "internal"};
 
-inline constexpr std::array kApiErrorKinds{kBadRequest,   kUnknownParameter, kInvalidEncoding,
-                                           kInvalidSort,  kNoSuchPath,       kMethodNotAllowed,
-                                           kBodyTooLarge, kHeadersTooLarge,  kInternal};
+inline constexpr std::array kApiErrorKinds{
+    kBadRequest, kUnknownParameter, kInvalidEncoding, kInvalidSort,     kInvalidParameter,
+    kNoSuchPath, kMethodNotAllowed, kBodyTooLarge,    kHeadersTooLarge, kInternal};
 
 class ApiError : public std::runtime_error {
   public:

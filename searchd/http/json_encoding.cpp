@@ -57,6 +57,7 @@ json::value to_json(const search::SearchResponse& response) {
     }
     return json::object{{"query", response.query},
                         {"corrected", optional_string(response.corrected)},
+                        {"showing_corrected", response.showing_corrected},
                         {"total", response.total},
                         {"total_exact", response.total_exact},
                         {"page", response.page},

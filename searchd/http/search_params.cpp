@@ -45,7 +45,7 @@ struct Parameter {
     void (*apply)(search::SearchRequest& request, std::string_view name, const std::string& value);
 };
 
-constexpr std::array<Parameter, 6> kParameters{{
+constexpr std::array<Parameter, 7> kParameters{{
     {"q", [](auto& request, auto, const auto& value) { request.query = value; }},
     {"from",
      [](auto& request, auto name, const auto& value) {
@@ -73,6 +73,14 @@ constexpr std::array<Parameter, 6> kParameters{{
     {"per_page",
      [](auto& request, auto name, const auto& value) {
          request.per_page = whole_number(name, value, 1, search::kMaxPerPage);
+     }},
+    {"correct",
+     [](auto& request, auto name, const auto& value) {
+         if (value != "true" && value != "false") {
+             throw ApiError(kInvalidParameter,
+                            fmt::format("{} must be true or false, not '{}'", name, value));
+         }
+         request.correct = value == "true";
      }},
 }};
 

@@ -31,6 +31,9 @@ struct SearchRequest {
     std::size_t page = 1;
     std::size_t per_page = 10;
     bool snippets = true;
+    // When the query as typed matches nothing and its spelling correction does, answer with the
+    // correction's results (SearchResponse::showing_corrected). False searches only as typed.
+    bool correct = true;
 };
 
 // Throws SearchError when the request cannot be run as given.

@@ -39,6 +39,8 @@ struct MonthCount {
 struct SearchResponse {
     std::string query;
     std::optional<std::string> corrected;
+    // The results, counts and histogram are those of `corrected`: `query` matched nothing.
+    bool showing_corrected = false;
     std::size_t total = 0;
     bool total_exact = true;
     std::size_t page = 1;

@@ -121,7 +121,25 @@ SearchResponse Searcher::search(const SearchRequest& request, Searcher* helper) 
     validate(request);
     return with_retry([&] {
         if (helper) helper->refresh();
-        return run_search(request, helper);
+        auto as_typed = run_search(request, helper);
+        if (as_typed.total > 0 || !request.correct || !as_typed.corrected) return as_typed;
+        // A typo that still finds: the correction's results, saying so. A query that matches as
+        // typed is never replaced, and a correction that matches nothing either leaves the
+        // answer as typed, with its "did you mean".
+        auto corrected_request = request;
+        corrected_request.query = *as_typed.corrected;
+        SearchResponse corrected;
+        try {
+            corrected = run_search(corrected_request, helper);
+        } catch (const SearchError&) {
+            return as_typed;  // the correction is no query: the answer as typed stands
+        }
+        if (corrected.total == 0) return as_typed;
+        corrected.query = request.query;
+        corrected.corrected = as_typed.corrected;
+        corrected.showing_corrected = true;
+        corrected.took_ms += as_typed.took_ms;
+        return corrected;
     });
 }
 

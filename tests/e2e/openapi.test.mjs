@@ -67,6 +67,9 @@ describe('the OpenAPI description matches what searchd answers', () => {
     await check('/api/search', '/api/search', 200);
     await check(`/api/search?${qs([['q', 'talks'], ['city', 'Istanbul'], ['organization', 'NATO'], ['from', '2025'], ['sort', 'oldest'], ['per_page', '2'], ['page', '2']])}`, '/api/search', 200);
     await check('/api/search?q=peace+NOT+war&sort=newest', '/api/search', 200);
+    const corrected = await check('/api/search?q=Zelenksy', '/api/search', 200);
+    assert.equal(corrected.showing_corrected, true);
+    await check('/api/search?q=Zelenksy&correct=false', '/api/search', 200);
   });
 
   it('article, suggestions, facets, health and the description itself', async () => {
@@ -83,6 +86,7 @@ describe('the OpenAPI description matches what searchd answers', () => {
       ['/api/search?colour=red', '/api/search', 400],
       ['/api/search?from=2025-13-01', '/api/search', 400],
       ['/api/search?sort=best', '/api/search', 400],
+      ['/api/search?correct=maybe', '/api/search', 400],
       ['/api/search?per_page=0', '/api/search', 400],
       ['/api/search?page=2000&per_page=10', '/api/search', 400],
       ['/api/search?q=%FF', '/api/search', 400],

@@ -223,12 +223,25 @@ describe('search API over the bundled corpus', () => {
     assert.equal(entry.selected, true);
   });
 
-  it('corrected suggests zelensky for Zelenksy, null for Odessa', async () => {
-    const typo = await search(base, { q: 'Zelenksy' });
+  it('a typo that matches nothing shows the results of its correction, and says so', async () => {
+    const typo = await search(base, { q: 'Zelenksy peace' });
     assert.equal(typeof typo.corrected, 'string');
     assert.match(typo.corrected, /zelensky/i);
-    assert.equal(typo.query, 'Zelenksy');
-    assert.equal((await search(base, { q: 'Odessa' })).corrected, null);
+    assert.equal(typo.query, 'Zelenksy peace');
+    assert.equal(typo.showing_corrected, true);
+    const fixed = await search(base, { q: typo.corrected });
+    assert.ok(fixed.total > 0);
+    assert.equal(typo.total, fixed.total);
+    assert.deepEqual(typo.results.map((h) => h.id), fixed.results.map((h) => h.id));
+    // "Search instead for": exactly as typed.
+    const asTyped = await search(base, { q: 'Zelenksy peace', correct: 'false' });
+    assert.equal(asTyped.total, 0);
+    assert.equal(asTyped.showing_corrected, false);
+    assert.equal(asTyped.corrected, typo.corrected);
+    // A query that matches as typed is never replaced.
+    const odessa = await search(base, { q: 'Odessa' });
+    assert.equal(odessa.corrected, null);
+    assert.equal(odessa.showing_corrected, false);
   });
 
   it('sort=newest/oldest/relevance are accepted and echoed', async () => {

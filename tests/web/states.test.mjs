@@ -1,4 +1,4 @@
-// Browser tests of the UI's other states over the bundled corpus: "did you mean", the empty
+// Browser tests of the UI's other states over the bundled corpus: corrected typos, the empty
 // state and its buttons, API errors, an unknown article, and the phone and dark layouts.
 
 import { test, before, after } from 'node:test';
@@ -25,14 +25,23 @@ after(async () => {
   await server?.stop();
 });
 
-test('"did you mean" searches the corrected query', async () => {
-  await page.goto(`${server.baseUrl}/?q=Istanbull`);
+test('a typo shows its correction\'s results; "search instead" and "did you mean" go back and forth', async () => {
+  await page.goto(`${server.baseUrl}/?q=Istanbol`);
+  await waitForResults(page, ISTANBUL);
+  const message = page.locator('#did-you-mean');
+  assert.match(await message.textContent(), /^Showing results for istanbul\. Search instead for Istanbol\.$/i);
+  // The query as typed, on request: nothing, with the correction offered.
+  await page.locator('#did-you-mean a.as-typed').click();
+  await waitForParam(page, 'correct', (v) => v[0] === 'false');
+  assert.deepEqual(params(page).getAll('q'), ['Istanbol']);
+  await page.locator('#empty h3', { hasText: 'No articles match' }).waitFor();
   const link = page.locator('#did-you-mean a.corrected');
   await link.waitFor();
   const corrected = await link.textContent();
   assert.match(corrected, /^istanbul$/i);
   await link.click();
   await waitForParam(page, 'q', (v) => v[0] === corrected);
+  assert.deepEqual(params(page).getAll('correct'), []);
   await waitForResults(page, ISTANBUL);
   assert.ok(await page.locator('#did-you-mean').isHidden());
   assert.deepEqual(await pageProblems(page, problems), []);

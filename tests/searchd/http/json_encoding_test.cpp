@@ -26,6 +26,7 @@ TEST_CASE("a search response lists every facet, selected values and nulls", "[js
     const auto body = to_json(response).as_object();
     CHECK(body.at("query") == "Odessa talks");
     CHECK(body.at("corrected").is_null());
+    CHECK(body.at("showing_corrected") == false);
     CHECK(body.at("took_ms").as_double() == Approx(2.412));
     CHECK(body.at("sort") == "relevance");
     CHECK(body.at("filters").at("city").as_array() == json::array{"Odesa"});

@@ -33,7 +33,7 @@ TEST_CASE("a full query string becomes a SearchRequest", "[search_params]") {
     const auto r = to_search_request(parse_target(
         "/api/"
         "search?q=peace&city=Odessa&city=Kyiv&organization=NATO&negotiator=&from=2025&to=2025-02"
-        "&sort=oldest&page=3&per_page=100"));
+        "&sort=oldest&page=3&per_page=100&correct=false"));
     CHECK(r.query == "peace");
     CHECK(r.filters.at(Facet::city) == std::vector<std::string>{"Odessa", "Kyiv"});
     CHECK(r.filters.at(Facet::organisation) == std::vector<std::string>{"NATO"});
@@ -45,6 +45,7 @@ TEST_CASE("a full query string becomes a SearchRequest", "[search_params]") {
     CHECK(r.sort == search::SortOrder::oldest);
     CHECK(r.page == 3);
     CHECK(r.per_page == 100);
+    CHECK_FALSE(r.correct);
 }
 
 TEST_CASE("defaults", "[search_params]") {
@@ -55,6 +56,7 @@ TEST_CASE("defaults", "[search_params]") {
     CHECK_FALSE(r.sort);
     CHECK(r.page == 1);
     CHECK(r.per_page == 10);
+    CHECK(r.correct);
 }
 
 TEST_CASE("bad parameters are rejected with the right code", "[search_params]") {
@@ -73,6 +75,9 @@ TEST_CASE("bad parameters are rejected with the right code", "[search_params]") 
         {"/api/search?sort=Newest", "invalid_sort"},
         {"/api/search?from=2025-13-01", "invalid_date"},
         {"/api/search?to=yesterday", "invalid_date"},
+        {"/api/search?correct=no", "invalid_parameter"},
+        {"/api/search?correct=", "invalid_parameter"},
+        {"/api/search?correct=TRUE", "invalid_parameter"},
     }));
     CAPTURE(raw);
     CHECK(code_of(raw) == code);

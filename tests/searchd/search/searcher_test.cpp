@@ -646,3 +646,46 @@ TEST_CASE("an index that becomes unreadable is unavailable", "[searcher][errors]
         }
     }
 }
+
+TEST_CASE("a query that matches nothing as typed answers with its correction, saying so",
+          "[searcher]") {
+    auto typo = request("Zelenksy ceasefire");
+    const auto corrected = corpus().search(typo);
+    REQUIRE(corrected.corrected);
+    CHECK(*corrected.corrected == "zelensky ceasefire");
+    CHECK(corrected.showing_corrected);
+    CHECK(corrected.query == "Zelenksy ceasefire");
+    CHECK(ids(corrected) == ids(corpus().search(request("zelensky ceasefire"))));
+    CHECK(corrected.total > 0);
+    CHECK_FALSE(corrected.facets.at(Facet::city).empty());
+
+    // As typed, on request: nothing, with the "did you mean".
+    typo.correct = false;
+    const auto as_typed = corpus().search(typo);
+    CHECK(as_typed.total == 0);
+    CHECK_FALSE(as_typed.showing_corrected);
+    CHECK(as_typed.corrected == corrected.corrected);
+
+    // Filters apply to the correction as to the query.
+    const auto filtered = corpus().search(request("Zelenksy", {{Facet::city, {"Istanbul"}}}));
+    CHECK(filtered.showing_corrected);
+    CHECK(ids(filtered) ==
+          ids(corpus().search(request("zelensky", {{Facet::city, {"Istanbul"}}}))));
+}
+
+TEST_CASE("a query that matches as typed, or whose correction matches nothing, is not replaced",
+          "[searcher]") {
+    const auto odessa = corpus().search(request("Odessa"));
+    CHECK_FALSE(odessa.showing_corrected);
+    CHECK_FALSE(odessa.corrected);
+    CHECK(odessa.total == 5);
+    // Both words are known to the spelling data, so there is no correction to show.
+    const auto nothing = corpus().search(request("Geneva", {{Facet::city, {"Atlantis"}}}));
+    CHECK(nothing.total == 0);
+    CHECK_FALSE(nothing.showing_corrected);
+    // A correction that itself matches nothing leaves the answer as typed.
+    const auto still_nothing = corpus().search(request("Zelenksy", {{Facet::city, {"Atlantis"}}}));
+    CHECK(still_nothing.total == 0);
+    CHECK_FALSE(still_nothing.showing_corrected);
+    CHECK(still_nothing.corrected);
+}
