@@ -162,7 +162,7 @@ TEST_CASE("an id owned by another file of an earlier run is a duplicate", "[arti
     CHECK_THAT(run.warnings[0], Catch::EndsWith("id 'j1' already belongs to feed.jsonl"));
 }
 
-TEST_CASE("the document builder's warnings are passed on; the article is still indexed",
+TEST_CASE("the document builder's warnings are passed on, and the article is still indexed",
           "[article_sink]") {
     TempDir dir;
     Run run;

@@ -49,7 +49,7 @@ bool has_id(const fs::path& db, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("a first update creates the database; a second changes only what changed",
+TEST_CASE("a first update creates the database, and a second changes only what changed",
           "[incremental_update]") {
     TempDir dir;
     const auto db = dir.path() / "db";

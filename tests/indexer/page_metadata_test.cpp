@@ -22,7 +22,7 @@ PageMetadata metadata_of(const std::string& html) {
 
 }  // namespace
 
-TEST_CASE("title from og:title, JSON-LD headline, h1 or <title>; site, URL, author",
+TEST_CASE("title from og:title, JSON-LD headline, h1 or <title>, and the site, URL and author",
           "[page_metadata]") {
     const auto page = metadata_of(
         "<html lang=\"en-GB\"><head><title>Envoys meet | Example News</title>"

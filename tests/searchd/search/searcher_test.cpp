@@ -224,8 +224,7 @@ TEST_CASE("an empty query matches every article, newest first", "[searcher]") {
     CHECK_FALSE(response.corrected);
 }
 
-TEST_CASE("a misspelt word gets a correction; the results are for the query as typed",
-          "[searcher]") {
+TEST_CASE("a misspelt word gets a correction, and only unknown words are corrected", "[searcher]") {
     const auto response = corpus().search(request("Zelenksy"));
     REQUIRE(response.corrected);
     CHECK_THAT(fold_case(*response.corrected), Catch::Contains("zelensky"));
