@@ -67,6 +67,34 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
         auto name_like = [&](std::size_t i) {
             return tokens[i].capitalised && !state.taken[i] && !state.excluded[i];
         };
+        // Lines in title case ("Stalled Ukraine Peace Talks"), headlines mostly: every longer
+        // word is capitalised there, so a given name ("Peace") is no cue.
+        std::vector<bool> title_case(n);
+        for (std::size_t start = 0; start < n;) {
+            auto end = start + 1;
+            while (end < n && tokens[end].before != Break::paragraph) ++end;
+            std::size_t longer = 0;
+            bool all_capitalised = true;
+            for (auto t = start; t < end && all_capitalised; ++t) {
+                if (tokens[t].key.size() < 4) continue;
+                ++longer;
+                all_capitalised = tokens[t].capitalised;
+            }
+            // A sentence ends with its stop; a heading has none.
+            auto after = tokens[end - 1].end;
+            const auto& text = fields[f].text;
+            while (after < text.size() && (text[after] == '"' || text[after] == '\'' ||
+                                           text[after] == ')' || text[after] == ' ')) {
+                ++after;
+            }
+            const bool stopped = after < text.size() &&
+                                 (text[after] == '.' || text[after] == '!' || text[after] == '?');
+            if (all_capitalised && longer >= 3 && !stopped) {
+                std::fill(title_case.begin() + static_cast<std::ptrdiff_t>(start),
+                          title_case.begin() + static_cast<std::ptrdiff_t>(end), true);
+            }
+            start = end;
+        }
         std::size_t i = 0;
         while (i < n) {
             if (!name_like(i)) {
@@ -108,12 +136,24 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 ++ns;
                 title_cue = false;
             }
-            // "Deputy Minister of Defense Hanna Maliar": the department is the title's.
+            // "Deputy Minister of Defense Hanna Maliar", "the Ministry of Defense Oleg
+            // Ivashchenko": the department is the title's.
             if (ns == s && s >= 2 && tokens[s - 1].key == "of" &&
-                in(name_words::titles(), tokens[s - 2].key) && !separates(tokens[s].before) &&
-                !separates(tokens[s - 1].before)) {
+                (in(name_words::titles(), tokens[s - 2].key) ||
+                 in(name_words::institutions(), tokens[s - 2].key)) &&
+                !separates(tokens[s].before) && !separates(tokens[s - 1].before)) {
                 while (e - ns > 2 && in(name_words::institutions(), tokens[ns].key)) {
                     ++ns;
+                    title_cue = true;
+                }
+            }
+            // "Advisor to the President's Office Oleksandr Bevz": an institution before a given
+            // name and a surname names where the person works.
+            if (ns == s) {
+                auto p = ns;
+                while (e - p > 2 && in(name_words::institutions(), tokens[p].key)) ++p;
+                if (p > ns && e - p == 2 && given_names_.contains(tokens[p].key)) {
+                    ns = p;
                     title_cue = true;
                 }
             }
@@ -160,7 +200,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                     }
                 }
             }
-            const bool given_name = given_names_.contains(tokens[ns].key);
+            const bool given_name = given_names_.contains(tokens[ns].key) && !title_case[ns];
             if (!title_cue && !said_after && !said_before && !apposition && !given_name) continue;
             // A name alone on its line, without any other cue, is a heading: "Story Timeline".
             const bool whole_paragraph = tokens[s].before == Break::paragraph &&

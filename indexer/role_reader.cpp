@@ -93,8 +93,11 @@ void read_title(const std::vector<Token>& tokens, std::size_t a, Reading& readin
         const auto before = i + 1 < title.size() ? title[i + 1] : std::string_view{};
         const auto after = i > 0 ? title[i - 1] : std::string_view{};
         if (is_negotiator_noun(key)) reading.negotiating = true;
-        if ((key == "president" && before != "vice") || key == "chancellor" || key == "premier" ||
-            key == "king" || key == "emir" || (key == "prime" && after == "minister")) {
+        // "Head of the Office of the President Kirill Budanov": the leader is another person.
+        const bool of_the = before == "the" && i + 2 < title.size() && title[i + 2] == "of";
+        if (((key == "president" && before != "vice") || key == "chancellor" || key == "premier" ||
+             key == "king" || key == "emir" || (key == "prime" && after == "minister")) &&
+            !of_the) {
             reading.leader = true;
         }
         const bool deputy = before == "deputy" || before == "vice";
@@ -155,12 +158,14 @@ void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading
     if (j >= tokens.size() || separates(tokens[j].before)) return;
     const auto verb = std::string_view(tokens[j].key);
     auto talks = [](std::string_view key) {
-        return key == "talks" || key == "delegation" || key == "team" ||
+        return key == "talks" || key == "delegation" || key == "team" || key == "consultations" ||
                starts_with(key, "negotiation");
     };
     if (verb == "met" || verb == "meets" || verb == "meet") {
         if (follows(tokens, j, 6, is_party_noun)) reading.negotiating = true;
-    } else if (verb == "led" || verb == "leads" || verb == "headed" || verb == "heads") {
+    } else if (verb == "led" || verb == "leads" || verb == "lead" || verb == "headed" ||
+               verb == "heads" || verb == "chaired" || verb == "chairs") {
+        // "Umerov led the delegation", "Rubio will lead the delegation", "Fidan chaired the talks".
         if (follows(tokens, j, 4, talks)) reading.negotiating = true;
     } else if (verb == "held" || verb == "hold" || verb == "holds" || verb == "holding") {
         // "held talks", "held a meeting with the Russian delegation".
@@ -175,7 +180,7 @@ void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading
         }
     } else if (verb == "took" || verb == "take" || verb == "takes" || verb == "joined" ||
                verb == "joins" || verb == "join" || verb == "attended" || verb == "attends" ||
-               verb == "participated" || verb == "participates") {
+               verb == "attending" || verb == "participated" || verb == "participates") {
         // "took part in the talks", "joined the delegation", "attended the negotiations".
         if (follows(tokens, j, 4, talks)) reading.negotiating = true;
     } else if (starts_with(verb, "negotiat") || starts_with(verb, "mediat") || verb == "brokered") {
@@ -184,17 +189,27 @@ void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading
 }
 
 // Marks the words that phrases about a side of the talks point at: the members a delegation
-// "included" and whom a team "met" (to the end of the sentence), who it was "headed by" or
-// "represented by", with whom "talks" were held (to the end of the clause), and in a text about
-// talks who was "present" (to the end of the sentence).
-std::vector<bool> negotiating_zones(const std::vector<Token>& tokens, bool about_talks) {
+// "included" (or was "made up of") and whom a team "met" (to the end of the sentence), who it was
+// "headed by" or "represented by", with whom "talks" were held (to the end of the clause), and in a
+// text about talks who was "present" (to the end of the sentence).
+std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks) {
+    const auto& tokens = field.tokens;
     std::vector<bool> marked(tokens.size());
-    // Bounded, so that a text without sentence ends stays linear.
-    constexpr std::size_t kMaxZoneWords = 40;
+    // "made up of Head of the Office Kirill Budanov; Advisor Oleksandr Bevz; ...": a semicolon
+    // goes on with a list that a whole sentence holds.
+    auto after_semicolon = [&](std::size_t k) {
+        auto at = tokens[k].begin;
+        while (at > 0 && (field.text[at - 1] == ' ' || field.text[at - 1] == '\t')) --at;
+        return at > 0 && field.text[at - 1] == ';';
+    };
+    // Bounded, so that a text without sentence ends stays linear; long enough for a delegation
+    // listed member by member with their titles.
+    constexpr std::size_t kMaxZoneWords = 120;
     auto mark_from = [&](std::size_t start, bool whole_sentence) {
         for (auto k = start; k < tokens.size() && k < start + kMaxZoneWords; ++k) {
             const auto b = tokens[k].before;
-            if (k > start && (b == Break::sentence || b == Break::paragraph)) break;
+            if (k > start && b == Break::paragraph) break;
+            if (k > start && b == Break::sentence && !(whole_sentence && after_semicolon(k))) break;
             if (k > start && !whole_sentence && b != Break::space && b != Break::join) break;
             // "... rather than Foreign Minister Sergey Lavrov": the list ends there.
             const auto& key = tokens[k].key;
@@ -218,6 +233,13 @@ std::vector<bool> negotiating_zones(const std::vector<Token>& tokens, bool about
                     verb == "consisted" || verb == "consists" || verb == "met" || verb == "meets" ||
                     verb == "meet") {
                     mark_from(k + 1, true);
+                    break;
+                }
+                // "The delegation was made up of ...", "a team composed of ...".
+                if (k + 1 < tokens.size() && !separates(tokens[k + 1].before) &&
+                    ((verb == "made" && tokens[k + 1].key == "up") ||
+                     (verb == "composed" && tokens[k + 1].key == "of"))) {
+                    mark_from(k + 2, true);
                     break;
                 }
             }
@@ -276,7 +298,7 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
                                        [](const Token& token) { return is_talks_word(token.key); });
     }
     std::vector<std::vector<bool>> zones;
-    for (const auto& field : fields) zones.push_back(negotiating_zones(field.tokens, about_talks));
+    for (const auto& field : fields) zones.push_back(negotiating_zones(field, about_talks));
     for (auto& person : people) {
         Reading reading;
         for (const auto& mention : person.mentions) {

@@ -108,3 +108,40 @@ TEST_CASE("a foreign minister is a negotiator only where shown negotiating", "[r
     CHECK(negotiator("Deputy Foreign Minister Ivan Petrenko joined the talks.", "Ivan Petrenko",
                      prior));
 }
+
+TEST_CASE("a delegation made up of a list, by semicolons, names its members", "[role_reader]") {
+    const std::string body =
+        "Its negotiating team was made up of Head of the Office of the President Ivan Petrenko; "
+        "Advisor to the Office Oleh Lysenko; Chief of the General Staff of the Armed Forces of "
+        "Ukraine Taras Bondar; and Deputy Head of the Main Intelligence Directorate of the "
+        "Ministry of Defense Mykola Hrytsenko.";
+    for (const auto* name : {"Ivan Petrenko", "Oleh Lysenko", "Taras Bondar", "Mykola Hrytsenko"}) {
+        CAPTURE(name);
+        CHECK(negotiator(body, name));
+    }
+    CHECK(negotiator("The delegation was composed of Ivan Petrenko and Oleh Lysenko.",
+                     "Oleh Lysenko"));
+    // A semicolon goes on with a list only: after "headed by", the clause ends there.
+    CHECK_FALSE(negotiator("The delegation was headed by Ivan Petrenko; Oleh Lysenko stayed home.",
+                           "Oleh Lysenko"));
+}
+
+TEST_CASE("whoever will lead, chairs or is attending the talks negotiates", "[role_reader]") {
+    CHECK(negotiator("Officials said Ivan Petrenko will lead the delegation.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko had chaired the talks earlier in the day.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko is attending the Geneva talks.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko took part in the consultations.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko will lead the parade.", "Ivan Petrenko"));
+}
+
+TEST_CASE("the president in an office's name is not the person's title", "[role_reader]") {
+    const std::string body =
+        "The delegation included Head of the Office of the President Ivan Petrenko.";
+    CHECK(negotiator(body, "Ivan Petrenko"));
+    const auto found = roles(body, "Ivan Petrenko");
+    CHECK(std::find(found.begin(), found.end(), "leader") == found.end());
+    // The President himself is one.
+    const auto president =
+        roles("The talks were attended by President Ivan Petrenko.", "Ivan Petrenko");
+    CHECK(std::find(president.begin(), president.end(), "leader") != president.end());
+}
