@@ -50,6 +50,10 @@ export function getDoc(id, q, signal) {
   return getJson(`/api/doc/${encodeURIComponent(id)}${query}`, signal);
 }
 
+export function related(id, signal) {
+  return getJson(`/api/related/${encodeURIComponent(id)}`, signal);
+}
+
 export function suggest(q, signal) {
   return getJson(`/api/suggest?${new URLSearchParams({ q })}`, signal);
 }

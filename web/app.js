@@ -562,6 +562,10 @@ async function renderDoc() {
     const doc = await api.getDoc(id, q, signal);
     if (signal.aborted) return;
     showDoc(doc, back);
+    // Related coverage is extra: the article stands without it if it cannot be had.
+    const related = await api.related(id, signal).catch((error) => (api.isAbort(error) ? Promise.reject(error) : null));
+    if (signal.aborted) return;
+    showRelated(related, back);
   } catch (error) {
     if (api.isAbort(error)) return;
     clear(el.articleView).append(backLink(back),
@@ -572,6 +576,24 @@ async function renderDoc() {
   } finally {
     if (!signal.aborted) el.articleView.removeAttribute('aria-busy');
   }
+}
+
+// Related coverage under the article: other stories on the same subject, each opening here.
+function showRelated(related, back) {
+  const section = $('related');
+  const results = Array.isArray(related?.results) ? related.results : [];
+  if (!section || !results.length) return;
+  const list = h('ol', { class: 'related-list' });
+  for (const item of results) {
+    const next = cloneState(back);
+    next.doc = item.id;
+    list.append(h('li', { class: 'related-item', dataset: { id: item.id } },
+      h('h4', { class: 'related-title' },
+        navLink(next, { dataset: { scroll: 'top' } }, item.title || 'Untitled article')),
+      metaLine(item)));
+  }
+  section.append(list);
+  section.hidden = false;
 }
 
 function backLink(back) {
@@ -623,7 +645,9 @@ function showDoc(doc, back) {
       legend),
     h('div', { class: 'article-layout' },
       h('div', { class: 'article-body' }, body.length ? body : h('p', { class: 'muted' }, 'This article has no text.')),
-      entitiesPanel));
+      entitiesPanel),
+    h('section', { id: 'related', class: 'related', 'aria-labelledby': 'related-heading', hidden: true },
+      h('h3', { id: 'related-heading' }, 'Related coverage')));
   const title = $('article-title');
   if (title && !el.articleView.contains(document.activeElement)) title.focus({ preventScroll: true });
 }

@@ -24,6 +24,7 @@ constexpr std::string_view kContentSecurityPolicy =
     "form-action 'self'";
 
 constexpr std::string_view kDocPrefix = "/api/doc/";
+constexpr std::string_view kRelatedPrefix = "/api/related/";
 
 // The search core's errors: the caller's mistakes, a missing article, or an index that cannot
 // be read. Every code is decided here, so a new one cannot fall through unnoticed.
@@ -64,9 +65,10 @@ struct Route {
     Response (Api::*handler)(const RequestTarget&, const Request&);
     Accepts accepts;
 };
-const std::array<Route, 7> kRoutes{{
+const std::array<Route, 8> kRoutes{{
     {"/api/search", false, "search", &Api::search, Accepts::search},
     {kDocPrefix, true, "doc", &Api::document, Accepts::query},
+    {kRelatedPrefix, true, "related", &Api::related, Accepts::nothing},
     {"/api/suggest", false, "suggest", &Api::suggest, Accepts::query},
     {"/api/facets", false, "facets", &Api::facets, Accepts::nothing},
     {"/api/openapi.json", false, "openapi", &Api::openapi, Accepts::nothing},
@@ -194,6 +196,12 @@ Response Api::document(const RequestTarget& target, const Request& request) {
     const auto id = target.path.substr(kDocPrefix.size());
     auto searcher = searchers_.borrow();
     return json_response(request, to_json(searcher->document(id, target.value("q"))));
+}
+
+Response Api::related(const RequestTarget& target, const Request& request) {
+    const auto id = target.path.substr(kRelatedPrefix.size());
+    auto searcher = searchers_.borrow();
+    return json_response(request, to_json(searcher->related(id)));
 }
 
 Response Api::suggest(const RequestTarget& target, const Request& request) {

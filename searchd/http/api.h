@@ -38,6 +38,7 @@ class Api {
     // parameters the table has checked into a response, or throws.
     Response search(const RequestTarget& target, const Request& request);
     Response document(const RequestTarget& target, const Request& request);
+    Response related(const RequestTarget& target, const Request& request);
     Response suggest(const RequestTarget& target, const Request& request);
     Response facets(const RequestTarget& target, const Request& request);
     Response openapi(const RequestTarget& target, const Request& request);

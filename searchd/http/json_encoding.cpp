@@ -24,11 +24,9 @@ json::object facet_map(const std::map<schema::Facet, std::vector<std::string>>& 
     return object;
 }
 
-}  // namespace
-
-json::value to_json(const search::SearchResponse& response) {
+json::array hits_json(const std::vector<search::SearchHit>& hits) {
     json::array results;
-    for (const auto& hit : response.results) {
+    for (const auto& hit : hits) {
         results.push_back(json::object{{"id", hit.id},
                                        {"title", hit.title},
                                        {"title_html", hit.title_html},
@@ -40,6 +38,13 @@ json::value to_json(const search::SearchResponse& response) {
                                        {"snippet", hit.snippet},
                                        {"entities", facet_map(hit.entities)}});
     }
+    return results;
+}
+
+}  // namespace
+
+json::value to_json(const search::SearchResponse& response) {
+    auto results = hits_json(response.results);
     json::object facets;
     for (const auto& info : schema::kFacets) {
         json::array values;
@@ -108,6 +113,10 @@ json::value to_json(const search::DocumentResponse& response) {
                         {"body", article.body},
                         {"entities", std::move(entities)},
                         {"highlights", std::move(highlights)}};
+}
+
+json::value to_json(const search::RelatedResponse& response) {
+    return json::object{{"id", response.id}, {"results", hits_json(response.results)}};
 }
 
 json::value to_json(const search::SuggestResponse& response) {

@@ -65,6 +65,11 @@ struct DocumentResponse {
     std::vector<Highlight> highlights;
 };
 
+struct RelatedResponse {
+    std::string id;  // the article the others are related to
+    std::vector<SearchHit> results;
+};
+
 struct Suggestion {
     std::string kind;  // entity or word
     std::string label;

@@ -14,7 +14,9 @@
 #include "searchd/search/facet_listing.h"
 #include "searchd/search/highlighter.h"
 #include "searchd/search/ranking.h"
+#include "searchd/search/related.h"
 #include "searchd/search/search_error.h"
+#include "searchd/search/search_hit.h"
 #include "searchd/search/suggester.h"
 
 namespace talksearch::search {
@@ -38,18 +40,6 @@ void add_counts(ValueCounts& into, ValueCounts&& from) {
             into.emplace_hint(at, value, count);
         }
     }
-}
-
-std::map<schema::Facet, std::vector<std::string>> entities_by_facet(const StoredArticle& article) {
-    std::map<schema::Facet, std::vector<std::string>> by_facet;
-    for (const auto& entity : article.entities) {
-        const auto type = entity_type_from_name(entity.type);
-        if (!type) continue;
-        for (const auto facet : facets_for(*type, entity.roles)) {
-            by_facet[facet].push_back(entity.name);
-        }
-    }
-    return by_facet;
 }
 
 }  // namespace
@@ -152,6 +142,10 @@ SuggestResponse Searcher::suggest(const std::string& query, std::size_t limit) {
         [&] { return suggest_completions(index_.database(), catalog_, query, limit); });
 }
 
+RelatedResponse Searcher::related(const std::string& id) {
+    return with_retry([&] { return related_articles(index_.database(), id); });
+}
+
 Health Searcher::health() {
     return with_retry([&] { return index_.health(); });
 }
@@ -244,18 +238,11 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     for (std::size_t i = first; i < ranked.size() && i < first + request.per_page; ++i) {
         const auto& [it, mset] = ranked[i];
         const auto article = deserialize_article(it.get_document().get_data());
-        SearchHit hit;
-        hit.id = article.id;
-        hit.title = article.title;
+        auto hit = hit_from_article(article);
         hit.title_html = marked_html(*mset, article.title, stem);
-        hit.date = article.date;
-        hit.source = article.source;
-        hit.url = article.url;
-        hit.author = article.author;
         hit.score = it.get_weight();
         hit.snippet = request.snippets ? snippet_html(*mset, article.body, stem)
                                        : opening_html(article.body, kSnippetBytes);
-        hit.entities = entities_by_facet(article);
         response.results.push_back(std::move(hit));
     }
     response.took_ms =

@@ -2,7 +2,8 @@
 // The search core: one Searcher owns one open index, query parser and stemmer, and is used by one
 // thread at a time (Xapian objects are not thread-safe). It notices new commits by the indexer
 // before each request and retries a request that a concurrent commit invalidated. Searching is
-// here; the article view, suggestions, ranking and facet counting have units of their own.
+// here; the article view, related coverage, suggestions, ranking and facet counting have units of
+// their own.
 
 #include <memory>
 #include <optional>
@@ -42,6 +43,7 @@ class Searcher {
     // Throws SearchError(not_found) for an unknown id.
     DocumentResponse document(const std::string& id, const std::string& query);
     SuggestResponse suggest(const std::string& query, std::size_t limit = 10);
+    RelatedResponse related(const std::string& id);
     Health health();
 
   private:

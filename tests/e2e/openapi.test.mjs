@@ -74,6 +74,10 @@ describe('the OpenAPI description matches what searchd answers', () => {
 
   it('article, suggestions, facets, health and the description itself', async () => {
     for (const id of ALL_IDS) await check(`/api/doc/${id}?q=talks`, '/api/doc/{id}', 200);
+    for (const id of ALL_IDS) {
+      const related = await check(`/api/related/${id}`, '/api/related/{id}', 200);
+      assert.ok(related.results.length > 0 && related.results.every((hit) => hit.id !== id));
+    }
     await check('/api/suggest?q=talks+od', '/api/suggest', 200);
     const facets = await check('/api/facets', '/api/facets', 200);
     assert.deepEqual(facets.facets.map((f) => f.name).sort(), [...FACETS].sort());
@@ -92,6 +96,7 @@ describe('the OpenAPI description matches what searchd answers', () => {
       ['/api/search?q=%FF', '/api/search', 400],
       ['/api/doc/no-such-article', '/api/doc/{id}', 404],
       ['/api/doc/x?page=2', '/api/doc/{id}', 400],
+      ['/api/related/no-such-article', '/api/related/{id}', 404],
       ['/api/suggest?limit=3', '/api/suggest', 400],
       ['/api/facets?x=1', '/api/facets', 400],
     ];

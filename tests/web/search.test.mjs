@@ -198,6 +198,23 @@ test('the article view highlights the query, marks entities and links them to fi
   assert.equal(params(page).get('doc'), GENEVA);
 });
 
+test('the article view lists related coverage, each opening in the view', async () => {
+  await page.goto(`${server.baseUrl}/?doc=${GENEVA}`);
+  const items = page.locator('#related .related-item');
+  await items.first().waitFor();
+  const ids = await items.evaluateAll((lis) => lis.map((li) => li.dataset.id));
+  const api = await page.evaluate(async (id) =>
+    (await (await fetch(`/api/related/${encodeURIComponent(id)}`)).json()).results.map((r) => r.id), GENEVA);
+  assert.deepEqual(ids, api);
+  assert.ok(!ids.includes(GENEVA));
+  assert.equal(await page.locator('#related-heading').textContent(), 'Related coverage');
+  await items.first().locator('a').click();
+  await waitForParam(page, 'doc', (v) => v[0] === ids[0]);
+  await page.locator('#article-view .article-body p').first().waitFor();
+  await page.locator('#related .related-item').first().waitFor();
+  assert.ok(!(await page.locator('#related .related-item').evaluateAll((lis) => lis.map((li) => li.dataset.id))).includes(ids[0]));
+});
+
 test('the session caused no console errors or CSP violations', async () => {
   assert.deepEqual(await pageProblems(page, problems), []);
   assert.equal(await resultIds(page), null, 'article still open');

@@ -98,6 +98,8 @@ TEST_CASE("errors are JSON with the documented status and code", "[api]") {
         {"/api/search?from=2025-06&to=2025-05", 400, "invalid_date"},
         {"/api/search?sort=bogus", 400, "invalid_sort"},
         {"/api/doc/004_1b57a905ea256f2b?x=1", 400, "unknown_parameter"},
+        {"/api/related/nope", 404, "not_found"},
+        {"/api/related/004_1b57a905ea256f2b?q=talks", 400, "unknown_parameter"},
         {"/api/suggest?q=od&limit=3", 400, "unknown_parameter"},
     }));
     CAPTURE(target);
@@ -138,6 +140,21 @@ TEST_CASE("the document endpoint decodes the id and highlights the query", "[api
     CHECK(body.at("title") == "Geneva Talks End With No Breakthrough, No Breakdown");
     CHECK_FALSE(body.at("highlights").as_array().empty());
     CHECK(get("/api/doc/004%5F1b57a905ea256f2b").response.result_int() == 200);
+}
+
+TEST_CASE("the related endpoint lists other articles as search results", "[api]") {
+    const auto handled = get("/api/related/004%5F1b57a905ea256f2b");
+    CHECK(handled.endpoint == "related");
+    REQUIRE(handled.response.result_int() == 200);
+    const auto body = body_json(handled.response);
+    CHECK(body.at("id") == "004_1b57a905ea256f2b");
+    const auto& results = body.at("results").as_array();
+    REQUIRE_FALSE(results.empty());
+    for (const auto& hit : results) {
+        CHECK(hit.at("id") != "004_1b57a905ea256f2b");
+        CHECK(hit.as_object().contains("snippet"));
+        CHECK(hit.as_object().contains("entities"));
+    }
 }
 
 TEST_CASE("suggest, healthz, metrics and the UI", "[api]") {

@@ -1,0 +1,97 @@
+// Related coverage over real indexes: the bundled corpus, and a database of one article.
+#include "searchd/search/related.h"
+
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "searchd/search/search_error.h"
+#include "tests/support/temp_index.h"
+
+using namespace talksearch;
+using namespace talksearch::search;
+using talksearch::testing::TempDir;
+
+namespace {
+
+struct Index {
+    TempDir dir;
+    Xapian::Database database;
+    explicit Index(const std::filesystem::path& input) {
+        const auto path = dir.path() / "db";
+        talksearch::testing::index_into(path, {input});
+        database = Xapian::Database(path.string());
+    }
+};
+
+const Xapian::Database& corpus() {
+    static Index index(talksearch::testing::bundled_corpus());
+    return index.database;
+}
+
+std::vector<std::string> all_ids(const Xapian::Database& database) {
+    std::vector<std::string> ids;
+    for (auto it = database.allterms_begin("Q"); it != database.allterms_end("Q"); ++it) {
+        ids.push_back((*it).substr(1));
+    }
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("related articles are others, best first, in the shape of search results", "[related]") {
+    const auto ids = all_ids(corpus());
+    REQUIRE(ids.size() == 5);
+    for (const auto& id : ids) {
+        CAPTURE(id);
+        const auto related = related_articles(corpus(), id);
+        CHECK(related.id == id);
+        // Every bundled article is about the talks: each shares words with the others.
+        REQUIRE_FALSE(related.results.empty());
+        CHECK(related.results.size() <= kRelatedLimit);
+        for (std::size_t i = 0; i < related.results.size(); ++i) {
+            const auto& hit = related.results[i];
+            CHECK(hit.id != id);
+            CHECK_FALSE(hit.title.empty());
+            CHECK_FALSE(hit.title_html.empty());
+            CHECK_FALSE(hit.snippet.empty());
+            CHECK(hit.snippet.find("<mark>") == std::string::npos);
+            CHECK_FALSE(hit.entities.empty());
+            if (i > 0) CHECK(hit.score <= related.results[i - 1].score);
+        }
+    }
+}
+
+TEST_CASE("the two reports of strikes after the talks are each other's closest", "[related]") {
+    // 002: drone strikes mark the failed ceasefire; 003: both sides bombed each other hours
+    // after the talks.
+    const auto strikes = related_articles(corpus(), "002_90cb00061bcb65f3");
+    REQUIRE_FALSE(strikes.results.empty());
+    CHECK(strikes.results.front().id == "003_f84507c056fc63c0");
+    const auto bombing = related_articles(corpus(), "003_f84507c056fc63c0");
+    REQUIRE_FALSE(bombing.results.empty());
+    CHECK(bombing.results.front().id == "002_90cb00061bcb65f3");
+}
+
+TEST_CASE("related articles: a limit, no other article, an unknown id", "[related]") {
+    CHECK(related_articles(corpus(), "002_90cb00061bcb65f3", 2).results.size() == 2);
+    CHECK(related_articles(corpus(), "002_90cb00061bcb65f3", 0).results.empty());
+
+    TempDir dir;
+    const auto single =
+        dir.write("one.jsonl", R"({"id":"only","title":"Talks in Geneva","body":"Delegations )"
+                               R"(met in Geneva on Monday."})"
+                               "\n");
+    const Index one(single);
+    CHECK(related_articles(one.database, "only").results.empty());
+
+    for (const std::string id : {"nope", "", "002"}) {
+        CAPTURE(id);
+        try {
+            related_articles(corpus(), id);
+            FAIL("no error");
+        } catch (const SearchError& error) {
+            CHECK(error.code() == ErrorCode::not_found);
+        }
+    }
+}
