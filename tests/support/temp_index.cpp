@@ -33,6 +33,20 @@ const Catalog& shipped_catalog() {
 
 fs::path bundled_corpus() { return fs::path(TALKSEARCH_DATA_DIR) / "corpus"; }
 
+const Xapian::Database& bundled_corpus_index() {
+    struct Built {
+        TempDir dir;
+        Xapian::Database database;
+        Built() {
+            const auto path = dir.path() / "db";
+            index_into(path, {bundled_corpus()});
+            database = Xapian::Database(path.string());
+        }
+    };
+    static const Built built;
+    return built.database;
+}
+
 indexer::RunSummary index_into(const fs::path& database, const std::vector<fs::path>& inputs,
                                std::vector<std::string>* warnings, bool prune) {
     indexer::RunOptions options;

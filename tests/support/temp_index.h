@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include <xapian.h>
+
 #include "common/catalog.h"
 #include "indexer/index_run.h"
 
@@ -28,6 +30,8 @@ class TempDir {
 // The shipped catalogue (data/entities.toml), loaded once.
 const Catalog& shipped_catalog();
 std::filesystem::path bundled_corpus();
+// The bundled corpus indexed once per test program, in a folder removed at exit.
+const Xapian::Database& bundled_corpus_index();
 
 // Indexes `inputs` into `database` with the shipped catalogue; warnings are collected.
 indexer::RunSummary index_into(const std::filesystem::path& database,

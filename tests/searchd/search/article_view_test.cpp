@@ -11,31 +11,16 @@
 
 using namespace talksearch;
 using namespace talksearch::search;
-using talksearch::testing::TempDir;
 
 namespace {
 
 const std::string k001 = "001_dc57182f9a93a534";
 const std::string k004 = "004_1b57a905ea256f2b";
 
-struct Corpus {
-    TempDir dir;
-    Xapian::Database database;
-    Corpus() {
-        const auto path = dir.path() / "db";
-        talksearch::testing::index_into(path, {talksearch::testing::bundled_corpus()});
-        database = Xapian::Database(path.string());
-    }
-};
-
-Corpus& corpus() {
-    static Corpus built;
-    return built;
-}
-
 DocumentResponse view(const std::string& id, const std::string& query) {
-    QueryBuilder builder(talksearch::testing::shipped_catalog(), corpus().database);
-    return article_view(corpus().database, builder, id, query);
+    const auto& database = talksearch::testing::bundled_corpus_index();
+    QueryBuilder builder(talksearch::testing::shipped_catalog(), database);
+    return article_view(database, builder, id, query);
 }
 
 // Code-point slice of UTF-8 text.

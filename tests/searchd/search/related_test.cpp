@@ -24,10 +24,7 @@ struct Index {
     }
 };
 
-const Xapian::Database& corpus() {
-    static Index index(talksearch::testing::bundled_corpus());
-    return index.database;
-}
+const Xapian::Database& corpus() { return talksearch::testing::bundled_corpus_index(); }
 
 std::vector<std::string> all_ids(const Xapian::Database& database) {
     std::vector<std::string> ids;

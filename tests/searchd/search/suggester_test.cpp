@@ -10,24 +10,12 @@
 
 using namespace talksearch;
 using namespace talksearch::search;
-using talksearch::testing::TempDir;
 
 namespace {
 
-struct Corpus {
-    TempDir dir;
-    Xapian::Database database;
-    Corpus() {
-        const auto path = dir.path() / "db";
-        talksearch::testing::index_into(path, {talksearch::testing::bundled_corpus()});
-        database = Xapian::Database(path.string());
-    }
-};
-
 SuggestResponse suggest(const std::string& query, std::size_t limit = 10) {
-    static Corpus corpus;
-    return suggest_completions(corpus.database, talksearch::testing::shipped_catalog(), query,
-                               limit);
+    return suggest_completions(talksearch::testing::bundled_corpus_index(),
+                               talksearch::testing::shipped_catalog(), query, limit);
 }
 
 }  // namespace
