@@ -251,6 +251,17 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
                                       "(e.g. peace NEAR talks)",
                                       repair_utf8(*word), word->front() == '+' ? "+" : "-"));
     }
+    // The wildcard fields are the rewritten query's own. Typed by a user they reach the parser
+    // with values mark_wildcards() never writes, and Xapian 1.4's parser crashes on some of
+    // them ("-J -xwildcard:U/p", a fuzz finding).
+    for (const auto word : split_on_spaces(text)) {
+        if (is_wildcard_search(word)) {
+            throw SearchError(ErrorCode::invalid_query,
+                              fmt::format("'{}' is not a field of the query language; write "
+                                          "word* for a wildcard, e.g. negotiat*",
+                                          repair_utf8(word.substr(0, word.find(':') + 1))));
+        }
+    }
     const auto marked = mark_wildcards(text);
     if (has_wildcard_beside_proximity(marked)) {
         throw proximity_on_non_words("a wildcard beside NEAR or ADJ");

@@ -14,7 +14,7 @@
 
 namespace talksearch::search {
 
-// Field names the rewritten query uses; a user who types them gets a wildcard search.
+// Field names the rewritten query uses; QueryBuilder refuses them in what a user types.
 inline constexpr std::string_view kWildcardField = "xwildcard";
 inline constexpr std::string_view kTitleWildcardField = "xtitlewildcard";
 
