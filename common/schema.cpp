@@ -34,6 +34,12 @@ std::string id_term(std::string_view article_id) {
     return term;
 }
 
+std::string story_term(std::string_view story_id) {
+    std::string term(kStoryPrefix);
+    term += story_id;
+    return term;
+}
+
 std::string file_term(std::string_view file_key) {
     constexpr std::size_t kMaxTermBytes = 240;
     std::string term(kFilePrefix);

@@ -12,7 +12,7 @@
 
 namespace talksearch::schema {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Term prefixes. Single capitals follow Xapian's conventions; custom ones start with X. Dates are
 // filtered and counted from value slots, not terms.
@@ -20,6 +20,7 @@ inline constexpr std::string_view kIdPrefix = "Q";        // unique id term: Q +
 inline constexpr std::string_view kTitlePrefix = "S";     // title words, for title: searches
 inline constexpr std::string_view kFilePrefix = "XFILE";  // source file, for pruning and updates
 inline constexpr std::string_view kRootPrefix = "XROOT";  // folder a file was found in, for pruning
+inline constexpr std::string_view kStoryPrefix = "XSTORY";  // story id: every copy of one story
 // Words are indexed as stems, which Xapian's TermGenerator and QueryParser (STEM_ALL_Z) mark with
 // a Z before any field prefix: Z + stem in free text, Z + S + stem in the title. Neither lets the
 // Z be chosen, so these name what they write.
@@ -30,11 +31,13 @@ static_assert(kTitleStemPrefix.substr(0, kStemPrefix.size()) == kStemPrefix &&
 
 // Value slots.
 enum Slot : Xapian::valueno {
-    kSlotDate = 0,           // "YYYY-MM-DD", empty when undated: newest-first puts undated last
-    kSlotDateAscending = 1,  // "YYYY-MM-DD", "~" when undated: oldest-first puts undated last
-    kSlotMonth = 2,          // "YYYY-MM": histogram, counted by ValueCountMatchSpy
-    kSlotContentHash = 3,    // fingerprint of the article as indexed: unchanged input is skipped
-    kSlotFacetFirst = 10,    // one slot per facet, see kFacets
+    kSlotDate = 0,            // "YYYY-MM-DD", empty when undated: newest-first puts undated last
+    kSlotDateAscending = 1,   // "YYYY-MM-DD", "~" when undated: oldest-first puts undated last
+    kSlotMonth = 2,           // "YYYY-MM": histogram, counted by ValueCountMatchSpy
+    kSlotContentHash = 3,     // fingerprint of the article as indexed: unchanged input is skipped
+    kSlotStory = 4,           // story id, shared by an article's copies: the collapse key
+    kSlotStorySignature = 5,  // what the indexer compares a new article with (story_signature.h)
+    kSlotFacetFirst = 10,     // one slot per facet, see kFacets
 };
 
 // The facets' rows (facets.def); a test build may name another file that adds one.
@@ -76,6 +79,7 @@ std::optional<Facet> facet_from_name(std::string_view name);
 // The boolean term that marks an article as having `entity_key` in `facet`.
 std::string facet_term(Facet facet, std::string_view entity_key);
 std::string id_term(std::string_view article_id);
+std::string story_term(std::string_view story_id);
 // Terms are limited to 245 bytes; long file paths are hashed.
 std::string file_term(std::string_view file_key);
 // The term of the folder `root_key`, hashed when long as file_term() does.

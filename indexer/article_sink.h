@@ -30,9 +30,10 @@ struct SinkContext {
 // Writes into one database; used by one thread at a time.
 class ArticleSink {
   public:
-    // A fresh_shard sink counts its articles' spelling words into `spelling_words`.
+    // A fresh_shard sink counts its articles' spelling words into `spelling_words`; its articles
+    // join the stories of `stories` (see IndexWriter).
     ArticleSink(const SinkContext& context, const std::filesystem::path& database, WriterMode mode,
-                WordFrequencies* spelling_words = nullptr);
+                WordFrequencies* spelling_words = nullptr, StoryIndex* stories = nullptr);
 
     // Indexes `parsed`, read from `file`, or reports why not: an id over kMaxIdBytes ("bad id"),
     // text over the size limit ("too large"), an id seen before in this run or owned by another

@@ -143,6 +143,12 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
                                                  std::to_string(schema::kSchemaVersion))));
     document.add_value(schema::kSlotContentHash, built.fingerprint);
     built.times.terms = clock.lap();
+    // The story itself depends on the database, and is added by the index writer.
+    built.signature = story_signature(clean.paragraphs);
+    if (built.signature) {
+        document.add_value(schema::kSlotStorySignature, encode_signature(*built.signature));
+    }
+    built.times.stories = clock.lap();
     return built;
 }
 

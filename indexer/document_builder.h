@@ -17,16 +17,18 @@
 #include "indexer/parsed_article.h"
 #include "indexer/person_finder.h"
 #include "indexer/stage_times.h"
+#include "indexer/story_signature.h"
 
 namespace talksearch::indexer {
 
 struct BuiltArticle {
     StoredArticle stored;
     Xapian::Document document;
-    std::vector<std::string> words;     // distinct words of title and body, folded as indexed
-    std::string fingerprint;            // changes when anything indexed changes
-    std::vector<std::string> warnings;  // recoverable problems, e.g. an unusable date
-    StageTimes times;                   // its entities and terms; the caller times the rest
+    std::vector<std::string> words;           // distinct words of title and body, folded as indexed
+    std::string fingerprint;                  // changes when anything indexed changes
+    std::optional<StorySignature> signature;  // of its body, to find its story by
+    std::vector<std::string> warnings;        // recoverable problems, e.g. an unusable date
+    StageTimes times;                         // its entities and terms; the caller times the rest
 };
 
 // Where an article comes from, as the index records it for updates and pruning: the folder it

@@ -57,11 +57,24 @@ void write_spelling(const WordFrequencies& words, Xapian::WritableDatabase& data
 }
 
 IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
-                         WriterMode mode, WordFrequencies* spelling_words)
+                         WriterMode mode, WordFrequencies* spelling_words, StoryIndex* stories)
     : mode_(mode),
       spelling_words_(spelling_words),
       database_(database.string(), open_flags(mode)),
-      batch_size_(batch_size) {}
+      batch_size_(batch_size),
+      stories_(stories) {
+    if (!stories_) {
+        own_stories_ = std::make_unique<StoryIndex>();
+        own_stories_->load(database_);
+        stories_ = own_stories_.get();
+    }
+}
+
+void IndexWriter::remove(Xapian::docid docid) {
+    stories_->forget(docid);
+    database_.delete_document(docid);
+    changed();
+}
 
 void IndexWriter::changed() {
     if (++pending_ >= batch_size_) commit();
@@ -84,9 +97,24 @@ void IndexWriter::add_spelling(const std::vector<std::string>& words) {
     }
 }
 
+namespace {
+
+// Gives `article` its story: the story's id in its slot and term.
+std::optional<std::uint32_t> add_story(BuiltArticle& article, StoryIndex& stories) {
+    StageClock clock;
+    const auto [story, member] = stories.assign(article.signature, article.stored.id);
+    article.document.add_value(schema::kSlotStory, story);
+    article.document.add_boolean_term(schema::story_term(story));
+    article.times.stories += clock.lap();
+    return member;
+}
+
+}  // namespace
+
 PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
     const auto file_term = checked_file_term(article.document);
     if (mode_ == WriterMode::fresh_shard) {
+        add_story(article, *stories_);
         database_.add_document(article.document);
         add_spelling(article.words);
         changed();
@@ -105,7 +133,10 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
             return PutOutcome::unchanged;
         }
     }
-    database_.replace_document(id_term, article.document);
+    if (exists) stories_->forget(*postings);
+    const auto member = add_story(article, *stories_);
+    const auto docid = database_.replace_document(id_term, article.document);
+    if (member) stories_->bind(*member, docid);
     add_spelling(article.words);
     changed();
     return exists ? PutOutcome::updated : PutOutcome::added;
@@ -119,10 +150,7 @@ std::size_t IndexWriter::remove_stale(const std::string& file_key,
         const auto id_term = first_term_with_prefix(database_.get_document(*it), schema::kIdPrefix);
         if (!keep.contains(id_term.substr(schema::kIdPrefix.size()))) stale.push_back(*it);
     }
-    for (const auto docid : stale) {
-        database_.delete_document(docid);
-        changed();
-    }
+    for (const auto docid : stale) remove(docid);
     return stale.size();
 }
 
@@ -135,10 +163,7 @@ std::size_t IndexWriter::prune(const std::string& root_key, const std::set<std::
         const auto file = first_term_with_prefix(database_.get_document(*it), schema::kFilePrefix);
         if (!present_terms.contains(file)) gone.push_back(*it);
     }
-    for (const auto docid : gone) {
-        database_.delete_document(docid);
-        changed();
-    }
+    for (const auto docid : gone) remove(docid);
     return gone.size();
 }
 

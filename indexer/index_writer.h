@@ -2,10 +2,12 @@
 // Writes built articles into the Xapian database incrementally: unchanged articles are left
 // alone, changed ones replaced, vanished ones removed. Changes are committed in batches; every
 // commit is atomic, so a reader sees the state before or after it, and a killed run loses only
-// the batch in progress. The documents come whole from the DocumentBuilder: the writer adds
-// nothing to them, and reads their id and file terms to decide what to replace.
+// the batch in progress. The documents come whole from the DocumentBuilder, but for their story,
+// which depends on what the database holds: the writer adds it (story_index.h) to what it
+// writes, and reads their id and file terms to decide what to replace.
 
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -14,6 +16,7 @@
 #include <xapian.h>
 
 #include "indexer/document_builder.h"
+#include "indexer/story_index.h"
 
 namespace talksearch::indexer {
 
@@ -45,11 +48,15 @@ using WordFrequencies = boost::unordered_flat_map<std::string, Xapian::doccount>
 
 class IndexWriter {
   public:
-    // A fresh_shard writer counts its articles' spelling words into `spelling_words`.
+    // A fresh_shard writer counts its articles' spelling words into `spelling_words`. Articles
+    // join the stories of `stories`, shared by the shards of one build; without it, the
+    // writer holds the stories of its own database.
     IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
-                WriterMode mode = WriterMode::update, WordFrequencies* spelling_words = nullptr);
+                WriterMode mode = WriterMode::update, WordFrequencies* spelling_words = nullptr,
+                StoryIndex* stories = nullptr);
 
-    // Stores an article built with its provenance (DocumentBuilder::build with a Provenance).
+    // Stores an article built with its provenance (DocumentBuilder::build with a Provenance),
+    // with its story (the time finding it is added to article.times.stories).
     // duplicate_id: another file already owns this id (its stored file name is put in
     // `owner_file`); nothing was written. Throws RejectedArticle, with the database unchanged,
     // and std::invalid_argument for a document without its file term.
@@ -69,12 +76,15 @@ class IndexWriter {
     void changed();
 
     void add_spelling(const std::vector<std::string>& words);
+    void remove(Xapian::docid docid);
 
     WriterMode mode_;
     WordFrequencies* spelling_words_;
     Xapian::WritableDatabase database_;
     std::size_t batch_size_;
     std::size_t pending_ = 0;
+    std::unique_ptr<StoryIndex> own_stories_;
+    StoryIndex* stories_;
 };
 
 // Adds counted words to the spelling data of `database`: the data an update-mode writer adds

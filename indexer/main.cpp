@@ -133,9 +133,9 @@ int main(int argc, char** argv) {
             const auto& stages = summary.stages;
             std::cout << fmt::format(
                 "stages, summed over threads: cleaning {:.2f} s, entities {:.2f} s, terms {:.2f} "
-                "s, writing {:.2f} s\n",
+                "s, stories {:.2f} s, writing {:.2f} s\n",
                 stages.cleaning.count(), stages.entities.count(), stages.terms.count(),
-                stages.writing.count());
+                stages.stories.count(), stages.writing.count());
         }
         return summary.skipped_total() > 0 ? kExitSkipped : 0;
     } catch (const CatalogError& error) {

@@ -131,8 +131,9 @@ class Workers {
             std::size_t in_shard = 0;
             while (auto item = queue_.pop()) {
                 if (!sink) {
-                    sink = std::make_unique<ArticleSink>(
-                        context_, new_shard(), WriterMode::fresh_shard, &spelling_words_[worker]);
+                    sink = std::make_unique<ArticleSink>(context_, new_shard(),
+                                                         WriterMode::fresh_shard,
+                                                         &spelling_words_[worker], &stories_);
                 }
                 sink->index(std::move(item->first), *item->second);
                 if (++in_shard == shard_size_) {
@@ -174,6 +175,7 @@ class Workers {
     std::vector<fs::path> shards_;
     std::exception_ptr failure_;
     std::vector<WordFrequencies> spelling_words_;  // one per worker: no lock needed
+    StoryIndex stories_;                           // of every shard: a copy joins its story
     std::vector<std::thread> threads_;             // last: started once the rest exists
 };
 

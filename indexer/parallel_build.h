@@ -3,7 +3,9 @@
 // first of two articles with one id wins, as in an update); each of `threads` workers cleans,
 // builds and writes what it takes from a bounded queue into shards of its own, fast scratch
 // databases beside the target. The spelling data of all shards is then written once, and the
-// shards are compacted into place in one move, so a reader never sees half a database.
+// shards are compacted into place in one move, so a reader never sees half a database. The
+// workers share one StoryIndex, so copies in different shards share their story; which copy
+// founds it (and names it) depends on which worker gets to it first.
 
 #include <filesystem>
 #include <vector>

@@ -1,7 +1,8 @@
 #pragma once
 // Where an indexing run spends its time, stage by stage, summed over the threads that index:
-// cleaning the text, finding its places, people and organisations, generating its terms, and
-// writing documents into the database (Xapian's inversion, compression and commits).
+// cleaning the text, finding its places, people and organisations, generating its terms, finding
+// its story (its signature and the articles like it), and writing documents into the database
+// (Xapian's inversion, compression and commits).
 
 #include <chrono>
 
@@ -13,12 +14,14 @@ struct StageTimes {
     Seconds cleaning{};
     Seconds entities{};
     Seconds terms{};
+    Seconds stories{};
     Seconds writing{};
 
     StageTimes& operator+=(const StageTimes& other) {
         cleaning += other.cleaning;
         entities += other.entities;
         terms += other.terms;
+        stories += other.stories;
         writing += other.writing;
         return *this;
     }

@@ -178,7 +178,8 @@ async function benchSize(size, options) {
   };
 }
 
-// The indexer's summary line of thread seconds per stage: cleaning, entities, terms, writing.
+// The indexer's summary line of thread seconds per stage: cleaning, entities, terms, stories,
+// writing.
 function indexerStages(stdout) {
   const line = /^stages, summed over threads: (.*)$/m.exec(stdout);
   if (!line) throw new Error(`the indexer printed no stage times:\n${stdout}`);
@@ -198,7 +199,7 @@ function table(results) {
     ['index articles/s', (r) => r.indexing.articles_per_s.toFixed(0)],
     ['index MB/s', (r) => r.indexing.mb_per_s.toFixed(2)],
     ['index peak RSS MB', (r) => r.indexing.peak_rss_mb.toFixed(0)],
-    ...['cleaning', 'entities', 'terms', 'writing'].map((name) =>
+    ...['cleaning', 'entities', 'terms', 'stories', 'writing'].map((name) =>
       [`index ${name} (thread s, share)`, (r) => stageShare(r.indexing.stages_s, name)]),
     ['db MB / compacted', (r) => `${r.indexing.db_mb.toFixed(0)} / ${r.indexing.db_compacted_mb.toFixed(0)}`],
     ['in-process p50/p95/p99 ms', (r) => [r.in_process.p50_ms, r.in_process.p95_ms, r.in_process.p99_ms].map((v) => v.toFixed(2)).join(' / ')],

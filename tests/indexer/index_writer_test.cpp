@@ -82,12 +82,14 @@ TEST_CASE("the writer stores documents as built: added, unchanged, updated, anot
     }
     const Xapian::Database database(db.string());
     CHECK(ids(db) == std::set<std::string>{"a1", "a2"});
-    // The document is stored as the builder made it, provenance included.
+    // The document is stored as the builder made it, provenance included, with its story.
     const auto docid = *database.postlist_begin(schema::id_term("a1"));
     const auto stored = database.get_document(docid);
     const auto built = articles.build("a1", "a1.txt", "Delegations met in Istanbul.");
-    CHECK(std::set<std::string>(stored.termlist_begin(), stored.termlist_end()) ==
-          std::set<std::string>(built.document.termlist_begin(), built.document.termlist_end()));
+    auto built_terms =
+        std::set<std::string>(built.document.termlist_begin(), built.document.termlist_end());
+    built_terms.insert(schema::story_term(stored.get_value(schema::kSlotStory)));
+    CHECK(std::set<std::string>(stored.termlist_begin(), stored.termlist_end()) == built_terms);
     CHECK(database.term_exists(schema::root_term("root")));
     CHECK(database.term_exists(schema::file_term("root/a1.txt")));
 }
@@ -137,4 +139,72 @@ TEST_CASE("a fresh shard appends and counts its spelling words", "[index_writer]
     CHECK_FALSE(words.contains("in"));  // too short for a suggestion
     CHECK(ids(db) == std::set<std::string>{"s1", "s2"});
     CHECK(Xapian::Database(db.string()).term_exists(schema::file_term("root/s1.txt")));
+}
+
+namespace {
+
+const std::string kReport =
+    "Ukrainian and Russian delegations met in Istanbul on Monday for a second round of direct "
+    "talks and agreed to exchange prisoners of war. The talks lasted a little over an hour. "
+    "Ukraine's delegation was led by Defence Minister Rustem Umerov, Russia's by presidential "
+    "aide Vladimir Medinsky, who said Moscow was satisfied with the result.";
+
+std::string story_of(const std::filesystem::path& db, const std::string& id) {
+    const Xapian::Database database(db.string());
+    const auto postings = database.postlist_begin(schema::id_term(id));
+    REQUIRE(postings != database.postlist_end(schema::id_term(id)));
+    const auto story = database.get_document(*postings).get_value(schema::kSlotStory);
+    CHECK(database.term_exists(schema::story_term(story)));
+    return story;
+}
+
+}  // namespace
+
+TEST_CASE("copies share a story across runs, and keep it when the first copy goes",
+          "[index_writer]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    Articles articles;
+    {
+        indexer::IndexWriter writer(db, 100);
+        writer.put(articles.build("first", "lines.jsonl", kReport));
+        writer.put(articles.build("other", "other.txt", "A drone attack on Odesa overnight."));
+        writer.commit();
+    }
+    const auto story = story_of(db, "first");
+    CHECK(story_of(db, "other") != story);
+    {
+        indexer::IndexWriter writer(db, 100);  // a later run: the stories are read back
+        writer.put(articles.build("wire", "lines.jsonl", "ISTANBUL (AP) " + kReport));
+        writer.commit();
+    }
+    CHECK(story_of(db, "wire") == story);
+    {
+        indexer::IndexWriter writer(db, 100);
+        CHECK(writer.remove_stale("root/lines.jsonl", {"wire"}) == 1);
+        writer.put(articles.build("late", "late.txt", kReport + " Talks may resume in June."));
+        writer.commit();
+    }
+    CHECK(story_of(db, "wire") == story);
+    CHECK(story_of(db, "late") == story);
+}
+
+TEST_CASE("an article that comes back changed is given its story afresh", "[index_writer]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    Articles articles;
+    indexer::IndexWriter writer(db, 100);
+    writer.put(articles.build("a", "a.txt", kReport));
+    writer.put(articles.build("b", "b.txt", "A drone attack on Odesa damaged grain silos."));
+    writer.commit();
+    CHECK(story_of(db, "b") != story_of(db, "a"));
+    // b becomes a copy of a, and a changes beyond recognition: b joins a's story, a founds one.
+    writer.put(articles.build("b", "b.txt", kReport + " (Reuters)"));
+    writer.commit();
+    const auto story = story_of(db, "a");
+    CHECK(story_of(db, "b") == story);
+    writer.put(articles.build("a", "a.txt", "Air raid sirens sounded across Kyiv at night."));
+    writer.commit();
+    CHECK(story_of(db, "a") != story);
+    CHECK(story_of(db, "b") == story);
 }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include "common/schema.h"
 #include "indexer/incremental_update.h"
 #include "tests/support/temp_index.h"
 
@@ -66,15 +67,30 @@ bool scratch_left(const fs::path& folder) {
     return false;
 }
 
+// Words of article `i` no other article has in that order, so that no two are copies of one
+// story (whose first copy depends on which worker gets to it first).
+std::string own_words(int i) {
+    static const char* const kWords[] = {"grain",  "port",   "drone",   "envoy",
+                                         "treaty", "convoy", "bridge",  "winter",
+                                         "border", "summit", "reactor", "loan"};
+    std::string words;
+    unsigned state = 2654435761U * static_cast<unsigned>(i + 1);
+    for (int n = 0; n < 12; ++n) {
+        state = state * 1103515245U + 12345U;
+        words += std::string(" ") + kWords[(state >> 16) % 12];
+    }
+    return words;
+}
+
 // A folder of `count` JSON Lines articles, a few to a file.
 fs::path write_feeds(const TempDir& dir, int count) {
     for (int file = 0; file * 4 < count; ++file) {
         std::string lines;
         for (int i = file * 4; i < std::min(count, file * 4 + 4); ++i) {
             lines += fmt::format(
-                R"({{"id":"a{}","title":"Round {} of talks","body":"Delegations met in Geneva for round {}, officials in Kyiv said."}})"
+                R"({{"id":"a{}","title":"Round {} of talks","body":"Delegations met in Geneva for round {}, officials in Kyiv said.{}"}})"
                 "\n",
-                i, i, i);
+                i, i, i, own_words(i));
         }
         dir.write(fmt::format("in/feed{}.jsonl", file), lines);
     }
@@ -112,6 +128,27 @@ TEST_CASE("shards of any size, merged, equal the database one writer builds", "[
     CHECK(sharded.documents == 23);
     CHECK(contents(dir.path() / "sharded") == contents(dir.path() / "one"));
     CHECK_FALSE(scratch_left(dir.path()));
+}
+
+// Which copy founds the story depends on which worker gets to it first; that the copies share
+// one, across shards, does not.
+TEST_CASE("copies written into different shards share one story", "[parallel_build]") {
+    TempDir dir;
+    const std::string report =
+        "Ukrainian and Russian delegations met in Istanbul on Monday for a second round of direct "
+        "talks and agreed to exchange prisoners of war, officials in Kyiv said.";
+    dir.write("in/a.txt", "Talks in Istanbul\n" + report + "\n");
+    dir.write("in/b.txt", "Second round in Istanbul\n(Reuters) " + report + "\n");
+    dir.write("in/c.txt", "Strikes on Odesa\nDrones struck the port of Odesa overnight.\n");
+    write(dir.path() / "db", {dir.path() / "in"}, 2, 1);
+    const Xapian::Database database((dir.path() / "db").string());
+    auto story = [&](const std::string& id) {
+        return database.get_document(*database.postlist_begin(schema::id_term(id)))
+            .get_value(schema::kSlotStory);
+    };
+    CHECK_FALSE(story("a").empty());
+    CHECK(story("a") == story("b"));
+    CHECK(story("c") != story("a"));
 }
 
 // Which of two files with one id is kept depends on which worker gets to it first; that one of
