@@ -27,16 +27,19 @@ json::object facet_map(const std::map<schema::Facet, std::vector<std::string>>& 
 json::array hits_json(const std::vector<search::SearchHit>& hits) {
     json::array results;
     for (const auto& hit : hits) {
-        results.push_back(json::object{{"id", hit.id},
-                                       {"title", hit.title},
-                                       {"title_html", hit.title_html},
-                                       {"date", optional_string(hit.date)},
-                                       {"source", optional_string(hit.source)},
-                                       {"url", optional_string(hit.url)},
-                                       {"author", optional_string(hit.author)},
-                                       {"score", rounded(hit.score, 1e4)},
-                                       {"snippet", hit.snippet},
-                                       {"entities", facet_map(hit.entities)}});
+        results.push_back(json::object{
+            {"id", hit.id},
+            {"title", hit.title},
+            {"title_html", hit.title_html},
+            {"date", optional_string(hit.date)},
+            {"source", optional_string(hit.source)},
+            {"url", optional_string(hit.url)},
+            {"author", optional_string(hit.author)},
+            {"score", rounded(hit.score, 1e4)},
+            {"snippet", hit.snippet},
+            {"entities", facet_map(hit.entities)},
+            {"story", hit.story.empty() ? json::value(nullptr) : json::value(hit.story)},
+            {"duplicates", json::array(hit.duplicates.begin(), hit.duplicates.end())}});
     }
     return results;
 }

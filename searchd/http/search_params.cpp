@@ -28,6 +28,14 @@ std::size_t whole_number(std::string_view name, const std::string& text, std::si
     return value;
 }
 
+bool boolean(std::string_view name, const std::string& text) {
+    if (text != "true" && text != "false") {
+        throw ApiError(kInvalidParameter,
+                       fmt::format("{} must be true or false, not '{}'", name, text));
+    }
+    return text == "true";
+}
+
 std::optional<Date> date_bound(std::string_view name, const std::string& text, RangeEnd end) {
     if (text.empty()) return std::nullopt;
     const auto date = parse_date_bound(text, end);
@@ -45,7 +53,7 @@ struct Parameter {
     void (*apply)(search::SearchRequest& request, std::string_view name, const std::string& value);
 };
 
-constexpr std::array<Parameter, 7> kParameters{{
+constexpr std::array<Parameter, 8> kParameters{{
     {"q", [](auto& request, auto, const auto& value) { request.query = value; }},
     {"from",
      [](auto& request, auto name, const auto& value) {
@@ -75,13 +83,9 @@ constexpr std::array<Parameter, 7> kParameters{{
          request.per_page = whole_number(name, value, 1, search::kMaxPerPage);
      }},
     {"correct",
-     [](auto& request, auto name, const auto& value) {
-         if (value != "true" && value != "false") {
-             throw ApiError(kInvalidParameter,
-                            fmt::format("{} must be true or false, not '{}'", name, value));
-         }
-         request.correct = value == "true";
-     }},
+     [](auto& request, auto name, const auto& value) { request.correct = boolean(name, value); }},
+    {"collapse",
+     [](auto& request, auto name, const auto& value) { request.collapse = boolean(name, value); }},
 }};
 
 }  // namespace

@@ -24,6 +24,10 @@ ValueCounts SpySlotCounter::counts(Xapian::valueno slot) const {
     return split_facet_sets(set_counts);
 }
 
+Xapian::doccount SpySlotCounter::seen() const {
+    return spies_.empty() ? 0 : spies_.front().second->get_total();
+}
+
 class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
   public:
     explicit Spy(const SlotColumns& columns) : columns_(columns), counts_(columns.slots().size()) {
@@ -32,14 +36,17 @@ class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
         }
     }
     void operator()(const Xapian::Document& document, double) override {
+        ++seen_;
         const auto [begin, end] = columns_.row(document.get_docid());
         for (auto entry = begin; entry != end; ++entry) {
             ++counts_[*entry >> 24][*entry & 0xFFFFFF];
         }
     }
     const std::vector<std::vector<Xapian::doccount>>& counts() const { return counts_; }
+    Xapian::doccount seen() const { return seen_; }
 
   private:
+    Xapian::doccount seen_ = 0;
     const SlotColumns& columns_;
     std::vector<std::vector<Xapian::doccount>> counts_;
 };
@@ -54,6 +61,8 @@ ColumnSlotCounter::~ColumnSlotCounter() = default;
 ValueCounts ColumnSlotCounter::counts(Xapian::valueno slot) const {
     return columns_.named_counts(spy_->counts(), slot);
 }
+
+Xapian::doccount ColumnSlotCounter::seen() const { return spy_->seen(); }
 
 ValueCounts split_facet_sets(const ValueCounts& set_counts) {
     ValueCounts counts;

@@ -24,12 +24,15 @@ class SlotCounter {
     virtual ~SlotCounter() = default;
     // Per single value (facet sets are split) of `slot`, which must be one the counter watches.
     virtual ValueCounts counts(Xapian::valueno slot) const = 0;
+    // The articles counted: every match, before any collapsing (0 if no slot is watched).
+    virtual Xapian::doccount seen() const = 0;
 };
 
 class SpySlotCounter : public SlotCounter {
   public:
     SpySlotCounter(Xapian::Enquire& enquire, const std::vector<Xapian::valueno>& slots);
     ValueCounts counts(Xapian::valueno slot) const override;
+    Xapian::doccount seen() const override;
 
   private:
     std::vector<std::pair<Xapian::valueno, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
@@ -41,6 +44,7 @@ class ColumnSlotCounter : public SlotCounter {
     ColumnSlotCounter(Xapian::Enquire& enquire, const SlotColumns& columns);
     ~ColumnSlotCounter() override;
     ValueCounts counts(Xapian::valueno slot) const override;
+    Xapian::doccount seen() const override;
 
   private:
     class Spy;

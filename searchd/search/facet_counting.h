@@ -51,8 +51,8 @@ struct FacetCounts {
 };
 
 // Runs the search pass on `enquire`, whose query and spies are set, checking at least as many
-// documents as the database holds; returns the number of matches.
-using SearchPass = std::function<Xapian::doccount(Xapian::Enquire& enquire)>;
+// documents as the database holds (which it may collapse: its spies still see every article).
+using SearchPass = std::function<void(Xapian::Enquire& enquire)>;
 
 class FacetCountingStrategy {
   public:

@@ -18,7 +18,7 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
     }
     if (!search.date_filter) slots.push_back(schema::kSlotMonth);
     const auto counted = counter(enquire, slots);
-    const auto matches = search_pass(enquire);
+    search_pass(enquire);
 
     FacetCounts counts;
     for (const auto& info : schema::kFacets) {
@@ -28,7 +28,7 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
                              info.slot)
                 : counted->counts(info.slot);
     }
-    count_months(database, search, *counted, matches, counts);
+    count_months(database, search, *counted, counts);
     return counts;
 }
 
@@ -49,11 +49,10 @@ ValueCounts PassCounting::count_pass(const Xapian::Database& database, const Xap
 }
 
 void PassCounting::count_months(const Xapian::Database& database, const CountedSearch& search,
-                                const SlotCounter& counted, Xapian::doccount matches,
-                                FacetCounts& counts) const {
+                                const SlotCounter& counted, FacetCounts& counts) const {
     if (!search.date_filter) {
         counts.months = counted.counts(schema::kSlotMonth);
-        counts.undated_base = matches;
+        counts.undated_base = counted.seen();
         return;
     }
     counts.months = count_pass(database, search.query, search.filters_except(std::nullopt, false),

@@ -30,11 +30,10 @@ class PassCounting : public FacetCountingStrategy {
                            const std::vector<Xapian::Query>& filters, Xapian::valueno slot,
                            Xapian::doccount* matches = nullptr) const;
 
-    // The histogram: from the search pass's `counted` (its `matches` the undated base), or a
-    // pass of its own if a date range is set.
+    // The histogram: from the search pass's `counted` (the articles it saw the undated base),
+    // or a pass of its own if a date range is set.
     void count_months(const Xapian::Database& database, const CountedSearch& search,
-                      const SlotCounter& counted, Xapian::doccount matches,
-                      FacetCounts& counts) const;
+                      const SlotCounter& counted, FacetCounts& counts) const;
 };
 
 // With Xapian's ValueCountMatchSpy, which the stock remote server runs.

@@ -14,7 +14,8 @@ namespace talksearch::search {
 // At most this many related articles.
 inline constexpr std::size_t kRelatedLimit = 5;
 
-// Throws SearchError(not_found) for an unknown id. Never lists the article itself.
+// Throws SearchError(not_found) for an unknown id. Never lists the article itself or its copies
+// (the articles of its story), and one article per story.
 RelatedResponse related_articles(const Xapian::Database& database, const std::string& id,
                                  std::size_t limit = kRelatedLimit);
 

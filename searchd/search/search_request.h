@@ -34,6 +34,9 @@ struct SearchRequest {
     // When the query as typed matches nothing and its spelling correction does, answer with the
     // correction's results (SearchResponse::showing_corrected). False searches only as typed.
     bool correct = true;
+    // One result per story (the best-ranked of its copies, listing the others); false lists
+    // every article.
+    bool collapse = true;
 };
 
 // Throws SearchError when the request cannot be run as given.

@@ -23,6 +23,8 @@ struct SearchHit {
     double score = 0;
     std::string snippet;  // escaped, with <mark> around matches
     std::map<schema::Facet, std::vector<std::string>> entities;
+    std::string story;                    // shared by copies of one story; empty if not known
+    std::vector<std::string> duplicates;  // the ids of the story's other copies
 };
 
 struct FacetValue {

@@ -17,6 +17,7 @@
 #include "searchd/search/related.h"
 #include "searchd/search/search_error.h"
 #include "searchd/search/search_hit.h"
+#include "searchd/search/story_copies.h"
 #include "searchd/search/suggester.h"
 
 namespace talksearch::search {
@@ -176,8 +177,9 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     std::vector<Share> shares;
     const auto last = index_.database().get_lastdocid();
     const auto revision = index_.revision();
-    const bool split =
-        helper && use_columns_ && last >= 2 && revision && revision == helper->index_.revision();
+    // Not when collapsing: a story with copies in both halves would be counted twice.
+    const bool split = helper && use_columns_ && !request.collapse && last >= 2 && revision &&
+                       revision == helper->index_.revision();
     if (split) {
         const Xapian::docid middle = last / 2;
         auto theirs = std::async(std::launch::async, [&] {
@@ -237,8 +239,11 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     const auto& stem = builder_.stemmer();
     for (std::size_t i = first; i < ranked.size() && i < first + request.per_page; ++i) {
         const auto& [it, mset] = ranked[i];
-        const auto article = deserialize_article(it.get_document().get_data());
+        const auto document = it.get_document();
+        const auto article = deserialize_article(document.get_data());
         auto hit = hit_from_article(article);
+        hit.story = story_of(document);
+        hit.duplicates = other_copies(index_.database(), hit.story, *it);
         hit.title_html = marked_html(*mset, article.title, stem);
         hit.score = it.get_weight();
         hit.snippet = request.snippets ? snippet_html(*mset, article.body, stem)
@@ -279,12 +284,13 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
     share.counts = counting->count(database, search, [&](Xapian::Enquire& enquire) {
         enquire.set_time_limit(kMatchTimeLimitSeconds);
         set_ranking(enquire, sort, !index_.remote_shards());
+        if (request.collapse) enquire.set_collapse_key(schema::kSlotStory);
         share.mset = refused_as_invalid_query(
             [&] { return enquire.get_mset(0, request.page * request.per_page, all_documents); });
+        // Stories when collapsing; the facets and months count articles.
         share.total = share.mset.get_matches_estimated();
         share.total_exact =
             share.mset.get_matches_lower_bound() == share.mset.get_matches_upper_bound();
-        return share.mset.get_matches_estimated();
     });
     return share;
 }

@@ -29,7 +29,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
     enquire.set_query(
         filtered(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, search.query, 1.0), filters));
     const auto counted = counter(enquire, {});
-    const auto matches = search_pass(enquire);
+    search_pass(enquire);
 
     FacetCounts counts;
     for (const auto& info : schema::kFacets) {
@@ -47,7 +47,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
                                       search.filters_except(info.facet, true), info.slot);
         }
     }
-    count_months(database, search, *counted, matches, counts);
+    count_months(database, search, *counted, counts);
     return counts;
 }
 

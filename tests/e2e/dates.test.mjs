@@ -6,6 +6,7 @@ import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, runIndexer, makeTempDir } from '../support/harness.mjs';
 import { get, search, qs, assertError } from './lib.mjs';
+import { prose } from '../support/prose.mjs';
 
 const ARTICLES = [
   { id: 'd1', date: '2025-01-05', title: 'Ceasefire talks open in Istanbul' },
@@ -20,7 +21,7 @@ const ARTICLES = [
   source: a.date ? `Source ${i}` : null,
   url: a.date ? `https://example.org/news/${a.id}` : null,
   body: `${a.title}. Delegations from Russia and Ukraine met to discuss a ceasefire and the fate of Odesa.\n`
-    + `Article ${a.id} is part of the date fixture for the talksearch end-to-end tests.`,
+    + `Article ${a.id} is part of the date fixture for the talksearch end-to-end tests. ${prose(a.id, 80)}`,
 }));
 const DATED = ARTICLES.filter((a) => a.date);
 const byDate = (x, y) => x.date.localeCompare(y.date);

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, artifactPath, makeTempDir } from '../support/harness.mjs';
+import { prose } from '../support/prose.mjs';
 import { launchBrowser, openPage, pageProblems } from '../support/browser.mjs';
 import {
   until, params, waitForResults, waitForParam, statusText, screenshot, writeCorpus,
@@ -26,7 +27,8 @@ function article(date, n) {
     body: `Delegations from Russia and Ukraine met in ${city} on ${date} for round ${n} of talks on a prisoner exchange.\n\n`
       + `Officials said the humanitarian track was making slow progress, while the question of a ceasefire remained open. `
       + `Negotiators agreed to meet again and to continue working on lists of detainees.\n\n`
-      + `Observers noted that the talks in ${city} followed weeks of drone and missile strikes on both sides.`,
+      + `Observers noted that the talks in ${city} followed weeks of drone and missile strikes on both sides.\n\n`
+      + prose(`dated-${n}`, 80),
     date,
     source: 'Test Wire',
     url: `https://example.org/news/${n}`,

@@ -6,6 +6,7 @@
 #include "common/schema.h"
 #include "searchd/http/api_error.h"
 #include "searchd/search/search_error.h"
+#include "searchd/search/story_copies.h"
 
 using namespace talksearch;
 namespace json = boost::json;
@@ -86,4 +87,11 @@ TEST_CASE("the description lists every error code either layer reports", "[opena
                             search::ErrorCode::unavailable}) {
         CHECK(listed(search::to_string(code)));
     }
+}
+
+TEST_CASE("the description lists as many copies of a story as a result holds", "[openapi]") {
+    const auto document = json::parse(http::openapi_document());
+    const auto& duplicates =
+        document.at("components").at("schemas").at("Hit").at("properties").at("duplicates");
+    CHECK(duplicates.at("maxItems").to_number<std::size_t>() == search::kMaxListedCopies);
 }

@@ -33,7 +33,7 @@ TEST_CASE("a full query string becomes a SearchRequest", "[search_params]") {
     const auto r = to_search_request(parse_target(
         "/api/"
         "search?q=peace&city=Odessa&city=Kyiv&organization=NATO&negotiator=&from=2025&to=2025-02"
-        "&sort=oldest&page=3&per_page=100&correct=false"));
+        "&sort=oldest&page=3&per_page=100&correct=false&collapse=false"));
     CHECK(r.query == "peace");
     CHECK(r.filters.at(Facet::city) == std::vector<std::string>{"Odessa", "Kyiv"});
     CHECK(r.filters.at(Facet::organisation) == std::vector<std::string>{"NATO"});
@@ -46,6 +46,7 @@ TEST_CASE("a full query string becomes a SearchRequest", "[search_params]") {
     CHECK(r.page == 3);
     CHECK(r.per_page == 100);
     CHECK_FALSE(r.correct);
+    CHECK_FALSE(r.collapse);
 }
 
 TEST_CASE("defaults", "[search_params]") {
@@ -57,6 +58,7 @@ TEST_CASE("defaults", "[search_params]") {
     CHECK(r.page == 1);
     CHECK(r.per_page == 10);
     CHECK(r.correct);
+    CHECK(r.collapse);
 }
 
 TEST_CASE("bad parameters are rejected with the right code", "[search_params]") {
@@ -77,6 +79,7 @@ TEST_CASE("bad parameters are rejected with the right code", "[search_params]") 
         {"/api/search?to=yesterday", "invalid_date"},
         {"/api/search?correct=no", "invalid_parameter"},
         {"/api/search?correct=", "invalid_parameter"},
+        {"/api/search?collapse=1", "invalid_parameter"},
         {"/api/search?correct=TRUE", "invalid_parameter"},
     }));
     CAPTURE(raw);

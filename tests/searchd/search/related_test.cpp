@@ -2,6 +2,10 @@
 #include "searchd/search/related.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
 
 #include <catch2/catch.hpp>
 
@@ -91,4 +95,42 @@ TEST_CASE("related articles: a limit, no other article, an unknown id", "[relate
             CHECK(error.code() == ErrorCode::not_found);
         }
     }
+}
+
+TEST_CASE("related coverage lists other stories, never the article's own copies", "[related]") {
+    TempDir dir;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(talksearch::testing::bundled_corpus())) {
+        std::filesystem::create_directories(dir.path() / "in");
+        std::filesystem::copy_file(entry.path(), dir.path() / "in" / entry.path().filename());
+    }
+    // Two wire copies of the report of strikes after the talks (002), headlines reworded.
+    std::ifstream original(talksearch::testing::bundled_corpus() / "002_90cb00061bcb65f3.txt");
+    std::string title;
+    std::getline(original, title);
+    const std::string body((std::istreambuf_iterator<char>(original)), {});
+    dir.write("in/copy1.txt", "Strikes follow the talks\n(Reuters) " + body);
+    dir.write("in/copy2.txt", "After the talks, strikes\n" + body + "\nReporting by the desk.\n");
+    const Index index(dir.path() / "in");
+
+    const auto ids = all_ids(index.database);
+    REQUIRE(ids.size() == 7);
+    for (const auto& id : ids) {
+        CAPTURE(id);
+        const auto related = related_articles(index.database, id);
+        // The words only the copies share would find nothing else: other stories are found.
+        CHECK_FALSE(related.results.empty());
+        std::set<std::string> stories;
+        for (const auto& hit : related.results) {
+            CHECK(hit.id != id);
+            CHECK_FALSE(hit.story.empty());
+            CHECK(stories.insert(hit.story).second);  // one article per story
+            if (id == "002_90cb00061bcb65f3" || id.starts_with("copy")) {
+                CHECK_FALSE(hit.id.starts_with("copy"));
+                CHECK(hit.id != "002_90cb00061bcb65f3");
+            }
+        }
+    }
+    // The closest other story is still found through a copy.
+    CHECK(related_articles(index.database, "copy1").results.front().id == "003_f84507c056fc63c0");
 }

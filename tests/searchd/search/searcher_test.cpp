@@ -406,6 +406,7 @@ TEST_CASE("a search split with an idle helper answers exactly as one searcher", 
                 r.sort = sort;
                 r.page = page;
                 r.per_page = 7;
+                r.collapse = false;  // a collapsing search is never split
                 requests.push_back(r);
             }
         }
@@ -413,6 +414,7 @@ TEST_CASE("a search split with an idle helper answers exactly as one searcher", 
         filtered.query = query;
         filtered.filters = {{Facet::city, {"Odesa", "Kharkiv"}}, {Facet::person, {"Zelensky"}}};
         filtered.from = parse_iso_date("2024-03-01");
+        filtered.collapse = false;
         requests.push_back(filtered);
     }
     for (const auto& r : requests) {
@@ -458,6 +460,7 @@ TEST_CASE("relevance order is Xapian's plain relevance order: weight, then docum
             request.sort = SortOrder::relevance;
             request.page = page;
             request.per_page = 10;
+            request.collapse = false;  // the articles are alike: most are copies of a few
             for (const auto& id : ranked_ids(searcher.search(request))) ranked.push_back(id);
         }
         REQUIRE(expected.size() == 30);
@@ -687,4 +690,63 @@ TEST_CASE("a query that matches as typed, or whose correction matches nothing, i
     CHECK(still_nothing.total == 0);
     CHECK_FALSE(still_nothing.showing_corrected);
     CHECK(still_nothing.corrected);
+}
+
+TEST_CASE("a search shows one result per story, listing its other copies", "[searcher]") {
+    TempDir dir;
+    const std::string report =
+        "Ukrainian and Russian delegations met in Istanbul on Monday for a second round of direct "
+        "talks and agreed to exchange prisoners of war. The talks lasted a little over an hour, "
+        "officials in Kyiv said, and the two sides promised to meet again within weeks.";
+    std::string lines;
+    lines += fmt::format(R"({{"id":"wire","title":"Talks in Istanbul","body":"{}"}})"
+                         "\n",
+                         report);
+    lines += fmt::format(R"({{"id":"copy","title":"Second round","body":"(Reuters) {}"}})"
+                         "\n",
+                         report);
+    lines += fmt::format(
+        R"({{"id":"again","title":"Istanbul talks","body":"{} Reporting by the desk."}})"
+        "\n",
+        report);
+    lines +=
+        R"({"id":"other","title":"Talks elsewhere","body":"A separate report: the talks in Geneva stalled."})"
+        "\n";
+    talksearch::testing::index_into(dir.path() / "db", {dir.write("in.jsonl", lines)});
+    write_synonym_database(talksearch::testing::shipped_catalog(), (dir.path() / "syn").string());
+    Searcher searcher((dir.path() / "db").string(), (dir.path() / "syn").string(),
+                      talksearch::testing::shipped_catalog());
+
+    SearchRequest request;
+    request.query = "talks";
+    const auto collapsed = searcher.search(request);
+    CHECK(collapsed.total == 2);
+    CHECK(collapsed.total_exact);
+    REQUIRE(collapsed.results.size() == 2);
+    std::set<std::string> story_ids;
+    for (const auto& hit : collapsed.results) {
+        story_ids.insert(hit.id);
+        for (const auto& copy : hit.duplicates) story_ids.insert(copy);
+        if (hit.id == "other")
+            CHECK(hit.duplicates.empty());
+        else
+            CHECK(hit.duplicates.size() == 2);
+    }
+    CHECK(story_ids == std::set<std::string>{"wire", "copy", "again", "other"});
+
+    request.collapse = false;
+    const auto every = searcher.search(request);
+    CHECK(every.total == 4);
+    CHECK(every.results.size() == 4);
+    for (const auto& hit : every.results) {
+        CHECK(hit.duplicates.size() == (hit.id == "other" ? 0 : 2));
+    }
+    // Pages step through stories.
+    request.collapse = true;
+    request.per_page = 1;
+    request.page = 2;
+    const auto second = searcher.search(request);
+    REQUIRE(second.results.size() == 1);
+    CHECK(second.results.front().id != collapsed.results.front().id);
+    CHECK(second.results.front().id == collapsed.results.back().id);
 }
