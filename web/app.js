@@ -317,11 +317,58 @@ function renderResults(results) {
       h('h3', { class: 'result-title' }, navLink(docState, { dataset: { scroll: 'top' } }, title)),
       metaLine(item),
       item.snippet ? h('p', { class: 'snippet' }, markedFragment(item.snippet)) : null,
-      entityChips(item.entities)));
+      entityChips(item.entities),
+      copiesToggle(item)));
+  }
+}
+
+// "+2 copies" under a result whose story ran elsewhere too: opens the list of the other copies,
+// fetched when first opened, each with its source and date and opening in the article view.
+function copiesToggle(item) {
+  const copies = Array.isArray(item.duplicates) ? item.duplicates : [];
+  if (!copies.length) return null;
+  const label = `+${copies.length} ${copies.length === 1 ? 'copy' : 'copies'}`;
+  const list = h('ul', { class: 'copies-list', id: `copies-${cssSafe(item.id)}`, hidden: true });
+  const button = h('button', {
+    type: 'button', class: 'link-button copies-button', 'aria-expanded': 'false', 'aria-controls': list.id,
+    title: 'The same story published elsewhere', dataset: { copies: JSON.stringify(copies), label },
+  }, label);
+  return h('div', { class: 'copies' }, button, list);
+}
+
+function cssSafe(id) {
+  return id.replace(/[^A-Za-z0-9_-]/g, (ch) => `_${ch.codePointAt(0).toString(16)}`);
+}
+
+async function toggleCopies(button) {
+  const list = button.parentElement.querySelector('.copies-list');
+  const open = button.getAttribute('aria-expanded') !== 'true';
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+  button.textContent = open ? 'Hide copies' : button.dataset.label;
+  list.hidden = !open;
+  if (!open || list.dataset.loaded) return;
+  list.dataset.loaded = 'true';
+  list.append(h('li', { class: 'loading' }, 'Loading copies…'));
+  const ids = JSON.parse(button.dataset.copies);
+  const docs = await Promise.all(ids.map((id) => api.getDoc(id, '').catch(() => ({ id, missing: true }))));
+  clear(list);
+  for (const doc of docs) {
+    const next = cloneState(state);
+    next.doc = doc.id;
+    list.append(h('li', { class: 'copy', dataset: { id: doc.id } },
+      doc.missing
+        ? h('span', { class: 'muted' }, `${doc.id} (no longer in the index)`)
+        : navLink(next, { dataset: { scroll: 'top' } }, doc.title || 'Untitled article'),
+      doc.missing ? null : metaLine(doc)));
   }
 }
 
 el.results.addEventListener('click', (event) => {
+  const copies = event.target.closest('button.copies-button');
+  if (copies) {
+    toggleCopies(copies);
+    return;
+  }
   const more = event.target.closest('button.chip-more-button');
   if (more) {
     const list = more.closest('ul');
