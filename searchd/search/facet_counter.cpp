@@ -1,6 +1,10 @@
 #include "searchd/search/facet_counter.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "common/facet_set.h"
+#include "common/schema.h"
 
 namespace talksearch::search {
 
@@ -28,27 +32,68 @@ Xapian::doccount SpySlotCounter::seen() const {
     return spies_.empty() ? 0 : spies_.front().second->get_total();
 }
 
+StoriesSeen SpySlotCounter::stories() const {
+    StoriesSeen stories;
+    for (const auto& [slot, spy] : spies_) {
+        if (slot != schema::kSlotStory) continue;
+        // An article without a story (indexed before stories were) is a story of its own.
+        Xapian::doccount with_story = 0;
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+            ++stories.of_one;
+            with_story += it.get_termfreq();
+        }
+        stories.of_one += spy->get_total() - with_story;
+    }
+    return stories;
+}
+
+void StoriesSeen::add(const StoriesSeen& other) {
+    of_one += other.of_one;
+    std::vector<std::uint32_t> all;
+    std::set_union(with_copies.begin(), with_copies.end(), other.with_copies.begin(),
+                   other.with_copies.end(), std::back_inserter(all));
+    with_copies = std::move(all);
+}
+
 class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
   public:
-    explicit Spy(const SlotColumns& columns) : columns_(columns), counts_(columns.slots().size()) {
+    explicit Spy(const SlotColumns& columns)
+        : columns_(columns),
+          counts_(columns.slots().size()),
+          story_seen_(columns.stories_with_copies(), false) {
         for (std::size_t index = 0; index < counts_.size(); ++index) {
             counts_[index].assign(columns.value_count(index), 0);
         }
     }
     void operator()(const Xapian::Document& document, double) override {
         ++seen_;
-        const auto [begin, end] = columns_.row(document.get_docid());
+        const auto docid = document.get_docid();
+        const auto story = columns_.story(docid);
+        if (story == SlotColumns::kStoryOfOne) {
+            ++stories_.of_one;
+        } else if (!story_seen_[story]) {
+            story_seen_[story] = true;
+            stories_.with_copies.push_back(story);
+        }
+        const auto [begin, end] = columns_.row(docid);
         for (auto entry = begin; entry != end; ++entry) {
             ++counts_[*entry >> 24][*entry & 0xFFFFFF];
         }
     }
     const std::vector<std::vector<Xapian::doccount>>& counts() const { return counts_; }
     Xapian::doccount seen() const { return seen_; }
+    StoriesSeen stories() const {
+        auto stories = stories_;
+        std::sort(stories.with_copies.begin(), stories.with_copies.end());
+        return stories;
+    }
 
   private:
-    Xapian::doccount seen_ = 0;
     const SlotColumns& columns_;
     std::vector<std::vector<Xapian::doccount>> counts_;
+    std::vector<bool> story_seen_;  // per story with copies
+    Xapian::doccount seen_ = 0;
+    StoriesSeen stories_;
 };
 
 ColumnSlotCounter::ColumnSlotCounter(Xapian::Enquire& enquire, const SlotColumns& columns)
@@ -63,6 +108,8 @@ ValueCounts ColumnSlotCounter::counts(Xapian::valueno slot) const {
 }
 
 Xapian::doccount ColumnSlotCounter::seen() const { return spy_->seen(); }
+
+StoriesSeen ColumnSlotCounter::stories() const { return spy_->stories(); }
 
 ValueCounts split_facet_sets(const ValueCounts& set_counts) {
     ValueCounts counts;

@@ -19,13 +19,25 @@
 
 namespace talksearch::search {
 
+// The stories among the articles a counter saw. A story of one article is counted as it comes,
+// a story with copies by its number (SlotColumns::story), so that the shares of a split search
+// add up exactly.
+struct StoriesSeen {
+    Xapian::doccount of_one = 0;
+    std::vector<std::uint32_t> with_copies;  // sorted, distinct
+    std::size_t count() const { return of_one + with_copies.size(); }
+    void add(const StoriesSeen& other);
+};
+
 class SlotCounter {
   public:
     virtual ~SlotCounter() = default;
     // Per single value (facet sets are split) of `slot`, which must be one the counter watches.
     virtual ValueCounts counts(Xapian::valueno slot) const = 0;
-    // The articles counted: every match, before any collapsing (0 if no slot is watched).
+    // The articles counted: every match (0 if no slot is watched).
     virtual Xapian::doccount seen() const = 0;
+    // The stories of the articles counted (of a spy counter, if it watches schema::kSlotStory).
+    virtual StoriesSeen stories() const = 0;
 };
 
 class SpySlotCounter : public SlotCounter {
@@ -33,6 +45,7 @@ class SpySlotCounter : public SlotCounter {
     SpySlotCounter(Xapian::Enquire& enquire, const std::vector<Xapian::valueno>& slots);
     ValueCounts counts(Xapian::valueno slot) const override;
     Xapian::doccount seen() const override;
+    StoriesSeen stories() const override;
 
   private:
     std::vector<std::pair<Xapian::valueno, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
@@ -45,6 +58,7 @@ class ColumnSlotCounter : public SlotCounter {
     ~ColumnSlotCounter() override;
     ValueCounts counts(Xapian::valueno slot) const override;
     Xapian::doccount seen() const override;
+    StoriesSeen stories() const override;
 
   private:
     class Spy;

@@ -23,6 +23,7 @@
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "searchd/search/facet_counter.h"
 #include "searchd/search/slot_columns.h"
 
 namespace talksearch::search {
@@ -38,6 +39,7 @@ struct CountedSearch {
     std::map<schema::Facet, FacetSelection> selections;  // the facets with a selection
     std::optional<Xapian::Query> date_filter;
     std::optional<Xapian::Query> range_filter;  // a share's document ids, for a split search
+    bool count_stories = false;                 // FacetCounts::stories wanted
 
     // Every filter, but `left_out`'s selection and, unless `with_dates`, the date range.
     std::vector<Xapian::Query> filters_except(std::optional<schema::Facet> left_out,
@@ -48,6 +50,7 @@ struct FacetCounts {
     std::map<schema::Facet, ValueCounts> facets;  // every facet of schema::kFacets
     ValueCounts months;  // the matches before the date range per month; "" for undated
     Xapian::doccount undated_base = 0;  // the matches before the date range
+    StoriesSeen stories;                // of the matches, if CountedSearch::count_stories
 };
 
 // Runs the search pass on `enquire`, whose query and spies are set, checking at least as many

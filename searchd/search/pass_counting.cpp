@@ -17,6 +17,7 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
         if (!search.selections.contains(info.facet)) slots.push_back(info.slot);
     }
     if (!search.date_filter) slots.push_back(schema::kSlotMonth);
+    if (search.count_stories) slots.push_back(schema::kSlotStory);
     const auto counted = counter(enquire, slots);
     search_pass(enquire);
 
@@ -29,6 +30,7 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
                 : counted->counts(info.slot);
     }
     count_months(database, search, *counted, counts);
+    if (search.count_stories) counts.stories = counted->stories();
     return counts;
 }
 

@@ -1,7 +1,9 @@
 #include "searchd/search/searcher.h"
 
+#include <algorithm>
 #include <future>
 #include <optional>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -41,6 +43,27 @@ void add_counts(ValueCounts& into, ValueCounts&& from) {
             into.emplace_hint(at, value, count);
         }
     }
+}
+
+// The first (best-ranked) match of each story among `ranked`, until there are `wanted`. The
+// story of a match is looked up in `columns` if given (no document is read), or else read from
+// its document.
+std::vector<RankedMatch> best_of_each_story(const std::vector<RankedMatch>& ranked,
+                                            std::size_t wanted, const SlotColumns* columns) {
+    std::vector<RankedMatch> best;
+    std::unordered_set<std::string> stories;
+    for (const auto& match : ranked) {
+        if (best.size() == wanted) break;
+        std::string story;
+        if (columns) {
+            const auto number = columns->story(*match.match);
+            if (number != SlotColumns::kStoryOfOne) story = std::to_string(number);
+        } else {
+            story = story_of(match.match.get_document());
+        }
+        if (story.empty() || stories.insert(story).second) best.push_back(match);
+    }
+    return best;
 }
 
 }  // namespace
@@ -174,21 +197,24 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     // own core. Statistics are the whole database's either way, so weights, order and counts
     // are those of one pass. Only a single database: the shards of a stub number their
     // documents each on their own.
-    std::vector<Share> shares;
     const auto last = index_.database().get_lastdocid();
     const auto revision = index_.revision();
-    // Not when collapsing: a story with copies in both halves would be counted twice.
-    const bool split = helper && use_columns_ && !request.collapse && last >= 2 && revision &&
-                       revision == helper->index_.revision();
-    if (split) {
+    const bool split =
+        helper && use_columns_ && last >= 2 && revision && revision == helper->index_.revision();
+    auto match_shares = [&](std::size_t window) {
+        std::vector<Share> shares;
+        if (!split) {
+            shares.push_back(match(request, response.sort, window, std::nullopt));
+            return shares;
+        }
         const Xapian::docid middle = last / 2;
         auto theirs = std::async(std::launch::async, [&] {
-            return helper->match(request, response.sort, std::pair(middle + 1, last));
+            return helper->match(request, response.sort, window, std::pair(middle + 1, last));
         });
         std::optional<Share> mine;
         std::exception_ptr failure;
         try {
-            mine = match(request, response.sort, std::pair(Xapian::docid{1}, middle));
+            mine = match(request, response.sort, window, std::pair(Xapian::docid{1}, middle));
         } catch (...) {
             failure = std::current_exception();
         }
@@ -196,8 +222,31 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
         if (failure) std::rethrow_exception(failure);
         shares.push_back(std::move(*mine));
         shares.push_back(std::move(other));
-    } else {
-        shares.push_back(match(request, response.sort, std::nullopt));
+        return shares;
+    };
+
+    // The page: the shares' best, merged in the order each was ranked in; when collapsing, the
+    // best-ranked article of each story. Copies take more than one place among the best
+    // matches, so more are asked for, and more again in the rare case that was not enough.
+    const auto first = (request.page - 1) * request.per_page;
+    const auto wanted = request.page * request.per_page;
+    const auto all_documents = std::max<std::size_t>(index_.database().get_doccount(), 1);
+    std::size_t window = request.collapse ? wanted + wanted / 2 + 10 : wanted;
+    std::vector<Share> shares;
+    std::vector<RankedMatch> page;
+    for (;;) {
+        shares = match_shares(window);
+        std::vector<const Xapian::MSet*> msets;
+        for (const auto& share : shares) msets.push_back(&share.mset);
+        auto ranked = merge_ranked(msets, response.sort);
+        page = request.collapse
+                   ? best_of_each_story(ranked, wanted, use_columns_ ? &columns() : nullptr)
+                   : std::move(ranked);
+        const bool cut_short = std::any_of(shares.begin(), shares.end(), [&](const Share& share) {
+            return share.mset.size() >= window;
+        });
+        if (page.size() >= wanted || !cut_short || window >= all_documents) break;
+        window *= 4;
     }
 
     // Once per request, not per share: suggestions are looked up only for unknown words, but
@@ -207,8 +256,10 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     std::map<schema::Facet, ValueCounts> facet_counts;
     ValueCounts months;
     Xapian::doccount undated_base = 0;
+    StoriesSeen stories;
     for (auto& share : shares) {
         response.total += share.total;
+        stories.add(share.counts.stories);
         response.total_exact = response.total_exact && share.total_exact;
         for (auto& [facet, counts] : share.counts.facets) {
             add_counts(facet_counts[facet], std::move(counts));
@@ -231,14 +282,11 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     }
     response.undated = undated_base > dated ? undated_base - dated : 0;
 
-    // The page: the shares' best, merged in the order each was ranked in.
-    std::vector<const Xapian::MSet*> pages;
-    for (const auto& share : shares) pages.push_back(&share.mset);
-    const auto ranked = merge_ranked(pages, response.sort);
-    const auto first = (request.page - 1) * request.per_page;
+    if (request.collapse) response.total = stories.count();
+
     const auto& stem = builder_.stemmer();
-    for (std::size_t i = first; i < ranked.size() && i < first + request.per_page; ++i) {
-        const auto& [it, mset] = ranked[i];
+    for (std::size_t i = first; i < page.size() && i < wanted; ++i) {
+        const auto& [it, mset] = page[i];
         const auto document = it.get_document();
         const auto article = deserialize_article(document.get_data());
         auto hit = hit_from_article(article);
@@ -256,7 +304,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     return response;
 }
 
-Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
+Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, std::size_t window,
                                 std::optional<std::pair<Xapian::docid, Xapian::docid>> ids) {
     const auto& database = index_.database();
     Share share;
@@ -277,6 +325,7 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
     if (ids) {
         search.range_filter = Xapian::Query((new DocidRange(ids->first, ids->second))->release());
     }
+    search.count_stories = request.collapse;
 
     const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
     // The strategy sets up the Enquire (query and spies); the search pass only ranks and reads.
@@ -284,10 +333,9 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort,
     share.counts = counting->count(database, search, [&](Xapian::Enquire& enquire) {
         enquire.set_time_limit(kMatchTimeLimitSeconds);
         set_ranking(enquire, sort, !index_.remote_shards());
-        if (request.collapse) enquire.set_collapse_key(schema::kSlotStory);
-        share.mset = refused_as_invalid_query(
-            [&] { return enquire.get_mset(0, request.page * request.per_page, all_documents); });
-        // Stories when collapsing; the facets and months count articles.
+        share.mset = refused_as_invalid_query([&] {
+            return enquire.get_mset(0, static_cast<Xapian::doccount>(window), all_documents);
+        });
         share.total = share.mset.get_matches_estimated();
         share.total_exact =
             share.mset.get_matches_lower_bound() == share.mset.get_matches_upper_bound();

@@ -54,8 +54,8 @@ class Searcher {
 
     struct Share;
     SearchResponse run_search(const SearchRequest& request, Searcher* helper);
-    // Only documents with ids in `ids` (first, last) when given.
-    Share match(const SearchRequest& request, SortOrder sort,
+    // The best `window` matches, only of documents with ids in `ids` (first, last) when given.
+    Share match(const SearchRequest& request, SortOrder sort, std::size_t window,
                 std::optional<std::pair<Xapian::docid, Xapian::docid>> ids);
     const SlotColumns& columns();
 

@@ -48,6 +48,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
         }
     }
     count_months(database, search, *counted, counts);
+    if (search.count_stories) counts.stories = counted->stories();
     return counts;
 }
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "common/facet_set.h"
+#include "common/schema.h"
 
 namespace talksearch::search {
 
@@ -47,6 +48,24 @@ SlotColumns::SlotColumns(const Xapian::Database& database,
         entries_.insert(entries_.end(), row.begin(), row.end());
     }
     offsets_.push_back(static_cast<std::uint32_t>(entries_.size()));
+
+    // Stories of one article are counted as they come; only those with copies need numbers.
+    std::unordered_map<std::string, std::uint32_t> articles_per_story;
+    for (auto it = database.valuestream_begin(schema::kSlotStory);
+         it != database.valuestream_end(schema::kSlotStory); ++it) {
+        ++articles_per_story[*it];
+    }
+    std::unordered_map<std::string, std::uint32_t> numbers;
+    for (const auto& [story, articles] : articles_per_story) {
+        if (articles > 1) numbers.emplace(story, stories_with_copies_++);
+    }
+    stories_.assign(last + 1, kStoryOfOne);
+    if (numbers.empty()) return;
+    for (auto it = database.valuestream_begin(schema::kSlotStory);
+         it != database.valuestream_end(schema::kSlotStory); ++it) {
+        const auto found = numbers.find(*it);
+        if (found != numbers.end()) stories_[it.get_docid()] = found->second;
+    }
 }
 
 std::optional<std::uint32_t> SlotColumns::find(std::size_t slot_index,

@@ -35,6 +35,14 @@ class SlotColumns {
     ValueCounts named_counts(const std::vector<std::vector<Xapian::doccount>>& per_slot_index,
                              Xapian::valueno slot) const;
 
+    // Stories (schema::kSlotStory): the number of the story of `docid` among the stories with
+    // more than one article, or kStoryOfOne.
+    static constexpr std::uint32_t kStoryOfOne = 0xFFFFFFFFU;
+    std::uint32_t story(Xapian::docid docid) const {
+        return docid < stories_.size() ? stories_[docid] : kStoryOfOne;
+    }
+    std::uint32_t stories_with_copies() const { return stories_with_copies_; }
+
   private:
     std::vector<Xapian::valueno> slots_;
     std::vector<std::vector<std::string>> names_;  // per slot: value id -> value
@@ -43,6 +51,8 @@ class SlotColumns {
     std::vector<std::vector<std::uint32_t>> by_name_;
     std::vector<std::uint32_t> offsets_;  // row start per docid, plus one
     std::vector<std::uint32_t> entries_;
+    std::vector<std::uint32_t> stories_;  // per docid
+    std::uint32_t stories_with_copies_ = 0;
 };
 
 // The columns of one database shared by several searchers (a pool's): built once per revision

@@ -406,19 +406,29 @@ TEST_CASE("a search split with an idle helper answers exactly as one searcher", 
                 r.sort = sort;
                 r.page = page;
                 r.per_page = 7;
-                r.collapse = false;  // a collapsing search is never split
-                requests.push_back(r);
+                // Most articles are copies of a few stories: collapsed, the shares must merge
+                // their stories.
+                for (const bool collapse : {false, true}) {
+                    r.collapse = collapse;
+                    requests.push_back(r);
+                }
             }
         }
         SearchRequest filtered;
         filtered.query = query;
         filtered.filters = {{Facet::city, {"Odesa", "Kharkiv"}}, {Facet::person, {"Zelensky"}}};
         filtered.from = parse_iso_date("2024-03-01");
+        requests.push_back(filtered);
         filtered.collapse = false;
         requests.push_back(filtered);
     }
+    SearchRequest everything;
+    everything.collapse = false;
+    CHECK(alone.search(everything).total == 150);
+    everything.collapse = true;
+    CHECK(alone.search(everything).total < 100);  // the stories of those copies
     for (const auto& r : requests) {
-        INFO("query '" << r.query << "' page " << r.page);
+        INFO("query '" << r.query << "' page " << r.page << " collapse " << r.collapse);
         const auto one = alone.search(r);
         const auto split = main.search(r, &helper);
         CHECK(ranked_ids(split) == ranked_ids(one));
