@@ -177,7 +177,7 @@ Health Searcher::health() {
 // One searcher's share of a request: its matches (all, or those in a range of document ids),
 // counted, and the best of them ranked.
 struct Searcher::Share {
-    Xapian::MSet mset;  // the best first + per_page of the share, in Xapian's order
+    Xapian::MSet mset;  // the best `window` matches of the share, in Xapian's order
     std::size_t total = 0;
     bool total_exact = true;
     FacetCounts counts;
