@@ -5,15 +5,21 @@
 // is the share of pairs put in one story that are copies of one story, recall the share of
 // such pairs put together.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { startServer } from '../tests/support/harness.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(repo, 'var', 'bench-stories');
 const bin = (name) => path.join(repo, 'build', name);
+// The test harness starts searchd; it finds the programs and data where the build put them.
+process.env.TALKSEARCH_SEARCHD ??= bin('searchd/searchd');
+process.env.TALKSEARCH_INDEXER ??= bin('indexer/indexer');
+process.env.TALKSEARCH_DATA ??= path.join(repo, 'data');
+process.env.TALKSEARCH_WEB ??= path.join(repo, 'web');
 
 function parseArgs(argv) {
   const options = { originals: 2000, seeds: [1, 2] };
@@ -35,40 +41,19 @@ function run(command, args) {
   return result.stdout;
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 // Every article's story, read from searchd as a user would.
 async function storiesOf(db) {
-  const port = await freePort();
-  const child = spawn(bin('searchd/searchd'),
-    ['--db', db, '--catalog', path.join(repo, 'data', 'entities.toml'), '--web', path.join(repo, 'web'),
-     '--listen', `127.0.0.1:${port}`, '--quiet'], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer({ dbDir: db });
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch { /* not yet */ }
-      if (i === 200) throw new Error('searchd did not start');
-      await new Promise((r) => setTimeout(r, 50));
-    }
     const stories = new Map();
     for (let page = 1; ; page++) {
-      const response = await (await fetch(`${base}/api/search?q=&collapse=false&per_page=100&sort=oldest&page=${page}`)).json();
+      const response = await (await fetch(`${server.baseUrl}/api/search?q=&collapse=false&per_page=100&sort=oldest&page=${page}`)).json();
       for (const hit of response.results) stories.set(hit.id, hit.story);
       if (response.results.length < 100) break;
     }
     return stories;
   } finally {
-    child.kill('SIGTERM');
+    await server.stop();
   }
 }
 

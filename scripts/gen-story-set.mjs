@@ -20,6 +20,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { seededRandom } from '../tests/support/seeded_random.mjs';
+
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function usage(message) {
@@ -42,18 +44,6 @@ function parseArgs(argv) {
   return { originals: Number(options.originals), seed: Number(options.seed), out: options.out };
 }
 
-// Mulberry32: small, seedable, the same everywhere.
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const CREDITS = [
   (p) => `KYIV (Reuters) - ${p}`,
   (p) => `MOSCOW, June 2 (AP) — ${p}`,
@@ -67,8 +57,7 @@ const CREDIT_LINES = [
 
 function main() {
   const { originals, seed, out } = parseArgs(process.argv.slice(2));
-  const next = random(seed);
-  const pick = (list) => list[Math.floor(next() * list.length)];
+  const { next, pick } = seededRandom(seed);
   // Twice as many articles as originals: the second half gives the paragraphs and sentences that
   // copies add and that other reports of an event are written from.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'story-set-'));

@@ -23,7 +23,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostilePaths, seededRandom } from '../tests/support/hostile_queries.mjs';
+import { hostilePaths } from '../tests/support/hostile_queries.mjs';
+import { seededRandom } from '../tests/support/seeded_random.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

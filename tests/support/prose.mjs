@@ -1,3 +1,5 @@
+import { seededRandom } from './seeded_random.mjs';
+
 // Text of its own for each fixture article: articles whose bodies are mostly the same words are
 // copies of one story to the indexer, and a search shows one of them. `prose(key)` is always
 // the same for one key, and shares no run of four words with another key's but by rare chance.
@@ -12,22 +14,16 @@ const WORDS = `ceasefire delegation envoy summit corridor prisoner exchange grai
   census schools railway locomotive substation transformer blackout generator fuel harvest`
   .split(/\s+/).filter(Boolean);
 
-// A small seeded generator (mulberry32) keyed by the string.
-function generator(key) {
-  let state = 2166136261;
-  for (const ch of key) state = Math.imul(state ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+// The generator's seed: the key's FNV-1a hash.
+function seedOf(key) {
+  let hash = 2166136261;
+  for (const ch of key) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return hash;
 }
 
 export function prose(key, count = 40) {
-  const next = generator(key);
+  const random = seededRandom(seedOf(key));
   const words = [];
-  for (let i = 0; i < count; i++) words.push(WORDS[Math.floor(next() * WORDS.length)]);
+  for (let i = 0; i < count; i++) words.push(random.pick(WORDS));
   return `${words.join(' ')}.`;
 }
