@@ -8,8 +8,9 @@
 namespace talksearch::indexer {
 namespace {
 
-// Articles compared per band at most: a band key that very many share (a stock phrase that is the
-// minimum of all its rows) cannot make an article cost more than kBands times this.
+// Articles looked at per band at most: a band key that very many share (a stock phrase that is
+// the minimum of all its rows, or an article replaced many times) cannot make an article cost
+// more than kBands times this.
 constexpr std::size_t kMaxComparedPerBand = 32;
 
 }  // namespace
@@ -69,8 +70,8 @@ StoryIndex::Assignment StoryIndex::assign(const std::optional<StorySignature>& s
         for (auto number = found->second; number != kNone && compared < kMaxComparedPerBand;
              number = members_[number].next[band]) {
             const auto& member = members_[number];
+            ++compared;  // forgotten ones too: an article updated many times leaves a chain
             if (!member.live) continue;
-            ++compared;
             if (!same_story(*signature, member.signature)) continue;
             const double alike = containment(*signature, member.signature);
             if (alike > best_similarity) {
