@@ -25,11 +25,8 @@ ErrorCode error_of(QueryBuilder& builder, const std::string& text) {
 
 TEST_CASE("NEAR and ADJ after a +word or -word are refused before Xapian parses them",
           "[query_builder]") {
-    TempDir dir;
-    const auto db = dir.path() / "db";
-    talksearch::testing::index_into(db, {talksearch::testing::bundled_corpus()});
-    const Xapian::Database vocabulary(db.string());
-    QueryBuilder builder(talksearch::testing::shipped_catalog(), vocabulary);
+    QueryBuilder builder(talksearch::testing::shipped_catalog(),
+                         talksearch::testing::bundled_corpus_index());
 
     // Xapian 1.4's parser leaks while it recovers from these (the fuzz target's regressions).
     const std::vector<std::string> refused{"-a ADJ b c",
@@ -48,11 +45,8 @@ TEST_CASE("NEAR and ADJ after a +word or -word are refused before Xapian parses 
 }
 
 TEST_CASE("A wildcard beside NEAR or ADJ is refused before Xapian parses it", "[query_builder]") {
-    TempDir dir;
-    const auto db = dir.path() / "db";
-    talksearch::testing::index_into(db, {talksearch::testing::bundled_corpus()});
-    const Xapian::Database vocabulary(db.string());
-    QueryBuilder builder(talksearch::testing::shipped_catalog(), vocabulary);
+    QueryBuilder builder(talksearch::testing::shipped_catalog(),
+                         talksearch::testing::bundled_corpus_index());
 
     // Xapian 1.4's parser dereferences a null query on "i ADJ m* m" (the fuzz target's
     // regression), on either side of the operator and in a chain of them.
@@ -68,11 +62,8 @@ TEST_CASE("A wildcard beside NEAR or ADJ is refused before Xapian parses it", "[
 }
 
 TEST_CASE("the internal wildcard fields cannot be typed", "[query_builder]") {
-    TempDir dir;
-    const auto db = dir.path() / "db";
-    talksearch::testing::index_into(db, {talksearch::testing::bundled_corpus()});
-    const Xapian::Database vocabulary(db.string());
-    QueryBuilder builder(talksearch::testing::shipped_catalog(), vocabulary);
+    QueryBuilder builder(talksearch::testing::shipped_catalog(),
+                         talksearch::testing::bundled_corpus_index());
 
     // Xapian 1.4's parser crashes on the first (the fuzz target's regression).
     for (const std::string text :
