@@ -214,14 +214,15 @@ function renderSearch(data) {
   const range = results.length && total > results.length
     ? ` · showing ${numberFormat.format(first)}–${numberFormat.format(first + results.length - 1)}` : '';
   el.sidebarClose.textContent = total ? `Show ${plural(total, 'result')}` : 'Show results';
-  el.status.textContent = `${plural(total, 'article')}${data.total_exact === false ? ' (about)' : ''}${took}${range}`;
+  // Results are collapsed: the total counts stories, each shown once with its copies.
+  el.status.textContent = `${plural(total, 'story', 'stories')}${data.total_exact === false ? ' (about)' : ''}${took}${range}`;
 
   renderCorrection(data.corrected, data.showing_corrected === true);
   renderResults(results);
   renderEmpty(total, results.length);
   renderPagination(total);
   renderFacets(data.facets || {});
-  chart.render(data.histogram, state.from, state.to);
+  chart.render(data.histogram, state.from, state.to, { one: countedUnit(1), many: countedUnit(2) });
   renderUndated(Number(data.undated) || 0, (data.histogram || []).length > 0);
 }
 
@@ -426,7 +427,7 @@ function renderEmpty(total, shown) {
   const actions = h('div', { class: 'empty-actions' });
   if (total > 0) {
     el.empty.append(h('h3', {}, 'No more results'),
-      h('p', {}, `This page is past the last result (${plural(total, 'article')} in all).`));
+      h('p', {}, `This page is past the last result (${plural(total, 'story', 'stories')} in all).`));
     const firstPage = cloneState(state);
     firstPage.page = 1;
     actions.append(h('button', { type: 'button', class: 'button', onclick: () => navigate(firstPage) }, 'Go to the first page'));
@@ -530,7 +531,7 @@ function renderFacets(facets) {
           h('span', { class: 'facet-count' },
             h('span', { class: 'visually-hidden' }, ', '),
             numberFormat.format(item.count),
-            h('span', { class: 'visually-hidden' }, item.count === 1 ? ' article' : ' articles')))));
+            h('span', { class: 'visually-hidden' }, ` ${countedUnit(item.count)}`)))));
     }
     const group = h('fieldset', { class: 'facet', dataset: { facet } },
       h('legend', { id: legendId, class: 'panel-title' }, FACET_LABELS[facet].many),
@@ -569,6 +570,14 @@ el.facets.addEventListener('click', (event) => {
   if (lastSearch.data) renderFacets(lastSearch.data.facets || {});
 });
 
+// What the last search's facets, chart and undated note count: stories, or articles when the
+// index cannot tell copies apart (see facets_count in the API).
+function countedUnit(n) {
+  const stories = lastSearch.data?.facets_count === 'stories';
+  if (n === 1) return stories ? 'story' : 'article';
+  return stories ? 'stories' : 'articles';
+}
+
 function renderUndated(undated, hasDated) {
   if (!undated) {
     el.undated.hidden = true;
@@ -576,7 +585,7 @@ function renderUndated(undated, hasDated) {
     return;
   }
   el.undated.hidden = false;
-  const base = `${plural(undated, 'matching article')} ${undated === 1 ? 'has' : 'have'} no date`;
+  const base = `${numberFormat.format(undated)} matching ${countedUnit(undated)} ${undated === 1 ? 'has' : 'have'} no date`;
   el.undated.textContent = state.from || state.to
     ? `${base} and ${undated === 1 ? 'is' : 'are'} left out while a date range is set.`
     : `${base}${hasDated ? ' and ' + (undated === 1 ? 'is' : 'are') + ' not in the chart' : ''}.`;

@@ -1,4 +1,4 @@
-// The date histogram: matching articles per month as an SVG bar chart. Clicking a bar selects
+// The date histogram: matching stories (or articles) per month as an SVG bar chart. Clicking a bar selects
 // that month; dragging across bars selects a range of months.
 
 import { h, s, clear } from './dom.js';
@@ -124,13 +124,15 @@ export function createChart(container, { onSelect }) {
   svg.addEventListener('pointerup', (event) => finish(event, true));
   svg.addEventListener('pointercancel', (event) => finish(event, false));
 
-  function render(histogram, from, to) {
+  // `unit` names what is counted: { one: 'story', many: 'stories' }.
+  function render(histogram, from, to, unit = { one: 'article', many: 'articles' }) {
+    const counted = (n) => `${n} ${n === 1 ? unit.one : unit.many}`;
     selection = { from, to };
     const list = Array.isArray(histogram) ? histogram.filter((b) => /^\d{4}-\d{2}$/.test(b.month)) : [];
     clear(container);
     if (!list.length) {
       months = [];
-      empty.textContent = 'No dated articles match.';
+      empty.textContent = `No dated ${unit.many} match.`;
       container.append(empty);
       return;
     }
@@ -163,13 +165,14 @@ export function createChart(container, { onSelect }) {
           width: barWidth,
           height: barHeight,
         }),
-        s('title', {}, `${monthLabel(m.month, true)}: ${m.count} article${m.count === 1 ? '' : 's'}`),
+        s('title', {}, `${monthLabel(m.month, true)}: ${counted(m.count)}`),
       );
       group.dataset.month = m.month;
       bars.append(group);
     });
     const total = months.reduce((sum, m) => sum + m.count, 0);
-    const summary = `Articles per month, ${monthLabel(months[0].month, true)} to ${monthLabel(months[months.length - 1].month, true)}: ${total} dated article${total === 1 ? '' : 's'}, at most ${max} in one month.`;
+    const many = unit.many[0].toUpperCase() + unit.many.slice(1);
+    const summary = `${many} per month, ${monthLabel(months[0].month, true)} to ${monthLabel(months[months.length - 1].month, true)}: ${total} dated ${total === 1 ? unit.one : unit.many}, at most ${max} in one month.`;
     title.textContent = summary;
     svg.setAttribute('aria-label', summary);
 

@@ -63,20 +63,23 @@ json::value to_json(const search::SearchResponse& response) {
     for (const auto& month : response.histogram) {
         histogram.push_back(json::object{{"month", month.month}, {"count", month.count}});
     }
-    return json::object{{"query", response.query},
-                        {"corrected", optional_string(response.corrected)},
-                        {"showing_corrected", response.showing_corrected},
-                        {"total", response.total},
-                        {"total_exact", response.total_exact},
-                        {"page", response.page},
-                        {"per_page", response.per_page},
-                        {"sort", search::to_string(response.sort)},
-                        {"took_ms", rounded(response.took_ms, 1e3)},
-                        {"filters", facet_map(response.filters)},
-                        {"results", std::move(results)},
-                        {"facets", std::move(facets)},
-                        {"histogram", std::move(histogram)},
-                        {"undated", response.undated}};
+    return json::object{
+        {"query", response.query},
+        {"corrected", optional_string(response.corrected)},
+        {"showing_corrected", response.showing_corrected},
+        {"total", response.total},
+        {"total_exact", response.total_exact},
+        {"page", response.page},
+        {"per_page", response.per_page},
+        {"sort", search::to_string(response.sort)},
+        {"took_ms", rounded(response.took_ms, 1e3)},
+        {"filters", facet_map(response.filters)},
+        {"results", std::move(results)},
+        {"facets", std::move(facets)},
+        {"histogram", std::move(histogram)},
+        {"undated", response.undated},
+        {"facets_count",
+         response.facets_count == search::CountedUnit::stories ? "stories" : "articles"}};
 }
 
 json::value to_json(const search::DocumentResponse& response) {

@@ -57,8 +57,9 @@ void StoriesSeen::add(const StoriesSeen& other) {
 
 class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
   public:
-    explicit Spy(const SlotColumns& columns)
+    Spy(const SlotColumns& columns, bool by_story)
         : columns_(columns),
+          by_story_(by_story),
           counts_(columns.slots().size()),
           story_seen_(columns.stories_with_copies(), false) {
         for (std::size_t index = 0; index < counts_.size(); ++index) {
@@ -66,15 +67,21 @@ class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
         }
     }
     void operator()(const Xapian::Document& document, double) override {
-        ++seen_;
         const auto docid = document.get_docid();
         const auto story = columns_.story(docid);
         if (story == SlotColumns::kStoryOfOne) {
             ++stories_.of_one;
-        } else if (!story_seen_[story]) {
-            story_seen_[story] = true;
-            stories_.with_copies.push_back(story);
+        } else {
+            if (!story_seen_[story]) {
+                story_seen_[story] = true;
+                stories_.with_copies.push_back(story);
+            }
+            if (by_story_) {
+                set_aside_.push_back(docid);
+                return;
+            }
         }
+        ++seen_;
         const auto [begin, end] = columns_.row(docid);
         for (auto entry = begin; entry != end; ++entry) {
             ++counts_[*entry >> 24][*entry & 0xFFFFFF];
@@ -82,6 +89,7 @@ class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
     }
     const std::vector<std::vector<Xapian::doccount>>& counts() const { return counts_; }
     Xapian::doccount seen() const { return seen_; }
+    const std::vector<Xapian::docid>& set_aside() const { return set_aside_; }
     StoriesSeen stories() const {
         auto stories = stories_;
         std::sort(stories.with_copies.begin(), stories.with_copies.end());
@@ -90,14 +98,17 @@ class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
 
   private:
     const SlotColumns& columns_;
+    const bool by_story_;
     std::vector<std::vector<Xapian::doccount>> counts_;
     std::vector<bool> story_seen_;  // per story with copies
     Xapian::doccount seen_ = 0;
     StoriesSeen stories_;
+    std::vector<Xapian::docid> set_aside_;
 };
 
-ColumnSlotCounter::ColumnSlotCounter(Xapian::Enquire& enquire, const SlotColumns& columns)
-    : columns_(columns), spy_(std::make_unique<Spy>(columns)) {
+ColumnSlotCounter::ColumnSlotCounter(Xapian::Enquire& enquire, const SlotColumns& columns,
+                                     bool by_story)
+    : columns_(columns), spy_(std::make_unique<Spy>(columns, by_story)) {
     enquire.add_matchspy(spy_.get());
 }
 
@@ -110,6 +121,8 @@ ValueCounts ColumnSlotCounter::counts(Xapian::valueno slot) const {
 Xapian::doccount ColumnSlotCounter::seen() const { return spy_->seen(); }
 
 StoriesSeen ColumnSlotCounter::stories() const { return spy_->stories(); }
+
+std::vector<Xapian::docid> ColumnSlotCounter::set_aside() const { return spy_->set_aside(); }
 
 ValueCounts split_facet_sets(const ValueCounts& set_counts) {
     ValueCounts counts;

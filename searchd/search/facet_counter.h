@@ -8,6 +8,10 @@
 //   cost of a query.
 // The counts are exact only if the MSet was asked to check at least as many documents as the
 // database holds. Which counter a search uses, and the passes around it: facet_counting.h.
+// A column counter can count stories instead of articles: it counts the articles of stories of
+// one as they come and sets aside those of stories with copies, whose copies may be in different
+// shares of a split search; they are counted, each story once, when the shares are merged
+// (story_counting.h).
 
 #include <memory>
 #include <utility>
@@ -34,8 +38,10 @@ class SlotCounter {
     virtual ~SlotCounter() = default;
     // Per single value (facet sets are split) of `slot`, which must be one the counter watches.
     virtual ValueCounts counts(Xapian::valueno slot) const = 0;
-    // The articles counted: every match (0 if no slot is watched).
+    // The articles counted: every match not set aside (0 if no slot is watched).
     virtual Xapian::doccount seen() const = 0;
+    // The matches of stories with copies, when counting stories: counted by none of the above.
+    virtual std::vector<Xapian::docid> set_aside() const = 0;
     // The stories of the articles counted (of a spy counter, if it watches schema::kSlotStory).
     virtual StoriesSeen stories() const = 0;
 };
@@ -46,6 +52,7 @@ class SpySlotCounter : public SlotCounter {
     ValueCounts counts(Xapian::valueno slot) const override;
     Xapian::doccount seen() const override;
     StoriesSeen stories() const override;
+    std::vector<Xapian::docid> set_aside() const override { return {}; }
 
   private:
     std::vector<std::pair<Xapian::valueno, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
@@ -53,12 +60,14 @@ class SpySlotCounter : public SlotCounter {
 
 class ColumnSlotCounter : public SlotCounter {
   public:
-    // `columns` must outlive the counter.
-    ColumnSlotCounter(Xapian::Enquire& enquire, const SlotColumns& columns);
+    // `columns` must outlive the counter. With `by_story`, the matches of stories with copies
+    // are set aside.
+    ColumnSlotCounter(Xapian::Enquire& enquire, const SlotColumns& columns, bool by_story = false);
     ~ColumnSlotCounter() override;
     ValueCounts counts(Xapian::valueno slot) const override;
     Xapian::doccount seen() const override;
     StoriesSeen stories() const override;
+    std::vector<Xapian::docid> set_aside() const override;
 
   private:
     class Spy;

@@ -16,6 +16,30 @@ std::vector<Xapian::Query> CountedSearch::filters_except(std::optional<schema::F
     return filters;
 }
 
+bool StoryCopies::empty() const {
+    return matched.empty() && without_selection.empty() && before_dates.empty();
+}
+
+void StoryCopies::add(StoryCopies&& other) {
+    auto append = [](std::vector<Xapian::docid>& into, std::vector<Xapian::docid>&& from) {
+        into.insert(into.end(), from.begin(), from.end());
+    };
+    append(matched, std::move(other.matched));
+    for (auto& [slot, docids] : other.without_selection) {
+        append(without_selection[slot], std::move(docids));
+    }
+    append(before_dates, std::move(other.before_dates));
+}
+
+void FacetCounts::add(FacetCounts&& other) {
+    for (auto& [facet, counts] : other.facets) add_counts(facets[facet], std::move(counts));
+    add_counts(months, std::move(other.months));
+    undated_base += other.undated_base;
+    stories.add(other.stories);
+    by_story = other.by_story;
+    copies.add(std::move(other.copies));
+}
+
 std::unique_ptr<FacetCountingStrategy> facet_counting_for(const Xapian::Database& database,
                                                           const SlotColumns* columns) {
     // Over several databases, neither a match spy nor a posting source is told the combined

@@ -12,6 +12,11 @@
 //   single database; what SelectionCounting does without a selection.
 // - SelectionCounting (selection_counting.h): a single local database; the selections are
 //   applied from the columns during the search pass, which counts every facet by itself.
+// A collapsed search counts stories: each story once per facet value that one of its counted
+// articles has, and once in the histogram, in the month of its earliest counted article. Only
+// the column strategies can: they set aside the articles of stories with copies, which
+// count_story_copies (story_counting.h) counts once the shares of a split search are merged.
+// Xapian's spies count articles (FacetCounts::by_story says which).
 
 #include <functional>
 #include <map>
@@ -39,18 +44,35 @@ struct CountedSearch {
     std::map<schema::Facet, FacetSelection> selections;  // the facets with a selection
     std::optional<Xapian::Query> date_filter;
     std::optional<Xapian::Query> range_filter;  // a share's document ids, for a split search
-    bool count_stories = false;                 // FacetCounts::stories wanted
+    bool count_stories = false;  // FacetCounts::stories wanted, and facets counted by story
 
     // Every filter, but `left_out`'s selection and, unless `with_dates`, the date range.
     std::vector<Xapian::Query> filters_except(std::optional<schema::Facet> left_out,
                                               bool with_dates) const;
 };
 
+// The articles of stories with copies that counting by story set aside, to count once the
+// shares of a split search are merged.
+struct StoryCopies {
+    std::vector<Xapian::docid> matched;
+    // Per selected facet's slot: articles that every filter but its selection matches (some may
+    // be matches too).
+    std::map<Xapian::valueno, std::vector<Xapian::docid>> without_selection;
+    std::vector<Xapian::docid> before_dates;  // matched before the date range
+    bool empty() const;
+    void add(StoryCopies&& other);
+};
+
 struct FacetCounts {
     std::map<schema::Facet, ValueCounts> facets;  // every facet of schema::kFacets
-    ValueCounts months;  // the matches before the date range per month; "" for undated
-    Xapian::doccount undated_base = 0;  // the matches before the date range
-    StoriesSeen stories;                // of the matches, if CountedSearch::count_stories
+    ValueCounts months;                           // the matches before the date range per month
+    Xapian::doccount undated_base = 0;            // the matches before the date range
+    StoriesSeen stories;                          // of the matches, if CountedSearch::count_stories
+    bool by_story = false;                        // facets and months count stories, not articles
+    StoryCopies copies;  // set aside when counting by story: not counted yet
+
+    // Adds the counts of another share of the same search.
+    void add(FacetCounts&& other);
 };
 
 // Runs the search pass on `enquire`, whose query and spies are set, checking at least as many

@@ -18,36 +18,43 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
     }
     if (!search.date_filter) slots.push_back(schema::kSlotMonth);
     if (search.count_stories) slots.push_back(schema::kSlotStory);
-    const auto counted = counter(enquire, slots);
+    const auto counted = counter(enquire, slots, search.count_stories);
     search_pass(enquire);
 
     FacetCounts counts;
     for (const auto& info : schema::kFacets) {
-        counts.facets[info.facet] =
-            search.selections.contains(info.facet)
-                ? count_pass(database, search.query, search.filters_except(info.facet, true),
-                             info.slot)
-                : counted->counts(info.slot);
+        if (!search.selections.contains(info.facet)) {
+            counts.facets[info.facet] = counted->counts(info.slot);
+            continue;
+        }
+        auto pass = count_pass(database, search.query, search.filters_except(info.facet, true),
+                               info.slot, search.count_stories);
+        counts.facets[info.facet] = std::move(pass.counts);
+        if (!pass.set_aside.empty()) {
+            counts.copies.without_selection[info.slot] = std::move(pass.set_aside);
+        }
     }
     count_months(database, search, *counted, counts);
+    counts.copies.matched = counted->set_aside();
+    counts.by_story = search.count_stories && counts_stories();
     if (search.count_stories) counts.stories = counted->stories();
     return counts;
 }
 
-ValueCounts PassCounting::count_pass(const Xapian::Database& database, const Xapian::Query& query,
-                                     const std::vector<Xapian::Query>& filters,
-                                     Xapian::valueno slot, Xapian::doccount* matches) const {
+PassCounting::PassCounts PassCounting::count_pass(const Xapian::Database& database,
+                                                  const Xapian::Query& query,
+                                                  const std::vector<Xapian::Query>& filters,
+                                                  Xapian::valueno slot, bool by_story) const {
     Xapian::Enquire pass(database);
     pass.set_query(filtered(query, filters));
     // Only counted, never ranked: no weights to compute, any order will do.
     pass.set_weighting_scheme(Xapian::BoolWeight());
     pass.set_docid_order(Xapian::Enquire::DONT_CARE);
     pass.set_time_limit(kMatchTimeLimitSeconds);
-    const auto counted = counter(pass, {slot});
+    const auto counted = counter(pass, {slot}, by_story);
     const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
-    const auto mset = refused_as_invalid_query([&] { return pass.get_mset(0, 0, all_documents); });
-    if (matches) *matches = mset.get_matches_estimated();
-    return counted->counts(slot);
+    refused_as_invalid_query([&] { return pass.get_mset(0, 0, all_documents); });
+    return {counted->counts(slot), counted->seen(), counted->set_aside()};
 }
 
 void PassCounting::count_months(const Xapian::Database& database, const CountedSearch& search,
@@ -55,21 +62,28 @@ void PassCounting::count_months(const Xapian::Database& database, const CountedS
     if (!search.date_filter) {
         counts.months = counted.counts(schema::kSlotMonth);
         counts.undated_base = counted.seen();
+        counts.copies.before_dates = counted.set_aside();
         return;
     }
-    counts.months = count_pass(database, search.query, search.filters_except(std::nullopt, false),
-                               schema::kSlotMonth, &counts.undated_base);
+    auto pass = count_pass(database, search.query, search.filters_except(std::nullopt, false),
+                           schema::kSlotMonth, search.count_stories);
+    counts.months = std::move(pass.counts);
+    counts.undated_base = pass.counted;
+    counts.copies.before_dates = std::move(pass.set_aside);
 }
 
 std::unique_ptr<SlotCounter> SpyCounting::counter(Xapian::Enquire& enquire,
-                                                  const std::vector<Xapian::valueno>& slots) const {
+                                                  const std::vector<Xapian::valueno>& slots,
+                                                  bool) const {
+    // Xapian's spy counts each value by itself: it cannot tell which articles are one story.
     return std::make_unique<SpySlotCounter>(enquire, slots);
 }
 
 std::unique_ptr<SlotCounter> ColumnCounting::counter(Xapian::Enquire& enquire,
-                                                     const std::vector<Xapian::valueno>&) const {
+                                                     const std::vector<Xapian::valueno>&,
+                                                     bool by_story) const {
     // The columns hold every counted slot; counting them all costs no more than counting some.
-    return std::make_unique<ColumnSlotCounter>(enquire, columns_);
+    return std::make_unique<ColumnSlotCounter>(enquire, columns_, by_story);
 }
 
 }  // namespace talksearch::search

@@ -21,14 +21,22 @@ class PassCounting : public FacetCountingStrategy {
                       const SearchPass& search_pass) const override;
 
   protected:
-    // Counts at least `slots` over the match of `enquire`.
-    virtual std::unique_ptr<SlotCounter> counter(
-        Xapian::Enquire& enquire, const std::vector<Xapian::valueno>& slots) const = 0;
+    // Counts at least `slots` over the match of `enquire`, by story if asked and it can.
+    virtual std::unique_ptr<SlotCounter> counter(Xapian::Enquire& enquire,
+                                                 const std::vector<Xapian::valueno>& slots,
+                                                 bool by_story) const = 0;
+    // Whether counter() can count by story.
+    virtual bool counts_stories() const = 0;
 
-    // `slot` counted over the matches of `query` with `filters`; `matches` receives their number.
-    ValueCounts count_pass(const Xapian::Database& database, const Xapian::Query& query,
-                           const std::vector<Xapian::Query>& filters, Xapian::valueno slot,
-                           Xapian::doccount* matches = nullptr) const;
+    struct PassCounts {
+        ValueCounts counts;
+        Xapian::doccount counted = 0;  // the articles counted
+        std::vector<Xapian::docid> set_aside;
+    };
+    // `slot` counted over the matches of `query` with `filters`.
+    PassCounts count_pass(const Xapian::Database& database, const Xapian::Query& query,
+                          const std::vector<Xapian::Query>& filters, Xapian::valueno slot,
+                          bool by_story) const;
 
     // The histogram: from the search pass's `counted` (the articles it saw the undated base),
     // or a pass of its own if a date range is set.
@@ -40,7 +48,9 @@ class PassCounting : public FacetCountingStrategy {
 class SpyCounting : public PassCounting {
   protected:
     std::unique_ptr<SlotCounter> counter(Xapian::Enquire& enquire,
-                                         const std::vector<Xapian::valueno>& slots) const override;
+                                         const std::vector<Xapian::valueno>& slots,
+                                         bool by_story) const override;
+    bool counts_stories() const override { return false; }
 };
 
 // With in-memory columns, which must outlive the strategy and be of the database counted, a
@@ -51,7 +61,9 @@ class ColumnCounting : public PassCounting {
 
   protected:
     std::unique_ptr<SlotCounter> counter(Xapian::Enquire& enquire,
-                                         const std::vector<Xapian::valueno>& slots) const override;
+                                         const std::vector<Xapian::valueno>& slots,
+                                         bool by_story) const override;
+    bool counts_stories() const override { return true; }
 
     const SlotColumns& columns_;
 };

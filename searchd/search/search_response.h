@@ -38,6 +38,9 @@ struct MonthCount {
     std::size_t count = 0;
 };
 
+// What facet and histogram counts count.
+enum class CountedUnit { articles, stories };
+
 struct SearchResponse {
     std::string query;
     std::optional<std::string> corrected;
@@ -54,6 +57,9 @@ struct SearchResponse {
     std::map<schema::Facet, std::vector<FacetValue>> facets;
     std::vector<MonthCount> histogram;
     std::size_t undated = 0;
+    // Stories when collapsed, on a single database (a stub's shards are counted by Xapian's
+    // spies, which count articles).
+    CountedUnit facets_count = CountedUnit::articles;
 };
 
 struct Highlight {

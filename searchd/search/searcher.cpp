@@ -20,30 +20,13 @@
 #include "searchd/search/search_error.h"
 #include "searchd/search/search_hit.h"
 #include "searchd/search/story_copies.h"
+#include "searchd/search/story_counting.h"
 #include "searchd/search/suggester.h"
 
 namespace talksearch::search {
 namespace {
 
 constexpr int kAttempts = 3;
-
-// Adds `from` into `into` in one walk over both, as both are in name order: a facet of
-// thousands of people is merged without a lookup per value.
-void add_counts(ValueCounts& into, ValueCounts&& from) {
-    if (into.empty()) {
-        into = std::move(from);
-        return;
-    }
-    auto at = into.begin();
-    for (auto& [value, count] : from) {
-        while (at != into.end() && at->first < value) ++at;
-        if (at != into.end() && at->first == value) {
-            at->second += count;
-        } else {
-            into.emplace_hint(at, value, count);
-        }
-    }
-}
 
 // The first (best-ranked) match of each story among `ranked`, until there are `wanted`. The
 // story of a match is looked up in `columns` if given (no document is read), or else read from
@@ -253,36 +236,30 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     // each costs more than the rest of parsing.
     response.corrected = builder_.correct_spelling(request.query);
     response.filters = shares.front().filters;
-    std::map<schema::Facet, ValueCounts> facet_counts;
-    ValueCounts months;
-    Xapian::doccount undated_base = 0;
-    StoriesSeen stories;
+    FacetCounts counts;
     for (auto& share : shares) {
         response.total += share.total;
-        stories.add(share.counts.stories);
         response.total_exact = response.total_exact && share.total_exact;
-        for (auto& [facet, counts] : share.counts.facets) {
-            add_counts(facet_counts[facet], std::move(counts));
-        }
-        add_counts(months, std::move(share.counts.months));
-        undated_base += share.counts.undated_base;
+        counts.add(std::move(share.counts));
     }
+    if (counts.by_story) count_story_copies(columns(), counts);
+    response.facets_count = counts.by_story ? CountedUnit::stories : CountedUnit::articles;
     for (const auto& info : schema::kFacets) {
         response.facets[info.facet] =
-            listed_facet_values(facet_counts[info.facet], response.filters[info.facet]);
+            listed_facet_values(counts.facets[info.facet], response.filters[info.facet]);
     }
     for (auto it = response.filters.begin(); it != response.filters.end();) {
         it = it->second.empty() ? response.filters.erase(it) : std::next(it);
     }
     std::size_t dated = 0;
-    for (const auto& [month, count] : months) {
+    for (const auto& [month, count] : counts.months) {
         if (month.empty()) continue;
         response.histogram.push_back({month, count});
         dated += count;
     }
-    response.undated = undated_base > dated ? undated_base - dated : 0;
+    response.undated = counts.undated_base > dated ? counts.undated_base - dated : 0;
 
-    if (request.collapse) response.total = stories.count();
+    if (request.collapse) response.total = counts.stories.count();
 
     const auto& stem = builder_.stemmer();
     for (std::size_t i = first; i < page.size() && i < wanted; ++i) {

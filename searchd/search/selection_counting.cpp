@@ -16,7 +16,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
     }
     // The filter belongs to its query (Xapian counts the references), which lives until the
     // end of this function; `filter` reads the counts after the match.
-    auto* filter = new SelectionFilter(columns_, selections);
+    auto* filter = new SelectionFilter(columns_, selections, search.count_stories);
     const Xapian::Query selection_filter(filter->release());
     std::vector<Xapian::Query> filters;
     if (search.date_filter) filters.push_back(*search.date_filter);
@@ -28,7 +28,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
     // its NOT and phrase parts are applied before the selections are asked.
     enquire.set_query(
         filtered(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, search.query, 1.0), filters));
-    const auto counted = counter(enquire, {});
+    const auto counted = counter(enquire, {}, search.count_stories);
     search_pass(enquire);
 
     FacetCounts counts;
@@ -39,15 +39,21 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
         } else if (filter->counted()) {
             // The matches, plus the articles that lacked only this facet's selection.
             facet_counts = counted->counts(info.slot);
-            for (const auto& [value, count] : filter->missing_only(info.slot)) {
-                facet_counts[value] += count;
-            }
+            add_counts(facet_counts, filter->missing_only(info.slot));
+            auto set_aside = filter->set_aside(info.slot);
+            if (!set_aside.empty()) counts.copies.without_selection[info.slot] = set_aside;
         } else {
-            facet_counts = count_pass(database, search.query,
-                                      search.filters_except(info.facet, true), info.slot);
+            auto pass = count_pass(database, search.query, search.filters_except(info.facet, true),
+                                   info.slot, search.count_stories);
+            facet_counts = std::move(pass.counts);
+            if (!pass.set_aside.empty()) {
+                counts.copies.without_selection[info.slot] = std::move(pass.set_aside);
+            }
         }
     }
     count_months(database, search, *counted, counts);
+    counts.copies.matched = counted->set_aside();
+    counts.by_story = search.count_stories;
     if (search.count_stories) counts.stories = counted->stories();
     return counts;
 }

@@ -9,11 +9,13 @@
 namespace talksearch::search {
 
 SelectionFilter::SelectionFilter(const SlotColumns& columns,
-                                 const std::vector<Selection>& selections)
+                                 const std::vector<Selection>& selections, bool by_story)
     : columns_(columns),
+      by_story_(by_story),
       bit_of_column_(columns.slots().size(), 0),
       selected_(columns.slots().size()),
-      missing_only_(columns.slots().size()) {
+      missing_only_(columns.slots().size()),
+      set_aside_(columns.slots().size()) {
     if (selections.size() > kMaxSelections) {
         throw std::invalid_argument("too many facet selections to count in one pass");
     }
@@ -38,6 +40,7 @@ void SelectionFilter::init(const Xapian::Database& database) {
     last_ = database.get_lastdocid();
     led_ = false;
     for (auto& counts : missing_only_) std::fill(counts.begin(), counts.end(), 0);
+    for (auto& docids : set_aside_) docids.clear();
     set_maxweight(0);
     // More than any other part of a query can claim: Xapian orders the parts of an AND by
     // their estimates and asks the largest last.
@@ -76,6 +79,10 @@ bool SelectionFilter::check(Xapian::docid docid, double) {
     if (lacking == 0) return true;
     if ((lacking & (lacking - 1)) == 0) {
         const auto column = column_of_selection_[std::countr_zero(lacking)];
+        if (by_story_ && columns_.story(docid) != SlotColumns::kStoryOfOne) {
+            set_aside_[column].push_back(docid);
+            return false;
+        }
         const auto [begin, end] = columns_.row(docid);
         for (auto entry = begin; entry != end; ++entry) {
             if ((*entry >> 24) == column) ++missing_only_[column][*entry & 0xFFFFFF];
@@ -86,6 +93,13 @@ bool SelectionFilter::check(Xapian::docid docid, double) {
 
 ValueCounts SelectionFilter::missing_only(Xapian::valueno slot) const {
     return columns_.named_counts(missing_only_, slot);
+}
+
+std::vector<Xapian::docid> SelectionFilter::set_aside(Xapian::valueno slot) const {
+    const auto& slots = columns_.slots();
+    const auto at = std::find(slots.begin(), slots.end(), slot);
+    if (at == slots.end()) return {};
+    return set_aside_[static_cast<std::size_t>(at - slots.begin())];
 }
 
 std::string SelectionFilter::get_description() const {

@@ -26,11 +26,15 @@ class SelectionFilter : public Xapian::PostingSource {
     };
     static constexpr std::size_t kMaxSelections = 32;
 
-    // `columns` must outlive the filter, and each selection's slot be one of theirs.
-    SelectionFilter(const SlotColumns& columns, const std::vector<Selection>& selections);
+    // `columns` must outlive the filter, and each selection's slot be one of theirs. With
+    // `by_story`, the documents of stories with copies are set aside instead of counted.
+    SelectionFilter(const SlotColumns& columns, const std::vector<Selection>& selections,
+                    bool by_story = false);
 
     // Counts over the documents that had every selection but the one of `slot`.
     ValueCounts missing_only(Xapian::valueno slot) const;
+    // Those set aside instead.
+    std::vector<Xapian::docid> set_aside(Xapian::valueno slot) const;
     // False when Xapian led the match with this filter instead of asking it about the rest's
     // documents: the disjunctive counts are then incomplete (the matches are still right).
     bool counted() const { return !led_; }
@@ -54,6 +58,7 @@ class SelectionFilter : public Xapian::PostingSource {
     void move_to_match(Xapian::docid from);
 
     const SlotColumns& columns_;
+    const bool by_story_;
     Xapian::docid last_ = 0;
     Xapian::docid current_ = 0;
     Xapian::doccount estimate_ = 0;
@@ -63,6 +68,7 @@ class SelectionFilter : public Xapian::PostingSource {
     std::vector<std::vector<bool>> selected_;       // per column and value id
     std::vector<std::size_t> column_of_selection_;  // per selection
     std::vector<std::vector<Xapian::doccount>> missing_only_;  // per column and value id
+    std::vector<std::vector<Xapian::docid>> set_aside_;        // per column
 };
 
 }  // namespace talksearch::search

@@ -18,6 +18,9 @@ namespace talksearch::search {
 // Matches per single value of a slot (facet sets are split into their values).
 using ValueCounts = std::map<std::string, Xapian::doccount>;
 
+// Adds `from` into `into`.
+void add_counts(ValueCounts& into, ValueCounts&& from);
+
 class SlotColumns {
   public:
     SlotColumns(const Xapian::Database& database, const std::vector<Xapian::valueno>& slots);

@@ -59,6 +59,18 @@ describe('stories: copies collapsed into one result', () => {
     assertError(await get(base, '/api/search?q=Istanbul&collapse=yes'), 400, 'invalid_parameter');
   });
 
+  it('facet counts count stories, or articles with collapse=false, and say which', async () => {
+    const istanbul = (r) => r.facets.city.find((v) => v.value === 'Istanbul')?.count;
+    const collapsed = await search(base, { q: 'Istanbul' });
+    assert.equal(collapsed.facets_count, 'stories');
+    assert.equal(istanbul(collapsed), 2);
+    assert.equal(collapsed.undated, 2);  // two undated stories
+    const every = await search(base, { q: 'Istanbul', collapse: 'false' });
+    assert.equal(every.facets_count, 'articles');
+    assert.equal(istanbul(every), 4);
+    assert.equal(every.undated, 4);
+  });
+
   it('related coverage of a copy lists other stories only', async () => {
     for (const id of COPIES) {
       const r = await get(base, `/api/related/${id}`);

@@ -66,13 +66,13 @@ async function barCenter(month) {
 test('the chart shows articles per month and says how many are undated', async () => {
   await page.goto(`${server.baseUrl}/`);
   await waitForResults(page, 10);
-  assert.match(await statusText(page), new RegExp(`^${TOTAL} articles`));
+  assert.match(await statusText(page), new RegExp(`^${TOTAL} stories`));
   const months = await page.locator('#chart .chart-bar').evaluateAll((bars) => bars.map((b) => b.dataset.month));
   assert.deepEqual(months, ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
   const heights = await page.locator('#chart .chart-fill').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))));
   assert.equal(heights[1], 0, 'February is empty');
   assert.ok(heights[2] > heights[0] && heights[0] > heights[3], `bar heights follow the counts: ${heights}`);
-  assert.match(await page.locator('#undated-note').textContent(), /^2 matching articles have no date/);
+  assert.match(await page.locator('#undated-note').textContent(), /^2 matching stories have no date/);
   // Newest first by default; dates are shown.
   assert.equal(await page.locator('#results > li').first().locator('time').getAttribute('datetime'), '2025-06-28');
   await screenshot(page, artifactPath('web-dates-chart.png'));
@@ -104,12 +104,12 @@ test('dragging across months selects a range', async () => {
   await waitForParam(page, 'from', (v) => v[0] === '2025-01-01');
   assert.equal(params(page).get('to'), '2025-04-30');
   await waitForResults(page, 10);
-  assert.match(await statusText(page), /^10 articles/);
+  assert.match(await statusText(page), /^10 stories/);
   assert.equal(await page.locator('#chart .chart-bar.in-range').count(), 4);
 
   await page.locator('#date-clear').click();
   await waitForParam(page, 'from', (v) => v.length === 0);
-  await until(() => statusText(page), (t) => t.startsWith(`${TOTAL} articles`), { message: 'all articles again' });
+  await until(() => statusText(page), (t) => t.startsWith(`${TOTAL} stories`), { message: 'all articles again' });
 });
 
 test('the date inputs set the range', async () => {

@@ -32,7 +32,7 @@ test('the page opens on every article, newest first, with all facets', async () 
   await page.goto(`${server.baseUrl}/`);
   const ids = await waitForResults(page, 5);
   assert.equal(new Set(ids).size, 5);
-  assert.match(await statusText(page), /^5 articles/);
+  assert.match(await statusText(page), /^5 stories/);
   assert.equal(await page.locator('#sort').inputValue(), 'newest');
   assert.equal(await page.locator('#results-heading').textContent(), 'Latest articles');
   // Long lists show their top values; "show more" lists the rest.
@@ -46,7 +46,7 @@ test('the page opens on every article, newest first, with all facets', async () 
   // Every result shows its entities as chips, and undated articles say so.
   assert.equal(await page.locator('#results > li').filter({ has: page.locator('.chips') }).count(), 5);
   assert.equal(await page.locator('#results .meta .undated').count(), 5);
-  assert.match(await page.locator('#undated-note').textContent(), /5 matching articles have no date/);
+  assert.match(await page.locator('#undated-note').textContent(), /5 matching stories have no date/);
   await screenshot(page, artifactPath('web-first-page.png'));
 });
 
@@ -60,7 +60,7 @@ test('a search shows highlighted matches, the count and the time taken', async (
   const marks = await page.locator('#results mark').allTextContents();
   assert.ok(marks.length > 0, 'snippets or titles carry <mark>');
   assert.ok(marks.every((m) => /istanbul/i.test(m)), `marked words: ${marks}`);
-  assert.match(await statusText(page), /^2 articles in [\d.]+ ms/);
+  assert.match(await statusText(page), /^2 stories in [\d.]+ ms/);
   assert.equal(await page.locator('#results-heading').textContent(), 'Results for “Istanbul”');
   assert.equal(await page.locator('#sort').inputValue(), 'relevance');
   await screenshot(page, artifactPath('web-search-highlights.png'));
@@ -72,7 +72,7 @@ test('ticking a city filters the results, updates counts and the URL', async () 
   await facetBox(page, 'city', 'Istanbul').check();
   await waitForParam(page, 'city', (v) => v.length === 1 && v[0] === 'Istanbul');
   await waitForResults(page, ISTANBUL);
-  assert.match(await statusText(page), /^2 articles/);
+  assert.match(await statusText(page), /^2 stories/);
   assert.ok(await facetBox(page, 'city', 'Istanbul').isChecked());
   await page.locator('#active-filters .filter-chip', { hasText: 'City: Istanbul' }).waitFor();
   // Disjunctive: the city facet ignores its own selection, so its siblings keep their counts.
@@ -98,7 +98,7 @@ test('ticking a second city ORs them and keeps sibling counts visible', async ()
   assert.equal(cities.Odesa, 5);
   assert.ok(await facetBox(page, 'city', 'Istanbul').isChecked());
   assert.ok(await facetBox(page, 'city', 'Geneva').isChecked());
-  assert.match(await statusText(page), /^3 articles/);
+  assert.match(await statusText(page), /^3 stories/);
   assert.equal(await page.locator('#active-filters .filter-chip').count(), 2);
   await screenshot(page, artifactPath('web-two-cities.png'));
 });

@@ -50,7 +50,7 @@ test('a typo shows its correction\'s results; "search instead" and "did you mean
 test('the empty state offers buttons that drop filters', async () => {
   await page.goto(`${server.baseUrl}/?q=Geneva&city=Istanbul`);
   await page.locator('#empty h3', { hasText: 'No articles match' }).waitFor();
-  assert.match(await statusText(page), /^0 articles/);
+  assert.match(await statusText(page), /^0 stories/);
   assert.equal(await page.locator('#results > li').count(), 0);
   await screenshot(page, artifactPath('web-empty-state.png'));
   await page.locator('#empty button', { hasText: 'Remove City: Istanbul' }).click();

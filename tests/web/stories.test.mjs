@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startServer, artifactPath, makeTempDir } from '../support/harness.mjs';
 import { prose } from '../support/prose.mjs';
 import { launchBrowser, openPage, pageProblems } from '../support/browser.mjs';
-import { params, waitForParam, waitForResults, screenshot, writeCorpus } from './ui.mjs';
+import { params, waitForParam, waitForResults, screenshot, statusText, writeCorpus } from './ui.mjs';
 
 const REPORT = 'Ukrainian and Russian delegations met in Istanbul on Monday for a second round of direct '
   + 'talks and agreed to exchange prisoners of war. ' + prose('istanbul-report', 80);
@@ -77,6 +77,17 @@ test('closing the list hides the copies', async () => {
   assert.equal(await button.getAttribute('aria-expanded'), 'false');
   assert.equal(await page.locator('.copies-list').isHidden(), true);
   assert.equal((await button.textContent()).trim(), '+2 copies');
+});
+
+test('the status, the facets and the chart count stories, not their copies', async () => {
+  await page.goto(`${server.baseUrl}/?q=Istanbul`);
+  await waitForResults(page, 2);
+  assert.match(await statusText(page), /^2 stories/);
+  const istanbul = page.locator('.facet[data-facet="city"] .facet-value[data-value="Istanbul"]');
+  assert.equal(await istanbul.getAttribute('data-count'), '2');  // four articles
+  assert.equal((await istanbul.locator('.visually-hidden').last().textContent()).trim(), 'stories');
+  const may = page.locator('#chart .chart-bar[data-month="2025-05"] title');
+  assert.equal(await may.textContent(), 'May 2025: 2 stories');
 });
 
 test('no console errors or CSP violations', async () => {

@@ -442,6 +442,137 @@ TEST_CASE("a search split with an idle helper answers exactly as one searcher", 
     }
 }
 
+namespace {
+
+// Every article `request` matches, not collapsed.
+std::vector<SearchHit> every_article(Searcher& searcher, SearchRequest request) {
+    request.collapse = false;
+    request.per_page = 50;
+    std::vector<SearchHit> hits;
+    for (request.page = 1;; ++request.page) {
+        auto page = searcher.search(request).results;
+        if (page.empty()) return hits;
+        hits.insert(hits.end(), page.begin(), page.end());
+    }
+}
+
+std::string story_of(const SearchHit& hit) { return hit.story.empty() ? hit.id : hit.story; }
+
+// `facet`'s values, each counted once per story that one of `hits` of the story has it.
+std::map<std::string, std::size_t> values_by_story(const std::vector<SearchHit>& hits,
+                                                   Facet facet) {
+    std::map<std::string, std::set<std::string>> stories_of_value;
+    for (const auto& hit : hits) {
+        const auto found = hit.entities.find(facet);
+        if (found == hit.entities.end()) continue;
+        for (const auto& value : found->second) stories_of_value[value].insert(story_of(hit));
+    }
+    std::map<std::string, std::size_t> counts;
+    for (const auto& [value, stories] : stories_of_value) counts[value] = stories.size();
+    return counts;
+}
+
+std::map<std::string, std::size_t> listed(const std::vector<FacetValue>& values) {
+    std::map<std::string, std::size_t> counts;
+    for (const auto& value : values) {
+        if (value.count > 0) counts[value.value] = value.count;
+    }
+    return counts;
+}
+
+}  // namespace
+
+TEST_CASE("collapsed, facets and the histogram count stories, worked out from the articles",
+          "[searcher]") {
+    std::string synonyms;
+    const auto& db = split_index_db(&synonyms);
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    Searcher main(db, synonyms, catalog);
+    Searcher helper(db, synonyms, catalog);
+
+    std::vector<SearchRequest> requests;
+    for (const auto* query : {"", "ceasefire", "talks -Zelensky", "Odessa OR Geneva"}) {
+        SearchRequest r;
+        r.query = query;
+        requests.push_back(r);
+        r.filters = {{Facet::city, {"Odesa", "Kharkiv"}}};
+        requests.push_back(r);
+        r.filters[Facet::person] = {"Zelensky"};
+        requests.push_back(r);
+        r.from = parse_iso_date("2024-03-01");
+        r.to = parse_iso_date("2024-08-31");
+        requests.push_back(r);
+        r.filters.clear();
+        requests.push_back(r);
+    }
+    for (const auto& r : requests) {
+        for (const bool split : {false, true}) {
+            INFO("query '" << r.query << "', " << r.filters.size() << " selections, dates "
+                           << r.from.has_value() << ", split " << split);
+            const auto collapsed = main.search(r, split ? &helper : nullptr);
+            CHECK(collapsed.facets_count == CountedUnit::stories);
+
+            const auto matches = every_article(main, r);
+            std::set<std::string> stories;
+            for (const auto& hit : matches) stories.insert(story_of(hit));
+            CHECK(collapsed.total == stories.size());
+            CHECK((matches.empty() || collapsed.total < matches.size()));  // copies collapsed
+
+            for (const auto& info : schema::kFacets) {
+                auto without_selection = r;
+                without_selection.filters.erase(info.facet);
+                const auto counted = r.filters.contains(info.facet)
+                                         ? every_article(main, without_selection)
+                                         : matches;
+                INFO("facet " << info.name);
+                CHECK(listed(collapsed.facets.at(info.facet)) ==
+                      values_by_story(counted, info.facet));
+            }
+
+            // The histogram: each story before the date range in the month of its earliest
+            // article.
+            auto without_dates = r;
+            without_dates.from.reset();
+            without_dates.to.reset();
+            std::map<std::string, std::string> earliest;  // per story; "" if undated
+            for (const auto& hit : every_article(main, without_dates)) {
+                auto& month = earliest[story_of(hit)];
+                const auto hit_month = hit.date ? hit.date->substr(0, 7) : std::string();
+                if (!hit_month.empty() && (month.empty() || hit_month < month)) month = hit_month;
+            }
+            std::map<std::string, std::size_t> expected_months;
+            std::size_t expected_undated = 0;
+            for (const auto& [story, month] : earliest) {
+                if (month.empty())
+                    ++expected_undated;
+                else
+                    ++expected_months[month];
+            }
+            std::map<std::string, std::size_t> months;
+            for (const auto& month : collapsed.histogram) months[month.month] = month.count;
+            CHECK(months == expected_months);
+            CHECK(collapsed.undated == expected_undated);
+        }
+    }
+}
+
+TEST_CASE("a stub of shards counts facets by article, and says so", "[searcher]") {
+    std::string synonyms;
+    const auto& db = split_index_db(&synonyms);
+    Searcher spies(db, synonyms, talksearch::testing::shipped_catalog(), FacetCounting::spies);
+    SearchRequest request;
+    request.query = "ceasefire";
+    const auto collapsed = spies.search(request);
+    CHECK(collapsed.facets_count == CountedUnit::articles);
+    request.collapse = false;
+    const auto every = spies.search(request);
+    CHECK(every.facets_count == CountedUnit::articles);
+    CHECK(collapsed.total < every.total);  // the total counts stories all the same
+    for (const auto& info : schema::kFacets) {
+        CHECK(listed(collapsed.facets.at(info.facet)) == listed(every.facets.at(info.facet)));
+    }
+}
+
 TEST_CASE("relevance order is Xapian's plain relevance order: weight, then document id",
           "[searcher]") {
     // The searcher ranks with a constant sort key after the weight (for speed); ties must still
