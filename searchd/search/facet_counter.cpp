@@ -89,7 +89,7 @@ class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
     }
     const std::vector<std::vector<Xapian::doccount>>& counts() const { return counts_; }
     Xapian::doccount seen() const { return seen_; }
-    const std::vector<Xapian::docid>& set_aside() const { return set_aside_; }
+    std::vector<Xapian::docid> take_set_aside() { return std::move(set_aside_); }
     StoriesSeen stories() const {
         auto stories = stories_;
         std::sort(stories.with_copies.begin(), stories.with_copies.end());
@@ -122,7 +122,7 @@ Xapian::doccount ColumnSlotCounter::seen() const { return spy_->seen(); }
 
 StoriesSeen ColumnSlotCounter::stories() const { return spy_->stories(); }
 
-std::vector<Xapian::docid> ColumnSlotCounter::set_aside() const { return spy_->set_aside(); }
+std::vector<Xapian::docid> ColumnSlotCounter::take_set_aside() { return spy_->take_set_aside(); }
 
 ValueCounts split_facet_sets(const ValueCounts& set_counts) {
     ValueCounts counts;

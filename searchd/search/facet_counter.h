@@ -41,7 +41,8 @@ class SlotCounter {
     // The articles counted: every match not set aside (0 if no slot is watched).
     virtual Xapian::doccount seen() const = 0;
     // The matches of stories with copies, when counting stories: counted by none of the above.
-    virtual std::vector<Xapian::docid> set_aside() const = 0;
+    // Taken once: the counter keeps none.
+    virtual std::vector<Xapian::docid> take_set_aside() = 0;
     // The stories of the articles counted (of a spy counter, if it watches schema::kSlotStory).
     virtual StoriesSeen stories() const = 0;
 };
@@ -52,7 +53,7 @@ class SpySlotCounter : public SlotCounter {
     ValueCounts counts(Xapian::valueno slot) const override;
     Xapian::doccount seen() const override;
     StoriesSeen stories() const override;
-    std::vector<Xapian::docid> set_aside() const override { return {}; }
+    std::vector<Xapian::docid> take_set_aside() override { return {}; }
 
   private:
     std::vector<std::pair<Xapian::valueno, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
@@ -67,7 +68,7 @@ class ColumnSlotCounter : public SlotCounter {
     ValueCounts counts(Xapian::valueno slot) const override;
     Xapian::doccount seen() const override;
     StoriesSeen stories() const override;
-    std::vector<Xapian::docid> set_aside() const override;
+    std::vector<Xapian::docid> take_set_aside() override;
 
   private:
     class Spy;

@@ -17,7 +17,7 @@ std::vector<Xapian::Query> CountedSearch::filters_except(std::optional<schema::F
 }
 
 bool StoryCopies::empty() const {
-    return matched.empty() && without_selection.empty() && before_dates.empty();
+    return matched.empty() && without_selection.empty() && !before_dates;
 }
 
 void StoryCopies::add(StoryCopies&& other) {
@@ -28,7 +28,10 @@ void StoryCopies::add(StoryCopies&& other) {
     for (auto& [slot, docids] : other.without_selection) {
         append(without_selection[slot], std::move(docids));
     }
-    append(before_dates, std::move(other.before_dates));
+    if (other.before_dates) {
+        if (!before_dates) before_dates.emplace();
+        append(*before_dates, std::move(*other.before_dates));
+    }
 }
 
 void FacetCounts::add(FacetCounts&& other) {

@@ -58,7 +58,8 @@ struct StoryCopies {
     // Per selected facet's slot: articles that every filter but its selection matches (some may
     // be matches too).
     std::map<Xapian::valueno, std::vector<Xapian::docid>> without_selection;
-    std::vector<Xapian::docid> before_dates;  // matched before the date range
+    // Matched before the date range, if one is set (without one: `matched`).
+    std::optional<std::vector<Xapian::docid>> before_dates;
     bool empty() const;
     void add(StoryCopies&& other);
 };

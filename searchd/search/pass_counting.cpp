@@ -35,7 +35,7 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
         }
     }
     count_months(database, search, *counted, counts);
-    counts.copies.matched = counted->set_aside();
+    counts.copies.matched = counted->take_set_aside();
     counts.by_story = search.count_stories && counts_stories();
     if (search.count_stories) counts.stories = counted->stories();
     return counts;
@@ -54,7 +54,7 @@ PassCounting::PassCounts PassCounting::count_pass(const Xapian::Database& databa
     const auto counted = counter(pass, {slot}, by_story);
     const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
     refused_as_invalid_query([&] { return pass.get_mset(0, 0, all_documents); });
-    return {counted->counts(slot), counted->seen(), counted->set_aside()};
+    return {counted->counts(slot), counted->seen(), counted->take_set_aside()};
 }
 
 void PassCounting::count_months(const Xapian::Database& database, const CountedSearch& search,
@@ -62,7 +62,6 @@ void PassCounting::count_months(const Xapian::Database& database, const CountedS
     if (!search.date_filter) {
         counts.months = counted.counts(schema::kSlotMonth);
         counts.undated_base = counted.seen();
-        counts.copies.before_dates = counted.set_aside();
         return;
     }
     auto pass = count_pass(database, search.query, search.filters_except(std::nullopt, false),

@@ -52,7 +52,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
         }
     }
     count_months(database, search, *counted, counts);
-    counts.copies.matched = counted->set_aside();
+    counts.copies.matched = counted->take_set_aside();
     counts.by_story = search.count_stories;
     if (search.count_stories) counts.stories = counted->stories();
     return counts;

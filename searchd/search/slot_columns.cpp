@@ -78,11 +78,59 @@ SlotColumns::SlotColumns(const Xapian::Database& database,
         if (articles > 1) numbers.emplace(story, stories_with_copies_++);
     }
     stories_.assign(last + 1, kStoryOfOne);
-    if (numbers.empty()) return;
-    for (auto it = database.valuestream_begin(schema::kSlotStory);
-         it != database.valuestream_end(schema::kSlotStory); ++it) {
-        const auto found = numbers.find(*it);
-        if (found != numbers.end()) stories_[it.get_docid()] = found->second;
+    if (!numbers.empty()) {
+        for (auto it = database.valuestream_begin(schema::kSlotStory);
+             it != database.valuestream_end(schema::kSlotStory); ++it) {
+            const auto found = numbers.find(*it);
+            if (found != numbers.end()) stories_[it.get_docid()] = found->second;
+        }
+    }
+    build_story_rows();
+}
+
+void SlotColumns::build_story_rows() {
+    story_sizes_.assign(stories_with_copies_, 0);
+    for (const auto story : stories_) {
+        if (story != kStoryOfOne) ++story_sizes_[story];
+    }
+    story_member_offsets_.assign(stories_with_copies_ + std::size_t{1}, 0);
+    for (std::uint32_t story = 0; story < stories_with_copies_; ++story) {
+        story_member_offsets_[story + 1] = story_member_offsets_[story] + story_sizes_[story];
+    }
+    std::vector<Xapian::docid> members(story_member_offsets_.back());
+    auto next = story_member_offsets_;
+    for (Xapian::docid docid = 0; docid < stories_.size(); ++docid) {
+        if (stories_[docid] != kStoryOfOne) members[next[stories_[docid]]++] = docid;
+    }
+    const auto month_index = static_cast<std::size_t>(
+        std::find(slots_.begin(), slots_.end(), schema::kSlotMonth) - slots_.begin());
+    story_offsets_.assign(1, 0);
+    members_.reserve(members.size());
+    std::vector<std::uint32_t> entries;
+    auto member = members.begin();
+    for (std::uint32_t story = 0; story < stories_with_copies_; ++story) {
+        entries.clear();
+        std::optional<std::uint32_t> earliest;
+        for (const auto end = member + story_sizes_[story]; member != end; ++member) {
+            const auto [first, last] = row(*member);
+            const auto row_begin = static_cast<std::uint32_t>(member_entries_.size());
+            member_entries_.insert(member_entries_.end(), first, last);
+            members_.push_back(
+                {*member, row_begin, static_cast<std::uint32_t>(member_entries_.size())});
+            for (auto entry = first; entry != last; ++entry) {
+                if ((*entry >> 24) != month_index) {
+                    entries.push_back(*entry);
+                } else if (!earliest || name(month_index, *entry & 0xFFFFFF) <
+                                            name(month_index, *earliest & 0xFFFFFF)) {
+                    earliest = *entry;
+                }
+            }
+        }
+        if (earliest) entries.push_back(*earliest);
+        std::sort(entries.begin(), entries.end());
+        entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+        story_entries_.insert(story_entries_.end(), entries.begin(), entries.end());
+        story_offsets_.push_back(static_cast<std::uint32_t>(story_entries_.size()));
     }
 }
 

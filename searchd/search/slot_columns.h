@@ -45,6 +45,28 @@ class SlotColumns {
         return docid < stories_.size() ? stories_[docid] : kStoryOfOne;
     }
     std::uint32_t stories_with_copies() const { return stories_with_copies_; }
+    // A story with copies: its number of articles, and its row: every value its articles have
+    // (distinct), but of the month slot only the earliest. What a story counts for when all its
+    // articles match, read in one place instead of from rows scattered over the database.
+    std::uint32_t story_size(std::uint32_t story) const { return story_sizes_[story]; }
+    std::pair<const std::uint32_t*, const std::uint32_t*> story_row(std::uint32_t story) const {
+        return {story_entries_.data() + story_offsets_[story],
+                story_entries_.data() + story_offsets_[story + 1]};
+    }
+    // Its articles, each with a copy of its row kept beside the others' (for a story only some
+    // of whose articles match).
+    struct StoryMember {
+        Xapian::docid docid;
+        std::uint32_t row_begin, row_end;  // in member_entries_
+    };
+    std::pair<const StoryMember*, const StoryMember*> story_members(std::uint32_t story) const {
+        return {members_.data() + story_member_offsets_[story],
+                members_.data() + story_member_offsets_[story + 1]};
+    }
+    std::pair<const std::uint32_t*, const std::uint32_t*> member_row(
+        const StoryMember& member) const {
+        return {member_entries_.data() + member.row_begin, member_entries_.data() + member.row_end};
+    }
 
   private:
     std::vector<Xapian::valueno> slots_;
@@ -56,6 +78,13 @@ class SlotColumns {
     std::vector<std::uint32_t> entries_;
     std::vector<std::uint32_t> stories_;  // per docid
     std::uint32_t stories_with_copies_ = 0;
+    std::vector<std::uint32_t> story_sizes_;    // per story with copies
+    std::vector<std::uint32_t> story_offsets_;  // story row start per story, plus one
+    std::vector<std::uint32_t> story_entries_;
+    std::vector<StoryMember> members_;                 // by story, then document id
+    std::vector<std::uint32_t> story_member_offsets_;  // per story, plus one
+    std::vector<std::uint32_t> member_entries_;
+    void build_story_rows();
 };
 
 // The columns of one database shared by several searchers (a pool's): built once per revision

@@ -5,46 +5,74 @@
 namespace talksearch::search {
 namespace {
 
-// Calls `each(begin, end)` with the distinct articles of each story among `docids`.
-template <typename Each>
-void for_each_story(const SlotColumns& columns, std::vector<Xapian::docid> docids, Each&& each) {
-    std::sort(docids.begin(), docids.end(), [&](Xapian::docid a, Xapian::docid b) {
-        const auto story_a = columns.story(a);
-        const auto story_b = columns.story(b);
-        return story_a != story_b ? story_a < story_b : a < b;
-    });
-    docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
-    for (auto begin = docids.begin(); begin != docids.end();) {
-        const auto story = columns.story(*begin);
-        auto end = std::find_if(begin, docids.end(),
-                                [&](Xapian::docid docid) { return columns.story(docid) != story; });
-        each(begin, end);
-        begin = end;
+// Goes through the stories of `docids` (articles of stories with copies; an article may be
+// listed twice), in story order: `whole(story)` for each story all of whose articles are listed,
+// which then counts for the values of its precomputed row (SlotColumns::story_row);
+// `partial(row_begin, row_end)` for each listed article of each other story, the rows of a
+// story's articles one after the other (SlotColumns::story_members), then `partial_done()`.
+// Either way the rows are read from the story's own place, not from all over the database.
+template <typename Whole, typename Partial, typename PartialDone>
+void for_each_story(const SlotColumns& columns, const std::vector<Xapian::docid>& docids,
+                    Whole&& whole, Partial&& partial, PartialDone&& partial_done) {
+    if (docids.empty()) return;
+    std::vector<std::uint32_t> listed(columns.stories_with_copies(), 0);
+    std::vector<bool> seen(*std::max_element(docids.begin(), docids.end()) + std::size_t{1});
+    for (const auto docid : docids) {
+        if (seen[docid]) continue;
+        seen[docid] = true;
+        ++listed[columns.story(docid)];
+    }
+    for (std::uint32_t story = 0; story < listed.size(); ++story) {
+        if (listed[story] == 0) continue;
+        if (listed[story] == columns.story_size(story)) {
+            whole(story);
+            continue;
+        }
+        const auto [first, last] = columns.story_members(story);
+        for (auto member = first; member != last; ++member) {
+            if (member->docid < seen.size() && seen[member->docid]) {
+                const auto [row_begin, row_end] = columns.member_row(*member);
+                partial(row_begin, row_end);
+            }
+        }
+        partial_done();
     }
 }
 
 // Each story of `docids` counted once per value of the columns `counted` (by index) that one of
-// its articles has.
+// its listed articles has.
 std::vector<std::vector<Xapian::doccount>> count_by_story(const SlotColumns& columns,
                                                           const std::vector<Xapian::docid>& docids,
                                                           const std::vector<bool>& counted) {
     std::vector<std::vector<Xapian::doccount>> counts(columns.slots().size());
+    // Per value, the last partial story counted for it (plus one): its articles come together.
+    std::vector<std::vector<std::uint32_t>> counted_for(columns.slots().size());
     for (std::size_t index = 0; index < counts.size(); ++index) {
-        if (counted[index]) counts[index].assign(columns.value_count(index), 0);
+        if (!counted[index]) continue;
+        counts[index].assign(columns.value_count(index), 0);
+        counted_for[index].assign(columns.value_count(index), 0);
     }
-    std::vector<std::uint32_t> entries;
-    for_each_story(columns, docids, [&](auto begin, auto end) {
-        entries.clear();
-        for (auto docid = begin; docid != end; ++docid) {
-            const auto [first, last] = columns.row(*docid);
+    std::uint32_t partial_story = 0;
+    for_each_story(
+        columns, docids,
+        [&](std::uint32_t story) {
+            const auto [first, last] = columns.story_row(story);
             for (auto entry = first; entry != last; ++entry) {
-                if (counted[*entry >> 24]) entries.push_back(*entry);
+                if (counted[*entry >> 24]) ++counts[*entry >> 24][*entry & 0xFFFFFF];
             }
-        }
-        std::sort(entries.begin(), entries.end());
-        entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-        for (const auto entry : entries) ++counts[entry >> 24][entry & 0xFFFFFF];
-    });
+        },
+        [&](const std::uint32_t* first, const std::uint32_t* last) {
+            for (auto entry = first; entry != last; ++entry) {
+                const auto index = *entry >> 24;
+                if (!counted[index]) continue;
+                auto& last_story = counted_for[index][*entry & 0xFFFFFF];
+                if (last_story != partial_story + 1) {
+                    last_story = partial_story + 1;
+                    ++counts[index][*entry & 0xFFFFFF];
+                }
+            }
+        },
+        [&] { ++partial_story; });
     return counts;
 }
 
@@ -91,25 +119,38 @@ void count_story_copies(const SlotColumns& columns, FacetCounts& counts) {
     // The histogram: each story in the month of its earliest article.
     const auto month_column = column_of(schema::kSlotMonth);
     std::vector<std::vector<Xapian::doccount>> months(slots.size());
-    if (month_column < slots.size())
+    if (month_column < slots.size()) {
         months[month_column].assign(columns.value_count(month_column), 0);
-    for_each_story(columns, copies.before_dates, [&](auto begin, auto end) {
-        ++counts.undated_base;
-        const std::string* earliest = nullptr;
-        std::uint32_t earliest_id = 0;
-        for (auto docid = begin; docid != end; ++docid) {
-            const auto [first, last] = columns.row(*docid);
-            for (auto entry = first; entry != last; ++entry) {
-                if ((*entry >> 24) != month_column) continue;
-                const auto& month = columns.name(month_column, *entry & 0xFFFFFF);
-                if (!earliest || month < *earliest) {
-                    earliest = &month;
-                    earliest_id = *entry & 0xFFFFFF;
-                }
+    }
+    auto count_earliest = [&](auto first, auto last, auto&& earlier) {
+        const std::uint32_t* earliest = nullptr;
+        for (auto entry = first; entry != last; ++entry) {
+            if ((*entry >> 24) == month_column && (!earliest || earlier(*entry, *earliest))) {
+                earliest = &*entry;
             }
         }
-        if (earliest) ++months[month_column][earliest_id];
-    });
+        if (earliest) ++months[month_column][*earliest & 0xFFFFFF];
+    };
+    auto by_name = [&](std::uint32_t a, std::uint32_t b) {
+        return columns.name(month_column, a & 0xFFFFFF) < columns.name(month_column, b & 0xFFFFFF);
+    };
+    std::vector<std::uint32_t> entries;
+    for_each_story(
+        columns, copies.before_dates ? *copies.before_dates : copies.matched,
+        [&](std::uint32_t story) {
+            ++counts.undated_base;
+            // A story's row holds its earliest month only.
+            const auto [first, last] = columns.story_row(story);
+            count_earliest(first, last, by_name);
+        },
+        [&](const std::uint32_t* first, const std::uint32_t* last) {
+            entries.insert(entries.end(), first, last);
+        },
+        [&] {
+            ++counts.undated_base;
+            count_earliest(entries.cbegin(), entries.cend(), by_name);
+            entries.clear();
+        });
     add_counts(counts.months, columns.named_counts(months, schema::kSlotMonth));
     copies = {};
 }

@@ -62,7 +62,7 @@ TEST_CASE("a story with copies counts once per value and once in its earliest mo
     counts.months = {{"2024-01", 1}};
     counts.undated_base = 1;
     counts.copies.matched = {2, 1, 4, 5};  // in any order, as shares set them aside
-    counts.copies.before_dates = {1, 2, 3, 4, 5};
+    counts.copies.before_dates = std::vector<Xapian::docid>{1, 2, 3, 4, 5};
     count_story_copies(columns, counts);
 
     CHECK(counts.facets[Facet::city] == ValueCounts{{"Kyiv", 2}, {"Odesa", 2}});
