@@ -92,3 +92,27 @@ TEST_CASE("a selected facet counts the stories of the articles every other filte
     // Another facet is counted over the matches only.
     CHECK(counts.facets[Facet::person].empty());
 }
+
+TEST_CASE("a story only some of whose articles match counts for theirs only", "[story_counting]") {
+    TempDir dir;
+    const auto database = database_of((dir.path() / "db").string(),
+                                      {
+                                          {"s1", {"Odesa", "Kyiv"}, "2024-05"},  // 1
+                                          {"s1", {"Geneva"}, "2024-03"},         // 2
+                                          {"s1", {"Kyiv"}, ""},                  // 3
+                                      });
+    const SlotColumns columns(database, {schema::kSlotMonth, kCitySlot});
+    FacetCounts counts;
+    counts.copies.matched = {1, 3};
+    count_story_copies(columns, counts);
+    // Not Geneva, and in May: the March article did not match.
+    CHECK(counts.facets[Facet::city] == ValueCounts{{"Kyiv", 1}, {"Odesa", 1}});
+    CHECK(counts.months == ValueCounts{{"2024-05", 1}});
+    CHECK(counts.undated_base == 1);
+
+    FacetCounts undated;
+    undated.copies.matched = {3};
+    count_story_copies(columns, undated);
+    CHECK(undated.months.empty());
+    CHECK(undated.undated_base == 1);
+}
