@@ -268,7 +268,9 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
         const auto article = deserialize_article(document.get_data());
         auto hit = hit_from_article(article);
         hit.story = story_of(document);
-        hit.duplicates = other_copies(index_.database(), hit.story, *it);
+        // The columns know a story of one article without a lookup of the story's postings.
+        const bool alone = use_columns_ && columns().story(*it) == SlotColumns::kStoryOfOne;
+        if (!alone) hit.duplicates = other_copies(index_.database(), hit.story, *it);
         hit.title_html = marked_html(*mset, article.title, stem);
         hit.score = it.get_weight();
         hit.snippet = request.snippets ? snippet_html(*mset, article.body, stem)
