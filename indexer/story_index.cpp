@@ -22,27 +22,36 @@ std::string new_story_id(std::string_view article_id,
     return fmt::format("{:016x}", hash);
 }
 
-std::uint32_t StoryIndex::intern_story(std::string story) {
-    const auto [it, inserted] =
-        story_numbers_.try_emplace(std::move(story), static_cast<std::uint32_t>(stories_.size()));
-    if (inserted) stories_.push_back(it->first);
-    return it->second;
+std::uint32_t StoryIndex::intern_story(std::string_view story) {
+    const auto found = story_numbers_.find(story);
+    if (found != story_numbers_.end()) return found->second;
+    const auto number = static_cast<std::uint32_t>(stories_.size());
+    stories_.emplace_back(story);
+    story_numbers_.emplace(stories_.back(), number);
+    return number;
 }
 
 std::uint32_t StoryIndex::hold(const StorySignature& signature, std::uint32_t story) {
-    const auto number = static_cast<std::uint32_t>(members_.size());
-    Member member{signature, story, true, {}};
+    const auto number = members_;
+    if (number % kBlockMembers == 0) blocks_.push_back(std::make_unique<Member[]>(kBlockMembers));
+    auto& held = member(number);
+    held = Member{signature, story, true, {}};
     for (std::size_t band = 0; band < kBands; ++band) {
-        auto [it, inserted] = last_with_band_.try_emplace(band_key(signature, band), number);
-        member.next[band] = inserted ? kNone : it->second;
+        auto [it, inserted] = last_with_band_[band].try_emplace(band_key(signature, band), number);
+        held.next[band] = inserted ? kNone : it->second;
         it->second = number;
     }
-    members_.push_back(member);
+    ++members_;
     return number;
 }
 
 void StoryIndex::load(const Xapian::Database& database) {
     std::lock_guard lock(mutex_);
+    // Sized once for every article, rather than grown (each growth holds old and new at once).
+    const auto articles = database.get_doccount();
+    for (auto& keys : last_with_band_) keys.reserve(keys.size() + articles);
+    story_numbers_.reserve(story_numbers_.size() + articles);
+    member_of_document_.reserve(member_of_document_.size() + articles);
     auto stories = database.valuestream_begin(schema::kSlotStory);
     for (auto it = database.valuestream_begin(schema::kSlotStorySignature);
          it != database.valuestream_end(schema::kSlotStorySignature); ++it) {
@@ -64,16 +73,16 @@ StoryIndex::Assignment StoryIndex::assign(const std::optional<StorySignature>& s
     std::uint32_t best = kNone;
     double best_similarity = 0;
     for (std::size_t band = 0; band < kBands; ++band) {
-        const auto found = last_with_band_.find(band_key(*signature, band));
-        if (found == last_with_band_.end()) continue;
+        const auto found = last_with_band_[band].find(band_key(*signature, band));
+        if (found == last_with_band_[band].end()) continue;
         std::size_t compared = 0;
         for (auto number = found->second; number != kNone && compared < kMaxComparedPerBand;
-             number = members_[number].next[band]) {
-            const auto& member = members_[number];
+             number = member(number).next[band]) {
+            const auto& candidate = member(number);
             ++compared;  // forgotten ones too: an article updated many times leaves a chain
-            if (!member.live) continue;
-            if (!same_story(*signature, member.signature)) continue;
-            const double alike = containment(*signature, member.signature);
+            if (!candidate.live) continue;
+            if (!same_story(*signature, candidate.signature)) continue;
+            const double alike = containment(*signature, candidate.signature);
             if (alike > best_similarity) {
                 best = number;
                 best_similarity = alike;
@@ -81,7 +90,7 @@ StoryIndex::Assignment StoryIndex::assign(const std::optional<StorySignature>& s
         }
     }
     const auto story =
-        best != kNone ? members_[best].story : intern_story(new_story_id(article_id, signature));
+        best != kNone ? member(best).story : intern_story(new_story_id(article_id, signature));
     return {stories_[story], hold(*signature, story)};
 }
 
@@ -94,14 +103,16 @@ void StoryIndex::forget(Xapian::docid docid) {
     std::lock_guard lock(mutex_);
     const auto found = member_of_document_.find(docid);
     if (found == member_of_document_.end()) return;
-    members_[found->second].live = false;
+    member(found->second).live = false;
     member_of_document_.erase(found);
 }
 
 std::size_t StoryIndex::held() const {
     std::lock_guard lock(mutex_);
     std::size_t live = 0;
-    for (const auto& member : members_) live += member.live;
+    for (std::uint32_t number = 0; number < members_; ++number) {
+        live += blocks_[number / kBlockMembers][number % kBlockMembers].live;
+    }
     return live;
 }
 

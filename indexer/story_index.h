@@ -10,6 +10,8 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -52,15 +54,23 @@ class StoryIndex {
         bool live = true;
         std::array<std::uint32_t, kBands> next;  // the member before it with the same band key
     };
+    // Members are held in blocks that never move: a vector grown by copying them all would need
+    // twice their memory for a moment (some 270 bytes an article).
+    static constexpr std::size_t kBlockMembers = 4096;
+    Member& member(std::uint32_t number) {
+        return blocks_[number / kBlockMembers][number % kBlockMembers];
+    }
 
-    std::uint32_t intern_story(std::string story);
+    std::uint32_t intern_story(std::string_view story);
     std::uint32_t hold(const StorySignature& signature, std::uint32_t story);
 
     mutable std::mutex mutex_;
-    std::vector<Member> members_;
-    std::vector<std::string> stories_;
-    boost::unordered_flat_map<std::string, std::uint32_t> story_numbers_;
-    boost::unordered_flat_map<std::uint64_t, std::uint32_t> last_with_band_;
+    std::vector<std::unique_ptr<Member[]>> blocks_;
+    std::uint32_t members_ = 0;
+    std::deque<std::string> stories_;  // never moved: story_numbers_ refers to them
+    boost::unordered_flat_map<std::string_view, std::uint32_t> story_numbers_;
+    // Per band, the last member with each key: one small map per band, not one keyed by band too.
+    std::array<boost::unordered_flat_map<std::uint32_t, std::uint32_t>, kBands> last_with_band_;
     boost::unordered_flat_map<Xapian::docid, std::uint32_t> member_of_document_;
 };
 

@@ -82,8 +82,9 @@ bool same_story(const StorySignature& a, const StorySignature& b) {
            containment(a, b) >= kSameStoryContainment;
 }
 
-std::uint64_t band_key(const StorySignature& signature, std::size_t band) {
-    std::uint64_t key = band;
+std::uint32_t band_key(const StorySignature& signature, std::size_t band) {
+    static_assert(kBandRows * 16 <= 32, "a band's entries fill its key");
+    std::uint32_t key = 0;
     for (std::size_t row = 0; row < kBandRows; ++row) {
         key = (key << 16) | signature.minima[band * kBandRows + row];
     }

@@ -46,10 +46,10 @@ double containment(const StorySignature& a, const StorySignature& b);
 // Whether two articles are copies of one story (kSameStoryContainment, kSameStoryLengthRatio).
 bool same_story(const StorySignature& a, const StorySignature& b);
 
-// The key of band `band` (kBandRows entries): articles alike share a band key with a probability
-// that rises steeply with their similarity (0.996 at 0.4, the least a copy has; 0.27 at 0.1), so
-// that only those sharing one need comparing.
-std::uint64_t band_key(const StorySignature& signature, std::size_t band);
+// The key of band `band` (its kBandRows entries) among the keys of that band: articles alike
+// share a band's key with a probability that rises steeply with their similarity (0.996 at 0.4,
+// the least a copy has; 0.27 at 0.1), so that only those sharing one need comparing.
+std::uint32_t band_key(const StorySignature& signature, std::size_t band);
 
 // How a signature is kept in a value slot, and read back (nothing when the value is not one).
 std::string encode_signature(const StorySignature& signature);
