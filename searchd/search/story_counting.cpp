@@ -18,9 +18,12 @@ void for_each_story(const SlotColumns& columns, const std::vector<Xapian::docid>
     std::vector<std::uint32_t> listed(columns.stories_with_copies(), 0);
     std::vector<bool> seen(*std::max_element(docids.begin(), docids.end()) + std::size_t{1});
     for (const auto docid : docids) {
-        if (seen[docid]) continue;
+        // Counters set aside only articles of stories with copies; anything else is no story
+        // number to count under.
+        const auto story = columns.story(docid);
+        if (seen[docid] || story == SlotColumns::kStoryOfOne) continue;
         seen[docid] = true;
-        ++listed[columns.story(docid)];
+        ++listed[story];
     }
     for (std::uint32_t story = 0; story < listed.size(); ++story) {
         if (listed[story] == 0) continue;
