@@ -286,11 +286,10 @@ void run_server(const ServerOptions& options, Api& api, Metrics& metrics,
     asio::io_context context(1);
     asio::thread_pool workers(std::max<std::size_t>(options.threads, 1));
     auto listener = std::make_shared<Listener>(context, workers, options, api, metrics, registry);
-    listener->start();
-    on_listening(listener->local_endpoint());
 
     // At SIGINT/SIGTERM: stop accepting, close idle connections, and stop once the requests in
-    // flight are answered or the grace period is over.
+    // flight are answered or the grace period is over. Handled from before the server says it
+    // listens, so that a signal sent as soon as it does is never the default (a kill).
     asio::steady_timer poll(context);
     std::chrono::steady_clock::time_point give_up;
     std::function<void()> wait_for_sessions = [&] {
@@ -308,6 +307,8 @@ void run_server(const ServerOptions& options, Api& api, Metrics& metrics,
         give_up = std::chrono::steady_clock::now() + options.limits.shutdown_grace;
         wait_for_sessions();
     });
+    listener->start();
+    on_listening(listener->local_endpoint());
 
     context.run();
     // Requests still queued when the grace period ran out are dropped with their connections.

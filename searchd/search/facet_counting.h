@@ -66,11 +66,13 @@ struct StoryCopies {
 
 struct FacetCounts {
     std::map<schema::Facet, ValueCounts> facets;  // every facet of schema::kFacets
-    ValueCounts months;                           // the matches before the date range per month
-    Xapian::doccount undated_base = 0;            // the matches before the date range
-    StoriesSeen stories;                          // of the matches, if CountedSearch::count_stories
-    bool by_story = false;                        // facets and months count stories, not articles
-    StoryCopies copies;  // set aside when counting by story: not counted yet
+    // The matches (or stories, by_story) before the date range: per month, and in all. When
+    // counting by story, the set-aside `copies` are not in them until count_story_copies.
+    ValueCounts months;
+    Xapian::doccount undated_base = 0;
+    StoriesSeen stories;    // of the matches, if CountedSearch::count_stories
+    bool by_story = false;  // facets and months count stories, not articles
+    StoryCopies copies;     // set aside when counting by story: not counted yet
 
     // Adds the counts of another share of the same search.
     void add(FacetCounts&& other);

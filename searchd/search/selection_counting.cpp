@@ -40,8 +40,10 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
             // The matches, plus the articles that lacked only this facet's selection.
             facet_counts = counted->counts(info.slot);
             add_counts(facet_counts, filter->missing_only(info.slot));
-            auto set_aside = filter->set_aside(info.slot);
-            if (!set_aside.empty()) counts.copies.without_selection[info.slot] = set_aside;
+            auto set_aside = filter->take_set_aside(info.slot);
+            if (!set_aside.empty()) {
+                counts.copies.without_selection[info.slot] = std::move(set_aside);
+            }
         } else {
             auto pass = count_pass(database, search.query, search.filters_except(info.facet, true),
                                    info.slot, search.count_stories);

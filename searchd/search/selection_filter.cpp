@@ -95,11 +95,11 @@ ValueCounts SelectionFilter::missing_only(Xapian::valueno slot) const {
     return columns_.named_counts(missing_only_, slot);
 }
 
-std::vector<Xapian::docid> SelectionFilter::set_aside(Xapian::valueno slot) const {
+std::vector<Xapian::docid> SelectionFilter::take_set_aside(Xapian::valueno slot) {
     const auto& slots = columns_.slots();
     const auto at = std::find(slots.begin(), slots.end(), slot);
     if (at == slots.end()) return {};
-    return set_aside_[static_cast<std::size_t>(at - slots.begin())];
+    return std::move(set_aside_[static_cast<std::size_t>(at - slots.begin())]);
 }
 
 std::string SelectionFilter::get_description() const {

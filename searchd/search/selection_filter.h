@@ -33,8 +33,8 @@ class SelectionFilter : public Xapian::PostingSource {
 
     // Counts over the documents that had every selection but the one of `slot`.
     ValueCounts missing_only(Xapian::valueno slot) const;
-    // Those set aside instead.
-    std::vector<Xapian::docid> set_aside(Xapian::valueno slot) const;
+    // Those set aside instead; taken once.
+    std::vector<Xapian::docid> take_set_aside(Xapian::valueno slot);
     // False when Xapian led the match with this filter instead of asking it about the rest's
     // documents: the disjunctive counts are then incomplete (the matches are still right).
     bool counted() const { return !led_; }

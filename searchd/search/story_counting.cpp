@@ -8,13 +8,41 @@ namespace {
 // Goes through the stories of `docids` (articles of stories with copies; an article may be
 // listed twice), in story order: `whole(story)` for each story all of whose articles are listed,
 // which then counts for the values of its precomputed row (SlotColumns::story_row);
-// `partial(row_begin, row_end)` for each listed article of each other story, the rows of a
-// story's articles one after the other (SlotColumns::story_members), then `partial_done()`.
-// Either way the rows are read from the story's own place, not from all over the database.
+// `partial(row_begin, row_end)` for each listed article of each other story, then
+// `partial_done()`. When many articles are listed, the stories are gone through in one pass and a
+// partial story's rows are read from the story's own place (SlotColumns::story_members), not
+// from all over the database.
 template <typename Whole, typename Partial, typename PartialDone>
 void for_each_story(const SlotColumns& columns, const std::vector<Xapian::docid>& docids,
                     Whole&& whole, Partial&& partial, PartialDone&& partial_done) {
     if (docids.empty()) return;
+    if (docids.size() < columns.stories_with_copies() / 16) {
+        // Few articles: sorting them by story costs less than a pass over every story.
+        std::vector<std::uint64_t> by_story;  // story in the high half, then document id
+        for (const auto docid : docids) {
+            const auto story = columns.story(docid);
+            if (story != SlotColumns::kStoryOfOne)
+                by_story.push_back(std::uint64_t{story} << 32 | docid);
+        }
+        std::sort(by_story.begin(), by_story.end());
+        by_story.erase(std::unique(by_story.begin(), by_story.end()), by_story.end());
+        for (auto begin = by_story.begin(); begin != by_story.end();) {
+            const auto story = static_cast<std::uint32_t>(*begin >> 32);
+            const auto end = std::find_if(begin, by_story.end(),
+                                          [&](std::uint64_t key) { return (key >> 32) != story; });
+            if (static_cast<std::size_t>(end - begin) == columns.story_size(story)) {
+                whole(story);
+            } else {
+                for (auto at = begin; at != end; ++at) {
+                    const auto [first, last] = columns.row(static_cast<Xapian::docid>(*at));
+                    partial(first, last);
+                }
+                partial_done();
+            }
+            begin = end;
+        }
+        return;
+    }
     std::vector<std::uint32_t> listed(columns.stories_with_copies(), 0);
     std::vector<bool> seen(*std::max_element(docids.begin(), docids.end()) + std::size_t{1});
     for (const auto docid : docids) {
