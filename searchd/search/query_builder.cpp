@@ -254,12 +254,18 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
     // The wildcard fields are the rewritten query's own. Typed by a user they reach the parser
     // with values mark_wildcards() never writes, and Xapian 1.4's parser crashes on some of
     // them ("-J -xwildcard:U/p", a fuzz finding).
-    for (const auto word : split_on_spaces(text)) {
-        if (is_wildcard_search(word)) {
+    // Any character but a letter or digit ends a word for the parser (a control character as
+    // well as a space: "-J\x1f-xwildcard:U/p" crashed it too), so a field name counts wherever
+    // no letter or digit comes before it.
+    for (const auto field : {kWildcardField, kTitleWildcardField}) {
+        const auto name = std::string(field) + ':';
+        for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+            const auto before = at == 0 ? ' ' : static_cast<unsigned char>(text[at - 1]);
+            if (std::isalnum(before) || before >= 0x80) continue;
             throw SearchError(ErrorCode::invalid_query,
                               fmt::format("'{}' is not a field of the query language; write "
                                           "word* for a wildcard, e.g. negotiat*",
-                                          repair_utf8(word.substr(0, word.find(':') + 1))));
+                                          name));
         }
     }
     const auto marked = mark_wildcards(text);
