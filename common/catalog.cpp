@@ -13,6 +13,7 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include "common/romanisation.h"
 #include "common/text.h"
 
 namespace talksearch {
@@ -92,6 +93,14 @@ Entity parse_entity(const toml::table& table, std::string_view origin) {
     for (const auto& alias : entity.aliases) entity.forms.push_back(normalize_spaces(alias));
     entity.facets = facets_for(entity.type, entity.roles);
     return entity;
+}
+
+// Cyrillic letters (U+0400 to U+04FF) start with the UTF-8 bytes D0 to D3.
+bool has_cyrillic(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0xD0 && byte <= 0xD3;
+    });
 }
 
 // A person's surname alone names them when no other entity uses that word: "Medinsky".
@@ -181,6 +190,38 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         catalog.by_form_.emplace(key, i);
         catalog.entities_[i].forms.push_back(surnames[i]);
     }
+    // A person's Cyrillic names, spelt by the systems news uses, name them too where that spelling
+    // names no one else: German-language news writes Andrij Jermak and Selenskyj, English-language
+    // news Andrii or Andriy. The spellings are part of the fingerprint, as the file is.
+    std::uint64_t digest = stable_hash(toml_text);
+    const Romaniser romaniser;
+    std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> spelt;
+    for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
+        const auto& entity = catalog.entities_[i];
+        if (entity.type != EntityType::person) continue;
+        for (const auto& alias : entity.aliases) {
+            if (!has_cyrillic(alias)) continue;
+            auto spellings = romaniser.spellings(alias);
+            for (auto& spelling : romaniser.german_spellings(alias)) {
+                spellings.push_back(std::move(spelling));
+            }
+            for (auto& spelling : spellings) {
+                auto key = form_key(spelling);
+                if (key.empty() || catalog.by_form_.contains(key)) continue;
+                auto& owners = spelt[std::move(key)];
+                if (owners.empty() || owners.front().first != i) {
+                    owners.emplace_back(i, std::move(spelling));
+                }
+            }
+        }
+    }
+    for (auto& [key, owners] : spelt) {
+        if (owners.size() != 1) continue;  // two people's names spelt alike: neither's
+        auto& [owner, spelling] = owners.front();
+        digest = stable_hash(spelling, digest);
+        catalog.by_form_.emplace(key, owner);
+        catalog.entities_[owner].forms.push_back(std::move(spelling));
+    }
     // Also the entity's key, so that lookups by the value shown in facets always succeed.
     for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
         catalog.by_form_.emplace(form_key(catalog.entities_[i].key), i);
@@ -198,7 +239,7 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
     for (auto& entity : catalog.entities_) {
         for (const auto& form : entity.forms) entity.form_keys.push_back(form_key(form));
     }
-    catalog.fingerprint_ = fmt::format("{:016x}", stable_hash(toml_text));
+    catalog.fingerprint_ = fmt::format("{:016x}", digest);
     return catalog;
 }
 

@@ -65,6 +65,80 @@ std::string rules_for(bool common) {
     return rules;
 }
 
+// The German-language systems (Duden), by which German-speaking news spells Ukrainian and
+// Russian names: Володимир Зеленський -> Wolodymyr Selenskyj, Сергей Лавров -> Sergej Lawrow.
+// Each pair is a Cyrillic sequence and its spelling; longer sequences come first, since ICU
+// takes the first rule that matches.
+struct Sequence {
+    std::string_view cyrillic;
+    std::string_view latin;
+};
+
+constexpr std::array<Sequence, 31> kGermanShared{{
+    {"щ", "schtsch"}, {"ж", "sch"}, {"ш", "sch"}, {"ч", "tsch"}, {"х", "ch"}, {"ц", "z"},
+    {"ю", "ju"},      {"я", "ja"},  {"а", "a"},   {"б", "b"},    {"в", "w"},  {"д", "d"},
+    {"з", "s"},       {"й", "j"},   {"к", "k"},   {"л", "l"},    {"м", "m"},  {"н", "n"},
+    {"о", "o"},       {"п", "p"},   {"р", "r"},   {"с", "s"},    {"т", "t"},  {"у", "u"},
+    {"ф", "f"},       {"ь", ""},    {"ъ", ""},    {"э", "e"},    {"ы", "y"},  {"ё", "jo"},
+    {"е", "e"},
+}};
+constexpr std::array<Sequence, 7> kGermanUkrainian{{
+    {"ьо", "jo"},
+    {"г", "h"},
+    {"ґ", "g"},
+    {"є", "je"},
+    {"ї", "ji"},
+    {"і", "i"},
+    {"и", "y"},
+}};
+constexpr std::array<Sequence, 4> kGermanRussian{{
+    {"кс", "x"},
+    {"ье", "je"},
+    {"г", "g"},
+    {"и", "i"},
+}};
+
+std::string upper_first(std::string_view cyrillic) {
+    auto unicode = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(cyrillic.data(), static_cast<int32_t>(cyrillic.size())));
+    auto first = unicode.tempSubString(0, 1);
+    first.toUpper();
+    unicode.replace(0, 1, first);
+    std::string out;
+    unicode.toUTF8String(out);
+    return out;
+}
+
+// ICU rules for the German system of one language. Rules see the Latin already written before
+// them, so contexts are written in Latin: a vowel before Russian е makes it je, as does a word's
+// start; s between vowels is written ss. Russian -ий and -ый end a word as -i and -y.
+std::string german_rules(bool russian) {
+    std::string rules;
+    const std::string word_end = " } [^[:L:][:M:]]";
+    const std::string vowel = "[aeiouyAEIOUY]";
+    rules += "[:L:] { [\\u0027\\u02BC\\u2019] } [:L:] > ;\n";
+    if (russian) {
+        rules += fmt::format("ий{} > i ;\nый{} > y ;\n", word_end, word_end);
+        rules += "[^[:L:][:M:]] { е > je ;\n[^[:L:][:M:]] { Е > Je ;\n";
+        rules += fmt::format("{} {{ е > je ;\n", vowel);
+    }
+    rules += fmt::format("{} {{ с }} [аеєиіїоуюяыэё] > ss ;\n", vowel);
+    auto add = [&](const auto& sequences) {
+        for (const auto& [cyrillic, latin] : sequences) {
+            rules += fmt::format("{} > {} ;\n", cyrillic, latin);
+            rules += fmt::format("{} > {} ;\n", upper_first(cyrillic),
+                                 latin.empty() ? std::string{} : capitalised(latin));
+        }
+    };
+    if (russian) {
+        add(kGermanRussian);
+    } else {
+        add(kGermanUkrainian);
+    }
+    add(kGermanShared);
+    return rules;
+}
+
 std::unique_ptr<icu::Transliterator> from_rules(const char* id, const std::string& rules) {
     UParseError where{};
     UErrorCode status = U_ZERO_ERROR;
@@ -88,7 +162,8 @@ std::unique_ptr<icu::Transliterator> built_in(const char* id) {
 }
 
 std::string run(const icu::Transliterator& transliterator, std::string_view text) {
-    auto unicode = icu::UnicodeString::fromUTF8(" " + std::string(text));
+    // Spaces around the text give its first and last words the context of a word's edges.
+    auto unicode = icu::UnicodeString::fromUTF8(" " + std::string(text) + " ");
     transliterator.transliterate(unicode);
     // BGN/PCGN writes зг as z·h; without the dot it would read as another name (Zhurivka).
     if (unicode.indexOf(u'\u00B7') >= 0) return {};
@@ -100,7 +175,8 @@ std::string run(const icu::Transliterator& transliterator, std::string_view text
     std::string out;
     unicode.toUTF8String(out);
     const auto first = out.find_first_not_of(' ');
-    return first == std::string::npos ? std::string{} : out.substr(first);
+    if (first == std::string::npos) return {};
+    return out.substr(first, out.find_last_not_of(' ') + 1 - first);
 }
 
 bool contains_any(std::string_view text, std::initializer_list<std::string_view> letters) {
@@ -117,6 +193,10 @@ struct Romaniser::Transliterators {
     std::unique_ptr<icu::Transliterator> common = from_rules("uk-Latn-common", rules_for(true));
     std::unique_ptr<icu::Transliterator> ukrainian_bgn = built_in("Ukrainian-Latin/BGN");
     std::unique_ptr<icu::Transliterator> russian_bgn = built_in("Russian-Latin/BGN");
+    std::unique_ptr<icu::Transliterator> ukrainian_german =
+        from_rules("uk-Latn-german", german_rules(false));
+    std::unique_ptr<icu::Transliterator> russian_german =
+        from_rules("ru-Latn-german", german_rules(true));
 };
 
 Romaniser::Romaniser() : transliterators_(std::make_unique<Transliterators>()) {}
@@ -139,6 +219,18 @@ std::vector<std::string> Romaniser::spellings(std::string_view cyrillic) const {
         add(run(*transliterators_->ukrainian_bgn, cyrillic));
     }
     if (can_be_russian(cyrillic)) add(run(*transliterators_->russian_bgn, cyrillic));
+    return out;
+}
+
+std::vector<std::string> Romaniser::german_spellings(std::string_view cyrillic) const {
+    std::vector<std::string> out;
+    auto add = [&](std::string spelling) {
+        if (!spelling.empty() && std::find(out.begin(), out.end(), spelling) == out.end()) {
+            out.push_back(std::move(spelling));
+        }
+    };
+    if (can_be_ukrainian(cyrillic)) add(run(*transliterators_->ukrainian_german, cyrillic));
+    if (can_be_russian(cyrillic)) add(run(*transliterators_->russian_german, cyrillic));
     return out;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
-// Latin spellings of Ukrainian and Russian place names, as news in English writes them. A town
-// is spelt by several systems: Ukraine's national romanisation (Kupiansk, Huliaipole), the older
-// BGN/PCGN systems without their marks (Kupyansk, Hulyaypole, and from the Russian name
+// Latin spellings of Ukrainian and Russian names, as news in English (and German) writes them. A
+// town is spelt by several systems: Ukraine's national romanisation (Kupiansk, Huliaipole), the
+// older BGN/PCGN systems without their marks (Kupyansk, Hulyaypole, and from the Russian name
 // Zaporozhye), and the common mix of the two (Hulyaipole). ICU transliterates; the national
 // system, which ICU lacks, is given to ICU as rules.
 
@@ -26,6 +26,11 @@ class Romaniser {
     // Every spelling of a Cyrillic name, the national one first for a name that can be
     // Ukrainian: the systems above, each once.
     std::vector<std::string> spellings(std::string_view cyrillic) const;
+
+    // The spellings of German-language news (the Duden systems): Андрій Єрмак -> Andrij Jermak,
+    // Сергей Лавров -> Sergej Lawrow; the Ukrainian system's for a name that can be Ukrainian,
+    // the Russian one's for a name that can be Russian, each once.
+    std::vector<std::string> german_spellings(std::string_view cyrillic) const;
 
     // Ukrainian-only letters (і ї є ґ) and Russian-only letters (ы э ъ ё) tell the languages apart.
     static bool can_be_ukrainian(std::string_view cyrillic);

@@ -203,3 +203,34 @@ TEST_CASE("the shipped catalogue loads and resolves common spellings", "[catalog
 TEST_CASE("the shipped catalogue file is loaded from disk with its path in errors", "[catalog]") {
     CHECK_THROWS_AS(Catalog::from_file("no/such/entities.toml"), CatalogError);
 }
+
+TEST_CASE("a person's Cyrillic names name them in the spellings news uses", "[catalog]") {
+    const auto catalog = Catalog::from_toml(R"toml(
+[[entity]]
+name = "Andriy Yermak"
+type = "person"
+aliases = ["Андрій Єрмак", "Єрмак"]
+
+[[entity]]
+name = "Andrei Yermakov"
+type = "person"
+aliases = ["Андрей Ермак"]
+
+[[entity]]
+name = "Andrei Yermolenko"
+type = "person"
+aliases = ["Андрей Єрмак"]
+)toml",
+                                            "spellings.toml");
+    // German-language news (Duden) and Ukraine's national system.
+    for (const auto* form : {"Andrij Jermak", "Jermak", "Andrii Yermak"}) {
+        CAPTURE(form);
+        REQUIRE(catalog.find(form));
+        CHECK(catalog.find(form)->name == "Andriy Yermak");
+    }
+    // A spelling two people's names share names neither.
+    CHECK_FALSE(catalog.find("Andrej Jermak"));
+    CHECK_FALSE(catalog.find("Andrey Yermak"));
+    REQUIRE(catalog.find("Andrej Ermak"));
+    CHECK(catalog.find("Andrej Ermak")->name == "Andrei Yermakov");
+}

@@ -64,3 +64,30 @@ TEST_CASE("Ukrainian and Russian letters tell the languages apart", "[romanisati
     // Only a Russian spelling for a name that cannot be Ukrainian.
     CHECK(romaniser().spellings("Сумы") == std::vector<std::string>{"Sumy"});
 }
+
+TEST_CASE("German-language news spells names by the Duden systems", "[romanisation]") {
+    const auto [cyrillic, latin] = GENERATE(table<std::string, std::string>({
+        {"Андрій Єрмак", "Andrij Jermak"},
+        {"Володимир Зеленський", "Wolodymyr Selenskyj"},
+        {"Рустем Умєров", "Rustem Umjerow"},
+        {"Кирило Буданов", "Kyrylo Budanow"},
+        {"Василь", "Wassyl"},
+        {"Сергей Лавров", "Sergej Lawrow"},
+        {"Кирилл Дмитриев", "Kirill Dmitrijew"},
+        {"Юрий Ушаков", "Juri Uschakow"},
+        {"Владимир Мединский", "Wladimir Medinski"},
+        {"Александр Грушко", "Alexandr Gruschko"},
+        {"Екатерина Щербакова", "Jekaterina Schtscherbakowa"},
+    }));
+    CAPTURE(cyrillic);
+    const auto spellings = romaniser().german_spellings(cyrillic);
+    CHECK(std::find(spellings.begin(), spellings.end(), latin) != spellings.end());
+}
+
+TEST_CASE("a name that can be either language has both German spellings", "[romanisation]") {
+    // Russian -ий is -i, Ukrainian -ий is -yj; и is i in Russian, y in Ukrainian.
+    CHECK(romaniser().german_spellings("Зеленский") ==
+          std::vector<std::string>{"Selenskyj", "Selenski"});
+    CHECK(romaniser().german_spellings("Андрій") == std::vector<std::string>{"Andrij"});
+    CHECK(romaniser().german_spellings("Медведев") == std::vector<std::string>{"Medwedew"});
+}
