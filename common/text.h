@@ -64,6 +64,9 @@ std::vector<std::string_view> split_fields(std::string_view line, char separator
 bool starts_with_uppercase(std::string_view word);
 bool is_all_uppercase(std::string_view word);  // at least one letter, no lower-case letter
 
+// Levenshtein distance in bytes: the insertions, deletions and substitutions that make a into b.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // 64-bit FNV-1a: stable across runs and machines, for fingerprints stored in the index.
 std::uint64_t stable_hash(std::string_view data, std::uint64_t seed = 14695981039346656037ULL);
 

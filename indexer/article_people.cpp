@@ -1,7 +1,10 @@
 #include "indexer/article_people.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
+#include <tuple>
+#include <utility>
 
 #include "common/entity_type.h"
 #include "common/text.h"
@@ -14,9 +17,9 @@ constexpr std::array<const char*, 2> kFields{"title", "body"};
 
 }  // namespace
 
-void add_people(const PersonFinder& person_finder, StoredArticle& stored,
-                const std::vector<TokenizedText>& fields, const std::vector<FieldSpan>& spans,
-                const std::vector<std::size_t>& span_entity) {
+void add_people(const PersonFinder& person_finder, const PersonVariants& variants,
+                StoredArticle& stored, const std::vector<TokenizedText>& fields,
+                const std::vector<FieldSpan>& spans, const std::vector<std::size_t>& span_entity) {
     const auto person = std::string(to_string(EntityType::person));
     // Each person with their mentions in bytes: the catalogue's, then those it lacks.
     std::vector<ArticlePerson> people;
@@ -36,14 +39,41 @@ void add_people(const PersonFinder& person_finder, StoredArticle& stored,
                                            CodePointCursor(stored.body)};
     for (auto& found : person_finder.find(fields, spans)) {
         if (found.mentions.empty()) continue;
-        ArticleEntity entity{std::move(found.name), person, {}, {}};
+        std::vector<Mention> mentions;
         for (const auto& span : found.mentions) {
             auto& cursor = cursors[span.field];
             const auto start = cursor.at(span.begin);
-            entity.mentions.push_back(Mention{kFields[span.field], start, cursor.at(span.end)});
+            mentions.push_back(Mention{kFields[span.field], start, cursor.at(span.end)});
         }
+        // A catalogue person written another way: their mentions join that person's, who
+        // starts from the catalogue's roles as if the catalogue had found them.
+        const auto* known = variants.match(found.name);
+        const auto same = std::find_if(
+            stored.entities.begin(), stored.entities.end(), [&](const ArticleEntity& entity) {
+                return known && entity.type == person && entity.name == known->name;
+            });
+        if (same != stored.entities.end()) {
+            const auto index = static_cast<std::size_t>(same - stored.entities.begin());
+            const auto p = static_cast<std::size_t>(
+                std::find(entity_of.begin(), entity_of.end(), index) - entity_of.begin());
+            auto& spans_of = people[p].mentions;
+            spans_of.insert(spans_of.end(), found.mentions.begin(), found.mentions.end());
+            std::sort(spans_of.begin(), spans_of.end(), [](const auto& a, const auto& b) {
+                return std::tie(a.field, a.begin) < std::tie(b.field, b.begin);
+            });
+            auto& all = same->mentions;
+            all.insert(all.end(), mentions.begin(), mentions.end());
+            std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
+                return std::pair(a.field != kFields[0], a.start) <
+                       std::pair(b.field != kFields[0], b.start);
+            });
+            continue;
+        }
+        ArticleEntity entity{known ? known->name : std::move(found.name), person,
+                             known ? known->roles : std::vector<std::string>{},
+                             std::move(mentions)};
         entity_of.push_back(stored.entities.size());
-        people.push_back(ArticlePerson{{}, std::move(found.mentions)});
+        people.push_back(ArticlePerson{entity.roles, std::move(found.mentions)});
         stored.entities.push_back(std::move(entity));
     }
     read_roles(fields, people);

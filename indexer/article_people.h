@@ -1,5 +1,6 @@
 #pragma once
-// The people of one stored article: adds those the catalogue lacks (person_finder.h) and sets
+// The people of one stored article: adds those the catalogue lacks (person_finder.h), counts one
+// the article spells its own way as the catalogue's person (person_variants.h), and sets
 // every person's roles to what the article shows (role_reader.h), so that the person and
 // negotiator facets follow the article rather than the catalogue alone.
 
@@ -7,6 +8,7 @@
 
 #include "common/stored_article.h"
 #include "indexer/person_finder.h"
+#include "indexer/person_variants.h"
 #include "indexer/tokenizer.h"
 
 namespace talksearch::indexer {
@@ -14,8 +16,8 @@ namespace talksearch::indexer {
 // `stored` holds the title, body and catalogue entities; `fields` are the title and the body
 // tokenized; `spans` are the byte spans (field 0 the title, 1 the body) of the catalogue's
 // mentions and `span_entity` the entity of each.
-void add_people(const PersonFinder& person_finder, StoredArticle& stored,
-                const std::vector<TokenizedText>& fields, const std::vector<FieldSpan>& spans,
-                const std::vector<std::size_t>& span_entity);
+void add_people(const PersonFinder& person_finder, const PersonVariants& variants,
+                StoredArticle& stored, const std::vector<TokenizedText>& fields,
+                const std::vector<FieldSpan>& spans, const std::vector<std::size_t>& span_entity);
 
 }  // namespace talksearch::indexer

@@ -33,6 +33,7 @@ DocumentBuilder::DocumentBuilder(const Catalog& catalog, const EntityMatcher& ma
     : catalog_(catalog),
       matcher_(matcher),
       person_finder_(GivenNames::bundled()),
+      person_variants_(catalog),
       stemmer_(new CachedStemmer("english", true)) {
     // The stemmed words alone, with positions: phrases match stem by stem, as with
     // Elasticsearch's english analyzer. Indexing each word also as written (STEM_SOME) costs
@@ -97,7 +98,7 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     add_mentions(1, stored.body, body_words);
     const std::vector<TokenizedText> fields{tokenize(stored.title, std::move(title_words)),
                                             tokenize(stored.body, std::move(body_words))};
-    add_people(person_finder_, stored, fields, spans, span_entity);
+    add_people(person_finder_, person_variants_, stored, fields, spans, span_entity);
     built.times.entities = clock.lap();
 
     // Terms: the title twice (prefixed for title: searches, and weighted in free text).

@@ -16,6 +16,7 @@
 #include "indexer/entity_matcher.h"
 #include "indexer/parsed_article.h"
 #include "indexer/person_finder.h"
+#include "indexer/person_variants.h"
 #include "indexer/stage_times.h"
 #include "indexer/story_signature.h"
 
@@ -53,6 +54,7 @@ class DocumentBuilder {
     const Catalog& catalog_;
     const EntityMatcher& matcher_;
     PersonFinder person_finder_;
+    PersonVariants person_variants_;
     CachedStemmer* stemmer_;  // owned by term_generator_'s Xapian::Stem
     Xapian::TermGenerator term_generator_;
 };

@@ -76,21 +76,6 @@ std::string lower_ascii(std::string_view text) {
     return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const auto above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 // A name's consonants, lower case, each run of one letter written once: what stays the same
 // across romanisations (Kyiv, Kiev: "kv"; Zaporizhzhia, Zaporozhye: "zprzh…").
 std::string skeleton(std::string_view latin) {

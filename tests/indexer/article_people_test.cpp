@@ -10,6 +10,22 @@ using namespace talksearch::indexer;
 
 namespace {
 
+const Catalog& people_catalog() {
+    static const auto catalog = Catalog::from_toml(R"toml(
+[[entity]]
+name = "Kirill Dmitriev"
+type = "person"
+roles = ["negotiator"]
+
+[[entity]]
+name = "Rustem Umerov"
+type = "person"
+roles = ["negotiator", "official"]
+)toml",
+                                                   "people.toml");
+    return catalog;
+}
+
 // An article whose title and body name the catalogue's `entities` at the spans given.
 struct Article {
     StoredArticle stored;
@@ -21,13 +37,15 @@ struct Article {
         REQUIRE(at != std::string::npos);
         spans.push_back(FieldSpan{1, at, at + form.size()});
         span_entity.push_back(stored.entities.size());
+        // The bodies here are ASCII: byte offsets are code-point offsets.
+        entity.mentions.push_back(Mention{"body", at, at + form.size()});
         stored.entities.push_back(std::move(entity));
     }
 
     void add_people() {
         const std::vector<TokenizedText> fields{tokenize(stored.title), tokenize(stored.body)};
-        indexer::add_people(PersonFinder(GivenNames::bundled()), stored, fields, spans,
-                            span_entity);
+        indexer::add_people(PersonFinder(GivenNames::bundled()), PersonVariants(people_catalog()),
+                            stored, fields, spans, span_entity);
     }
 
     const ArticleEntity* entity(const std::string& name) const {
@@ -69,4 +87,36 @@ TEST_CASE("the catalogue's people take the roles the article shows", "[article_p
     // Not a text about talks: the catalogue's negotiator is a person here.
     CHECK(article.entity("Rustem Umerov")->roles.empty());
     CHECK(article.entity("Kyiv")->roles.empty());
+}
+
+TEST_CASE("a catalogue person the article spells its own way is that person", "[article_people]") {
+    Article article;
+    article.stored.title = "Envoys meet in Miami";
+    article.stored.body =
+        "Russian envoy Kiril Dimitriev met the American side. Dimitriev said the talks went "
+        "well.";
+    article.add_people();
+    CHECK_FALSE(article.entity("Kiril Dimitriev"));
+    const auto* dmitriev = article.entity("Kirill Dmitriev");
+    REQUIRE(dmitriev);
+    CHECK(dmitriev->roles == std::vector<std::string>{"negotiator"});
+    CHECK(dmitriev->mentions.size() == 2);
+}
+
+TEST_CASE("a slip of the writer joins the person the catalogue found", "[article_people]") {
+    Article article;
+    article.stored.body =
+        "Defence Minister Rustem Umerovto lead the delegation, said spokesman Heorhii Tykhyi. "
+        "Rustem Umerov met the Saudi side in Jeddah for talks.";
+    article.add_catalogue_entity(
+        ArticleEntity{"Rustem Umerov", "person", {"negotiator", "official"}, {}}, "Rustem Umerov");
+    article.add_people();
+    CHECK_FALSE(article.entity("Rustem Umerovto"));
+    const auto* umerov = article.entity("Rustem Umerov");
+    REQUIRE(umerov);
+    REQUIRE(umerov->mentions.size() == 2);
+    // In the order of the text: the slip comes first.
+    CHECK(umerov->mentions[0].start == article.stored.body.find("Rustem Umerovto"));
+    CHECK(umerov->mentions[1].start == article.stored.body.find("Rustem Umerov met"));
+    CHECK(article.entity("Heorhii Tykhyi"));
 }

@@ -1,0 +1,121 @@
+#include "indexer/person_variants.h"
+
+#include <algorithm>
+
+#include "common/text.h"
+
+namespace talksearch::indexer {
+namespace {
+
+std::vector<std::string> words_of(std::string_view name) {
+    std::vector<std::string> words;
+    const auto key = Catalog::form_key(name);
+    for (const auto field : split_fields(key, ' ')) {
+        if (!field.empty()) words.emplace_back(field);
+    }
+    return words;
+}
+
+bool is_vowel(char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; }
+
+std::string consonants(std::string_view key) {
+    std::string out;
+    for (const char c : key) {
+        if (!is_vowel(c)) out += c;
+    }
+    return out;
+}
+
+// Short names leave no room for a slip: "Li" and "Lu" are two people.
+constexpr std::size_t kMinLengthForSlip = 4;
+
+// Given names vary by romanisation and by the vowels of Arabic names (Musaed, Mosaad).
+bool near_given(std::string_view written, std::string_view known) {
+    if (written == known) return true;
+    if (std::min(written.size(), known.size()) < kMinLengthForSlip) return false;
+    return edit_distance(written, known) <= 1 || consonants(written) == consonants(known);
+}
+
+// Surnames differ by a letter (Hnatov, Gnativ), or are cut short or run into the next word
+// (Yerma, Umerovto).
+bool near_surname(std::string_view written, std::string_view known) {
+    if (written == known) return true;
+    constexpr std::size_t kMaxRunOn = 2;
+    const auto shorter = std::min(written.size(), known.size());
+    const auto longer = std::max(written.size(), known.size());
+    if (shorter < kMinLengthForSlip || longer - shorter > kMaxRunOn) return false;
+    if (edit_distance(written, known) <= 1) return true;
+    return shorter > kMinLengthForSlip && written.substr(0, shorter) == known.substr(0, shorter);
+}
+
+}  // namespace
+
+std::string PersonVariants::spelling_key(std::string_view word) {
+    std::string out;
+    auto put = [&](char c) {
+        if (out.empty() || out.back() != c) out += c;
+    };
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char c = word[i];
+        switch (c) {
+            case 'g':
+                put('h');
+                break;
+            case 'w':
+                put('v');
+                break;
+            case 'j':
+            case 'i':
+                put('y');
+                break;
+            case 'z':
+                put('s');
+                break;
+            case 'x':
+                put('k');
+                put('s');
+                break;
+            case 'k':
+                // kh is a romanisation of х, as is h alone (Mykhailo, Mihail).
+                if (i + 1 < word.size() && word[i + 1] == 'h') break;
+                put(c);
+                break;
+            default:
+                put(c);
+        }
+    }
+    return out;
+}
+
+PersonVariants::PersonVariants(const Catalog& catalog) {
+    for (const auto& entity : catalog.entities()) {
+        if (entity.type != EntityType::person) continue;
+        for (const auto& form : entity.forms) {
+            const auto words = words_of(form);
+            if (words.size() < 2) continue;
+            KnownName known{spelling_key(words.front()), spelling_key(words.back()), &entity};
+            if (known.surname.empty()) continue;
+            by_surname_initial_[known.surname.front()].push_back(std::move(known));
+        }
+    }
+}
+
+const Entity* PersonVariants::match(std::string_view name) const {
+    const auto words = words_of(name);
+    if (words.size() < 2) return nullptr;
+    const auto given = spelling_key(words.front());
+    const auto surname = spelling_key(words.back());
+    if (surname.empty()) return nullptr;
+    const auto it = by_surname_initial_.find(surname.front());
+    if (it == by_surname_initial_.end()) return nullptr;
+    const Entity* found = nullptr;
+    for (const auto& known : it->second) {
+        if (known.person == found) continue;
+        if (!near_surname(surname, known.surname) || !near_given(given, known.given)) continue;
+        if (found) return nullptr;  // near two people: neither
+        found = known.person;
+    }
+    return found;
+}
+
+}  // namespace talksearch::indexer

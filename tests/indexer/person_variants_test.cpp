@@ -1,0 +1,89 @@
+#include "indexer/person_variants.h"
+
+#include <catch2/catch.hpp>
+
+using namespace talksearch;
+using talksearch::indexer::PersonVariants;
+
+namespace {
+
+const Catalog& catalog() {
+    static const auto instance = Catalog::from_toml(R"toml(
+[[entity]]
+name = "Andriy Hnatov"
+type = "person"
+
+[[entity]]
+name = "Kirill Dmitriev"
+type = "person"
+
+[[entity]]
+name = "Musaed Al-Aiban"
+type = "person"
+
+[[entity]]
+name = "Rustem Umerov"
+type = "person"
+
+[[entity]]
+name = "Andriy Yermak"
+type = "person"
+
+[[entity]]
+name = "Oleh Ivanov"
+type = "person"
+
+[[entity]]
+name = "Oleh Ivanko"
+type = "person"
+
+[[entity]]
+name = "Li Hui"
+type = "person"
+
+[[entity]]
+name = "Kyiv"
+type = "city"
+)toml",
+                                                    "variants.toml");
+    return instance;
+}
+
+std::string matched(std::string_view name) {
+    static const PersonVariants variants(catalog());
+    const auto* person = variants.match(name);
+    return person ? person->name : std::string{};
+}
+
+}  // namespace
+
+TEST_CASE("romanisations agree on a word's spelling key", "[person_variants]") {
+    CHECK(PersonVariants::spelling_key("hnatov") == PersonVariants::spelling_key("gnatov"));
+    CHECK(PersonVariants::spelling_key("kirill") == PersonVariants::spelling_key("kiril"));
+    CHECK(PersonVariants::spelling_key("andrij") == PersonVariants::spelling_key("andriy"));
+    CHECK(PersonVariants::spelling_key("mykhailo") == PersonVariants::spelling_key("myhailo"));
+    CHECK(PersonVariants::spelling_key("oleksandr") == PersonVariants::spelling_key("olexandr"));
+}
+
+TEST_CASE("a catalogue person is recognised under another spelling", "[person_variants]") {
+    const auto [written, known] = GENERATE(table<std::string, std::string>({
+        {"Andriy Gnativ", "Andriy Hnatov"},
+        {"Kiril Dimitriev", "Kirill Dmitriev"},
+        {"Mosaad bin Mohammad al-Aiban", "Musaed Al-Aiban"},
+        {"Rustem Umerovto", "Rustem Umerov"},
+        {"Andriy Yerma", "Andriy Yermak"},
+        {"Andrii Yermak", "Andriy Yermak"},
+    }));
+    CAPTURE(written);
+    CHECK(matched(written) == known);
+}
+
+TEST_CASE("other people are not taken for a catalogue person", "[person_variants]") {
+    // Another given name, another surname, a name near two people, short names, one word, a
+    // place.
+    for (const auto* name : {"Oleksiy Hnatov", "Andriy Hnatenko", "Oleh Ivano", "Li Hu", "Hnatov",
+                             "Kyiv Oblast", "Andriy Sybiha", "Kirill Dmitrievich"}) {
+        CAPTURE(name);
+        CHECK(matched(name).empty());
+    }
+}
