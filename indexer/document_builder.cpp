@@ -68,11 +68,20 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     }
 
     StageClock clock;
+    // Each text is split into words once, for the story signature, the matcher and the person
+    // finder. The story itself depends on the database, and is added by the index writer.
+    auto title_words = split_words(stored.title);
+    auto body_words = split_words(stored.body);
+    built.signature = story_signature_of(body_words);
+    if (built.signature) {
+        built.document.add_value(schema::kSlotStorySignature, encode_signature(*built.signature));
+    }
+    built.times.stories = clock.lap();
+
     // Entities, in order of first mention, each with all its mentions.
     std::map<const Entity*, std::size_t> entity_index;
     std::vector<FieldSpan> spans;  // where each mention is, in bytes, for the people below
     std::vector<std::size_t> span_entity;
-    // Each text is split into words once, for the matcher and the person finder.
     auto add_mentions = [&](std::size_t field_index, std::string_view text,
                             const std::vector<Word>& words) {
         CodePointCursor cursor(text);
@@ -92,12 +101,13 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
             span_entity.push_back(it->second);
         }
     };
-    auto title_words = split_words(stored.title);
-    auto body_words = split_words(stored.body);
     add_mentions(0, stored.title, title_words);
     add_mentions(1, stored.body, body_words);
-    const std::vector<TokenizedText> fields{tokenize(stored.title, std::move(title_words)),
-                                            tokenize(stored.body, std::move(body_words))};
+    // Built in place: a list initialiser would copy every token.
+    std::vector<TokenizedText> fields;
+    fields.reserve(2);
+    fields.push_back(tokenize(stored.title, std::move(title_words)));
+    fields.push_back(tokenize(stored.body, std::move(body_words)));
     add_people(person_finder_, person_variants_, stored, fields, spans, span_entity);
     built.times.entities = clock.lap();
 
@@ -144,12 +154,6 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
                                                  std::to_string(schema::kSchemaVersion))));
     document.add_value(schema::kSlotContentHash, built.fingerprint);
     built.times.terms = clock.lap();
-    // The story itself depends on the database, and is added by the index writer.
-    built.signature = story_signature(clean.paragraphs);
-    if (built.signature) {
-        document.add_value(schema::kSlotStorySignature, encode_signature(*built.signature));
-    }
-    built.times.stories = clock.lap();
     return built;
 }
 

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <boost/unordered/unordered_flat_map.hpp>
+
 #include "common/catalog.h"
 #include "common/text.h"
 
@@ -52,8 +54,8 @@ class EntityMatcher {
         std::vector<CaseRule> rules;
         const Entity* entity;
     };
-    // Patterns by their first word, longest first.
-    std::unordered_map<std::string, std::vector<Pattern>> by_first_word_;
+    // Patterns by their first word, longest first; looked up once for every word of every article.
+    boost::unordered_flat_map<std::string, std::vector<Pattern>> by_first_word_;
     // The region named after a city: Donetsk -> Donetsk Oblast (found as "Donetsk region").
     std::unordered_map<const Entity*, const Entity*> region_of_city_;
 };

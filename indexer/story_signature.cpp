@@ -25,14 +25,19 @@ constexpr std::uint64_t seed(std::size_t entry) { return 0x9e3779b97f4a7c15ULL *
 }  // namespace
 
 std::optional<StorySignature> story_signature(const std::vector<std::string>& paragraphs) {
+    std::vector<Word> words;
+    for (const auto& paragraph : paragraphs) {
+        for (auto& word : split_words(paragraph)) words.push_back(std::move(word));
+    }
+    return story_signature_of(words);
+}
+
+std::optional<StorySignature> story_signature_of(const std::vector<Word>& body_words) {
     // The words of the whole body, folded: a shingle may span two paragraphs, so that dropping
     // a paragraph costs only the shingles inside it and at its edges.
     std::vector<std::uint64_t> word_hashes;
-    for (const auto& paragraph : paragraphs) {
-        for (const auto& word : split_words(paragraph)) {
-            word_hashes.push_back(stable_hash(word.folded));
-        }
-    }
+    word_hashes.reserve(body_words.size());
+    for (const auto& word : body_words) word_hashes.push_back(stable_hash(word.folded));
     if (word_hashes.empty()) return std::nullopt;
     const std::size_t width = std::min(kShingleWords, word_hashes.size());
     std::vector<std::uint64_t> shingles;

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/text.h"
+
 namespace talksearch::indexer {
 
 // Words per shingle: long enough that common phrases of news prose rarely make two separately
@@ -38,6 +40,9 @@ struct StorySignature {
 // The signature of an article's body paragraphs, or nothing when they hold no word (such an
 // article is a story of its own). Bodies shorter than a shingle are one shingle.
 std::optional<StorySignature> story_signature(const std::vector<std::string>& paragraphs);
+// The same from the words of the body (the paragraphs joined), as split_words gives them: the
+// indexer splits the body once for every reader of its words.
+std::optional<StorySignature> story_signature_of(const std::vector<Word>& body_words);
 
 // The estimated Jaccard similarity of the shingles of two articles: their share of equal entries.
 double similarity(const StorySignature& a, const StorySignature& b);

@@ -119,3 +119,15 @@ TEST_CASE("a copy shares band keys with its original, another text none") {
     CHECK(shared_with_copy > kBands / 2);
     CHECK(shared_with_other == 0);
 }
+
+TEST_CASE("the signature of a body's words is that of its paragraphs") {
+    const auto paragraphs = bundled_paragraphs("002_90cb00061bcb65f3.txt");
+    std::string body;
+    for (const auto& paragraph : paragraphs) body += (body.empty() ? "" : "\n\n") + paragraph;
+    const auto from_words = story_signature_of(talksearch::split_words(body));
+    const auto from_paragraphs = story_signature(paragraphs);
+    REQUIRE(from_words);
+    REQUIRE(from_paragraphs);
+    CHECK(from_words->minima == from_paragraphs->minima);
+    CHECK(from_words->shingles == from_paragraphs->shingles);
+}
