@@ -30,6 +30,18 @@ bool is_region_word(std::string_view key) {
     return words.contains(without_possessive(key));
 }
 
+bool is_bank_word(std::string_view key) {
+    return key == "bank" || key == "banks" || key == "shore" || key == "shores";
+}
+
+// The side of a river: "the Dnipro's left bank", "its eastern shore".
+bool is_side_word(std::string_view key) {
+    static const std::set<std::string_view> words{"left",  "right",    "east",  "eastern",
+                                                  "west",  "western",  "north", "northern",
+                                                  "south", "southern", "far",   "opposite"};
+    return words.contains(key);
+}
+
 // Words that make the names after "of" regions: "the regions of Donetsk and Luhansk". Not
 // "district", which is as often a city's own ("a district of Odesa").
 bool opens_region_list(std::string_view key) {
@@ -256,6 +268,29 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
     }
 
+    // A list in brackets after a region word names regions where every place in it is also a
+    // region's name: "the Donbas region (Donetsk and Luhansk)"; "the Kharkiv region (Kupiansk and
+    // Izium)" names towns of the region.
+    for (std::size_t m = 0; m < mentions.size();) {
+        const auto first = spans[m].begin;
+        const bool opened = first >= 1 && only(gap(first - 1, first), " (") &&
+                            gap(first - 1, first).find('(') != std::string_view::npos &&
+                            is_region_word(keys[first - 1]);
+        auto last = m;
+        while (opened && last + 1 < mentions.size() && joined_in_list(last, last + 1)) ++last;
+        const auto rest = text.substr(words[spans[last].end - 1].end);
+        const auto next = rest.find_first_not_of(" \t");
+        const bool closed = next != std::string_view::npos && rest[next] == ')';
+        bool regions = opened && closed;
+        for (auto k = m; regions && k <= last; ++k) {
+            const auto* entity = mentions[k].entity;
+            regions = entity->type == EntityType::region ||
+                      (entity->type == EntityType::city && region_of_city_.contains(entity));
+        }
+        for (auto k = m; regions && k <= last; ++k) called[k] = Called::region;
+        m = last + 1;
+    }
+
     // What the text calls a place once it means wherever it names it: "the village of Robotyne"
     // makes "south of Robotyne" a village's name too.
     std::unordered_map<const Entity*, Called> called_entity;
@@ -334,10 +369,23 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                                 (key_at(2) == "sea" || key_at(2) == "gulf" || key_at(2) == "bay" ||
                                  key_at(2) == "strait") &&
                                 is_capitalised(first - 2);
-            const bool bank_of = key_at(1) == "the" && key_at(2) == "of" &&
-                                 (key_at(3) == "bank" || key_at(3) == "banks" ||
-                                  key_at(3) == "shore" || key_at(3) == "shores");
-            if (sea_of || bank_of) {
+            const bool bank_of = key_at(1) == "the" && key_at(2) == "of" && is_bank_word(key_at(3));
+            // "the Dnipro's left bank": the bank of the place is a river's.
+            bool its_bank = false;
+            auto k = after;
+            const bool split_possessive = k < words.size() && keys[k] == "s" &&
+                                          (gap(k - 1, k) == "'" || gap(k - 1, k) == "\u2019");
+            if (split_possessive) ++k;
+            if (split_possessive || without_possessive(keys[after - 1]) != keys[after - 1]) {
+                const auto side_start = k;
+                constexpr std::size_t kMaxSideWords = 2;  // "left/south bank"
+                while (k < words.size() && k < side_start + kMaxSideWords &&
+                       is_side_word(keys[k])) {
+                    ++k;
+                }
+                its_bank = k < words.size() && is_bank_word(keys[k]);
+            }
+            if (sea_of || bank_of || its_bank) {
                 keep[m] = false;
                 continue;
             }

@@ -159,6 +159,21 @@ TEST_CASE("cities in a list closed by a region word are regions", "[entity_match
     CHECK(names(shipped(), "Odesa and its regions") == Names{"Odesa"});
 }
 
+TEST_CASE("places in brackets after a region word are regions when all of them are",
+          "[entity_matcher]") {
+    CHECK(names(shipped(), "give up the entire Donbas region (Donetsk and Luhansk) as well") ==
+          Names{"Donbas", "Donetsk Oblast", "Luhansk Oblast"});
+    CHECK(names(shipped(), "the two regions (Donetsk, Luhansk)") ==
+          Names{"Donetsk Oblast", "Luhansk Oblast"});
+    // Towns of the region, which have no regions of their names, stay towns.
+    CHECK(names(shipped(), "fighting in the Kharkiv region (Kupiansk and Izium) went on") ==
+          Names{"Kharkiv Oblast", "Kupiansk", "Izium"});
+    // One of the list without a region makes the list a list of places.
+    CHECK(names(shipped(), "in the east (Donetsk and Kupiansk)") == Names{"Donetsk", "Kupiansk"});
+    // A bracket left open is no list in brackets.
+    CHECK(names(shipped(), "the south region (Kherson") == Names{"Kherson"});
+}
+
 TEST_CASE("a city inside an institution's name is no place of the article", "[entity_matcher]") {
     const auto [text, expected] = GENERATE(table<std::string, Names>({
         {"a violation of the Vienna Convention", Names{}},
@@ -236,6 +251,12 @@ TEST_CASE("a sea or river named after a place is no city", "[entity_matcher]") {
     CHECK(names(with_places(), "of Azov") == Names{"Azov"});  // "of" the text's first word
     CHECK(names(with_places(), "the city of Azov") == Names{"Azov"});
     CHECK(names(shipped(), "crossed to the right bank of the Dnipro in boats") == Names{});
+    CHECK(names(shipped(), "pulled out of the Dnipro's left bank") == Names{});
+    CHECK(names(shipped(), "on the Dnipro’s left/south bank near Kherson") == Names{"Kherson"});
+    CHECK(names(shipped(), "the Dnipro's banks") == Names{});
+    // Other things of a place are the place's.
+    CHECK(names(shipped(), "Odesa's port was hit") == Names{"Odesa"});
+    CHECK(names(shipped(), "Odesa's left flank") == Names{"Odesa"});
 }
 
 TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
