@@ -4,6 +4,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "indexer/name_words.h"
+
 namespace talksearch::indexer {
 namespace {
 
@@ -65,7 +67,49 @@ struct Reading {
     bool negotiating = false;
     bool leader = false;
     bool foreign_minister = false;
+    bool at_talks = false;  // named in a sentence about the talks, not as the one who speaks
 };
+
+// Whether the sentence around tokens [a, b) is about the talks and its person is not the one
+// speaking: "Rubio arrived in Riyadh, where talks with Russian officials are due" puts Rubio at
+// the talks; "the talks were useful, Lavrov said" only quotes Lavrov.
+bool at_talks(const std::vector<Token>& tokens, std::size_t a, std::size_t b) {
+    auto ends = [&](std::size_t k) {
+        return tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph;
+    };
+    auto start = a;
+    while (start > 0 && !ends(start)) --start;
+    auto end = b;
+    while (end < tokens.size() && !ends(end)) ++end;
+    // "Lavrov said", "Lavrov also said"; "..., said Foreign Minister Lavrov", a verb opening the
+    // clause before the title ("Peskov said Lavrov would attend the talks" is Peskov speaking).
+    constexpr std::size_t kSpeechAfter = 2, kSpeechBefore = 6;
+    for (auto k = b; k < end && k < b + kSpeechAfter; ++k) {
+        if (in(name_words::speech_verbs(), tokens[k].key)) return false;
+    }
+    for (auto k = a; k > start && a - k < kSpeechBefore; --k) {
+        if (!separates(tokens[k - 1].before)) continue;
+        if (in(name_words::speech_verbs(), tokens[k - 1].key)) return false;
+        break;
+    }
+    // "a delegation headed by Medinsky rather than officials such as Lavrov": not there.
+    constexpr std::size_t kNegationReach = 10;  // about a clause
+    for (auto k = std::max(start, a > kNegationReach ? a - kNegationReach : 0); k < a; ++k) {
+        const auto& key = tokens[k].key;
+        if (key == "rather" || key == "instead" || key == "without" || key == "not" ||
+            key == "absence") {
+            return false;
+        }
+    }
+    for (auto k = start; k < end; ++k) {
+        const auto& key = tokens[k].key;
+        if (key == "talks" || key == "meeting" || key == "meetings" ||
+            starts_with(key, "negotiation")) {
+            return true;
+        }
+    }
+    return false;
+}
 
 // The title before a name: up to six words back within the clause, stopping at a possessive,
 // whose words are another person's ("Trump's special envoy Steve Witkoff").
@@ -314,13 +358,14 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             read_title(field.tokens, a, reading);
             read_apposition(field.tokens, b, reading);
             read_verb(field.tokens, b, reading);
+            reading.at_talks = reading.at_talks || at_talks(field.tokens, a, b);
         }
         auto& roles = person.roles;
         const bool known_negotiator = has(roles, "negotiator") || has(roles, "mediator");
         const bool leader = has(roles, "leader") || reading.leader;
         const bool negotiator =
-            !leader &&
-            (reading.negotiating || (about_talks && known_negotiator && !reading.foreign_minister));
+            !leader && (reading.negotiating || (about_talks && known_negotiator &&
+                                                (!reading.foreign_minister || reading.at_talks)));
         std::erase(roles, "negotiator");
         if (leader && !has(roles, "leader")) roles.insert(roles.begin(), "leader");
         if (negotiator) roles.insert(roles.begin(), "negotiator");

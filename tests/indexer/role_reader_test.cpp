@@ -104,6 +104,27 @@ TEST_CASE("a foreign minister is a negotiator only where shown negotiating", "[r
         negotiator("The Ukrainian team met U.S. officials, among them Secretary of State Ivan "
                    "Petrenko, before the talks.",
                    "Ivan Petrenko", {}));
+    // Placed at the talks by the sentence that names them, not as the one who speaks.
+    CHECK(
+        negotiator("Secretary of State Ivan Petrenko arrived in Riyadh on Monday, where talks "
+                   "with Russian officials are due to be held.",
+                   "Ivan Petrenko", prior));
+    CHECK(
+        negotiator("Foreign Minister Ivan Petrenko (3rd R) at their meeting in Jeddah. The "
+                   "talks lasted eight hours.",
+                   "Ivan Petrenko", prior));
+    CHECK_FALSE(negotiator("The talks were useful, Foreign Minister Ivan Petrenko said.",
+                           "Ivan Petrenko", prior));
+    CHECK_FALSE(negotiator("The talks were useful, said Foreign Minister Ivan Petrenko.",
+                           "Ivan Petrenko", prior));
+    CHECK(negotiator("Peskov said Foreign Minister Ivan Petrenko would attend the talks.",
+                     "Ivan Petrenko", prior));
+    CHECK_FALSE(
+        negotiator("The talks went ahead without top officials such as Foreign Minister Ivan "
+                   "Petrenko.",
+                   "Ivan Petrenko", prior));
+    CHECK_FALSE(negotiator("Foreign Minister Ivan Petrenko visited a school. The talks began.",
+                           "Ivan Petrenko", prior));
     // A deputy foreign minister is no foreign minister: the catalogue's prior stands.
     CHECK(negotiator("Deputy Foreign Minister Ivan Petrenko joined the talks.", "Ivan Petrenko",
                      prior));
