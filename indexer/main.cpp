@@ -1,19 +1,24 @@
 // indexer: reads articles from files and folders into a Xapian database.
 // Exit status: 0 all input indexed, 1 some input skipped (see the warnings), 2 failure.
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <xapian.h>
 
 #include "common/catalog.h"
 #include "common/gazetteer.h"
 #include "indexer/index_run.h"
+#include "indexer/live_indexing.h"
 
 namespace {
 
@@ -45,6 +50,41 @@ class ProgressBar {
     std::chrono::steady_clock::time_point last_{};
     bool drawn_ = false;
 };
+
+// Set by SIGTERM or SIGINT: a watching indexer finishes its batch, commits and exits.
+std::atomic<bool> stop_requested{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+extern "C" void request_stop(int) { stop_requested.store(true); }
+
+// "12 files: 3 added, ...; 40 articles in the database (0.52 s)" and the stage times.
+// A watching indexer's lines start with the time, as a log's do.
+void print_summary(const talksearch::indexer::RunSummary& summary, double seconds, bool with_stages,
+                   bool with_time = false) {
+    if (with_time) {
+        std::cout << fmt::format("{:%Y-%m-%dT%H:%M:%SZ} ", fmt::gmtime(std::time(nullptr)));
+    }
+    std::string skipped;
+    for (const auto& [reason, count] : summary.skipped) {
+        skipped += fmt::format("{}{} {}", skipped.empty() ? " (" : ", ", count, reason);
+    }
+    if (!skipped.empty()) skipped += ")";
+    std::cout << fmt::format(
+        "{} files: {} added, {} updated, {} unchanged, {} removed, {} skipped{}; {} "
+        "articles in the database{} ({:.2f} s)\n",
+        summary.files, summary.added, summary.updated, summary.unchanged, summary.removed,
+        summary.skipped_total(), skipped, summary.documents,
+        summary.changed() ? "" : ", nothing changed", seconds);
+    if (with_stages) {
+        const auto& stages = summary.stages;
+        std::cout << fmt::format(
+            "stages, summed over threads: cleaning {:.2f} s, entities {:.2f} s, terms {:.2f} "
+            "s, stories {:.2f} s, writing {:.2f} s\n",
+            stages.cleaning.count(), stages.entities.count(), stages.terms.count(),
+            stages.stories.count(), stages.writing.count());
+    }
+    std::cout.flush();
+}
 
 std::string default_catalog() {
     if (std::filesystem::exists("data/entities.toml")) return "data/entities.toml";
@@ -94,6 +134,16 @@ int main(int argc, char** argv) {
                    "Articles per shard when several threads build a new database")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    bool watch = false;
+    indexer::WatchOptions watch_options;
+    app.add_flag("--watch", watch,
+                 "Keep running after indexing: index files that appear or change and remove the "
+                 "articles of files that vanish, until SIGTERM or SIGINT");
+    app.add_option("--rescan", watch_options.rescan,
+                   "With --watch, seconds between looks at every file, for changes the file "
+                   "system did not report")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     app.add_option("paths", inputs, "Files and folders to index (folders recursively)")->required();
     try {
         app.parse(argc, argv);
@@ -114,29 +164,24 @@ int main(int argc, char** argv) {
         };
         if (show_progress)
             callbacks.progress = [&](auto done, auto total) { bar.update(done, total); };
+        if (watch) {
+            std::signal(SIGTERM, request_stop);
+            std::signal(SIGINT, request_stop);
+            bool first = true;
+            indexer::watch_inputs(
+                options, catalog, callbacks, watch_options, stop_requested,
+                [&](const indexer::RunSummary& summary, std::chrono::duration<double> took) {
+                    if (show_progress) bar.clear();
+                    if (!quiet) print_summary(summary, took.count(), first, true);
+                    first = false;
+                });
+            return 0;
+        }
         const auto started = std::chrono::steady_clock::now();
         const auto summary = indexer::run_index(options, catalog, callbacks);
         if (show_progress) bar.clear();
         const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-        if (!quiet) {
-            std::string skipped;
-            for (const auto& [reason, count] : summary.skipped) {
-                skipped += fmt::format("{}{} {}", skipped.empty() ? " (" : ", ", count, reason);
-            }
-            if (!skipped.empty()) skipped += ")";
-            std::cout << fmt::format(
-                "{} files: {} added, {} updated, {} unchanged, {} removed, {} skipped{}; {} "
-                "articles in the database{} ({:.2f} s)\n",
-                summary.files, summary.added, summary.updated, summary.unchanged, summary.removed,
-                summary.skipped_total(), skipped, summary.documents,
-                summary.changed() ? "" : ", nothing changed", elapsed.count());
-            const auto& stages = summary.stages;
-            std::cout << fmt::format(
-                "stages, summed over threads: cleaning {:.2f} s, entities {:.2f} s, terms {:.2f} "
-                "s, stories {:.2f} s, writing {:.2f} s\n",
-                stages.cleaning.count(), stages.entities.count(), stages.terms.count(),
-                stages.stories.count(), stages.writing.count());
-        }
+        if (!quiet) print_summary(summary, elapsed.count(), true);
         return summary.skipped_total() > 0 ? kExitSkipped : 0;
     } catch (const CatalogError& error) {
         std::cerr << "indexer: " << error.what() << '\n';

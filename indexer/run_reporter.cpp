@@ -1,5 +1,7 @@
 #include "indexer/run_reporter.h"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 namespace talksearch::indexer {
@@ -47,6 +49,12 @@ bool RunReporter::claim_id(const std::string& id) {
 RunSummary RunReporter::summary() {
     std::lock_guard lock(mutex_);
     return summary_;
+}
+
+RunSummary RunReporter::take_summary() {
+    std::lock_guard lock(mutex_);
+    seen_ids_.clear();
+    return std::exchange(summary_, RunSummary{});
 }
 
 // Called with the lock held, so that the warnings of several threads never interleave.

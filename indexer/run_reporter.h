@@ -34,6 +34,8 @@ class RunReporter {
     // False when another article of this run already has the id.
     bool claim_id(const std::string& id);
     RunSummary summary();
+    // The summary so far, then counting starts again with no ids claimed: one batch of a watch.
+    RunSummary take_summary();
 
   private:
     void emit(const std::string& line);

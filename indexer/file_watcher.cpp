@@ -1,0 +1,132 @@
+#include "indexer/file_watcher.h"
+
+#include <array>
+#include <cerrno>
+#include <poll.h>
+#include <sys/inotify.h>
+#include <system_error>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace talksearch::indexer {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::uint32_t kFolderEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_MOVED_TO |
+                                        IN_MOVED_FROM | IN_DELETE | IN_DELETE_SELF | IN_ONLYDIR |
+                                        IN_EXCL_UNLINK;
+
+// Changes that keep coming are told at least this often, so that a busy folder is still
+// indexed as it fills.
+constexpr std::chrono::milliseconds kMaxGathering{1000};
+
+bool is_hidden(std::string_view name) { return name.size() > 1 && name.front() == '.'; }
+
+bool ready(int fd, std::chrono::milliseconds timeout) {
+    pollfd entry{fd, POLLIN, 0};
+    const auto result = ::poll(&entry, 1, static_cast<int>(timeout.count()));
+    if (result < 0 && errno != EINTR)
+        throw std::system_error(errno, std::generic_category(), "poll");
+    return result > 0;
+}
+
+}  // namespace
+
+FileWatcher::FileWatcher(const std::vector<fs::path>& folders)
+    : fd_(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
+    if (fd_ < 0) throw std::system_error(errno, std::generic_category(), "inotify");
+    try {
+        for (const auto& folder : folders) watch_tree(folder, nullptr);
+    } catch (...) {
+        ::close(fd_);
+        throw;
+    }
+}
+
+FileWatcher::~FileWatcher() { ::close(fd_); }
+
+void FileWatcher::watch_tree(const fs::path& folder, FileChanges* found) {
+    std::vector<fs::path> pending{folder};
+    while (!pending.empty()) {
+        const auto current = std::move(pending.back());
+        pending.pop_back();
+        const int wd = ::inotify_add_watch(fd_, current.c_str(), kFolderEvents);
+        if (wd < 0) {
+            // Gone already, or not a folder: nothing to watch there.
+            if (errno == ENOENT || errno == ENOTDIR) continue;
+            const auto hint = errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" : "";
+            throw std::system_error(errno, std::generic_category(),
+                                    fmt::format("cannot watch {}{}", current.string(), hint));
+        }
+        folders_[wd] = current;
+        std::error_code error;
+        for (fs::directory_iterator it(current, error), end; !error && it != end;
+             it.increment(error)) {
+            if (is_hidden(it->path().filename().string())) continue;
+            std::error_code kind_error;
+            const auto status = it->symlink_status(kind_error);
+            if (kind_error) continue;
+            if (fs::is_directory(status)) {
+                pending.push_back(it->path());
+            } else if (found && fs::is_regular_file(status)) {
+                found->written.insert(it->path());
+            }
+        }
+    }
+}
+
+bool FileWatcher::read_events(FileChanges& changes) {
+    alignas(inotify_event) std::array<char, 64 * 1024> buffer;
+    bool any = false;
+    for (;;) {
+        const auto length = ::read(fd_, buffer.data(), buffer.size());
+        if (length < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK) return any;
+            if (errno == EINTR) continue;
+            throw std::system_error(errno, std::generic_category(), "inotify read");
+        }
+        if (length == 0) return any;
+        any = true;
+        for (std::size_t at = 0; at < static_cast<std::size_t>(length);) {
+            const auto* event = reinterpret_cast<const inotify_event*>(buffer.data() + at);
+            at += sizeof(inotify_event) + event->len;
+            if (event->mask & IN_Q_OVERFLOW) {
+                changes.overflow = true;
+                continue;
+            }
+            if (event->mask & IN_IGNORED) {
+                folders_.erase(event->wd);
+                continue;
+            }
+            const auto folder = folders_.find(event->wd);
+            if (folder == folders_.end() || event->len == 0) continue;
+            const std::string_view name(event->name);
+            if (is_hidden(name)) continue;
+            const auto path = folder->second / std::string(name);
+            if (event->mask & (IN_DELETE | IN_MOVED_FROM)) {
+                changes.gone.insert(path);
+                changes.written.erase(path);
+            } else if (event->mask & IN_ISDIR) {
+                // A folder made or moved in: its files may be there before its watch.
+                if (event->mask & (IN_CREATE | IN_MOVED_TO)) watch_tree(path, &changes);
+            } else {
+                changes.written.insert(path);
+                changes.gone.erase(path);
+            }
+        }
+    }
+}
+
+FileChanges FileWatcher::wait(std::chrono::milliseconds timeout, std::chrono::milliseconds settle) {
+    FileChanges changes;
+    if (!ready(fd_, timeout)) return changes;
+    const auto started = std::chrono::steady_clock::now();
+    read_events(changes);
+    while (std::chrono::steady_clock::now() - started < kMaxGathering && ready(fd_, settle)) {
+        read_events(changes);
+    }
+    return changes;
+}
+
+}  // namespace talksearch::indexer

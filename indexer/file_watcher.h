@@ -1,0 +1,46 @@
+#pragma once
+// Tells which files below some folders were written, created, moved in, moved out or deleted,
+// from Linux's inotify: one watch per folder, added for every folder below the roots, and for
+// folders that appear later. Hidden files and folders are left out, as the indexer's walk leaves
+// them out. inotify can lose events (its queue overflows, or a file system does not report
+// them): the caller rescans now and then.
+
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+namespace talksearch::indexer {
+
+struct FileChanges {
+    std::set<std::filesystem::path> written;  // files created, written or moved in
+    std::set<std::filesystem::path> gone;     // files and folders deleted or moved out
+    bool overflow = false;                    // events were lost: rescan everything
+    bool empty() const { return written.empty() && gone.empty() && !overflow; }
+};
+
+class FileWatcher {
+  public:
+    // Throws std::system_error when inotify cannot be used.
+    explicit FileWatcher(const std::vector<std::filesystem::path>& folders);
+    ~FileWatcher();
+    FileWatcher(const FileWatcher&) = delete;
+    FileWatcher& operator=(const FileWatcher&) = delete;
+
+    // Waits up to `timeout` for the first change, then gathers changes until none came for
+    // `settle` (a file written in several parts is told once). Empty after a timeout.
+    FileChanges wait(std::chrono::milliseconds timeout, std::chrono::milliseconds settle);
+
+  private:
+    // Watches `folder` and every folder below it, walked with an explicit stack; the files found
+    // in folders that appeared after the start are put in `found`.
+    void watch_tree(const std::filesystem::path& folder, FileChanges* found);
+    // Reads what is queued; false when nothing was.
+    bool read_events(FileChanges& changes);
+
+    int fd_ = -1;
+    std::unordered_map<int, std::filesystem::path> folders_;  // watch descriptor -> folder
+};
+
+}  // namespace talksearch::indexer

@@ -1,0 +1,240 @@
+#include "indexer/live_indexing.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "indexer/article_sink.h"
+#include "indexer/entity_matcher.h"
+#include "indexer/file_watcher.h"
+#include "indexer/readers.h"
+#include "indexer/run_reporter.h"
+#include "indexer/source_files.h"
+#include "indexer/source_reader.h"
+
+namespace talksearch::indexer {
+namespace fs = std::filesystem;
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// How often the loop looks at `stop` while nothing changes.
+constexpr std::chrono::milliseconds kStopCheck{250};
+
+// What a file looked like when it was last read: a rescan reads it again when this changed.
+struct Stamp {
+    std::uintmax_t bytes = 0;
+    fs::file_time_type written{};
+    bool operator==(const Stamp&) const = default;
+};
+
+std::optional<Stamp> stamp_of(const fs::path& path) {
+    std::error_code error;
+    const auto status = fs::status(path, error);
+    if (error || !fs::is_regular_file(status)) return std::nullopt;
+    Stamp stamp{fs::file_size(path, error), fs::last_write_time(path, error)};
+    if (error) return std::nullopt;
+    return stamp;
+}
+
+bool has_hidden_part(const fs::path& relative) {
+    for (const auto& part : relative) {
+        const auto name = part.string();
+        if (name.size() > 1 && name.front() == '.') return true;
+    }
+    return false;
+}
+
+// The inputs as the first run found them, and how a path below them is named in the index.
+class WatchedInputs {
+  public:
+    WatchedInputs(const RunOptions& options, RunReporter& reporter) {
+        for (const auto& input : options.inputs) {
+            auto found = find_source_files(input, reporter);
+            const fs::path root = found.path;
+            folders_.push_back(fs::is_directory(root) ? root : root.parent_path());
+            roots_.push_back({root, fs::is_directory(root)});
+        }
+    }
+
+    // The folders to watch: each folder input, and the folder of each file input.
+    const std::vector<fs::path>& folders() const { return folders_; }
+
+    // The file as a run would have found it, or nothing for a path no input takes.
+    std::optional<SourceFile> file_at(const fs::path& path) const {
+        for (const auto& [root, folder] : roots_) {
+            if (!folder) {
+                if (path == root) {
+                    return SourceFile{path, root.parent_path().string(), root.filename().string()};
+                }
+                continue;
+            }
+            const auto relative = path.lexically_relative(root);
+            if (relative.empty() || *relative.begin() == ".." || has_hidden_part(relative)) {
+                continue;
+            }
+            return SourceFile{path, root.string(), relative.generic_string()};
+        }
+        return std::nullopt;
+    }
+
+    // Every file of the inputs now.
+    std::vector<SourceFile> list(RunReporter& reporter) const {
+        std::vector<SourceFile> files;
+        for (const auto& [root, folder] : roots_) {
+            if (!fs::exists(root)) continue;
+            for (auto& file : find_source_files(root, reporter).files) {
+                files.push_back(std::move(file));
+            }
+        }
+        return files;
+    }
+
+  private:
+    struct Root {
+        fs::path path;
+        bool folder;
+    };
+    std::vector<Root> roots_;
+    std::vector<fs::path> folders_;
+};
+
+// One batch: the files to read again and the file keys whose articles go.
+struct Batch {
+    std::map<std::string, SourceFile> read;  // by file key
+    std::set<std::string> removed;
+    bool empty() const { return read.empty() && removed.empty(); }
+};
+
+class LiveIndex {
+  public:
+    LiveIndex(const RunOptions& options, const Catalog& catalog, const RunCallbacks& callbacks,
+              const WatchedInputs& inputs)
+        : inputs_(inputs),
+          matcher_(catalog),
+          reporter_(callbacks),
+          reader_(options, RunCallbacks{callbacks.warn, {}}, reporter_, {}),
+          context_{options, catalog, matcher_, reporter_},
+          sink_(context_, options.database, WriterMode::update) {
+        for (const auto& file : inputs_.list(reporter_)) {
+            if (const auto stamp = stamp_of(file.path)) stamps_[file_key(file)] = *stamp;
+        }
+        reporter_.take_summary();
+    }
+
+    // What inotify told: written files are read again, vanished files and folders removed.
+    Batch batch_of(const FileChanges& changes) const {
+        Batch batch;
+        for (const auto& path : changes.gone) {
+            const auto file = inputs_.file_at(path);
+            if (!file) continue;
+            const auto key = file_key(*file);
+            // The file itself, or every file below a folder that went.
+            for (auto it = stamps_.lower_bound(key); it != stamps_.end(); ++it) {
+                if (it->first != key && !it->first.starts_with(key + "/")) break;
+                batch.removed.insert(it->first);
+            }
+        }
+        for (const auto& path : changes.written) {
+            if (const auto file = inputs_.file_at(path)) {
+                batch.removed.erase(file_key(*file));
+                batch.read.emplace(file_key(*file), *file);
+            }
+        }
+        return batch;
+    }
+
+    // Every file whose size or time changed since it was read, and every file gone.
+    Batch rescan() {
+        Batch batch;
+        std::set<std::string> present;
+        for (auto& file : inputs_.list(reporter_)) {
+            auto key = file_key(file);
+            const auto stamp = stamp_of(file.path);
+            const auto known = stamps_.find(key);
+            if (stamp && (known == stamps_.end() || !(known->second == *stamp))) {
+                batch.read.emplace(key, std::move(file));
+            }
+            present.insert(std::move(key));
+        }
+        for (const auto& [key, stamp] : stamps_) {
+            if (!present.contains(key)) batch.removed.insert(key);
+        }
+        return batch;
+    }
+
+    // Removals first, so that an id moved from a vanished file to a new one is free for it.
+    RunSummary apply(const Batch& batch) {
+        for (const auto& key : batch.removed) {
+            reporter_.removed(sink_.writer().remove_stale(key, {}));
+            stamps_.erase(key);
+        }
+        for (const auto& [key, file] : batch.read) {
+            const auto stamp = stamp_of(file.path);
+            if (!stamp) {  // gone again before it could be read
+                reporter_.removed(sink_.writer().remove_stale(key, {}));
+                stamps_.erase(key);
+                continue;
+            }
+            std::set<std::string> ids;
+            const bool complete = reader_.read(
+                file, ids, [&](ParsedArticle parsed) { sink_.index(std::move(parsed), file); });
+            // As in an update run: lines gone from a JSON Lines file take their articles, once
+            // every line was understood.
+            if (complete && format_for_extension(file.path.extension().string()) == Format::jsonl) {
+                reporter_.removed(sink_.writer().remove_stale(key, ids));
+            }
+            stamps_[key] = *stamp;
+        }
+        sink_.writer().commit();
+        reporter_.set_documents(sink_.writer().document_count());
+        return reporter_.take_summary();
+    }
+
+  private:
+    const WatchedInputs& inputs_;
+    const EntityMatcher matcher_;
+    RunReporter reporter_;
+    SourceReader reader_;
+    const SinkContext context_;
+    ArticleSink sink_;
+    std::map<std::string, Stamp> stamps_;  // by file key, of the files read
+};
+
+}  // namespace
+
+void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCallbacks& callbacks,
+                  const WatchOptions& watch, const std::atomic<bool>& stop,
+                  const BatchHandler& on_batch) {
+    RunReporter finding(callbacks);
+    const WatchedInputs inputs(options, finding);
+    // Watching starts before the first run, so that nothing written during it goes unseen.
+    FileWatcher watcher(inputs.folders());
+    auto started = Clock::now();
+    const auto first = run_index(options, catalog, callbacks);
+    on_batch(first, Clock::now() - started);
+
+    LiveIndex live(options, catalog, callbacks, inputs);
+    auto next_rescan = Clock::now() + watch.rescan;
+    while (!stop.load()) {
+        const auto until_rescan =
+            std::chrono::duration_cast<std::chrono::milliseconds>(next_rescan - Clock::now());
+        const auto changes = watcher.wait(
+            std::clamp(until_rescan, std::chrono::milliseconds(0), kStopCheck), watch.settle);
+        started = Clock::now();
+        Batch batch;
+        if (changes.overflow || started >= next_rescan) {
+            batch = live.rescan();
+            next_rescan = Clock::now() + watch.rescan;
+        } else if (!changes.empty()) {
+            batch = live.batch_of(changes);
+        }
+        if (batch.empty()) continue;
+        const auto summary = live.apply(batch);
+        on_batch(summary, Clock::now() - started);
+    }
+}
+
+}  // namespace talksearch::indexer

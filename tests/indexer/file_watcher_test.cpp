@@ -1,0 +1,95 @@
+#include "indexer/file_watcher.h"
+
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/temp_index.h"
+
+using namespace talksearch::indexer;
+using talksearch::testing::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Generous: a loaded machine may take a while to tell, and nothing waits this long when it does.
+constexpr std::chrono::milliseconds kTimeout{5000};
+constexpr std::chrono::milliseconds kSettle{50};
+
+// Changes until `done` holds for what gathered, or the timeout.
+template <typename Done>
+FileChanges gather(FileWatcher& watcher, Done done) {
+    FileChanges all;
+    const auto deadline = std::chrono::steady_clock::now() + kTimeout;
+    while (!done(all) && std::chrono::steady_clock::now() < deadline) {
+        auto changes = watcher.wait(kTimeout, kSettle);
+        all.written.merge(changes.written);
+        all.gone.merge(changes.gone);
+        all.overflow = all.overflow || changes.overflow;
+    }
+    return all;
+}
+
+}  // namespace
+
+TEST_CASE("the watcher tells files written, in new folders too, and files gone", "[file_watcher]") {
+    TempDir dir;
+    dir.write("old/kept.md", "old");
+    FileWatcher watcher({dir.path()});
+    CHECK(watcher.wait(std::chrono::milliseconds(0), kSettle).empty());
+
+    const auto written = dir.write("a.md", "text");
+    const auto nested = dir.write("new/deeper/b.txt", "text");  // folders made after the start
+    const auto in_old = dir.write("old/c.jsonl", "{}");
+    auto changes = gather(watcher, [&](const FileChanges& c) {
+        return c.written.contains(written) && c.written.contains(nested) &&
+               c.written.contains(in_old);
+    });
+    CHECK(changes.written.contains(written));
+    CHECK(changes.written.contains(nested));
+    CHECK(changes.written.contains(in_old));
+    CHECK(changes.gone.empty());
+
+    fs::remove(written);
+    fs::remove_all(dir.path() / "new");
+    changes = gather(watcher, [&](const FileChanges& c) {
+        return c.gone.contains(written) && c.gone.contains(dir.path() / "new");
+    });
+    CHECK(changes.gone.contains(written));
+    CHECK(changes.gone.contains(dir.path() / "new"));
+    CHECK_FALSE(changes.written.contains(written));
+}
+
+TEST_CASE("the watcher passes over hidden files and folders", "[file_watcher]") {
+    TempDir dir;
+    FileWatcher watcher({dir.path()});
+    dir.write(".draft.md", "text");
+    dir.write(".git/objects/x", "text");
+    const auto marker = dir.write("marker.md", "text");
+    const auto changes =
+        gather(watcher, [&](const FileChanges& c) { return c.written.contains(marker); });
+    CHECK(changes.written == std::set<fs::path>{marker});
+}
+
+TEST_CASE("a file moved in is written, one moved out is gone", "[file_watcher]") {
+    TempDir outside;
+    TempDir dir;
+    const auto kept = dir.write("kept.md", "text");
+    FileWatcher watcher({dir.path()});
+    const auto aside = outside.write("aside.md", "text");
+    fs::rename(aside, dir.path() / "moved.md");
+    fs::rename(kept, outside.path() / "kept.md");
+    const auto changes = gather(watcher, [&](const FileChanges& c) {
+        return c.written.contains(dir.path() / "moved.md") && c.gone.contains(kept);
+    });
+    CHECK(changes.written.contains(dir.path() / "moved.md"));
+    CHECK(changes.gone.contains(kept));
+}
+
+TEST_CASE("a missing folder, or a file in place of one, is watched for nothing", "[file_watcher]") {
+    TempDir dir;
+    CHECK_NOTHROW(FileWatcher({dir.path() / "missing"}));
+    CHECK(FileWatcher({dir.write("file.md", "text")})
+              .wait(std::chrono::milliseconds(0), kSettle)
+              .empty());
+}

@@ -1,0 +1,138 @@
+#include "indexer/live_indexing.h"
+
+#include <atomic>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include "common/schema.h"
+#include "tests/support/temp_index.h"
+
+using namespace talksearch;
+using namespace talksearch::indexer;
+using talksearch::testing::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+// watch_inputs on its own thread, stopped and joined at the end of the test.
+class Watching {
+  public:
+    Watching(const fs::path& database, const std::vector<fs::path>& inputs,
+             std::chrono::seconds rescan = std::chrono::seconds(60)) {
+        options_.database = database;
+        options_.inputs = inputs;
+        WatchOptions watch;
+        watch.settle = std::chrono::milliseconds(50);
+        watch.rescan = rescan;
+        callbacks_.warn = [this](const std::string& line) {
+            std::lock_guard lock(mutex_);
+            warnings_.push_back(line);
+        };
+        thread_ = std::thread([this, watch] {
+            try {
+                watch_inputs(options_, testing::shipped_catalog(), callbacks_, watch, stop_,
+                             [this](const RunSummary&, auto) { ++batches_; });
+            } catch (...) {
+                failure_ = std::current_exception();
+            }
+        });
+    }
+    ~Watching() { stop(); }
+
+    void stop() {
+        stop_ = true;
+        if (thread_.joinable()) thread_.join();
+        if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
+    }
+    int batches() const { return batches_; }
+
+  private:
+    RunOptions options_;
+    RunCallbacks callbacks_;
+    std::atomic<bool> stop_{false};
+    std::atomic<int> batches_{0};
+    std::mutex mutex_;
+    std::vector<std::string> warnings_;
+    std::exception_ptr failure_;
+    std::thread thread_;
+};
+
+bool has_article(const fs::path& database, const std::string& id) {
+    if (!fs::exists(database / "iamglass")) return false;
+    const Xapian::Database db(database.string());
+    return db.term_exists(schema::id_term(id));
+}
+
+// Waits until `check` holds, for as long as a loaded machine may need.
+template <typename Check>
+bool eventually(Check check) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (check()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return check();
+}
+
+}  // namespace
+
+TEST_CASE("a watched folder's new, changed and vanished files reach the database",
+          "[live_indexing]") {
+    TempDir dir;
+    const auto input = dir.path() / "input";
+    const auto database = dir.path() / "db";
+    dir.write("input/first.md", "---\ntitle: \"Talks in Istanbul\"\n---\nDelegations met.\n");
+    Watching watching(database, {input});
+    REQUIRE(eventually([&] { return has_article(database, "first"); }));
+
+    dir.write("input/news/second.txt", "Odesa port\n\nA drone hit the port of Odesa.\n");
+    CHECK(eventually([&] { return has_article(database, "news/second"); }));
+
+    dir.write("input/feed.jsonl", R"({"id": "j1", "title": "Geneva", "body": "Envoys met."})"
+                                  "\n");
+    CHECK(eventually([&] { return has_article(database, "j1"); }));
+    {
+        std::ofstream feed(input / "feed.jsonl", std::ios::app);
+        feed << R"({"id": "j2", "title": "Kherson", "body": "A ferry crossed."})" << '\n';
+    }
+    CHECK(eventually([&] { return has_article(database, "j2"); }));
+    CHECK(has_article(database, "j1"));
+
+    fs::remove(input / "first.md");
+    CHECK(eventually([&] { return !has_article(database, "first"); }));
+    fs::remove_all(input / "news");
+    CHECK(eventually([&] { return !has_article(database, "news/second"); }));
+    CHECK(has_article(database, "j2"));
+    watching.stop();
+}
+
+TEST_CASE("a rescan finds what changed without a word from inotify", "[live_indexing]") {
+    TempDir dir;
+    const auto input = dir.path() / "input";
+    const auto database = dir.path() / "db";
+    dir.write("input/first.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
+    Watching watching(database, {input}, std::chrono::seconds(1));
+    REQUIRE(eventually([&] { return has_article(database, "first"); }));
+    // Nothing changed: the rescans find nothing to do.
+    const auto batches = watching.batches();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    CHECK(watching.batches() == batches);
+    // A new time without a write, which the watcher is not told of: the next rescan reads it.
+    const auto file = input / "first.md";
+    fs::last_write_time(file, fs::last_write_time(file) - std::chrono::hours(1));
+    CHECK(eventually([&] { return watching.batches() > batches; }));
+    watching.stop();
+}
+
+TEST_CASE("a database that cannot be written stops the watch with the run's error",
+          "[live_indexing]") {
+    TempDir dir;
+    dir.write("input/first.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
+    dir.write("db", "a file where the database should be");
+    Watching watching(dir.path() / "db", {dir.path() / "input"});
+    CHECK_THROWS(watching.stop());
+}
