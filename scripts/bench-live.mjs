@@ -1,0 +1,115 @@
+// The benchmark behind scripts/bench-live: from a file written into a watched folder to a search
+// that finds it, through a running searchd.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = path.join(repo, 'var', 'bench-live');
+const bin = (name) => path.join(repo, 'build', name);
+const catalog = path.join(repo, 'data', 'entities.toml');
+
+function parseArgs(argv) {
+  const options = { base: 10000, articles: 20, seed: 1 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [name, value] = [argv[i], Number(argv[i + 1])];
+    if (!['--base', '--articles', '--seed'].includes(name) || !Number.isInteger(value) || value < 0) {
+      console.error('usage: scripts/bench-live [--base 10000] [--articles 20] [--seed 1]');
+      process.exit(2);
+    }
+    options[name.slice(2)] = value;
+  }
+  return options;
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// A word no generated article has: letters only, so that it is indexed as written.
+function token(i) {
+  let word = 'livebench';
+  for (let n = i + 1; n > 0; n = Math.floor(n / 26)) word += String.fromCharCode(97 + (n % 26));
+  return word;
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  fs.rmSync(work, { recursive: true, force: true });
+  const input = path.join(work, 'input');
+  fs.mkdirSync(path.join(input, 'live'), { recursive: true });
+  if (options.base > 0) {
+    const generated = path.join(work, 'corpus');
+    const made = spawnSync('node', [path.join(repo, 'scripts', 'gen-corpus.mjs'), '--count',
+      String(options.base), '--seed', String(options.seed), '--out', generated], { stdio: 'inherit' });
+    if (made.status !== 0) throw new Error('gen-corpus failed');
+    fs.renameSync(path.join(generated, 'articles.jsonl'), path.join(input, 'articles.jsonl'));
+  }
+  const db = path.join(work, 'db');
+  const indexer = spawn(bin('indexer/indexer'),
+    ['--db', db, '--catalog', catalog, '--watch', input], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let log = '';
+  indexer.stdout.on('data', (chunk) => { log += chunk; });
+  const started = Date.now();
+  while (!log.includes('articles in the database')) {
+    if (indexer.exitCode !== null) throw new Error(`indexer exited: ${log}`);
+    await sleep(100);
+  }
+  console.log(`first run: ${options.base} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const port = await freePort();
+  const searchd = spawn(bin('searchd/searchd'), ['--db', db, '--catalog', catalog, '--web',
+    path.join(repo, 'web'), '--listen', `127.0.0.1:${port}`, '--quiet'], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  const found = async (word) => {
+    try {
+      const response = await fetch(`${base}/api/search?q=${word}&correct=false`);
+      return response.ok && (await response.json()).total > 0;
+    } catch {
+      return false;
+    }
+  };
+  while (!(await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) await sleep(50);
+  await found('talks');  // the first search builds what later ones reuse
+
+  const latencies = [];
+  try {
+    for (let i = 0; i < options.articles; i++) {
+      const word = token(i);
+      const aside = path.join(work, `${word}.txt`);
+      fs.writeFileSync(aside, `Live article ${i}\n\nEnvoys met in Geneva; ${word} was discussed.\n`);
+      const written = process.hrtime.bigint();
+      fs.renameSync(aside, path.join(input, 'live', `${word}.txt`));
+      const deadline = Date.now() + 30000;
+      while (!(await found(word))) {
+        if (Date.now() > deadline) throw new Error(`article ${i} not searchable within 30 s`);
+        await sleep(10);
+      }
+      latencies.push(Number(process.hrtime.bigint() - written) / 1e6);
+      await sleep(300);  // apart, so that each is a batch of its own
+    }
+  } finally {
+    indexer.kill('SIGTERM');
+    searchd.kill('SIGTERM');
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  console.log(`write to searchable, ${latencies.length} articles over ${options.base}: `
+    + `p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${latencies.at(-1).toFixed(0)} ms`);
+}
+
+main().catch((error) => {
+  console.error(`bench-live: ${error.message}`);
+  process.exit(1);
+});
