@@ -1,5 +1,6 @@
 #include "indexer/live_indexing.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -80,6 +81,16 @@ class WatchedInputs {
         return std::nullopt;
     }
 
+    // The keys of the files below input folders that are not there now (unmounted, say): their
+    // files are not taken for deleted.
+    std::vector<std::string> missing_folders() const {
+        std::vector<std::string> missing;
+        for (const auto& [root, folder] : roots_) {
+            if (folder && !fs::exists(root)) missing.push_back(root.string() + "/");
+        }
+        return missing;
+    }
+
     // Every file of the inputs now.
     std::vector<SourceFile> list(RunReporter& reporter) const {
         std::vector<SourceFile> files;
@@ -146,7 +157,8 @@ class LiveIndex {
         return batch;
     }
 
-    // Every file whose size or time changed since it was read, and every file gone.
+    // Every file whose size or time changed since it was read, and every file gone from a folder
+    // that is still there.
     Batch rescan() {
         Batch batch;
         std::set<std::string> present;
@@ -159,8 +171,12 @@ class LiveIndex {
             }
             present.insert(std::move(key));
         }
+        const auto missing = inputs_.missing_folders();
         for (const auto& [key, stamp] : stamps_) {
-            if (!present.contains(key)) batch.removed.insert(key);
+            const bool unreachable =
+                std::any_of(missing.begin(), missing.end(),
+                            [&](const auto& root) { return key.starts_with(root); });
+            if (!present.contains(key) && !unreachable) batch.removed.insert(key);
         }
         return batch;
     }

@@ -136,3 +136,20 @@ TEST_CASE("a database that cannot be written stops the watch with the run's erro
     Watching watching(dir.path() / "db", {dir.path() / "input"});
     CHECK_THROWS(watching.stop());
 }
+
+TEST_CASE("an input folder that is not there is not taken for its files deleted",
+          "[live_indexing]") {
+    TempDir dir;
+    const auto input = dir.path() / "input";
+    const auto database = dir.path() / "db";
+    dir.write("input/first.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
+    Watching watching(database, {input}, std::chrono::seconds(1));
+    REQUIRE(eventually([&] { return has_article(database, "first"); }));
+    // Moved away whole, as an unmounted drive would be: no event for its files.
+    fs::rename(input, dir.path() / "away");
+    const auto batches = watching.batches();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // two rescans
+    CHECK(watching.batches() == batches);
+    CHECK(has_article(database, "first"));
+    watching.stop();
+}
