@@ -90,11 +90,11 @@ ParsedArticle read_jsonl_line(std::string_view line, std::string_view file,
 }
 
 bool read_jsonl(std::istream& in, std::string_view file, std::size_t max_line_bytes,
-                const ArticleHandler& emit, const ProblemHandler& skip) {
+                const ArticleHandler& emit, const ProblemHandler& skip, std::size_t lines_before) {
     bool complete = true;
     bool any_line = false;
     std::string line;
-    std::size_t number = 0;
+    std::size_t number = lines_before;
     while (std::getline(in, line)) {
         ++number;
         if (!line.empty() && line.back() == '\r') line.pop_back();

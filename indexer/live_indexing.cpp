@@ -4,12 +4,14 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "indexer/article_sink.h"
 #include "indexer/entity_matcher.h"
 #include "indexer/file_watcher.h"
+#include "indexer/jsonl_progress.h"
 #include "indexer/readers.h"
 #include "indexer/run_reporter.h"
 #include "indexer/source_files.h"
@@ -186,23 +188,35 @@ class LiveIndex {
         for (const auto& key : batch.removed) {
             reporter_.removed(sink_.writer().remove_stale(key, {}));
             stamps_.erase(key);
+            jsonl_.erase(key);
         }
         for (const auto& [key, file] : batch.read) {
             const auto stamp = stamp_of(file.path);
             if (!stamp) {  // gone again before it could be read
                 reporter_.removed(sink_.writer().remove_stale(key, {}));
                 stamps_.erase(key);
+                jsonl_.erase(key);
                 continue;
             }
+            stamps_[key] = *stamp;
+            const bool jsonl =
+                format_for_extension(file.path.extension().string()) == Format::jsonl;
+            if (jsonl && read_appended(key, file)) continue;
+            // Taken before the reading: lines appended meanwhile are read once more next time
+            // (and found unchanged) rather than never.
+            const auto progress = jsonl ? jsonl_progress(file.path) : std::nullopt;
             std::set<std::string> ids;
             const bool complete = reader_.read(
                 file, ids, [&](ParsedArticle parsed) { sink_.index(std::move(parsed), file); });
+            if (!jsonl) continue;
             // As in an update run: lines gone from a JSON Lines file take their articles, once
             // every line was understood.
-            if (complete && format_for_extension(file.path.extension().string()) == Format::jsonl) {
-                reporter_.removed(sink_.writer().remove_stale(key, ids));
+            if (complete) reporter_.removed(sink_.writer().remove_stale(key, ids));
+            if (progress) {
+                jsonl_[key] = *progress;
+            } else {
+                jsonl_.erase(key);
             }
-            stamps_[key] = *stamp;
         }
         sink_.writer().commit();
         reporter_.set_documents(sink_.writer().document_count());
@@ -210,13 +224,37 @@ class LiveIndex {
     }
 
   private:
+    // Reads only the lines appended to a JSON Lines file since it was last read, when it still
+    // starts with those lines; false when the whole file must be read.
+    bool read_appended(const std::string& key, const SourceFile& file) {
+        const auto known = jsonl_.find(key);
+        if (known == jsonl_.end()) return false;
+        auto appended = appended_lines(file.path, known->second);
+        if (!appended) return false;
+        if (!appended->text.empty()) {
+            reporter_.file_seen();
+            std::istringstream in(std::move(appended->text));
+            const auto display = file.path.string();
+            read_jsonl(
+                in, file.relative, context_.options.max_article_bytes,
+                [&](ParsedArticle parsed) { sink_.index(std::move(parsed), file); },
+                [&](const ReadProblem& problem) {
+                    reporter_.skip(display, problem.line, problem.reason, problem.category);
+                },
+                known->second.lines);
+        }
+        known->second = appended->after;
+        return true;
+    }
+
     const WatchedInputs& inputs_;
     const EntityMatcher matcher_;
     RunReporter reporter_;
     SourceReader reader_;
     const SinkContext context_;
     ArticleSink sink_;
-    std::map<std::string, Stamp> stamps_;  // by file key, of the files read
+    std::map<std::string, Stamp> stamps_;         // by file key, of the files read
+    std::map<std::string, JsonlProgress> jsonl_;  // by file key, of the JSON Lines files read
 };
 
 }  // namespace

@@ -1,11 +1,13 @@
 #include "indexer/live_indexing.h"
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <mutex>
 #include <thread>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <xapian.h>
 
 #include "common/schema.h"
@@ -35,7 +37,11 @@ class Watching {
         thread_ = std::thread([this, watch] {
             try {
                 watch_inputs(options_, testing::shipped_catalog(), callbacks_, watch, stop_,
-                             [this](const RunSummary&, auto) { ++batches_; });
+                             [this](const RunSummary& summary, auto) {
+                                 std::lock_guard lock(mutex_);
+                                 last_ = summary;
+                                 ++batches_;
+                             });
             } catch (...) {
                 failure_ = std::current_exception();
             }
@@ -49,6 +55,14 @@ class Watching {
         if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
     }
     int batches() const { return batches_; }
+    RunSummary last() {
+        std::lock_guard lock(mutex_);
+        return last_;
+    }
+    std::vector<std::string> warnings() {
+        std::lock_guard lock(mutex_);
+        return warnings_;
+    }
 
   private:
     RunOptions options_;
@@ -57,6 +71,7 @@ class Watching {
     std::atomic<int> batches_{0};
     std::mutex mutex_;
     std::vector<std::string> warnings_;
+    RunSummary last_;
     std::exception_ptr failure_;
     std::thread thread_;
 };
@@ -151,5 +166,41 @@ TEST_CASE("an input folder that is not there is not taken for its files deleted"
     std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // two rescans
     CHECK(watching.batches() == batches);
     CHECK(has_article(database, "first"));
+    watching.stop();
+}
+
+TEST_CASE("lines appended to a feed are read without the lines before them", "[live_indexing]") {
+    TempDir dir;
+    const auto input = dir.path() / "input";
+    const auto database = dir.path() / "db";
+    auto line = [](int i) {
+        return fmt::format(R"({{"id": "a{}", "title": "Talks {}", "body": "Envoys met."}})", i, i) +
+               "\n";
+    };
+    dir.write("input/feed.jsonl", line(1) + line(2) + line(3));
+    Watching watching(database, {input});
+    REQUIRE(eventually([&] { return has_article(database, "a3"); }));
+    auto add = [&](const std::string& text) {
+        std::ofstream(input / "feed.jsonl", std::ios::app) << text;
+    };
+    // The first change after the start reads the whole feed; later ones only its new lines.
+    add(line(4));
+    REQUIRE(eventually([&] { return has_article(database, "a4"); }));
+    const auto batches = watching.batches();
+    add(line(5));
+    REQUIRE(eventually([&] { return has_article(database, "a5"); }));
+    REQUIRE(eventually([&] { return watching.batches() > batches; }));
+    const auto summary = watching.last();
+    CHECK(summary.added == 1);
+    CHECK(summary.unchanged == 0);
+    // A bad line is reported under its own number in the file.
+    add("not json\n");
+    CHECK(eventually([&] {
+        const auto warnings = watching.warnings();
+        return std::any_of(warnings.begin(), warnings.end(), [](const std::string& w) {
+            return w.find("feed.jsonl:6:") != std::string::npos;
+        });
+    }));
+    CHECK(has_article(database, "a1"));
     watching.stop();
 }
