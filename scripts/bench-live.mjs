@@ -3,14 +3,18 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServer } from '../tests/support/harness.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(repo, 'var', 'bench-live');
 const bin = (name) => path.join(repo, 'build', name);
 const catalog = path.join(repo, 'data', 'entities.toml');
+process.env.TALKSEARCH_SEARCHD ??= bin('searchd/searchd');
+process.env.TALKSEARCH_INDEXER ??= bin('indexer/indexer');
+process.env.TALKSEARCH_DATA ??= path.join(repo, 'data');
+process.env.TALKSEARCH_WEB ??= path.join(repo, 'web');
 
 function parseArgs(argv) {
   const options = { base: 10000, articles: 20, seed: 1 };
@@ -23,16 +27,6 @@ function parseArgs(argv) {
     options[name.slice(2)] = value;
   }
   return options;
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -68,10 +62,8 @@ async function main() {
   }
   console.log(`first run: ${options.base} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  const port = await freePort();
-  const searchd = spawn(bin('searchd/searchd'), ['--db', db, '--catalog', catalog, '--web',
-    path.join(repo, 'web'), '--listen', `127.0.0.1:${port}`, '--quiet'], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer({ dbDir: db });
+  const base = server.baseUrl;
   const found = async (word) => {
     try {
       const response = await fetch(`${base}/api/search?q=${word}&correct=false`);
@@ -80,7 +72,6 @@ async function main() {
       return false;
     }
   };
-  while (!(await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) await sleep(50);
   await found('talks');  // the first search builds what later ones reuse
 
   const latencies = [];
@@ -101,7 +92,7 @@ async function main() {
     }
   } finally {
     indexer.kill('SIGTERM');
-    searchd.kill('SIGTERM');
+    await server.stop();
   }
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];

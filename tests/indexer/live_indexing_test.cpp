@@ -93,6 +93,20 @@ bool eventually(Check check) {
     return check();
 }
 
+// A folder of one article watched with a rescan every second, its first run done.
+struct Rescanned {
+    TempDir dir;
+    fs::path input = dir.path() / "input";
+    fs::path database = dir.path() / "db";
+    fs::path first = dir.write("input/first.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
+    Watching watching{database, {input}, std::chrono::seconds(1)};
+    Rescanned() {
+        // The first run told (its commit comes before its report).
+        REQUIRE(eventually([&] { return watching.batches() == 1; }));
+        REQUIRE(has_article(database, "first"));
+    }
+};
+
 }  // namespace
 
 TEST_CASE("a watched folder's new, changed and vanished files reach the database",
@@ -126,20 +140,14 @@ TEST_CASE("a watched folder's new, changed and vanished files reach the database
 }
 
 TEST_CASE("a rescan finds what changed without a word from inotify", "[live_indexing]") {
-    TempDir dir;
-    const auto input = dir.path() / "input";
-    const auto database = dir.path() / "db";
-    dir.write("input/first.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
-    Watching watching(database, {input}, std::chrono::seconds(1));
-    REQUIRE(eventually([&] { return watching.batches() == 1; }));
-    REQUIRE(has_article(database, "first"));
+    Rescanned folder;
+    auto& [dir, input, database, first, watching] = folder;
     // Nothing changed: the rescans find nothing to do.
     const auto batches = watching.batches();
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     CHECK(watching.batches() == batches);
     // A new time without a write, which the watcher is not told of: the next rescan reads it.
-    const auto file = input / "first.md";
-    fs::last_write_time(file, fs::last_write_time(file) - std::chrono::hours(1));
+    fs::last_write_time(first, fs::last_write_time(first) - std::chrono::hours(1));
     CHECK(eventually([&] { return watching.batches() > batches; }));
     watching.stop();
 }
@@ -155,14 +163,8 @@ TEST_CASE("a database that cannot be written stops the watch with the run's erro
 
 TEST_CASE("an input folder that is not there is not taken for its files deleted",
           "[live_indexing]") {
-    TempDir dir;
-    const auto input = dir.path() / "input";
-    const auto database = dir.path() / "db";
-    dir.write("input/first.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
-    Watching watching(database, {input}, std::chrono::seconds(1));
-    // The first run told (its commit comes before its report).
-    REQUIRE(eventually([&] { return watching.batches() == 1; }));
-    REQUIRE(has_article(database, "first"));
+    Rescanned folder;
+    auto& [dir, input, database, first, watching] = folder;
     // Moved away whole, as an unmounted drive would be: no event for its files.
     fs::rename(input, dir.path() / "away");
     const auto batches = watching.batches();
