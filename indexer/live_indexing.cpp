@@ -145,8 +145,10 @@ class LiveIndex {
             if (!file) continue;
             const auto key = file_key(*file);
             // The file itself, or every file below a folder that went.
-            for (auto it = stamps_.lower_bound(key); it != stamps_.end(); ++it) {
-                if (it->first != key && !it->first.starts_with(key + "/")) break;
+            if (stamps_.contains(key)) batch.removed.insert(key);
+            const auto below = key + "/";
+            for (auto it = stamps_.lower_bound(below);
+                 it != stamps_.end() && it->first.starts_with(below); ++it) {
                 batch.removed.insert(it->first);
             }
         }

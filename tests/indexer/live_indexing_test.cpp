@@ -133,8 +133,12 @@ TEST_CASE("a watched folder's new, changed and vanished files reach the database
 
     fs::remove(input / "first.md");
     CHECK(eventually([&] { return !has_article(database, "first"); }));
+    // A folder that goes takes the files below it, not those of a folder named like it.
+    dir.write("input/news-old/third.txt", "Kyiv\n\nA drone hit Kyiv.\n");
+    REQUIRE(eventually([&] { return has_article(database, "news-old/third"); }));
     fs::remove_all(input / "news");
     CHECK(eventually([&] { return !has_article(database, "news/second"); }));
+    CHECK(has_article(database, "news-old/third"));
     CHECK(has_article(database, "j2"));
     watching.stop();
 }
