@@ -70,6 +70,14 @@ IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batc
     }
 }
 
+IndexWriter::~IndexWriter() {
+    try {
+        write_spelling(batch_spelling_, database_);
+    } catch (...) {
+        // The database is failing already; its own error has been or will be reported.
+    }
+}
+
 void IndexWriter::remove(Xapian::docid docid) {
     stories_->forget(docid);
     database_.delete_document(docid);
@@ -82,6 +90,8 @@ void IndexWriter::changed() {
 
 void IndexWriter::commit() {
     if (pending_ == 0) return;
+    write_spelling(batch_spelling_, database_);
+    batch_spelling_.clear();
     database_.commit();
     pending_ = 0;
 }
@@ -90,7 +100,7 @@ void IndexWriter::add_spelling(const std::vector<std::string>& words) {
     for (const auto& word : words) {
         if (!schema::is_spelling_word(word)) continue;
         if (mode_ == WriterMode::update) {
-            database_.add_spelling(word);
+            ++batch_spelling_[word];
         } else if (spelling_words_) {
             ++(*spelling_words_)[word];
         }

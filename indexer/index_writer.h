@@ -34,7 +34,7 @@ class RejectedArticle : public std::runtime_error {
 
 enum class WriterMode {
     // A database that readers may have open: ids are looked up, every batch commits atomically
-    // and durably, spelling data follows each article.
+    // and durably with the spelling data of its articles.
     update,
     // A new scratch database no one else reads, whose articles have distinct ids: articles are
     // appended and blocks are overwritten in place without syncing. Spelling words are counted
@@ -54,6 +54,10 @@ class IndexWriter {
     IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
                 WriterMode mode = WriterMode::update, WordFrequencies* spelling_words = nullptr,
                 StoryIndex* stories = nullptr);
+    // Xapian commits what is pending when the database closes: the batch's spelling data with it.
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
 
     // Stores an article built with its provenance (DocumentBuilder::build with a Provenance),
     // with its story (the time finding it is added to article.times.stories).
@@ -80,6 +84,9 @@ class IndexWriter {
 
     WriterMode mode_;
     WordFrequencies* spelling_words_;
+    // An update's spelling words, counted until its batch commits: one call to Xapian per
+    // distinct word rather than one per word of every article.
+    WordFrequencies batch_spelling_;
     Xapian::WritableDatabase database_;
     std::size_t batch_size_;
     std::size_t pending_ = 0;
@@ -87,8 +94,7 @@ class IndexWriter {
     StoryIndex* stories_;
 };
 
-// Adds counted words to the spelling data of `database`: the data an update-mode writer adds
-// article by article, for a fraction of the work.
+// Adds counted words to the spelling data of `database`.
 void write_spelling(const WordFrequencies& words, Xapian::WritableDatabase& database);
 
 }  // namespace talksearch::indexer
