@@ -176,7 +176,8 @@ class LiveIndex {
             present.insert(std::move(key));
         }
         const auto missing = inputs_.missing_folders();
-        for (const auto& [key, stamp] : stamps_) {
+        for (const auto& known : stamps_) {
+            const auto& key = known.first;
             const bool unreachable =
                 std::any_of(missing.begin(), missing.end(),
                             [&](const auto& root) { return key.starts_with(root); });
@@ -192,7 +193,10 @@ class LiveIndex {
             stamps_.erase(key);
             jsonl_.erase(key);
         }
-        for (const auto& [key, file] : batch.read) {
+        for (const auto& entry : batch.read) {
+            // Named, not bound: clang 14 (the fuzz build) cannot capture structured bindings.
+            const auto& key = entry.first;
+            const auto& file = entry.second;
             const auto stamp = stamp_of(file.path);
             if (!stamp) {  // gone again before it could be read
                 reporter_.removed(sink_.writer().remove_stale(key, {}));
