@@ -136,13 +136,14 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     bool watch = false;
     indexer::WatchOptions watch_options;
-    app.add_flag("--watch", watch,
+    auto* watch_flag = app.add_flag("--watch", watch,
                  "Keep running after indexing: index files that appear or change and remove the "
                  "articles of files that vanish, until SIGTERM or SIGINT");
     app.add_option("--rescan", watch_options.rescan,
                    "With --watch, seconds between looks at every file, for changes the file "
                    "system did not report")
         ->check(CLI::PositiveNumber)
+        ->needs(watch_flag)
         ->capture_default_str();
     app.add_option("paths", inputs, "Files and folders to index (folders recursively)")->required();
     try {

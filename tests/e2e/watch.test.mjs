@@ -3,7 +3,7 @@
 // appended to a JSON Lines file count, and SIGTERM ends the indexer cleanly.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { makeTempDir, paths, startServer } from '../support/harness.mjs';
@@ -91,6 +91,13 @@ describe('indexer --watch', () => {
     writeFileSync(path.join(input, 'marker.md'), '---\ntitle: "Marker"\n---\nMarker walruses.\n');
     await eventually(async () => (await total(base, 'walruses')) === 1, 'the marker');
     assert.equal(await total(base, 'zebras'), 0);
+  });
+
+  it('refuses --rescan without --watch', () => {
+    const refused = spawnSync(paths.indexer, ['--db', path.join(dir, 'other'), '--rescan', '5', input],
+      { encoding: 'utf8' });
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /--rescan requires --watch/);
   });
 
   it('exits 0 on SIGTERM', async () => {
