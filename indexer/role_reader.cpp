@@ -77,10 +77,12 @@ bool at_talks(const std::vector<Token>& tokens, std::size_t a, std::size_t b) {
     auto ends = [&](std::size_t k) {
         return tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph;
     };
+    // Bounded like the zones below, so that a text without sentence ends stays linear.
+    constexpr std::size_t kMaxSentenceWords = 60;
     auto start = a;
-    while (start > 0 && !ends(start)) --start;
+    while (start > 0 && a - start < kMaxSentenceWords && !ends(start)) --start;
     auto end = b;
-    while (end < tokens.size() && !ends(end)) ++end;
+    while (end < tokens.size() && end - b < kMaxSentenceWords && !ends(end)) ++end;
     // "Lavrov said", "Lavrov also said"; "..., said Foreign Minister Lavrov", a verb opening the
     // clause before the title ("Peskov said Lavrov would attend the talks" is Peskov speaking).
     constexpr std::size_t kSpeechAfter = 2, kSpeechBefore = 6;
