@@ -202,6 +202,7 @@ function table(results) {
     ...['cleaning', 'entities', 'terms', 'stories', 'writing'].map((name) =>
       [`index ${name} (thread s, share)`, (r) => stageShare(r.indexing.stages_s, name)]),
     ['db MB / compacted', (r) => `${r.indexing.db_mb.toFixed(0)} / ${r.indexing.db_compacted_mb.toFixed(0)}`],
+    ['open index + facet columns ms', (r) => r.in_process.open_ms?.toFixed(0) ?? '-'],
     ['in-process p50/p95/p99 ms', (r) => [r.in_process.p50_ms, r.in_process.p95_ms, r.in_process.p99_ms].map((v) => v.toFixed(2)).join(' / ')],
     [`in-process q/s (${results[0]?.in_process.threads} threads)`, (r) => r.in_process.parallel_qps.toFixed(0)],
     ['HTTP seq p50/p95/p99 ms', (r) => [r.http.sequential.p50_ms, r.http.sequential.p95_ms, r.http.sequential.p99_ms].map((v) => v.toFixed(2)).join(' / ')],

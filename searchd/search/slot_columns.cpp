@@ -1,8 +1,13 @@
 #include "searchd/search/slot_columns.h"
 
 #include <algorithm>
+#include <charconv>
+#include <deque>
+#include <iterator>
 #include <stdexcept>
-#include <unordered_map>
+#include <string_view>
+
+#include <boost/unordered/unordered_flat_map.hpp>
 
 #include "common/facet_set.h"
 #include "common/schema.h"
@@ -27,30 +32,122 @@ void add_counts(ValueCounts& into, ValueCounts&& from) {
     }
 }
 
+namespace {
+
+// A story id as a number, when it is one in the indexer's form (16 hex digits): a million of
+// them counted without a string each.
+std::optional<std::uint64_t> story_number(std::string_view story) {
+    std::uint64_t number = 0;
+    if (story.size() != 16) return std::nullopt;
+    const auto [end, error] =
+        std::from_chars(story.data(), story.data() + story.size(), number, 16);
+    if (error != std::errc() || end != story.data() + story.size()) return std::nullopt;
+    return number;
+}
+
+// Every distinct story id, numbered in the order first seen.
+class StoryIds {
+  public:
+    explicit StoryIds(std::size_t expected) { numeric_.reserve(expected); }
+    std::uint32_t intern(std::string_view story) {
+        const auto next = static_cast<std::uint32_t>(numeric_.size() + other_.size());
+        if (const auto number = story_number(story)) {
+            return numeric_.try_emplace(*number, next).first->second;
+        }
+        return other_.try_emplace(std::string(story), next).first->second;
+    }
+
+  private:
+    boost::unordered_flat_map<std::uint64_t, std::uint32_t> numeric_;
+    boost::unordered_flat_map<std::string, std::uint32_t> other_;
+};
+
+// Sets each document's story number among the stories with more than one article (numbered in
+// the order of their first article), or SlotColumns::kStoryOfOne; returns how many such stories
+// there are. One read of the slot: each document holds its story's index meanwhile.
+std::uint32_t number_stories(const Xapian::Database& database,
+                             std::vector<std::uint32_t>& per_docid) {
+    per_docid.assign(database.get_lastdocid() + std::size_t{1}, SlotColumns::kStoryOfOne);
+    std::vector<std::uint32_t> articles_per_story;
+    {
+        StoryIds story_ids(database.get_doccount());
+        for (auto it = database.valuestream_begin(schema::kSlotStory);
+             it != database.valuestream_end(schema::kSlotStory); ++it) {
+            const auto story = story_ids.intern(*it);
+            if (story == articles_per_story.size()) articles_per_story.push_back(0);
+            ++articles_per_story[story];
+            per_docid[it.get_docid()] = story;
+        }
+    }
+    std::uint32_t with_copies = 0;
+    std::vector<std::uint32_t> numbers(articles_per_story.size(), SlotColumns::kStoryOfOne);
+    for (auto& story : per_docid) {
+        if (story == SlotColumns::kStoryOfOne) continue;
+        if (articles_per_story[story] < 2) {
+            story = SlotColumns::kStoryOfOne;
+        } else {
+            if (numbers[story] == SlotColumns::kStoryOfOne) numbers[story] = with_copies++;
+            story = numbers[story];
+        }
+    }
+    return with_copies;
+}
+
+}  // namespace
+
 SlotColumns::SlotColumns(const Xapian::Database& database,
                          const std::vector<Xapian::valueno>& slots)
     : slots_(slots), names_(slots.size()) {
     constexpr std::uint32_t kMaxValues = 1u << 24;
     const auto last = database.get_lastdocid();
-    std::vector<std::vector<std::uint32_t>> rows(last + 1);
-    for (std::size_t index = 0; index < slots.size(); ++index) {
-        std::unordered_map<std::string, std::uint32_t> ids;
-        for (auto it = database.valuestream_begin(slots[index]);
-             it != database.valuestream_end(slots[index]); ++it) {
-            for (auto& value : decode_facet_set(*it)) {
-                auto [found, inserted] =
-                    ids.emplace(value, static_cast<std::uint32_t>(names_[index].size()));
-                if (inserted) {
-                    if (names_[index].size() >= kMaxValues) {
-                        throw std::runtime_error("too many distinct facet values to count");
-                    }
-                    names_[index].push_back(std::move(value));
-                }
-                rows[it.get_docid()].push_back(static_cast<std::uint32_t>(index) << 24 |
-                                               found->second);
-            }
+    // Two reads of each slot's values (cheap: a value stream comes in document order from a few
+    // blocks): one counts each row's entries, one writes them in place. At a million articles a
+    // container per row, or the entries gathered and then sorted, cost more than the reads.
+    offsets_.assign(last + std::size_t{2}, 0);
+    for (const auto slot : slots) {
+        for (auto it = database.valuestream_begin(slot); it != database.valuestream_end(slot);
+             ++it) {
+            const std::string encoded = *it;
+            if (encoded.empty()) continue;
+            offsets_[it.get_docid() + 1] += static_cast<std::uint32_t>(
+                1 + std::count(encoded.begin(), encoded.end(), kFacetSeparator));
         }
     }
+    for (std::size_t docid = 0; docid <= last; ++docid) offsets_[docid + 1] += offsets_[docid];
+    entries_.resize(offsets_.back());
+    // Slot by slot, so that a row keeps its entries in slot order, each set in its own order.
+    auto next = std::vector<std::uint32_t>(offsets_.begin(), offsets_.end() - 1);
+    for (std::size_t index = 0; index < slots.size(); ++index) {
+        // Names are looked up as views of the value read: kept where they never move meanwhile.
+        std::deque<std::string> names;
+        boost::unordered_flat_map<std::string_view, std::uint32_t> ids;
+        for (auto it = database.valuestream_begin(slots[index]);
+             it != database.valuestream_end(slots[index]); ++it) {
+            const std::string encoded = *it;
+            auto& at = next[it.get_docid()];
+            std::string_view rest = encoded;
+            while (!rest.empty()) {
+                const auto separator = rest.find(kFacetSeparator);
+                const auto value = rest.substr(0, separator);
+                rest.remove_prefix(separator == std::string_view::npos ? rest.size()
+                                                                       : separator + 1);
+                auto found = ids.find(value);
+                if (found == ids.end()) {
+                    if (names.size() >= kMaxValues) {
+                        throw std::runtime_error("too many distinct facet values to count");
+                    }
+                    names.emplace_back(value);
+                    found = ids.emplace(names.back(), static_cast<std::uint32_t>(names.size() - 1))
+                                .first;
+                }
+                entries_[at++] = static_cast<std::uint32_t>(index) << 24 | found->second;
+            }
+        }
+        ids = {};
+        names_[index].assign(std::make_move_iterator(names.begin()),
+                             std::make_move_iterator(names.end()));
+    }
+
     by_name_.resize(slots.size());
     for (std::size_t index = 0; index < slots.size(); ++index) {
         auto& order = by_name_[index];
@@ -60,31 +157,8 @@ SlotColumns::SlotColumns(const Xapian::Database& database,
         std::sort(order.begin(), order.end(),
                   [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
     }
-    offsets_.reserve(rows.size() + 1);
-    for (const auto& row : rows) {
-        offsets_.push_back(static_cast<std::uint32_t>(entries_.size()));
-        entries_.insert(entries_.end(), row.begin(), row.end());
-    }
-    offsets_.push_back(static_cast<std::uint32_t>(entries_.size()));
 
-    // Stories of one article are counted as they come; only those with copies need numbers.
-    std::unordered_map<std::string, std::uint32_t> articles_per_story;
-    for (auto it = database.valuestream_begin(schema::kSlotStory);
-         it != database.valuestream_end(schema::kSlotStory); ++it) {
-        ++articles_per_story[*it];
-    }
-    std::unordered_map<std::string, std::uint32_t> numbers;
-    for (const auto& [story, articles] : articles_per_story) {
-        if (articles > 1) numbers.emplace(story, stories_with_copies_++);
-    }
-    stories_.assign(last + 1, kStoryOfOne);
-    if (!numbers.empty()) {
-        for (auto it = database.valuestream_begin(schema::kSlotStory);
-             it != database.valuestream_end(schema::kSlotStory); ++it) {
-            const auto found = numbers.find(*it);
-            if (found != numbers.end()) stories_[it.get_docid()] = found->second;
-        }
-    }
+    stories_with_copies_ = number_stories(database, stories_);
     build_story_rows();
 }
 

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "common/facet_set.h"
 #include "common/schema.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/searcher.h"
@@ -56,4 +57,85 @@ TEST_CASE("shared columns are built once per revision and keep the newest", "[fa
     CHECK(shared.get(5, build) != newer);
     CHECK(shared.get(6, build) == newer);
     CHECK(builds == 3);
+}
+
+namespace {
+
+// The values of one row by slot, named.
+std::vector<std::pair<Xapian::valueno, std::string>> named_row(const SlotColumns& columns,
+                                                               Xapian::docid docid) {
+    std::vector<std::pair<Xapian::valueno, std::string>> named;
+    const auto [first, last] = columns.row(docid);
+    for (auto entry = first; entry != last; ++entry) {
+        const auto index = *entry >> 24;
+        named.emplace_back(columns.slots()[index], columns.name(index, *entry & 0xFFFFFF));
+    }
+    return named;
+}
+
+}  // namespace
+
+TEST_CASE("columns hold every value of every document, by slot, and number stories with copies",
+          "[facet_counter]") {
+    constexpr Xapian::valueno kCity = 20;
+    constexpr Xapian::valueno kMonth = schema::kSlotMonth;
+    Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    auto add = [&](const std::string& month, std::vector<std::string> cities,
+                   const std::string& story) {
+        Xapian::Document document;
+        if (!month.empty()) document.add_value(kMonth, month);
+        if (!cities.empty()) document.add_value(kCity, encode_facet_set(std::move(cities)));
+        document.add_value(schema::kSlotStory, story);
+        return database.add_document(document);
+    };
+    const auto a = add("2026-02", {"Odesa", "Kyiv"}, "s1");
+    const auto b = add("", {"Istanbul"}, "s2");
+    const auto c = add("2026-01", {}, "s1");
+    const auto d = add("2026-03", {"Kyiv"}, "s3");
+    database.delete_document(add("2026-03", {"Geneva"}, "s3"));
+    const auto e = add("2026-01", {"Geneva", "Kyiv"}, "s2");
+    database.commit();
+
+    const SlotColumns columns(database, {kMonth, kCity});
+    using Row = std::vector<std::pair<Xapian::valueno, std::string>>;
+    CHECK(named_row(columns, a) == Row{{kMonth, "2026-02"}, {kCity, "Kyiv"}, {kCity, "Odesa"}});
+    CHECK(named_row(columns, b) == Row{{kCity, "Istanbul"}});
+    CHECK(named_row(columns, c) == Row{{kMonth, "2026-01"}});
+    CHECK(named_row(columns, e) == Row{{kMonth, "2026-01"}, {kCity, "Geneva"}, {kCity, "Kyiv"}});
+    CHECK(named_row(columns, e - 1).empty());     // deleted
+    CHECK(named_row(columns, e + 1000).empty());  // beyond the database
+    CHECK(columns.value_count(1) == 4);           // Odesa, Kyiv, Istanbul, Geneva
+    CHECK(columns.find(1, "Kyiv").has_value());
+    CHECK_FALSE(columns.find(1, "Lviv").has_value());
+
+    std::vector<std::vector<Xapian::doccount>> per_slot(2);
+    per_slot[1].assign(columns.value_count(1), 0);
+    for (const auto docid : {a, d, e}) {
+        const auto [first, last] = columns.row(docid);
+        for (auto entry = first; entry != last; ++entry) {
+            if ((*entry >> 24) == 1) ++per_slot[1][*entry & 0xFFFFFF];
+        }
+    }
+    CHECK(columns.named_counts(per_slot, kCity) ==
+          ValueCounts{{"Geneva", 1}, {"Kyiv", 3}, {"Odesa", 1}});
+
+    // s1 (a, c) and s2 (b, e) have copies; s3 has one article left.
+    CHECK(columns.stories_with_copies() == 2);
+    CHECK(columns.story(d) == SlotColumns::kStoryOfOne);
+    CHECK(columns.story(a) == columns.story(c));
+    CHECK(columns.story(b) == columns.story(e));
+    CHECK(columns.story(a) != columns.story(b));
+    const auto s2 = columns.story(b);
+    CHECK(columns.story_size(s2) == 2);
+    // A story's row: its articles' values, and only the earliest month.
+    std::vector<std::string> story_values;
+    for (auto [entry, end] = columns.story_row(s2); entry != end; ++entry) {
+        story_values.push_back(columns.name(*entry >> 24, *entry & 0xFFFFFF));
+    }
+    std::sort(story_values.begin(), story_values.end());
+    CHECK(story_values == std::vector<std::string>{"2026-01", "Geneva", "Istanbul", "Kyiv"});
+    const auto [member, members_end] = columns.story_members(s2);
+    REQUIRE(members_end - member == 2);
+    CHECK(member[0].docid == b);
+    CHECK(member[1].docid == e);
 }
