@@ -139,3 +139,19 @@ TEST_CASE("columns hold every value of every document, by slot, and number stori
     CHECK(member[0].docid == b);
     CHECK(member[1].docid == e);
 }
+
+TEST_CASE("columns split a set written by hand as the decoder does", "[facet_counter]") {
+    constexpr Xapian::valueno kCity = 20;
+    Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document trailing;
+    trailing.add_value(kCity, std::string("Lviv") + kFacetSeparator);
+    const auto a = database.add_document(trailing);
+    Xapian::Document doubled;
+    doubled.add_value(kCity, std::string("Kyiv") + kFacetSeparator + kFacetSeparator + "Odesa");
+    const auto b = database.add_document(doubled);
+    database.commit();
+    const SlotColumns columns(database, {kCity});
+    using Row = std::vector<std::pair<Xapian::valueno, std::string>>;
+    CHECK(named_row(columns, a) == Row{{kCity, "Lviv"}});
+    CHECK(named_row(columns, b) == Row{{kCity, "Kyiv"}, {kCity, ""}, {kCity, "Odesa"}});
+}
