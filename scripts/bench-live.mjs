@@ -16,12 +16,15 @@ process.env.TALKSEARCH_INDEXER ??= bin('indexer/indexer');
 process.env.TALKSEARCH_DATA ??= path.join(repo, 'data');
 process.env.TALKSEARCH_WEB ??= path.join(repo, 'web');
 
+const USAGE = 'usage: scripts/bench-live [--base 10000] [--articles 20] [--seed 1] [--stream 20] [--rate 20]';
+
 function parseArgs(argv) {
-  const options = { base: 10000, articles: 20, seed: 1 };
+  const options = { base: 10000, articles: 20, seed: 1, stream: 20, rate: 20 };
   for (let i = 0; i < argv.length; i += 2) {
     const [name, value] = [argv[i], Number(argv[i + 1])];
-    if (!['--base', '--articles', '--seed'].includes(name) || !Number.isInteger(value) || value < 0) {
-      console.error('usage: scripts/bench-live [--base 10000] [--articles 20] [--seed 1]');
+    if (!['--base', '--articles', '--seed', '--stream', '--rate'].includes(name)
+        || !Number.isInteger(value) || value < 0) {
+      console.error(USAGE);
       process.exit(2);
     }
     options[name.slice(2)] = value;
@@ -75,6 +78,7 @@ async function main() {
   await found('talks');  // the first search builds what later ones reuse
 
   const latencies = [];
+  let streamed = null;
   try {
     for (let i = 0; i < options.articles; i++) {
       const word = token(i);
@@ -90,6 +94,9 @@ async function main() {
       latencies.push(Number(process.hrtime.bigint() - written) / 1e6);
       await sleep(300);  // apart, so that each is a batch of its own
     }
+    if (options.stream > 0) {
+      streamed = await underStream({ base, input, options, found, batches: () => count(log, 'articles in the database') });
+    }
   } finally {
     indexer.kill('SIGTERM');
     await server.stop();
@@ -98,6 +105,106 @@ async function main() {
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
   console.log(`write to searchable, ${latencies.length} articles over ${options.base}: `
     + `p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${latencies.at(-1).toFixed(0)} ms`);
+  if (streamed) {
+    const { idle, busy, written, batches, marks } = streamed;
+    console.log(`queries one at a time (data/bench/queries.txt), ${options.stream} s each:`);
+    console.log(`  no articles arriving: ${describe(idle)}`);
+    console.log(`  ${options.rate} articles/s arriving: ${describe(busy)}; `
+      + `${written} articles in ${batches} commits`);
+    console.log(`  write to searchable meanwhile, ${marks.length} marked articles: ${percentiles(marks)}`);
+  }
+}
+
+function count(text, needle) {
+  return text.split(needle).length - 1;
+}
+
+function percentiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (!sorted.length) return 'none';
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return `p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, `
+    + `max ${sorted.at(-1).toFixed(1)} ms`;
+}
+
+function describe({ latencies, errors }) {
+  return `${latencies.length} queries, ${percentiles(latencies)}, ${errors} errors`;
+}
+
+// The query mix, one query at a time, until `until` (ms since the epoch).
+async function queryLoop(base, queries, until) {
+  const latencies = [];
+  let errors = 0;
+  for (let i = 0; Date.now() < until; i++) {
+    const started = process.hrtime.bigint();
+    try {
+      const response = await fetch(`${base}/api/search?${queries[i % queries.length]}`);
+      await response.arrayBuffer();
+      if (!response.ok) errors++;
+    } catch {
+      errors++;
+    }
+    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { latencies, errors };
+}
+
+// Query latency with no articles arriving, then while generated articles arrive at
+// `options.rate` a second (each file renamed into a watched folder, as crawlers write them),
+// and meanwhile, every second, how long one marked article takes to become searchable.
+async function underStream({ base, input, options, found, batches }) {
+  const queries = fs.readFileSync(path.join(repo, 'data', 'bench', 'queries.txt'), 'utf8')
+    .split('\n').filter((line) => line && !line.startsWith('#'));
+  const total = options.stream * options.rate;
+  const generated = path.join(work, 'stream-corpus');
+  const made = spawnSync('node', [path.join(repo, 'scripts', 'gen-corpus.mjs'), '--count',
+    String(total), '--seed', String(options.seed + 1), '--out', generated, '--txt'], { stdio: 'inherit' });
+  if (made.status !== 0) throw new Error('gen-corpus failed');
+  const texts = fs.readdirSync(path.join(generated, 'txt')).sort();
+  const arriving = path.join(input, 'stream');
+  fs.mkdirSync(arriving);
+
+  const idle = await queryLoop(base, queries, Date.now() + options.stream * 1000);
+
+  const batchesBefore = batches();
+  const started = Date.now();
+  const until = started + options.stream * 1000;
+  let written = 0;
+  const marks = [];
+  const writer = (async () => {
+    for (let second = 0; Date.now() < until; ) {
+      const due = Math.min(texts.length, Math.floor(((Date.now() - started) / 1000) * options.rate));
+      for (; written < due; written++) {
+        const aside = path.join(work, texts[written]);
+        fs.copyFileSync(path.join(generated, 'txt', texts[written]), aside);
+        fs.renameSync(aside, path.join(arriving, texts[written]));
+      }
+      if (Date.now() - started >= second * 1000) {
+        const word = token(100000 + second++);
+        const aside = path.join(work, `${word}.txt`);
+        fs.writeFileSync(aside, `Marked article\n\nEnvoys met in Geneva; ${word} was discussed.\n`);
+        const at = process.hrtime.bigint();
+        fs.renameSync(aside, path.join(arriving, `${word}.txt`));
+        (async () => {
+          const deadline = Date.now() + 30000;
+          while (!(await found(word))) {
+            if (Date.now() > deadline) return;  // counted as missing below
+            await sleep(20);
+          }
+          marks.push(Number(process.hrtime.bigint() - at) / 1e6);
+        })();
+      }
+      await sleep(10);
+    }
+  })();
+  const busy = await queryLoop(base, queries, until);
+  await writer;
+  const marked = Math.ceil(options.stream);
+  for (const deadline = Date.now() + 30000; marks.length < marked && Date.now() < deadline; ) {
+    await sleep(50);  // the last marked articles
+  }
+  if (marks.length < marked) throw new Error(`${marked - marks.length} marked articles not searchable within 30 s`);
+  return { idle, busy, written, batches: batches() - batchesBefore, marks };
 }
 
 main().catch((error) => {
