@@ -4,6 +4,7 @@
 #include <string>
 
 #include "indexer/readers.h"
+#include "indexer/run_stop.h"
 
 namespace talksearch::indexer {
 namespace fs = std::filesystem;
@@ -15,17 +16,19 @@ bool is_jsonl(const SourceFile& file) {
 
 // Writes the files of one input; returns the keys of the files it found, for --prune.
 std::set<std::string> update_input(const SourceInput& input, ArticleSink& sink,
-                                   SourceReader& reader, RunReporter& reporter) {
+                                   SourceReader& reader, const SinkContext& context) {
     std::set<std::string> present;
     for (const auto& file : input.files) {
         present.insert(file_key(file));
         std::set<std::string> ids;
-        const bool complete = reader.read(
-            file, ids, [&](ParsedArticle parsed) { sink.index(std::move(parsed), file); });
+        const bool complete = reader.read(file, ids, [&](ParsedArticle parsed) {
+            stop_if_asked(context.options);
+            sink.index(std::move(parsed), file);
+        });
         // Lines removed from a JSON Lines file remove their articles, but only when every line
         // was understood: a line that could not be read keeps its old article.
         if (complete && is_jsonl(file)) {
-            reporter.removed(sink.writer().remove_stale(file_key(file), ids));
+            context.reporter.removed(sink.writer().remove_stale(file_key(file), ids));
         }
     }
     return present;
@@ -36,12 +39,16 @@ std::set<std::string> update_input(const SourceInput& input, ArticleSink& sink,
 void update_in_place(const SinkContext& context, SourceReader& reader,
                      const std::vector<SourceInput>& inputs) {
     ArticleSink sink(context, context.options.database, WriterMode::update);
-    for (const auto& input : inputs) {
-        const auto present = update_input(input, sink, reader, context.reporter);
-        // Only a folder is pruned: a file given by itself says nothing of its neighbours.
-        if (context.options.prune && fs::is_directory(input.path)) {
-            context.reporter.removed(sink.writer().prune(input.path, present));
+    try {
+        for (const auto& input : inputs) {
+            const auto present = update_input(input, sink, reader, context);
+            // Only a folder is pruned: a file given by itself says nothing of its neighbours.
+            if (context.options.prune && fs::is_directory(input.path)) {
+                context.reporter.removed(sink.writer().prune(input.path, present));
+            }
         }
+    } catch (const RunStopped&) {
+        context.reporter.set_stopped();
     }
     sink.writer().commit();
     context.reporter.set_documents(sink.writer().document_count());

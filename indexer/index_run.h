@@ -3,6 +3,7 @@
 // them, counting what happened to every file and article. Bad input is skipped with a warning,
 // never fatal.
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -25,6 +26,10 @@ struct RunOptions {
     // Updates of an existing database use one writer.
     std::size_t threads = 1;
     std::size_t shard_size = 10000;  // articles per shard of a parallel build
+    // Once set (by a signal handler, say), the run reads no further article and ends as if its
+    // inputs ended there: what was read is committed, and nothing is pruned or removed for
+    // articles not read. The run's summary says it stopped.
+    const std::atomic<bool>* stop = nullptr;
 };
 
 struct RunSummary {
@@ -35,6 +40,7 @@ struct RunSummary {
     std::size_t removed = 0;
     std::map<std::string, std::size_t> skipped;  // reason -> count
     std::size_t documents = 0;                   // in the database afterwards
+    bool stopped = false;                        // ended early by RunOptions::stop
     StageTimes stages;                           // of the articles counted above
 
     std::size_t skipped_total() const;

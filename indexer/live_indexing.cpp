@@ -273,8 +273,12 @@ void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCa
     // Watching starts before the first run, so that nothing written during it goes unseen.
     FileWatcher watcher(inputs.folders());
     auto started = Clock::now();
-    const auto first = run_index(options, catalog, callbacks);
+    // A stop during the first run (which may take long) ends it with what it has written.
+    auto first_options = options;
+    first_options.stop = &stop;
+    const auto first = run_index(first_options, catalog, callbacks);
     on_batch(first, Clock::now() - started);
+    if (first.stopped) return;
 
     LiveIndex live(options, catalog, callbacks, inputs);
     auto next_rescan = Clock::now() + watch.rescan;

@@ -23,8 +23,9 @@ struct WatchOptions {
 // Told after the first run and after each batch: what it did, and how long it took.
 using BatchHandler = std::function<void(const RunSummary&, std::chrono::duration<double>)>;
 
-// Runs until `stop` is set (checked at least four times a second), then returns with every
-// batch committed. Throws like run_index on fatal problems, and std::system_error when the
+// Runs until `stop` is set (checked at least four times a second, and before each article of
+// the first run, which then ends with what it has written), then returns with every batch
+// committed. Throws like run_index on fatal problems, and std::system_error when the
 // folders cannot be watched.
 void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCallbacks& callbacks,
                   const WatchOptions& watch, const std::atomic<bool>& stop,

@@ -71,10 +71,11 @@ void print_summary(const talksearch::indexer::RunSummary& summary, double second
     if (!skipped.empty()) skipped += ")";
     std::cout << fmt::format(
         "{} files: {} added, {} updated, {} unchanged, {} removed, {} skipped{}; {} "
-        "articles in the database{} ({:.2f} s)\n",
+        "articles in the database{}{} ({:.2f} s)\n",
         summary.files, summary.added, summary.updated, summary.unchanged, summary.removed,
         summary.skipped_total(), skipped, summary.documents,
-        summary.changed() ? "" : ", nothing changed", seconds);
+        summary.changed() ? "" : ", nothing changed",
+        summary.stopped ? ", stopped before the end of its input" : "", seconds);
     if (with_stages) {
         const auto& stages = summary.stages;
         std::cout << fmt::format(
@@ -136,9 +137,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     bool watch = false;
     indexer::WatchOptions watch_options;
-    auto* watch_flag = app.add_flag("--watch", watch,
-                 "Keep running after indexing: index files that appear or change and remove the "
-                 "articles of files that vanish, until SIGTERM or SIGINT");
+    auto* watch_flag = app.add_flag(
+        "--watch", watch,
+        "Keep running after indexing: index files that appear or change and remove the "
+        "articles of files that vanish, until SIGTERM or SIGINT");
     app.add_option("--rescan", watch_options.rescan,
                    "With --watch, seconds between looks at every file, for changes the file "
                    "system did not report")

@@ -16,6 +16,8 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include "indexer/run_stop.h"
+
 namespace talksearch::indexer {
 namespace fs = std::filesystem;
 namespace {
@@ -226,12 +228,19 @@ void build_in_shards(const SinkContext& context, SourceReader& reader,
                                                  Xapian::DB_CREATE_OR_OPEN);
     const ScratchFolder scratch(database);
     Workers workers(context, scratch.path());
-    for (const auto& input : inputs) {
-        for (const auto& file : input.files) {
-            std::set<std::string> ids;
-            reader.read(file, ids,
-                        [&](ParsedArticle parsed) { workers.push(std::move(parsed), file); });
+    try {
+        for (const auto& input : inputs) {
+            for (const auto& file : input.files) {
+                std::set<std::string> ids;
+                reader.read(file, ids, [&](ParsedArticle parsed) {
+                    stop_if_asked(context.options);
+                    workers.push(std::move(parsed), file);
+                });
+            }
         }
+    } catch (const RunStopped&) {
+        // The articles already handed to the workers are written and compacted like a whole run's.
+        context.reporter.set_stopped();
     }
     workers.finish();
 

@@ -30,6 +30,7 @@ class RunReporter {
     void count(PutOutcome outcome, const StageTimes& times = {});
     void removed(std::size_t count);
     void set_documents(std::size_t documents);
+    void set_stopped() { summary_.stopped = true; }
     void file_seen();
     // False when another article of this run already has the id.
     bool claim_id(const std::string& id);

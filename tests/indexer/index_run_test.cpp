@@ -2,6 +2,7 @@
 #include "indexer/index_run.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <string>
 #include <sys/wait.h>
@@ -451,4 +452,43 @@ TEST_CASE("a file that grows over the size limit after it was listed is skipped"
         indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
     CHECK(summary.added == 1);
     CHECK(summary.skipped.at("too large") == 1);
+}
+
+TEST_CASE("a run asked to stop commits what it read and prunes nothing", "[index_run]") {
+    // The bundled corpus has five files, read in name order; the stop comes once the first is.
+    const std::size_t threads = GENERATE(1, 3);
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    std::atomic<bool> stop{false};
+    indexer::RunOptions options;
+    options.database = db;
+    options.inputs = {talksearch::testing::bundled_corpus()};
+    options.threads = threads;
+    options.stop = &stop;
+    indexer::RunCallbacks callbacks;
+    callbacks.progress = [&](auto, auto) { stop = true; };
+    const auto first =
+        indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    CHECK(first.stopped);
+    CHECK(first.added == 1);
+    CHECK(Xapian::Database(db.string()).get_doccount() == 1);
+    check_no_scratch_left(dir.path());
+
+    // Without the stop, the next run catches up.
+    stop = false;
+    callbacks.progress = {};
+    const auto second =
+        indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    CHECK_FALSE(second.stopped);
+    CHECK(second.unchanged == 1);
+    CHECK(second.added == 4);
+
+    // A pruning run stopped early removes nothing: the files it did not reach are not gone.
+    options.prune = true;
+    callbacks.progress = [&](auto, auto) { stop = true; };
+    const auto pruned =
+        indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    CHECK(pruned.stopped);
+    CHECK(pruned.removed == 0);
+    CHECK(Xapian::Database(db.string()).get_doccount() == 5);
 }

@@ -213,3 +213,28 @@ TEST_CASE("lines appended to a feed are read without the lines before them", "[l
     CHECK(has_article(database, "a1"));
     watching.stop();
 }
+
+TEST_CASE("a stop during the first run ends the watch with what that run wrote",
+          "[live_indexing]") {
+    TempDir dir;
+    const auto input = dir.path() / "input";
+    for (const auto* name : {"a", "b", "c"}) {
+        dir.write(fmt::format("input/{}.txt", name), "Talks\n\nDelegations met in Geneva.\n");
+    }
+    RunOptions options;
+    options.database = dir.path() / "db";
+    options.inputs = {input};
+    options.threads = 2;
+    std::atomic<bool> stop{false};
+    RunCallbacks callbacks;
+    // Asked once the first file is read, as a signal would come.
+    callbacks.progress = [&](auto, auto) { stop = true; };
+    std::vector<RunSummary> told;
+    watch_inputs(options, testing::shipped_catalog(), callbacks, WatchOptions{}, stop,
+                 [&](const RunSummary& summary, auto) { told.push_back(summary); });
+    REQUIRE(told.size() == 1);
+    CHECK(told.front().stopped);
+    CHECK(told.front().added == 1);
+    CHECK(has_article(options.database, "a"));
+    CHECK_FALSE(has_article(options.database, "b"));
+}
