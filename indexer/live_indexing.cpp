@@ -53,10 +53,10 @@ bool has_hidden_part(const fs::path& relative) {
 // The inputs as the first run found them, and how a path below them is named in the index.
 class WatchedInputs {
   public:
-    WatchedInputs(const RunOptions& options, RunReporter& reporter) {
+    explicit WatchedInputs(const RunOptions& options) {
         for (const auto& input : options.inputs) {
-            auto found = find_source_files(input, reporter);
-            const fs::path root = found.path;
+            // Where it is, not what it holds: the first run lists the files (and warns once).
+            const fs::path root = locate_input(input);
             folders_.push_back(fs::is_directory(root) ? root : root.parent_path());
             roots_.push_back({root, fs::is_directory(root)});
         }
@@ -268,8 +268,7 @@ class LiveIndex {
 void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCallbacks& callbacks,
                   const WatchOptions& watch, const std::atomic<bool>& stop,
                   const BatchHandler& on_batch) {
-    RunReporter finding(callbacks);
-    const WatchedInputs inputs(options, finding);
+    const WatchedInputs inputs(options);
     // Watching starts before the first run, so that nothing written during it goes unseen.
     FileWatcher watcher(inputs.folders());
     auto started = Clock::now();

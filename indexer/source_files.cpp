@@ -64,13 +64,18 @@ std::string article_id(const std::string& relative) {
     return relative.substr(0, dot);
 }
 
-SourceInput find_source_files(const fs::path& input, RunReporter& reporter) {
+std::string locate_input(const fs::path& input) {
     std::error_code error;
-    const auto status = fs::status(input, error);
-    if (error || !fs::exists(status)) {
+    if (!fs::exists(fs::status(input, error)) || error) {
         throw std::runtime_error(fmt::format("{}: no such file or folder", input.string()));
     }
-    SourceInput found{canonical_string(input), {}};
+    return canonical_string(input);
+}
+
+SourceInput find_source_files(const fs::path& input, RunReporter& reporter) {
+    SourceInput found{locate_input(input), {}};
+    std::error_code error;
+    const auto status = fs::status(input, error);
     if (fs::is_regular_file(status)) {
         const fs::path absolute = found.path;
         found.files.push_back({input, absolute.parent_path().string(), input.filename().string(),

@@ -32,6 +32,10 @@ struct SourceInput {
     std::vector<SourceFile> files;  // in order of their relative paths
 };
 
+// The input's absolute, canonical path (SourceInput::path) without looking inside it; throws
+// when there is no such file or folder.
+std::string locate_input(const std::filesystem::path& input);
+
 // Throws when the input does not exist or its folder cannot be opened. A folder that fails
 // partway through is reported to `reporter` as unreadable, keeping the files found until then;
 // folders it may not enter are passed over.
