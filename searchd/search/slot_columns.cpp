@@ -47,11 +47,12 @@ void for_each_value(const std::string& encoded, Action&& action) {
     }
 }
 
-// A story id as a number, when it is one in the indexer's form (16 hex digits): a million of
-// them counted without a string each.
+// A story id as a number, when it is one in the indexer's form (16 lower-case hex digits, so
+// that no two ids read as one): a million of them counted without a string each.
 std::optional<std::uint64_t> story_number(std::string_view story) {
     std::uint64_t number = 0;
-    if (story.size() != 16) return std::nullopt;
+    const auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); };
+    if (story.size() != 16 || !std::all_of(story.begin(), story.end(), hex)) return std::nullopt;
     const auto [end, error] =
         std::from_chars(story.data(), story.data() + story.size(), number, 16);
     if (error != std::errc() || end != story.data() + story.size()) return std::nullopt;

@@ -155,3 +155,19 @@ TEST_CASE("columns split a set written by hand as the decoder does", "[facet_cou
     CHECK(named_row(columns, a) == Row{{kCity, "Lviv"}});
     CHECK(named_row(columns, b) == Row{{kCity, "Kyiv"}, {kCity, ""}, {kCity, "Odesa"}});
 }
+
+TEST_CASE("story ids that differ only in case are two stories", "[facet_counter]") {
+    Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (const auto* story : {"00000000000000ab", "00000000000000AB", "s", "s"}) {
+        Xapian::Document document;
+        document.add_value(schema::kSlotStory, story);
+        database.add_document(document);
+    }
+    database.commit();
+    const SlotColumns columns(database, {schema::kSlotMonth});
+    CHECK(columns.stories_with_copies() == 1);
+    CHECK(columns.story(1) == SlotColumns::kStoryOfOne);
+    CHECK(columns.story(2) == SlotColumns::kStoryOfOne);
+    CHECK(columns.story(3) == columns.story(4));
+    CHECK(columns.story(3) != SlotColumns::kStoryOfOne);
+}
