@@ -18,12 +18,7 @@ std::string encode_facet_set(std::vector<std::string> values) {
 
 std::vector<std::string> decode_facet_set(std::string_view encoded) {
     std::vector<std::string> values;
-    while (!encoded.empty()) {
-        const auto separator = encoded.find(kFacetSeparator);
-        values.emplace_back(encoded.substr(0, separator));
-        if (separator == std::string_view::npos) break;
-        encoded.remove_prefix(separator + 1);
-    }
+    for_each_facet_value(encoded, [&](std::string_view value) { values.emplace_back(value); });
     return values;
 }
 

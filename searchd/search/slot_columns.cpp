@@ -34,19 +34,6 @@ void add_counts(ValueCounts& into, ValueCounts&& from) {
 
 namespace {
 
-// Calls `action` with each value of a slot's facet set, as decode_facet_set splits it. Both
-// reads of the columns split alike, so that a row's count and its entries agree.
-template <typename Action>
-void for_each_value(const std::string& encoded, Action&& action) {
-    std::string_view rest = encoded;
-    while (!rest.empty()) {
-        const auto separator = rest.find(kFacetSeparator);
-        action(rest.substr(0, separator));
-        if (separator == std::string_view::npos) break;
-        rest.remove_prefix(separator + 1);
-    }
-}
-
 // A story id as a number, when it is one in the indexer's form (16 lower-case hex digits, so
 // that no two ids read as one): a million of them counted without a string each.
 std::optional<std::uint64_t> story_number(std::string_view story) {
@@ -122,7 +109,7 @@ SlotColumns::SlotColumns(const Xapian::Database& database,
         for (auto it = database.valuestream_begin(slot); it != database.valuestream_end(slot);
              ++it) {
             auto& count = offsets_[it.get_docid() + 1];
-            for_each_value(*it, [&](std::string_view) { ++count; });
+            for_each_facet_value(*it, [&](std::string_view) { ++count; });
         }
     }
     for (std::size_t docid = 0; docid <= last; ++docid) offsets_[docid + 1] += offsets_[docid];
@@ -136,7 +123,7 @@ SlotColumns::SlotColumns(const Xapian::Database& database,
         for (auto it = database.valuestream_begin(slots[index]);
              it != database.valuestream_end(slots[index]); ++it) {
             auto& at = next[it.get_docid()];
-            for_each_value(*it, [&](std::string_view value) {
+            for_each_facet_value(*it, [&](std::string_view value) {
                 auto found = ids.find(value);
                 if (found == ids.end()) {
                     if (names.size() >= kMaxValues) {
