@@ -29,6 +29,10 @@ inline constexpr std::string_view kTitleStemPrefix = "ZS";
 static_assert(kTitleStemPrefix.substr(0, kStemPrefix.size()) == kStemPrefix &&
               kTitleStemPrefix.substr(kStemPrefix.size()) == kTitlePrefix);
 
+// Metadata keys. A commit by the indexer records the documents it changed under
+// kChangesKeyPrefix + its revision (change_log.h).
+inline constexpr std::string_view kChangesKeyPrefix = "talksearch:changes:";
+
 // Value slots.
 enum Slot : Xapian::valueno {
     kSlotDate = 0,            // "YYYY-MM-DD", empty when undated: newest-first puts undated last

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "common/change_log.h"
 #include "common/schema.h"
 #include "common/stored_article.h"
 
@@ -72,7 +73,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batc
 
 IndexWriter::~IndexWriter() {
     try {
-        write_spelling(batch_spelling_, database_);
+        commit();
     } catch (...) {
         // The database is failing already; its own error has been or will be reported.
     }
@@ -81,10 +82,11 @@ IndexWriter::~IndexWriter() {
 void IndexWriter::remove(Xapian::docid docid) {
     stories_->forget(docid);
     database_.delete_document(docid);
-    changed();
+    changed(docid);
 }
 
-void IndexWriter::changed() {
+void IndexWriter::changed(Xapian::docid docid) {
+    if (mode_ == WriterMode::update) batch_docids_.push_back(docid);
     if (++pending_ >= batch_size_) commit();
 }
 
@@ -92,7 +94,9 @@ void IndexWriter::commit() {
     if (pending_ == 0) return;
     write_spelling(batch_spelling_, database_);
     batch_spelling_.clear();
+    if (mode_ == WriterMode::update) change_log::record_next_commit(database_, batch_docids_);
     database_.commit();
+    batch_docids_.clear();
     pending_ = 0;
 }
 
@@ -125,9 +129,9 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
     const auto file_term = checked_file_term(article.document);
     if (mode_ == WriterMode::fresh_shard) {
         add_story(article, *stories_);
-        database_.add_document(article.document);
+        const auto docid = database_.add_document(article.document);
         add_spelling(article.words);
-        changed();
+        changed(docid);
         return PutOutcome::added;
     }
     const auto id_term = schema::id_term(article.stored.id);
@@ -148,7 +152,7 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
     const auto docid = database_.replace_document(id_term, article.document);
     if (member) stories_->bind(*member, docid);
     add_spelling(article.words);
-    changed();
+    changed(docid);
     return exists ? PutOutcome::updated : PutOutcome::added;
 }
 

@@ -11,6 +11,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <xapian.h>
@@ -54,7 +55,7 @@ class IndexWriter {
     IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
                 WriterMode mode = WriterMode::update, WordFrequencies* spelling_words = nullptr,
                 StoryIndex* stories = nullptr);
-    // Xapian commits what is pending when the database closes: the batch's spelling data with it.
+    // Commits what is pending, with the batch's spelling data and its change record.
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
@@ -77,7 +78,7 @@ class IndexWriter {
     Xapian::doccount document_count() const { return database_.get_doccount(); }
 
   private:
-    void changed();
+    void changed(Xapian::docid docid);
 
     void add_spelling(const std::vector<std::string>& words);
     void remove(Xapian::docid docid);
@@ -87,6 +88,8 @@ class IndexWriter {
     // An update's spelling words, counted until its batch commits: one call to Xapian per
     // distinct word rather than one per word of every article.
     WordFrequencies batch_spelling_;
+    // An update's documents changed since its last commit, which records them (change_log.h).
+    std::vector<Xapian::docid> batch_docids_;
     Xapian::WritableDatabase database_;
     std::size_t batch_size_;
     std::size_t pending_ = 0;

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include "common/change_log.h"
 #include "common/schema.h"
 #include "indexer/cleaner.h"
 #include "indexer/document_builder.h"
@@ -122,6 +123,39 @@ TEST_CASE("the writer removes stale lines of a file and vanished files of a fold
     CHECK(writer.prune("elsewhere", {}) == 0);
     writer.commit();
     CHECK(ids(db) == std::set<std::string>{"l1", "f1"});
+}
+
+TEST_CASE("every commit of an update records the documents it changed", "[index_writer]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    Articles articles;
+    const auto docid_of = [&](const std::string& id) {
+        const Xapian::Database database(db.string());
+        return *database.postlist_begin(schema::id_term(id));
+    };
+    Xapian::rev start = 0;
+    Xapian::docid a2 = 0;
+    {
+        indexer::IndexWriter writer(db, 100);
+        writer.put(articles.build("a1", "a1.txt"));
+        writer.put(articles.build("a2", "a2.txt"));
+        writer.commit();
+        start = Xapian::Database(db.string()).get_revision();
+        a2 = docid_of("a2");
+        writer.put(articles.build("a1", "a1.txt", "Delegations met in Istanbul."));  // replaced
+        writer.put(articles.build("a3", "a3.txt"));
+        writer.commit();
+        CHECK(writer.remove_stale("root/a2.txt", {}) == 1);
+        writer.put(articles.build("a3", "a3.txt"));  // unchanged: not a change
+    }  // the last batch is committed, and recorded, as the writer closes
+    const Xapian::Database database(db.string());
+    const auto a1 = docid_of("a1");
+    const auto a3 = docid_of("a3");
+    CHECK(change_log::changed_between(database, start, start + 1) ==
+          std::vector<Xapian::docid>{a1, a3});
+    CHECK(change_log::changed_between(database, start + 1, start + 2) ==
+          std::vector<Xapian::docid>{a2});  // removed
+    CHECK(database.get_revision() == start + 2);
 }
 
 TEST_CASE("a fresh shard appends and counts its spelling words", "[index_writer]") {
