@@ -79,7 +79,9 @@ const SlotColumns& Searcher::columns() {
             return std::make_shared<const SlotColumns>(index_.database(), all_slots);
         };
         const auto revision = index_.revision();
-        columns_ = shared_columns_ && revision ? shared_columns_->get(*revision, build) : build();
+        columns_ = shared_columns_ && revision
+                       ? shared_columns_->get(index_.database(), *revision, build)
+                       : build();
     }
     return *columns_;
 }

@@ -24,6 +24,13 @@ void add_counts(ValueCounts& into, ValueCounts&& from);
 class SlotColumns {
   public:
     SlotColumns(const Xapian::Database& database, const std::vector<Xapian::valueno>& slots);
+    // The columns of `database` built from `before`, the columns of an earlier revision of it, by
+    // rereading only the documents changed since then (`changed`, sorted: added, replaced or
+    // removed; see change_log.h). The same as columns built afresh, but for the ids of values,
+    // which only matter within one SlotColumns; values no article has any more keep their id.
+    SlotColumns(const SlotColumns& before, const Xapian::Database& database,
+                const std::vector<Xapian::docid>& changed);
+    ~SlotColumns();
 
     const std::vector<Xapian::valueno>& slots() const { return slots_; }
     // Entries of a row: slot index in the high byte, value id below.
@@ -69,6 +76,7 @@ class SlotColumns {
     }
 
   private:
+    struct StoryIds;
     std::vector<Xapian::valueno> slots_;
     std::vector<std::vector<std::string>> names_;  // per slot: value id -> value
     // Per slot: the value ids in the order of their names, so that counts are named in map order
@@ -84,7 +92,14 @@ class SlotColumns {
     std::vector<StoryMember> members_;                 // by story, then document id
     std::vector<std::uint32_t> story_member_offsets_;  // per story, plus one
     std::vector<std::uint32_t> member_entries_;
+    // Per docid, its story id interned in story_ids_ (kStoryOfOne when it has none). The interned
+    // ids are shared with the columns built from these: only a build adds to them, one at a time
+    // (SharedColumns holds its lock), and a search never reads them.
+    std::vector<std::uint32_t> story_keys_;
+    std::shared_ptr<StoryIds> story_ids_;
+    void number_stories();
     void build_story_rows();
+    void order_names(std::size_t slot_index);
 };
 
 // The columns of one database shared by several searchers (a pool's): built once per revision
@@ -92,12 +107,16 @@ class SlotColumns {
 class SharedColumns {
   public:
     using Build = std::function<std::shared_ptr<const SlotColumns>()>;
-    // The columns at `revision`: the ones held, or `build()`'s, kept if newer than those held.
-    // Searchers asking for a revision being built wait for it rather than build it again.
-    std::shared_ptr<const SlotColumns> get(Xapian::rev revision, const Build& build);
+    // The columns of `database` (one database, at `revision`): the ones held; or those built from
+    // them by rereading what the commits since changed, when the database recorded it; or else
+    // `build()`'s. Kept if newer than those held. Searchers asking for a revision being built
+    // wait for it rather than build it again.
+    std::shared_ptr<const SlotColumns> get(const Xapian::Database& database, Xapian::rev revision,
+                                           const Build& build);
 
   private:
     std::mutex mutex_;
+    std::string uuid_;  // of the database held: one replaced by another starts afresh
     Xapian::rev revision_ = 0;
     std::shared_ptr<const SlotColumns> columns_;
 };

@@ -1,6 +1,11 @@
 // In-memory columns of facet values: rebuilt for new commits, shared by a pool's searchers.
 #include "searchd/search/slot_columns.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
 #include <catch2/catch.hpp>
 
 #include "common/facet_set.h"
@@ -47,15 +52,15 @@ TEST_CASE("shared columns are built once per revision and keep the newest", "[fa
             database, std::vector<Xapian::valueno>{schema::kSlotMonth});
     };
     SharedColumns shared;
-    const auto first = shared.get(5, build);
-    CHECK(shared.get(5, build) == first);
+    const auto first = shared.get(database, 5, build);
+    CHECK(shared.get(database, 5, build) == first);
     CHECK(builds == 1);
-    const auto newer = shared.get(6, build);
+    const auto newer = shared.get(database, 6, build);
     CHECK(newer != first);
     CHECK(builds == 2);
     // A searcher still at an older revision gets columns of its own; the newest stay held.
-    CHECK(shared.get(5, build) != newer);
-    CHECK(shared.get(6, build) == newer);
+    CHECK(shared.get(database, 5, build) != newer);
+    CHECK(shared.get(database, 6, build) == newer);
     CHECK(builds == 3);
 }
 
@@ -170,4 +175,142 @@ TEST_CASE("story ids that differ only in case are two stories", "[facet_counter]
     CHECK(columns.story(2) == SlotColumns::kStoryOfOne);
     CHECK(columns.story(3) == columns.story(4));
     CHECK(columns.story(3) != SlotColumns::kStoryOfOne);
+}
+
+namespace {
+
+// What columns say of a database, by names rather than ids: each row, which articles share a
+// story with copies, and each such story's row.
+struct Described {
+    std::vector<std::vector<std::pair<Xapian::valueno, std::string>>> rows;
+    std::set<std::set<Xapian::docid>> stories;
+    std::set<std::multiset<std::string>> story_rows;
+    bool operator==(const Described&) const = default;
+};
+
+Described describe(const SlotColumns& columns, Xapian::docid last) {
+    Described described;
+    std::map<std::uint32_t, std::set<Xapian::docid>> stories;
+    for (Xapian::docid docid = 1; docid <= last; ++docid) {
+        described.rows.push_back(named_row(columns, docid));
+        if (columns.story(docid) != SlotColumns::kStoryOfOne) {
+            stories[columns.story(docid)].insert(docid);
+        }
+    }
+    for (std::uint32_t story = 0; story < columns.stories_with_copies(); ++story) {
+        std::multiset<std::string> values;
+        for (auto [entry, end] = columns.story_row(story); entry != end; ++entry) {
+            values.insert(columns.name(*entry >> 24, *entry & 0xFFFFFF));
+        }
+        std::set<Xapian::docid> members;
+        for (auto [member, end] = columns.story_members(story); member != end; ++member) {
+            members.insert(member->docid);
+        }
+        CHECK(members == stories[story]);
+        CHECK(columns.story_size(story) == members.size());
+        described.story_rows.insert(values);
+    }
+    for (auto& [story, docids] : stories) described.stories.insert(docids);
+    return described;
+}
+
+}  // namespace
+
+TEST_CASE("columns updated from the changed documents equal columns built afresh",
+          "[facet_counter]") {
+    constexpr Xapian::valueno kCity = 20;
+    constexpr Xapian::valueno kMonth = schema::kSlotMonth;
+    const std::vector<Xapian::valueno> slots{kMonth, kCity};
+    Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const auto document = [](const std::string& month, std::vector<std::string> cities,
+                             const std::string& story) {
+        Xapian::Document document;
+        if (!month.empty()) document.add_value(kMonth, month);
+        if (!cities.empty()) document.add_value(kCity, encode_facet_set(std::move(cities)));
+        if (!story.empty()) document.add_value(schema::kSlotStory, story);
+        return document;
+    };
+    const auto a = database.add_document(document("2026-02", {"Odesa", "Kyiv"}, "s1"));
+    const auto b = database.add_document(document("", {"Istanbul"}, "s2"));
+    const auto c = database.add_document(document("2026-01", {}, "s1"));
+    const auto d = database.add_document(document("2026-03", {"Kyiv"}, "s3"));
+    const auto e = database.add_document(document("2026-01", {"Geneva", "Kyiv"}, "s2"));
+    const auto f = database.add_document(document("2026-04", {"Lviv"}, "0000000000000abc"));
+    database.commit();
+    const SlotColumns before(database, slots);
+
+    // s1 loses a copy, s3 gains one, a new story gets two copies; a new city and a new month;
+    // Lviv stays named but no article has it any more.
+    database.delete_document(c);
+    database.replace_document(f, document("2026-04", {"Kharkiv"}, "s3"));
+    database.replace_document(b, document("2025-12", {"Istanbul", "Riyadh"}, "s2"));
+    const auto g = database.add_document(document("2026-05", {"Riyadh"}, "000000000000beef"));
+    const auto h = database.add_document(document("", {}, "000000000000beef"));
+    const auto i = database.add_document(document("2026-05", {"Geneva"}, ""));
+    database.commit();
+    const SlotColumns updated(before, database, {b, c, f, g, h, i});
+    const SlotColumns afresh(database, slots);
+
+    const auto last = database.get_lastdocid();
+    CHECK(describe(updated, last) == describe(afresh, last));
+    CHECK(updated.stories_with_copies() == 3);
+    CHECK(updated.story(a) == SlotColumns::kStoryOfOne);
+    CHECK(updated.story(d) == updated.story(f));
+    CHECK(updated.story(g) == updated.story(h));
+    CHECK(updated.story(i) == SlotColumns::kStoryOfOne);
+    // Named counts stay in name order with the added names merged in.
+    std::vector<std::vector<Xapian::doccount>> per_slot(2);
+    per_slot[1].assign(updated.value_count(1), 1);
+    const auto counts = updated.named_counts(per_slot, kCity);
+    std::vector<std::string> names;
+    for (const auto& [name, count] : counts) names.push_back(name);
+    CHECK(names == std::vector<std::string>{"Geneva", "Istanbul", "Kharkiv", "Kyiv", "Lviv",
+                                            "Odesa", "Riyadh"});
+    // The columns it came from are unchanged.
+    CHECK(describe(before, e) == describe(SlotColumns(before), e));
+    CHECK(before.story(a) == before.story(c));
+}
+
+TEST_CASE("shared columns follow the indexer's commits by rereading what they changed",
+          "[facet_counter]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    dir.write("first/a.txt", "Talks in Geneva\nDelegations met in Geneva.\n");
+    dir.write("first/b.txt", "Talks in Odesa\nDelegations met in Odesa.\n");
+    talksearch::testing::index_into(db, {dir.path() / "first"});
+    std::vector<Xapian::valueno> slots{schema::kSlotMonth};
+    for (const auto& info : schema::kFacets) slots.push_back(info.slot);
+    SharedColumns shared;
+    int builds = 0;
+    const auto follow = [&] {
+        const Xapian::Database database(db.string());
+        const auto build = [&] {
+            ++builds;
+            return std::make_shared<const SlotColumns>(database, slots);
+        };
+        const auto columns = shared.get(database, database.get_revision(), build);
+        CHECK(describe(*columns, database.get_lastdocid()) ==
+              describe(SlotColumns(database, slots), database.get_lastdocid()));
+        return columns;
+    };
+    follow();
+    CHECK(builds == 1);  // a new database records no changes
+
+    dir.write("first/c.txt", "Talks in Riyadh\nDelegations met in Riyadh.\n");
+    dir.write("first/a.txt", "Talks in Istanbul\nDelegations met in Istanbul.\n");
+    talksearch::testing::index_into(db, {dir.path() / "first"});
+    std::filesystem::remove(dir.path() / "first" / "b.txt");
+    talksearch::testing::index_into(db, {dir.path() / "first"}, nullptr, /*prune=*/true);
+    const auto columns = follow();
+    CHECK(builds == 1);
+    const auto city = static_cast<std::size_t>(
+        std::find(slots.begin(), slots.end(), schema::facet_info(Facet::city).slot) -
+        slots.begin());
+    CHECK(columns->find(city, "Riyadh").has_value());
+
+    // Another database in the same place starts afresh.
+    std::filesystem::remove_all(db);
+    talksearch::testing::index_into(db, {dir.path() / "first"});
+    follow();
+    CHECK(builds == 2);
 }
