@@ -12,6 +12,7 @@
 
 #include "common/catalog.h"
 #include "indexer/stage_times.h"
+#include "indexer/story_index.h"
 
 namespace talksearch::indexer {
 
@@ -30,6 +31,9 @@ struct RunOptions {
     // inputs ended there: what was read is committed, and nothing is pruned or removed for
     // articles not read. The run's summary says it stopped.
     const std::atomic<bool>* stop = nullptr;
+    // Where an update's writer keeps the database's stories for the next run's writer (a
+    // watching indexer's): read once instead of once per writer.
+    KeptStories* kept_stories = nullptr;
 };
 
 struct RunSummary {

@@ -58,17 +58,38 @@ void write_spelling(const WordFrequencies& words, Xapian::WritableDatabase& data
 }
 
 IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
-                         WriterMode mode, WordFrequencies* spelling_words, StoryIndex* stories)
+                         WriterMode mode, WordFrequencies* spelling_words, StoryIndex* stories,
+                         KeptStories* kept)
     : mode_(mode),
       spelling_words_(spelling_words),
       database_(database.string(), open_flags(mode)),
       batch_size_(batch_size),
-      stories_(stories) {
-    if (!stories_) {
+      stories_(stories),
+      kept_(stories ? nullptr : kept) {
+    if (!stories_) load_stories();
+}
+
+void IndexWriter::load_stories() {
+    if (!kept_) {
         own_stories_ = std::make_unique<StoryIndex>();
         own_stories_->load(database_);
         stories_ = own_stories_.get();
+        return;
     }
+    const auto uuid = database_.get_uuid();
+    const auto revision = database_.get_revision();
+    if (!kept_->index || kept_->uuid != uuid || kept_->revision != revision) {
+        kept_->revision.reset();
+        kept_->index = std::make_unique<StoryIndex>();
+        kept_->index->load(database_);
+        kept_->uuid = uuid;
+        kept_->revision = revision;
+    }
+    stories_ = kept_->index.get();
+}
+
+void IndexWriter::stories_changing() {
+    if (kept_) kept_->revision.reset();
 }
 
 IndexWriter::~IndexWriter() {
@@ -80,6 +101,7 @@ IndexWriter::~IndexWriter() {
 }
 
 void IndexWriter::remove(Xapian::docid docid) {
+    stories_changing();
     stories_->forget(docid);
     database_.delete_document(docid);
     changed(docid);
@@ -96,6 +118,7 @@ void IndexWriter::commit() {
     batch_spelling_.clear();
     if (mode_ == WriterMode::update) change_log::record_next_commit(database_, batch_docids_);
     database_.commit();
+    if (kept_) kept_->revision = database_.get_revision();
     batch_docids_.clear();
     pending_ = 0;
 }
@@ -147,6 +170,7 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
             return PutOutcome::unchanged;
         }
     }
+    stories_changing();
     if (exists) stories_->forget(*postings);
     const auto member = add_story(article, *stories_);
     const auto docid = database_.replace_document(id_term, article.document);

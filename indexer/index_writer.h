@@ -51,10 +51,11 @@ class IndexWriter {
   public:
     // A fresh_shard writer counts its articles' spelling words into `spelling_words`. Articles
     // join the stories of `stories`, shared by the shards of one build; without it, the
-    // writer holds the stories of its own database.
+    // writer holds the stories of its own database, in `kept` if given (taken from there when
+    // they describe the database as it opens).
     IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
                 WriterMode mode = WriterMode::update, WordFrequencies* spelling_words = nullptr,
-                StoryIndex* stories = nullptr);
+                StoryIndex* stories = nullptr, KeptStories* kept = nullptr);
     // Commits what is pending, with the batch's spelling data and its change record.
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
@@ -79,6 +80,9 @@ class IndexWriter {
 
   private:
     void changed(Xapian::docid docid);
+    void load_stories();
+    // Before the held stories change: until the next commit they describe no revision.
+    void stories_changing();
 
     void add_spelling(const std::vector<std::string>& words);
     void remove(Xapian::docid docid);
@@ -95,6 +99,7 @@ class IndexWriter {
     std::size_t pending_ = 0;
     std::unique_ptr<StoryIndex> own_stories_;
     StoryIndex* stories_;
+    KeptStories* kept_;
 };
 
 // Adds counted words to the spelling data of `database`.

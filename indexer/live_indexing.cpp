@@ -273,13 +273,17 @@ void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCa
     FileWatcher watcher(inputs.folders());
     auto started = Clock::now();
     // A stop during the first run (which may take long) ends it with what it has written.
-    auto first_options = options;
+    // The stories the first run's writer reads are the live writer's too.
+    KeptStories kept_stories;
+    auto live_options = options;
+    live_options.kept_stories = &kept_stories;
+    auto first_options = live_options;
     first_options.stop = &stop;
     const auto first = run_index(first_options, catalog, callbacks);
     on_batch(first, Clock::now() - started);
     if (first.stopped) return;
 
-    LiveIndex live(options, catalog, callbacks, inputs);
+    LiveIndex live(live_options, catalog, callbacks, inputs);
     auto next_rescan = Clock::now() + watch.rescan;
     while (!stop.load()) {
         const auto until_rescan =

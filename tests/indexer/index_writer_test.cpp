@@ -158,6 +158,45 @@ TEST_CASE("every commit of an update records the documents it changed", "[index_
     CHECK(database.get_revision() == start + 2);
 }
 
+TEST_CASE("a writer takes the stories a writer before it kept, when they describe the database",
+          "[index_writer]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    Articles articles;
+    const std::string text =
+        "Delegations from both sides met in Geneva for a second round of "
+        "talks on a ceasefire and an exchange of prisoners of war.";
+    const auto story_of = [&](const std::string& id) {
+        const Xapian::Database database(db.string());
+        return database.get_document(*database.postlist_begin(schema::id_term(id)))
+            .get_value(schema::kSlotStory);
+    };
+    indexer::KeptStories kept;
+    {
+        indexer::IndexWriter writer(db, 10, indexer::WriterMode::update, nullptr, nullptr, &kept);
+        writer.put(articles.build("a1", "a1.txt", text));
+    }
+    REQUIRE(kept.index);
+    const auto* first_index = kept.index.get();
+    CHECK(kept.revision == Xapian::Database(db.string()).get_revision());
+    CHECK(kept.index->held() == 1);
+    {
+        indexer::IndexWriter writer(db, 10, indexer::WriterMode::update, nullptr, nullptr, &kept);
+        CHECK(kept.index.get() == first_index);  // taken as kept
+        writer.put(articles.build("a2", "a2.txt", text));
+        CHECK_FALSE(kept.revision);  // changing, until the commit
+    }
+    CHECK(story_of("a2") == story_of("a1"));
+    CHECK(kept.index->held() == 2);
+    {
+        indexer::IndexWriter other(db, 10);  // a writer that keeps nothing
+        other.put(articles.build("a3", "a3.txt", text));
+    }
+    indexer::IndexWriter writer(db, 10, indexer::WriterMode::update, nullptr, nullptr, &kept);
+    CHECK(kept.index->held() == 3);  // read again: the database had moved on
+    CHECK(kept.revision == Xapian::Database(db.string()).get_revision());
+}
+
 TEST_CASE("a fresh shard appends and counts its spelling words", "[index_writer]") {
     TempDir dir;
     const auto db = dir.path() / "db";
