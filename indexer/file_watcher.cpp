@@ -19,7 +19,7 @@ constexpr std::uint32_t kFolderEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE |
 
 // Changes that keep coming are told at least this often, so that a busy folder is still
 // indexed as it fills.
-constexpr std::chrono::milliseconds kMaxGathering{1000};
+constexpr std::chrono::milliseconds kMaxGathering{500};
 
 bool is_hidden(std::string_view name) { return name.size() > 1 && name.front() == '.'; }
 
