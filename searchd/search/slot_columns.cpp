@@ -332,8 +332,8 @@ std::shared_ptr<const SlotColumns> SharedColumns::get(const Xapian::Database& da
         } catch (const std::invalid_argument&) {
             // A record the indexer did not write: read everything.
         }
-        // Past a quarter of the articles, one read of each slot costs less than reading the
-        // changed documents one by one.
+        // A change of a good part of the database (a re-index) is read slot by slot, in
+        // document order, as afresh, rather than document by document.
         if (changed && changed->size() <= database.get_doccount() / 4 + 1000) {
             built = std::make_shared<const SlotColumns>(*columns_, database, *changed);
         }

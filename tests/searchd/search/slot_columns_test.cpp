@@ -66,6 +66,18 @@ TEST_CASE("shared columns are built once per revision and keep the newest", "[fa
 
 namespace {
 
+constexpr Xapian::valueno kCity = 20;
+
+// A document with a month, a set of cities and a story, each left out when empty.
+Xapian::Document document_with(const std::string& month, std::vector<std::string> cities,
+                               const std::string& story) {
+    Xapian::Document document;
+    if (!month.empty()) document.add_value(schema::kSlotMonth, month);
+    if (!cities.empty()) document.add_value(kCity, encode_facet_set(std::move(cities)));
+    if (!story.empty()) document.add_value(schema::kSlotStory, story);
+    return document;
+}
+
 // The values of one row by slot, named.
 std::vector<std::pair<Xapian::valueno, std::string>> named_row(const SlotColumns& columns,
                                                                Xapian::docid docid) {
@@ -82,16 +94,11 @@ std::vector<std::pair<Xapian::valueno, std::string>> named_row(const SlotColumns
 
 TEST_CASE("columns hold every value of every document, by slot, and number stories with copies",
           "[facet_counter]") {
-    constexpr Xapian::valueno kCity = 20;
     constexpr Xapian::valueno kMonth = schema::kSlotMonth;
     Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
     auto add = [&](const std::string& month, std::vector<std::string> cities,
                    const std::string& story) {
-        Xapian::Document document;
-        if (!month.empty()) document.add_value(kMonth, month);
-        if (!cities.empty()) document.add_value(kCity, encode_facet_set(std::move(cities)));
-        document.add_value(schema::kSlotStory, story);
-        return database.add_document(document);
+        return database.add_document(document_with(month, std::move(cities), story));
     };
     const auto a = add("2026-02", {"Odesa", "Kyiv"}, "s1");
     const auto b = add("", {"Istanbul"}, "s2");
@@ -146,7 +153,6 @@ TEST_CASE("columns hold every value of every document, by slot, and number stori
 }
 
 TEST_CASE("columns split a set written by hand as the decoder does", "[facet_counter]") {
-    constexpr Xapian::valueno kCity = 20;
     Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::Document trailing;
     trailing.add_value(kCity, std::string("Lviv") + kFacetSeparator);
@@ -218,18 +224,9 @@ Described describe(const SlotColumns& columns, Xapian::docid last) {
 
 TEST_CASE("columns updated from the changed documents equal columns built afresh",
           "[facet_counter]") {
-    constexpr Xapian::valueno kCity = 20;
-    constexpr Xapian::valueno kMonth = schema::kSlotMonth;
-    const std::vector<Xapian::valueno> slots{kMonth, kCity};
+    const std::vector<Xapian::valueno> slots{schema::kSlotMonth, kCity};
     Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    const auto document = [](const std::string& month, std::vector<std::string> cities,
-                             const std::string& story) {
-        Xapian::Document document;
-        if (!month.empty()) document.add_value(kMonth, month);
-        if (!cities.empty()) document.add_value(kCity, encode_facet_set(std::move(cities)));
-        if (!story.empty()) document.add_value(schema::kSlotStory, story);
-        return document;
-    };
+    const auto document = document_with;
     const auto a = database.add_document(document("2026-02", {"Odesa", "Kyiv"}, "s1"));
     const auto b = database.add_document(document("", {"Istanbul"}, "s2"));
     const auto c = database.add_document(document("2026-01", {}, "s1"));
