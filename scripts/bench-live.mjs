@@ -48,7 +48,7 @@ function token(i) {
 
 // The database of --base generated articles, indexed by a batch run from a folder the watcher
 // does not watch; with --reuse, the one the last run left if it holds the same articles (a
-// million take some twenty minutes to index). Everything else starts afresh.
+// million take about half an hour to index). Everything else starts afresh.
 function prepareBase(options, db) {
   const base = path.join(work, 'base');
   const params = path.join(base, 'params.json');
