@@ -86,6 +86,25 @@ describe('indexer --watch', () => {
     assert.equal(await total(base, 'ferrymen'), 1);
   });
 
+  it('keeps facet counts and facet filters current as articles come and go', async () => {
+    const cityCount = async (city) => {
+      const found = (await search(base, { q: '' })).facets.city.find(({ value }) => value === city);
+      return found ? found.count : 0;
+    };
+    const inLviv = async () => (await search(base, { city: 'Lviv' })).total;
+    assert.equal(await cityCount('Istanbul'), 1);
+    assert.equal(await cityCount('Lviv'), 0);
+    writeFileSync(path.join(input, 'lviv.md'),
+      '---\ntitle: "Mayors meet in Lviv"\n---\nMayors met in Lviv to plan shelters.\n');
+    await eventually(async () => (await cityCount('Lviv')) === 1 && (await inLviv()) === 1,
+      'a new article counted and filtered');
+    assert.equal(await cityCount('Istanbul'), 1);  // the articles that did not change
+    rmSync(path.join(input, 'lviv.md'));
+    await eventually(async () => (await cityCount('Lviv')) === 0 && (await inLviv()) === 0,
+      'a removed article no longer counted');
+    assert.equal(await cityCount('Istanbul'), 1);
+  });
+
   it('leaves hidden files alone', async () => {
     writeFileSync(path.join(input, '.draft.md'), '---\ntitle: "Draft"\n---\nPlaceholder zebras.\n');
     writeFileSync(path.join(input, 'marker.md'), '---\ntitle: "Marker"\n---\nMarker walruses.\n');
