@@ -65,17 +65,13 @@ IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batc
       database_(database.string(), open_flags(mode)),
       batch_size_(batch_size),
       stories_(stories),
-      kept_(stories ? nullptr : kept) {
+      kept_(stories ? nullptr
+            : kept  ? kept
+                    : &own_stories_) {
     if (!stories_) load_stories();
 }
 
 void IndexWriter::load_stories() {
-    if (!kept_) {
-        own_stories_ = std::make_unique<StoryIndex>();
-        own_stories_->load(database_);
-        stories_ = own_stories_.get();
-        return;
-    }
     const auto uuid = database_.get_uuid();
     const auto revision = database_.get_revision();
     if (!kept_->index || kept_->uuid != uuid || kept_->revision != revision) {

@@ -97,9 +97,9 @@ class IndexWriter {
     Xapian::WritableDatabase database_;
     std::size_t batch_size_;
     std::size_t pending_ = 0;
-    std::unique_ptr<StoryIndex> own_stories_;
+    KeptStories own_stories_;  // unless given a build's stories or kept ones
     StoryIndex* stories_;
-    KeptStories* kept_;
+    KeptStories* kept_;  // where stories_ is held; none for a build's
 };
 
 // Adds counted words to the spelling data of `database`.

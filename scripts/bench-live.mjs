@@ -46,6 +46,13 @@ function token(i) {
   return word;
 }
 
+// `count` articles by scripts/gen-corpus.mjs into `out`.
+function generateCorpus(count, seed, out, ...more) {
+  const made = spawnSync('node', [path.join(repo, 'scripts', 'gen-corpus.mjs'), '--count',
+    String(count), '--seed', String(seed), '--out', out, ...more], { stdio: 'inherit' });
+  if (made.status !== 0) throw new Error('gen-corpus failed');
+}
+
 // The database of --base generated articles, indexed by a batch run from a folder the watcher
 // does not watch; with --reuse, the one the last run left if it holds the same articles (a
 // million take about half an hour to index). Everything else starts afresh.
@@ -65,9 +72,7 @@ function prepareBase(options, db) {
   fs.mkdirSync(base, { recursive: true });
   if (options.base === 0) return;
   const generated = path.join(work, 'gen');
-  const made = spawnSync('node', [path.join(repo, 'scripts', 'gen-corpus.mjs'), '--count',
-    String(options.base), '--seed', String(options.seed), '--out', generated], { stdio: 'inherit' });
-  if (made.status !== 0) throw new Error('gen-corpus failed');
+  generateCorpus(options.base, options.seed, generated);
   fs.renameSync(path.join(generated, 'articles.jsonl'), path.join(base, 'articles.jsonl'));
   fs.rmSync(generated, { recursive: true });
   const started = Date.now();
@@ -191,9 +196,7 @@ async function underStream({ base, input, options, found, batches }) {
     .split('\n').filter((line) => line && !line.startsWith('#'));
   const total = options.stream * options.rate;
   const generated = path.join(work, 'stream-corpus');
-  const made = spawnSync('node', [path.join(repo, 'scripts', 'gen-corpus.mjs'), '--count',
-    String(total), '--seed', String(options.seed + 1), '--out', generated, '--txt'], { stdio: 'inherit' });
-  if (made.status !== 0) throw new Error('gen-corpus failed');
+  generateCorpus(total, options.seed + 1, generated, '--txt');
   const texts = fs.readdirSync(path.join(generated, 'txt')).sort();
   const arriving = path.join(input, 'stream');
   fs.mkdirSync(arriving);

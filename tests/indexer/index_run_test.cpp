@@ -467,8 +467,10 @@ TEST_CASE("a run asked to stop commits what it read and prunes nothing", "[index
     options.stop = &stop;
     indexer::RunCallbacks callbacks;
     callbacks.progress = [&](auto, auto) { stop = true; };
-    const auto first =
-        indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    const auto run = [&] {
+        return indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    };
+    const auto first = run();
     CHECK(first.stopped);
     CHECK(first.added == 1);
     CHECK(Xapian::Database(db.string()).get_doccount() == 1);
@@ -477,8 +479,7 @@ TEST_CASE("a run asked to stop commits what it read and prunes nothing", "[index
     // Without the stop, the next run catches up.
     stop = false;
     callbacks.progress = {};
-    const auto second =
-        indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    const auto second = run();
     CHECK_FALSE(second.stopped);
     CHECK(second.unchanged == 1);
     CHECK(second.added == 4);
@@ -486,8 +487,7 @@ TEST_CASE("a run asked to stop commits what it read and prunes nothing", "[index
     // A pruning run stopped early removes nothing: the files it did not reach are not gone.
     options.prune = true;
     callbacks.progress = [&](auto, auto) { stop = true; };
-    const auto pruned =
-        indexer::run_index(options, talksearch::testing::shipped_catalog(), callbacks);
+    const auto pruned = run();
     CHECK(pruned.stopped);
     CHECK(pruned.removed == 0);
     CHECK(Xapian::Database(db.string()).get_doccount() == 5);
