@@ -30,7 +30,7 @@ struct SinkContext {
 // Writes into one database; used by one thread at a time.
 class ArticleSink {
   public:
-    // A fresh_shard sink counts its articles' spelling words into `spelling_words`; its articles
+    // A fresh_part sink counts its articles' spelling words into `spelling_words`; its articles
     // join the stories of `stories` (see IndexWriter).
     ArticleSink(const SinkContext& context, const std::filesystem::path& database, WriterMode mode,
                 WordFrequencies* spelling_words = nullptr, StoryIndex* stories = nullptr);

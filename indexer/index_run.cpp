@@ -28,7 +28,7 @@ RunSummary run_index(const RunOptions& options, const Catalog& catalog,
     SourceReader reader(options, callbacks, reporter, inputs);
     const SinkContext context{options, catalog, matcher, reporter};
     if (options.threads > 1 && is_new_database(options.database)) {
-        build_in_shards(context, reader, inputs);
+        build_in_parts(context, reader, inputs);
     } else {
         update_in_place(context, reader, inputs);
     }

@@ -23,10 +23,10 @@ struct RunOptions {
     std::uintmax_t max_file_bytes = 64ull << 20;  // non-JSONL files
     std::size_t max_article_bytes = 4u << 20;     // one article's text, any format
     std::size_t batch_size = 500;                 // articles per commit
-    // Threads that index a new database, each into shards of its own, compacted at the end.
+    // Threads that index a new database, each into parts of its own, compacted at the end.
     // Updates of an existing database use one writer.
     std::size_t threads = 1;
-    std::size_t shard_size = 10000;  // articles per shard of a parallel build
+    std::size_t part_size = 10000;  // articles per part of a parallel build
     // Once set (by a signal handler, say), the run reads no further article and ends as if its
     // inputs ended there: what was read is committed, and nothing is pruned or removed for
     // articles not read. The run's summary says it stopped.

@@ -146,7 +146,7 @@ std::optional<std::uint32_t> add_story(BuiltArticle& article, StoryIndex& storie
 
 PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
     const auto file_term = checked_file_term(article.document);
-    if (mode_ == WriterMode::fresh_shard) {
+    if (mode_ == WriterMode::fresh_part) {
         add_story(article, *stories_);
         const auto docid = database_.add_document(article.document);
         add_spelling(article.words);

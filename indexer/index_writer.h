@@ -39,9 +39,9 @@ enum class WriterMode {
     update,
     // A new scratch database no one else reads, whose articles have distinct ids: articles are
     // appended and blocks are overwritten in place without syncing. Spelling words are counted
-    // in memory, for write_spelling() once for all shards. Several times faster; a killed run
+    // in memory, for write_spelling() once for all parts. Several times faster; a killed run
     // leaves it unusable.
-    fresh_shard,
+    fresh_part,
 };
 
 // Words with the number of articles they occur in.
@@ -49,8 +49,8 @@ using WordFrequencies = boost::unordered_flat_map<std::string, Xapian::doccount>
 
 class IndexWriter {
   public:
-    // A fresh_shard writer counts its articles' spelling words into `spelling_words`. Articles
-    // join the stories of `stories`, shared by the shards of one build; without it, the
+    // A fresh_part writer counts its articles' spelling words into `spelling_words`. Articles
+    // join the stories of `stories`, shared by the parts of one build; without it, the
     // writer holds the stories of its own database, in `kept` if given (taken from there when
     // they describe the database as it opens).
     IndexWriter(const std::filesystem::path& database, std::size_t batch_size,

@@ -131,8 +131,8 @@ int main(int argc, char** argv) {
     app.add_option("--batch", options.batch_size, "Articles per commit")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    app.add_option("--shard-size", options.shard_size,
-                   "Articles per shard when several threads build a new database")
+    app.add_option("--part-size", options.part_size,
+                   "Articles per part when several threads build a new database (the parts are compacted at the end)")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     bool watch = false;

@@ -59,7 +59,7 @@ class WorkQueue {
     bool closed_ = false;
 };
 
-// A folder beside the database for the shards, removed with everything in it however the
+// A folder beside the database for the parts, removed with everything in it however the
 // build ends. Made with the database's lock held, so the folders of earlier builds found there
 // are from killed runs, and are removed first.
 class ScratchFolder {
@@ -92,15 +92,15 @@ class ScratchFolder {
     fs::path path_;
 };
 
-// The worker threads and what they share. Each fills shards of at most `shard_size` articles.
-// Small shards keep every commit cheap: a commit rewrites the index blocks its words touch, and
-// in a large shard those are spread over ever more of the file.
+// The worker threads and what they share. Each fills parts of at most `part_size` articles.
+// Small parts keep every commit cheap: a commit rewrites the index blocks its words touch, and
+// in a large part those are spread over ever more of the file.
 class Workers {
   public:
     Workers(const SinkContext& context, const fs::path& scratch)
         : context_(context),
           scratch_(scratch),
-          shard_size_(std::max<std::size_t>(1, context.options.shard_size)),
+          part_size_(std::max<std::size_t>(1, context.options.part_size)),
           spelling_words_(std::max<std::size_t>(1, context.options.threads)) {
         // At least one worker, or the reading thread would wait on a full queue for ever.
         for (std::size_t i = 0; i < spelling_words_.size(); ++i) {
@@ -122,26 +122,26 @@ class Workers {
         if (failure_) std::rethrow_exception(failure_);
     }
 
-    // After finish(): the shards in the order they were begun, and each worker's words.
-    const std::vector<fs::path>& shards() const { return shards_; }
+    // After finish(): the parts in the order they were begun, and each worker's words.
+    const std::vector<fs::path>& parts() const { return parts_; }
     const std::vector<WordFrequencies>& spelling_words() const { return spelling_words_; }
 
   private:
     void work(std::size_t worker) {
         try {
             std::unique_ptr<ArticleSink> sink;
-            std::size_t in_shard = 0;
+            std::size_t in_part = 0;
             while (auto item = queue_.pop()) {
                 if (!sink) {
-                    sink = std::make_unique<ArticleSink>(context_, new_shard(),
-                                                         WriterMode::fresh_shard,
+                    sink = std::make_unique<ArticleSink>(context_, new_part(),
+                                                         WriterMode::fresh_part,
                                                          &spelling_words_[worker], &stories_);
                 }
                 sink->index(std::move(item->first), *item->second);
-                if (++in_shard == shard_size_) {
+                if (++in_part == part_size_) {
                     sink->writer().commit();
                     sink.reset();
-                    in_shard = 0;
+                    in_part = 0;
                 }
             }
             if (sink) sink->writer().commit();
@@ -156,10 +156,10 @@ class Workers {
         }
     }
 
-    fs::path new_shard() {
+    fs::path new_part() {
         std::lock_guard lock(mutex_);
-        shards_.push_back(scratch_ / fmt::format("shard{}", shards_.size()));
-        return shards_.back();
+        parts_.push_back(scratch_ / fmt::format("part{}", parts_.size()));
+        return parts_.back();
     }
 
     void join() {
@@ -171,33 +171,33 @@ class Workers {
 
     const SinkContext& context_;
     const fs::path scratch_;
-    const std::size_t shard_size_;
+    const std::size_t part_size_;
     WorkQueue queue_;
-    std::mutex mutex_;  // guards shards_ and failure_
-    std::vector<fs::path> shards_;
+    std::mutex mutex_;  // guards parts_ and failure_
+    std::vector<fs::path> parts_;
     std::exception_ptr failure_;
     std::vector<WordFrequencies> spelling_words_;  // one per worker: no lock needed
-    StoryIndex stories_;                           // of every shard: a copy joins its story
+    StoryIndex stories_;                           // of every part: a copy joins its story
     std::vector<std::thread> threads_;             // last: started once the rest exists
 };
 
-// The spelling data of every shard's words goes into the first shard, once: per shard it would
-// be written, and then merged, once for each shard.
-void write_all_spelling(const fs::path& first_shard, const std::vector<WordFrequencies>& words) {
-    Xapian::WritableDatabase first(first_shard.string(),
+// The spelling data of every part's words goes into the first part, once: per part it would
+// be written, and then merged, once for each part.
+void write_all_spelling(const fs::path& first_part, const std::vector<WordFrequencies>& words) {
+    Xapian::WritableDatabase first(first_part.string(),
                                    Xapian::DB_OPEN | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC);
     for (const auto& worker_words : words) write_spelling(worker_words, first);
     first.commit();
 }
 
-// Compacts the shards into a fresh folder, then moves it into place: a reader never sees a half
+// Compacts the parts into a fresh folder, then moves it into place: a reader never sees a half
 // written database. In one pass: merging the postlists in several (MULTIPASS) wrote temporary
-// files and was no faster over the 11 shards of 100k articles. The lock is let go just before
+// files and was no faster over the 11 parts of 100k articles. The lock is let go just before
 // the move, which replaces the database it locks.
-void compact_into_place(const std::vector<fs::path>& shards, const fs::path& scratch,
+void compact_into_place(const std::vector<fs::path>& parts, const fs::path& scratch,
                         std::optional<Xapian::WritableDatabase>& lock, const fs::path& database) {
     Xapian::Database all;
-    for (const auto& path : shards) all.add_database(Xapian::Database(path.string()));
+    for (const auto& path : parts) all.add_database(Xapian::Database(path.string()));
     const auto compacted = scratch / "compacted";
     all.compact(compacted.string());
     lock.reset();
@@ -218,11 +218,11 @@ bool is_new_database(const fs::path& database) {
     }
 }
 
-void build_in_shards(const SinkContext& context, SourceReader& reader,
+void build_in_parts(const SinkContext& context, SourceReader& reader,
                      const std::vector<SourceInput>& inputs) {
     const auto& database = context.options.database;
     // Hold the database's write lock for the whole run, as an in-place update does: a second
-    // indexer fails at once instead of building shards that would overwrite ours. The empty
+    // indexer fails at once instead of building parts that would overwrite ours. The empty
     // database it creates also leaves a readable one behind if this run is killed.
     std::optional<Xapian::WritableDatabase> lock(std::in_place, database.string(),
                                                  Xapian::DB_CREATE_OR_OPEN);
@@ -244,12 +244,12 @@ void build_in_shards(const SinkContext& context, SourceReader& reader,
     }
     workers.finish();
 
-    if (workers.shards().empty()) {  // nothing to index: the empty database stays
+    if (workers.parts().empty()) {  // nothing to index: the empty database stays
         context.reporter.set_documents(0);
         return;
     }
-    write_all_spelling(workers.shards().front(), workers.spelling_words());
-    compact_into_place(workers.shards(), scratch.path(), lock, database);
+    write_all_spelling(workers.parts().front(), workers.spelling_words());
+    compact_into_place(workers.parts(), scratch.path(), lock, database);
     context.reporter.set_documents(Xapian::Database(database.string()).get_doccount());
 }
 

@@ -134,8 +134,8 @@ TEST_CASE("an id is indexed once per run, whichever sink sees it", "[article_sin
     TempDir dir;
     Run run;
     auto context = run.context();
-    ArticleSink first(context, dir.path() / "shard0", WriterMode::fresh_shard);
-    ArticleSink second(context, dir.path() / "shard1", WriterMode::fresh_shard);
+    ArticleSink first(context, dir.path() / "part0", WriterMode::fresh_part);
+    ArticleSink second(context, dir.path() / "part1", WriterMode::fresh_part);
     first.index(article("j1", kBody), feed(dir));
     second.index(article("j1", kBody), feed(dir));
     CHECK(run.reporter.summary().added == 1);

@@ -315,7 +315,7 @@ std::vector<std::string> all_spellings(const fs::path& db) {
     return with_frequencies(database.spellings_begin(), database.spellings_end());
 }
 
-// A parallel build leaves nothing of its shards beside the database.
+// A parallel build leaves nothing of its parts beside the database.
 void check_no_scratch_left(const fs::path& folder) {
     for (const auto& entry : fs::directory_iterator(folder)) {
         CHECK(entry.path().filename().string().find(".building-") == std::string::npos);
@@ -324,27 +324,27 @@ void check_no_scratch_left(const fs::path& folder) {
 
 }  // namespace
 
-TEST_CASE("a new database built in parallel shards equals one built by one writer", "[index_run]") {
-    // One shard per thread, and shards of two articles: each thread fills several.
-    const std::size_t shard_size = GENERATE(10000, 2);
+TEST_CASE("a new database built in parallel parts equals one built by one writer", "[index_run]") {
+    // One part per thread, and parts of two articles: each thread fills several.
+    const std::size_t part_size = GENERATE(10000, 2);
     TempDir dir;
     const auto one = dir.path() / "one";
-    const auto sharded = dir.path() / "sharded";
+    const auto in_parts = dir.path() / "in_parts";
     index_into(one, {talksearch::testing::bundled_corpus()});
 
     indexer::RunOptions options;
-    options.database = sharded;
+    options.database = in_parts;
     options.inputs = {talksearch::testing::bundled_corpus()};
     options.threads = 3;
-    options.shard_size = shard_size;
+    options.part_size = part_size;
     const auto summary = indexer::run_index(options, talksearch::testing::shipped_catalog(), {});
     CHECK(summary.added == 5);
     CHECK(summary.documents == 5);
-    CHECK(all_terms(sharded) == all_terms(one));
-    // The spelling data is written once for all shards; it must equal the per-article data.
+    CHECK(all_terms(in_parts) == all_terms(one));
+    // The spelling data is written once for all parts; it must equal the per-article data.
     const auto spellings = all_spellings(one);
     CHECK(spellings.size() > 100);
-    CHECK(all_spellings(sharded) == spellings);
+    CHECK(all_spellings(in_parts) == spellings);
     check_no_scratch_left(dir.path());
 
     // Later runs update the merged database in place, incrementally.
@@ -358,7 +358,7 @@ TEST_CASE("a parallel build holds the database's lock and clears scratch left by
     TempDir dir;
     const auto db = dir.path() / "db";
     const auto leftover = dir.path() / "db.building-killed";
-    fs::create_directories(leftover / "shard0");
+    fs::create_directories(leftover / "part0");
 
     indexer::RunOptions options;
     options.database = db;

@@ -203,7 +203,7 @@ TEST_CASE("a fresh shard appends and counts its spelling words", "[index_writer]
     Articles articles;
     indexer::WordFrequencies words;
     {
-        indexer::IndexWriter writer(db, 100, indexer::WriterMode::fresh_shard, &words);
+        indexer::IndexWriter writer(db, 100, indexer::WriterMode::fresh_part, &words);
         CHECK(writer.put(articles.build("s1", "s1.txt")) == indexer::PutOutcome::added);
         CHECK(writer.put(articles.build("s2", "s2.txt")) == indexer::PutOutcome::added);
         writer.commit();

@@ -21,14 +21,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Writes `inputs` into `database` as one run does, in shards when `threads` > 1 or by one
+// Writes `inputs` into `database` as one run does, in parts when `threads` > 1 or by one
 // writer otherwise; returns the run's summary and collects its warnings.
 RunSummary write(const fs::path& database, const std::vector<fs::path>& inputs, std::size_t threads,
-                 std::size_t shard_size = 10000, std::vector<std::string>* warnings = nullptr) {
+                 std::size_t part_size = 10000, std::vector<std::string>* warnings = nullptr) {
     RunOptions options;
     options.database = database;
     options.threads = threads;
-    options.shard_size = shard_size;
+    options.part_size = part_size;
     RunCallbacks callbacks;
     callbacks.warn = [&](const std::string& line) {
         if (warnings) warnings->push_back(line);
@@ -40,7 +40,7 @@ RunSummary write(const fs::path& database, const std::vector<fs::path>& inputs, 
     SourceReader reader(options, callbacks, reporter, found);
     const SinkContext context{options, talksearch::testing::shipped_catalog(), matcher, reporter};
     if (threads > 1) {
-        build_in_shards(context, reader, found);
+        build_in_parts(context, reader, found);
     } else {
         update_in_place(context, reader, found);
     }
@@ -112,27 +112,27 @@ TEST_CASE("a database is new when it is missing or empty", "[parallel_build]") {
     CHECK_FALSE(is_new_database(dir.path() / "broken"));
 }
 
-TEST_CASE("shards of any size, merged, equal the database one writer builds", "[parallel_build]") {
-    const auto [threads, shard_size] = GENERATE(table<std::size_t, std::size_t>({
-        {2, 10000},  // one shard per worker
+TEST_CASE("parts of any size, merged, equal the database one writer builds", "[parallel_build]") {
+    const auto [threads, part_size] = GENERATE(table<std::size_t, std::size_t>({
+        {2, 10000},  // one part per worker
         {3, 2},      // each worker fills several
-        {4, 1},      // a shard per article
+        {4, 1},      // a part per article
     }));
-    CAPTURE(threads, shard_size);
+    CAPTURE(threads, part_size);
     TempDir dir;
     const auto input = write_feeds(dir, 23);
     const auto one = write(dir.path() / "one", {input}, 1);
-    const auto sharded = write(dir.path() / "sharded", {input}, threads, shard_size);
-    CHECK(sharded.added == 23);
-    CHECK(sharded.files == one.files);
-    CHECK(sharded.documents == 23);
-    CHECK(contents(dir.path() / "sharded") == contents(dir.path() / "one"));
+    const auto in_parts = write(dir.path() / "in_parts", {input}, threads, part_size);
+    CHECK(in_parts.added == 23);
+    CHECK(in_parts.files == one.files);
+    CHECK(in_parts.documents == 23);
+    CHECK(contents(dir.path() / "in_parts") == contents(dir.path() / "one"));
     CHECK_FALSE(scratch_left(dir.path()));
 }
 
 // Which copy founds the story depends on which worker gets to it first; that the copies share
-// one, across shards, does not.
-TEST_CASE("copies written into different shards share one story", "[parallel_build]") {
+// one, across parts, does not.
+TEST_CASE("copies written into different parts share one story", "[parallel_build]") {
     TempDir dir;
     const std::string report =
         "Ukrainian and Russian delegations met in Istanbul on Monday for a second round of direct "
@@ -176,7 +176,7 @@ TEST_CASE("a parallel build holds the database's lock and clears scratch of kill
     TempDir dir;
     const auto db = dir.path() / "db";
     const auto leftover = dir.path() / "db.building-killed";
-    fs::create_directories(leftover / "shard0");
+    fs::create_directories(leftover / "part0");
     const auto input = write_feeds(dir, 5);
     {
         Xapian::WritableDatabase other(db.string(), Xapian::DB_CREATE_OR_OPEN);
