@@ -27,6 +27,9 @@ struct RunOptions {
     // Updates of an existing database use one writer.
     std::size_t threads = 1;
     std::size_t part_size = 10000;  // articles per part of a parallel build
+    // Shards of a new index (shard_layout.h); 0 for one, or as many as an existing index has.
+    // An existing index keeps its number of shards.
+    std::size_t shards = 0;
     // Once set (by a signal handler, say), the run reads no further article and ends as if its
     // inputs ended there: what was read is committed, and nothing is pruned or removed for
     // articles not read. The run's summary says it stopped.

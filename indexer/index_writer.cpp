@@ -10,6 +10,7 @@
 #include "common/change_log.h"
 #include "common/schema.h"
 #include "common/stored_article.h"
+#include "indexer/shard_layout.h"
 
 namespace talksearch::indexer {
 namespace {
@@ -57,12 +58,25 @@ void write_spelling(const WordFrequencies& words, Xapian::WritableDatabase& data
     for (const auto& [word, frequency] : words) database.add_spelling(word, frequency);
 }
 
+namespace {
+
+std::vector<Xapian::WritableDatabase> open_shards(const std::filesystem::path& database,
+                                                  WriterMode mode) {
+    std::vector<Xapian::WritableDatabase> shards;
+    for (const auto& path : local_shards(database))
+        shards.emplace_back(path.string(), open_flags(mode));
+    return shards;
+}
+
+}  // namespace
+
 IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
                          WriterMode mode, WordFrequencies* spelling_words, StoryIndex* stories,
                          KeptStories* kept)
     : mode_(mode),
       spelling_words_(spelling_words),
-      database_(database.string(), open_flags(mode)),
+      shards_(open_shards(database, mode)),
+      batch_docids_(shards_.size()),
       batch_size_(batch_size),
       stories_(stories),
       kept_(stories ? nullptr
@@ -71,21 +85,36 @@ IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batc
     if (!stories_) load_stories();
 }
 
+Xapian::docid IndexWriter::index_docid(std::size_t shard, Xapian::docid docid) const {
+    return static_cast<Xapian::docid>((docid - 1) * shards_.size() + shard + 1);
+}
+
+std::vector<Xapian::rev> IndexWriter::revisions() const {
+    std::vector<Xapian::rev> revisions;
+    for (const auto& shard : shards_) revisions.push_back(shard.get_revision());
+    return revisions;
+}
+
 void IndexWriter::load_stories() {
-    const auto uuid = database_.get_uuid();
-    const auto revision = database_.get_revision();
-    if (!kept_->index || kept_->uuid != uuid || kept_->revision != revision) {
-        kept_->revision.reset();
+    std::string uuid;
+    Xapian::Database index;
+    for (const auto& shard : shards_) {
+        uuid += shard.get_uuid();
+        index.add_database(shard);
+    }
+    const auto revisions = this->revisions();
+    if (!kept_->index || kept_->uuid != uuid || kept_->revisions != revisions) {
+        kept_->revisions.reset();
         kept_->index = std::make_unique<StoryIndex>();
-        kept_->index->load(database_);
+        kept_->index->load(index);  // numbered as the whole index numbers its documents
         kept_->uuid = uuid;
-        kept_->revision = revision;
+        kept_->revisions = revisions;
     }
     stories_ = kept_->index.get();
 }
 
 void IndexWriter::stories_changing() {
-    if (kept_) kept_->revision.reset();
+    if (kept_) kept_->revisions.reset();
 }
 
 IndexWriter::~IndexWriter() {
@@ -96,26 +125,37 @@ IndexWriter::~IndexWriter() {
     }
 }
 
-void IndexWriter::remove(Xapian::docid docid) {
-    stories_changing();
-    stories_->forget(docid);
-    database_.delete_document(docid);
-    changed(docid);
+Xapian::doccount IndexWriter::document_count() const {
+    Xapian::doccount count = 0;
+    for (const auto& shard : shards_) count += shard.get_doccount();
+    return count;
 }
 
-void IndexWriter::changed(Xapian::docid docid) {
-    if (mode_ == WriterMode::update) batch_docids_.push_back(docid);
+void IndexWriter::remove(std::size_t shard, Xapian::docid docid) {
+    stories_changing();
+    stories_->forget(index_docid(shard, docid));
+    shards_[shard].delete_document(docid);
+    changed(shard, docid);
+}
+
+void IndexWriter::changed(std::size_t shard, Xapian::docid docid) {
+    if (mode_ == WriterMode::update) batch_docids_[shard].push_back(docid);
     if (++pending_ >= batch_size_) commit();
 }
 
 void IndexWriter::commit() {
     if (pending_ == 0) return;
-    write_spelling(batch_spelling_, database_);
+    write_spelling(batch_spelling_, shards_.front());
     batch_spelling_.clear();
-    if (mode_ == WriterMode::update) change_log::record_next_commit(database_, batch_docids_);
-    database_.commit();
-    if (kept_) kept_->revision = database_.get_revision();
-    batch_docids_.clear();
+    for (std::size_t shard = 0; shard < shards_.size(); ++shard) {
+        auto& docids = batch_docids_[shard];
+        if (mode_ == WriterMode::update && !docids.empty()) {
+            change_log::record_next_commit(shards_[shard], docids);
+        }
+        shards_[shard].commit();
+        docids.clear();
+    }
+    if (kept_) kept_->revisions = revisions();
     pending_ = 0;
 }
 
@@ -146,18 +186,20 @@ std::optional<std::uint32_t> add_story(BuiltArticle& article, StoryIndex& storie
 
 PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
     const auto file_term = checked_file_term(article.document);
+    const auto shard = shard_of(article.stored.id, shards_.size());
+    auto& database = shards_[shard];
     if (mode_ == WriterMode::fresh_part) {
         add_story(article, *stories_);
-        const auto docid = database_.add_document(article.document);
+        const auto docid = database.add_document(article.document);
         add_spelling(article.words);
-        changed(docid);
+        changed(shard, docid);
         return PutOutcome::added;
     }
     const auto id_term = schema::id_term(article.stored.id);
-    auto postings = database_.postlist_begin(id_term);
-    const bool exists = postings != database_.postlist_end(id_term);
+    auto postings = database.postlist_begin(id_term);
+    const bool exists = postings != database.postlist_end(id_term);
     if (exists) {
-        const auto existing = database_.get_document(*postings);
+        const auto existing = database.get_document(*postings);
         if (first_term_with_prefix(existing, schema::kFilePrefix) != file_term) {
             if (owner_file) *owner_file = deserialize_article(existing.get_data()).file;
             return PutOutcome::duplicate_id;
@@ -167,38 +209,47 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
         }
     }
     stories_changing();
-    if (exists) stories_->forget(*postings);
+    if (exists) stories_->forget(index_docid(shard, *postings));
     const auto member = add_story(article, *stories_);
-    const auto docid = database_.replace_document(id_term, article.document);
-    if (member) stories_->bind(*member, docid);
+    const auto docid = database.replace_document(id_term, article.document);
+    if (member) stories_->bind(*member, index_docid(shard, docid));
     add_spelling(article.words);
-    changed(docid);
+    changed(shard, docid);
     return exists ? PutOutcome::updated : PutOutcome::added;
+}
+
+template <typename Predicate>
+std::size_t IndexWriter::remove_where(const std::string& term, std::string_view prefix,
+                                      Predicate is_stale) {
+    std::size_t removed = 0;
+    for (std::size_t shard = 0; shard < shards_.size(); ++shard) {
+        auto& database = shards_[shard];
+        std::vector<Xapian::docid> stale;
+        for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
+            if (is_stale(first_term_with_prefix(database.get_document(*it), prefix))) {
+                stale.push_back(*it);
+            }
+        }
+        for (const auto docid : stale) remove(shard, docid);
+        removed += stale.size();
+    }
+    return removed;
 }
 
 std::size_t IndexWriter::remove_stale(const std::string& file_key,
                                       const std::set<std::string>& keep) {
-    const auto term = schema::file_term(file_key);
-    std::vector<Xapian::docid> stale;
-    for (auto it = database_.postlist_begin(term); it != database_.postlist_end(term); ++it) {
-        const auto id_term = first_term_with_prefix(database_.get_document(*it), schema::kIdPrefix);
-        if (!keep.contains(id_term.substr(schema::kIdPrefix.size()))) stale.push_back(*it);
-    }
-    for (const auto docid : stale) remove(docid);
-    return stale.size();
+    return remove_where(schema::file_term(file_key), schema::kIdPrefix,
+                        [&](const std::string& id_term) {
+                            return !keep.contains(id_term.substr(schema::kIdPrefix.size()));
+                        });
 }
 
 std::size_t IndexWriter::prune(const std::string& root_key, const std::set<std::string>& present) {
     std::set<std::string> present_terms;
     for (const auto& file : present) present_terms.insert(schema::file_term(file));
-    const auto term = schema::root_term(root_key);
-    std::vector<Xapian::docid> gone;
-    for (auto it = database_.postlist_begin(term); it != database_.postlist_end(term); ++it) {
-        const auto file = first_term_with_prefix(database_.get_document(*it), schema::kFilePrefix);
-        if (!present_terms.contains(file)) gone.push_back(*it);
-    }
-    for (const auto docid : gone) remove(docid);
-    return gone.size();
+    return remove_where(
+        schema::root_term(root_key), schema::kFilePrefix,
+        [&](const std::string& file_term) { return !present_terms.contains(file_term); });
 }
 
 }  // namespace talksearch::indexer

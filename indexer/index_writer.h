@@ -5,6 +5,11 @@
 // the batch in progress. The documents come whole from the DocumentBuilder, but for their story,
 // which depends on what the database holds: the writer adds it (story_index.h) to what it
 // writes, and reads their id and file terms to decide what to replace.
+//
+// A sharded index (shard_layout.h) is written as one: each article goes to the shard its id
+// hashes to, files and folders are looked up in every shard, and a batch commits every shard
+// it changed, one after the other. Stories span the shards: they know each article by its
+// document id in the whole index, as Xapian numbers the documents of several databases.
 
 #include <filesystem>
 #include <memory>
@@ -49,10 +54,11 @@ using WordFrequencies = boost::unordered_flat_map<std::string, Xapian::doccount>
 
 class IndexWriter {
   public:
-    // A fresh_part writer counts its articles' spelling words into `spelling_words`. Articles
-    // join the stories of `stories`, shared by the parts of one build; without it, the
-    // writer holds the stories of its own database, in `kept` if given (taken from there when
-    // they describe the database as it opens).
+    // `database` is one database or a sharded index's folder (shard_layout.h). A fresh_part
+    // writer counts its articles' spelling words into `spelling_words`. Articles join the
+    // stories of `stories`, shared by the parts of one build; without it, the writer holds the
+    // stories of its own database, in `kept` if given (taken from there when they describe the
+    // database as it opens).
     IndexWriter(const std::filesystem::path& database, std::size_t batch_size,
                 WriterMode mode = WriterMode::update, WordFrequencies* spelling_words = nullptr,
                 StoryIndex* stories = nullptr, KeptStories* kept = nullptr);
@@ -76,25 +82,32 @@ class IndexWriter {
     std::size_t prune(const std::string& root_key, const std::set<std::string>& present);
 
     void commit();
-    Xapian::doccount document_count() const { return database_.get_doccount(); }
+    Xapian::doccount document_count() const;
 
   private:
-    void changed(Xapian::docid docid);
+    // Document `docid` of shard `shard` as the whole index numbers it, as stories know it.
+    Xapian::docid index_docid(std::size_t shard, Xapian::docid docid) const;
+    void changed(std::size_t shard, Xapian::docid docid);
     void load_stories();
     // Before the held stories change: until the next commit they describe no revision.
     void stories_changing();
+    std::vector<Xapian::rev> revisions() const;
 
     void add_spelling(const std::vector<std::string>& words);
-    void remove(Xapian::docid docid);
+    void remove(std::size_t shard, Xapian::docid docid);
+    // The documents of every shard with posting `term` and whose `prefix` term `is_stale`.
+    template <typename Predicate>
+    std::size_t remove_where(const std::string& term, std::string_view prefix, Predicate is_stale);
 
     WriterMode mode_;
     WordFrequencies* spelling_words_;
     // An update's spelling words, counted until its batch commits: one call to Xapian per
-    // distinct word rather than one per word of every article.
+    // distinct word rather than one per word of every article. They go to the first shard.
     WordFrequencies batch_spelling_;
-    // An update's documents changed since its last commit, which records them (change_log.h).
-    std::vector<Xapian::docid> batch_docids_;
-    Xapian::WritableDatabase database_;
+    std::vector<Xapian::WritableDatabase> shards_;
+    // Per shard, an update's documents changed since its last commit, which records them
+    // (change_log.h).
+    std::vector<std::vector<Xapian::docid>> batch_docids_;
     std::size_t batch_size_;
     std::size_t pending_ = 0;
     KeptStories own_stories_;  // unless given a build's stories or kept ones

@@ -132,9 +132,14 @@ int main(int argc, char** argv) {
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     app.add_option("--part-size", options.part_size,
-                   "Articles per part when several threads build a new database (the parts are compacted at the end)")
+                   "Articles per part when several threads build a new database (the parts are "
+                   "compacted at the end)")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    app.add_option("--shards", options.shards,
+                   "Build a new index as this many shards, each article in the shard its id "
+                   "hashes to, listed by the stub DB/XAPIANDB; later runs update the shards")
+        ->check(CLI::Range(1, 1024));
     bool watch = false;
     indexer::WatchOptions watch_options;
     auto* watch_flag = app.add_flag(

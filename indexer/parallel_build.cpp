@@ -1,6 +1,7 @@
 #include "indexer/parallel_build.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
@@ -16,7 +17,9 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include "common/shard_stub.h"
 #include "indexer/run_stop.h"
+#include "indexer/shard_layout.h"
 
 namespace talksearch::indexer {
 namespace fs = std::filesystem;
@@ -133,9 +136,9 @@ class Workers {
             std::size_t in_part = 0;
             while (auto item = queue_.pop()) {
                 if (!sink) {
-                    sink = std::make_unique<ArticleSink>(context_, new_part(),
-                                                         WriterMode::fresh_part,
-                                                         &spelling_words_[worker], &stories_);
+                    sink =
+                        std::make_unique<ArticleSink>(context_, new_part(), WriterMode::fresh_part,
+                                                      &spelling_words_[worker], &stories_);
                 }
                 sink->index(std::move(item->first), *item->second);
                 if (++in_part == part_size_) {
@@ -156,9 +159,12 @@ class Workers {
         }
     }
 
+    // A part holds its articles of every shard of the index: a sharded index's parts are
+    // sharded alike, and each shard of the index is compacted from its shard of every part.
     fs::path new_part() {
         std::lock_guard lock(mutex_);
         parts_.push_back(scratch_ / fmt::format("part{}", parts_.size()));
+        if (context_.options.shards > 1) lay_out_shards(parts_.back(), context_.options.shards);
         return parts_.back();
     }
 
@@ -184,26 +190,78 @@ class Workers {
 // The spelling data of every part's words goes into the first part, once: per part it would
 // be written, and then merged, once for each part.
 void write_all_spelling(const fs::path& first_part, const std::vector<WordFrequencies>& words) {
-    Xapian::WritableDatabase first(first_part.string(),
+    Xapian::WritableDatabase first(local_shards(first_part).front().string(),
                                    Xapian::DB_OPEN | Xapian::DB_DANGEROUS | Xapian::DB_NO_SYNC);
     for (const auto& worker_words : words) write_spelling(worker_words, first);
     first.commit();
 }
 
-// Compacts the parts into a fresh folder, then moves it into place: a reader never sees a half
-// written database. In one pass: merging the postlists in several (MULTIPASS) wrote temporary
-// files and was no faster over the 11 parts of 100k articles. The lock is let go just before
-// the move, which replaces the database it locks.
-void compact_into_place(const std::vector<fs::path>& parts, const fs::path& scratch,
-                        std::optional<Xapian::WritableDatabase>& lock, const fs::path& database) {
-    Xapian::Database all;
-    for (const auto& path : parts) all.add_database(Xapian::Database(path.string()));
-    const auto compacted = scratch / "compacted";
-    all.compact(compacted.string());
+// Replaces `database` with `folder`. The lock is let go just before, as the move replaces the
+// database it locks.
+void move_into_place(const fs::path& folder, const fs::path& database,
+                     std::optional<Xapian::WritableDatabase>& lock) {
     lock.reset();
     std::error_code error;
     fs::remove_all(database, error);
-    fs::rename(compacted, database);
+    fs::rename(folder, database);
+}
+
+// Compacts shard `shard` of every part into `target`. In one pass: merging the postlists in
+// several (MULTIPASS) wrote temporary files and was no faster over the 11 parts of 100k
+// articles.
+void compact_shard(const std::vector<fs::path>& parts, std::size_t shard, const fs::path& target) {
+    Xapian::Database all;
+    for (const auto& part : parts) {
+        all.add_database(Xapian::Database(local_shards(part).at(shard).string()));
+    }
+    all.compact(target.string());
+}
+
+// Compacts the parts into a fresh folder, then moves it into place: a reader never sees a half
+// written database. The shards of a sharded index are compacted side by side, on as many threads
+// as the build had.
+void compact_into_place(const std::vector<fs::path>& parts, const SinkContext& context,
+                        const fs::path& scratch, std::optional<Xapian::WritableDatabase>& lock) {
+    const auto compacted = scratch / "compacted";
+    const std::size_t shards = std::max<std::size_t>(1, context.options.shards);
+    if (shards == 1) {
+        compact_shard(parts, 0, compacted);
+    } else {
+        lay_out_shards(compacted, shards);
+        std::atomic<std::size_t> next{0};
+        std::mutex failure_mutex;
+        std::exception_ptr failure;
+        const auto compact_shards = [&] {
+            for (auto shard = next++; shard < shards; shard = next++) {
+                try {
+                    compact_shard(parts, shard, compacted / shard_stub::shard_folder(shard));
+                } catch (...) {
+                    std::lock_guard guard(failure_mutex);
+                    if (!failure) failure = std::current_exception();
+                }
+            }
+        };
+        std::vector<std::thread> threads;
+        for (std::size_t i = 1; i < std::min(shards, context.options.threads); ++i) {
+            threads.emplace_back(compact_shards);
+        }
+        compact_shards();
+        for (auto& thread : threads) thread.join();
+        if (failure) std::rethrow_exception(failure);
+    }
+    move_into_place(compacted, context.options.database, lock);
+}
+
+// An empty index of the shards asked for, in place of the empty database the lock made: the
+// next run finds the index as it was asked to be.
+void lay_out_empty_shards(const SinkContext& context, const fs::path& scratch,
+                          std::optional<Xapian::WritableDatabase>& lock) {
+    const auto empty = scratch / "empty";
+    lay_out_shards(empty, context.options.shards);
+    for (const auto& shard : local_shards(empty)) {
+        Xapian::WritableDatabase(shard.string(), Xapian::DB_CREATE).commit();
+    }
+    move_into_place(empty, context.options.database, lock);
 }
 
 }  // namespace
@@ -219,7 +277,7 @@ bool is_new_database(const fs::path& database) {
 }
 
 void build_in_parts(const SinkContext& context, SourceReader& reader,
-                     const std::vector<SourceInput>& inputs) {
+                    const std::vector<SourceInput>& inputs) {
     const auto& database = context.options.database;
     // Hold the database's write lock for the whole run, as an in-place update does: a second
     // indexer fails at once instead of building parts that would overwrite ours. The empty
@@ -245,11 +303,12 @@ void build_in_parts(const SinkContext& context, SourceReader& reader,
     workers.finish();
 
     if (workers.parts().empty()) {  // nothing to index: the empty database stays
+        if (context.options.shards > 1) lay_out_empty_shards(context, scratch.path(), lock);
         context.reporter.set_documents(0);
         return;
     }
     write_all_spelling(workers.parts().front(), workers.spelling_words());
-    compact_into_place(workers.parts(), scratch.path(), lock, database);
+    compact_into_place(workers.parts(), context, scratch.path(), lock);
     context.reporter.set_documents(Xapian::Database(database.string()).get_doccount());
 }
 

@@ -74,14 +74,14 @@ class StoryIndex {
     boost::unordered_flat_map<Xapian::docid, std::uint32_t> member_of_document_;
 };
 
-// The stories of one database kept from one writer to the next (a watching indexer's first run,
-// then its batches), with the database and revision they describe: a writer that opens the
-// database at that revision takes them as they are, instead of reading every article's story
+// The stories of one index kept from one writer to the next (a watching indexer's first run,
+// then its batches), with the shards and revisions they describe: a writer that opens the
+// index at those revisions takes them as they are, instead of reading every article's story
 // again (seconds at a million articles).
 struct KeptStories {
     std::unique_ptr<StoryIndex> index;
-    std::string uuid;
-    std::optional<Xapian::rev> revision;  // none while a writer changes them
+    std::string uuid;                                   // of the shards, in order
+    std::optional<std::vector<Xapian::rev>> revisions;  // of each shard; none while changing
 };
 
 // A story id for an article founding a story: stable across runs, and unlike the ids of other

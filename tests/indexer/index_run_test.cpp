@@ -19,6 +19,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/entity_matcher.h"
 #include "indexer/index_writer.h"
+#include "indexer/shard_layout.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -309,6 +310,15 @@ std::vector<std::string> all_terms(const fs::path& db) {
     return with_frequencies(database.allterms_begin(), database.allterms_end());
 }
 
+// Which near-copies found a story together depends on the order they are written in, which a
+// parallel build does not keep.
+std::vector<std::string> all_terms_but_stories(const fs::path& db) {
+    auto terms = all_terms(db);
+    std::erase_if(terms,
+                  [](const std::string& term) { return term.starts_with(schema::kStoryPrefix); });
+    return terms;
+}
+
 // The "did you mean" vocabulary: every word with its frequency.
 std::vector<std::string> all_spellings(const fs::path& db) {
     const Xapian::Database database(db.string());
@@ -491,4 +501,154 @@ TEST_CASE("a run asked to stop commits what it read and prunes nothing", "[index
     CHECK(pruned.stopped);
     CHECK(pruned.removed == 0);
     CHECK(Xapian::Database(db.string()).get_doccount() == 5);
+}
+
+namespace {
+
+indexer::RunSummary index_in_shards(const fs::path& db, const fs::path& input, std::size_t shards,
+                                    std::size_t threads, bool prune = false) {
+    indexer::RunOptions options;
+    options.database = db;
+    options.inputs = {input};
+    options.shards = shards;
+    options.threads = threads;
+    options.prune = prune;
+    return indexer::run_index(options, talksearch::testing::shipped_catalog(), {});
+}
+
+// Every article id of every shard, each shard checked to hold only the ids that hash to it.
+std::vector<std::string> ids_by_shard(const fs::path& db) {
+    const auto shards = indexer::local_shards(db);
+    std::vector<std::string> ids;
+    for (std::size_t shard = 0; shard < shards.size(); ++shard) {
+        const Xapian::Database database(shards[shard].string());
+        const std::string prefix(schema::kIdPrefix);
+        for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
+            const auto id = (*it).substr(prefix.size());
+            CHECK(indexer::shard_of(id, shards.size()) == shard);
+            ids.push_back(id);
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+// Twelve articles in text files, and four more in a JSON Lines feed.
+void write_sharding_input(const TempDir& dir) {
+    for (int i = 0; i < 12; ++i) {
+        dir.write(fmt::format("in/a{}.txt", i),
+                  fmt::format("Report {0}\nDelegations met in Geneva on day {0} to discuss a "
+                              "ceasefire, and drones struck Odesa {0} times overnight.\n",
+                              i));
+    }
+    std::string feed;
+    for (int i = 0; i < 4; ++i) {
+        feed += fmt::format(
+            R"({{"id":"j{0}","title":"Feed {0}","body":"Talks in Istanbul, round {0} of many."}})"
+            "\n",
+            i);
+    }
+    dir.write("in/feed.jsonl", feed);
+}
+
+}  // namespace
+
+TEST_CASE("an index built in shards holds each article once, in the shard its id hashes to",
+          "[index_run]") {
+    const std::size_t threads = GENERATE(1, 3);
+    CAPTURE(threads);
+    TempDir dir;
+    write_sharding_input(dir);
+    const auto one = dir.path() / "one";
+    const auto sharded = dir.path() / "sharded";
+    index_into(one, {dir.path() / "in"});
+    const auto summary = index_in_shards(sharded, dir.path() / "in", 3, threads);
+    CHECK(summary.added == 16);
+    CHECK(summary.documents == 16);
+    REQUIRE(indexer::local_shards(sharded).size() == 3);
+    for (const auto& shard : indexer::local_shards(sharded)) {
+        CHECK(Xapian::Database(shard.string()).get_doccount() > 0);
+    }
+    CHECK(ids_by_shard(sharded).size() == 16);
+    // Through its stub, the index is the same as one database of the same articles.
+    CHECK(Xapian::Database(sharded.string()).size() == 3);
+    CHECK(all_terms_but_stories(sharded) == all_terms_but_stories(one));
+    if (threads == 1) CHECK(all_terms(sharded) == all_terms(one));
+    CHECK(all_spellings(sharded) == all_spellings(one));
+    check_no_scratch_left(dir.path());
+}
+
+TEST_CASE("a sharded index is updated in place: articles replace themselves and prune works",
+          "[index_run]") {
+    TempDir dir;
+    write_sharding_input(dir);
+    const auto sharded = dir.path() / "sharded";
+    REQUIRE(index_in_shards(sharded, dir.path() / "in", 3, 2).added == 16);
+
+    dir.write("in/a3.txt", "Report 3\nThe delegations discussed walrus quotas at length.\n");
+    fs::remove(dir.path() / "in" / "a7.txt");
+    dir.write("in/new.txt", kArticleB);
+    dir.write("in/feed.jsonl",
+              R"({"id":"j0","title":"Feed 0","body":"Talks in Istanbul, round 0 of many."})"
+              "\n");
+    const auto summary = index_in_shards(sharded, dir.path() / "in", 0, 2, true);
+    CHECK(summary.added == 1);
+    CHECK(summary.updated == 1);
+    CHECK(summary.removed == 4);  // a7 and three lines of the feed
+    CHECK(summary.documents == 13);
+    const auto ids = ids_by_shard(sharded);
+    CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+    CHECK(ids.size() == 13);
+    CHECK(has_word(sharded, "walrus"));
+    CHECK_FALSE(has_id(sharded, "a7"));
+    CHECK(has_id(sharded, "new"));
+
+    // The same input indexed afresh into one database gives the same index.
+    const auto one = dir.path() / "one";
+    index_into(one, {dir.path() / "in"});
+    CHECK(all_terms_but_stories(sharded) == all_terms_but_stories(one));
+}
+
+TEST_CASE("copies in different shards share one story, also when they come in different runs",
+          "[index_run]") {
+    TempDir dir;
+    const std::string report =
+        "Ukrainian and Russian delegations met in Istanbul on Monday for a second round of direct "
+        "talks and agreed to exchange prisoners of war, officials in Kyiv said.";
+    std::string second = "b";
+    while (indexer::shard_of(second, 2) == indexer::shard_of("a", 2)) second += "b";
+    dir.write("in/a.txt", "Talks in Istanbul\n" + report + "\n");
+    const auto sharded = dir.path() / "sharded";
+    REQUIRE(index_in_shards(sharded, dir.path() / "in", 2, 1).added == 1);
+    dir.write("in/" + second + ".txt", "Second round in Istanbul\n(Reuters) " + report + "\n");
+    REQUIRE(index_in_shards(sharded, dir.path() / "in", 0, 1).added == 1);
+
+    const Xapian::Database database(sharded.string());
+    auto story = [&](const std::string& id) {
+        return database.get_document(*database.postlist_begin(schema::id_term(id)))
+            .get_value(schema::kSlotStory);
+    };
+    CHECK_FALSE(story("a").empty());
+    CHECK(story(second) == story("a"));
+}
+
+TEST_CASE("an index keeps its number of shards", "[index_run]") {
+    TempDir dir;
+    write_sharding_input(dir);
+    const auto sharded = dir.path() / "sharded";
+    const auto single = dir.path() / "single";
+    REQUIRE(index_in_shards(sharded, dir.path() / "in", 3, 2).added == 16);
+    REQUIRE(index_in_shards(single, dir.path() / "in", 0, 2).added == 16);
+    CHECK_THROWS_WITH(index_in_shards(sharded, dir.path() / "in", 2, 2),
+                      Catch::Contains("index of 3 shards; it keeps them"));
+    CHECK_THROWS_WITH(index_in_shards(single, dir.path() / "in", 2, 1),
+                      Catch::Contains("index of 1 shard; it keeps it"));
+    CHECK(index_in_shards(sharded, dir.path() / "in", 3, 2).unchanged == 16);
+
+    // A build with nothing to index still leaves the shards it was asked for.
+    dir.write("empty/blank.txt", " \n");
+    const auto empty = dir.path() / "empty-index";
+    CHECK(index_in_shards(empty, dir.path() / "empty", 4, 2).documents == 0);
+    CHECK(indexer::local_shards(empty).size() == 4);
+    CHECK(Xapian::Database(empty.string()).get_doccount() == 0);
 }

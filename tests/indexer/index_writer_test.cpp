@@ -178,13 +178,13 @@ TEST_CASE("a writer takes the stories a writer before it kept, when they describ
     }
     REQUIRE(kept.index);
     const auto* first_index = kept.index.get();
-    CHECK(kept.revision == Xapian::Database(db.string()).get_revision());
+    CHECK(kept.revisions == std::vector{Xapian::Database(db.string()).get_revision()});
     CHECK(kept.index->held() == 1);
     {
         indexer::IndexWriter writer(db, 10, indexer::WriterMode::update, nullptr, nullptr, &kept);
         CHECK(kept.index.get() == first_index);  // taken as kept
         writer.put(articles.build("a2", "a2.txt", text));
-        CHECK_FALSE(kept.revision);  // changing, until the commit
+        CHECK_FALSE(kept.revisions);  // changing, until the commit
     }
     CHECK(story_of("a2") == story_of("a1"));
     CHECK(kept.index->held() == 2);
@@ -194,7 +194,7 @@ TEST_CASE("a writer takes the stories a writer before it kept, when they describ
     }
     indexer::IndexWriter writer(db, 10, indexer::WriterMode::update, nullptr, nullptr, &kept);
     CHECK(kept.index->held() == 3);  // read again: the database had moved on
-    CHECK(kept.revision == Xapian::Database(db.string()).get_revision());
+    CHECK(kept.revisions == std::vector{Xapian::Database(db.string()).get_revision()});
 }
 
 TEST_CASE("a fresh shard appends and counts its spelling words", "[index_writer]") {
