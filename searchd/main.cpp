@@ -1,5 +1,6 @@
 // searchd: the search daemon. Serves the JSON API and the browser UI over HTTP.
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
@@ -98,6 +99,12 @@ int main(int argc, char** argv) {
            "Threads answering requests, each with its own index handle (network I/O has one more)")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
+    unsigned shard_timeout_ms = 1500;
+    app.add_option("--shard-timeout", shard_timeout_ms,
+                   "Milliseconds a remote shard may take to connect or to answer before searches "
+                   "go on without it (their responses say so); it is tried again every second")
+        ->check(CLI::Range(50, 60000))
+        ->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "No access log");
     try {
         app.parse(argc, argv);
@@ -117,7 +124,9 @@ int main(int argc, char** argv) {
         const TemporaryFolder scratch;
         const auto synonyms = (scratch.path() / "synonyms").string();
         search::write_synonym_database(catalog, synonyms);
-        search::SearcherPool searchers(database, synonyms, catalog, threads);
+        const std::chrono::milliseconds shard_timeout(shard_timeout_ms);
+        search::SearcherPool searchers(database, synonyms, catalog, threads,
+                                       {shard_timeout, shard_timeout});
         http::StaticFiles files(web);
         http::Metrics metrics;
         http::Api api(searchers, files, metrics);

@@ -187,8 +187,9 @@ Response Api::search(const RequestTarget& target, const Request& request) {
     auto searcher = searchers_.borrow();
     // Under light load another searcher is idle and takes half the matching.
     auto helper = searchers_.borrow_helper();
-    return json_response(request,
-                         to_json(searcher->search(search_request, helper ? &**helper : nullptr)));
+    const auto response = searcher->search(search_request, helper ? &**helper : nullptr);
+    metrics_.record_partial(response.shards.failures.size());
+    return json_response(request, to_json(response));
 }
 
 Response Api::document(const RequestTarget& target, const Request& request) {
@@ -240,7 +241,7 @@ Response Api::metrics(const RequestTarget&, const Request& request) {
     Response response{beast_http::status::ok, request.version()};
     response.set(beast_http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
     response.set(beast_http::field::cache_control, "no-store");
-    response.body() = metrics_.render(health.documents, health.last_reopen_epoch);
+    response.body() = metrics_.render(health);
     response.keep_alive(request.keep_alive());
     return response;
 }

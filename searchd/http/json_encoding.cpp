@@ -79,7 +79,8 @@ json::value to_json(const search::SearchResponse& response) {
         {"histogram", std::move(histogram)},
         {"undated", response.undated},
         {"facets_count",
-         response.facets_count == search::CountedUnit::stories ? "stories" : "articles"}};
+         response.facets_count == search::CountedUnit::stories ? "stories" : "articles"},
+        {"shards", to_json(response.shards)}};
 }
 
 json::value to_json(const search::DocumentResponse& response) {
@@ -140,9 +141,23 @@ json::value to_json(const search::SuggestResponse& response) {
     return json::object{{"query", response.query}, {"suggestions", std::move(suggestions)}};
 }
 
+json::value to_json(const search::ShardStatus& shards) {
+    json::array failures;
+    for (const auto& failure : shards.failures) {
+        failures.push_back(json::object{{"shard", failure.shard}, {"reason", failure.reason}});
+    }
+    return json::object{{"total", shards.total},
+                        {"successful", shards.total - shards.failures.size()},
+                        {"failed", shards.failures.size()},
+                        {"failures", std::move(failures)}};
+}
+
 json::value to_json(const search::Health& health) {
-    return json::object{
-        {"status", "ok"}, {"documents", health.documents}, {"last_reopen", health.last_reopen}};
+    // Degraded: answering, but without some of the index's shards.
+    return json::object{{"status", health.shards.failures.empty() ? "ok" : "degraded"},
+                        {"documents", health.documents},
+                        {"last_reopen", health.last_reopen},
+                        {"shards", to_json(health.shards)}};
 }
 
 json::value facets_json() {

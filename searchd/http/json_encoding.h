@@ -13,6 +13,7 @@ boost::json::value to_json(const search::SearchResponse& response);
 boost::json::value to_json(const search::DocumentResponse& response);
 boost::json::value to_json(const search::SuggestResponse& response);
 boost::json::value to_json(const search::RelatedResponse& response);
+boost::json::value to_json(const search::ShardStatus& shards);
 boost::json::value to_json(const search::Health& health);
 // The facets in their order, with labels and aliases: the UI lists no facet itself.
 boost::json::value facets_json();

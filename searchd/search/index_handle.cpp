@@ -1,11 +1,11 @@
 #include "searchd/search/index_handle.h"
 
 #include <filesystem>
-#include <fstream>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "common/shard_stub.h"
 #include "searchd/search/search_error.h"
 
 namespace talksearch::search {
@@ -18,17 +18,6 @@ Xapian::Database open_database(const std::string& path) {
         throw SearchError(ErrorCode::unavailable,
                           fmt::format("cannot open the index: {}", error.get_description()));
     }
-}
-
-bool has_remote_shards(const std::string& path) {
-    std::ifstream stub(path);
-    if (!std::filesystem::is_regular_file(path) || !stub) return false;
-    std::string line;
-    while (std::getline(stub, line)) {
-        const auto start = line.find_first_not_of(" \t");
-        if (start != std::string::npos && line.compare(start, 6, "remote") == 0) return true;
-    }
-    return false;
 }
 
 Xapian::Database combine(const Xapian::Database& index, const Xapian::Database& synonyms) {
@@ -45,16 +34,58 @@ std::string iso_utc(std::chrono::system_clock::time_point time) {
 
 }  // namespace
 
-IndexHandle::IndexHandle(std::string path, const std::string& synonyms)
+std::shared_ptr<ShardMonitor> monitor_shards(const std::string& path, ShardTimeouts timeouts) {
+    const auto stub = shard_stub::find(path);
+    if (!stub) return nullptr;
+    return std::make_shared<ShardMonitor>(shard_stub::read(*stub), timeouts);
+}
+
+IndexHandle::IndexHandle(std::string path, const std::string& synonyms,
+                         std::shared_ptr<ShardMonitor> shards)
     : path_(std::move(path)),
-      database_(open_database(path_)),
+      monitor_(shards ? std::move(shards) : monitor_shards(path_)),
       synonyms_(open_database(synonyms)),
-      vocabulary_(combine(database_, synonyms_)),
-      remote_shards_(has_remote_shards(path_)),
-      last_reopen_(std::chrono::system_clock::now()) {}
+      remote_shards_(monitor_ && monitor_->any_remote()),
+      last_reopen_(std::chrono::system_clock::now()) {
+    open_index();
+}
+
+void IndexHandle::open_index() {
+    if (!monitor_) {
+        database_ = open_database(path_);
+        vocabulary_ = combine(database_, synonyms_);
+        return;
+    }
+    // The generation before opening: a shard that changes meanwhile is looked at again.
+    seen_generation_ = monitor_->generation();
+    const auto down = monitor_->down();
+    Xapian::Database database;
+    ShardStatus status;
+    status.total = down.size();
+    for (std::size_t shard = 0; shard < down.size(); ++shard) {
+        if (down[shard]) {
+            status.failures.push_back({shard, *down[shard]});
+            continue;
+        }
+        try {
+            database.add_database(monitor_->open(shard));
+        } catch (const Xapian::Error& error) {
+            monitor_->mark_down(shard, error.get_description());
+            status.failures.push_back({shard, error.get_description()});
+        }
+    }
+    if (status.failures.size() == status.total) {
+        throw SearchError(ErrorCode::unavailable,
+                          fmt::format("no shard of the index answers ({} shards; shard 0: {})",
+                                      status.total, status.failures.front().reason));
+    }
+    database_ = std::move(database);
+    status_ = std::move(status);
+    vocabulary_ = combine(database_, synonyms_);
+}
 
 std::optional<Xapian::rev> IndexHandle::revision() const {
-    if (database_.size() != 1) return std::nullopt;
+    if (monitor_ || database_.size() != 1) return std::nullopt;
     try {
         return database_.get_revision();
     } catch (const Xapian::InvalidOperationError&) {
@@ -63,14 +94,26 @@ std::optional<Xapian::rev> IndexHandle::revision() const {
 }
 
 bool IndexHandle::refresh() {
-    if (!database_.reopen()) return false;
+    if (monitor_ && monitor_->generation() != seen_generation_) {
+        open_index();
+    } else {
+        try {
+            if (!database_.reopen()) return false;
+        } catch (const Xapian::NetworkError& error) {
+            recover(error);
+        }
+    }
     last_reopen_ = std::chrono::system_clock::now();
     return true;
 }
 
-void IndexHandle::reconnect() {
-    database_ = open_database(path_);
-    vocabulary_ = combine(database_, synonyms_);
+void IndexHandle::recover(const Xapian::NetworkError& error) {
+    if (monitor_) {
+        if (const auto shard = monitor_->shard_named_by(error)) {
+            monitor_->mark_down(*shard, error.get_description());
+        }
+    }
+    open_index();
 }
 
 Health IndexHandle::health() const {
@@ -79,6 +122,8 @@ Health IndexHandle::health() const {
     health.last_reopen = iso_utc(last_reopen_);
     health.last_reopen_epoch =
         std::chrono::duration<double>(last_reopen_.time_since_epoch()).count();
+    health.shards = status_;
+    if (monitor_) health.shard_failures = monitor_->failures();
     return health;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What a search returns, as plain data; the HTTP layer turns it into JSON.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -41,6 +42,16 @@ struct MonthCount {
 // What facet and histogram counts count.
 enum class CountedUnit { articles, stories };
 
+// The shards an answer comes from: every one of the index's, unless some did not answer.
+struct ShardStatus {
+    struct Failure {
+        std::size_t shard = 0;  // its place in the stub, from 0
+        std::string reason;
+    };
+    std::size_t total = 1;
+    std::vector<Failure> failures;
+};
+
 struct SearchResponse {
     std::string query;
     std::optional<std::string> corrected;
@@ -60,6 +71,7 @@ struct SearchResponse {
     // Stories when collapsed, on a single database (a stub's shards are counted by Xapian's
     // spies, which count articles).
     CountedUnit facets_count = CountedUnit::articles;
+    ShardStatus shards;
 };
 
 struct Highlight {
@@ -96,6 +108,8 @@ struct Health {
     Xapian::doccount documents = 0;
     std::string last_reopen;  // ISO 8601 UTC
     double last_reopen_epoch = 0;
+    ShardStatus shards;
+    std::uint64_t shard_failures = 0;  // times a shard was found down since start
 };
 
 }  // namespace talksearch::search

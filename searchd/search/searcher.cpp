@@ -52,14 +52,15 @@ std::vector<RankedMatch> best_of_each_story(const std::vector<RankedMatch>& rank
 }  // namespace
 
 Searcher::Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog,
-                   FacetCounting counting, std::shared_ptr<SharedColumns> shared_columns)
+                   FacetCounting counting, std::shared_ptr<SharedColumns> shared_columns,
+                   std::shared_ptr<ShardMonitor> shards)
     : catalog_(catalog),
-      index_(database, synonyms),
+      index_(database, synonyms, std::move(shards)),
       builder_(catalog, index_.vocabulary()),
       // Columns serve a single database only (see facet_counting_for).
       use_columns_((counting == FacetCounting::columns ||
                     (counting == FacetCounting::automatic && !index_.remote_shards())) &&
-                   index_.database().size() == 1),
+                   !index_.sharded()),
       shared_columns_(std::move(shared_columns)) {
     // Built now, so that the first request does not pay for it.
     if (use_columns_) columns();
@@ -68,7 +69,9 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
 Searcher::~Searcher() = default;
 
 void Searcher::refresh() {
-    if (index_.refresh()) columns_.reset();
+    if (!index_.refresh()) return;
+    columns_.reset();
+    builder_.set_vocabulary(index_.vocabulary());  // perhaps of other shards
 }
 
 const SlotColumns& Searcher::columns() {
@@ -110,7 +113,10 @@ auto Searcher::with_retry(Action&& action) {
                     ErrorCode::unavailable,
                     fmt::format("the index server did not answer: {}", error.get_description()));
             }
-            index_.reconnect();
+            // A shard stopped answering: the others answer, and the response says which is
+            // missing.
+            index_.recover(error);
+            columns_.reset();
             builder_.set_vocabulary(index_.vocabulary());
         }
     }
@@ -142,8 +148,24 @@ SearchResponse Searcher::search(const SearchRequest& request, Searcher* helper) 
     });
 }
 
+template <typename Action>
+auto Searcher::about_article(Action&& action) {
+    return with_retry([&] {
+        try {
+            return action();
+        } catch (const SearchError& error) {
+            // Not in the shards that answer is not the same as in none.
+            const auto missing = index_.shards().failures.size();
+            if (error.code() != ErrorCode::not_found || missing == 0) throw;
+            throw SearchError(ErrorCode::unavailable,
+                              fmt::format("{}, but {} of the index's {} shards did not answer",
+                                          error.what(), missing, index_.shards().total));
+        }
+    });
+}
+
 DocumentResponse Searcher::document(const std::string& id, const std::string& query) {
-    return with_retry([&] { return article_view(index_.database(), builder_, id, query); });
+    return about_article([&] { return article_view(index_.database(), builder_, id, query); });
 }
 
 SuggestResponse Searcher::suggest(const std::string& query, std::size_t limit) {
@@ -152,7 +174,7 @@ SuggestResponse Searcher::suggest(const std::string& query, std::size_t limit) {
 }
 
 RelatedResponse Searcher::related(const std::string& id) {
-    return with_retry([&] { return related_articles(index_.database(), id); });
+    return about_article([&] { return related_articles(index_.database(), id); });
 }
 
 Health Searcher::health() {
@@ -246,6 +268,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     }
     if (counts.by_story) count_story_copies(columns(), counts);
     response.facets_count = counts.by_story ? CountedUnit::stories : CountedUnit::articles;
+    response.shards = index_.shards();
     for (const auto& info : schema::kFacets) {
         response.facets[info.facet] =
             listed_facet_values(counts.facets[info.facet], response.filters[info.facet]);

@@ -32,9 +32,11 @@ class Searcher {
   public:
     // `database` is a Xapian database folder or stub file; `synonyms` the database written by
     // write_synonym_database(). Throws SearchError(unavailable).
+    // `shards` watches the shards of a stub, shared with the other searchers of a pool.
     Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog,
              FacetCounting counting = FacetCounting::automatic,
-             std::shared_ptr<SharedColumns> shared_columns = nullptr);
+             std::shared_ptr<SharedColumns> shared_columns = nullptr,
+             std::shared_ptr<ShardMonitor> shards = nullptr);
     ~Searcher();
 
     // With `helper`, an idle Searcher on the same database, the matching is split between the
@@ -51,6 +53,9 @@ class Searcher {
     void refresh();
     template <typename Action>
     auto with_retry(Action&& action);
+    // with_retry() for a request about one article, which may be on a shard that is down.
+    template <typename Action>
+    auto about_article(Action&& action);
 
     struct Share;
     SearchResponse run_search(const SearchRequest& request, Searcher* helper);

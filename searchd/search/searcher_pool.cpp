@@ -5,12 +5,13 @@
 namespace talksearch::search {
 
 SearcherPool::SearcherPool(const std::string& database, const std::string& synonyms,
-                           const Catalog& catalog, std::size_t size)
+                           const Catalog& catalog, std::size_t size, ShardTimeouts shard_timeouts)
     : size_(std::max<std::size_t>(size, 1)) {
     const auto columns = std::make_shared<SharedColumns>();
+    const auto shards = monitor_shards(database, shard_timeouts);
     for (std::size_t i = 0; i < 2 * size_; ++i) {
         idle_.push_back(std::make_unique<Searcher>(database, synonyms, catalog,
-                                                   FacetCounting::automatic, columns));
+                                                   FacetCounting::automatic, columns, shards));
     }
 }
 

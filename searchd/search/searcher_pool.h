@@ -14,8 +14,9 @@ namespace talksearch::search {
 
 class SearcherPool {
   public:
+    // The searchers of a sharded index share one ShardMonitor with `shard_timeouts`.
     SearcherPool(const std::string& database, const std::string& synonyms, const Catalog& catalog,
-                 std::size_t size);
+                 std::size_t size, ShardTimeouts shard_timeouts = {});
 
     class Lease {
       public:

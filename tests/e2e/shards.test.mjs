@@ -1,55 +1,15 @@
-// A sharded index: the bundled corpus split into two databases served by xapian-tcpsrv and
-// combined through a stub file must answer exactly like the single database.
+// A sharded index must answer exactly like the single database: the bundled corpus split into
+// two databases served by xapian-tcpsrv and combined through a stub file, and the index that
+// `indexer --shards 3` builds, served from its folder.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import {
+  copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
-import { startServer, runIndexer, makeTempDir, freePort, paths } from '../support/harness.mjs';
-import { ALL_IDS, FACETS, search, get, sleep } from './lib.mjs';
-
-const tcpsrv = spawnSync('xapian-tcpsrv', ['--version'], { encoding: 'utf8' });
-const haveTcpsrv = !tcpsrv.error && tcpsrv.status === 0;
-const skip = haveTcpsrv ? false
-  : 'xapian-tcpsrv is not installed (Debian package xapian-tools): sharded search not tested';
-
-function portOpen(port) {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => { socket.destroy(); resolve(false); });
-  });
-}
-
-async function startTcpsrv(dbDir) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
-    const child = spawn('xapian-tcpsrv', ['--interface', '127.0.0.1', '--port', String(port), dbDir],
-      // Its own process group: on SIGTERM xapian-tcpsrv signals its whole group (its forked
-      // connection handlers), which must not include this test runner.
-      { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let output = '';
-    child.stdout.on('data', (c) => { output += c; });
-    child.stderr.on('data', (c) => { output += c; });
-    const deadline = Date.now() + 10000;
-    while (Date.now() < deadline && child.exitCode === null) {
-      if (await portOpen(port)) return { child, port };
-      await sleep(50);
-    }
-    if (child.exitCode === null) child.kill('SIGKILL');
-    if (attempt === 2) throw new Error(`xapian-tcpsrv did not start: ${output}`);
-  }
-  throw new Error('unreachable');
-}
-
-function stopChild(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
+import { startServer, runIndexer, makeTempDir, paths } from '../support/harness.mjs';
+import { skipWithoutTcpsrv as skip, startTcpsrv, stopServer } from '../support/shard_servers.mjs';
+import { ALL_IDS, FACETS, search, get } from './lib.mjs';
 
 const sortedIds = (r) => r.results.map((x) => x.id).sort();
 const facetMap = (r) => Object.fromEntries(FACETS.map((f) =>
@@ -85,7 +45,7 @@ describe('sharded index through xapian-tcpsrv', { skip }, () => {
   after(async () => {
     await sharded?.stop();
     await single?.stop();
-    await Promise.all(shards.map((s) => stopChild(s.child)));
+    await Promise.all(shards.map(stopServer));
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -128,5 +88,46 @@ describe('sharded index through xapian-tcpsrv', { skip }, () => {
       seen.push(...r.results.map((x) => x.id));
     }
     assert.deepEqual(seen.sort(), ALL_IDS);
+  });
+});
+
+describe('an index built with indexer --shards', () => {
+  let dir;
+  let single;
+  let sharded;
+  before(async () => {
+    dir = makeTempDir('talksearch-built-shards-');
+    const index = path.join(dir, 'index');
+    const built = runIndexer(index, [paths.corpus], ['--shards', '3']);
+    assert.equal(built.status, 0, built.stderr);
+    assert.match(readFileSync(path.join(index, 'XAPIANDB'), 'utf8'), /^auto shard0\n/);
+    single = await startServer();
+    sharded = await startServer({ dbDir: index });
+  });
+  after(async () => {
+    await sharded?.stop();
+    await single?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves every shard as one index, with the same ids and counts', async () => {
+    for (const params of [{}, { q: 'Odessa' }, { city: 'Istanbul' }, { q: 'ceasefire -Trump' }]) {
+      const one = await search(single.baseUrl, { ...params, per_page: 100 });
+      const many = await search(sharded.baseUrl, { ...params, per_page: 100 });
+      assert.equal(many.total, one.total, JSON.stringify(params));
+      assert.deepEqual(sortedIds(many), sortedIds(one));
+      assert.deepEqual(facetMap(many), facetMap(one));
+      assert.deepEqual(many.shards, { total: 3, successful: 3, failed: 0, failures: [] });
+    }
+  });
+
+  it('is updated in place by a later run, which keeps its shards', async () => {
+    const index = path.join(dir, 'index');
+    const again = runIndexer(index, [paths.corpus]);
+    assert.equal(again.status, 0, again.stderr);
+    const refused = runIndexer(index, [paths.corpus], ['--shards', '2']);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /index of 3 shards; it keeps them/);
+    assert.equal((await search(sharded.baseUrl, {})).total, ALL_IDS.length);
   });
 });

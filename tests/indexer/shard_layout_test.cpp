@@ -28,7 +28,8 @@ TEST_CASE("an article's shard depends on its id and the number of shards only", 
     for (const auto& [shard, count] : counts) CHECK(count > 900);
 }
 
-TEST_CASE("a sharded index's folder lists its shards; a database is its own", "[shard_layout]") {
+TEST_CASE("a sharded index's folder lists its shards, and a database is its own",
+          "[shard_layout]") {
     TempDir dir;
     CHECK(indexer::local_shards(dir.path() / "db") == std::vector{dir.path() / "db"});
     indexer::lay_out_shards(dir.path() / "index", 2);

@@ -632,6 +632,32 @@ TEST_CASE("a search over a stub of local shards is not split, and answers", "[se
     }
 }
 
+TEST_CASE("a search over shards of which one is down answers from the others, and says so",
+          "[searcher]") {
+    TempDir dir;
+    talksearch::testing::index_into(dir.path() / "one", {talksearch::testing::bundled_corpus()});
+    const auto stub = dir.write("shards.stub", "auto one\nauto missing\n").string();
+    const auto synonyms = (dir.path() / "synonyms").string();
+    write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
+    Searcher searcher(stub, synonyms, talksearch::testing::shipped_catalog());
+
+    const auto response = searcher.search(request(""));
+    CHECK(response.total == 5);
+    CHECK(response.shards.total == 2);
+    REQUIRE(response.shards.failures.size() == 1);
+    CHECK(response.shards.failures[0].shard == 1);
+    CHECK(searcher.health().shards.failures.size() == 1);
+    CHECK_FALSE(searcher.document(response.results.front().id, "").article.title.empty());
+    // An id not in the shards that answer may be in the one that does not.
+    try {
+        searcher.document("no-such-article", "");
+        FAIL("found an article that is in no shard");
+    } catch (const SearchError& error) {
+        CHECK(error.code() == ErrorCode::unavailable);
+        CHECK_THAT(error.what(), Catch::Contains("1 of the index's 2 shards did not answer"));
+    }
+}
+
 namespace {
 
 // The error a query causes, if any: search() and document() must report it as a SearchError.
