@@ -46,6 +46,10 @@ std::size_t shards_to_write(const RunOptions& options, bool building) {
 
 RunSummary run_index(const RunOptions& options, const Catalog& catalog,
                      const RunCallbacks& callbacks) {
+    // Xapian makes the database's folder, but not the folders it is in.
+    if (options.database.has_parent_path()) {
+        std::filesystem::create_directories(options.database.parent_path());
+    }
     const bool building = options.threads > 1 && is_new_database(options.database);
     RunOptions resolved = options;
     resolved.shards = shards_to_write(options, building);

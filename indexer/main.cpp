@@ -140,6 +140,11 @@ int main(int argc, char** argv) {
                    "Build a new index as this many shards, each article in the shard its id "
                    "hashes to, listed by the stub DB/XAPIANDB; later runs update the shards")
         ->check(CLI::Range(1, 1024));
+    unsigned changesets = 0;
+    app.add_option("--changesets", changesets,
+                   "Keep the changes of the last N commits beside the database, for read "
+                   "replicas that follow it with xapian-replicate (docs/scale-out.md)")
+        ->check(CLI::Range(1u, 100000u));
     bool watch = false;
     indexer::WatchOptions watch_options;
     auto* watch_flag = app.add_flag(
@@ -160,6 +165,8 @@ int main(int argc, char** argv) {
         return app.exit(error) == 0 ? 0 : kExitFailure;
     }
     for (const auto& input : inputs) options.inputs.emplace_back(input);
+    // Xapian's writers read it when they open a database.
+    if (changesets > 0) setenv("XAPIAN_MAX_CHANGESETS", std::to_string(changesets).c_str(), 1);
 
     try {
         const auto catalog = Catalog::from_files(catalog_path, places_path);

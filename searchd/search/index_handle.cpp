@@ -37,7 +37,10 @@ std::string iso_utc(std::chrono::system_clock::time_point time) {
 std::shared_ptr<ShardMonitor> monitor_shards(const std::string& path, ShardTimeouts timeouts) {
     const auto stub = shard_stub::find(path);
     if (!stub) return nullptr;
-    return std::make_shared<ShardMonitor>(shard_stub::read(*stub), timeouts);
+    auto shards = shard_stub::read(*stub);
+    // Xapian opens it by the stub, whose line a replica's full copy rewrites.
+    if (shards.size() == 1 && shards.front().kind == shard_stub::Shard::Kind::local) return nullptr;
+    return std::make_shared<ShardMonitor>(std::move(shards), timeouts);
 }
 
 IndexHandle::IndexHandle(std::string path, const std::string& synonyms,
@@ -105,6 +108,11 @@ bool IndexHandle::refresh() {
     }
     last_reopen_ = std::chrono::system_clock::now();
     return true;
+}
+
+void IndexHandle::reopen() {
+    open_index();
+    last_reopen_ = std::chrono::system_clock::now();
 }
 
 void IndexHandle::recover(const Xapian::NetworkError& error) {

@@ -40,6 +40,8 @@ class IndexHandle {
     // Moves to the newest commit, cheaply when there is none, and to the shards that answer;
     // true when the index changed.
     bool refresh();
+    // Opens the index again by its path (and its stub's shards again), as if new.
+    void reopen();
     // After `error` while reading: leaves out the shard it names, if one, and opens the others
     // again. Throws SearchError(unavailable) when no shard answers.
     void recover(const Xapian::NetworkError& error);
@@ -60,7 +62,8 @@ class IndexHandle {
     std::chrono::system_clock::time_point last_reopen_;
 };
 
-// A monitor of the shards of the index at `path`; none when it is a single database. Throws
+// A monitor of the shards of the index at `path`; none when it is a single database, also one
+// behind a stub of its own (a read replica that xapian-replicate keeps is one). Throws
 // std::runtime_error for a stub that lists no shard or a line that names none.
 std::shared_ptr<ShardMonitor> monitor_shards(const std::string& path, ShardTimeouts timeouts = {});
 

@@ -69,7 +69,10 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
 Searcher::~Searcher() = default;
 
 void Searcher::refresh() {
-    if (!index_.refresh()) return;
+    if (index_.refresh()) index_changed();
+}
+
+void Searcher::index_changed() {
     columns_.reset();
     builder_.set_vocabulary(index_.vocabulary());  // perhaps of other shards
 }
@@ -91,6 +94,7 @@ const SlotColumns& Searcher::columns() {
 
 template <typename Action>
 auto Searcher::with_retry(Action&& action) {
+    bool reopened = false;
     for (int attempt = 1;; ++attempt) {
         try {
             refresh();
@@ -104,9 +108,16 @@ auto Searcher::with_retry(Action&& action) {
                                               kAttempts, error.get_msg()));
             }
         } catch (const Xapian::DatabaseError& error) {
-            // Opening, corrupt, closed or unreadable: an outage, whatever the request was.
-            throw SearchError(ErrorCode::unavailable,
-                              fmt::format("cannot read the index: {}", error.get_description()));
+            // Opening, corrupt, closed or unreadable: an outage, whatever the request was; but
+            // first opened again by its path, once, as the files read may have been replaced
+            // (a read replica's full copy is a new folder, and the old one is removed).
+            if (attempt == kAttempts || reopened) {
+                throw SearchError(ErrorCode::unavailable, fmt::format("cannot read the index: {}",
+                                                                      error.get_description()));
+            }
+            index_.reopen();
+            reopened = true;
+            index_changed();
         } catch (const Xapian::NetworkError& error) {
             if (attempt == kAttempts) {
                 throw SearchError(
@@ -116,8 +127,7 @@ auto Searcher::with_retry(Action&& action) {
             // A shard stopped answering: the others answer, and the response says which is
             // missing.
             index_.recover(error);
-            columns_.reset();
-            builder_.set_vocabulary(index_.vocabulary());
+            index_changed();
         }
     }
 }
@@ -125,7 +135,7 @@ auto Searcher::with_retry(Action&& action) {
 SearchResponse Searcher::search(const SearchRequest& request, Searcher* helper) {
     validate(request);
     return with_retry([&] {
-        if (helper) helper->refresh();
+        if (helper) helper->with_retry([] { return true; });  // refreshed, or opened again
         auto as_typed = run_search(request, helper);
         if (as_typed.total > 0 || !request.correct || !as_typed.corrected) return as_typed;
         // A typo that still finds: the correction's results, saying so. A query that matches as

@@ -51,6 +51,8 @@ class Searcher {
   private:
     // Moves to the indexer's newest commit; the columns are rebuilt for it on first use.
     void refresh();
+    // After the index moved or was opened again: what was kept of the one before goes.
+    void index_changed();
     template <typename Action>
     auto with_retry(Action&& action);
     // with_retry() for a request about one article, which may be on a shard that is down.

@@ -228,6 +228,13 @@ TEST_CASE("an id owned by another file in an earlier run is a duplicate", "[inde
     CHECK_THAT(warnings.front(), Catch::Contains("already belongs to a.txt"));
 }
 
+TEST_CASE("the folders a new database is in are made", "[index_run]") {
+    TempDir dir;
+    const auto db = dir.path() / "var" / "indexes" / "db";
+    CHECK(index_into(db, {talksearch::testing::bundled_corpus()}).added == 5);
+    CHECK(Xapian::Database(db.string()).get_doccount() == 5);
+}
+
 TEST_CASE("a missing input is fatal", "[index_run]") {
     TempDir dir;
     CHECK_THROWS(index_into(dir.path() / "db", {dir.path() / "nope"}));

@@ -98,7 +98,13 @@ TEST_CASE("a network error names the shard that failed", "[shard_monitor]") {
     CHECK(monitor->down()[1] == "timeout");
 }
 
-TEST_CASE("a single database has no shard monitor", "[shard_monitor]") {
+TEST_CASE("a single database has no shard monitor, nor one behind a stub of its own",
+          "[shard_monitor]") {
     TempDir dir;
     CHECK_FALSE(monitor_shards((dir.path() / "db").string()));
+    // As xapian-replicate keeps a replica: Xapian follows the stub when a copy rewrites it.
+    dir.write("replica/XAPIANDB", "# Automatically generated\nauto replica_1\n");
+    CHECK_FALSE(monitor_shards((dir.path() / "replica").string()));
+    dir.write("remote.stub", "remote 127.0.0.1:9000\n");
+    CHECK(monitor_shards((dir.path() / "remote.stub").string()));
 }
