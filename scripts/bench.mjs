@@ -2,18 +2,13 @@
 // measure the search core in process (search-bench), then searchd over HTTP with wrk, and the
 // daemon's memory. Prints a table and writes JSON.
 
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const work = path.join(repo, 'var', 'bench');
-const bin = (name) => path.join(repo, 'build', name);
-const catalog = path.join(repo, 'data', 'entities.toml');
-const queries = path.join(repo, 'data', 'bench', 'queries.txt');
+import {
+  repo, work, bin, catalog, queries, run, timed, folderBytes, startSearchd, wrk, residentMb,
+  generatedCorpus,
+} from './bench-lib.mjs';
 
 function parseArgs(argv) {
   const options = { sizes: [10000, 100000], seed: 1, duration: 10, json: null };
@@ -36,100 +31,8 @@ function parseArgs(argv) {
   return options;
 }
 
-function run(command, args, env = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env },
-                                            maxBuffer: 64 << 20 });
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
-  }
-  return result;
-}
-
-// Wall time, peak resident memory (from /proc: no GNU time needed) and standard output of a child.
-function timed(command, args) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let peakKb = 0;
-    let stderr = '';
-    let stdout = '';
-    const sample = setInterval(() => {
-      try {
-        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const hwm = /VmHWM:\s+(\d+)/.exec(status);
-        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-      } catch { /* exited */ }
-    }, 50);
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    child.stdout.on('data', (chunk) => { stdout += chunk; });
-    child.on('exit', (code) => {
-      clearInterval(sample);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0) reject(new Error(`${command} failed (${code}): ${stderr}`));
-      else resolve({ seconds, peakMb: peakKb / 1024, stdout });
-    });
-  });
-}
-
-function folderBytes(folder) {
-  let total = 0;
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    total += entry.isDirectory() ? folderBytes(full) : fs.statSync(full).size;
-  }
-  return total;
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startSearchd(db) {
-  const port = await freePort();
-  const child = spawn(bin('searchd/searchd'),
-    ['--db', db, '--catalog', catalog, '--web', path.join(repo, 'web'),
-     '--listen', `127.0.0.1:${port}`, '--quiet'], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, port, base };
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error('searchd did not start');
-}
-
-function wrk(port, connections, seconds) {
-  const threads = Math.min(connections, os.cpus().length);
-  const result = run('wrk', ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`,
-                             '-s', path.join(repo, 'scripts', 'wrk-queries.lua'),
-                             `http://127.0.0.1:${port}`], { BENCH_QUERIES: queries });
-  const line = result.stdout.split('\n').find((l) => l.startsWith('{"requests"'));
-  const figures = JSON.parse(line);
-  figures.qps = figures.requests / figures.duration_s;
-  return figures;
-}
-
-function residentMb(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-}
-
 async function benchSize(size, options) {
-  const corpus = path.join(work, `corpus-${size}-seed${options.seed}`);
-  const jsonl = path.join(corpus, 'articles.jsonl');
-  if (!fs.existsSync(jsonl)) {
-    console.error(`bench: generating ${size} articles`);
-    run('node', [path.join(repo, 'scripts', 'gen-corpus.mjs'), '--count', String(size),
-                 '--seed', String(options.seed), '--out', corpus]);
-  }
+  const jsonl = generatedCorpus(size, options.seed);
   const inputBytes = fs.statSync(jsonl).size;
   const db = path.join(work, `db-${size}`);
   fs.rmSync(db, { recursive: true, force: true });
