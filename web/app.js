@@ -36,6 +36,7 @@ const el = {
   active: $('active-filters'),
   sort: $('sort'),
   didYouMean: $('did-you-mean'),
+  partial: $('partial'),
   error: $('error'),
   results: $('results'),
   empty: $('empty'),
@@ -198,6 +199,7 @@ function renderSearchError(error) {
   el.empty.hidden = true;
   el.pagination.hidden = true;
   el.didYouMean.hidden = true;
+  el.partial.hidden = true;
   el.status.textContent = 'Search failed.';
 }
 
@@ -218,6 +220,7 @@ function renderSearch(data) {
   el.status.textContent = `${plural(total, 'story', 'stories')}${data.total_exact === false ? ' (about)' : ''}${took}${range}`;
 
   renderCorrection(data.corrected, data.showing_corrected === true);
+  renderPartial(data.shards);
   renderResults(results);
   renderEmpty(total, results.length);
   renderPagination(total);
@@ -242,6 +245,15 @@ function renderCorrection(corrected, showingCorrected) {
   }
   el.didYouMean.append('Did you mean ',
     navLink(withQuery(state, corrected), { class: 'corrected' }, corrected), '?');
+}
+
+// Some shards of the index did not answer: the results and counts are the others' only.
+function renderPartial(shards) {
+  const failed = Number(shards?.failed) || 0;
+  el.partial.hidden = failed === 0;
+  el.partial.textContent = failed === 0 ? ''
+    : `Part of the archive is not answering: these results come from ${shards.total - failed} of its `
+      + `${shards.total} parts, and the counts leave the others out.`;
 }
 
 const CHIPS_SHOWN = 8;

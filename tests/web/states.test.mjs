@@ -1,9 +1,12 @@
 // Browser tests of the UI's other states over the bundled corpus: corrected typos, the empty
-// state and its buttons, API errors, an unknown article, and the phone and dark layouts.
+// state and its buttons, API errors, an unknown article, results without a shard that does not
+// answer, and the phone and dark layouts.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, artifactPath } from '../support/harness.mjs';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, runIndexer, makeTempDir, paths, artifactPath } from '../support/harness.mjs';
 import { launchBrowser, openPage, pageProblems, PHONE, DESKTOP } from '../support/browser.mjs';
 import { params, waitForResults, waitForParam, facetBox, statusText, screenshot, until } from './ui.mjs';
 
@@ -85,6 +88,32 @@ test('API errors are shown as a readable message', async () => {
   const unexpected = problems.filter((p) => !/\b(400|404)\b/.test(p));
   assert.deepEqual(unexpected, []);
   problems.length = 0;
+});
+
+test('results without a shard that does not answer say so', async () => {
+  // An index of two shards, one of them missing: searchd answers from the other.
+  const dir = makeTempDir('talksearch-partial-');
+  let partial;
+  try {
+    const indexed = runIndexer(path.join(dir, 'db'), [paths.corpus]);
+    assert.equal(indexed.status, 0, indexed.stderr);
+    writeFileSync(path.join(dir, 'index.stub'), 'auto db\nauto missing\n');
+    partial = await startServer({ dbDir: path.join(dir, 'index.stub') });
+    await page.goto(`${partial.baseUrl}/?q=Istanbul`);
+    await waitForResults(page, ISTANBUL);
+    const notice = page.locator('#partial');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /from 1 of its 2 parts/);
+    await screenshot(page, artifactPath('web-partial-results.png'));
+    // A whole index: no notice.
+    await page.goto(`${server.baseUrl}/?q=Istanbul`);
+    await waitForResults(page, ISTANBUL);
+    assert.ok(await notice.isHidden());
+    assert.deepEqual(await pageProblems(page, problems), []);
+  } finally {
+    await partial?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('phone layout: the filters open as a panel', async () => {
