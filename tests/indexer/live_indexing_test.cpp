@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "indexer/shard_layout.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -24,9 +25,10 @@ namespace {
 class Watching {
   public:
     Watching(const fs::path& database, const std::vector<fs::path>& inputs,
-             std::chrono::seconds rescan = std::chrono::seconds(60)) {
+             std::chrono::seconds rescan = std::chrono::seconds(60), std::size_t shards = 0) {
         options_.database = database;
         options_.inputs = inputs;
+        options_.shards = shards;
         WatchOptions watch;
         watch.settle = std::chrono::milliseconds(50);
         watch.rescan = rescan;
@@ -77,7 +79,7 @@ class Watching {
 };
 
 bool has_article(const fs::path& database, const std::string& id) {
-    if (!fs::exists(database / "iamglass")) return false;
+    if (!fs::exists(database / "iamglass") && !fs::exists(database / "XAPIANDB")) return false;
     const Xapian::Database db(database.string());
     return db.term_exists(schema::id_term(id));
 }
@@ -141,6 +143,37 @@ TEST_CASE("a watched folder's new, changed and vanished files reach the database
     CHECK(has_article(database, "news-old/third"));
     CHECK(has_article(database, "j2"));
     watching.stop();
+}
+
+TEST_CASE("a watched index of shards takes files in and out of the shards they hash to",
+          "[live_indexing]") {
+    TempDir dir;
+    const auto input = dir.path() / "input";
+    const auto database = dir.path() / "index";
+    dir.write("input/first.md", "---\ntitle: \"Talks in Istanbul\"\n---\nDelegations met.\n");
+    Watching watching(database, {input}, std::chrono::seconds(60), 3);
+    REQUIRE(eventually([&] { return has_article(database, "first"); }));
+    REQUIRE(indexer::local_shards(database).size() == 3);
+
+    for (int i = 0; i < 6; ++i) {
+        dir.write(fmt::format("input/more/{}.txt", i),
+                  fmt::format("Report {0}\n\nDrones struck Odesa {0} times overnight.\n", i));
+    }
+    CHECK(eventually([&] { return has_article(database, "more/5"); }));
+    CHECK(eventually([&] { return Xapian::Database(database.string()).get_doccount() == 7; }));
+    fs::remove(input / "first.md");
+    CHECK(eventually([&] { return !has_article(database, "first"); }));
+    watching.stop();
+    // Each article is in the shard its id hashes to, and only there.
+    const auto shards = indexer::local_shards(database);
+    for (std::size_t shard = 0; shard < shards.size(); ++shard) {
+        const Xapian::Database held(shards[shard].string());
+        for (int i = 0; i < 6; ++i) {
+            const auto id = fmt::format("more/{}", i);
+            CHECK(held.term_exists(schema::id_term(id)) ==
+                  (indexer::shard_of(id, shards.size()) == shard));
+        }
+    }
 }
 
 TEST_CASE("a rescan finds what changed without a word from inotify", "[live_indexing]") {
