@@ -55,7 +55,7 @@ RunSummary run_index(const RunOptions& options, const Catalog& catalog,
     resolved.shards = shards_to_write(options, building);
     std::error_code error;
     if (!building && resolved.shards > 1 && !std::filesystem::exists(options.database, error)) {
-        lay_out_shards(options.database, resolved.shards);
+        create_empty_shards(options.database, resolved.shards);
     }
     const EntityMatcher matcher(catalog);
     RunReporter reporter(callbacks);

@@ -257,10 +257,7 @@ void compact_into_place(const std::vector<fs::path>& parts, const SinkContext& c
 void lay_out_empty_shards(const SinkContext& context, const fs::path& scratch,
                           std::optional<Xapian::WritableDatabase>& lock) {
     const auto empty = scratch / "empty";
-    lay_out_shards(empty, context.options.shards);
-    for (const auto& shard : local_shards(empty)) {
-        Xapian::WritableDatabase(shard.string(), Xapian::DB_CREATE).commit();
-    }
+    create_empty_shards(empty, context.options.shards);
     move_into_place(empty, context.options.database, lock);
 }
 

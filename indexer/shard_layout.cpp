@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include <xapian.h>
 
 #include "common/shard_stub.h"
 #include "common/text.h"
@@ -38,6 +39,15 @@ void lay_out_shards(const fs::path& folder, std::size_t shards) {
         }
     }
     fs::rename(partial, stub);
+}
+
+void create_empty_shards(const fs::path& folder, std::size_t shards) {
+    fs::create_directories(folder);
+    for (std::size_t shard = 0; shard < shards; ++shard) {
+        const auto path = folder / shard_stub::shard_folder(shard);
+        Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN).commit();
+    }
+    lay_out_shards(folder, shards);
 }
 
 std::size_t shard_of(std::string_view id, std::size_t shards) {

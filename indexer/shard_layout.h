@@ -18,6 +18,10 @@ std::vector<std::filesystem::path> local_shards(const std::filesystem::path& dat
 // move. The shards' folders are left to their writers to create.
 void lay_out_shards(const std::filesystem::path& folder, std::size_t shards);
 
+// Makes `folder` an empty index of `shards` local shards, the stub last: a reader never finds a
+// stub whose shards are not there yet.
+void create_empty_shards(const std::filesystem::path& folder, std::size_t shards);
+
 // The shard of `shards` that holds the article with `id`.
 std::size_t shard_of(std::string_view id, std::size_t shards);
 
