@@ -56,11 +56,23 @@ bool parse_line(std::string_view line, const fs::path& folder, Shard& shard) {
     return !shard.program.empty();
 }
 
+// A glass database compacted into one file: a file, but not a stub.
+bool is_single_file_database(const fs::path& file) {
+    constexpr std::string_view kMagic = "\x0f\x0dXapian Glass";
+    std::ifstream input(file, std::ios::binary);
+    std::string head(kMagic.size(), '\0');
+    input.read(head.data(), static_cast<std::streamsize>(head.size()));
+    return input && head == kMagic;
+}
+
 }  // namespace
 
 std::optional<fs::path> find(const fs::path& database) {
     std::error_code error;
-    if (fs::is_regular_file(database, error)) return database;
+    if (fs::is_regular_file(database, error)) {
+        if (is_single_file_database(database)) return std::nullopt;
+        return database;
+    }
     const auto inside = database / kFileName;
     if (fs::is_regular_file(inside, error)) return inside;
     return std::nullopt;

@@ -27,8 +27,9 @@ struct Shard {
     std::string line;            // as written, to name the shard in messages
 };
 
-// The stub of `database`: the path itself when it is a file, the stub file inside it when it is
-// a sharded index's folder, none for a single database.
+// The stub of `database`: the path itself when it is a file (but a database compacted into a
+// single file), the stub file inside it when it is a sharded index's folder, none for a single
+// database.
 std::optional<std::filesystem::path> find(const std::filesystem::path& database);
 
 // The shards a stub lists; blank lines and `#` comments are skipped. Throws std::runtime_error,

@@ -17,7 +17,6 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "common/shard_stub.h"
 #include "indexer/run_stop.h"
 #include "indexer/shard_layout.h"
 
@@ -228,13 +227,14 @@ void compact_into_place(const std::vector<fs::path>& parts, const SinkContext& c
         compact_shard(parts, 0, compacted);
     } else {
         lay_out_shards(compacted, shards);
+        const auto targets = local_shards(compacted);
         std::atomic<std::size_t> next{0};
         std::mutex failure_mutex;
         std::exception_ptr failure;
         const auto compact_shards = [&] {
             for (auto shard = next++; shard < shards; shard = next++) {
                 try {
-                    compact_shard(parts, shard, compacted / shard_stub::shard_folder(shard));
+                    compact_shard(parts, shard, targets[shard]);
                 } catch (...) {
                     std::lock_guard guard(failure_mutex);
                     if (!failure) failure = std::current_exception();

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include <catch2/catch.hpp>
+#include <xapian.h>
 
 #include "tests/support/temp_index.h"
 
@@ -41,6 +42,15 @@ TEST_CASE("a stub is found as a file or inside an index's folder", "[shard_stub]
     CHECK(shard_stub::find(file) == file);
     CHECK_FALSE(shard_stub::find(dir.path()));
     CHECK_FALSE(shard_stub::find(dir.path() / "missing"));
+}
+
+TEST_CASE("a database compacted into a single file is no stub", "[shard_stub]") {
+    TempDir dir;
+    const auto single = dir.path() / "index.glass";
+    Xapian::Database corpus = talksearch::testing::bundled_corpus_index();
+    corpus.compact(single.string(), Xapian::DBCOMPACT_SINGLE_FILE);
+    CHECK_FALSE(shard_stub::find(single));
+    CHECK(Xapian::Database(single.string()).get_doccount() == 5);
 }
 
 TEST_CASE("a stub line that names no shard is an error naming its line", "[shard_stub]") {
