@@ -1,5 +1,6 @@
 #include "indexer/document_builder.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -11,6 +12,7 @@
 #include "common/schema.h"
 #include "common/text.h"
 #include "indexer/article_people.h"
+#include "indexer/name_exclusions.h"
 #include "indexer/tokenizer.h"
 
 namespace talksearch::indexer {
@@ -85,7 +87,15 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     auto add_mentions = [&](std::size_t field_index, std::string_view text,
                             const std::vector<Word>& words) {
         CodePointCursor cursor(text);
+        // A credit's places are where the reporter was: "(Reporting by Anna Smith in Melbourne)".
+        const auto credits = credit_paragraphs(text, words);
+        auto in_credit = [&](std::size_t byte) {
+            return std::any_of(credits.begin(), credits.end(), [&](const auto& credit) {
+                return byte >= credit.first && byte < credit.second;
+            });
+        };
         for (const auto& mention : matcher_.find(text, words)) {
+            if (in_credit(mention.begin)) continue;
             auto [it, inserted] = entity_index.emplace(mention.entity, stored.entities.size());
             if (inserted) {
                 stored.entities.push_back(

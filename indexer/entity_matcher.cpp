@@ -73,7 +73,8 @@ bool is_name_head(std::string_view key) {
         "agreement",  "agreements",  "accord",      "accords",     "protocol",   "protocols",
         "format",     "club",        "communique",  "memorandum",  "initiative", "observatory",
         "theatre",    "theater",     "cathedral",   "stadium",     "museum",     "refinery",
-        "refineries", "river",       "dam",         "reservoir"};
+        "refineries", "river",       "dam",         "reservoir",   "sea",        "lake",
+        "gulf",       "bay",         "strait",      "lagoon",      "estuary"};
     return heads.contains(without_possessive(key));
 }
 
@@ -84,8 +85,9 @@ bool is_lower_case_name_head(std::string_view key) {
            key == "format" || key == "communique" || key == "memorandum";
 }
 
-// Plants, dams and rivers named after a city, in lower case, with up to two words before the
-// head: "the Novoshakhtinsk oil refinery", "the Kakhovka hydroelectric dam", "the Dnipro river".
+// Plants, dams and waters named after a city, in lower case, with up to two words before the
+// head: "the Novoshakhtinsk oil refinery", "the Kakhovka hydroelectric dam", "the Dnipro river",
+// "the Black and Azov seas".
 // They are named after the nearest city, not always in it.
 // Words that join a clause rather than describe a thing: no plant's name runs past them.
 bool is_connective(std::string_view key) {
@@ -97,8 +99,11 @@ bool is_connective(std::string_view key) {
 }
 
 bool is_facility_head(std::string_view key) {
-    return key == "refinery" || key == "refineries" || key == "plant" || key == "plants" ||
-           key == "dam" || key == "river" || key == "reservoir";
+    // Waters in the plural only: "the Odesa sea port" is the city's port.
+    static const std::set<std::string_view> heads{"refinery", "refineries", "plant",  "plants",
+                                                  "dam",      "river",      "rivers", "reservoir",
+                                                  "seas",     "lakes",      "lake",   "estuary"};
+    return heads.contains(key);
 }
 
 }  // namespace

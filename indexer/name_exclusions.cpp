@@ -14,17 +14,6 @@ bool is_one_of(std::string_view key, std::initializer_list<std::string_view> wor
     return std::find(words.begin(), words.end(), key) != words.end();
 }
 
-// Words that open a byline paragraph: "By Anna Smith", "Author: Anna Smith".
-bool opens_byline(const std::vector<Token>& tokens, std::size_t first) {
-    const auto& key = tokens[first].key;
-    if (key == "by") return true;
-    const bool next_is_by_or_colon =
-        first + 1 < tokens.size() &&
-        (tokens[first + 1].key == "by" || tokens[first + 1].before == Break::sentence);
-    return next_is_by_or_colon && is_one_of(key, {"author", "authors", "reporter", "reporting",
-                                                  "written", "text", "editing", "edited", "story"});
-}
-
 bool is_number(const Token& token) {
     return !token.key.empty() && std::isdigit(static_cast<unsigned char>(token.key.front()));
 }
@@ -72,6 +61,46 @@ std::string_view gap_before(const TokenizedText& text, std::size_t i) {
 
 }  // namespace
 
+bool is_credit_paragraph(std::string_view first, std::string_view second, bool colon_between,
+                         std::size_t words) {
+    // "Reporting by A in Kyiv and B in Moscow; Editing by C" runs long; a byline does not.
+    constexpr std::size_t kMaxBylineWords = 12, kMaxCreditWords = 80;
+    const bool credit = (second == "by" && is_one_of(first, {"reporting", "writing", "editing",
+                                                             "compiled", "additional"})) ||
+                        (first == "additional" && second == "reporting");
+    if (credit) return words <= kMaxCreditWords;
+    const bool byline =
+        first == "by" || ((second == "by" || colon_between) &&
+                          is_one_of(first, {"author", "authors", "reporter", "reporting", "written",
+                                            "text", "editing", "edited", "story"}));
+    return byline && words <= kMaxBylineWords;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_view text,
+                                                                   const std::vector<Word>& words) {
+    std::vector<std::pair<std::size_t, std::size_t>> credits;
+    auto starts_paragraph = [&](std::size_t i) {
+        const auto from = i == 0 ? 0 : words[i - 1].end;
+        return i == 0 ||
+               text.substr(from, words[i].begin - from).find('\n') != std::string_view::npos;
+    };
+    for (std::size_t first = 0; first < words.size();) {
+        auto end = first + 1;
+        while (end < words.size() && !starts_paragraph(end)) ++end;
+        const bool two = first + 1 < end;
+        const auto between =
+            two ? text.substr(words[first].end, words[first + 1].begin - words[first].end)
+                : std::string_view();
+        if (is_credit_paragraph(words[first].folded,
+                                two ? std::string_view(words[first + 1].folded) : "",
+                                between.find(':') != std::string_view::npos, end - first)) {
+            credits.emplace_back(words[first].begin, words[end - 1].end);
+        }
+        first = end;
+    }
+    return credits;
+}
+
 std::vector<bool> excluded_from_names(const TokenizedText& text) {
     const auto& tokens = text.tokens;
     const auto n = tokens.size();
@@ -81,15 +110,18 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
                   excluded.begin() + static_cast<std::ptrdiff_t>(to), true);
     };
 
-    // Short paragraphs that are bylines or datelines.
+    // Credits and datelines: whole paragraphs.
     std::size_t paragraph = 0;
     for (std::size_t i = 0; i <= n; ++i) {
         if (i < n && tokens[i].before != Break::paragraph) continue;
-        constexpr std::size_t kMaxBylineWords = 12;
-        if (i > paragraph &&
-            ((opens_byline(tokens, paragraph) && i - paragraph <= kMaxBylineWords) ||
-             is_name_and_dateline(tokens, paragraph, i))) {
-            exclude(paragraph, i);
+        if (i > paragraph) {
+            const auto second = paragraph + 1 < i ? std::string_view(tokens[paragraph + 1].key)
+                                                  : std::string_view();
+            const bool colon = paragraph + 1 < i && tokens[paragraph + 1].before == Break::sentence;
+            if (is_credit_paragraph(tokens[paragraph].key, second, colon, i - paragraph) ||
+                is_name_and_dateline(tokens, paragraph, i)) {
+                exclude(paragraph, i);
+            }
         }
         paragraph = i;
     }

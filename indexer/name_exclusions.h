@@ -5,11 +5,25 @@
 // "(Anna Smith for The Washington Post)") and places listed after what they are ("the villages of
 // Zahryzove and Nova Kruhliakivka", "the city of Krivyi Rig").
 
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "common/text.h"
 #include "indexer/tokenizer.h"
 
 namespace talksearch::indexer {
+
+// Whether a paragraph of `words` words that begins with the keys `first` and `second` says who
+// wrote or reported it: a byline ("By Anna Smith", "Author: Anna Smith") or a credit ("(Reporting
+// by Anna Smith in Melbourne)", "Additional reporting by …"). Neither its people nor its places
+// are the article's.
+bool is_credit_paragraph(std::string_view first, std::string_view second, bool colon_between,
+                         std::size_t words);
+
+// The byte ranges of the paragraphs of `text` (split into `words`) that are credits.
+std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_view text,
+                                                                   const std::vector<Word>& words);
 
 // One flag per token of `text`: true where the token is in a byline, a credit or a place list.
 std::vector<bool> excluded_from_names(const TokenizedText& text);

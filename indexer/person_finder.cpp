@@ -165,7 +165,13 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 tokens.begin() + static_cast<std::ptrdiff_t>(ns),
                 tokens.begin() + static_cast<std::ptrdiff_t>(e),
                 [](const Token& token) { return !in(name_words::particles(), token.key); }));
+            // A hyphenated word alone is a surname, not a name: "Lvova-Belova said".
             if (e - ns < kMinWords || words > kMaxWords) continue;
+            const auto spaced =
+                std::count_if(tokens.begin() + static_cast<std::ptrdiff_t>(ns) + 1,
+                              tokens.begin() + static_cast<std::ptrdiff_t>(e),
+                              [](const Token& token) { return token.before != Break::join; });
+            if (spaced == 0) continue;
             const bool plain =
                 std::none_of(tokens.begin() + ns, tokens.begin() + e, [](const Token& token) {
                     return in(name_words::institutions(), token.key) ||
@@ -174,9 +180,16 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 });
             if (!plain) continue;
             // Words right next to a catalogue name are the rest of that name: "Sheikh Tamim Bin
-            // Hamad al-Thani" where the catalogue knows "Sheikh Tamim".
-            if ((ns == s && s > 0 && state.taken[s - 1] && !separates(tokens[s].before) &&
-                 in(name_words::particles(), tokens[s].key)) ||
+            // Hamad al-Thani" where the catalogue knows "Sheikh Tamim", "Mohammed bin
+            // Abdulrahman bin Jassim Al Thani" where it knows "Mohammed bin Abdulrahman".
+            auto linked = s;  // back over the particles that join the run to what is before it
+            while (linked > 0 && !separates(tokens[linked].before) &&
+                   in(name_words::particles(), tokens[linked - 1].key)) {
+                --linked;
+            }
+            const bool particle_first = linked < s || in(name_words::particles(), tokens[s].key);
+            if ((ns == s && linked > 0 && state.taken[linked - 1] &&
+                 !separates(tokens[linked].before) && particle_first) ||
                 (e < n && state.taken[e] && !separates(tokens[e].before))) {
                 continue;
             }
@@ -200,7 +213,9 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                     }
                 }
             }
-            const bool given_name = given_names_.contains(tokens[ns].key) && !title_case[ns];
+            // A particle that opens a name is no given name: "Al Jazeera", "Le Monde".
+            const bool given_name = given_names_.contains(tokens[ns].key) && !title_case[ns] &&
+                                    !in(name_words::particles(), tokens[ns].key);
             if (!title_cue && !said_after && !said_before && !apposition && !given_name) continue;
             // A name alone on its line, without any other cue, is a heading: "Story Timeline".
             const bool whole_paragraph = tokens[s].before == Break::paragraph &&
@@ -260,14 +275,22 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 }
             }
             if (matched || it->second.size() != 1) continue;
+            // A hyphenated surname is whole: "Lvova-Belova" for Maria Lvova-Belova.
+            const auto& keys = people_keys[it->second.front()];
+            auto first = i;
+            while (first > 0 && tokens[first].before == Break::join &&
+                   i - first + 1 < keys.size() &&
+                   tokens[first - 1].key == keys[keys.size() - 1 - (i - first + 1)]) {
+                --first;
+            }
             // Another first name before the surname is someone else's.
-            if (i > 0 && !separates(tokens[i].before) && tokens[i - 1].capitalised &&
-                !state.taken[i - 1] && !in(name_words::titles(), tokens[i - 1].key) &&
-                !in(name_words::function_words(), tokens[i - 1].key)) {
+            if (first > 0 && !separates(tokens[first].before) && tokens[first - 1].capitalised &&
+                !state.taken[first - 1] && !in(name_words::titles(), tokens[first - 1].key) &&
+                !in(name_words::function_words(), tokens[first - 1].key)) {
                 continue;
             }
             people[it->second.front()].mentions.push_back(
-                FieldSpan{f, tokens[i].begin, tokens[i].end});
+                FieldSpan{f, tokens[first].begin, tokens[i].end});
         }
     }
     return people;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <string_view>
+#include <utility>
 
 #include <unicode/utf8.h>
 
@@ -43,6 +44,31 @@ bool is_ukrainian_or_russian(std::string_view form) {
         letters = true;
     }
     return letters;
+}
+
+// Russian names as English news writes them: the adjective endings of GeoNames' BGN/PCGN names
+// shortened ("Nizhniy Novgorod" -> "Nizhny Novgorod", "Groznyy" -> "Grozny", "Naberezhnyye
+// Chelny" -> "Naberezhnye Chelny"), as Reuters, the AP and the BBC spell them.
+std::string russian_news_spelling(std::string_view name) {
+    std::string spelt;
+    std::size_t begin = 0;
+    while (begin <= name.size()) {
+        auto end = name.find_first_of(" -", begin);
+        if (end == std::string_view::npos) end = name.size();
+        std::string word(name.substr(begin, end - begin));
+        for (const auto& [ending, shortened] : {std::pair{"yye", "ye"}, std::pair{"iye", "ie"},
+                                                std::pair{"yy", "y"}, std::pair{"iy", "y"}}) {
+            const std::string_view tail(ending);
+            if (word.size() > tail.size() + 2 && word.ends_with(tail)) {
+                word = word.substr(0, word.size() - tail.size()) + shortened;
+                break;
+            }
+        }
+        spelt += word;
+        if (end < name.size()) spelt += name[end];
+        begin = end + 1;
+    }
+    return spelt;
 }
 
 bool has_ukrainian_letter(std::string_view form) { return !Romaniser::can_be_russian(form); }
@@ -214,6 +240,8 @@ std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection
                 }
             }
             if (best) place.name = romaniser.ukrainian_national(*best);
+        } else if (place.country == "RU") {
+            place.name = russian_news_spelling(place.name);
         }
         if (place.name.empty()) continue;
 

@@ -254,6 +254,11 @@ TEST_CASE("a sea or river named after a place is no city", "[entity_matcher]") {
     CHECK(names(shipped(), "pulled out of the Dnipro's left bank") == Names{});
     CHECK(names(shipped(), "on the Dnipro’s left/south bank near Kherson") == Names{"Kherson"});
     CHECK(names(shipped(), "the Dnipro's banks") == Names{});
+    // Waters named in a list, or by a capitalised head.
+    CHECK(names(with_places(), "17 over the waters of the Black and Azov seas") == Names{});
+    CHECK(names(with_places(), "ships in the Azov Sea") == Names{});
+    CHECK(names(shipped(), "the Kyiv Sea reservoir") == Names{});
+    CHECK(names(shipped(), "grain left the Odesa sea port") == Names{"Odesa"});
     // Other things of a place are the place's.
     CHECK(names(shipped(), "Odesa's port was hit") == Names{"Odesa"});
     CHECK(names(shipped(), "Odesa's left flank") == Names{"Odesa"});

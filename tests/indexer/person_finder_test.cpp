@@ -12,7 +12,7 @@ namespace {
 using Names = std::vector<std::string>;
 
 const GivenNames& given_names() {
-    static const GivenNames names("Bridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\n");
+    static const GivenNames names("Al\nBridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\n");
     return names;
 }
 
@@ -59,6 +59,10 @@ TEST_CASE("a department after the title is the title's, and O' and D' begin name
     CHECK(names("Qatar's Ambassador in Moscow, Ahmed bin Nasser bin Jassim Al Thani, welcomed "
                 "them.",
                 {"Qatar", "Moscow"}) == Names{"Ahmed bin Nasser bin Jassim Al Thani"});
+    // The rest of a name the catalogue knows in part, past its particles.
+    CHECK(names("Prime Minister Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani visited.",
+                {"Mohammed bin Abdulrahman"})
+              .empty());
 }
 
 TEST_CASE("a verb of speech or an apposition marks a person", "[person_finder]") {
@@ -73,6 +77,8 @@ TEST_CASE("a verb of speech or an apposition marks a person", "[person_finder]")
           Names{"Bridget Brink"});
     // Unless it names a thing.
     CHECK(names("Athletes competed at the Marta Cortina Games.").empty());
+    // A particle that opens a name is none: "Al Jazeera's", though "Al" is a given name.
+    CHECK(names("Reporting from Doha, Al Jazeera's correspondent said.", {"Doha"}).empty());
 }
 
 TEST_CASE("a later surname alone is the person of the full mention", "[person_finder]") {
@@ -90,12 +96,28 @@ TEST_CASE("a later surname alone is the person of the full mention", "[person_fi
     CHECK(two[1].mentions.size() == 1);
 }
 
+TEST_CASE("a hyphenated surname alone is the person of the full mention", "[person_finder]") {
+    const auto people = find(
+        "The commissioner, Maria Lvova-Belova, announced a deal. Lvova-Belova said it would hold.");
+    REQUIRE(people.size() == 1);
+    CHECK(people[0].name == "Maria Lvova-Belova");
+    REQUIRE(people[0].mentions.size() == 2);
+    CHECK(people[0].mentions[1].end - people[0].mentions[1].begin ==
+          std::string("Lvova-Belova").size());
+    // Nor is it a name of its own without the full mention.
+    CHECK(names("Lvova-Belova said it would hold.").empty());
+}
+
 TEST_CASE("bylines and photo credits are no persons of the article", "[person_finder]") {
     CHECK(names("By Guy Faulconbridge and Vladimir Soldatkin (Reuters)\n\nThe talks went on.")
               .empty());
     CHECK(names("A helicopter over Donetsk. REUTERS/Alexander Ermochenko").empty());
     CHECK(names("Servicemen near the city. Photo: EPA / Sergey Kozlov").empty());
     CHECK(names("Artillery fire. (Wolfgang Schwan/Anadolu via Getty Images)").empty());
+    CHECK(names("The refinery burned.\n(Reporting by Lidia Kelly in Melbourne; Additional "
+                "reporting by Guy Faulconbridge in Moscow and Tom Balmforth in London; Editing "
+                "by Alex Richardson and Nick Macfie)")
+              .empty());
 }
 
 TEST_CASE("places, organisations and catalogue entities are no persons", "[person_finder]") {

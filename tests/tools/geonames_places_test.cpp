@@ -41,6 +41,24 @@ TEST_CASE("Ukrainian places take the national romanisation of their Ukrainian na
     CHECK(has_form(found[1], "Hulyaypole"));
 }
 
+TEST_CASE("Russian places are named as English news spells them", "[geonames_places]") {
+    const auto found = places(
+        row("Nizhniy Novgorod", "Nizhniy Novgorod", "Nizhny Novgorod,Нижний Новгород", "PPLA", "RU",
+            1284164) +
+        row("Naberezhnyye Chelny", "Naberezhnyye Chelny", "Набережные Челны", "PPL", "RU", 509870) +
+        row("Groznyy", "Groznyy", "Грозный", "PPLA", "RU", 226100) +
+        row("Kamensk-Uralskiy", "Kamensk-Uralskiy", "", "PPL", "RU", 182500) +
+        row("Dniprorudne", "Dniprorudne", "", "PPL", "UA", 18000));
+    REQUIRE(found.size() == 5);
+    CHECK(found[0].name == "Nizhny Novgorod");
+    CHECK(has_form(found[0], "Nizhniy Novgorod"));  // GeoNames' own spelling still finds it
+    CHECK(found[1].name == "Naberezhnye Chelny");
+    CHECK(found[2].name == "Grozny");
+    CHECK(has_form(found[2], "Groznyy"));
+    CHECK(found[3].name == "Kamensk-Uralsky");
+    CHECK(found[4].name == "Dniprorudne");
+}
+
 TEST_CASE("former names and other languages' names are not spellings", "[geonames_places]") {
     const auto found = places(
         row("Donetsk", "Donetsk", "Stalino,Сталіне,Донецьк,Донецк,Donezk", "PPLA", "UA", 1024700) +
