@@ -55,6 +55,8 @@ inline constexpr auto kRoles = std::to_array<RoleInfo>({
     {"spokesperson", std::nullopt},
     {"official", std::nullopt},
     {"mediator", std::nullopt},
+    // Negotiates only where an article shows it (indexer/role_reader.h).
+    {"foreign_minister", std::nullopt},
 });
 
 #undef TALKSEARCH_FACET

@@ -187,9 +187,13 @@ bool follows(const std::vector<Token>& tokens, std::size_t j, std::size_t reach,
 // The verb a name is the subject of: "Lavrov sat on the Russian side", "Umerov led the
 // delegation", "Witkoff held talks with ...", "Sybiha joined the delegation". The subject may be
 // a list of titled names: "Marco Rubio, adviser Mike Waltz and envoy Steve Witkoff held talks".
-void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading) {
+void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, Reading& reading) {
     constexpr std::size_t kMaxFiller = 16;
     auto j = b;
+    // "Russia's commissioner, Maria Lvova-Belova, announced": the comma after a name between
+    // commas closes the apposition, not the clause.
+    const bool between_commas = a > 0 && tokens[a].before == Break::clause && b < tokens.size() &&
+                                tokens[b].before == Break::clause && !tokens[b].capitalised;
     bool listed = false;  // a comma went on with a list of names, which an "and" must close
     while (j < tokens.size() && j < b + kMaxFiller && is_subject_filler(tokens[j])) {
         if (tokens[j].before == Break::clause && tokens[j].capitalised) {
@@ -201,7 +205,7 @@ void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading
         ++j;
     }
     if (listed) return;
-    if (j >= tokens.size() || separates(tokens[j].before)) return;
+    if (j >= tokens.size() || (separates(tokens[j].before) && !(j == b && between_commas))) return;
     const auto verb = std::string_view(tokens[j].key);
     auto talks = [](std::string_view key) {
         return key == "talks" || key == "delegation" || key == "team" || key == "consultations" ||
@@ -231,6 +235,15 @@ void read_verb(const std::vector<Token>& tokens, std::size_t b, Reading& reading
         if (follows(tokens, j, 4, talks)) reading.negotiating = true;
     } else if (starts_with(verb, "negotiat") || starts_with(verb, "mediat") || verb == "brokered") {
         reading.negotiating = true;
+    } else if (verb == "reached" || verb == "struck" || verb == "agreed" || verb == "announced" ||
+               verb == "signed" || verb == "sealed") {
+        // "announced a deal with Ukraine", "reached an agreement with the Russian side": what
+        // the two sides agreed, the person settled with the other.
+        auto deal = [](std::string_view key) {
+            return key == "deal" || key == "agreement" || key == "accord";
+        };
+        auto with = [](std::string_view key) { return key == "with"; };
+        if (follows(tokens, j, 3, deal) && follows(tokens, j, 5, with)) reading.negotiating = true;
     }
 }
 
@@ -305,6 +318,17 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             (next == "with" || next == "between") && !separates(tokens[i + 1].before)) {
             mark_from(i + 2, false);
         }
+        // In a text about talks, calls with officials are part of them: "spoke by phone with
+        // ...", "telephone conversations with ...", "a phone call with ...".
+        if (about_talks && next == "with" && !separates(tokens[i + 1].before) && i > 0 &&
+            !separates(tokens[i].before)) {
+            const auto& before = tokens[i - 1].key;
+            const bool by_phone = (key == "phone" || key == "telephone") && before == "by";
+            const bool call = (key == "call" || key == "calls" || key == "conversation" ||
+                               key == "conversations") &&
+                              (before == "phone" || before == "telephone");
+            if (by_phone || call) mark_from(i + 2, false);
+        }
         // "After eight hours of talks with Ukrainian delegates in Jeddah, Marco Rubio said ...":
         // the subject after an opening clause about talks with someone held them ("After the
         // talks, X consulted ..." says nothing of who held them).
@@ -359,10 +383,11 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             if (a == b) continue;
             read_title(field.tokens, a, reading);
             read_apposition(field.tokens, b, reading);
-            read_verb(field.tokens, b, reading);
+            read_verb(field.tokens, a, b, reading);
             reading.at_talks = reading.at_talks || at_talks(field.tokens, a, b);
         }
         auto& roles = person.roles;
+        reading.foreign_minister = reading.foreign_minister || has(roles, "foreign_minister");
         const bool known_negotiator = has(roles, "negotiator") || has(roles, "mediator");
         const bool leader = has(roles, "leader") || reading.leader;
         const bool negotiator =

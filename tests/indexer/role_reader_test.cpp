@@ -125,9 +125,39 @@ TEST_CASE("a foreign minister is a negotiator only where shown negotiating", "[r
                    "Ivan Petrenko", prior));
     CHECK_FALSE(negotiator("Foreign Minister Ivan Petrenko visited a school. The talks began.",
                            "Ivan Petrenko", prior));
+    // The catalogue may know the minister whom the article does not title.
+    const Roles minister{"negotiator", "official", "foreign_minister"};
+    CHECK_FALSE(
+        negotiator("The envoys held talks. From Moscow, Petrenko announced that the cardinal "
+                   "might visit.",
+                   "Petrenko", minister));
+    CHECK(negotiator("The talks began. Petrenko sat on the Russian side.", "Petrenko", minister));
     // A deputy foreign minister is no foreign minister: the catalogue's prior stands.
     CHECK(negotiator("Deputy Foreign Minister Ivan Petrenko joined the talks.", "Ivan Petrenko",
                      prior));
+}
+
+TEST_CASE("a deal with the other side, or a call with its officials, is negotiating",
+          "[role_reader]") {
+    CHECK(
+        negotiator("Russia's children's commissioner, Ivan Petrenko, announced a deal with "
+                   "Ukraine to exchange 48 children.",
+                   "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko reached an agreement with the Russian side.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko announced a new budget.", "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("The mayor, Ivan Petrenko, announced a deal with a bakery chain on "
+                   "Monday and other deals.",
+                   "Oleh Lysenko"));
+    // In a text about a summit, the officials called to prepare it.
+    CHECK(
+        negotiator("Ahead of the summit, he had spoken by phone with Deputy Secretary Ivan "
+                   "Petrenko, and preparations began.",
+                   "Ivan Petrenko"));
+    CHECK(negotiator("The summit is near. He reported telephone conversations with Ivan Petrenko.",
+                     "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("He had spoken by phone with Ivan Petrenko about the harvest.",
+                           "Ivan Petrenko"));
 }
 
 TEST_CASE("a delegation made up of a list, by semicolons, names its members", "[role_reader]") {
