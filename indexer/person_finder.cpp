@@ -165,8 +165,8 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 tokens.begin() + static_cast<std::ptrdiff_t>(ns),
                 tokens.begin() + static_cast<std::ptrdiff_t>(e),
                 [](const Token& token) { return !in(name_words::particles(), token.key); }));
-            // A hyphenated word alone is a surname, not a name: "Lvova-Belova said".
             if (e - ns < kMinWords || words > kMaxWords) continue;
+            // A hyphenated word alone is a surname, not a name: "Lvova-Belova said".
             const auto spaced =
                 std::count_if(tokens.begin() + static_cast<std::ptrdiff_t>(ns) + 1,
                               tokens.begin() + static_cast<std::ptrdiff_t>(e),

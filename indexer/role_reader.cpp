@@ -238,12 +238,24 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, R
     } else if (verb == "reached" || verb == "struck" || verb == "agreed" || verb == "announced" ||
                verb == "signed" || verb == "sealed") {
         // "announced a deal with Ukraine", "reached an agreement with the Russian side": what
-        // the two sides agreed, the person settled with the other.
+        // the two sides agreed, the person settled with the other. The other is a named party
+        // or a side, not "a bakery chain".
         auto deal = [](std::string_view key) {
             return key == "deal" || key == "agreement" || key == "accord";
         };
-        auto with = [](std::string_view key) { return key == "with"; };
-        if (follows(tokens, j, 3, deal) && follows(tokens, j, 5, with)) reading.negotiating = true;
+        if (!follows(tokens, j, 3, deal)) return;
+        constexpr std::size_t kReach = 5;
+        for (auto w = j + 1; w + 1 < tokens.size() && w <= j + kReach; ++w) {
+            if (separates(tokens[w].before)) return;
+            if (tokens[w].key != "with") continue;
+            auto other = w + 1;
+            if (tokens[other].key == "the" && other + 1 < tokens.size()) ++other;
+            if (!separates(tokens[other].before) &&
+                (tokens[other].capitalised || follows(tokens, other - 1, 3, is_party_noun))) {
+                reading.negotiating = true;
+            }
+            return;
+        }
     }
 }
 

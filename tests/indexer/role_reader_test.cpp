@@ -145,10 +145,10 @@ TEST_CASE("a deal with the other side, or a call with its officials, is negotiat
                    "Ivan Petrenko"));
     CHECK(negotiator("Ivan Petrenko reached an agreement with the Russian side.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko announced a new budget.", "Ivan Petrenko"));
-    CHECK_FALSE(
-        negotiator("The mayor, Ivan Petrenko, announced a deal with a bakery chain on "
-                   "Monday and other deals.",
-                   "Oleh Lysenko"));
+    CHECK_FALSE(negotiator("The mayor, Ivan Petrenko, announced a deal with a bakery chain.",
+                           "Ivan Petrenko"));
+    CHECK(
+        negotiator("Ivan Petrenko signed an accord with the Russian delegation.", "Ivan Petrenko"));
     // In a text about a summit, the officials called to prepare it.
     CHECK(
         negotiator("Ahead of the summit, he had spoken by phone with Deputy Secretary Ivan "
