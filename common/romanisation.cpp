@@ -242,4 +242,42 @@ bool Romaniser::can_be_russian(std::string_view cyrillic) {
     return !contains_any(cyrillic, {"і", "І", "ї", "Ї", "є", "Є", "ґ", "Ґ"});
 }
 
+std::string romanisation_key(std::string_view word, Romanisations systems) {
+    const bool german = systems == Romanisations::english_and_german;
+    std::string out;
+    auto put = [&](char c) {
+        if (out.empty() || out.back() != c) out += c;
+    };
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char c = word[i];
+        switch (c) {
+            case 'g':
+                put('h');
+                break;
+            case 'w':
+                put(german ? 'v' : c);
+                break;
+            case 'j':
+            case 'i':
+                put('y');
+                break;
+            case 'z':
+                put(german ? 's' : c);
+                break;
+            case 'x':
+                put('k');
+                put('s');
+                break;
+            case 'k':
+                // kh is a romanisation of х, as is h alone (Mykhailo, Mihail).
+                if (i + 1 < word.size() && word[i + 1] == 'h') break;
+                put(c);
+                break;
+            default:
+                put(c);
+        }
+    }
+    return out;
+}
+
 }  // namespace talksearch

@@ -41,4 +41,14 @@ class Romaniser {
     std::unique_ptr<Transliterators> transliterators_;
 };
 
+// The systems whose spellings a key joins: English news's (g and h, j, i and y, x and ks, kh
+// and h), or those and German news's too (w and v, z and s: Selenskyj, Lawrow).
+enum class Romanisations { english, english_and_german };
+
+// A word (lower case) as the romanisations agree on it: letters that the systems exchange
+// written as one, doubled letters once. "Krivyi Rig" and "Kryvyi Rih" key alike. The German
+// letters join more names by mistake ("Voloshyn" and "Volozhin"): places are keyed without them.
+std::string romanisation_key(std::string_view word,
+                             Romanisations systems = Romanisations::english_and_german);
+
 }  // namespace talksearch

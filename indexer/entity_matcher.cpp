@@ -4,12 +4,19 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/romanisation.h"
 #include "common/text.h"
 
 namespace talksearch::indexer {
 namespace {
 
 std::string match_key(const Word& word) { return strip_latin_accents(word.folded); }
+
+// Countries whose places English spells from Cyrillic, by several systems.
+bool is_near_the_war(std::string_view country) {
+    return country == "Ukraine" || country == "Russia" || country == "Belarus" ||
+           country == "Moldova";
+}
 
 std::string_view without_possessive(std::string_view key) {
     for (const std::string_view ending : {"'s", "\u2019s"}) {
@@ -47,6 +54,12 @@ bool is_side_word(std::string_view key) {
 bool opens_region_list(std::string_view key) {
     return key == "region" || key == "regions" || key == "oblast" || key == "oblasts" ||
            key == "province" || key == "provinces";
+}
+
+// Ukraine's communities (hromadas) are named after the towns they are run from: "the communities
+// of Krasnopillia and Bilopillia" names neither town.
+bool is_community_word(std::string_view key) {
+    return key == "community" || key == "communities" || key == "hromada" || key == "hromadas";
 }
 
 // What an article calls a settlement, before "of" or after its name.
@@ -134,6 +147,35 @@ EntityMatcher::EntityMatcher(const Catalog& catalog) {
         }
         by_first_word_[pattern.words.front()].push_back(std::move(pattern));
     }
+    // Spelt by any mix of romanisations: the forms of Latin letters of cities near the war,
+    // from five letters (shorter keys meet ordinary words), not those that are English words.
+    constexpr std::size_t kMinRomanisedLetters = 5, kMaxRomanisedWords = 3;
+    for (const auto& [entity_pointer, form_pointer] : forms) {
+        const auto& entity = *entity_pointer;
+        if (entity.type != EntityType::city || entity.common_word ||
+            !is_near_the_war(entity.country)) {
+            continue;
+        }
+        const auto words = split_words(*form_pointer);
+        if (words.empty() || words.size() > kMaxRomanisedWords) continue;
+        std::string key;
+        std::size_t letters = 0;
+        bool latin = true;
+        for (const auto& word : words) {
+            const auto folded = match_key(word);
+            latin = latin && std::all_of(folded.begin(), folded.end(), [](char c) {
+                        return (c >= 'a' && c <= 'z') || c == '\'';
+                    });
+            if (!key.empty()) key += ' ';
+            key += romanisation_key(folded, Romanisations::english);
+            letters += folded.size();
+        }
+        if (!latin || letters < kMinRomanisedLetters) continue;
+        const auto [it, inserted] = by_romanisation_.emplace(key, &entity);
+        if (!inserted && it->second != &entity) it->second = nullptr;
+        auto& longest = romanised_first_words_[key.substr(0, key.find(' '))];
+        longest = std::max(longest, words.size());
+    }
     for (const auto& entity : catalog.entities()) {
         if (entity.type != EntityType::city) continue;
         const auto* region = catalog.find(entity.name + " region");
@@ -191,10 +233,44 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text,
                 break;
             }
         }
+        if (!matched) matched = match_romanised(text, words, keys, i, mentions, spans);
         i += matched ? matched : 1;
     }
     read_cities_in_context(text, words, keys, mentions, spans);
     return mentions;
+}
+
+std::size_t EntityMatcher::match_romanised(std::string_view text, const std::vector<Word>& words,
+                                           const std::vector<std::string>& keys, std::size_t i,
+                                           std::vector<EntityMention>& mentions,
+                                           std::vector<WordSpan>& spans) const {
+    if (!starts_with_uppercase(text.substr(words[i].begin, words[i].end - words[i].begin))) {
+        return 0;
+    }
+    auto key = romanisation_key(keys[i], Romanisations::english);
+    const auto first = romanised_first_words_.find(key);
+    if (first == romanised_first_words_.end()) return 0;
+    // The longest run of words that keys like a place, up to the longest form beginning so.
+    std::size_t found = 0;
+    const Entity* place = nullptr;
+    for (std::size_t length = 1; length <= first->second && i + length <= words.size(); ++length) {
+        if (length > 1) {
+            const auto gap = text.substr(words[i + length - 2].end,
+                                         words[i + length - 1].begin - words[i + length - 2].end);
+            if (gap.find_first_not_of(" -") != std::string_view::npos) break;
+            key += ' ';
+            key += romanisation_key(keys[i + length - 1], Romanisations::english);
+        }
+        const auto it = by_romanisation_.find(key);
+        if (it != by_romanisation_.end() && it->second) {
+            found = length;
+            place = it->second;
+        }
+    }
+    if (!place) return 0;
+    mentions.push_back({place, words[i].begin, words[i + found - 1].end});
+    spans.push_back({i, i + found});
+    return found;
 }
 
 void EntityMatcher::read_cities_in_context(std::string_view text, const std::vector<Word>& words,
@@ -235,7 +311,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     // What the article calls each place: "the village of Robotyne", "the villages of A and B",
     // "Stepnohirsk village", "the town of Ocheretyne", "the regions of Donetsk and Luhansk". A list
     // takes the word that opens it.
-    enum class Called { unsaid, village, town, region };
+    enum class Called { unsaid, village, town, region, community };
     std::vector<Called> called(mentions.size(), Called::unsaid);
     for (std::size_t m = 0; m < mentions.size(); ++m) {
         const auto first = spans[m].begin;
@@ -245,6 +321,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (is_village_word(keys[first - 2])) called[m] = Called::village;
             if (is_town_word(keys[first - 2])) called[m] = Called::town;
             if (opens_region_list(keys[first - 2])) called[m] = Called::region;
+            if (is_community_word(keys[first - 2])) called[m] = Called::community;
         }
         // A comma goes on with the list only where the list goes on after it ("the villages of
         // A, B and C"); otherwise it may close it ("the village of A, Kyiv said").
@@ -335,10 +412,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             }
             continue;
         }
-        // A village is a place, but not one for the city facet; so is a place the gazetteer
-        // knows as smaller than a city (under 10,000 people, the size Ukrainian law asks of a
-        // city) unless the article calls it a town.
-        if (called[m] == Called::village ||
+        // A village is a place, but not one for the city facet, nor is the town a community is
+        // named after; so is a place the gazetteer knows as smaller than a city (under 10,000
+        // people, the size Ukrainian law asks of a city) unless the article calls it a town.
+        if (called[m] == Called::village || called[m] == Called::community ||
             (entity->from_gazetteer && entity->population < kCityPopulation &&
              called[m] != Called::town)) {
             keep[m] = false;

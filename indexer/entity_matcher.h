@@ -39,6 +39,12 @@ class EntityMatcher {
         std::size_t begin;  // word indices
         std::size_t end;
     };
+    // A place near the war spelt by a mix of romanisations that starts at word `i`, where no
+    // form matched: adds the mention and returns its number of words, or 0.
+    std::size_t match_romanised(std::string_view text, const std::vector<Word>& words,
+                                const std::vector<std::string>& keys, std::size_t i,
+                                std::vector<EntityMention>& mentions,
+                                std::vector<WordSpan>& spans) const;
     // A city read in its context: part of a list ending in a region word, it is that region;
     // part of an institution's name, it is no place of the article.
     void read_cities_in_context(std::string_view text, const std::vector<Word>& words,
@@ -56,6 +62,11 @@ class EntityMatcher {
     };
     // Patterns by their first word, longest first; looked up once for every word of every article.
     boost::unordered_flat_map<std::string, std::vector<Pattern>> by_first_word_;
+    // Places near the war by the romanisation key of each form's words (romanisation.h), for the
+    // mixes of systems no form lists ("Krivyi Rig" for Kryvyi Rih); nullptr where two places
+    // share a key. And the keys of those forms' first words, to try only words that may begin one.
+    boost::unordered_flat_map<std::string, const Entity*> by_romanisation_;
+    boost::unordered_flat_map<std::string, std::size_t> romanised_first_words_;  // -> most words
     // The region named after a city: Donetsk -> Donetsk Oblast (found as "Donetsk region").
     std::unordered_map<const Entity*, const Entity*> region_of_city_;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/romanisation.h"
 #include "common/text.h"
 
 namespace talksearch::indexer {
@@ -50,50 +51,14 @@ bool near_surname(std::string_view written, std::string_view known) {
 
 }  // namespace
 
-std::string PersonVariants::spelling_key(std::string_view word) {
-    std::string out;
-    auto put = [&](char c) {
-        if (out.empty() || out.back() != c) out += c;
-    };
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        const char c = word[i];
-        switch (c) {
-            case 'g':
-                put('h');
-                break;
-            case 'w':
-                put('v');
-                break;
-            case 'j':
-            case 'i':
-                put('y');
-                break;
-            case 'z':
-                put('s');
-                break;
-            case 'x':
-                put('k');
-                put('s');
-                break;
-            case 'k':
-                // kh is a romanisation of х, as is h alone (Mykhailo, Mihail).
-                if (i + 1 < word.size() && word[i + 1] == 'h') break;
-                put(c);
-                break;
-            default:
-                put(c);
-        }
-    }
-    return out;
-}
-
 PersonVariants::PersonVariants(const Catalog& catalog) {
     for (const auto& entity : catalog.entities()) {
         if (entity.type != EntityType::person) continue;
         for (const auto& form : entity.forms) {
             const auto words = words_of(form);
             if (words.size() < 2) continue;
-            KnownName known{spelling_key(words.front()), spelling_key(words.back()), &entity};
+            KnownName known{romanisation_key(words.front()), romanisation_key(words.back()),
+                            &entity};
             if (known.surname.empty()) continue;
             by_surname_initial_[known.surname.front()].push_back(std::move(known));
         }
@@ -103,8 +68,8 @@ PersonVariants::PersonVariants(const Catalog& catalog) {
 const Entity* PersonVariants::match(std::string_view name) const {
     const auto words = words_of(name);
     if (words.size() < 2) return nullptr;
-    const auto given = spelling_key(words.front());
-    const auto surname = spelling_key(words.back());
+    const auto given = romanisation_key(words.front());
+    const auto surname = romanisation_key(words.back());
     if (surname.empty()) return nullptr;
     const auto it = by_surname_initial_.find(surname.front());
     if (it == by_surname_initial_.end()) return nullptr;

@@ -22,13 +22,9 @@ class PersonVariants {
     // The catalogue person `name` (as an article writes it) is a variant of, or nullptr.
     const Entity* match(std::string_view name) const;
 
-    // A word as the romanisations agree on it: lower case, letters that the systems exchange
-    // written as one (g and h, w and v, j, i and y, z and s, x and ks), doubled letters once.
-    static std::string spelling_key(std::string_view word);
-
   private:
     struct KnownName {
-        std::string given;  // spelling_key of the first word
+        std::string given;  // romanisation_key of the first word
         std::string surname;
         const Entity* person;
     };

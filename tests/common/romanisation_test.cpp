@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+using talksearch::romanisation_key;
 using talksearch::Romaniser;
 
 namespace {
@@ -90,4 +91,19 @@ TEST_CASE("a name that can be either language has both German spellings", "[roma
           std::vector<std::string>{"Selenskyj", "Selenski"});
     CHECK(romaniser().german_spellings("Андрій") == std::vector<std::string>{"Andrij"});
     CHECK(romaniser().german_spellings("Медведев") == std::vector<std::string>{"Medwedew"});
+}
+
+TEST_CASE("romanisations agree on a word's spelling key", "[romanisation]") {
+    CHECK(romanisation_key("hnatov") == romanisation_key("gnatov"));
+    CHECK(romanisation_key("kirill") == romanisation_key("kiril"));
+    CHECK(romanisation_key("andrij") == romanisation_key("andriy"));
+    CHECK(romanisation_key("mykhailo") == romanisation_key("myhailo"));
+    CHECK(romanisation_key("oleksandr") == romanisation_key("olexandr"));
+    // English news's systems alone, as places are keyed: zh is not sh, nor w v.
+    using talksearch::Romanisations;
+    CHECK(romanisation_key("krivyi", Romanisations::english) ==
+          romanisation_key("kryvyi", Romanisations::english));
+    CHECK(romanisation_key("voloshyn", Romanisations::english) !=
+          romanisation_key("volozhin", Romanisations::english));
+    CHECK(romanisation_key("voloshyn") == romanisation_key("volozhin"));
 }

@@ -264,6 +264,21 @@ TEST_CASE("a sea or river named after a place is no city", "[entity_matcher]") {
     CHECK(names(shipped(), "Odesa's left flank") == Names{"Odesa"});
 }
 
+TEST_CASE("the communities of a list are hromadas, not their towns", "[entity_matcher]") {
+    CHECK(names(shipped(), "shelled the communities of Sumy and Okhtyrka with artillery") ==
+          Names{});
+    CHECK(names(shipped(), "the hromada of Kherson") == Names{});
+    CHECK(names(shipped(), "the community in Sumy") == Names{"Sumy"});
+}
+
+TEST_CASE("a place near the war is found under a mix of romanisations", "[entity_matcher]") {
+    CHECK(names(shipped(), "the main city of Krivyi Rig was hit") == Names{"Kryvyi Rih"});
+    CHECK(names(shipped(), "strikes on Kryvyi Rig overnight") == Names{"Kryvyi Rih"});
+    // Not in lower case, and not a person's name that keys apart ("zh" is not "sh").
+    CHECK(names(shipped(), "the main city of krivyi rig was hit") == Names{});
+    CHECK(names(with_places(), "Ochieretyne fell") == Names{});  // a village, as spelt exactly
+}
+
 TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
     const auto [text, expected] = GENERATE(table<std::string, Names>({
         // Smaller than a city, known only to the gazetteer: a city where the article says so.
