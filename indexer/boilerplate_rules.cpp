@@ -11,9 +11,9 @@
 namespace talksearch::indexer {
 namespace {
 
-const std::array<std::regex, 11>& chrome_patterns() {
+const std::array<std::regex, 12>& chrome_patterns() {
     constexpr auto flags = std::regex::icase | std::regex::optimize;
-    static const std::array<std::regex, 11> patterns{
+    static const std::array<std::regex, 12> patterns{
         std::regex(R"(^\d+\s*min(ute)?s?\s+read.*$)", flags),  // "3 min readSource"
         std::regex(R"(^[^.!?]{0,40}\bhome\s*\|.*$)", flags),   // "Site Home|News"
         std::regex(R"(^(share|share this( article| story)?|tweet|print|email|subscribe( now)?|)"
@@ -30,6 +30,10 @@ const std::array<std::regex, 11>& chrome_patterns() {
         std::regex(
             R"re(^(advert|ad|sponsored|don.?t miss|must read|see (more|also)|read (also|next))\W*$)re",
             flags),
+        // A teaser: a label, a colon or bar, another article's headline ("Also Read | ...",
+        // "Read also: ...").
+        std::regex(R"re(^(also read|read also|see also|read more|read next)\s*[:|].*$)re",
+                   flags),
         // Shortcodes a CMS left unexpanded: "[button link=...]Send us[/button]".
         std::regex(R"(^\[\w+[^\]]*\].*\[/\w+\]$)", flags),
     };

@@ -323,6 +323,15 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (opens_region_list(keys[first - 2])) called[m] = Called::region;
             if (is_community_word(keys[first - 2])) called[m] = Called::community;
         }
+        // "nearby towns, including Kurakhove, Hirnyk and Toretsk", "villages such as A and B".
+        if (first >= 2 && only(gap(first - 1, first), " \t")) {
+            const bool such_as = keys[first - 1] == "as" && first >= 3 && keys[first - 2] == "such";
+            if (keys[first - 1] == "including" || keys[first - 1] == "like" || such_as) {
+                const auto what = such_as ? first - 3 : first - 2;
+                if (is_village_word(keys[what])) called[m] = Called::village;
+                if (is_town_word(keys[what])) called[m] = Called::town;
+            }
+        }
         // A comma goes on with the list only where the list goes on after it ("the villages of
         // A, B and C"); otherwise it may close it ("the village of A, Kyiv said").
         const bool in_list =
@@ -334,18 +343,24 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             called[m] = Called::village;
         }
         // An apposition: "Stepnohirsk, a town in the Zaporizhzhia region", "Krynky, a village on
-        // the shore" (one settlement: "Odesa, the villages around it" says nothing of Odesa).
+        // the shore", "Voronezh, another southern Russian region" (one settlement: "Odesa, the
+        // villages around it" says nothing of Odesa).
         if (after + 1 < words.size() && only(gap(after - 1, after), ", ") &&
-            (keys[after] == "a" || keys[after] == "an" || keys[after] == "the")) {
+            (keys[after] == "a" || keys[after] == "an" || keys[after] == "the" ||
+             keys[after] == "another")) {
             constexpr std::size_t kMaxWords = 3;  // "a small frontline town"
             for (auto k = after + 1; k < words.size() && k <= after + kMaxWords; ++k) {
                 if (!only(gap(k - 1, k), " ")) break;
                 const auto& word = keys[k];
                 const bool village = word == "village" || word == "settlement" || word == "hamlet";
                 const bool town = word == "town" || word == "city";
+                const bool region = word == "region" || word == "province" || word == "oblast";
                 if (village) called[m] = Called::village;
                 if (town) called[m] = Called::town;
-                if (village || town || is_village_word(word) || is_town_word(word)) break;
+                if (region) called[m] = Called::region;
+                if (village || town || region || is_village_word(word) || is_town_word(word)) {
+                    break;
+                }
             }
         }
     }

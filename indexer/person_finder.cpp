@@ -1,6 +1,7 @@
 #include "indexer/person_finder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 #include <unordered_map>
 
@@ -67,6 +68,13 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
         auto name_like = [&](std::size_t i) {
             return tokens[i].capitalised && !state.taken[i] && !state.excluded[i];
         };
+        // A capital letter and a full stop inside a name: the D. of "Franklin D. Roosevelt".
+        auto is_initial = [&](std::size_t i) {
+            const auto& text = fields[f].text;
+            return tokens[i].end - tokens[i].begin == 1 && !state.excluded[i] &&
+                   std::isupper(static_cast<unsigned char>(text[tokens[i].begin])) &&
+                   tokens[i].end < text.size() && text[tokens[i].end] == '.';
+        };
         // Lines in title case ("Stalled Ukraine Peace Talks"), headlines mostly: every longer
         // word is capitalised there, so a given name ("Peace") is no cue.
         std::vector<bool> title_case(n);
@@ -108,6 +116,9 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             while (e < n && !tokens[e - 1].possessive && !separates(tokens[e].before)) {
                 if (name_like(e)) {
                     ++e;
+                } else if (is_initial(e) && e + 1 < n && !separates(tokens[e + 1].before) &&
+                           name_like(e + 1)) {
+                    e += 2;  // "Franklin D. Roosevelt"
                 } else if (in(name_words::particles(), tokens[e].key) && e + 1 < n &&
                            !separates(tokens[e + 1].before) && name_like(e + 1)) {
                     e += 2;
@@ -159,12 +170,14 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             }
             // A date before a name is no part of it; "May" alone before a surname may be a name.
             while (e - ns > 2 && name_words::is_calendar_word(tokens[ns].key)) ++ns;
-            // Particles do not count: "Ahmed bin Nasser bin Jassim Al Thani" is four names long.
+            // Particles and initials do not count: "Ahmed bin Nasser bin Jassim Al Thani" is four
+            // names long.
             constexpr std::size_t kMinWords = 2, kMaxWords = 4;
             const auto words = static_cast<std::size_t>(std::count_if(
                 tokens.begin() + static_cast<std::ptrdiff_t>(ns),
-                tokens.begin() + static_cast<std::ptrdiff_t>(e),
-                [](const Token& token) { return !in(name_words::particles(), token.key); }));
+                tokens.begin() + static_cast<std::ptrdiff_t>(e), [](const Token& token) {
+                    return !in(name_words::particles(), token.key) && token.key.size() > 1;
+                }));
             if (e - ns < kMinWords || words > kMaxWords) continue;
             // A hyphenated word alone is a surname, not a name: "Lvova-Belova said".
             const auto spaced =

@@ -52,7 +52,7 @@ bool ends_title(std::string_view key) {
 }
 
 // Words that may stand between a subject and its verb: "Lavrov also met", "X and Y sat".
-bool is_subject_filler(const Token& token) {
+bool is_filler_word(std::string_view key) {
     static const WordSet words{"also",         "had",        "has",      "have",       "was",
                                "were",         "is",         "are",      "will",       "would",
                                "then",         "later",      "and",      "personally", "reportedly",
@@ -60,7 +60,12 @@ bool is_subject_filler(const Token& token) {
                                "of",           "state",      "envoy",    "special",    "deputy",
                                "presidential", "aide",       "national", "security",   "adviser",
                                "advisor"};
-    return token.capitalised || in(words, token.key);
+    return in(words, key);
+}
+
+// The subject goes on over names too: "Lavrov and Rubio met".
+bool is_subject_filler(const Token& token) {
+    return token.capitalised || is_filler_word(token.key);
 }
 
 struct Reading {
@@ -173,6 +178,27 @@ void read_apposition(const std::vector<Token>& tokens, std::size_t b, Reading& r
     }
 }
 
+// Words after a verb that say where or when, not whom: "met in Guangzhou", "met on Friday".
+bool is_place_or_time_word(std::string_view key) {
+    static const WordSet words{"in",        "on",        "at",        "for",   "behind",
+                               "last",      "yesterday", "today",     "again", "twice",
+                               "privately", "briefly",   "separately"};
+    return in(words, key);
+}
+
+// A text in title case: a headline ("Kuleba Holds Talks With Chinese Foreign Minister"), where
+// the capitals say nothing of names. Short words aside, every word is capitalised.
+bool is_title_case(const TokenizedText& field) {
+    std::size_t longer = 0, capitalised = 0;
+    for (const auto& token : field.tokens) {
+        if (token.key.size() < 4) continue;
+        ++longer;
+        capitalised += token.capitalised;
+    }
+    constexpr std::size_t kMinWords = 3;
+    return longer >= kMinWords && capitalised == longer;
+}
+
 // Whether one of `words` follows `j` within `reach` words of the same clause.
 template <typename Predicate>
 bool follows(const std::vector<Token>& tokens, std::size_t j, std::size_t reach,
@@ -187,7 +213,8 @@ bool follows(const std::vector<Token>& tokens, std::size_t j, std::size_t reach,
 // The verb a name is the subject of: "Lavrov sat on the Russian side", "Umerov led the
 // delegation", "Witkoff held talks with ...", "Sybiha joined the delegation". The subject may be
 // a list of titled names: "Marco Rubio, adviser Mike Waltz and envoy Steve Witkoff held talks".
-void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, Reading& reading) {
+void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, bool title_case,
+               Reading& reading) {
     constexpr std::size_t kMaxFiller = 16;
     auto j = b;
     // "Russia's commissioner, Maria Lvova-Belova, announced": the comma after a name between
@@ -195,13 +222,21 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, R
     const bool between_commas = a > 0 && tokens[a].before == Break::clause && b < tokens.size() &&
                                 tokens[b].before == Break::clause && !tokens[b].capitalised;
     bool listed = false;  // a comma went on with a list of names, which an "and" must close
-    while (j < tokens.size() && j < b + kMaxFiller && is_subject_filler(tokens[j])) {
+    bool joined = false;  // "X and Y met": an "and" joined another name to the subject
+    // In a headline in title case every word is capitalised: only the filler words are filler.
+    auto filler = [&](const Token& token) {
+        return title_case ? is_filler_word(token.key) : is_subject_filler(token);
+    };
+    while (j < tokens.size() && j < b + kMaxFiller && filler(tokens[j])) {
         if (tokens[j].before == Break::clause && tokens[j].capitalised) {
             listed = true;
         } else if (separates(tokens[j].before)) {
             break;
         }
-        if (tokens[j].key == "and") listed = false;
+        if (tokens[j].key == "and") {
+            listed = false;
+            joined = true;
+        }
         ++j;
     }
     if (listed) return;
@@ -212,7 +247,11 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, R
                starts_with(key, "negotiation");
     };
     if (verb == "met" || verb == "meets" || verb == "meet") {
-        if (follows(tokens, j, 6, is_party_noun)) reading.negotiating = true;
+        // "met the Russian delegation"; "X and Y met in Guangzhou": each met the other.
+        const bool each_other =
+            joined && (j + 1 == tokens.size() || separates(tokens[j + 1].before) ||
+                       is_place_or_time_word(tokens[j + 1].key));
+        if (follows(tokens, j, 6, is_party_noun) || each_other) reading.negotiating = true;
     } else if (verb == "led" || verb == "leads" || verb == "lead" || verb == "headed" ||
                verb == "heads" || verb == "chaired" || verb == "chairs") {
         // "Umerov led the delegation", "Rubio will lead the delegation", "Fidan chaired the talks".
@@ -315,6 +354,13 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                 }
             }
         }
+        // "Its other members include ...": in a text about talks, a delegation's.
+        if (about_talks && (key == "members" || key == "member") &&
+            (next == "include" || next == "included" || next == "includes" || next == "are" ||
+             next == "were") &&
+            !separates(tokens[i + 1].before)) {
+            mark_from(i + 2, true);
+        }
         // "Also present were Penny Pritzker, ..., and James O'Brien."
         if (about_talks && key == "present" && (next == "were" || next == "was") &&
             !separates(tokens[i + 1].before)) {
@@ -380,7 +426,11 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
                                        [](const Token& token) { return is_talks_word(token.key); });
     }
     std::vector<std::vector<bool>> zones;
-    for (const auto& field : fields) zones.push_back(negotiating_zones(field, about_talks));
+    std::vector<bool> title_cased;
+    for (const auto& field : fields) {
+        zones.push_back(negotiating_zones(field, about_talks));
+        title_cased.push_back(is_title_case(field));
+    }
     for (auto& person : people) {
         Reading reading;
         for (const auto& mention : person.mentions) {
@@ -395,7 +445,7 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             if (a == b) continue;
             read_title(field.tokens, a, reading);
             read_apposition(field.tokens, b, reading);
-            read_verb(field.tokens, a, b, reading);
+            read_verb(field.tokens, a, b, title_cased[mention.field], reading);
             reading.at_talks = reading.at_talks || at_talks(field.tokens, a, b);
         }
         auto& roles = person.roles;

@@ -32,14 +32,17 @@ TEST_CASE("chrome: teaser labels, credited captions, shortcodes, lines of addres
           "Protesters in Hong Kong on Monday (Image: GETTY )",
           "The envoys arrive in Geneva (Photo: Jane Doe/Example)",
           "[button link=\"https://example.org/r\" type=\"big\"]Send us your review[/button]",
-          "https://example.org/a.jpg 540 960 admin https://example.org/b.jpg"}) {
+          "https://example.org/a.jpg 540 960 admin https://example.org/b.jpg",
+          "Also Read | World Powers Meet in Paris to Address the Crisis",
+          "Read also: Ukraine seeks to discuss the return of prisoners"}) {
         CAPTURE(line);
         CHECK(is_chrome_line(line));
     }
     for (const std::string line :
          {"1 Kyle Busch 5040 5 1 17 27", "Read more about the talks in our explainer.",
           "The report (published on Monday: see below) was long.",
-          "See https://example.org for the full text of the agreement."}) {
+          "See https://example.org for the full text of the agreement.",
+          "Related: the talks went on for a second day."}) {
         CAPTURE(line);
         CHECK_FALSE(is_chrome_line(line));
     }

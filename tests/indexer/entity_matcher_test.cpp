@@ -264,6 +264,12 @@ TEST_CASE("a sea or river named after a place is no city", "[entity_matcher]") {
     CHECK(names(shipped(), "Odesa's left flank") == Names{"Odesa"});
 }
 
+TEST_CASE("an apposition says what a place is", "[entity_matcher]") {
+    CHECK(names(shipped(), "In Voronezh, another southern Russian region, drones fell") ==
+          Names{"Voronezh Oblast"});
+    CHECK(names(shipped(), "In Voronezh, a city in the south, drones fell") == Names{"Voronezh"});
+}
+
 TEST_CASE("the communities of a list are hromadas, not their towns", "[entity_matcher]") {
     CHECK(names(shipped(), "shelled the communities of Sumy and Okhtyrka with artillery") ==
           Names{});
@@ -284,6 +290,9 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         // Smaller than a city, known only to the gazetteer: a city where the article says so.
         {"Russian troops entered Ocheretyne on Monday", Names{}},
         {"Russian troops entered the town of Ocheretyne", Names{"Ocheretyne"}},
+        {"fighting in nearby towns, including Kirov, Ocheretyne and Robotyne",
+         Names{"Kirov", "Ocheretyne", "Robotyne"}},
+        {"villages such as Ocheretyne and Kirov", Names{}},
         {"the towns of Kirov and Ocheretyne", Names{"Kirov", "Ocheretyne"}},
         // What the article calls a village is not a city, even one the catalogue lists.
         {"fighting near the village of Kirov", Names{}},

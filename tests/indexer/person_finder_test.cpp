@@ -12,7 +12,8 @@ namespace {
 using Names = std::vector<std::string>;
 
 const GivenNames& given_names() {
-    static const GivenNames names("Al\nBridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\n");
+    static const GivenNames names(
+        "Al\nBridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\n");
     return names;
 }
 
@@ -47,6 +48,8 @@ TEST_CASE("a title or role before capitalised words marks a person", "[person_fi
     CHECK(names("The strike was confirmed by spokesman Ivan Petrenko on Monday.") ==
           Names{"Ivan Petrenko"});
     CHECK(names("General Oleh Lysenko visited the front.") == Names{"Oleh Lysenko"});
+    CHECK(names("U.S. President Franklin D. Roosevelt met the king.") ==
+          Names{"Franklin D. Roosevelt"});
 }
 
 TEST_CASE("a department after the title is the title's, and O' and D' begin names",

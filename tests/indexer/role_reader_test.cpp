@@ -160,6 +160,28 @@ TEST_CASE("a deal with the other side, or a call with its officials, is negotiat
                            "Ivan Petrenko"));
 }
 
+TEST_CASE("the members a text about talks lists, and two who met, negotiate", "[role_reader]") {
+    CHECK(
+        negotiator("Umerov leads the delegation. Its other members include Ivan Petrenko, an "
+                   "adviser; Oleh Lysenko, a general.",
+                   "Oleh Lysenko"));
+    CHECK_FALSE(negotiator("The club's members include Ivan Petrenko.", "Ivan Petrenko"));
+    CHECK(
+        negotiator("The talks went on. Foreign Minister Ivan Petrenko and Foreign Minister Oleh "
+                   "Lysenko met in Guangzhou.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko met reporters in Kyiv.", "Ivan Petrenko"));
+}
+
+TEST_CASE("a headline in title case is read by its words, not its capitals", "[role_reader]") {
+    const std::vector<TokenizedText> fields{
+        tokenize("Petrenko Holds Talks With Chinese Foreign Minister"),
+        tokenize("The two sides met.")};
+    std::vector<ArticlePerson> people{ArticlePerson{{}, {FieldSpan{0, 0, 8}}}};
+    read_roles(fields, people);
+    CHECK(people[0].roles == std::vector<std::string>{"negotiator"});
+}
+
 TEST_CASE("a delegation made up of a list, by semicolons, names its members", "[role_reader]") {
     const std::string body =
         "Its negotiating team was made up of Head of the Office of the President Ivan Petrenko; "
