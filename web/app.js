@@ -220,7 +220,7 @@ function renderSearch(data) {
   el.status.textContent = `${plural(total, 'story', 'stories')}${data.total_exact === false ? ' (about)' : ''}${took}${range}`;
 
   renderCorrection(data.corrected, data.showing_corrected === true);
-  renderPartial(data.shards);
+  renderPartial(data.shards, data.facets_exact !== false);
   renderResults(results);
   renderEmpty(total, results.length);
   renderPagination(total);
@@ -247,13 +247,21 @@ function renderCorrection(corrected, showingCorrected) {
     navLink(withQuery(state, corrected), { class: 'corrected' }, corrected), '?');
 }
 
-// Some shards of the index did not answer: the results and counts are the others' only.
-function renderPartial(shards) {
+// Some shards of the index did not answer: the results and counts are the others' only. Or the
+// search took too long to count every match: the counts are short.
+function renderPartial(shards, countsExact) {
   const failed = Number(shards?.failed) || 0;
-  el.partial.hidden = failed === 0;
-  el.partial.textContent = failed === 0 ? ''
-    : `Part of the archive is not answering: these results come from ${shards.total - failed} of its `
-      + `${shards.total} parts, and the counts leave the others out.`;
+  const notes = [];
+  if (failed > 0) {
+    notes.push(`Part of the archive is not answering: these results come from ${shards.total - failed} `
+      + `of its ${shards.total} parts, and the counts leave the others out.`);
+  }
+  if (!countsExact) {
+    notes.push('This search took too long to count every match: the counts beside the filters '
+      + 'and in the chart leave some articles out.');
+  }
+  el.partial.hidden = notes.length === 0;
+  el.partial.textContent = notes.join(' ');
 }
 
 const CHIPS_SHOWN = 8;

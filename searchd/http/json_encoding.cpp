@@ -69,6 +69,7 @@ json::value to_json(const search::SearchResponse& response) {
         {"showing_corrected", response.showing_corrected},
         {"total", response.total},
         {"total_exact", response.total_exact},
+        {"facets_exact", response.facets_exact},
         {"page", response.page},
         {"per_page", response.per_page},
         {"sort", search::to_string(response.sort)},

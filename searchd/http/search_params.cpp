@@ -28,6 +28,20 @@ std::size_t whole_number(std::string_view name, const std::string& text, std::si
     return value;
 }
 
+// Whole milliseconds up to search::kMaxTimeout.
+std::size_t milliseconds(std::string_view name, const std::string& text) {
+    const auto most = static_cast<std::size_t>(search::kMaxTimeout.count());
+    std::size_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size() || value < 1 ||
+        value > most) {
+        throw ApiError(
+            kInvalidParameter,
+            fmt::format("{} must be whole milliseconds from 1 to {}, not '{}'", name, most, text));
+    }
+    return value;
+}
+
 bool boolean(std::string_view name, const std::string& text) {
     if (text != "true" && text != "false") {
         throw ApiError(kInvalidParameter,
@@ -53,7 +67,7 @@ struct Parameter {
     void (*apply)(search::SearchRequest& request, std::string_view name, const std::string& value);
 };
 
-constexpr std::array<Parameter, 8> kParameters{{
+constexpr std::array<Parameter, 9> kParameters{{
     {"q", [](auto& request, auto, const auto& value) { request.query = value; }},
     {"from",
      [](auto& request, auto name, const auto& value) {
@@ -86,6 +100,10 @@ constexpr std::array<Parameter, 8> kParameters{{
      [](auto& request, auto name, const auto& value) { request.correct = boolean(name, value); }},
     {"collapse",
      [](auto& request, auto name, const auto& value) { request.collapse = boolean(name, value); }},
+    {"timeout",
+     [](auto& request, auto name, const auto& value) {
+         request.timeout = std::chrono::milliseconds(milliseconds(name, value));
+     }},
 }};
 
 }  // namespace

@@ -32,6 +32,18 @@ Xapian::doccount SpySlotCounter::seen() const {
     return spies_.empty() ? 0 : spies_.front().second->get_total();
 }
 
+std::optional<Xapian::doccount> SpySlotCounter::visited() const {
+    if (spies_.empty()) return std::nullopt;
+    return spies_.front().second->get_total();
+}
+
+bool counted_every_match(const SlotCounter& counter, const Xapian::MSet& mset) {
+    const auto matches = mset.get_matches_lower_bound();
+    if (matches != mset.get_matches_upper_bound()) return false;
+    const auto visited = counter.visited();
+    return !visited || *visited == matches;
+}
+
 StoriesSeen SpySlotCounter::stories() const {
     StoriesSeen stories;
     for (const auto& [slot, spy] : spies_) {
@@ -67,6 +79,7 @@ class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
         }
     }
     void operator()(const Xapian::Document& document, double) override {
+        ++visited_;
         const auto docid = document.get_docid();
         const auto story = columns_.story(docid);
         if (story == SlotColumns::kStoryOfOne) {
@@ -89,6 +102,7 @@ class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
     }
     const std::vector<std::vector<Xapian::doccount>>& counts() const { return counts_; }
     Xapian::doccount seen() const { return seen_; }
+    Xapian::doccount visited() const { return visited_; }
     std::vector<Xapian::docid> take_set_aside() { return std::move(set_aside_); }
     StoriesSeen stories() const {
         auto stories = stories_;
@@ -102,6 +116,7 @@ class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
     std::vector<std::vector<Xapian::doccount>> counts_;
     std::vector<bool> story_seen_;  // per story with copies
     Xapian::doccount seen_ = 0;
+    Xapian::doccount visited_ = 0;
     StoriesSeen stories_;
     std::vector<Xapian::docid> set_aside_;
 };
@@ -119,6 +134,8 @@ ValueCounts ColumnSlotCounter::counts(Xapian::valueno slot) const {
 }
 
 Xapian::doccount ColumnSlotCounter::seen() const { return spy_->seen(); }
+
+std::optional<Xapian::doccount> ColumnSlotCounter::visited() const { return spy_->visited(); }
 
 StoriesSeen ColumnSlotCounter::stories() const { return spy_->stories(); }
 

@@ -14,6 +14,7 @@
 // (story_counting.h).
 
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -45,7 +46,14 @@ class SlotCounter {
     virtual std::vector<Xapian::docid> take_set_aside() = 0;
     // The stories of the articles counted (of a spy counter, if it watches schema::kSlotStory).
     virtual StoriesSeen stories() const = 0;
+    // Every match the counter was shown, counted or set aside; none if it watches no slot.
+    virtual std::optional<Xapian::doccount> visited() const = 0;
 };
+
+// Whether `counter` was shown every match of the pass that gave `mset`. Not when Xapian's time
+// limit cut the match short: its bounds may still be exact (a single term's are its frequency)
+// while the spies saw only the matches found in time.
+bool counted_every_match(const SlotCounter& counter, const Xapian::MSet& mset);
 
 class SpySlotCounter : public SlotCounter {
   public:
@@ -54,6 +62,7 @@ class SpySlotCounter : public SlotCounter {
     Xapian::doccount seen() const override;
     StoriesSeen stories() const override;
     std::vector<Xapian::docid> take_set_aside() override { return {}; }
+    std::optional<Xapian::doccount> visited() const override;
 
   private:
     std::vector<std::pair<Xapian::valueno, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
@@ -69,6 +78,7 @@ class ColumnSlotCounter : public SlotCounter {
     Xapian::doccount seen() const override;
     StoriesSeen stories() const override;
     std::vector<Xapian::docid> take_set_aside() override;
+    std::optional<Xapian::doccount> visited() const override;
 
   private:
     class Spy;

@@ -41,6 +41,7 @@ void FacetCounts::add(FacetCounts&& other) {
     stories.add(other.stories);
     by_story = other.by_story;
     copies.add(std::move(other.copies));
+    exact = exact && other.exact;
 }
 
 std::unique_ptr<FacetCountingStrategy> facet_counting_for(const Xapian::Database& database,

@@ -18,6 +18,7 @@
 // count_story_copies (story_counting.h) counts once the shares of a split search are merged.
 // Xapian's spies count articles (FacetCounts::by_story says which).
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -29,6 +30,7 @@
 
 #include "common/schema.h"
 #include "searchd/search/facet_counter.h"
+#include "searchd/search/search_request.h"
 #include "searchd/search/slot_columns.h"
 
 namespace talksearch::search {
@@ -45,6 +47,7 @@ struct CountedSearch {
     std::optional<Xapian::Query> date_filter;
     std::optional<Xapian::Query> range_filter;  // a share's document ids, for a split search
     bool count_stories = false;  // FacetCounts::stories wanted, and facets counted by story
+    std::chrono::duration<double> timeout = kMaxTimeout;  // of each pass (SearchRequest::timeout)
 
     // Every filter, but `left_out`'s selection and, unless `with_dates`, the date range.
     std::vector<Xapian::Query> filters_except(std::optional<schema::Facet> left_out,
@@ -73,14 +76,17 @@ struct FacetCounts {
     StoriesSeen stories;    // of the matches, if CountedSearch::count_stories
     bool by_story = false;  // facets and months count stories, not articles
     StoryCopies copies;     // set aside when counting by story: not counted yet
+    // Every pass counted every match: false when the time limit cut one short.
+    bool exact = true;
 
     // Adds the counts of another share of the same search.
     void add(FacetCounts&& other);
 };
 
 // Runs the search pass on `enquire`, whose query and spies are set, checking at least as many
-// documents as the database holds (which it may collapse: its spies still see every article).
-using SearchPass = std::function<void(Xapian::Enquire& enquire)>;
+// documents as the database holds (which it may collapse: its spies still see every article),
+// and returns its MSet.
+using SearchPass = std::function<Xapian::MSet(Xapian::Enquire& enquire)>;
 
 class FacetCountingStrategy {
   public:

@@ -19,16 +19,18 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
     if (!search.date_filter) slots.push_back(schema::kSlotMonth);
     if (search.count_stories) slots.push_back(schema::kSlotStory);
     const auto counted = counter(enquire, slots, search.count_stories);
-    search_pass(enquire);
+    const auto mset = search_pass(enquire);
 
     FacetCounts counts;
+    counts.exact = counted_every_match(*counted, mset);
     for (const auto& info : schema::kFacets) {
         if (!search.selections.contains(info.facet)) {
             counts.facets[info.facet] = counted->counts(info.slot);
             continue;
         }
         auto pass = count_pass(database, search.query, search.filters_except(info.facet, true),
-                               info.slot, search.count_stories);
+                               info.slot, search.count_stories, search.timeout);
+        counts.exact = counts.exact && pass.exact;
         counts.facets[info.facet] = std::move(pass.counts);
         if (!pass.set_aside.empty()) {
             counts.copies.without_selection[info.slot] = std::move(pass.set_aside);
@@ -44,17 +46,19 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
 PassCounting::PassCounts PassCounting::count_pass(const Xapian::Database& database,
                                                   const Xapian::Query& query,
                                                   const std::vector<Xapian::Query>& filters,
-                                                  Xapian::valueno slot, bool by_story) const {
+                                                  Xapian::valueno slot, bool by_story,
+                                                  std::chrono::duration<double> timeout) const {
     Xapian::Enquire pass(database);
     pass.set_query(filtered(query, filters));
     // Only counted, never ranked: no weights to compute, any order will do.
     pass.set_weighting_scheme(Xapian::BoolWeight());
     pass.set_docid_order(Xapian::Enquire::DONT_CARE);
-    pass.set_time_limit(kMatchTimeLimitSeconds);
+    pass.set_time_limit(timeout.count());
     const auto counted = counter(pass, {slot}, by_story);
     const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
-    refused_as_invalid_query([&] { return pass.get_mset(0, 0, all_documents); });
-    return {counted->counts(slot), counted->seen(), counted->take_set_aside()};
+    const auto mset = refused_as_invalid_query([&] { return pass.get_mset(0, 0, all_documents); });
+    return {counted->counts(slot), counted->seen(), counted->take_set_aside(),
+            counted_every_match(*counted, mset)};
 }
 
 void PassCounting::count_months(const Xapian::Database& database, const CountedSearch& search,
@@ -65,7 +69,8 @@ void PassCounting::count_months(const Xapian::Database& database, const CountedS
         return;
     }
     auto pass = count_pass(database, search.query, search.filters_except(std::nullopt, false),
-                           schema::kSlotMonth, search.count_stories);
+                           schema::kSlotMonth, search.count_stories, search.timeout);
+    counts.exact = counts.exact && pass.exact;
     counts.months = std::move(pass.counts);
     counts.undated_base = pass.counted;
     counts.copies.before_dates = std::move(pass.set_aside);

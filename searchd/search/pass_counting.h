@@ -4,6 +4,7 @@
 // takes a pass of its own that leaves its selection out, and a date range one without the range
 // for the histogram. Passes only count: no weights, any order.
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -32,11 +33,12 @@ class PassCounting : public FacetCountingStrategy {
         ValueCounts counts;
         Xapian::doccount counted = 0;  // the articles counted
         std::vector<Xapian::docid> set_aside;
+        bool exact = true;  // every match counted (counted_every_match)
     };
     // `slot` counted over the matches of `query` with `filters`.
     PassCounts count_pass(const Xapian::Database& database, const Xapian::Query& query,
                           const std::vector<Xapian::Query>& filters, Xapian::valueno slot,
-                          bool by_story) const;
+                          bool by_story, std::chrono::duration<double> timeout) const;
 
     // The histogram: from the search pass's `counted` (the articles it saw the undated base),
     // or a pass of its own if a date range is set.

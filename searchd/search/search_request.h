@@ -1,6 +1,7 @@
 #pragma once
 // A search as the core understands it, independent of how it arrived (HTTP, benchmark, test).
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,8 +19,10 @@ inline constexpr std::size_t kMaxPerPage = 100;
 inline constexpr std::size_t kMaxResultWindow = 10000;  // (page-1)*per_page must stay below
 inline constexpr std::size_t kMaxQueryBytes = 1000;
 inline constexpr std::size_t kMaxQueryDepth = 32;
-// Per match: relaxes exhaustive counting for a pathological query; total_exact then says false.
-inline constexpr double kMatchTimeLimitSeconds = 2.0;
+// The longest a match may take, and the default (SearchRequest::timeout): past it Xapian stops
+// looking for more matches, so that a pathological query still answers; the response then says
+// which of its total and counts are not exact.
+inline constexpr std::chrono::milliseconds kMaxTimeout{2000};
 
 struct SearchRequest {
     std::string query;
@@ -37,6 +40,8 @@ struct SearchRequest {
     // One result per story (the best-ranked of its copies, listing the others); false lists
     // every article.
     bool collapse = true;
+    // Per match (the search and each counting pass), at most kMaxTimeout.
+    std::chrono::duration<double> timeout = kMaxTimeout;
 };
 
 // Throws SearchError when the request cannot be run as given.

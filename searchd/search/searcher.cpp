@@ -294,7 +294,12 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     }
     response.undated = counts.undated_base > dated ? counts.undated_base - dated : 0;
 
-    if (request.collapse) response.total = counts.stories.count();
+    response.facets_exact = counts.exact;
+    if (request.collapse) {
+        // Stories are counted by the search pass's spy: a pass cut short missed some.
+        response.total = counts.stories.count();
+        response.total_exact = response.total_exact && counts.exact;
+    }
 
     const auto& stem = builder_.stemmer();
     for (std::size_t i = first; i < page.size() && i < wanted; ++i) {
@@ -340,12 +345,13 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
         search.range_filter = Xapian::Query((new DocidRange(ids->first, ids->second))->release());
     }
     search.count_stories = request.collapse;
+    search.timeout = request.timeout;
 
     const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
     // The strategy sets up the Enquire (query and spies); the search pass only ranks and reads.
     const auto counting = facet_counting_for(database, use_columns_ ? &columns() : nullptr);
     share.counts = counting->count(database, search, [&](Xapian::Enquire& enquire) {
-        enquire.set_time_limit(kMatchTimeLimitSeconds);
+        enquire.set_time_limit(request.timeout.count());
         set_ranking(enquire, sort, !index_.remote_shards());
         share.mset = refused_as_invalid_query([&] {
             return enquire.get_mset(0, static_cast<Xapian::doccount>(window), all_documents);
@@ -353,6 +359,7 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
         share.total = share.mset.get_matches_estimated();
         share.total_exact =
             share.mset.get_matches_lower_bound() == share.mset.get_matches_upper_bound();
+        return share.mset;
     });
     return share;
 }

@@ -29,9 +29,10 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
     enquire.set_query(
         filtered(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, search.query, 1.0), filters));
     const auto counted = counter(enquire, {}, search.count_stories);
-    search_pass(enquire);
+    const auto mset = search_pass(enquire);
 
     FacetCounts counts;
+    counts.exact = counted_every_match(*counted, mset);
     for (const auto& info : schema::kFacets) {
         auto& facet_counts = counts.facets[info.facet];
         if (!search.selections.contains(info.facet)) {
@@ -46,7 +47,8 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
             }
         } else {
             auto pass = count_pass(database, search.query, search.filters_except(info.facet, true),
-                                   info.slot, search.count_stories);
+                                   info.slot, search.count_stories, search.timeout);
+            counts.exact = counts.exact && pass.exact;
             facet_counts = std::move(pass.counts);
             if (!pass.set_aside.empty()) {
                 counts.copies.without_selection[info.slot] = std::move(pass.set_aside);

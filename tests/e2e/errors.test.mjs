@@ -63,6 +63,15 @@ describe('error responses', () => {
     assertError(await get('/api/search?from=2025-03-01&to=2025-01-01'), 400, 'invalid_date');
   });
 
+  it('invalid_parameter: a timeout outside 1 to 2000 ms', async () => {
+    for (const query of ['timeout=0', 'timeout=2001', 'timeout=fast', 'timeout=-5']) {
+      assertError(await get(`/api/search?q=peace&${query}`), 400, 'invalid_parameter');
+    }
+    const ok = await get('/api/search?q=peace&timeout=1500');
+    assert.equal(ok.status, 200, ok.body);
+    assert.equal(ok.json.facets_exact, true);
+  });
+
   it('invalid_sort', async () => {
     assertError(await get('/api/search?sort=popular'), 400, 'invalid_sort');
     assertError(await get('/api/search?sort=NEWEST'), 400, 'invalid_sort');

@@ -61,7 +61,7 @@ Counted count_with(const FacetCountingStrategy& strategy, const Xapian::Database
     counted.counts = strategy.count(database, search, [&](Xapian::Enquire& enquire) {
         const auto mset = enquire.get_mset(0, 10, database.get_doccount());
         counted.matches = mset.get_matches_estimated();
-        return counted.matches;
+        return mset;
     });
     return counted;
 }

@@ -22,8 +22,11 @@ TEST_CASE("a search response lists every facet, selected values and nulls", "[js
     response.results.push_back(hit);
     response.facets[schema::Facet::city] = {{"Odesa", 1, true}, {"Istanbul", 0, false}};
     response.histogram.push_back({"2025-05", 1});
+    response.facets_exact = false;
 
     const auto body = to_json(response).as_object();
+    CHECK(body.at("total_exact") == true);
+    CHECK(body.at("facets_exact") == false);
     CHECK(body.at("query") == "Odessa talks");
     CHECK(body.at("corrected").is_null());
     CHECK(body.at("showing_corrected") == false);

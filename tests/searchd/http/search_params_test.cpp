@@ -33,7 +33,7 @@ TEST_CASE("a full query string becomes a SearchRequest", "[search_params]") {
     const auto r = to_search_request(parse_target(
         "/api/"
         "search?q=peace&city=Odessa&city=Kyiv&organization=NATO&negotiator=&from=2025&to=2025-02"
-        "&sort=oldest&page=3&per_page=100&correct=false&collapse=false"));
+        "&sort=oldest&page=3&per_page=100&correct=false&collapse=false&timeout=250"));
     CHECK(r.query == "peace");
     CHECK(r.filters.at(Facet::city) == std::vector<std::string>{"Odessa", "Kyiv"});
     CHECK(r.filters.at(Facet::organisation) == std::vector<std::string>{"NATO"});
@@ -47,6 +47,7 @@ TEST_CASE("a full query string becomes a SearchRequest", "[search_params]") {
     CHECK(r.per_page == 100);
     CHECK_FALSE(r.correct);
     CHECK_FALSE(r.collapse);
+    CHECK(r.timeout == std::chrono::milliseconds(250));
 }
 
 TEST_CASE("defaults", "[search_params]") {
@@ -59,6 +60,7 @@ TEST_CASE("defaults", "[search_params]") {
     CHECK(r.per_page == 10);
     CHECK(r.correct);
     CHECK(r.collapse);
+    CHECK(r.timeout == search::kMaxTimeout);
 }
 
 TEST_CASE("bad parameters are rejected with the right code", "[search_params]") {
@@ -81,6 +83,10 @@ TEST_CASE("bad parameters are rejected with the right code", "[search_params]") 
         {"/api/search?correct=", "invalid_parameter"},
         {"/api/search?collapse=1", "invalid_parameter"},
         {"/api/search?correct=TRUE", "invalid_parameter"},
+        {"/api/search?timeout=0", "invalid_parameter"},
+        {"/api/search?timeout=2001", "invalid_parameter"},
+        {"/api/search?timeout=1.5", "invalid_parameter"},
+        {"/api/search?timeout=", "invalid_parameter"},
     }));
     CAPTURE(raw);
     CHECK(code_of(raw) == code);

@@ -43,3 +43,49 @@ TEST_CASE("counts of facet sets become counts of single values", "[facet_counter
                            {encode_facet_set({"Istanbul"}), 3}};
     CHECK(split_facet_sets(sets) == ValueCounts{{"Geneva", 2}, {"Istanbul", 5}});
 }
+
+TEST_CASE("a counter knows whether it was shown every match", "[facet_counter]") {
+    // Two hundred articles that say "peace"; the first ten say "talks" too, and rank first.
+    TempDir dir;
+    const auto db = (dir.path() / "db").string();
+    {
+        Xapian::WritableDatabase writable(db, Xapian::DB_CREATE);
+        for (int i = 0; i < 200; ++i) {
+            Xapian::Document document;
+            document.add_term("Zpeac");
+            if (i < 10) document.add_term("Ztalk", 5);
+            document.add_value(schema::facet_info(Facet::city).slot, encode_facet_set({"Odesa"}));
+            writable.add_document(document);
+        }
+        writable.commit();
+    }
+    const Xapian::Database database(db);
+    const SlotColumns columns(database, {schema::facet_info(Facet::city).slot});
+    const auto city = schema::facet_info(Facet::city).slot;
+    auto run = [&](Xapian::doccount check_at_least, auto&& check) {
+        Xapian::Enquire enquire(database);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Zpeac"), Xapian::Query("Ztalk")));
+        SpySlotCounter spies(enquire, {city});
+        ColumnSlotCounter in_columns(enquire, columns);
+        SpySlotCounter none(enquire, {});
+        const auto mset = enquire.get_mset(0, 10, check_at_least);
+        check(mset, spies, in_columns, none);
+    };
+    // Every match counted.
+    run(database.get_doccount(), [&](const Xapian::MSet& mset, const SlotCounter& spies,
+                                     const SlotCounter& in_columns, const SlotCounter& none) {
+        CHECK(counted_every_match(spies, mset));
+        CHECK(counted_every_match(in_columns, mset));
+        CHECK(counted_every_match(none, mset));
+    });
+    // Xapian stops once the best ten are found, as it does when its time limit is up; its bounds
+    // are still exact (the frequency of "peace"), but the counters saw only some matches.
+    run(0, [&](const Xapian::MSet& mset, const SlotCounter& spies, const SlotCounter& in_columns,
+               const SlotCounter&) {
+        REQUIRE(mset.get_matches_lower_bound() == mset.get_matches_upper_bound());
+        REQUIRE(*spies.visited() < mset.get_matches_lower_bound());
+        CHECK_FALSE(counted_every_match(spies, mset));
+        CHECK_FALSE(counted_every_match(in_columns, mset));
+    });
+}
