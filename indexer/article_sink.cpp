@@ -11,8 +11,9 @@ ArticleSink::ArticleSink(const SinkContext& context, const std::filesystem::path
                          WriterMode mode, WordFrequencies* spelling_words, StoryIndex* stories)
     : context_(context),
       builder_(context.catalog, context.matcher),
-      writer_(database, context.options.batch_size, mode, spelling_words, stories,
-              context.options.kept_stories) {}
+      writer_(database,
+              mode == WriterMode::fresh_part ? kPartBatchSize : context.options.batch_size, mode,
+              spelling_words, stories, context.options.kept_stories) {}
 
 bool ArticleSink::admit(const ParsedArticle& parsed, const std::string& display) {
     auto& reporter = context_.reporter;

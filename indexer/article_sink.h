@@ -21,7 +21,7 @@ inline constexpr std::size_t kMaxIdBytes = 200;
 
 // What all the sinks of a run share, whichever thread they are used on.
 struct SinkContext {
-    const RunOptions& options;  // the article size limit and the batch size
+    const RunOptions& options;  // the article size limit and the batch size of updates
     const Catalog& catalog;
     const EntityMatcher& matcher;
     RunReporter& reporter;

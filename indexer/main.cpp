@@ -128,7 +128,9 @@ int main(int argc, char** argv) {
                    "Threads for building a new database (updates use one writer)")
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
-    app.add_option("--batch", options.batch_size, "Articles per commit")
+    app.add_option("--batch", options.batch_size,
+                   "Articles per commit of an update (the parts of a new database built on several "
+                   "threads write out every 100)")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     app.add_option("--part-size", options.part_size,
