@@ -61,6 +61,8 @@ RequestTarget parse_target(std::string_view raw_target) {
         throw ApiError(kInvalidEncoding, "the path is not UTF-8 once decoded");
     }
     for (const auto& param : parsed->params()) {
+        // "/api/search?" and "?q=peace&" hold empty pairs, as browsers and scripts write them.
+        if (param.key.empty() && !param.has_value) continue;
         if (!is_valid_utf8(param.key) || !is_valid_utf8(param.value)) {
             throw ApiError(kInvalidEncoding, fmt::format("parameter '{}' is not UTF-8 once decoded",
                                                          repair_utf8(param.key)));

@@ -44,3 +44,14 @@ TEST_CASE("bad percent-encoding and non-UTF-8 are invalid_encoding", "[request_t
         CHECK(error.kind().code == kInvalidEncoding.code);
     }
 }
+
+TEST_CASE("empty pairs between separators are no parameters", "[request_target]") {
+    for (const auto* raw : {"/api/search?", "/api/search?q=peace&", "/api/search?&q=peace&&"}) {
+        CAPTURE(raw);
+        const auto target = parse_target(raw);
+        for (const auto& [name, value] : target.params) CHECK_FALSE(name.empty());
+    }
+    CHECK(parse_target("/api/search?q=peace&").params.size() == 1);
+    // A pair with an empty name and a value is still one, and the search refuses it.
+    CHECK(parse_target("/api/search?=x").params.size() == 1);
+}
