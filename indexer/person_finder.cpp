@@ -75,34 +75,9 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                    std::isupper(static_cast<unsigned char>(text[tokens[i].begin])) &&
                    tokens[i].end < text.size() && text[tokens[i].end] == '.';
         };
-        // Lines in title case ("Stalled Ukraine Peace Talks"), headlines mostly: every longer
-        // word is capitalised there, so a given name ("Peace") is no cue.
-        std::vector<bool> title_case(n);
-        for (std::size_t start = 0; start < n;) {
-            auto end = start + 1;
-            while (end < n && tokens[end].before != Break::paragraph) ++end;
-            std::size_t longer = 0;
-            bool all_capitalised = true;
-            for (auto t = start; t < end && all_capitalised; ++t) {
-                if (tokens[t].key.size() < 4) continue;
-                ++longer;
-                all_capitalised = tokens[t].capitalised;
-            }
-            // A sentence ends with its stop; a heading has none.
-            auto after = tokens[end - 1].end;
-            const auto& text = fields[f].text;
-            while (after < text.size() && (text[after] == '"' || text[after] == '\'' ||
-                                           text[after] == ')' || text[after] == ' ')) {
-                ++after;
-            }
-            const bool stopped = after < text.size() &&
-                                 (text[after] == '.' || text[after] == '!' || text[after] == '?');
-            if (all_capitalised && longer >= 3 && !stopped) {
-                std::fill(title_case.begin() + static_cast<std::ptrdiff_t>(start),
-                          title_case.begin() + static_cast<std::ptrdiff_t>(end), true);
-            }
-            start = end;
-        }
+        // In a line in title case every longer word is capitalised: a given name ("Peace") is
+        // no cue there.
+        const auto title_case = in_title_case(fields[f]);
         std::size_t i = 0;
         while (i < n) {
             if (!name_like(i)) {

@@ -186,19 +186,6 @@ bool is_place_or_time_word(std::string_view key) {
     return in(words, key);
 }
 
-// A text in title case: a headline ("Kuleba Holds Talks With Chinese Foreign Minister"), where
-// the capitals say nothing of names. Short words aside, every word is capitalised.
-bool is_title_case(const TokenizedText& field) {
-    std::size_t longer = 0, capitalised = 0;
-    for (const auto& token : field.tokens) {
-        if (token.key.size() < 4) continue;
-        ++longer;
-        capitalised += token.capitalised;
-    }
-    constexpr std::size_t kMinWords = 3;
-    return longer >= kMinWords && capitalised == longer;
-}
-
 // Whether one of `words` follows `j` within `reach` words of the same clause.
 template <typename Predicate>
 bool follows(const std::vector<Token>& tokens, std::size_t j, std::size_t reach,
@@ -426,10 +413,10 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
                                        [](const Token& token) { return is_talks_word(token.key); });
     }
     std::vector<std::vector<bool>> zones;
-    std::vector<bool> title_cased;
+    std::vector<std::vector<bool>> title_case;
     for (const auto& field : fields) {
         zones.push_back(negotiating_zones(field, about_talks));
-        title_cased.push_back(is_title_case(field));
+        title_case.push_back(in_title_case(field));
     }
     for (auto& person : people) {
         Reading reading;
@@ -445,7 +432,7 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             if (a == b) continue;
             read_title(field.tokens, a, reading);
             read_apposition(field.tokens, b, reading);
-            read_verb(field.tokens, a, b, title_cased[mention.field], reading);
+            read_verb(field.tokens, a, b, title_case[mention.field][a], reading);
             reading.at_talks = reading.at_talks || at_talks(field.tokens, a, b);
         }
         auto& roles = person.roles;

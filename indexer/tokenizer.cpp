@@ -89,6 +89,39 @@ TokenizedText tokenize(std::string_view text, std::vector<Word> words) {
     return out;
 }
 
+std::vector<bool> in_title_case(const TokenizedText& text) {
+    const auto& tokens = text.tokens;
+    const auto n = tokens.size();
+    std::vector<bool> title_case(n);
+    for (std::size_t start = 0; start < n;) {
+        auto end = start + 1;
+        while (end < n && tokens[end].before != Break::paragraph) ++end;
+        std::size_t longer = 0;
+        bool all_capitalised = true;
+        for (auto t = start; t < end && all_capitalised; ++t) {
+            if (tokens[t].key.size() < 4) continue;
+            ++longer;
+            all_capitalised = tokens[t].capitalised;
+        }
+        // A sentence ends with its stop; a heading has none.
+        auto after = tokens[end - 1].end;
+        while (after < text.text.size() && (text.text[after] == '"' || text.text[after] == '\'' ||
+                                            text.text[after] == ')' || text.text[after] == ' ')) {
+            ++after;
+        }
+        const bool stopped =
+            after < text.text.size() &&
+            (text.text[after] == '.' || text.text[after] == '!' || text.text[after] == '?');
+        constexpr std::size_t kMinLongerWords = 3;
+        if (all_capitalised && longer >= kMinLongerWords && !stopped) {
+            std::fill(title_case.begin() + static_cast<std::ptrdiff_t>(start),
+                      title_case.begin() + static_cast<std::ptrdiff_t>(end), true);
+        }
+        start = end;
+    }
+    return title_case;
+}
+
 std::size_t token_at(const TokenizedText& text, std::size_t byte_offset) {
     const auto it =
         std::upper_bound(text.tokens.begin(), text.tokens.end(), byte_offset,

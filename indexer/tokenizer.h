@@ -47,6 +47,11 @@ struct FieldSpan {
     std::size_t end = 0;
 };
 
+// One flag per token: true in a line in title case ("Stalled Ukraine Peace Talks", "Kuleba Holds
+// Talks With Chinese Foreign Minister"), a heading mostly, where capitals say nothing of names:
+// at least three longer words, every one capitalised, and no stop at the end.
+std::vector<bool> in_title_case(const TokenizedText& text);
+
 // The first token whose end lies after `byte_offset`: the token at or after that offset.
 std::size_t token_at(const TokenizedText& text, std::size_t byte_offset);
 

@@ -22,3 +22,14 @@ TEST_CASE("tokens know what separates them from the word before", "[tokenizer]")
     CHECK_FALSE(t[6].capitalised);  // EPA: an acronym
     CHECK(token_at(text, t[5].begin) == 5);
 }
+
+TEST_CASE("lines in title case are marked, sentences are not", "[tokenizer]") {
+    const auto text = tokenize(
+        "Kuleba Holds Talks With Chinese Foreign Minister\nThe talks went on in Guangzhou.\n"
+        "Stalled Ukraine Peace Talks Resume.");
+    const auto flags = in_title_case(text);
+    REQUIRE(flags.size() == text.tokens.size());
+    CHECK(flags[token_at(text, 0)]);
+    CHECK_FALSE(flags[token_at(text, text.text.find("Guangzhou"))]);
+    CHECK_FALSE(flags[token_at(text, text.text.find("Stalled"))]);  // a stop ends a sentence
+}
