@@ -64,7 +64,8 @@ std::vector<Xapian::WritableDatabase> open_shards(const std::filesystem::path& d
                                                   WriterMode mode) {
     std::vector<Xapian::WritableDatabase> shards;
     for (const auto& path : local_shards(database))
-        shards.emplace_back(path.string(), open_flags(mode));
+        shards.emplace_back(path.string(), open_flags(mode),
+                            mode == WriterMode::fresh_part ? kPartBlockSize : 0);
     return shards;
 }
 
