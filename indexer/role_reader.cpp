@@ -144,8 +144,11 @@ void read_title(const std::vector<Token>& tokens, std::size_t a, Reading& readin
         const auto before = i + 1 < title.size() ? title[i + 1] : std::string_view{};
         const auto after = i > 0 ? title[i - 1] : std::string_view{};
         if (is_negotiator_noun(key)) reading.negotiating = true;
-        // "Head of the Office of the President Kirill Budanov": the leader is another person.
-        const bool of_the = before == "the" && i + 2 < title.size() && title[i + 2] == "of";
+        // "Head of the Office of the President Kirill Budanov", "aide to the President of the
+        // Russian Federation Vladimir Medinsky": the leader is another person, whoever the
+        // title's length. title[i + 1] is tokens[a - 2 - i], the word before it tokens[a - 3 - i].
+        const bool of_the = before == "the" && a >= i + 3 && !separates(tokens[a - 2 - i].before) &&
+                            (tokens[a - 3 - i].key == "of" || tokens[a - 3 - i].key == "to");
         if (((key == "president" && before != "vice") || key == "chancellor" || key == "premier" ||
              key == "king" || key == "emir" || (key == "prime" && after == "minister")) &&
             !of_the) {
@@ -288,7 +291,8 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
 // Marks the words that phrases about a side of the talks point at: the members a delegation
 // "included" (or was "made up of") and whom a team "met" (to the end of the sentence), who it was
 // "headed by" or "represented by", with whom "talks" were held (to the end of the clause), and in a
-// text about talks who was "present" (to the end of the sentence).
+// text about talks who was "present" (to the end of the sentence) or in whose "presence" talks
+// were held (to the end of the clause).
 std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks) {
     const auto& tokens = field.tokens;
     std::vector<bool> marked(tokens.size());
@@ -347,6 +351,10 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
              next == "were") &&
             !separates(tokens[i + 1].before)) {
             mark_from(i + 2, true);
+        }
+        // "The talks opened in the presence of Foreign Minister Hakan Fidan, who ...".
+        if (about_talks && key == "presence" && next == "of" && !separates(tokens[i + 1].before)) {
+            mark_from(i + 2, false);
         }
         // "Also present were Penny Pritzker, ..., and James O'Brien."
         if (about_talks && key == "present" && (next == "were" || next == "was") &&

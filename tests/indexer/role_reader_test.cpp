@@ -218,3 +218,35 @@ TEST_CASE("the president in an office's name is not the person's title", "[role_
         roles("The talks were attended by President Ivan Petrenko.", "Ivan Petrenko");
     CHECK(std::find(president.begin(), president.end(), "leader") != president.end());
 }
+
+TEST_CASE("an aide to the president is the aide, however long the president's title",
+          "[role_reader]") {
+    auto is_leader = [](std::string_view body) {
+        const auto found = roles(body, "Ivan Petrenko", {"negotiator"});
+        return std::find(found.begin(), found.end(), "leader") != found.end();
+    };
+    const std::string aide =
+        "The head of the delegation, aide to the President of the Russian Federation Ivan "
+        "Petrenko, announced the results of the talks.";
+    CHECK_FALSE(is_leader(aide));
+    CHECK(negotiator(aide, "Ivan Petrenko", {"negotiator"}));
+    CHECK_FALSE(is_leader("Adviser to the President Ivan Petrenko joined the talks."));
+    CHECK(
+        is_leader("The talks were opened by the President of the Russian Federation Ivan "
+                  "Petrenko."));
+}
+
+TEST_CASE("in a text about talks, those in whose presence they were held negotiate",
+          "[role_reader]") {
+    CHECK(
+        negotiator("The talks opened at noon in the presence of Foreign Minister Ivan Petrenko, "
+                   "who called them useful.",
+                   "Ivan Petrenko", {"foreign_minister"}));
+    // Not where the text is about no talks, nor past the clause.
+    CHECK_FALSE(
+        negotiator("The bridge opened in the presence of Mayor Ivan Petrenko.", "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("The talks opened in the presence of reporters, and Ivan Petrenko "
+                   "watched from home.",
+                   "Ivan Petrenko"));
+}
