@@ -28,12 +28,13 @@ std::string_view without_possessive(std::string_view key) {
 }
 
 // Words that make the name before them a region: "the Kharkiv region", "Sumy and Chernihiv
-// oblasts", "the Donetsk regional administration", "Pokrovsk district".
+// oblasts", "the Donetsk regional administration", "Pokrovsk district". A governor heads a
+// region, as a mayor heads a city: "Luhansk Governor Artem Lysohor".
 bool is_region_word(std::string_view key) {
     static const std::set<std::string_view> words{
         "region", "regions",     "regional", "oblast",    "oblasts",  "province",  "provinces",
         "krai",   "kray",        "republic", "republics", "district", "districts", "raion",
-        "raions", "governorate", "okrug",    "hromada",   "hromadas"};
+        "raions", "governorate", "okrug",    "hromada",   "hromadas", "governor",  "governors"};
     return words.contains(without_possessive(key));
 }
 
@@ -49,11 +50,11 @@ bool is_side_word(std::string_view key) {
     return words.contains(key);
 }
 
-// Words that make the names after "of" regions: "the regions of Donetsk and Luhansk". Not
-// "district", which is as often a city's own ("a district of Odesa").
+// Words that make the names after "of" regions: "the regions of Donetsk and Luhansk", "the
+// governor of Sumy". Not "district", which is as often a city's own ("a district of Odesa").
 bool opens_region_list(std::string_view key) {
     return key == "region" || key == "regions" || key == "oblast" || key == "oblasts" ||
-           key == "province" || key == "provinces";
+           key == "province" || key == "provinces" || key == "governor" || key == "governors";
 }
 
 // Ukraine's communities (hromadas) are named after the towns they are run from: "the communities

@@ -315,3 +315,20 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
     CAPTURE(text);
     CHECK(names(with_places(), text) == expected);
 }
+
+TEST_CASE("a governor heads a region, not a city", "[entity_matcher]") {
+    CHECK(names(shipped(), "Sumy Governor Ivan Petrenko was dismissed.") == Names{"Sumy Oblast"});
+    CHECK(names(shipped(), "the Sumy and Luhansk governors resigned") ==
+          Names{"Sumy Oblast", "Luhansk Oblast"});
+    CHECK(names(shipped(), "He was named governor of Sumy on Tuesday.") == Names{"Sumy Oblast"});
+    CHECK(names(shipped(), "the Kharkiv governor's office") == Names{"Kharkiv Oblast"});
+    // A mayor heads the city.
+    CHECK(names(shipped(), "the former mayor of Sumy") == Names{"Sumy"});
+    CHECK(names(shipped(), "Kyiv Mayor Ivan Petrenko") == Names{"Kyiv"});
+}
+
+TEST_CASE("Gaza names the strip, and its city is Gaza City", "[entity_matcher]") {
+    CHECK(names(shipped(), "issues including Turkey, Gaza and the South Caucasus") ==
+          Names{"Turkey", "Gaza Strip"});
+    CHECK(names(shipped(), "a strike on Gaza City") == Names{"Gaza City"});
+}
