@@ -25,15 +25,11 @@ const std::array<std::regex, 12>& chrome_patterns() {
         std::regex(R"(^(by|written by)\s+[\w .'-]{2,40}$)", flags),  // bylines
         std::regex(R"(^(updated|published)\s*:?\s*\d.*$)", flags),
         std::regex(R"(^(skip to (main )?content|menu|search|log ?in|sign in)$)", flags),
-        // Teaser labels and ad slots standing alone: "DON'T MISS", "Advert", "See also".
-        // ("Read more" alone starts the trailer instead.)
-        std::regex(
-            R"re(^(advert|ad|sponsored|don.?t miss|must read|see (more|also)|read (also|next))\W*$)re",
-            flags),
+        // Ad slots standing alone: "Advert", "Sponsored".
+        std::regex(R"re(^(advert|ad|sponsored)\W*$)re", flags),
         // A teaser: a label, a colon or bar, another article's headline ("Also Read | ...",
         // "Read also: ...").
-        std::regex(R"re(^(also read|read also|see also|read more|read next)\s*[:|].*$)re",
-                   flags),
+        std::regex(R"re(^(also read|read also|see also|read more|read next)\s*[:|].*$)re", flags),
         // Shortcodes a CMS left unexpanded: "[button link=...]Send us[/button]".
         std::regex(R"(^\[\w+[^\]]*\].*\[/\w+\]$)", flags),
     };
@@ -154,11 +150,21 @@ bool is_mostly_addresses(std::string_view line) {
 
 }  // namespace
 
+bool is_teaser_label(std::string_view line) {
+    // ("Read more" alone starts the trailer instead.)
+    static const std::regex label(
+        R"re(^(don.?t miss|must read|see (more|also)|read (also|next)|also read)\W*$)re",
+        std::regex::icase | std::regex::optimize);
+    constexpr std::size_t kLongestLabel = 20;
+    return line.size() <= kLongestLabel && std::regex_match(std::string(line), label);
+}
+
 bool is_chrome_line(std::string_view line) {
     // Chrome is short; a paragraph of text is not worth nine regular expressions.
     constexpr std::size_t kLongestChrome = 240;
     if (line.size() > kLongestChrome) return false;
-    if (is_reader_prompt(line) || is_mostly_addresses(line) || is_credited_caption(line)) {
+    if (is_reader_prompt(line) || is_mostly_addresses(line) || is_credited_caption(line) ||
+        is_teaser_label(line)) {
         return true;
     }
     const std::string text(line);

@@ -10,6 +10,10 @@ namespace talksearch::indexer {
 // share, follow and sign-up prompts, cookie banners, generated-content disclaimers.
 bool is_chrome_line(std::string_view line);
 
+// A teaser label standing alone, over other articles' headlines: "Read also", "DON'T MISS",
+// "See also". It is chrome too.
+bool is_teaser_label(std::string_view line);
+
 // A line after which the rest is trailer: "Comments", "Related Articles", "More posts:", "Tags".
 bool starts_trailer(std::string_view line);
 

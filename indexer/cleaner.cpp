@@ -15,6 +15,8 @@ constexpr std::size_t kLabelMaxWords = 3;
 constexpr std::size_t kBodyMinWords = 8;
 // A headline is looked for in this many first lines.
 constexpr std::size_t kHeadlineWindow = 6;
+// Longer than this, a line under a teaser label is text, not another article's headline.
+constexpr std::size_t kHeadlineMaxWords = 30;
 
 bool ends_sentence(std::string_view text) {
     return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' ||
@@ -49,12 +51,20 @@ std::string clean_line(std::string_view line) { return strip_emphasis(normalize_
 
 CleanArticle clean(const ParsedArticle& article) {
     // 1. Normalise, drop blank and chrome lines, cut the trailer.
+    //    The lines under a teaser label are other articles' headlines, up to the first line that
+    //    ends a sentence as text does (a headline does not).
     std::vector<Line> lines;
+    bool under_teaser_label = false;
     for (const auto& block : article.blocks) {
         auto raw = normalize_spaces(block);
         auto text = strip_emphasis(raw);
         Line line{std::move(raw), std::move(text)};
-        if (line.text.empty() || is_chrome_line(line.text)) continue;
+        if (line.text.empty()) continue;
+        under_teaser_label = under_teaser_label && !ends_sentence(line.text) &&
+                             count_words(line.text) <= kHeadlineMaxWords;
+        if (under_teaser_label) continue;
+        under_teaser_label = is_teaser_label(line.text);
+        if (is_chrome_line(line.text)) continue;
         if (starts_trailer(line.text) && !lines.empty()) break;
         lines.push_back(std::move(line));
     }

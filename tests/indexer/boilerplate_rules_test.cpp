@@ -47,3 +47,17 @@ TEST_CASE("chrome: teaser labels, credited captions, shortcodes, lines of addres
         CHECK_FALSE(is_chrome_line(line));
     }
 }
+
+TEST_CASE("teaser labels standing alone are told apart from other chrome", "[boilerplate_rules]") {
+    for (const std::string line :
+         {"Read also", "READ ALSO:", "See also", "Don't miss", "Read next", "Also read"}) {
+        CAPTURE(line);
+        CHECK(is_teaser_label(line));
+        CHECK(is_chrome_line(line));
+    }
+    for (const std::string line : {"Advert", "Read more", "Read also: Talks resume in Geneva",
+                                   "See also the report on the talks."}) {
+        CAPTURE(line);
+        CHECK_FALSE(is_teaser_label(line));
+    }
+}

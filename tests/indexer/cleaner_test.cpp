@@ -134,3 +134,20 @@ TEST_CASE("cleaning: an article written in another language keeps its lines", "[
                       "Las negociaciones de paz se reanudaron el lunes en Ginebra con los dos."};
     CHECK(clean(article).paragraphs.size() == 2);
 }
+
+TEST_CASE("the headlines under a teaser label are other articles'", "[cleaner]") {
+    ParsedArticle parsed;
+    parsed.title = "Strikes on Kostiantynivka";
+    parsed.blocks = {"Five people were killed in strikes on the city, officials said on Monday.",
+                     "Read also",
+                     "Search operations in Kyiv completed. Main news for June 18",
+                     "The collaborator was shot dead in occupied Berdiansk",
+                     "Officials of Odesa City Council exposed",
+                     "Rescuers worked through the night at the site, the governor said.",
+                     "See also:",
+                     "Another headline about another story"};
+    CHECK(clean(parsed).paragraphs ==
+          std::vector<std::string>{
+              "Five people were killed in strikes on the city, officials said on Monday.",
+              "Rescuers worked through the night at the site, the governor said."});
+}
