@@ -94,8 +94,25 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
                 return byte >= credit.first && byte < credit.second;
             });
         };
-        for (const auto& mention : matcher_.find(text, words)) {
-            if (in_credit(mention.begin)) continue;
+        const auto mentions = matcher_.find(text, words);
+        std::vector<std::size_t> mention_begins;
+        for (const auto& mention : mentions) mention_begins.push_back(mention.begin);
+        std::sort(mention_begins.begin(), mention_begins.end());
+        // "Graham Slattery": a catalogue surname alone that opens another, uncatalogued name.
+        auto opens_another_person = [&](const EntityMention& mention) {
+            if (mention.entity->type != EntityType::person) return false;
+            const auto word = std::lower_bound(
+                words.begin(), words.end(), mention.begin,
+                [](const Word& word, std::size_t begin) { return word.begin < begin; });
+            if (word == words.end() || word->end != mention.end) return false;  // one word only
+            const auto k = static_cast<std::size_t>(word - words.begin());
+            const bool next_named = k + 1 < words.size() &&
+                                    std::binary_search(mention_begins.begin(), mention_begins.end(),
+                                                       words[k + 1].begin);
+            return !next_named && opens_another_name(text, words, k, GivenNames::bundled());
+        };
+        for (const auto& mention : mentions) {
+            if (in_credit(mention.begin) || opens_another_person(mention)) continue;
             auto [it, inserted] = entity_index.emplace(mention.entity, stored.entities.size());
             if (inserted) {
                 stored.entities.push_back(

@@ -180,4 +180,13 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
     return excluded;
 }
 
+bool opens_another_name(std::string_view text, const std::vector<Word>& words, std::size_t k,
+                        const GivenNames& given_names) {
+    if (k + 1 >= words.size() || !given_names.contains(words[k].folded)) return false;
+    const auto gap = text.substr(words[k].end, words[k + 1].begin - words[k].end);
+    return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos &&
+           starts_with_uppercase(
+               text.substr(words[k + 1].begin, words[k + 1].end - words[k + 1].begin));
+}
+
 }  // namespace talksearch::indexer

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/text.h"
+#include "indexer/given_names.h"
 #include "indexer/tokenizer.h"
 
 namespace talksearch::indexer {
@@ -24,6 +25,12 @@ bool is_credit_paragraph(std::string_view first, std::string_view second, bool c
 // The byte ranges of the paragraphs of `text` (split into `words`) that are credits.
 std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_view text,
                                                                    const std::vector<Word>& words);
+
+// Whether word `k` of `text`, a surname the catalogue matches alone, opens someone else's name
+// instead: a given name followed in the same clause by a capitalised word, as in "Reuters
+// journalist Graham Slattery" (not Lindsey Graham). The person finder then reads the whole name.
+bool opens_another_name(std::string_view text, const std::vector<Word>& words, std::size_t k,
+                        const GivenNames& given_names);
 
 // One flag per token of `text`: true where the token is in a byline, a credit or a place list.
 std::vector<bool> excluded_from_names(const TokenizedText& text);

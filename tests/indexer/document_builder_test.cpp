@@ -251,3 +251,23 @@ TEST_CASE("the builder makes the whole document, with where the article came fro
                                 without.document.termlist_end()) == terms);
     CHECK(without.fingerprint == built.fingerprint);
 }
+
+TEST_CASE("a catalogue surname that opens another name is someone else's given name",
+          "[document_builder]") {
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    indexer::EntityMatcher matcher(catalog);
+    indexer::DocumentBuilder builder(catalog, matcher);
+    indexer::ParsedArticle parsed;
+    parsed.id = "x1";
+    parsed.file = "x1.txt";
+    auto people = [&](std::string body) {
+        indexer::CleanArticle clean{"Envoy heads to Kyiv", {std::move(body)}};
+        return facets_of(builder.build(parsed, clean).stored)[Facet::person];
+    };
+    CHECK(people("The envoy heads to Kyiv, Reuters journalist Graham Slattery reported.") ==
+          Names{"Graham Slattery"});
+    // The surname alone, and the whole name, still name the catalogue's person.
+    CHECK(people("Senator Lindsey Graham spoke. Graham said the talks must go on.") ==
+          Names{"Lindsey Graham"});
+    CHECK(people("Graham said the talks must go on.") == Names{"Lindsey Graham"});
+}

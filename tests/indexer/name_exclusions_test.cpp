@@ -59,3 +59,15 @@ TEST_CASE("names listed after a settlement or region word are places", "[name_ex
     CHECK(excluded_words("the villages of Robotyne and Verbove, Oleh Lysenko said") ==
           "Robotyne and Verbove");
 }
+
+TEST_CASE("a given name before a capitalised word opens a name", "[name_exclusions]") {
+    const auto& given = GivenNames::bundled();
+    auto opens = [&](std::string_view text, std::size_t k) {
+        return opens_another_name(text, talksearch::split_words(text), k, given);
+    };
+    CHECK(opens("journalist Graham Slattery reported", 1));
+    CHECK_FALSE(opens("journalist Graham said", 1));       // a verb after it
+    CHECK_FALSE(opens("Graham, Slattery and others", 0));  // a list, not one name
+    CHECK_FALSE(opens("Kellogg Slattery", 0));             // no given name
+    CHECK_FALSE(opens("Graham", 0));
+}
