@@ -56,6 +56,20 @@ std::map<Facet, Names> facets_of(const StoredArticle& article) {
     return out;
 }
 
+// A builder with the shipped catalogue, and an article for it to build.
+indexer::DocumentBuilder& shipped_builder() {
+    static const indexer::EntityMatcher matcher(talksearch::testing::shipped_catalog());
+    static indexer::DocumentBuilder builder(talksearch::testing::shipped_catalog(), matcher);
+    return builder;
+}
+
+indexer::ParsedArticle article_x1() {
+    indexer::ParsedArticle parsed;
+    parsed.id = "x1";
+    parsed.file = "x1.txt";
+    return parsed;
+}
+
 const StoredArticle& article(const std::string& id) {
     const auto& articles = corpus_articles();
     const auto it = articles.find(id);
@@ -171,12 +185,8 @@ TEST_CASE("every stored mention slices exactly a form of its entity, or of its r
 }
 
 TEST_CASE("the builder stores date, facets and terms of one article", "[document_builder]") {
-    const auto& catalog = talksearch::testing::shipped_catalog();
-    indexer::EntityMatcher matcher(catalog);
-    indexer::DocumentBuilder builder(catalog, matcher);
-    indexer::ParsedArticle parsed;
-    parsed.id = "x1";
-    parsed.file = "x1.txt";
+    auto& builder = shipped_builder();
+    auto parsed = article_x1();
     parsed.date = "2025-05-16T09:30:00Z";
     indexer::CleanArticle clean{"Talks in Odessa", {"Medinsky met Umerov in Istanbul."}};
     auto built = builder.build(parsed, clean);
@@ -223,12 +233,8 @@ TEST_CASE("the builder stores date, facets and terms of one article", "[document
 
 TEST_CASE("the builder makes the whole document, with where the article came from",
           "[document_builder]") {
-    const auto& catalog = talksearch::testing::shipped_catalog();
-    indexer::EntityMatcher matcher(catalog);
-    indexer::DocumentBuilder builder(catalog, matcher);
-    indexer::ParsedArticle parsed;
-    parsed.id = "x1";
-    parsed.file = "x1.txt";
+    auto& builder = shipped_builder();
+    auto parsed = article_x1();
     parsed.date = "2025-05-16";
     parsed.source = "Example News";
     const indexer::CleanArticle clean{"Talks in Odessa", {"Medinsky met Umerov in Istanbul."}};
@@ -254,12 +260,8 @@ TEST_CASE("the builder makes the whole document, with where the article came fro
 
 TEST_CASE("a catalogue surname that opens another name is someone else's given name",
           "[document_builder]") {
-    const auto& catalog = talksearch::testing::shipped_catalog();
-    indexer::EntityMatcher matcher(catalog);
-    indexer::DocumentBuilder builder(catalog, matcher);
-    indexer::ParsedArticle parsed;
-    parsed.id = "x1";
-    parsed.file = "x1.txt";
+    auto& builder = shipped_builder();
+    auto parsed = article_x1();
     auto people = [&](std::string body) {
         indexer::CleanArticle clean{"Envoy heads to Kyiv", {std::move(body)}};
         return facets_of(builder.build(parsed, clean).stored)[Facet::person];
