@@ -160,6 +160,20 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
         document.add_value(schema::kSlotDateAscending, "~");
     }
 
+    // The site the article comes from is an entity of the article, under the catalogue's name
+    // for it where the catalogue knows it ("AP" for "Associated Press"), named nowhere in its text.
+    // A "source" longer than a site's name is stored, but no facet value: its filter term would
+    // be longer than the index allows.
+    constexpr std::size_t kMaxSourceBytes = 100;
+    if (stored.source && stored.source->size() <= kMaxSourceBytes) {
+        const auto* known = catalog_.find(*stored.source);
+        const bool is_source = known && known->type == EntityType::source;
+        stored.entities.push_back(ArticleEntity{is_source ? known->name : *stored.source,
+                                                std::string(to_string(EntityType::source)),
+                                                {},
+                                                {}});
+    }
+
     // Facets: a sorted value set per slot for counting, boolean terms for filtering.
     std::map<schema::Facet, std::vector<std::string>> facet_values;
     for (const auto& entity : stored.entities) {

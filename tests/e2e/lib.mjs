@@ -6,7 +6,7 @@ export const ALL_IDS = [
   '000_bc86243e7a049964', '001_dc57182f9a93a534', '002_90cb00061bcb65f3',
   '003_f84507c056fc63c0', '004_1b57a905ea256f2b',
 ];
-export const FACETS = ['city', 'region', 'country', 'person', 'negotiator', 'organisation'];
+export const FACETS = ['city', 'region', 'country', 'person', 'negotiator', 'organisation', 'source'];
 
 // GET a URL; returns {status, headers, body, json}. json is null when the body is not JSON.
 export async function get(baseUrl, pathAndQuery, init = {}) {

@@ -243,13 +243,27 @@ TEST_CASE("the builder makes the whole document, with where the article came fro
     std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
     CHECK(terms.contains(schema::file_term("/corpus/x1.txt")));
     CHECK(terms.contains(schema::root_term("/corpus")));
-    // Dates and sources are values and stored fields, not terms.
+    // Dates are values and stored fields, not terms; the source is a facet of the article.
     for (const auto& term : terms) {
         CAPTURE(term);
-        CHECK_FALSE((term.starts_with("D2") || term.starts_with("M2") || term.starts_with("Y2") ||
-                     term.starts_with("XSOURCE")));
+        CHECK_FALSE((term.starts_with("D2") || term.starts_with("M2") || term.starts_with("Y2")));
     }
     CHECK(built.stored.source == "Example News");
+    CHECK(terms.contains(schema::facet_term(Facet::source, "example news")));
+    CHECK(doc.get_value(schema::facet_info(Facet::source).slot) == "Example News");
+    const auto source =
+        std::find_if(built.stored.entities.begin(), built.stored.entities.end(),
+                     [](const ArticleEntity& entity) { return entity.type == "source"; });
+    REQUIRE(source != built.stored.entities.end());
+    CHECK(source->name == "Example News");
+    CHECK(source->mentions.empty());
+    // A "source" longer than a site's name is kept, but no facet value: its filter term would be
+    // longer than the index allows.
+    auto long_source = article_x1();
+    long_source.source = std::string(300, 'x');
+    const auto built_long = builder.build(long_source, clean);
+    CHECK(built_long.stored.source == std::string(300, 'x'));
+    CHECK(built_long.document.get_value(schema::facet_info(Facet::source).slot).empty());
     // The same document as one built without provenance that is added afterwards.
     auto without = builder.build(parsed, clean);
     indexer::add_provenance(without.document, {"/corpus", "/corpus/x1.txt"});
