@@ -2,7 +2,27 @@
 
 #include <algorithm>
 
+#include "common/text.h"
+
 namespace talksearch::search {
+
+void spell_as_counted(const ValueCounts& counts, std::vector<std::string>& selected) {
+    std::vector<std::string> spelled;
+    for (const auto& value : selected) {
+        auto name = value;
+        if (!counts.contains(value)) {
+            const auto key = fold_case(value);
+            const auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& counted) {
+                return fold_case(counted.first) == key;
+            });
+            if (it != counts.end()) name = it->first;
+        }
+        if (std::find(spelled.begin(), spelled.end(), name) == spelled.end()) {
+            spelled.push_back(std::move(name));
+        }
+    }
+    selected = std::move(spelled);
+}
 
 std::vector<FacetValue> listed_facet_values(const ValueCounts& counts,
                                             const std::vector<std::string>& selected) {

@@ -12,6 +12,7 @@
 #include "common/change_log.h"
 #include "common/facet_set.h"
 #include "common/schema.h"
+#include "common/text.h"
 
 namespace talksearch::search {
 
@@ -294,6 +295,18 @@ std::optional<std::uint32_t> SlotColumns::find(std::size_t slot_index,
                                                const std::string& value) const {
     const auto& names = names_[slot_index];
     const auto found = std::find(names.begin(), names.end(), value);
+    if (found == names.end()) return std::nullopt;
+    return static_cast<std::uint32_t>(found - names.begin());
+}
+
+std::optional<std::uint32_t> SlotColumns::find_any_case(std::size_t slot_index,
+                                                        const std::string& value) const {
+    if (const auto id = find(slot_index, value)) return id;
+    const auto& names = names_[slot_index];
+    const auto key = fold_case(value);
+    const auto found = std::find_if(names.begin(), names.end(), [&](const std::string& name) {
+        return fold_case(name) == key;
+    });
     if (found == names.end()) return std::nullopt;
     return static_cast<std::uint32_t>(found - names.begin());
 }

@@ -40,6 +40,10 @@ class SlotColumns {
     }
     // The id of `value` in a slot, if some article has it.
     std::optional<std::uint32_t> find(std::size_t slot_index, const std::string& value) const;
+    // The same, or else the id of a value that differs from `value` in letter case only: a
+    // filter typed "reuters" for the "Reuters" the articles hold.
+    std::optional<std::uint32_t> find_any_case(std::size_t slot_index,
+                                               const std::string& value) const;
     std::size_t value_count(std::size_t slot_index) const { return names_[slot_index].size(); }
     // Counts kept per slot index and value id, by value, for `slot`.
     ValueCounts named_counts(const std::vector<std::vector<Xapian::doccount>>& per_slot_index,

@@ -986,3 +986,30 @@ TEST_CASE("a match cut short by its timeout says its counts are not exact", "[se
         CHECK(cut.results.size() == 10);
     }
 }
+
+TEST_CASE("a facet value the catalogue does not know is selected in any letter case",
+          "[searcher]") {
+    TempDir dir;
+    const std::string lines =
+        R"({"id":"a1","title":"Talks in Geneva","body":"Delegations met in Geneva for talks.","source":"Kyiv Independent"})"
+        "\n"
+        R"({"id":"a2","title":"Strikes on Odesa","body":"Drones struck Odesa overnight.","source":"Reuters"})"
+        "\n";
+    talksearch::testing::index_into(dir.path() / "db", {dir.write("in.jsonl", lines)});
+    write_synonym_database(talksearch::testing::shipped_catalog(), (dir.path() / "syn").string());
+    // Counted from columns, and by Xapian's spies: both select the same articles.
+    for (const auto counting : {FacetCounting::columns, FacetCounting::spies}) {
+        Searcher searcher((dir.path() / "db").string(), (dir.path() / "syn").string(),
+                          talksearch::testing::shipped_catalog(), counting);
+        const auto response = searcher.search(request("", {{Facet::source, {"reuters"}}}));
+        REQUIRE(response.results.size() == 1);
+        CHECK(response.results[0].id == "a2");
+        // The selection is listed as the articles spell it.
+        CHECK(response.filters.at(Facet::source) == std::vector<std::string>{"Reuters"});
+        const auto both = searcher.search(
+            request("", {{Facet::source, {"KYIV INDEPENDENT", "Kyiv Independent", "reuters"}}}));
+        CHECK(both.results.size() == 2);
+        CHECK(both.filters.at(Facet::source) ==
+              std::vector<std::string>{"Kyiv Independent", "Reuters"});
+    }
+}
