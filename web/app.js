@@ -688,9 +688,10 @@ function showDoc(doc, back) {
     const list = h('ul', { class: 'entity-list' });
     for (const entity of entities) {
       const mentions = (entity.mentions || []).length;
-      const count = h('span', { class: 'entity-count' },
+      // The article's source is named nowhere in its text: no count of mentions.
+      const count = mentions ? h('span', { class: 'entity-count' },
         h('span', { class: 'visually-hidden' }, ', '), String(mentions),
-        h('span', { class: 'visually-hidden' }, mentions === 1 ? ' mention' : ' mentions'));
+        h('span', { class: 'visually-hidden' }, mentions === 1 ? ' mention' : ' mentions')) : null;
       const shownRoles = (entity.roles || []).filter((role) => role !== facet);
       const roles = shownRoles.length ? h('span', { class: 'entity-roles' }, shownRoles.join(', ')) : null;
       const inner = [h('span', { class: 'chip-dot', 'aria-hidden': 'true' }),
