@@ -6,22 +6,27 @@
 
 namespace talksearch::search {
 
-void spell_as_counted(const ValueCounts& counts, std::vector<std::string>& selected) {
+std::vector<std::string> respelled(
+    const std::vector<std::string>& values,
+    const std::function<std::optional<std::string>(const std::string&)>& spelling) {
     std::vector<std::string> spelled;
-    for (const auto& value : selected) {
-        auto name = value;
-        if (!counts.contains(value)) {
-            const auto key = fold_case(value);
-            const auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& counted) {
-                return fold_case(counted.first) == key;
-            });
-            if (it != counts.end()) name = it->first;
-        }
+    for (const auto& value : values) {
+        auto name = spelling(value).value_or(value);
         if (std::find(spelled.begin(), spelled.end(), name) == spelled.end()) {
             spelled.push_back(std::move(name));
         }
     }
-    selected = std::move(spelled);
+    return spelled;
+}
+
+std::optional<std::string> counted_spelling(const ValueCounts& counts, const std::string& value) {
+    if (counts.contains(value)) return value;
+    const auto key = fold_case(value);
+    const auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& counted) {
+        return fold_case(counted.first) == key;
+    });
+    if (it == counts.end()) return std::nullopt;
+    return it->first;
 }
 
 std::vector<FacetValue> listed_facet_values(const ValueCounts& counts,

@@ -2,6 +2,8 @@
 // Which of a facet's counted values a response lists: the most frequent, and every selected one
 // (with a count of 0 when nothing matches it), so a selection can always be undone.
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,9 +14,15 @@ namespace talksearch::search {
 
 inline constexpr std::size_t kMaxFacetValues = 50;
 
-// Selected values as the counts spell them where they differ in letter case only (a value the
-// catalogue does not know, typed "reuters", is the "Reuters" the articles hold); duplicates go.
-void spell_as_counted(const ValueCounts& counts, std::vector<std::string>& selected);
+// Selected values the catalogue does not know are matched in any letter case: typed "reuters",
+// a value is the "Reuters" the articles hold. `spelling` gives a value as they hold it, or
+// nothing; the values come back in order, each once.
+std::vector<std::string> respelled(
+    const std::vector<std::string>& values,
+    const std::function<std::optional<std::string>(const std::string&)>& spelling);
+
+// A value as `counts` spells it, where only letter case differs.
+std::optional<std::string> counted_spelling(const ValueCounts& counts, const std::string& value);
 
 // By count, then name; at most kMaxFacetValues besides the selected ones.
 std::vector<FacetValue> listed_facet_values(const ValueCounts& counts,

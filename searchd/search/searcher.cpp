@@ -28,23 +28,12 @@ namespace {
 
 constexpr int kAttempts = 3;
 
-// Values the catalogue does not know are selected as the articles spell them: "source=reuters"
-// selects the "Reuters" the facet lists, as its filter term (case-folded) already matches.
-void spell_as_held(const SlotColumns& columns, schema::Facet facet,
-                   std::vector<std::string>& values) {
+// The id of a facet's slot among the columns' slots, if they hold it.
+std::optional<std::size_t> column_of(const SlotColumns& columns, schema::Facet facet) {
     const auto& slots = columns.slots();
     const auto slot = std::find(slots.begin(), slots.end(), schema::facet_info(facet).slot);
-    if (slot == slots.end()) return;
-    const auto index = static_cast<std::size_t>(slot - slots.begin());
-    std::vector<std::string> spelled;
-    for (const auto& value : values) {
-        const auto id = columns.find_any_case(index, value);
-        auto name = id ? columns.name(index, *id) : value;
-        if (std::find(spelled.begin(), spelled.end(), name) == spelled.end()) {
-            spelled.push_back(std::move(name));
-        }
-    }
-    values = std::move(spelled);
+    if (slot == slots.end()) return std::nullopt;
+    return static_cast<std::size_t>(slot - slots.begin());
 }
 
 // The first (best-ranked) match of each story among `ranked`, until there are `wanted`. The
@@ -299,7 +288,12 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     response.facets_count = counts.by_story ? CountedUnit::stories : CountedUnit::articles;
     response.shards = index_.shards();
     for (const auto& info : schema::kFacets) {
-        spell_as_counted(counts.facets[info.facet], response.filters[info.facet]);
+        auto& selected = response.filters[info.facet];
+        selected = respelled(selected, [&](const std::string& value) {
+            return catalogued(info.facet, value)
+                       ? std::nullopt
+                       : counted_spelling(counts.facets[info.facet], value);
+        });
         response.facets[info.facet] =
             listed_facet_values(counts.facets[info.facet], response.filters[info.facet]);
     }
@@ -354,7 +348,16 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
         if (values.empty()) continue;
         auto& resolved = share.filters[facet];
         auto filter = builder_.facet_filter(facet, values, resolved);
-        if (use_columns_) spell_as_held(columns(), facet, resolved);
+        // The columns select values as the articles hold them; Xapian's filter term is
+        // case-folded already.
+        const auto column = use_columns_ ? column_of(columns(), facet) : std::nullopt;
+        if (column) {
+            resolved = respelled(resolved, [&](const std::string& value) {
+                const auto id = catalogued(facet, value) ? std::nullopt
+                                                         : columns().find_any_case(*column, value);
+                return id ? std::optional(columns().name(*column, *id)) : std::nullopt;
+            });
+        }
         search.selections.emplace(facet, FacetSelection{std::move(filter), resolved});
     }
     if (request.from || request.to) {

@@ -65,6 +65,10 @@ class Searcher {
     Share match(const SearchRequest& request, SortOrder sort, std::size_t window,
                 std::optional<std::pair<Xapian::docid, Xapian::docid>> ids);
     const SlotColumns& columns();
+    // Whether the catalogue names `value` in `facet`: its spelling is then the catalogue's.
+    bool catalogued(schema::Facet facet, const std::string& value) const {
+        return catalog_.find_in_facet(facet, value) != nullptr;
+    }
 
     const Catalog& catalog_;
     IndexHandle index_;
