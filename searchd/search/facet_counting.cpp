@@ -13,6 +13,7 @@ std::vector<Xapian::Query> CountedSearch::filters_except(std::optional<schema::F
     }
     if (with_dates && date_filter) filters.push_back(*date_filter);
     if (range_filter) filters.push_back(*range_filter);
+    if (deadline_filter) filters.push_back(*deadline_filter);
     return filters;
 }
 

@@ -18,7 +18,6 @@
 // count_story_copies (story_counting.h) counts once the shares of a split search are merged.
 // Xapian's spies count articles (FacetCounts::by_story says which).
 
-#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -47,7 +46,7 @@ struct CountedSearch {
     std::optional<Xapian::Query> date_filter;
     std::optional<Xapian::Query> range_filter;  // a share's document ids, for a split search
     bool count_stories = false;  // FacetCounts::stories wanted, and facets counted by story
-    std::chrono::duration<double> timeout = kMaxTimeout;  // of each pass (SearchRequest::timeout)
+    std::optional<Xapian::Query> deadline_filter;  // the request's timeout (deadline.h)
 
     // Every filter, but `left_out`'s selection and, unless `with_dates`, the date range.
     std::vector<Xapian::Query> filters_except(std::optional<schema::Facet> left_out,

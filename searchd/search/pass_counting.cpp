@@ -29,7 +29,7 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
             continue;
         }
         auto pass = count_pass(database, search.query, search.filters_except(info.facet, true),
-                               info.slot, search.count_stories, search.timeout);
+                               info.slot, search.count_stories);
         counts.exact = counts.exact && pass.exact;
         counts.facets[info.facet] = std::move(pass.counts);
         if (!pass.set_aside.empty()) {
@@ -46,14 +46,12 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
 PassCounting::PassCounts PassCounting::count_pass(const Xapian::Database& database,
                                                   const Xapian::Query& query,
                                                   const std::vector<Xapian::Query>& filters,
-                                                  Xapian::valueno slot, bool by_story,
-                                                  std::chrono::duration<double> timeout) const {
+                                                  Xapian::valueno slot, bool by_story) const {
     Xapian::Enquire pass(database);
     pass.set_query(filtered(query, filters));
     // Only counted, never ranked: no weights to compute, any order will do.
     pass.set_weighting_scheme(Xapian::BoolWeight());
     pass.set_docid_order(Xapian::Enquire::DONT_CARE);
-    pass.set_time_limit(timeout.count());
     const auto counted = counter(pass, {slot}, by_story);
     const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
     const auto mset = refused_as_invalid_query([&] { return pass.get_mset(0, 0, all_documents); });
@@ -69,7 +67,7 @@ void PassCounting::count_months(const Xapian::Database& database, const CountedS
         return;
     }
     auto pass = count_pass(database, search.query, search.filters_except(std::nullopt, false),
-                           schema::kSlotMonth, search.count_stories, search.timeout);
+                           schema::kSlotMonth, search.count_stories);
     counts.exact = counts.exact && pass.exact;
     counts.months = std::move(pass.counts);
     counts.undated_base = pass.counted;

@@ -4,7 +4,6 @@
 // takes a pass of its own that leaves its selection out, and a date range one without the range
 // for the histogram. Passes only count: no weights, any order.
 
-#include <chrono>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -38,7 +37,7 @@ class PassCounting : public FacetCountingStrategy {
     // `slot` counted over the matches of `query` with `filters`.
     PassCounts count_pass(const Xapian::Database& database, const Xapian::Query& query,
                           const std::vector<Xapian::Query>& filters, Xapian::valueno slot,
-                          bool by_story, std::chrono::duration<double> timeout) const;
+                          bool by_story) const;
 
     // The histogram: from the search pass's `counted` (the articles it saw the undated base),
     // or a pass of its own if a date range is set.

@@ -19,9 +19,10 @@ inline constexpr std::size_t kMaxPerPage = 100;
 inline constexpr std::size_t kMaxResultWindow = 10000;  // (page-1)*per_page must stay below
 inline constexpr std::size_t kMaxQueryBytes = 1000;
 inline constexpr std::size_t kMaxQueryDepth = 32;
-// The longest a match may take, and the default (SearchRequest::timeout): past it Xapian stops
-// looking for more matches, so that a pathological query still answers; the response then says
-// which of its total and counts are not exact.
+// The longest a search may take, all its passes together, and the default
+// (SearchRequest::timeout): past it the search stops looking for more matches (deadline.h), so
+// that a pathological query still answers; the response then says its total and counts are not
+// exact.
 inline constexpr std::chrono::milliseconds kMaxTimeout{2000};
 
 struct SearchRequest {
@@ -40,7 +41,7 @@ struct SearchRequest {
     // One result per story (the best-ranked of its copies, listing the others); false lists
     // every article.
     bool collapse = true;
-    // Per match (the search and each counting pass), at most kMaxTimeout.
+    // For the whole search (every pass of it), at most kMaxTimeout.
     std::chrono::duration<double> timeout = kMaxTimeout;
 };
 

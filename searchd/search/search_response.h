@@ -59,7 +59,7 @@ struct SearchResponse {
     bool showing_corrected = false;
     std::size_t total = 0;
     bool total_exact = true;
-    // Every facet count and the histogram counted every match (false when a match took longer
+    // Every facet count and the histogram counted every match (false when the search took longer
     // than the request's timeout: the counts then miss some articles).
     bool facets_exact = true;
     std::size_t page = 1;

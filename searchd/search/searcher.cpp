@@ -11,6 +11,7 @@
 #include "common/stored_article.h"
 #include "common/text.h"
 #include "searchd/search/article_view.h"
+#include "searchd/search/deadline.h"
 #include "searchd/search/docid_range.h"
 #include "searchd/search/facet_counting.h"
 #include "searchd/search/facet_listing.h"
@@ -369,13 +370,19 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
         search.range_filter = Xapian::Query((new DocidRange(ids->first, ids->second))->release());
     }
     search.count_stories = request.collapse;
-    search.timeout = request.timeout;
+    // The request's time, for all the passes of this share together. A remote shard would not
+    // know the filter; its server and the shard timeouts bound it instead.
+    std::optional<Deadline> deadline;
+    if (!index_.remote_shards()) {
+        deadline.emplace(Deadline::Clock::now() +
+                         std::chrono::duration_cast<Deadline::Clock::duration>(request.timeout));
+        search.deadline_filter = deadline->filter();
+    }
 
     const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
     // The strategy sets up the Enquire (query and spies); the search pass only ranks and reads.
     const auto counting = facet_counting_for(database, use_columns_ ? &columns() : nullptr);
     share.counts = counting->count(database, search, [&](Xapian::Enquire& enquire) {
-        enquire.set_time_limit(request.timeout.count());
         set_ranking(enquire, sort, !index_.remote_shards());
         share.mset = refused_as_invalid_query([&] {
             return enquire.get_mset(0, static_cast<Xapian::doccount>(window), all_documents);
@@ -385,6 +392,12 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
             share.mset.get_matches_lower_bound() == share.mset.get_matches_upper_bound();
         return share.mset;
     });
+    // Cut short, a pass counted only some matches, and Xapian, which saw the match end, cannot
+    // tell.
+    if (deadline && deadline->passed()) {
+        share.total_exact = false;
+        share.counts.exact = false;
+    }
     return share;
 }
 

@@ -21,6 +21,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
     std::vector<Xapian::Query> filters;
     if (search.date_filter) filters.push_back(*search.date_filter);
     if (search.range_filter) filters.push_back(*search.range_filter);
+    if (search.deadline_filter) filters.push_back(*search.deadline_filter);
     filters.push_back(selection_filter);
 
     Xapian::Enquire enquire(database);
@@ -47,7 +48,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
             }
         } else {
             auto pass = count_pass(database, search.query, search.filters_except(info.facet, true),
-                                   info.slot, search.count_stories, search.timeout);
+                                   info.slot, search.count_stories);
             counts.exact = counts.exact && pass.exact;
             facet_counts = std::move(pass.counts);
             if (!pass.set_aside.empty()) {
