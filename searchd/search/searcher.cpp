@@ -345,7 +345,10 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
     CountedSearch search;
     search.query = builder_.parse(request.query);
     // Filters: one per facet with a selection, plus the date range, plus the share's range.
-    for (const auto& [facet, values] : request.filters) {
+    for (const auto& selection : request.filters) {
+        // Not a structured binding: the lambda below captures the facet.
+        const auto facet = selection.first;
+        const auto& values = selection.second;
         if (values.empty()) continue;
         auto& resolved = share.filters[facet];
         auto filter = builder_.facet_filter(facet, values, resolved);
