@@ -63,10 +63,13 @@ bool is_community_word(std::string_view key) {
     return key == "community" || key == "communities" || key == "hromada" || key == "hromadas";
 }
 
-// What an article calls a settlement, before "of" or after its name.
+// What an article calls a settlement, before "of" or after its name; Russia's rural types as
+// news translated from Russian keeps them ("the khutor of Borisovka", "stanitsa Kanevskaya").
 bool is_village_word(std::string_view key) {
     return key == "village" || key == "villages" || key == "settlement" || key == "settlements" ||
-           key == "hamlet" || key == "hamlets";
+           key == "hamlet" || key == "hamlets" || key == "khutor" || key == "khutors" ||
+           key == "khutori" || key == "khutora" || key == "stanitsa" || key == "stanitsas" ||
+           key == "selo" || key == "aul" || key == "auls";
 }
 
 bool is_town_word(std::string_view key) {
@@ -309,6 +312,23 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     auto starts_sentence = [&](std::size_t k) {
         return k == 0 || !only(gap(k - 1, k), " \t\"'\u201C\u2018(,-");
     };
+    // Whether word `first` is right after a village word, or ends a list of capitalised names
+    // that opens with one ("the khutori A, B and C": a comma alone may close a list).
+    auto follows_village_word = [&](std::size_t first) {
+        constexpr std::size_t kMaxListWords = 8;
+        if (first == 0 || !only(gap(first - 1, first), " \t")) return false;
+        if (!is_village_word(keys[first - 1]) && keys[first - 1] != "and" &&
+            keys[first - 1] != "or") {
+            return false;
+        }
+        for (auto j = first; j > 0 && first - j < kMaxListWords; --j) {
+            if (!only(gap(j - 1, j), " ,\t")) return false;
+            const auto& key = keys[j - 1];
+            if (is_village_word(key)) return only(gap(j - 1, j), " \t");
+            if (key != "and" && key != "or" && !is_capitalised(j - 1)) return false;
+        }
+        return false;
+    };
     // What the article calls each place: "the village of Robotyne", "the villages of A and B",
     // "Stepnohirsk village", "the town of Ocheretyne", "the regions of Donetsk and Luhansk". A list
     // takes the word that opens it.
@@ -324,6 +344,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (opens_region_list(keys[first - 2])) called[m] = Called::region;
             if (is_community_word(keys[first - 2])) called[m] = Called::community;
         }
+        // Translated news puts the type before the name without "of": "the village Kozinka",
+        // "the khutori Plotvyanka and Borisovka" (whose first name no list may know).
+        if (follows_village_word(first)) called[m] = Called::village;
         // "nearby towns, including Kurakhove, Hirnyk and Toretsk", "villages such as A and B".
         if (first >= 2 && only(gap(first - 1, first), " \t")) {
             const bool such_as = keys[first - 1] == "as" && first >= 3 && keys[first - 2] == "such";

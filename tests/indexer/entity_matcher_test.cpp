@@ -298,6 +298,14 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         {"fighting near the village of Kirov", Names{}},
         {"the villages of Ocheretyne and Kirov", Names{}},
         {"Kirov village", Names{}},
+        // The type before the name without "of", as translated news writes it; Russia's rural
+        // types too.
+        {"drones hit the village Kirov", Names{}},
+        {"two rural areas, the khutori Ocheretyne and Kirov, were hit", Names{}},
+        {"the khutor of Kirov", Names{}},
+        {"the khutori Plotvyanka and Kirov", Names{}},
+        {"the village Plotvyanka, Kyiv said", Names{"Kyiv"}},
+        {"in the village, Kirov said", Names{"Kirov"}},
         {"the villages of Ocheretyne, Kirov and Robotyne", Names{}},
         // A comma that closes the list does not carry "village" on.
         {"near the village of Robotyne, Kyiv said", Names{"Kyiv"}},
