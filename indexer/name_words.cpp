@@ -152,7 +152,7 @@ const WordSet& institutions() {
         "latvian",      "lithuanian",   "finnish",       "swedish",    "norwegian",
         "danish",       "dutch",        "belgian",       "spanish",    "canadian",
         "japanese",     "korean",       "syrian",        "crimean",    "chechen",
-        "soviet"};
+        "soviet",       "business"};
     return words;
 }
 

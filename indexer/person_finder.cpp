@@ -133,15 +133,26 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                     title_cue = true;
                 }
             }
-            // "Advisor to the President's Office Oleksandr Bevz": an institution before a given
-            // name and a surname names where the person works.
+            // "Advisor to the President's Office Oleksandr Bevz", "the head of the Tuapse
+            // Municipal District Sergey Boyko": an institution before a given name and a surname
+            // names where the person works.
             if (ns == s) {
-                auto p = ns;
-                while (e - p > 2 && in(name_words::institutions(), tokens[p].key)) ++p;
+                auto p = e;
+                while (p > ns && !in(name_words::institutions(), tokens[p - 1].key)) --p;
                 if (p > ns && e - p == 2 && given_names_.contains(tokens[p].key)) {
                     ns = p;
                     title_cue = true;
                 }
+            }
+            // "the Center for Countering Disinformation said": the words after an institution's
+            // "for" or "of" go on with its name, up to a person's given name and surname
+            // ("the Centre for Strategic Studies Ivan Petrenko").
+            if (ns == s && s >= 2 && (tokens[s - 1].key == "for" || tokens[s - 1].key == "of") &&
+                !separates(tokens[s].before) && !separates(tokens[s - 1].before) &&
+                tokens[s - 2].capitalised && in(name_words::institutions(), tokens[s - 2].key)) {
+                if (e - s <= 2 || !given_names_.contains(tokens[e - 2].key)) continue;
+                ns = e - 2;
+                title_cue = true;
             }
             // A date before a name is no part of it; "May" alone before a surname may be a name.
             while (e - ns > 2 && name_words::is_calendar_word(tokens[ns].key)) ++ns;

@@ -132,6 +132,12 @@ TEST_CASE("places, organisations and catalogue entities are no persons", "[perso
     CHECK(names("Besides Medinsky said nothing.", {"Medinsky"}).empty());
     CHECK(names("News reports said Ukrainian Marines have pulled out.").empty());
     CHECK(names("Russian President Dmytro Ivanenko said.") == Names{"Dmytro Ivanenko"});
+    // A channel one tells something is no person: "told Fox Business".
+    CHECK(names("Bessent told Fox Business that the step was large.").empty());
+    // The words after an institution's "for" or "of" go on with its name.
+    CHECK(names("The Center for Countering Disinformation said the plant was hit.").empty());
+    CHECK(names("the Institute of Strategic Studies Sergey Ivashko said") ==
+          Names{"Sergey Ivashko"});
 }
 
 TEST_CASE("an institution before a given name and a surname is where the person works",
@@ -139,6 +145,10 @@ TEST_CASE("an institution before a given name and a surname is where the person 
     CHECK(names("Advisor to the President's Office Dmytro Bevz spoke.") == Names{"Dmytro Bevz"});
     CHECK(names("the Head of the Main Directorate of the Ministry of Defense Sergey Ivashko "
                 "arrived.") == Names{"Sergey Ivashko"});
+    // Words before the institution are its name too.
+    CHECK(
+        names("The head of the Tuapse Municipal District Sergey Boyko wrote that a tank burnt.") ==
+        Names{"Sergey Boyko"});
     // Without a given name, institution words are no name.
     CHECK(names("the President's Office Press Service said").empty());
 }
