@@ -63,9 +63,11 @@ bool is_filler_word(std::string_view key) {
     return in(words, key);
 }
 
-// The subject goes on over names too: "Lavrov and Rubio met".
+// The subject goes on over names too, with their particles: "Lavrov and Rubio met", "Faisal bin
+// Farhan and Musaed bin Muhammad took part".
 bool is_subject_filler(const Token& token) {
-    return token.capitalised || is_filler_word(token.key);
+    return token.capitalised || is_filler_word(token.key) ||
+           name_words::particles().contains(token.key);
 }
 
 struct Reading {
@@ -118,6 +120,14 @@ bool at_talks(const std::vector<Token>& tokens, std::size_t a, std::size_t b) {
     return false;
 }
 
+// A verb in the past between a name and the words before it ends the title: "The President
+// thanked Yermak" is the president speaking, not Yermak's title. Titles are nouns ("envoy",
+// "minister"), so any lower-case word in "-ed" will do.
+bool is_past_verb(const Token& token) {
+    constexpr std::size_t kMinLength = 4;  // "led", "red" are too short to tell
+    return !token.capitalised && token.key.size() >= kMinLength && token.key.ends_with("ed");
+}
+
 // The title before a name: up to six words back within the clause, stopping at a possessive,
 // whose words are another person's ("Trump's special envoy Steve Witkoff").
 void read_title(const std::vector<Token>& tokens, std::size_t a, Reading& reading) {
@@ -129,7 +139,7 @@ void read_title(const std::vector<Token>& tokens, std::size_t a, Reading& readin
         // "his Foreign Minister, Hakan Fidan": a comma may separate a title from its name.
         if (separates(b) && !(k == a && b == Break::clause)) break;
         const auto& token = tokens[k - 1];
-        if (token.possessive || ends_title(token.key)) break;
+        if (token.possessive || ends_title(token.key) || is_past_verb(token)) break;
         title.push_back(token.key);
     }
     // "Borge Brende, president of the WEF, Andriy Yermak": a title between commas after another
@@ -204,7 +214,7 @@ bool follows(const std::vector<Token>& tokens, std::size_t j, std::size_t reach,
 // delegation", "Witkoff held talks with ...", "Sybiha joined the delegation". The subject may be
 // a list of titled names: "Marco Rubio, adviser Mike Waltz and envoy Steve Witkoff held talks".
 void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, bool title_case,
-               Reading& reading) {
+               bool about_talks, Reading& reading) {
     constexpr std::size_t kMaxFiller = 16;
     auto j = b;
     // "Russia's commissioner, Maria Lvova-Belova, announced": the comma after a name between
@@ -232,9 +242,10 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
     if (listed) return;
     if (j >= tokens.size() || (separates(tokens[j].before) && !(j == b && between_commas))) return;
     const auto verb = std::string_view(tokens[j].key);
-    auto talks = [](std::string_view key) {
+    // "Discussions" are the talks only in a text about them.
+    auto talks = [about_talks](std::string_view key) {
         return key == "talks" || key == "delegation" || key == "team" || key == "consultations" ||
-               starts_with(key, "negotiation");
+               (about_talks && key == "discussions") || starts_with(key, "negotiation");
     };
     if (verb == "met" || verb == "meets" || verb == "meet") {
         // "met the Russian delegation"; "X and Y met in Guangzhou": each met the other.
@@ -377,9 +388,10 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             !separates(tokens[i].before)) {
             const auto& before = tokens[i - 1].key;
             const bool by_phone = (key == "phone" || key == "telephone") && before == "by";
-            const bool call = (key == "call" || key == "calls" || key == "conversation" ||
-                               key == "conversations") &&
-                              (before == "phone" || before == "telephone");
+            // "a call with" is by phone whatever qualifies it ("a good call with").
+            const bool call = key == "call" || key == "calls" ||
+                              ((key == "conversation" || key == "conversations") &&
+                               (before == "phone" || before == "telephone"));
             if (by_phone || call) mark_from(i + 2, false);
         }
         // "After eight hours of talks with Ukrainian delegates in Jeddah, Marco Rubio said ...":
@@ -426,9 +438,15 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
         zones.push_back(negotiating_zones(field, about_talks));
         title_case.push_back(in_title_case(field));
     }
-    for (auto& person : people) {
-        Reading reading;
-        for (const auto& mention : person.mentions) {
+    // Each mention as tokens [a, b) of its field.
+    struct TokenSpan {
+        std::size_t field, a, b;
+    };
+    std::vector<std::vector<TokenSpan>> spans(people.size());
+    std::vector<Reading> readings(people.size());
+    for (std::size_t p = 0; p < people.size(); ++p) {
+        auto& reading = readings[p];
+        for (const auto& mention : people[p].mentions) {
             if (mention.field >= fields.size()) continue;
             const auto& field = fields[mention.field];
             const auto a = token_at(field, mention.begin);
@@ -438,21 +456,56 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
                 ++b;
             }
             if (a == b) continue;
+            spans[p].push_back({mention.field, a, b});
             read_title(field.tokens, a, reading);
             read_apposition(field.tokens, b, reading);
-            read_verb(field.tokens, a, b, title_case[mention.field][a], reading);
+            read_verb(field.tokens, a, b, title_case[mention.field][a], about_talks, reading);
             reading.at_talks = reading.at_talks || at_talks(field.tokens, a, b);
         }
-        auto& roles = person.roles;
-        reading.foreign_minister = reading.foreign_minister || has(roles, "foreign_minister");
+        reading.foreign_minister =
+            reading.foreign_minister || has(people[p].roles, "foreign_minister");
+    }
+    std::vector<bool> leader(people.size()), negotiator(people.size());
+    for (std::size_t p = 0; p < people.size(); ++p) {
+        const auto& roles = people[p].roles;
+        const auto& reading = readings[p];
         const bool known_negotiator = has(roles, "negotiator") || has(roles, "mediator");
-        const bool leader = has(roles, "leader") || reading.leader;
-        const bool negotiator =
-            !leader && (reading.negotiating || (about_talks && known_negotiator &&
-                                                (!reading.foreign_minister || reading.at_talks)));
+        leader[p] = has(roles, "leader") || reading.leader;
+        negotiator[p] = !leader[p] &&
+                        (reading.negotiating || (about_talks && known_negotiator &&
+                                                 (!reading.foreign_minister || reading.at_talks)));
+    }
+    // In a text about talks, a foreign minister named together with a negotiator goes with them:
+    // "Foreign Minister Sergey Lavrov and adviser Yuri Ushakov arrived in Riyadh".
+    auto joined = [&](const TokenSpan& first, const TokenSpan& second) {
+        constexpr std::size_t kMaxBetween = 5;  // "and", then a title: "and senior adviser"
+        if (first.field != second.field || second.a <= first.b ||
+            second.a - first.b > kMaxBetween) {
+            return false;
+        }
+        const auto& tokens = fields[first.field].tokens;
+        if (tokens[first.b].key != "and") return false;
+        for (auto k = first.b; k <= second.a; ++k) {
+            if (separates(tokens[k].before)) return false;
+        }
+        return true;
+    };
+    for (std::size_t p = 0; about_talks && p < people.size(); ++p) {
+        if (!readings[p].foreign_minister || leader[p] || negotiator[p]) continue;
+        for (std::size_t q = 0; q < people.size() && !negotiator[p]; ++q) {
+            if (q == p || !negotiator[q]) continue;
+            for (const auto& mine : spans[p]) {
+                for (const auto& theirs : spans[q]) {
+                    if (joined(mine, theirs) || joined(theirs, mine)) negotiator[p] = true;
+                }
+            }
+        }
+    }
+    for (std::size_t p = 0; p < people.size(); ++p) {
+        auto& roles = people[p].roles;
         std::erase(roles, "negotiator");
-        if (leader && !has(roles, "leader")) roles.insert(roles.begin(), "leader");
-        if (negotiator) roles.insert(roles.begin(), "negotiator");
+        if (leader[p] && !has(roles, "leader")) roles.insert(roles.begin(), "leader");
+        if (negotiator[p]) roles.insert(roles.begin(), "negotiator");
     }
 }
 

@@ -1,6 +1,7 @@
 #include "indexer/role_reader.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -23,6 +24,28 @@ Roles roles(std::string_view body, std::string_view name, Roles prior = {}) {
     std::vector<ArticlePerson> people{person};
     read_roles(fields, people);
     return people[0].roles;
+}
+
+// Whether each of `people` (a name and the catalogue's roles) is a negotiator in a body text.
+std::vector<bool> negotiators(std::string_view body,
+                              const std::vector<std::pair<std::string, Roles>>& people) {
+    const std::vector<TokenizedText> fields{tokenize(""), tokenize(body)};
+    std::vector<ArticlePerson> found;
+    for (const auto& [name, prior] : people) {
+        ArticlePerson person{prior, {}};
+        for (auto at = body.find(name); at != std::string_view::npos;
+             at = body.find(name, at + name.size())) {
+            person.mentions.push_back(FieldSpan{1, at, at + name.size()});
+        }
+        found.push_back(std::move(person));
+    }
+    read_roles(fields, found);
+    std::vector<bool> out;
+    for (const auto& person : found) {
+        out.push_back(std::find(person.roles.begin(), person.roles.end(), "negotiator") !=
+                      person.roles.end());
+    }
+    return out;
 }
 
 bool negotiator(std::string_view body, std::string_view name, Roles prior = {}) {
@@ -157,6 +180,50 @@ TEST_CASE("a deal with the other side, or a call with its officials, is negotiat
     CHECK(negotiator("The summit is near. He reported telephone conversations with Ivan Petrenko.",
                      "Ivan Petrenko"));
     CHECK_FALSE(negotiator("He had spoken by phone with Ivan Petrenko about the harvest.",
+                           "Ivan Petrenko"));
+    // A call with someone is by phone, however the text qualifies it.
+    CHECK(
+        negotiator("The talks stalled, but I had a good call with Foreign Minister Ivan "
+                   "Petrenko.",
+                   "Ivan Petrenko", {"foreign_minister"}));
+}
+
+TEST_CASE("a foreign minister named together with a negotiator goes with them", "[role_reader]") {
+    const std::pair<std::string, Roles> minister{"Ivan Petrenko", {"foreign_minister"}};
+    const std::pair<std::string, Roles> adviser{"Oleh Lysenko", {"negotiator"}};
+    CHECK(negotiators("The talks are due on Tuesday. Foreign Minister Ivan Petrenko and senior "
+                      "adviser Oleh Lysenko reached Riyadh later.",
+                      {minister, adviser}) == std::vector<bool>{true, true});
+    CHECK(negotiators("The talks were widened: special envoy Oleh Lysenko and Secretary of State "
+                      "Ivan Petrenko sat with the president.",
+                      {minister, adviser}) == std::vector<bool>{true, true});
+    // Not in a text about no talks, nor apart from them.
+    CHECK(negotiators("Foreign Minister Ivan Petrenko and adviser Oleh Lysenko reached Riyadh.",
+                      {minister, adviser}) == std::vector<bool>{false, false});
+    CHECK(negotiators("The talks are due. Oleh Lysenko arrived. Foreign Minister Ivan Petrenko "
+                      "visited a school.",
+                      {minister, adviser}) == std::vector<bool>{false, true});
+    // Only a foreign minister: anyone else needs to be shown negotiating.
+    CHECK(negotiators("The talks are due. Defence Minister Ivan Petrenko and adviser Oleh "
+                      "Lysenko visited troops.",
+                      {{"Ivan Petrenko", {}}, adviser}) == std::vector<bool>{false, true});
+}
+
+TEST_CASE("a verb between a title and a name ends the title", "[role_reader]") {
+    // "The President thanked Petrenko": the president is the one who thanks.
+    CHECK(negotiator("The President thanked Ivan Petrenko for his work on the negotiating track.",
+                     "Ivan Petrenko", {"negotiator"}));
+    CHECK_FALSE(negotiator("President Ivan Petrenko praised the negotiating team.", "Ivan Petrenko",
+                           {"negotiator"}));
+}
+
+TEST_CASE("members of a delegation named with particles take part together", "[role_reader]") {
+    CHECK(negotiators("The talks were in Jeddah. Foreign Minister Ahmed bin Farhan and adviser "
+                      "Musaed bin Muhammad also took part in the discussions.",
+                      {{"Ahmed bin Farhan", {"foreign_minister"}}, {"Musaed bin Muhammad", {}}}) ==
+          std::vector<bool>{true, true});
+    // Discussions are the talks only in a text about them.
+    CHECK_FALSE(negotiator("Mayor Ivan Petrenko took part in the discussions on the budget.",
                            "Ivan Petrenko"));
 }
 
