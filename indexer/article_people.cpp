@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
+#include <string>
 #include <tuple>
 #include <utility>
 
@@ -80,6 +82,32 @@ void add_people(const PersonFinder& person_finder, const PersonVariants& variant
     for (std::size_t p = 0; p < people.size(); ++p) {
         stored.entities[entity_of[p]].roles = std::move(people[p].roles);
     }
+    // A city the article names only by the given name of a person it names is that person:
+    // "every time he speaks with Vladimir" in an article about Vladimir Putin (GeoNames also
+    // spells the city Volodymyr). The city and a person of its name in one article are rarer
+    // than a president called by his first name.
+    std::set<std::string, std::less<>> given_names;
+    for (const auto& entity : stored.entities) {
+        const auto space = entity.name.find(' ');
+        if (entity.type == person && space != std::string::npos) {
+            given_names.insert(entity.name.substr(0, space));
+        }
+    }
+    const auto city = to_string(EntityType::city);
+    std::vector<bool> by_given_name(stored.entities.size()), otherwise(stored.entities.size());
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        if (stored.entities[span_entity[i]].type != city) continue;
+        const auto& span = spans[i];
+        const auto form =
+            std::string_view(fields[span.field].text).substr(span.begin, span.end - span.begin);
+        (given_names.contains(form) ? by_given_name : otherwise)[span_entity[i]] = true;
+    }
+    std::vector<ArticleEntity> kept;
+    for (std::size_t i = 0; i < stored.entities.size(); ++i) {
+        const bool drop = i < by_given_name.size() && by_given_name[i] && !otherwise[i];
+        if (!drop) kept.push_back(std::move(stored.entities[i]));
+    }
+    stored.entities = std::move(kept);
 }
 
 }  // namespace talksearch::indexer

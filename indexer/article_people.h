@@ -2,7 +2,8 @@
 // The people of one stored article: adds those the catalogue lacks (person_finder.h), counts one
 // the article spells its own way as the catalogue's person (person_variants.h), and sets
 // every person's roles to what the article shows (role_reader.h), so that the person and
-// negotiator facets follow the article rather than the catalogue alone.
+// negotiator facets follow the article rather than the catalogue alone; a city named by a
+// person's given name is left to the person.
 
 #include <vector>
 

@@ -1,5 +1,6 @@
 #include "indexer/article_people.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -32,14 +33,21 @@ struct Article {
     std::vector<FieldSpan> spans;
     std::vector<std::size_t> span_entity;
 
+    // A mention of `entity` at the first `form` in the body; a second mention of the same
+    // entity joins the first.
     void add_catalogue_entity(ArticleEntity entity, const std::string& form) {
         const auto at = stored.body.find(form);
         REQUIRE(at != std::string::npos);
         spans.push_back(FieldSpan{1, at, at + form.size()});
-        span_entity.push_back(stored.entities.size());
+        auto same = std::find_if(stored.entities.begin(), stored.entities.end(),
+                                 [&](const ArticleEntity& e) { return e.name == entity.name; });
+        if (same == stored.entities.end()) {
+            stored.entities.push_back(std::move(entity));
+            same = stored.entities.end() - 1;
+        }
+        span_entity.push_back(static_cast<std::size_t>(same - stored.entities.begin()));
         // The bodies here are ASCII: byte offsets are code-point offsets.
-        entity.mentions.push_back(Mention{"body", at, at + form.size()});
-        stored.entities.push_back(std::move(entity));
+        same->mentions.push_back(Mention{"body", at, at + form.size()});
     }
 
     void add_people() {
@@ -119,4 +127,30 @@ TEST_CASE("a slip of the writer joins the person the catalogue found", "[article
     CHECK(umerov->mentions[0].start == article.stored.body.find("Rustem Umerovto"));
     CHECK(umerov->mentions[1].start == article.stored.body.find("Rustem Umerov met"));
     CHECK(article.entity("Heorhii Tykhyi"));
+}
+
+TEST_CASE("a city named only by the given name of a person of the article is that person",
+          "[article_people]") {
+    const ArticleEntity vladimir{"Vladimir", "city", {}, {}};
+    const std::string said =
+        "Every time Trump speaks with Vladimir the talks go nowhere. President Vladimir Ivanenko "
+        "was not honest.";
+    Article named;
+    named.stored.body = said;
+    named.add_catalogue_entity(vladimir, "Vladimir");
+    named.add_people();
+    CHECK(named.entity("Vladimir Ivanenko"));
+    CHECK_FALSE(named.entity("Vladimir"));
+    // Named another way as well, the city stays; without the person, too.
+    Article both;
+    both.stored.body = said + " A drone hit Volodymyr.";
+    both.add_catalogue_entity(vladimir, "Vladimir");
+    both.add_catalogue_entity(vladimir, "Volodymyr");
+    both.add_people();
+    CHECK(both.entity("Vladimir"));
+    Article alone;
+    alone.stored.body = "A drone fell near Vladimir, east of Moscow.";
+    alone.add_catalogue_entity(vladimir, "Vladimir");
+    alone.add_people();
+    CHECK(alone.entity("Vladimir"));
 }
