@@ -308,6 +308,7 @@ void Catalog::add_places(const std::vector<Place>& places) {
             by_form_.emplace(form_key(entities_[index].key), index);
         }
         auto& entity = entities_[index];
+        entity.capital = entity.capital || place.capital;
         for (const auto& form : place.forms) {
             const auto key = form_key(form);
             if (key.empty() || !by_form_.emplace(key, index).second) continue;

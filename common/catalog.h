@@ -33,6 +33,7 @@ struct Entity {
     // the word appears. `common_word`: its name is also an English word ("Bar").
     bool from_gazetteer = false;
     bool common_word = false;
+    bool capital = false;          // a country's capital, as the gazetteer knows it
     std::uint32_t population = 0;  // places from the gazetteer
 };
 

@@ -34,8 +34,17 @@ std::vector<Place> read_places(std::istream& in, const std::string& origin) {
                 .ec != std::errc{}) {
             throw fail("population is not a number");
         }
-        if (fields[3] != "word" && fields[3] != "-") throw fail("fourth field is not word or -");
-        place.common_word = fields[3] == "word";
+        if (fields[3] != "-") {
+            for (const auto flag : split_fields(fields[3], ',')) {
+                if (flag == "word") {
+                    place.common_word = true;
+                } else if (flag == "capital") {
+                    place.capital = true;
+                } else {
+                    throw fail("fourth field is not word, capital, both or -");
+                }
+            }
+        }
         if (!fields[4].empty()) {
             for (const auto form : split_fields(fields[4], '|')) {
                 if (!form.empty()) place.forms.emplace_back(form);
@@ -54,8 +63,10 @@ std::vector<Place> read_places_file(const std::filesystem::path& path) {
 
 void write_places(std::ostream& out, const std::vector<Place>& places) {
     for (const auto& place : places) {
+        std::string flags = place.common_word ? "word" : "";
+        if (place.capital) flags += flags.empty() ? "capital" : ",capital";
         out << place.name << '\t' << place.country << '\t' << place.population << '\t'
-            << (place.common_word ? "word" : "-") << '\t';
+            << (flags.empty() ? "-" : flags) << '\t';
         for (std::size_t i = 0; i < place.forms.size(); ++i) {
             if (i) out << '|';
             out << place.forms[i];

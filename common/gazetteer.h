@@ -19,9 +19,13 @@ struct Place {
     // reads it as a place.
     bool common_word = false;
     std::vector<std::string> forms;  // other spellings, Latin and Cyrillic
+    // A country's capital: its name stands for the city, and for the government, before any
+    // region of the same name.
+    bool capital = false;
 };
 
-// One place a line: name, country, population, "word" or "-", then the forms separated by '|'.
+// One place a line: name, country, population, its flags ("word", "capital", both separated by
+// ',', or "-"), then the forms separated by '|'.
 // Throws std::runtime_error naming the line at fault.
 std::vector<Place> read_places(std::istream& in, const std::string& origin);
 std::vector<Place> read_places_file(const std::filesystem::path& path);

@@ -262,6 +262,7 @@ std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection
             place.forms.push_back(std::move(form));
         }
         place.common_word = common_words.contains(lower_ascii(place.name));
+        place.capital = row[kFeatureCode] == "PPLC";
         places.push_back(std::move(place));
     }
     std::stable_sort(places.begin(), places.end(),

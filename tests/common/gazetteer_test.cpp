@@ -31,19 +31,22 @@ type = "person"
 )";
 
 Place place(std::string name, std::string country, std::uint32_t population,
-            std::vector<std::string> forms, bool common_word = false) {
-    return Place{std::move(name), std::move(country), population, common_word, std::move(forms)};
+            std::vector<std::string> forms, bool common_word = false, bool capital = false) {
+    return Place{std::move(name), std::move(country), population,
+                 common_word,     std::move(forms),   capital};
 }
 
 }  // namespace
 
 TEST_CASE("places are written and read back", "[gazetteer]") {
     const std::vector<Place> places{place("Kupiansk", "UA", 32449, {"Kupyansk", "Купянськ"}),
-                                    place("Bar", "UA", 16641, {}, true)};
+                                    place("Bar", "UA", 16641, {}, true),
+                                    place("Kyiv", "UA", 2797553, {"Kiev"}, false, true),
+                                    place("Mobile", "XX", 1, {}, true, true)};
     std::stringstream file;
     write_places(file, places);
     const auto read = read_places(file, "places.tsv");
-    REQUIRE(read.size() == 2);
+    REQUIRE(read.size() == 4);
     CHECK(read[0].name == "Kupiansk");
     CHECK(read[0].country == "UA");
     CHECK(read[0].population == 32449);
@@ -51,12 +54,18 @@ TEST_CASE("places are written and read back", "[gazetteer]") {
     CHECK_FALSE(read[0].common_word);
     CHECK(read[1].common_word);
     CHECK(read[1].forms.empty());
+    CHECK_FALSE(read[0].capital);
+    CHECK_FALSE(read[1].capital);
+    CHECK((read[2].capital && !read[2].common_word));
+    CHECK((read[3].capital && read[3].common_word));
 }
 
 TEST_CASE("a malformed places file names the line at fault", "[gazetteer]") {
     std::stringstream file("# comment\nKupiansk\tUA\tmany\t-\tKupyansk\n");
     CHECK_THROWS_WITH(read_places(file, "places.tsv"),
                       Catch::Contains("places.tsv:2") && Catch::Contains("population"));
+    std::stringstream flag("Kupiansk\tUA\t1\tbig\tKupyansk\n");
+    CHECK_THROWS_WITH(read_places(flag, "p"), Catch::Contains("fourth field"));
     std::stringstream short_line("Kupiansk\tUA\n");
     CHECK_THROWS_WITH(read_places(short_line, "p"), Catch::Contains("5 tab-separated"));
 }
@@ -94,4 +103,13 @@ TEST_CASE("the catalogue takes the gazetteer's places as cities", "[gazetteer][c
     CHECK_FALSE(catalog.find("Peskovo"));
     CHECK(catalog.find("Pokrovsk")->country == "Ukraine");
     CHECK_FALSE(catalog.find("Pokrovka"));
+}
+
+TEST_CASE("a capital in the gazetteer marks the catalogue's city of its name",
+          "[gazetteer][catalog]") {
+    auto catalog = Catalog::from_toml(kCatalogue, "test.toml");
+    catalog.add_places({place("Odesa", "UA", 1001558, {"Одеса"}, false, true),
+                        place("Kupiansk", "UA", 32449, {"Kupyansk"})});
+    CHECK(catalog.find("Odessa")->capital);
+    CHECK_FALSE(catalog.find("Kupyansk")->capital);
 }
