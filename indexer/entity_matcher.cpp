@@ -72,6 +72,11 @@ bool is_village_word(std::string_view key) {
            key == "selo" || key == "aul" || key == "auls";
 }
 
+// "eastern Donetsk", "north-eastern Kharkiv" (the tokenizer splits the hyphen).
+bool is_compass_adjective(std::string_view key) {
+    return key == "eastern" || key == "western" || key == "northern" || key == "southern";
+}
+
 bool is_town_word(std::string_view key) {
     return key == "town" || key == "towns" || key == "city" || key == "cities";
 }
@@ -312,6 +317,19 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     auto starts_sentence = [&](std::size_t k) {
         return k == 0 || !only(gap(k - 1, k), " \t\"'\u201C\u2018(,-");
     };
+    // Whether the words before word `first` take a share or a side of a territory: "eastern
+    // X", "20 percent of X", "70% of X", "the rest of X", "all of X".
+    auto shares_territory = [&](std::size_t first) {
+        if (first < 1 || !only(gap(first - 1, first), " \t")) return false;
+        if (is_compass_adjective(keys[first - 1])) return true;
+        if (first < 2 || keys[first - 1] != "of") return false;
+        const auto before_of = gap(first - 2, first - 1);
+        if (before_of.find('%') != std::string_view::npos && only(before_of, "% \t")) return true;
+        if (!only(before_of, " \t")) return false;
+        const auto& share = keys[first - 2];
+        return share == "percent" || share == "cent" || share == "rest" || share == "remainder" ||
+               share == "whole" || share == "all";
+    };
     // Whether word `first` is right after a village word, or ends a list of capitalised names
     // that opens with one ("the khutori A, B and C": a comma alone may close a list).
     auto follows_village_word = [&](std::size_t first) {
@@ -343,6 +361,13 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (is_town_word(keys[first - 2])) called[m] = Called::town;
             if (opens_region_list(keys[first - 2])) called[m] = Called::region;
             if (is_community_word(keys[first - 2])) called[m] = Called::community;
+        }
+        // A share or a side of a place whose name is also its region's is the region's:
+        // "the remaining 20 percent of Donetsk", "eastern Donetsk". A capital stands for its
+        // city first ("40 percent of Moscow").
+        if (region_of_city_.contains(mentions[m].entity) && !mentions[m].entity->capital &&
+            shares_territory(first)) {
+            called[m] = Called::region;
         }
         // Translated news puts the type before the name without "of": "the village Kozinka",
         // "the khutori Plotvyanka and Borisovka" (whose first name no list may know).

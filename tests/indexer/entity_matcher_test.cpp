@@ -217,6 +217,7 @@ const EntityMatcher& with_places() {
             Place{"Bar", "UA", 16641, true, {"Бар"}},
             Place{"Ocheretyne", "UA", 3000, false, {"Ocheretyne", "Очеретине"}},
             Place{"Azov", "RU", 82133, false, {"Азов"}},
+            Place{"Moscow", "RU", 12506468, false, {"Москва"}, true},
         });
         return catalog;
     }();
@@ -322,6 +323,21 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
     }));
     CAPTURE(text);
     CHECK(names(with_places(), text) == expected);
+}
+
+TEST_CASE("a share or a side of a place that names a region is the region", "[entity_matcher]") {
+    CHECK(names(shipped(), "the remaining 20 percent of Donetsk it still controls") ==
+          Names{"Donetsk Oblast"});
+    CHECK(names(shipped(), "Moscow controls about 70% of Zaporizhzhia") ==
+          Names{"Moscow", "Zaporizhzhia Oblast"});
+    CHECK(names(shipped(), "two villages fall in eastern Donetsk") == Names{"Donetsk Oblast"});
+    CHECK(names(shipped(), "Russia wants all of Donetsk and the rest of Luhansk") ==
+          Names{"Russia", "Donetsk Oblast", "Luhansk Oblast"});
+    // A capital stays the city, as does a city without a region of its name, or a plain mention.
+    CHECK(names(with_places(), "power returned to 40 percent of Moscow") == Names{"Moscow"});
+    CHECK(names(with_places(), "drones over eastern Moscow") == Names{"Moscow"});
+    CHECK(names(shipped(), "40 percent of Istanbul") == Names{"Istanbul"});
+    CHECK(names(shipped(), "a strike on Donetsk killed two") == Names{"Donetsk"});
 }
 
 TEST_CASE("a governor heads a region, not a city", "[entity_matcher]") {
