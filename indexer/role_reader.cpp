@@ -329,6 +329,19 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             marked[k] = true;
         }
     };
+    // Whether the talks themselves are named just before word `i`, in its sentence.
+    auto talks_before = [&](std::size_t i) {
+        constexpr std::size_t kReach = 4;  // "the consultations were attended"
+        for (auto k = i; k > 0 && i - k < kReach; --k) {
+            if (tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph) break;
+            const auto& word = tokens[k - 1].key;
+            if (word == "talks" || word == "meeting" || word == "meetings" ||
+                word == "consultations" || starts_with(word, "negotiation")) {
+                return true;
+            }
+        }
+        return false;
+    };
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const auto& key = tokens[i].key;
         const auto& next = tokens[i + 1].key;
@@ -374,6 +387,8 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         }
         if (next == "by" && !separates(tokens[i + 1].before)) {
             if (key == "represented") mark_from(i + 2, true);
+            // "the consultations were attended by ...": who attended the talks.
+            if (key == "attended" && about_talks && talks_before(i)) mark_from(i + 2, true);
             if (key == "headed" || key == "led" || key == "chaired" || key == "mediated") {
                 mark_from(i + 2, false);
             }

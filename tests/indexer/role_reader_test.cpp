@@ -303,6 +303,15 @@ TEST_CASE("an aide to the president is the aide, however long the president's ti
                   "Petrenko."));
 }
 
+TEST_CASE("those who attended the talks negotiate", "[role_reader]") {
+    CHECK(
+        negotiator("On the American side, the consultations were attended by envoy Oleh Lysenko, "
+                   "Ivan Petrenko and General Petro Bondar.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("The talks are over. The funeral was attended by Ivan Petrenko.",
+                           "Ivan Petrenko"));
+}
+
 TEST_CASE("in a text about talks, those in whose presence they were held negotiate",
           "[role_reader]") {
     CHECK(
