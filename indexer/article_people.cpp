@@ -78,6 +78,51 @@ void add_people(const PersonFinder& person_finder, const PersonVariants& variant
         people.push_back(ArticlePerson{entity.roles, std::move(found.mentions)});
         stored.entities.push_back(std::move(entity));
     }
+    // A catalogue person named only by a surname that a person the article names in full
+    // shares is that person: "Deputy Prime Minister Oleksiy Kuleba ... Kuleba stressed" is not
+    // Dmytro Kuleba. Their mentions move to the article's person; the catalogue's is dropped.
+    auto form_of = [&](std::size_t span) {
+        const auto& at = spans[span];
+        return std::string_view(fields[at.field].text).substr(at.begin, at.end - at.begin);
+    };
+    auto surname_of = [](std::string_view name) { return name.substr(name.rfind(' ') + 1); };
+    std::vector<bool> moved(stored.entities.size());
+    for (std::size_t p = 0; p < people.size(); ++p) {
+        const auto catalogued = entity_of[p];
+        const auto& entity = stored.entities[catalogued];
+        const auto surname = surname_of(entity.name);
+        bool surname_only = false;
+        bool otherwise = false;
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            if (span_entity[i] != catalogued) continue;
+            (form_of(i) == surname ? surname_only : otherwise) = true;
+        }
+        if (!surname_only || otherwise) continue;
+        for (std::size_t q = 0; q < people.size(); ++q) {
+            const auto& other = stored.entities[entity_of[q]];
+            // Only a person the catalogue lacks, found in full by the person finder.
+            if (q == p || other.name == entity.name || !other.roles.empty() ||
+                std::find(span_entity.begin(), span_entity.end(), entity_of[q]) !=
+                    span_entity.end() ||
+                surname_of(other.name) != surname || other.name.find(' ') == std::string::npos) {
+                continue;
+            }
+            auto& to = people[q].mentions;
+            to.insert(to.end(), people[p].mentions.begin(), people[p].mentions.end());
+            std::sort(to.begin(), to.end(), [](const auto& a, const auto& b) {
+                return std::tie(a.field, a.begin) < std::tie(b.field, b.begin);
+            });
+            people[p].mentions.clear();
+            auto& all = stored.entities[entity_of[q]].mentions;
+            all.insert(all.end(), entity.mentions.begin(), entity.mentions.end());
+            std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
+                return std::pair(a.field != kFields[0], a.start) <
+                       std::pair(b.field != kFields[0], b.start);
+            });
+            moved[catalogued] = true;
+            break;
+        }
+    }
     read_roles(fields, people);
     for (std::size_t p = 0; p < people.size(); ++p) {
         stored.entities[entity_of[p]].roles = std::move(people[p].roles);
@@ -104,7 +149,7 @@ void add_people(const PersonFinder& person_finder, const PersonVariants& variant
     }
     std::vector<ArticleEntity> kept;
     for (std::size_t i = 0; i < stored.entities.size(); ++i) {
-        const bool drop = i < by_given_name.size() && by_given_name[i] && !otherwise[i];
+        const bool drop = (by_given_name[i] && !otherwise[i]) || moved[i];
         if (!drop) kept.push_back(std::move(stored.entities[i]));
     }
     stored.entities = std::move(kept);

@@ -98,7 +98,8 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
         std::vector<std::size_t> mention_begins;
         for (const auto& mention : mentions) mention_begins.push_back(mention.begin);
         std::sort(mention_begins.begin(), mention_begins.end());
-        // "Graham Slattery": a catalogue surname alone that opens another, uncatalogued name.
+        // "Graham Slattery", "Oleksiy Kuleba": a catalogue surname alone that opens or closes
+        // another, uncatalogued name.
         auto opens_another_person = [&](const EntityMention& mention) {
             if (mention.entity->type != EntityType::person) return false;
             const auto word = std::lower_bound(
@@ -109,7 +110,18 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
             const bool next_named = k + 1 < words.size() &&
                                     std::binary_search(mention_begins.begin(), mention_begins.end(),
                                                        words[k + 1].begin);
-            return !next_named && opens_another_name(text, words, k, GivenNames::bundled());
+            const auto& given_names = GivenNames::bundled();
+            const bool previous_named =
+                k > 0 && std::binary_search(mention_begins.begin(), mention_begins.end(),
+                                            words[k - 1].begin);
+            if (!next_named && opens_another_name(text, words, k, given_names)) return true;
+            if (previous_named ||
+                !closes_another_name(text, words, k, given_names, mention.entity->forms)) {
+                return false;
+            }
+            // "Andrey Gnatov" is Andriy Hnatov spelt another way, not someone else.
+            const auto full = text.substr(words[k - 1].begin, words[k].end - words[k - 1].begin);
+            return person_variants_.match(full) != mention.entity;
         };
         for (const auto& mention : mentions) {
             if (in_credit(mention.begin) || opens_another_person(mention)) continue;

@@ -5,6 +5,7 @@
 // "(Anna Smith for The Washington Post)") and places listed after what they are ("the villages of
 // Zahryzove and Nova Kruhliakivka", "the city of Krivyi Rig").
 
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -31,6 +32,12 @@ std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_v
 // journalist Graham Slattery" (not Lindsey Graham). The person finder then reads the whole name.
 bool opens_another_name(std::string_view text, const std::vector<Word>& words, std::size_t k,
                         const GivenNames& given_names);
+
+// Whether word `k` of `text`, a surname the catalogue matches alone, closes someone else's name
+// instead: right after a capitalised given name that none of `forms` (the catalogue person's
+// names) holds, as in "Deputy Prime Minister Oleksiy Kuleba" (not Dmytro Kuleba).
+bool closes_another_name(std::string_view text, const std::vector<Word>& words, std::size_t k,
+                         const GivenNames& given_names, const std::vector<std::string>& forms);
 
 // One flag per token of `text`: true where the token is in a byline, a credit or a place list.
 std::vector<bool> excluded_from_names(const TokenizedText& text);

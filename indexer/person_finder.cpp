@@ -145,11 +145,14 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 }
             }
             // "the Center for Countering Disinformation said": the words after an institution's
-            // "for" or "of" go on with its name, up to a person's given name and surname
-            // ("the Centre for Strategic Studies Ivan Petrenko").
+            // or a title's "for" or "of" go on with its name, up to a person's given name and
+            // surname ("the Centre for Strategic Studies Ivan Petrenko", "Deputy Prime Minister
+            // for Reconstruction Oleksiy Kuleba").
             if (ns == s && s >= 2 && (tokens[s - 1].key == "for" || tokens[s - 1].key == "of") &&
                 !separates(tokens[s].before) && !separates(tokens[s - 1].before) &&
-                tokens[s - 2].capitalised && in(name_words::institutions(), tokens[s - 2].key)) {
+                tokens[s - 2].capitalised &&
+                (in(name_words::institutions(), tokens[s - 2].key) ||
+                 in(name_words::titles(), tokens[s - 2].key))) {
                 if (e - s <= 2 || !given_names_.contains(tokens[e - 2].key)) continue;
                 ns = e - 2;
                 title_cue = true;

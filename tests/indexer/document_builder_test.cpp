@@ -287,3 +287,22 @@ TEST_CASE("a catalogue surname that opens another name is someone else's given n
           Names{"Lindsey Graham"});
     CHECK(people("Graham said the talks must go on.") == Names{"Lindsey Graham"});
 }
+
+TEST_CASE("a person the article names in full keeps a catalogue person's surname",
+          "[document_builder]") {
+    auto& builder = shipped_builder();
+    auto parsed = article_x1();
+    auto people = [&](std::string body) {
+        indexer::CleanArticle clean{"Port struck", {std::move(body)}};
+        return facets_of(builder.build(parsed, clean).stored)[Facet::person];
+    };
+    CHECK(people("Deputy Prime Minister for Reconstruction Oleksiy Kuleba condemned the strike. "
+                 "Kuleba stressed that navigation must stay free.") == Names{"Oleksiy Kuleba"});
+    // The catalogue's person, named in full or alone, stays.
+    CHECK(people("Foreign Minister Dmytro Kuleba condemned the strike. Kuleba stressed it.") ==
+          Names{"Dmytro Kuleba"});
+    CHECK(people("Kuleba condemned the strike.") == Names{"Dmytro Kuleba"});
+    // Another spelling of the catalogue person's given name is the catalogue person.
+    CHECK(people("Ukraine was represented by Chief of the General Staff Andrey Gnatov.") ==
+          Names{"Andriy Hnatov"});
+}

@@ -71,3 +71,17 @@ TEST_CASE("a given name before a capitalised word opens a name", "[name_exclusio
     CHECK_FALSE(opens("Kellogg Slattery", 0));             // no given name
     CHECK_FALSE(opens("Graham", 0));
 }
+
+TEST_CASE("a catalogue surname after another given name closes someone else's name",
+          "[name_exclusions]") {
+    const GivenNames given("Oleksiy\nDmytro\nDmitry\n");
+    const std::vector<std::string> forms{"Dmytro Kuleba", "Dmitry Kuleba", "Kuleba"};
+    auto closes = [&](std::string_view text, std::size_t k) {
+        return closes_another_name(text, talksearch::split_words(text), k, given, forms);
+    };
+    CHECK(closes("Deputy Prime Minister Oleksiy Kuleba condemned it", 4));
+    CHECK_FALSE(closes("the minister Dmitry Kuleba said", 3));  // the person's own given name
+    CHECK_FALSE(closes("minister Kuleba said", 1));             // no given name before it
+    CHECK_FALSE(closes("Oleksiy, Kuleba said", 1));             // not one name
+    CHECK_FALSE(closes("oleksiy Kuleba", 1));                   // no capital
+}

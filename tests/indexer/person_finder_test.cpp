@@ -52,6 +52,11 @@ TEST_CASE("a title or role before capitalised words marks a person", "[person_fi
           Names{"Franklin D. Roosevelt"});
 }
 
+TEST_CASE("an abbreviated title marks a person", "[person_finder]") {
+    CHECK(names("Gov. Sergey Smirnov ordered an evacuation.") == Names{"Sergey Smirnov"});
+    CHECK(names("Rep. Bridget Kowalski said so.") == Names{"Bridget Kowalski"});
+}
+
 TEST_CASE("a department after the title is the title's, and O' and D' begin names",
           "[person_finder]") {
     CHECK(names("Deputy Minister of Defense Hanna Maliar spoke on Monday.") ==
