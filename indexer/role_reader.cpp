@@ -505,13 +505,41 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
         }
         return true;
     };
-    for (std::size_t p = 0; about_talks && p < people.size(); ++p) {
-        if (!readings[p].foreign_minister || leader[p] || negotiator[p]) continue;
-        for (std::size_t q = 0; q < people.size() && !negotiator[p]; ++q) {
-            if (q == p || !negotiator[q]) continue;
-            for (const auto& mine : spans[p]) {
-                for (const auto& theirs : spans[q]) {
-                    if (joined(mine, theirs) || joined(theirs, mine)) negotiator[p] = true;
+    // ... or meets one, or calls one: "Fidan is expected to meet ... Aide Vladimir Medinsky",
+    // "Szijjarto reported telephone conversations with Yuri Ushakov". A minister who meets such
+    // a minister meets the talks too, so this goes on while it finds someone.
+    auto meets = [&](const TokenSpan& first, const TokenSpan& second) {
+        constexpr std::size_t kMaxBetween = 30;  // within a sentence of a list of titled names
+        if (first.field != second.field || second.a <= first.b ||
+            second.a - first.b > kMaxBetween) {
+            return false;
+        }
+        const auto& tokens = fields[first.field].tokens;
+        bool meeting = false;
+        for (auto k = first.b; k < second.a; ++k) {
+            const auto b = tokens[k].before;
+            if (k > first.b && (b == Break::sentence || b == Break::paragraph)) return false;
+            const auto& key = tokens[k].key;
+            meeting = meeting || key == "meet" || key == "meets" || key == "met" ||
+                      key == "meeting" || key == "phone" || key == "telephone" || key == "call" ||
+                      key == "calls" || key == "conversation" || key == "conversations";
+        }
+        return meeting;
+    };
+    for (bool found = about_talks; found;) {
+        found = false;
+        for (std::size_t p = 0; p < people.size(); ++p) {
+            if (!readings[p].foreign_minister || leader[p] || negotiator[p]) continue;
+            for (std::size_t q = 0; q < people.size() && !negotiator[p]; ++q) {
+                if (q == p || !negotiator[q]) continue;
+                for (const auto& mine : spans[p]) {
+                    for (const auto& theirs : spans[q]) {
+                        if (joined(mine, theirs) || joined(theirs, mine) || meets(mine, theirs) ||
+                            meets(theirs, mine)) {
+                            negotiator[p] = true;
+                            found = true;
+                        }
+                    }
                 }
             }
         }

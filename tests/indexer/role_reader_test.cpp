@@ -209,6 +209,24 @@ TEST_CASE("a foreign minister named together with a negotiator goes with them", 
                       {{"Ivan Petrenko", {}}, adviser}) == std::vector<bool>{false, true});
 }
 
+TEST_CASE("a foreign minister who meets or calls a negotiator goes with them", "[role_reader]") {
+    const std::pair<std::string, Roles> minister{"Ivan Petrenko", {"foreign_minister"}};
+    const std::pair<std::string, Roles> other{"Petro Bondar", {"foreign_minister"}};
+    const std::pair<std::string, Roles> aide{"Oleh Lysenko", {"negotiator"}};
+    // Each foreign minister meets the negotiator, or the other minister once he is one.
+    CHECK(negotiators("The mediation goes on. Petro Bondar is expected to meet Foreign Minister "
+                      "Ivan Petrenko and aide Oleh Lysenko, who led the delegation.",
+                      {minister, other, aide}) == std::vector<bool>{true, true, true});
+    CHECK(negotiators("The summit is near. Petro Bondar reported telephone conversations with Oleh "
+                      "Lysenko.",
+                      {other, aide}) == std::vector<bool>{true, true});
+    // Not across sentences, nor without a meeting.
+    CHECK(negotiators("The talks are near. Petro Bondar spoke. He met Oleh Lysenko.",
+                      {other, aide}) == std::vector<bool>{false, true});
+    CHECK(negotiators("The talks are near. Petro Bondar praised Oleh Lysenko.", {other, aide}) ==
+          std::vector<bool>{false, true});
+}
+
 TEST_CASE("a verb between a title and a name ends the title", "[role_reader]") {
     // "The President thanked Petrenko": the president is the one who thanks.
     CHECK(negotiator("The President thanked Ivan Petrenko for his work on the negotiating track.",
