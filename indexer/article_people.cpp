@@ -81,29 +81,29 @@ void add_people(const PersonFinder& person_finder, const PersonVariants& variant
     // A catalogue person named only by a surname that a person the article names in full
     // shares is that person: "Deputy Prime Minister Oleksiy Kuleba ... Kuleba stressed" is not
     // Dmytro Kuleba. Their mentions move to the article's person; the catalogue's is dropped.
-    auto form_of = [&](std::size_t span) {
-        const auto& at = spans[span];
+    auto surname_of = [](std::string_view name) { return name.substr(name.rfind(' ') + 1); };
+    // The words of the catalogue's mention `i`.
+    auto form_at = [&](std::size_t i) {
+        const auto& at = spans[i];
         return std::string_view(fields[at.field].text).substr(at.begin, at.end - at.begin);
     };
-    auto surname_of = [](std::string_view name) { return name.substr(name.rfind(' ') + 1); };
-    std::vector<bool> moved(stored.entities.size());
+    // Per entity: whether the catalogue matched it at all, by its surname alone, or otherwise.
+    const auto count = stored.entities.size();
+    std::vector<bool> matched(count), by_surname(count), in_full(count), moved(count);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const auto e = span_entity[i];
+        matched[e] = true;
+        (form_at(i) == surname_of(stored.entities[e].name) ? by_surname : in_full)[e] = true;
+    }
     for (std::size_t p = 0; p < people.size(); ++p) {
         const auto catalogued = entity_of[p];
+        if (!by_surname[catalogued] || in_full[catalogued]) continue;
         const auto& entity = stored.entities[catalogued];
         const auto surname = surname_of(entity.name);
-        bool surname_only = false;
-        bool otherwise = false;
-        for (std::size_t i = 0; i < spans.size(); ++i) {
-            if (span_entity[i] != catalogued) continue;
-            (form_of(i) == surname ? surname_only : otherwise) = true;
-        }
-        if (!surname_only || otherwise) continue;
         for (std::size_t q = 0; q < people.size(); ++q) {
             const auto& other = stored.entities[entity_of[q]];
             // Only a person the catalogue lacks, found in full by the person finder.
-            if (q == p || other.name == entity.name || !other.roles.empty() ||
-                std::find(span_entity.begin(), span_entity.end(), entity_of[q]) !=
-                    span_entity.end() ||
+            if (q == p || matched[entity_of[q]] || !other.roles.empty() ||
                 surname_of(other.name) != surname || other.name.find(' ') == std::string::npos) {
                 continue;
             }
@@ -132,23 +132,21 @@ void add_people(const PersonFinder& person_finder, const PersonVariants& variant
     // spells the city Volodymyr). The city and a person of its name in one article are rarer
     // than a president called by his first name.
     std::set<std::string, std::less<>> given_names;
-    for (const auto& entity : stored.entities) {
-        const auto space = entity.name.find(' ');
-        if (entity.type == person && space != std::string::npos) {
-            given_names.insert(entity.name.substr(0, space));
+    for (std::size_t e = 0; e < count; ++e) {
+        const auto& name = stored.entities[e].name;
+        const auto space = name.find(' ');
+        if (stored.entities[e].type == person && !moved[e] && space != std::string::npos) {
+            given_names.insert(name.substr(0, space));
         }
     }
     const auto city = to_string(EntityType::city);
-    std::vector<bool> by_given_name(stored.entities.size()), otherwise(stored.entities.size());
+    std::vector<bool> by_given_name(count), otherwise(count);
     for (std::size_t i = 0; i < spans.size(); ++i) {
         if (stored.entities[span_entity[i]].type != city) continue;
-        const auto& span = spans[i];
-        const auto form =
-            std::string_view(fields[span.field].text).substr(span.begin, span.end - span.begin);
-        (given_names.contains(form) ? by_given_name : otherwise)[span_entity[i]] = true;
+        (given_names.contains(form_at(i)) ? by_given_name : otherwise)[span_entity[i]] = true;
     }
     std::vector<ArticleEntity> kept;
-    for (std::size_t i = 0; i < stored.entities.size(); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
         const bool drop = (by_given_name[i] && !otherwise[i]) || moved[i];
         if (!drop) kept.push_back(std::move(stored.entities[i]));
     }
