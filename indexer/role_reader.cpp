@@ -268,11 +268,18 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         if (follows(tokens, j, 4, [](std::string_view key) { return key == "side"; })) {
             reading.negotiating = true;
         }
-    } else if (verb == "took" || verb == "take" || verb == "takes" || verb == "joined" ||
-               verb == "joins" || verb == "join" || verb == "attended" || verb == "attends" ||
-               verb == "attending" || verb == "participated" || verb == "participates") {
-        // "took part in the talks", "joined the delegation", "attended the negotiations".
-        if (follows(tokens, j, 4, talks)) reading.negotiating = true;
+    } else if (verb == "took" || verb == "take" || verb == "takes" || verb == "taking" ||
+               verb == "joined" || verb == "joins" || verb == "join" || verb == "joining" ||
+               verb == "attended" || verb == "attends" || verb == "attend" || verb == "attending" ||
+               verb == "participated" || verb == "participates") {
+        // "took part in the talks", "joined the delegation", "attended the negotiations"; in a
+        // text about talks, their summit or meeting ("will take part in the summit").
+        auto gathering = [about_talks](std::string_view key) {
+            return about_talks && (key == "summit" || key == "meeting");
+        };
+        if (follows(tokens, j, 4, talks) || follows(tokens, j, 5, gathering)) {
+            reading.negotiating = true;
+        }
     } else if (starts_with(verb, "negotiat") || starts_with(verb, "mediat") || verb == "brokered") {
         reading.negotiating = true;
     } else if (verb == "reached" || verb == "struck" || verb == "agreed" || verb == "announced" ||
@@ -327,6 +334,33 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             const auto& key = tokens[k].key;
             if (key == "rather" || key == "instead" || key == "except" || key == "not") break;
             marked[k] = true;
+        }
+    };
+    // "held talks with Ukrainian President Volodymyr Zelenskyy, Head of the Office Andriy Yermak,
+    // Foreign Minister Dmytro Kuleba and officials of ...": a list of titled names goes on past
+    // its commas while the next item starts with a capital, up to an item that speaks (",
+    // Lavrov said").
+    auto mark_list_from = [&](std::size_t start) {
+        for (auto k = start; k < tokens.size() && k < start + kMaxZoneWords;) {
+            auto end = k + 1;
+            while (end < tokens.size() && !separates(tokens[end].before)) ++end;
+            const bool speaks = std::any_of(
+                tokens.begin() + static_cast<std::ptrdiff_t>(k),
+                tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                [](const Token& token) { return in(name_words::speech_verbs(), token.key); });
+            if (speaks && k > start) break;
+            for (auto m = k; m < end; ++m) {
+                const auto& word = tokens[m].key;
+                if (word == "rather" || word == "instead" || word == "except" || word == "not") {
+                    return;
+                }
+                marked[m] = true;
+            }
+            if (end >= tokens.size() || tokens[end].before != Break::clause ||
+                !tokens[end].capitalised) {
+                break;
+            }
+            k = end;
         }
     };
     // Whether the talks themselves are named just before word `i`, in its sentence.
@@ -395,7 +429,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         }
         if ((key == "talks" || starts_with(key, "negotiation")) &&
             (next == "with" || next == "between") && !separates(tokens[i + 1].before)) {
-            mark_from(i + 2, false);
+            mark_list_from(i + 2);
         }
         // In a text about talks, calls with officials are part of them: "spoke by phone with
         // ...", "telephone conversations with ...", "a phone call with ...".

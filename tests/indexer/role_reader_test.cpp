@@ -321,6 +321,29 @@ TEST_CASE("an aide to the president is the aide, however long the president's ti
                   "Petrenko."));
 }
 
+TEST_CASE("a list of titled names after talks with goes on past its commas", "[role_reader]") {
+    const std::string text =
+        "On the tour, Li held talks with President Oleh Lysenko, Head of the Office Petro "
+        "Bondar, Foreign Minister Ivan Petrenko and officials of the ministries.";
+    CHECK(negotiators(text, {{"Petro Bondar", {}}, {"Ivan Petrenko", {"foreign_minister"}}}) ==
+          std::vector<bool>{true, true});
+    // A clause that speaks ends the list.
+    CHECK_FALSE(negotiator("The talks with Russia failed, Ivan Petrenko said.", "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("He wants talks with Russia, and Ivan Petrenko agrees.", "Ivan Petrenko"));
+}
+
+TEST_CASE("in a text about talks, who takes part in their summit or meeting negotiates",
+          "[role_reader]") {
+    CHECK(
+        negotiator("The delegations arrived for the talks. Secretary Ivan Petrenko will also "
+                   "take part in the summit, joining an expanded meeting.",
+                   "Ivan Petrenko"));
+    // A meeting is the talks' only in a text about them (a summit always is one).
+    CHECK_FALSE(negotiator("Secretary Ivan Petrenko will take part in the meeting on trade.",
+                           "Ivan Petrenko"));
+}
+
 TEST_CASE("those who attended the talks negotiate", "[role_reader]") {
     CHECK(
         negotiator("On the American side, the consultations were attended by envoy Oleh Lysenko, "
