@@ -64,12 +64,14 @@ bool is_community_word(std::string_view key) {
 }
 
 // What an article calls a settlement, before "of" or after its name; Russia's rural types as
-// news translated from Russian keeps them ("the khutor of Borisovka", "stanitsa Kanevskaya").
+// news translated from Russian keeps them ("the khutor of Borisovka", "stanitsa Kanevskaya"),
+// and the "localities" translated news gives villages ("near the localities of Nufaru and X").
 bool is_village_word(std::string_view key) {
     return key == "village" || key == "villages" || key == "settlement" || key == "settlements" ||
-           key == "hamlet" || key == "hamlets" || key == "khutor" || key == "khutors" ||
-           key == "khutori" || key == "khutora" || key == "stanitsa" || key == "stanitsas" ||
-           key == "selo" || key == "aul" || key == "auls";
+           key == "hamlet" || key == "hamlets" || key == "locality" || key == "localities" ||
+           key == "khutor" || key == "khutors" || key == "khutori" || key == "khutora" ||
+           key == "stanitsa" || key == "stanitsas" || key == "selo" || key == "aul" ||
+           key == "auls";
 }
 
 // "eastern Donetsk", "north-eastern Kharkiv" (the tokenizer splits the hyphen).
@@ -331,7 +333,8 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                share == "whole" || share == "all";
     };
     // Whether word `first` is right after a village word, or ends a list of capitalised names
-    // that opens with one ("the khutori A, B and C": a comma alone may close a list).
+    // that opens with one, with or without "of" ("the khutori A, B and C", "the villages of A
+    // and C": a comma alone may close a list).
     auto follows_village_word = [&](std::size_t first) {
         constexpr std::size_t kMaxListWords = 8;
         if (first == 0 || !only(gap(first - 1, first), " \t")) return false;
@@ -343,6 +346,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (!only(gap(j - 1, j), " ,\t")) return false;
             const auto& key = keys[j - 1];
             if (is_village_word(key)) return only(gap(j - 1, j), " \t");
+            // "the localities of Nufaru and Victoria", whose first name no list may know.
+            if (key == "of" && j >= 2 && is_village_word(keys[j - 2])) {
+                return only(gap(j - 2, j - 1), " \t") && only(gap(j - 1, j), " \t");
+            }
             if (key != "and" && key != "or" && !is_capitalised(j - 1)) return false;
         }
         return false;

@@ -48,10 +48,10 @@ bool is_name_and_dateline(const std::vector<Token>& tokens, std::size_t begin, s
 // Words before "of" that say what the names after it are: "the villages of A, B and C".
 bool names_places(std::string_view key) {
     return is_one_of(
-        key, {"village",    "villages",    "town",      "towns",      "city",     "cities",
-              "settlement", "settlements", "hamlet",    "hamlets",    "region",   "regions",
-              "oblast",     "oblasts",     "province",  "provinces",  "district", "districts",
-              "hromada",    "hromadas",    "community", "communities"});
+        key, {"village",    "villages",    "town",      "towns",       "city",     "cities",
+              "settlement", "settlements", "hamlet",    "hamlets",     "region",   "regions",
+              "oblast",     "oblasts",     "province",  "provinces",   "district", "districts",
+              "hromada",    "hromadas",    "community", "communities", "locality", "localities"});
 }
 
 std::string_view gap_before(const TokenizedText& text, std::size_t i) {

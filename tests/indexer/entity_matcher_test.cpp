@@ -304,6 +304,7 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         {"drones hit the village Kirov", Names{}},
         {"two rural areas, the khutori Ocheretyne and Kirov, were hit", Names{}},
         {"the khutor of Kirov", Names{}},
+        {"debris near the localities of Nufaru and Kirov", Names{}},
         {"the khutori Plotvyanka and Kirov", Names{}},
         {"the village Plotvyanka, Kyiv said", Names{"Kyiv"}},
         {"in the village, Kirov said", Names{"Kirov"}},
