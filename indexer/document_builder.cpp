@@ -13,6 +13,7 @@
 #include "common/text.h"
 #include "indexer/article_people.h"
 #include "indexer/name_exclusions.h"
+#include "indexer/name_words.h"
 #include "indexer/tokenizer.h"
 
 namespace talksearch::indexer {
@@ -123,8 +124,27 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
             const auto full = text.substr(words[k - 1].begin, words[k].end - words[k - 1].begin);
             return person_variants_.match(full) != mention.entity;
         };
+        // "Oleksiy Kamyshin": a place only the gazetteer knows, right after a capitalised given
+        // name, is a surname. The catalogue's places are spared: "Will Kyiv hold?"
+        auto is_surname_of_another = [&](const EntityMention& mention) {
+            if (!mention.entity->from_gazetteer) return false;
+            const auto word = std::lower_bound(
+                words.begin(), words.end(), mention.begin,
+                [](const Word& word, std::size_t begin) { return word.begin < begin; });
+            if (word == words.begin() || word == words.end()) return false;
+            const auto& given = *(word - 1);
+            const auto gap = text.substr(given.end, word->begin - given.end);
+            return gap == " " &&
+                   starts_with_uppercase(text.substr(given.begin, given.end - given.begin)) &&
+                   !name_words::function_words().contains(given.folded) &&
+                   GivenNames::bundled().contains(given.folded) &&
+                   !std::binary_search(mention_begins.begin(), mention_begins.end(), given.begin);
+        };
         for (const auto& mention : mentions) {
-            if (in_credit(mention.begin) || opens_another_person(mention)) continue;
+            if (in_credit(mention.begin) || opens_another_person(mention) ||
+                is_surname_of_another(mention)) {
+                continue;
+            }
             auto [it, inserted] = entity_index.emplace(mention.entity, stored.entities.size());
             if (inserted) {
                 stored.entities.push_back(

@@ -306,3 +306,25 @@ TEST_CASE("a person the article names in full keeps a catalogue person's surname
     CHECK(people("Ukraine was represented by Chief of the General Staff Andrey Gnatov.") ==
           Names{"Andriy Hnatov"});
 }
+
+TEST_CASE("a place only the gazetteer knows, right after a given name, is a surname",
+          "[document_builder]") {
+    static const Catalog catalog = [] {
+        auto catalog = talksearch::testing::shipped_catalog();
+        catalog.add_places({Place{"Kamyshin", "RU", 108000, false, {"Камышин"}}});
+        return catalog;
+    }();
+    static const indexer::EntityMatcher matcher(catalog);
+    static indexer::DocumentBuilder builder(catalog, matcher);
+    auto parsed = article_x1();
+    auto facets = [&](std::string body) {
+        indexer::CleanArticle clean{"Reshuffle", {std::move(body)}};
+        return facets_of(builder.build(parsed, clean).stored);
+    };
+    auto named = facets("Oleksiy Kamyshin from the Ministry of Strategic Industries will move.");
+    CHECK(named[Facet::city].empty());
+    CHECK(named[Facet::person] == Names{"Oleksiy Kamyshin"});
+    CHECK(facets("A drone hit a depot in Kamyshin on Monday.")[Facet::city] == Names{"Kamyshin"});
+    // A sentence's first word that is no given name does not make the place a surname.
+    CHECK(facets("Near Kamyshin a depot burnt.")[Facet::city] == Names{"Kamyshin"});
+}
