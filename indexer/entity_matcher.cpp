@@ -109,9 +109,9 @@ bool is_lower_case_name_head(std::string_view key) {
            key == "format" || key == "communique" || key == "memorandum";
 }
 
-// Plants, dams and waters named after a city, in lower case, with up to two words before the
-// head: "the Novoshakhtinsk oil refinery", "the Kakhovka hydroelectric dam", "the Dnipro river",
-// "the Black and Azov seas".
+// Plants, dams, airports and waters named after a city, in lower case, with up to two words
+// before the head: "the Novoshakhtinsk oil refinery", "the Kakhovka hydroelectric dam", "the
+// Dnipro river", "Kazan airport", "the Black and Azov seas".
 // They are named after the nearest city, not always in it.
 // Words that join a clause rather than describe a thing: no plant's name runs past them.
 bool is_connective(std::string_view key) {
@@ -124,9 +124,9 @@ bool is_connective(std::string_view key) {
 
 bool is_facility_head(std::string_view key) {
     // Waters in the plural only: "the Odesa sea port" is the city's port.
-    static const std::set<std::string_view> heads{"refinery", "refineries", "plant",  "plants",
-                                                  "dam",      "river",      "rivers", "reservoir",
-                                                  "seas",     "lakes",      "lake",   "estuary"};
+    static const std::set<std::string_view> heads{
+        "refinery",  "refineries", "plant", "plants", "dam",     "river",   "rivers",
+        "reservoir", "seas",       "lakes", "lake",   "estuary", "airport", "airports"};
     return heads.contains(key);
 }
 
@@ -300,7 +300,8 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     };
 
     std::vector<bool> keep(mentions.size(), true);
-    std::vector<bool> named(words.size(), false);  // words inside some mention
+    std::vector<bool> plural_head(mentions.size());  // before a plural facility: "... airports"
+    std::vector<bool> named(words.size(), false);    // words inside some mention
     for (const auto& span : spans) {
         for (auto k = span.begin; k < span.end; ++k) named[k] = true;
     }
@@ -368,6 +369,16 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (is_town_word(keys[first - 2])) called[m] = Called::town;
             if (opens_region_list(keys[first - 2])) called[m] = Called::region;
             if (is_community_word(keys[first - 2])) called[m] = Called::community;
+        }
+        // A list introduced by a plural region word and a colon or dash: "four Ukrainian regions
+        // – Luhansk, Donetsk, Zaporizhzhia and Kherson" (the list takes it on below). After one
+        // region the list is of its places: "the Donetsk region -- Kramatorsk and Slovyansk".
+        if (first >= 1 && opens_region_list(keys[first - 1]) && keys[first - 1].back() == 's') {
+            const auto between = gap(first - 1, first);
+            if (only(between, " \t:-\u2013\u2014") &&
+                between.find_first_of(":-\xE2") != std::string_view::npos) {
+                called[m] = Called::region;
+            }
         }
         // A share or a side of a place whose name is also its region's is the region's:
         // "the remaining 20 percent of Donetsk", "eastern Donetsk". A capital stands for its
@@ -551,13 +562,19 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         for (std::size_t run = 0; k < words.size() && run < 4; ++k, ++run) {
             if (!only(gap(k - 1, k), run == 0 ? " \t\n-\u2013" : " \t\n")) break;
             if (!is_capitalised(k)) {
-                if (is_lower_case_name_head(keys[k])) keep[m] = false;
+                // "at 1039 hrs Moscow time": a time zone, not the place.
+                if (is_lower_case_name_head(keys[k]) || (run == 0 && keys[k] == "time")) {
+                    keep[m] = false;
+                }
                 // Only words that describe the plant stand between ("oil", "nuclear power"): "in
                 // Odesa at a plant" names Odesa.
                 for (std::size_t f = k; f < words.size() && f < k + 3 && !is_capitalised(f) &&
                                         only(gap(f - 1, f), " \t") && !is_connective(keys[f]);
                      ++f) {
-                    if (is_facility_head(keys[f])) keep[m] = false;
+                    if (is_facility_head(keys[f])) {
+                        keep[m] = false;
+                        plural_head[m] = keys[f].back() == 's';
+                    }
                 }
                 break;
             }
@@ -565,6 +582,15 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 keep[m] = false;
                 break;
             }
+        }
+    }
+    // A list closed by a plural head names as many facilities: "flights at Izhevsk and Kazan
+    // airports", "the Black and Azov seas".
+    for (std::size_t m = mentions.size(); m-- > 1;) {
+        if (plural_head[m] && mentions[m - 1].entity->type == EntityType::city &&
+            joined_in_list(m - 1, m)) {
+            keep[m - 1] = false;
+            plural_head[m - 1] = true;
         }
     }
     std::size_t kept = 0;

@@ -341,6 +341,29 @@ TEST_CASE("a share or a side of a place that names a region is the region", "[en
     CHECK(names(shipped(), "a strike on Donetsk killed two") == Names{"Donetsk"});
 }
 
+TEST_CASE("a list after a region word and a colon or dash names regions", "[entity_matcher]") {
+    CHECK(names(shipped(),
+                "control over four Ukrainian regions \u2013 Luhansk, Donetsk, Zaporizhzhia and "
+                "Kherson.") ==
+          Names{"Luhansk Oblast", "Donetsk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast"});
+    CHECK(names(shipped(), "two regions: Sumy and Kharkiv") ==
+          Names{"Sumy Oblast", "Kharkiv Oblast"});
+    // After one region, its places.
+    CHECK(
+        names(shipped(), "the biggest cities in the Donetsk region -- Kramatorsk and Sloviansk") ==
+        Names{"Donetsk Oblast", "Kramatorsk", "Sloviansk"});
+    // Not past the list's end.
+    CHECK(names(shipped(), "two regions: Sumy and Kharkiv. Kyiv said") ==
+          Names{"Sumy Oblast", "Kharkiv Oblast", "Kyiv"});
+}
+
+TEST_CASE("airports and time zones named after a city are not the city", "[entity_matcher]") {
+    CHECK(names(shipped(), "flights at Odesa and Kharkiv airports were halted") == Names{});
+    CHECK(names(shipped(), "Kharkiv airport reopened") == Names{});
+    CHECK(names(shipped(), "the ban was lifted at 1039 hrs Moscow time") == Names{});
+    CHECK(names(shipped(), "a strike on Kharkiv overnight") == Names{"Kharkiv"});
+}
+
 TEST_CASE("a governor heads a region, not a city", "[entity_matcher]") {
     CHECK(names(shipped(), "Sumy Governor Ivan Petrenko was dismissed.") == Names{"Sumy Oblast"});
     CHECK(names(shipped(), "the Sumy and Luhansk governors resigned") ==
