@@ -141,6 +141,8 @@ TEST_CASE("places, organisations and catalogue entities are no persons", "[perso
     CHECK(names("Bessent told Fox Business that the step was large.").empty());
     // The words after an institution's "for" or "of" go on with its name.
     CHECK(names("The Center for Countering Disinformation said the plant was hit.").empty());
+    CHECK(names("Trump spoke in the James Brady Press Briefing Room today.").empty());
+    CHECK(names("Caspian Pipeline Consortium said the ban was lifted.").empty());
     CHECK(names("the Institute of Strategic Studies Sergey Ivashko said") ==
           Names{"Sergey Ivashko"});
 }
