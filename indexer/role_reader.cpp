@@ -550,9 +550,9 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
         }
         const auto& tokens = fields[first.field].tokens;
         bool meeting = false;
-        for (auto k = first.b; k < second.a; ++k) {
+        for (auto k = first.b; k <= second.a; ++k) {
             const auto b = tokens[k].before;
-            if (k > first.b && (b == Break::sentence || b == Break::paragraph)) return false;
+            if (b == Break::sentence || b == Break::paragraph) return false;
             const auto& key = tokens[k].key;
             meeting = meeting || key == "meet" || key == "meets" || key == "met" ||
                       key == "meeting" || key == "phone" || key == "telephone" || key == "call" ||

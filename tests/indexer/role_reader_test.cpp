@@ -223,6 +223,8 @@ TEST_CASE("a foreign minister who meets or calls a negotiator goes with them", "
     // Not across sentences, nor without a meeting.
     CHECK(negotiators("The talks are near. Petro Bondar spoke. He met Oleh Lysenko.",
                       {other, aide}) == std::vector<bool>{false, true});
+    CHECK(negotiators("The talks are near. Petro Bondar met reporters. Oleh Lysenko arrived.",
+                      {other, aide}) == std::vector<bool>{false, true});
     CHECK(negotiators("The talks are near. Petro Bondar praised Oleh Lysenko.", {other, aide}) ==
           std::vector<bool>{false, true});
 }
