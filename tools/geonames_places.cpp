@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include <boost/json.hpp>
 #include <unicode/utf8.h>
 
 #include "common/text.h"
@@ -261,6 +262,22 @@ std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection
             if (common_words.contains(key)) continue;  // "Mir" is an alternate name of a town
             place.forms.push_back(std::move(form));
         }
+        const auto& countries = selection.countries;
+        auto country = countries.find(lower_ascii(row[kAsciiName]));
+        if (country == countries.end()) country = countries.find(lower_ascii(place.name));
+        if (country != countries.end()) {
+            if (country->second != place.country) continue;
+            // GeoNames' name in the country's own language ("Panamá"), not in English.
+            if (lower_ascii(place.name) != country->first) {
+                const auto city = std::string(row[kAsciiName]) + " City";
+                for (const auto alternate : split_fields(row[kAlternateNames], ',')) {
+                    if (alternate == city) place.name = city;
+                }
+            }
+        }
+        std::erase_if(place.forms, [&](const std::string& form) {
+            return countries.contains(lower_ascii(form));
+        });
         place.common_word = common_words.contains(lower_ascii(place.name));
         place.capital = row[kFeatureCode] == "PPLC";
         places.push_back(std::move(place));
@@ -268,6 +285,23 @@ std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection
     std::stable_sort(places.begin(), places.end(),
                      [](const Place& a, const Place& b) { return a.population > b.population; });
     return places;
+}
+
+std::map<std::string, std::string> countries_from_iso_codes(std::string_view json) {
+    std::map<std::string, std::string> countries;
+    const auto document = boost::json::parse(json);
+    for (const auto& entry : document.at("3166-1").as_array()) {
+        const auto& fields = entry.as_object();
+        const auto* code = fields.if_contains("alpha_2");
+        if (!code || !code->is_string()) continue;
+        for (const auto* key : {"name", "common_name", "official_name"}) {
+            if (const auto* name = fields.if_contains(key); name && name->is_string()) {
+                countries.emplace(lower_ascii(without_marks(std::string(name->as_string()))),
+                                  std::string(code->as_string()));
+            }
+        }
+    }
+    return countries;
 }
 
 }  // namespace talksearch::tools

@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <istream>
+#include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/gazetteer.h"
@@ -20,7 +22,18 @@ struct PlaceSelection {
     // Below this a settlement is a village: a place, but not one for the city facet.
     std::uint32_t near_min_population = 2000;
     std::uint32_t world_min_population = 100000;
+    // Countries' names (ISO 3166-1, lower-case ASCII) and their codes. A spelling that is a
+    // country's name names the country ("a ship under the Panama flag"), and so does a place
+    // elsewhere named after one (Armenia in Colombia). A capital that GeoNames names as its
+    // country in another language ("Panamá") is called as English news calls it where GeoNames
+    // knows "<name> City" (Panama City); one named as its country in English is both (Singapore,
+    // Hong Kong).
+    std::map<std::string, std::string> countries;
 };
+
+// The names of ISO 3166-1's countries, lower-case ASCII, with their two-letter codes, from
+// iso-codes' JSON file (iso_3166-1.json: "name", "common_name" and "official_name").
+std::map<std::string, std::string> countries_from_iso_codes(std::string_view json);
 
 // Reads GeoNames rows (tab-separated, the cities file's 19 columns). `common_words` holds
 // lower-case English words: a place named by one is marked, and a spelling that is one is left

@@ -110,3 +110,28 @@ TEST_CASE("a name that is an English word is marked, a spelling that is one left
     CHECK_FALSE(has_form(found[1], "Seversk"));
     CHECK(has_form(found[1], "Syversk"));
 }
+
+TEST_CASE("a spelling that is a country's name names the country", "[geonames_places]") {
+    static const Romaniser romaniser;
+    tools::PlaceSelection selection;
+    selection.countries = tools::countries_from_iso_codes(R"json({"3166-1": [
+        {"alpha_2": "PA", "name": "Panama", "official_name": "Republic of Panama"},
+        {"alpha_2": "SG", "name": "Singapore"},
+        {"alpha_2": "AM", "name": "Armenia"},
+        {"alpha_2": "GT", "name": "Guatemala"}]})json");
+    CHECK(selection.countries.at("republic of panama") == "PA");
+    std::istringstream in(
+        row("Panamá", "Panama", "Panama City,Панама", "PPLC", "PA", 408168) +
+        row("Guatemala City", "Guatemala City", "Guatemala,Гватемала", "PPLC", "GT", 994938) +
+        row("Singapore", "Singapore", "Singapore City,Сингапур", "PPLC", "SG", 3547809) +
+        row("Armenia", "Armenia", "", "PPLA2", "CO", 315328));
+    const auto found = tools::places_from_geonames(in, selection, {}, romaniser);
+    REQUIRE(found.size() == 3);
+    // The city-state is the city; the capital named as its country is called "... City".
+    CHECK(found[0].name == "Singapore");
+    CHECK(found[1].name == "Guatemala City");
+    CHECK_FALSE(has_form(found[1], "Guatemala"));
+    CHECK(found[2].name == "Panama City");
+    CHECK_FALSE(has_form(found[2], "Panama"));
+    CHECK(has_form(found[2], "Панама"));
+}
