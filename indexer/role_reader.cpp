@@ -339,7 +339,11 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
     // "held talks with Ukrainian President Volodymyr Zelenskyy, Head of the Office Andriy Yermak,
     // Foreign Minister Dmytro Kuleba and officials of ...": a list of titled names goes on past
     // its commas while the next item starts with a capital, up to an item that speaks (",
-    // Lavrov said").
+    // Lavrov said"); a colon opens it ("talks with a U.S. team: envoy Steve Witkoff, ...").
+    auto colon_before = [&](std::size_t k) {
+        const auto from = tokens[k - 1].end;
+        return field.text.substr(from, tokens[k].begin - from).find(':') != std::string::npos;
+    };
     auto mark_list_from = [&](std::size_t start) {
         for (auto k = start; k < tokens.size() && k < start + kMaxZoneWords;) {
             auto end = k + 1;
@@ -356,10 +360,10 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                 }
                 marked[m] = true;
             }
-            if (end >= tokens.size() || tokens[end].before != Break::clause ||
-                !tokens[end].capitalised) {
-                break;
-            }
+            if (end >= tokens.size()) break;
+            const bool goes_on = (tokens[end].before == Break::clause && tokens[end].capitalised) ||
+                                 (tokens[end].before == Break::sentence && colon_before(end));
+            if (!goes_on) break;
             k = end;
         }
     };

@@ -329,6 +329,11 @@ TEST_CASE("a list of titled names after talks with goes on past its commas", "[r
         "Bondar, Foreign Minister Ivan Petrenko and officials of the ministries.";
     CHECK(negotiators(text, {{"Petro Bondar", {}}, {"Ivan Petrenko", {"foreign_minister"}}}) ==
           std::vector<bool>{true, true});
+    // A colon opens it.
+    CHECK(
+        negotiator("Putin held talks with a U.S. team: envoy Oleh Lysenko, Petro Bondar and "
+                   "acquisition chief Ivan Petrenko.",
+                   "Ivan Petrenko"));
     // A clause that speaks ends the list.
     CHECK_FALSE(negotiator("The talks with Russia failed, Ivan Petrenko said.", "Ivan Petrenko"));
     CHECK_FALSE(
