@@ -390,6 +390,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         // Translated news puts the type before the name without "of": "the village Kozinka",
         // "the khutori Plotvyanka and Borisovka" (whose first name no list may know).
         if (follows_village_word(first)) called[m] = Called::village;
+        // ... and a town's: "the town Toretsk", "the regional centre Maryinka".
+        if (first >= 1 && only(gap(first - 1, first), " \t") &&
+            (is_town_word(keys[first - 1]) || keys[first - 1] == "centre" ||
+             keys[first - 1] == "center")) {
+            called[m] = Called::town;
+        }
         // "nearby towns, including Kurakhove, Hirnyk and Toretsk", "villages such as A and B".
         if (first >= 2 && only(gap(first - 1, first), " \t")) {
             const bool such_as = keys[first - 1] == "as" && first >= 3 && keys[first - 2] == "such";

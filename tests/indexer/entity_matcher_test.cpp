@@ -291,6 +291,7 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         // Smaller than a city, known only to the gazetteer: a city where the article says so.
         {"Russian troops entered Ocheretyne on Monday", Names{}},
         {"Russian troops entered the town of Ocheretyne", Names{"Ocheretyne"}},
+        {"troops claimed the regional centre Ocheretyne", Names{"Ocheretyne"}},
         {"fighting in nearby towns, including Kirov, Ocheretyne and Robotyne",
          Names{"Kirov", "Ocheretyne", "Robotyne"}},
         {"villages such as Ocheretyne and Kirov", Names{}},
