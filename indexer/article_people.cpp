@@ -139,11 +139,24 @@ void add_people(const PersonFinder& person_finder, const PersonVariants& variant
             given_names.insert(name.substr(0, space));
         }
     }
+    // So is one right before a person's mention: "Volodymyr Medinsky", where the catalogue
+    // knows Vladimir Medinsky and GeoNames spells the city of Vladimir "Volodymyr".
+    std::set<std::pair<std::size_t, std::size_t>> person_begins;  // field, byte
+    for (const auto& person_mentions : people) {
+        for (const auto& at : person_mentions.mentions) person_begins.emplace(at.field, at.begin);
+    }
+    auto opens_person = [&](std::size_t i) {
+        const auto& at = spans[i];
+        const auto& text = fields[at.field].text;
+        return at.end < text.size() && text[at.end] == ' ' &&
+               person_begins.contains({at.field, at.end + 1});
+    };
     const auto city = to_string(EntityType::city);
     std::vector<bool> by_given_name(count), otherwise(count);
     for (std::size_t i = 0; i < spans.size(); ++i) {
         if (stored.entities[span_entity[i]].type != city) continue;
-        (given_names.contains(form_at(i)) ? by_given_name : otherwise)[span_entity[i]] = true;
+        const bool given = given_names.contains(form_at(i)) || opens_person(i);
+        (given ? by_given_name : otherwise)[span_entity[i]] = true;
     }
     std::vector<ArticleEntity> kept;
     for (std::size_t i = 0; i < count; ++i) {

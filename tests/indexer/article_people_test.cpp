@@ -148,6 +148,15 @@ TEST_CASE("a city named only by the given name of a person of the article is tha
     both.add_catalogue_entity(vladimir, "Volodymyr");
     both.add_people();
     CHECK(both.entity("Vladimir"));
+    // Right before a catalogue person's surname, the city's spelling is the person's given name.
+    Article before;
+    before.stored.body = "Peskov said Volodymyr Dmitriev will lead the delegation.";
+    before.add_catalogue_entity(vladimir, "Volodymyr");
+    before.add_catalogue_entity(ArticleEntity{"Kirill Dmitriev", "person", {"negotiator"}, {}},
+                                "Dmitriev");
+    before.add_people();
+    CHECK_FALSE(before.entity("Vladimir"));
+    CHECK(before.entity("Kirill Dmitriev"));
     Article alone;
     alone.stored.body = "A drone fell near Vladimir, east of Moscow.";
     alone.add_catalogue_entity(vladimir, "Vladimir");
