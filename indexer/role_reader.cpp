@@ -383,19 +383,39 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const auto& key = tokens[i].key;
         const auto& next = tokens[i + 1].key;
-        // Most words are too short or too long to be one: no lookup for them.
-        if (key.size() >= 4 && key.size() <= 13 && is_party_noun(key)) {
+        // Most words are too short or too long to be one: no lookup for them. In a text about
+        // talks, "it" after a delegation is one too: "Besides Putin and Ushakov it will include
+        // Foreign Minister Sergey Lavrov, ...".
+        const bool party = key.size() >= 4 && key.size() <= 13 && is_party_noun(key);
+        if (party && colon_before(i + 1)) {
+            // "three US negotiators: Mike Waltz, Secretary of State Marco Rubio and ...".
+            mark_list_from(i + 1);
+        } else if (party || (about_talks && key == "it")) {
             constexpr std::size_t kReach = 3;
             for (auto k = i + 1; k < tokens.size() && k <= i + kReach; ++k) {
                 if (tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph) {
                     break;
                 }
                 const auto& verb = tokens[k].key;
+                // "The U.S. side will be Vice President J.D. Vance, Secretary of State ...".
+                const bool be = verb == "be" || verb == "is" || verb == "are" || verb == "was" ||
+                                verb == "were";
+                if (party && be && k + 1 < tokens.size() && tokens[k + 1].capitalised &&
+                    !separates(tokens[k + 1].before)) {
+                    mark_list_from(k + 1);
+                    break;
+                }
                 if (verb == "included" || verb == "includes" || verb == "including" ||
                     verb == "include" || verb == "comprised" || verb == "comprises" ||
                     verb == "consisted" || verb == "consists" || verb == "met" || verb == "meets" ||
                     verb == "meet") {
-                    mark_from(k + 1, true);
+                    // After "it", only a list of names: "it will include a meeting with adviser
+                    // Yury Ushakov, the spokesman, Dmitry Peskov, told ..." names no Peskov.
+                    if (party) {
+                        mark_from(k + 1, true);
+                    } else {
+                        mark_list_from(k + 1);
+                    }
                     break;
                 }
                 // "The delegation was made up of ...", "a team composed of ...".

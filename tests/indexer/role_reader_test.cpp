@@ -351,6 +351,31 @@ TEST_CASE("in a text about talks, who takes part in their summit or meeting nego
                            "Ivan Petrenko"));
 }
 
+TEST_CASE("who a side is, a colon's list after negotiators, and whom \"it\" includes",
+          "[role_reader]") {
+    CHECK(
+        negotiator("The delegations were named. The U.S. side will be Vice President Oleh "
+                   "Lysenko, Secretary Ivan Petrenko and envoy Petro Bondar.",
+                   "Ivan Petrenko"));
+    CHECK(
+        negotiator("Across from them are three US negotiators: adviser Oleh Lysenko, Secretary "
+                   "Ivan Petrenko and envoy Petro Bondar.",
+                   "Ivan Petrenko"));
+    CHECK(
+        negotiator("Ushakov named the Russian delegation to the summit. Besides him it will "
+                   "include Foreign Minister Ivan Petrenko and Petro Bondar.",
+                   "Ivan Petrenko", {"foreign_minister"}));
+    CHECK_FALSE(
+        negotiator("The envoy's visit is near. His agenda is secret, but it will include a "
+                   "meeting with adviser Oleh Lysenko, the spokesman, Ivan Petrenko, told "
+                   "reporters.",
+                   "Ivan Petrenko"));
+    // Not a side that is anything but a list of names, nor "it" in a text about no talks.
+    CHECK_FALSE(negotiator("The Ukrainian side is ready, Ivan Petrenko said.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("The plan was costly; it will include Mayor Ivan Petrenko's office.",
+                           "Ivan Petrenko"));
+}
+
 TEST_CASE("those who attended the talks negotiate", "[role_reader]") {
     CHECK(
         negotiator("On the American side, the consultations were attended by envoy Oleh Lysenko, "
