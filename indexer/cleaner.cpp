@@ -1,5 +1,6 @@
 #include "indexer/cleaner.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "common/text.h"
@@ -21,6 +22,16 @@ constexpr std::size_t kHeadlineMaxWords = 30;
 bool ends_sentence(std::string_view text) {
     return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' ||
                              text.back() == ':' || text.ends_with("\xE2\x80\x9D"));
+}
+
+// A time of day alone on its line, as teaser lists stamp their items: "03:06", "20:32".
+bool is_clock_time(std::string_view text) {
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3) {
+        return false;
+    }
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c == ':' || (c >= '0' && c <= '9'); });
 }
 
 std::string strip_final_period(std::string text) {
@@ -52,14 +63,20 @@ std::string clean_line(std::string_view line) { return strip_emphasis(normalize_
 CleanArticle clean(const ParsedArticle& article) {
     // 1. Normalise, drop blank and chrome lines, cut the trailer.
     //    The lines under a teaser label are other articles' headlines, up to the first line that
-    //    ends a sentence as text does (a headline does not).
+    //    ends a sentence as text does (a headline does not); an item under a time stamp is
+    //    another article's whatever it ends with ("Read next / 03:06 / A drone strike hit ...").
     std::vector<Line> lines;
     bool under_teaser_label = false;
+    bool after_clock_time = false;
     for (const auto& block : article.blocks) {
         auto raw = normalize_spaces(block);
         auto text = strip_emphasis(raw);
         Line line{std::move(raw), std::move(text)};
         if (line.text.empty()) continue;
+        if (under_teaser_label && (after_clock_time || is_clock_time(line.text))) {
+            after_clock_time = !after_clock_time && is_clock_time(line.text);
+            continue;
+        }
         under_teaser_label = under_teaser_label && !ends_sentence(line.text) &&
                              count_words(line.text) <= kHeadlineMaxWords;
         if (under_teaser_label) continue;

@@ -150,4 +150,31 @@ TEST_CASE("the headlines under a teaser label are other articles'", "[cleaner]")
           std::vector<std::string>{
               "Five people were killed in strikes on the city, officials said on Monday.",
               "Rescuers worked through the night at the site, the governor said."});
+    // Items under their time stamps are other articles' whatever they end with.
+    parsed.blocks = {"Five people were killed in strikes on the city, officials said on Monday.",
+                     "Read next",
+                     "03:06",
+                     "A drone strike hit residential buildings in Kharkiv late on Thursday.",
+                     "20:32",
+                     "A missile attack on Kryvyi Rih left several casualties.",
+                     "Rescuers worked through the night at the site, the governor said."};
+    CHECK(clean(parsed).paragraphs ==
+          std::vector<std::string>{
+              "Five people were killed in strikes on the city, officials said on Monday.",
+              "Rescuers worked through the night at the site, the governor said."});
+    // A time stamp outside a teaser list is the article's.
+    parsed.blocks = {"Five people were killed in strikes on the city, officials said on Monday.",
+                     "20:32", "A missile attack on Kryvyi Rih left several casualties."};
+    CHECK(clean(parsed).paragraphs.size() == 3);
+}
+
+TEST_CASE("a list of recent posts ends the article", "[cleaner]") {
+    ParsedArticle parsed;
+    parsed.title = "Strikes on Izmail";
+    parsed.blocks = {"Five people were killed in strikes on the port, officials said on Monday.",
+                     "Recent Posts", "EU Opens Membership Talks with Ukraine",
+                     "On Tuesday, a conference in Luxembourg marked the beginning of talks."};
+    CHECK(clean(parsed).paragraphs ==
+          std::vector<std::string>{
+              "Five people were killed in strikes on the port, officials said on Monday."});
 }
