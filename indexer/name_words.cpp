@@ -155,7 +155,7 @@ const WordSet& institutions() {
         "latvian",      "lithuanian",   "finnish",       "swedish",    "norwegian",
         "danish",       "dutch",        "belgian",       "spanish",    "canadian",
         "japanese",     "korean",       "syrian",        "crimean",    "chechen",
-        "soviet",       "business",     "room",          "consortium"};
+        "soviet",       "business",     "room",          "consortium", "deutsche"};
     return words;
 }
 
