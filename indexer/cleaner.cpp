@@ -34,6 +34,25 @@ bool is_clock_time(std::string_view text) {
                        [](char c) { return c == ':' || (c >= '0' && c <= '9'); });
 }
 
+// A link a page rendered as "Headline -" (or "Headline |"): a line ending in a separator.
+bool ends_with_separator(std::string_view block) {
+    while (!block.empty() && (block.back() == ' ' || block.back() == '\t')) block.remove_suffix(1);
+    return block.ends_with(" -") || block.ends_with(" |") || block.ends_with(" \xE2\x80\x93");
+}
+
+// Three or more such lines in a row are a list of links to other articles.
+std::vector<bool> link_lists(const std::vector<std::string>& blocks) {
+    constexpr std::size_t kMinLinks = 3;
+    std::vector<bool> listed(blocks.size());
+    for (std::size_t i = 0; i < blocks.size();) {
+        auto end = i;
+        while (end < blocks.size() && ends_with_separator(blocks[end])) ++end;
+        if (end - i >= kMinLinks) std::fill(listed.begin() + i, listed.begin() + end, true);
+        i = end == i ? i + 1 : end;
+    }
+    return listed;
+}
+
 std::string strip_final_period(std::string text) {
     if (text.size() > 1 && text.back() == '.' && text[text.size() - 2] != '.') text.pop_back();
     return text;
@@ -65,11 +84,14 @@ CleanArticle clean(const ParsedArticle& article) {
     //    The lines under a teaser label are other articles' headlines, up to the first line that
     //    ends a sentence as text does (a headline does not); an item under a time stamp is
     //    another article's whatever it ends with ("Read next / 03:06 / A drone strike hit ...").
+    //    Lists of links rendered as "Headline -" lines are chrome too.
     std::vector<Line> lines;
     bool under_teaser_label = false;
     bool after_clock_time = false;
-    for (const auto& block : article.blocks) {
-        auto raw = normalize_spaces(block);
+    const auto listed = link_lists(article.blocks);
+    for (std::size_t b = 0; b < article.blocks.size(); ++b) {
+        if (listed[b]) continue;
+        auto raw = normalize_spaces(article.blocks[b]);
         auto text = strip_emphasis(raw);
         Line line{std::move(raw), std::move(text)};
         if (line.text.empty()) continue;

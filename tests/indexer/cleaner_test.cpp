@@ -168,6 +168,23 @@ TEST_CASE("the headlines under a teaser label are other articles'", "[cleaner]")
     CHECK(clean(parsed).paragraphs.size() == 3);
 }
 
+TEST_CASE("three or more lines ending in a separator are a list of links", "[cleaner]") {
+    ParsedArticle parsed;
+    parsed.title = "Strike on Kramatorsk";
+    parsed.blocks = {"Five people were killed in strikes on the city, officials said on Monday.",
+                     "Prince Harry Leaves London Entirely -",
+                     "Actress Catherine O'Hara Dies After Brief Illness -",
+                     "Princess Anne Refuses An Offer -",
+                     "Rescuers worked through the night at the site, the governor said.",
+                     "Two lines alone -",
+                     "are not a list -"};
+    CHECK(clean(parsed).paragraphs ==
+          std::vector<std::string>{
+              "Five people were killed in strikes on the city, officials said on Monday.",
+              "Rescuers worked through the night at the site, the governor said.",
+              "Two lines alone -", "are not a list -"});
+}
+
 TEST_CASE("a list of recent posts ends the article", "[cleaner]") {
     ParsedArticle parsed;
     parsed.title = "Strikes on Izmail";
