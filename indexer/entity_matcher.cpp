@@ -125,8 +125,8 @@ bool is_connective(std::string_view key) {
 bool is_facility_head(std::string_view key) {
     // Waters in the plural only: "the Odesa sea port" is the city's port.
     static const std::set<std::string_view> heads{
-        "refinery",  "refineries", "plant", "plants", "dam",     "river",   "rivers",
-        "reservoir", "seas",       "lakes", "lake",   "estuary", "airport", "airports"};
+        "refinery", "refineries", "plant", "plants",  "dam",     "river",    "rivers", "reservoir",
+        "seas",     "lakes",      "lake",  "estuary", "airport", "airports", "zone"};
     return heads.contains(key);
 }
 

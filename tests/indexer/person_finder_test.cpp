@@ -143,6 +143,7 @@ TEST_CASE("places, organisations and catalogue entities are no persons", "[perso
     CHECK(names("The Center for Countering Disinformation said the plant was hit.").empty());
     CHECK(names("Trump spoke in the James Brady Press Briefing Room today.").empty());
     CHECK(names("Caspian Pipeline Consortium said the ban was lifted.").empty());
+    CHECK(names("Officials told Deutsche Welle that talks would start.").empty());
     CHECK(names("the Institute of Strategic Studies Sergey Ivashko said") ==
           Names{"Sergey Ivashko"});
 }
