@@ -125,8 +125,9 @@ bool is_connective(std::string_view key) {
 bool is_facility_head(std::string_view key) {
     // Waters in the plural only: "the Odesa sea port" is the city's port.
     static const std::set<std::string_view> heads{
-        "refinery", "refineries", "plant", "plants",  "dam",     "river",    "rivers", "reservoir",
-        "seas",     "lakes",      "lake",  "estuary", "airport", "airports", "zone"};
+        "refinery", "refineries", "plant", "plants", "dam",    "river",
+        "rivers",   "reservoir",  "seas",  "lakes",  "lake",   "estuary",
+        "airport",  "airports",   "zone",  "road",   "highway"};
     return heads.contains(key);
 }
 
@@ -301,6 +302,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
 
     std::vector<bool> keep(mentions.size(), true);
     std::vector<bool> plural_head(mentions.size());  // before a plural facility: "... airports"
+    std::vector<bool> headed(mentions.size());       // before a facility's head: "... road"
     std::vector<bool> named(words.size(), false);    // words inside some mention
     for (const auto& span : spans) {
         for (auto k = span.begin; k < span.end; ++k) named[k] = true;
@@ -396,13 +398,15 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
              keys[first - 1] == "center")) {
             called[m] = Called::town;
         }
-        // "nearby towns, including Kurakhove, Hirnyk and Toretsk", "villages such as A and B".
+        // "nearby towns, including Kurakhove, Hirnyk and Toretsk", "villages such as A and B",
+        // "several regions including Donetsk, Kharkiv and Kherson".
         if (first >= 2 && only(gap(first - 1, first), " \t")) {
             const bool such_as = keys[first - 1] == "as" && first >= 3 && keys[first - 2] == "such";
             if (keys[first - 1] == "including" || keys[first - 1] == "like" || such_as) {
                 const auto what = such_as ? first - 3 : first - 2;
                 if (is_village_word(keys[what])) called[m] = Called::village;
                 if (is_town_word(keys[what])) called[m] = Called::town;
+                if (opens_region_list(keys[what])) called[m] = Called::region;
             }
         }
         // A comma goes on with the list only where the list goes on after it ("the villages of
@@ -580,6 +584,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                     if (is_facility_head(keys[f])) {
                         keep[m] = false;
                         plural_head[m] = keys[f].back() == 's';
+                        headed[m] = true;
                     }
                 }
                 break;
@@ -591,12 +596,17 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
     }
     // A list closed by a plural head names as many facilities: "flights at Izhevsk and Kazan
-    // airports", "the Black and Azov seas".
+    // airports", "the Black and Azov seas"; a chain of hyphened places names one: "the
+    // Rylsk-Lgov-Kurchatov-Kursk road".
     for (std::size_t m = mentions.size(); m-- > 1;) {
-        if (plural_head[m] && mentions[m - 1].entity->type == EntityType::city &&
-            joined_in_list(m - 1, m)) {
+        if (mentions[m - 1].entity->type != EntityType::city) continue;
+        const auto between = gap(spans[m - 1].end - 1, spans[m].begin);
+        const bool hyphened =
+            spans[m].begin == spans[m - 1].end && (between == "-" || between == "\u2013");
+        if ((plural_head[m] && joined_in_list(m - 1, m)) || (headed[m] && hyphened)) {
             keep[m - 1] = false;
-            plural_head[m - 1] = true;
+            plural_head[m - 1] = plural_head[m];
+            headed[m - 1] = headed[m];
         }
     }
     std::size_t kept = 0;

@@ -362,6 +362,10 @@ TEST_CASE("airports and time zones named after a city are not the city", "[entit
     CHECK(names(shipped(), "flights at Odesa and Kharkiv airports were halted") == Names{});
     CHECK(names(shipped(), "Kharkiv airport reopened") == Names{});
     CHECK(names(shipped(), "guardsmen captured in the Kyiv exclusion zone") == Names{});
+    CHECK(names(shipped(), "lines along the Sumy-Kharkiv-Kupiansk highway") == Names{});
+    CHECK(
+        names(shipped(), "soldiers from several regions including Donetsk, Kharkiv and Kherson") ==
+        Names{"Donetsk Oblast", "Kharkiv Oblast", "Kherson Oblast"});
     CHECK(names(shipped(), "the ban was lifted at 1039 hrs Moscow time") == Names{});
     CHECK(names(shipped(), "a strike on Kharkiv overnight") == Names{"Kharkiv"});
 }
