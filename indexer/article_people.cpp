@@ -127,16 +127,18 @@ void add_people(const PersonFinder& person_finder, const PersonVariants& variant
     for (std::size_t p = 0; p < people.size(); ++p) {
         stored.entities[entity_of[p]].roles = std::move(people[p].roles);
     }
-    // A city the article names only by the given name of a person it names is that person:
-    // "every time he speaks with Vladimir" in an article about Vladimir Putin (GeoNames also
-    // spells the city Volodymyr). The city and a person of its name in one article are rarer
-    // than a president called by his first name.
-    std::set<std::string, std::less<>> given_names;
+    // A city the article names only by the given name or the surname of a person it names is
+    // that person: "every time he speaks with Vladimir" in an article about Vladimir Putin
+    // (GeoNames also spells the city Volodymyr), "according to Gusev" after Governor Aleksandr
+    // Gusev. The city and a person of its name in one article are rarer than a person called
+    // by one name.
+    std::set<std::string, std::less<>> names_of_people;
     for (std::size_t e = 0; e < count; ++e) {
         const auto& name = stored.entities[e].name;
         const auto space = name.find(' ');
         if (stored.entities[e].type == person && !moved[e] && space != std::string::npos) {
-            given_names.insert(name.substr(0, space));
+            names_of_people.insert(name.substr(0, space));
+            names_of_people.emplace(surname_of(name));
         }
     }
     // So is one right before a person's mention: "Volodymyr Medinsky", where the catalogue
@@ -155,7 +157,7 @@ void add_people(const PersonFinder& person_finder, const PersonVariants& variant
     std::vector<bool> by_given_name(count), otherwise(count);
     for (std::size_t i = 0; i < spans.size(); ++i) {
         if (stored.entities[span_entity[i]].type != city) continue;
-        const bool given = given_names.contains(form_at(i)) || opens_person(i);
+        const bool given = names_of_people.contains(form_at(i)) || opens_person(i);
         (given ? by_given_name : otherwise)[span_entity[i]] = true;
     }
     std::vector<ArticleEntity> kept;

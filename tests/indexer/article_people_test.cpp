@@ -148,6 +148,13 @@ TEST_CASE("a city named only by the given name of a person of the article is tha
     both.add_catalogue_entity(vladimir, "Volodymyr");
     both.add_people();
     CHECK(both.entity("Vladimir"));
+    // The surname alone is the person's too.
+    Article surname;
+    surname.stored.body = "According to Vladimir, two were hurt. Governor Sergey Vladimir said so.";
+    surname.add_catalogue_entity(vladimir, "Vladimir");
+    surname.add_people();
+    CHECK(surname.entity("Sergey Vladimir"));
+    CHECK_FALSE(surname.entity("Vladimir"));
     // Right before a catalogue person's surname, the city's spelling is the person's given name.
     Article before;
     before.stored.body = "Peskov said Volodymyr Dmitriev will lead the delegation.";
