@@ -109,9 +109,9 @@ bool is_lower_case_name_head(std::string_view key) {
            key == "format" || key == "communique" || key == "memorandum";
 }
 
-// Plants, dams, airports and waters named after a city, in lower case, with up to two words
-// before the head: "the Novoshakhtinsk oil refinery", "the Kakhovka hydroelectric dam", "the
-// Dnipro river", "Kazan airport", "the Black and Azov seas".
+// Plants, dams, airports, roads, zones and waters named after a city, in lower case, with up to
+// two words before the head: "the Novoshakhtinsk oil refinery", "the Kakhovka hydroelectric dam",
+// "the Dnipro river", "Kazan airport", "the Chernobyl exclusion zone", "the Black and Azov seas".
 // They are named after the nearest city, not always in it.
 // Words that join a clause rather than describe a thing: no plant's name runs past them.
 bool is_connective(std::string_view key) {

@@ -129,44 +129,44 @@ TEST_CASE("a slip of the writer joins the person the catalogue found", "[article
     CHECK(article.entity("Heorhii Tykhyi"));
 }
 
-TEST_CASE("a city named only by the given name of a person of the article is that person",
+TEST_CASE("a city named only by a name of a person of the article is that person",
           "[article_people]") {
-    const ArticleEntity vladimir{"Vladimir", "city", {}, {}};
+    // The article `body` with the city of Vladimir at each of `forms` (their first occurrences),
+    // its people added.
+    auto with_city = [](std::string body, const std::vector<std::string>& forms) {
+        Article article;
+        article.stored.body = std::move(body);
+        for (const auto& form : forms) {
+            article.add_catalogue_entity(ArticleEntity{"Vladimir", "city", {}, {}}, form);
+        }
+        return article;
+    };
     const std::string said =
         "Every time Trump speaks with Vladimir the talks go nowhere. President Vladimir Ivanenko "
         "was not honest.";
-    Article named;
-    named.stored.body = said;
-    named.add_catalogue_entity(vladimir, "Vladimir");
+    auto named = with_city(said, {"Vladimir"});
     named.add_people();
     CHECK(named.entity("Vladimir Ivanenko"));
     CHECK_FALSE(named.entity("Vladimir"));
     // Named another way as well, the city stays; without the person, too.
-    Article both;
-    both.stored.body = said + " A drone hit Volodymyr.";
-    both.add_catalogue_entity(vladimir, "Vladimir");
-    both.add_catalogue_entity(vladimir, "Volodymyr");
+    auto both = with_city(said + " A drone hit Volodymyr.", {"Vladimir", "Volodymyr"});
     both.add_people();
     CHECK(both.entity("Vladimir"));
+    auto alone = with_city("A drone fell near Vladimir, east of Moscow.", {"Vladimir"});
+    alone.add_people();
+    CHECK(alone.entity("Vladimir"));
     // The surname alone is the person's too.
-    Article surname;
-    surname.stored.body = "According to Vladimir, two were hurt. Governor Sergey Vladimir said so.";
-    surname.add_catalogue_entity(vladimir, "Vladimir");
+    auto surname = with_city(
+        "According to Vladimir, two were hurt. Governor Sergey Vladimir said so.", {"Vladimir"});
     surname.add_people();
     CHECK(surname.entity("Sergey Vladimir"));
     CHECK_FALSE(surname.entity("Vladimir"));
     // Right before a catalogue person's surname, the city's spelling is the person's given name.
-    Article before;
-    before.stored.body = "Peskov said Volodymyr Dmitriev will lead the delegation.";
-    before.add_catalogue_entity(vladimir, "Volodymyr");
+    auto before =
+        with_city("Peskov said Volodymyr Dmitriev will lead the delegation.", {"Volodymyr"});
     before.add_catalogue_entity(ArticleEntity{"Kirill Dmitriev", "person", {"negotiator"}, {}},
                                 "Dmitriev");
     before.add_people();
     CHECK_FALSE(before.entity("Vladimir"));
     CHECK(before.entity("Kirill Dmitriev"));
-    Article alone;
-    alone.stored.body = "A drone fell near Vladimir, east of Moscow.";
-    alone.add_catalogue_entity(vladimir, "Vladimir");
-    alone.add_people();
-    CHECK(alone.entity("Vladimir"));
 }
