@@ -1,6 +1,7 @@
 #include "indexer/role_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 #include <unordered_set>
 
@@ -310,10 +311,52 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
 // "included" (or was "made up of") and whom a team "met" (to the end of the sentence), who it was
 // "headed by" or "represented by", with whom "talks" were held (to the end of the clause), and in a
 // text about talks who was "present" (to the end of the sentence) or in whose "presence" talks
-// were held (to the end of the clause).
-std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks) {
+// were held (to the end of the clause), and the people a caption lists (`title_case` marks the
+// words of headlines, which are no captions).
+std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks,
+                                    const std::vector<bool>& title_case) {
     const auto& tokens = field.tokens;
     std::vector<bool> marked(tokens.size());
+    // In a text about talks, a sentence that is a list of titled names and nothing more, or ends
+    // "at their meeting", is a caption of those at the talks: "US Secretary of State Marco Rubio
+    // (2nd L), US National Security Advisor Mike Waltz (L), ... and Ukrainian Minister of Defence
+    // Rustem Umerov (R) at their meeting".
+    auto listed_word = [&](const Token& token) {
+        const auto& key = token.key;
+        const auto first = static_cast<unsigned char>(field.text[token.begin]);
+        // Capitalised words, acronyms and the "L" and "R" of positions: "US", "(2nd L)".
+        return token.capitalised || std::isupper(first) || key == "and" || key == "of" ||
+               key == "the" || (!key.empty() && key.front() >= '0' && key.front() <= '9') ||
+               name_words::particles().contains(key);
+    };
+    for (std::size_t start = 0; about_talks && start < tokens.size();) {
+        auto end = start;
+        std::size_t commas = 0;
+        while (end < tokens.size() && listed_word(tokens[end]) && !title_case[end] &&
+               (end == start || (tokens[end].before != Break::sentence &&
+                                 tokens[end].before != Break::paragraph))) {
+            commas += end > start && tokens[end].before == Break::clause;
+            ++end;
+        }
+        const bool sentence_ends = end == tokens.size() || tokens[end].before == Break::sentence ||
+                                   tokens[end].before == Break::paragraph;
+        const bool at_meeting =
+            end + 1 < tokens.size() && tokens[end].key == "at" &&
+            follows(tokens, end, 3, [](std::string_view key) {
+                return key == "meeting" || key == "talks" || starts_with(key, "negotiation");
+            });
+        constexpr std::size_t kMinWords = 6;
+        if (commas >= 1 && end - start >= kMinWords && (sentence_ends || at_meeting)) {
+            std::fill(marked.begin() + static_cast<std::ptrdiff_t>(start),
+                      marked.begin() + static_cast<std::ptrdiff_t>(end), true);
+        }
+        // On to the next sentence.
+        start = std::max(end, start + 1);
+        while (start < tokens.size() && tokens[start].before != Break::sentence &&
+               tokens[start].before != Break::paragraph) {
+            ++start;
+        }
+    }
     // "made up of Head of the Office Kirill Budanov; Advisor Oleksandr Bevz; ...": a semicolon
     // goes on with a list that a whole sentence holds.
     auto after_semicolon = [&](std::size_t k) {
@@ -508,8 +551,8 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
     std::vector<std::vector<bool>> zones;
     std::vector<std::vector<bool>> title_case;
     for (const auto& field : fields) {
-        zones.push_back(negotiating_zones(field, about_talks));
         title_case.push_back(in_title_case(field));
+        zones.push_back(negotiating_zones(field, about_talks, title_case.back()));
     }
     // Each mention as tokens [a, b) of its field.
     struct TokenSpan {

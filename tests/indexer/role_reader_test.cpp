@@ -376,6 +376,24 @@ TEST_CASE("who a side is, a colon's list after negotiators, and whom \"it\" incl
                            "Ivan Petrenko"));
 }
 
+TEST_CASE("in a text about talks, the people a caption lists were at them", "[role_reader]") {
+    CHECK(
+        negotiator("The talks began.\n\nUS Secretary of State Oleh Lysenko (2nd L), Foreign "
+                   "Minister Ivan Petrenko (3rd R), and Minister of Defence Petro Bondar (R) at "
+                   "their meeting in Jeddah on Tuesday.",
+                   "Ivan Petrenko", {"foreign_minister"}));
+    CHECK(
+        negotiator("The talks began.\n\nNational Security Adviser Oleh Lysenko, Foreign Minister "
+                   "Ivan Petrenko, and Head of Office Petro Bondar.\n\nThe plan was agreed.",
+                   "Ivan Petrenko", {"foreign_minister"}));
+    // Not a list that goes on with a verb, nor one in a text about no talks, nor a headline.
+    CHECK_FALSE(
+        negotiator("The talks began. Oleh Lysenko, Petro Bondar and Ivan Petrenko visited "
+                   "a school.",
+                   "Ivan Petrenko", {"foreign_minister"}));
+    CHECK_FALSE(negotiator("Oleh Lysenko, Petro Bondar and Ivan Petrenko.", "Ivan Petrenko"));
+}
+
 TEST_CASE("those who attended the talks negotiate", "[role_reader]") {
     CHECK(
         negotiator("On the American side, the consultations were attended by envoy Oleh Lysenko, "
