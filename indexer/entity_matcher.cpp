@@ -79,6 +79,18 @@ bool is_compass_adjective(std::string_view key) {
     return key == "eastern" || key == "western" || key == "northern" || key == "southern";
 }
 
+// A front or a sector named after a town is no place of its own: "the Donetsk front", "the
+// Pokrovsk direction" (a reader may take either).
+bool is_front_word(std::string_view key) {
+    return key == "front" || key == "direction" || key == "axis" || key == "sector";
+}
+
+// A unit named after a place names the unit wherever the text names that place without saying
+// more: "Ukraine's Azov regiment ... Azov fighters".
+bool is_unit_word(std::string_view key) {
+    return key == "regiment" || key == "brigade" || key == "battalion";
+}
+
 bool is_town_word(std::string_view key) {
     return key == "town" || key == "towns" || key == "city" || key == "cities";
 }
@@ -106,7 +118,8 @@ bool is_name_head(std::string_view key) {
 // pipeline".
 bool is_lower_case_name_head(std::string_view key) {
     return key == "agreements" || key == "accords" || key == "protocols" || key == "pipeline" ||
-           key == "format" || key == "communique" || key == "memorandum";
+           key == "format" || key == "communique" || key == "memorandum" || is_front_word(key) ||
+           is_unit_word(key);
 }
 
 // Plants, dams, airports, roads, zones and waters named after a city, in lower case, with up to
@@ -303,6 +316,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     std::vector<bool> keep(mentions.size(), true);
     std::vector<bool> plural_head(mentions.size());  // before a plural facility: "... airports"
     std::vector<bool> headed(mentions.size());       // before a facility's head: "... road"
+    std::set<const Entity*> units;                   // places the text names a unit after
     std::vector<bool> named(words.size(), false);    // words inside some mention
     for (const auto& span : spans) {
         for (auto k = span.begin; k < span.end; ++k) named[k] = true;
@@ -487,6 +501,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         bool region_list = called[m] == Called::region;
         if (after < words.size() && only(gap(after - 1, after), " \t\n")) {
             if (is_region_word(keys[after])) region_list = true;
+            // One describing word between: "the Kursk border region".
+            if (after + 1 < words.size() && !is_capitalised(after) &&
+                only(gap(after, after + 1), " \t") && is_region_word(keys[after + 1]) &&
+                !is_connective(keys[after])) {
+                region_list = true;
+            }
         }
         if (!region_list && m + 1 < mentions.size() && next_in_region_list &&
             joined_in_list(m, m + 1)) {
@@ -575,6 +595,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 // "at 1039 hrs Moscow time": a time zone, not the place.
                 if (is_lower_case_name_head(keys[k]) || (run == 0 && keys[k] == "time")) {
                     keep[m] = false;
+                    if (is_unit_word(keys[k])) units.insert(entity);
                 }
                 // Only words that describe the plant stand between ("oil", "nuclear power"): "in
                 // Odesa at a plant" names Odesa.
@@ -611,7 +632,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     }
     std::size_t kept = 0;
     for (std::size_t m = 0; m < mentions.size(); ++m) {
-        if (keep[m]) mentions[kept++] = mentions[m];
+        if (keep[m] && !units.contains(mentions[m].entity)) mentions[kept++] = mentions[m];
     }
     mentions.resize(kept);
 }

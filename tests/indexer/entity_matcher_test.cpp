@@ -368,6 +368,19 @@ TEST_CASE("airports and time zones named after a city are not the city", "[entit
         Names{"Donetsk Oblast", "Kharkiv Oblast", "Kherson Oblast"});
     CHECK(names(shipped(), "the ban was lifted at 1039 hrs Moscow time") == Names{});
     CHECK(names(shipped(), "a strike on Kharkiv overnight") == Names{"Kharkiv"});
+    // Fronts and sectors named after a town.
+    CHECK(names(shipped(), "12 had fought on the Luhansk front and two on the Kherson direction") ==
+          Names{});
+    // A unit named after a place names the unit wherever the text names the place alone.
+    CHECK(names(with_places(), "the Azov regiment defended the plant. Azov fighters are heroes.") ==
+          Names{});
+    CHECK(names(with_places(), "A drone hit Azov. Azov fighters are heroes.") ==
+          Names{"Azov", "Azov"});
+}
+
+TEST_CASE("one describing word may stand between a place and its region word", "[entity_matcher]") {
+    CHECK(names(shipped(), "a man from the Sumy border region was hurt") == Names{"Sumy Oblast"});
+    CHECK(names(shipped(), "in Sumy and the region") == Names{"Sumy"});
 }
 
 TEST_CASE("a governor heads a region, not a city", "[entity_matcher]") {
