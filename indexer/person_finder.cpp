@@ -219,6 +219,9 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             const bool given_name = given_names_.contains(tokens[ns].key) && !title_case[ns] &&
                                     !in(name_words::particles(), tokens[ns].key);
             if (!title_cue && !said_after && !said_before && !apposition && !given_name) continue;
+            // In a headline in title case every word after a title is capitalised: only a given
+            // name makes them a person ("Governor Highlights Escalating Threats" is no one).
+            if (title_case[ns] && !given_names_.contains(tokens[ns].key)) continue;
             // A name alone on its line, without any other cue, is a heading: "Story Timeline".
             const bool whole_paragraph = tokens[s].before == Break::paragraph &&
                                          (e == n || tokens[e].before == Break::paragraph);

@@ -161,6 +161,13 @@ TEST_CASE("an institution before a given name and a surname is where the person 
     CHECK(names("the President's Office Press Service said").empty());
 }
 
+TEST_CASE("in a headline in title case a title needs a given name after it", "[person_finder]") {
+    CHECK(
+        names("Kursk Region Reports Drone Injury, Governor Highlights Escalating Threats").empty());
+    CHECK(names("Drones Hit Kursk Region, Says Governor Sergey Petrenko") ==
+          Names{"Sergey Petrenko"});
+}
+
 TEST_CASE("a given name is no cue in a line in title case", "[person_finder]") {
     const GivenNames with_peace("Peace\nViktor\n");
     const std::string body = "Stalled Ukraine Peace Talks\nViktor Orban met reporters.";
