@@ -632,7 +632,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     }
     std::size_t kept = 0;
     for (std::size_t m = 0; m < mentions.size(); ++m) {
-        if (keep[m] && !units.contains(mentions[m].entity)) mentions[kept++] = mentions[m];
+        // A place the text calls a town stays one: "the town of Azov".
+        const bool unit = units.contains(mentions[m].entity) && called[m] != Called::town;
+        if (keep[m] && !unit) mentions[kept++] = mentions[m];
     }
     mentions.resize(kept);
 }

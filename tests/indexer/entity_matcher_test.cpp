@@ -376,6 +376,8 @@ TEST_CASE("airports and time zones named after a city are not the city", "[entit
           Names{});
     CHECK(names(with_places(), "A drone hit Azov. Azov fighters are heroes.") ==
           Names{"Azov", "Azov"});
+    CHECK(names(with_places(), "the Azov regiment was named after the town of Azov") ==
+          Names{"Azov"});
 }
 
 TEST_CASE("one describing word may stand between a place and its region word", "[entity_matcher]") {
