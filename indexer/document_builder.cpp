@@ -99,22 +99,26 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
         std::vector<std::size_t> mention_begins;
         for (const auto& mention : mentions) mention_begins.push_back(mention.begin);
         std::sort(mention_begins.begin(), mention_begins.end());
+        const auto& given_names = GivenNames::bundled();
+        // The index of the word a mention begins with, or words.size().
+        auto first_word = [&](const EntityMention& mention) {
+            return static_cast<std::size_t>(
+                std::lower_bound(
+                    words.begin(), words.end(), mention.begin,
+                    [](const Word& word, std::size_t begin) { return word.begin < begin; }) -
+                words.begin());
+        };
+        auto named = [&](std::size_t k) {
+            return std::binary_search(mention_begins.begin(), mention_begins.end(), words[k].begin);
+        };
         // "Graham Slattery", "Oleksiy Kuleba": a catalogue surname alone that opens or closes
         // another, uncatalogued name.
         auto opens_another_person = [&](const EntityMention& mention) {
             if (mention.entity->type != EntityType::person) return false;
-            const auto word = std::lower_bound(
-                words.begin(), words.end(), mention.begin,
-                [](const Word& word, std::size_t begin) { return word.begin < begin; });
-            if (word == words.end() || word->end != mention.end) return false;  // one word only
-            const auto k = static_cast<std::size_t>(word - words.begin());
-            const bool next_named = k + 1 < words.size() &&
-                                    std::binary_search(mention_begins.begin(), mention_begins.end(),
-                                                       words[k + 1].begin);
-            const auto& given_names = GivenNames::bundled();
-            const bool previous_named =
-                k > 0 && std::binary_search(mention_begins.begin(), mention_begins.end(),
-                                            words[k - 1].begin);
+            const auto k = first_word(mention);
+            if (k == words.size() || words[k].end != mention.end) return false;  // one word only
+            const bool next_named = k + 1 < words.size() && named(k + 1);
+            const bool previous_named = k > 0 && named(k - 1);
             if (!next_named && opens_another_name(text, words, k, given_names)) return true;
             if (previous_named ||
                 !closes_another_name(text, words, k, given_names, mention.entity->forms)) {
@@ -128,17 +132,9 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
         // name, is a surname. The catalogue's places are spared: "Will Kyiv hold?"
         auto is_surname_of_another = [&](const EntityMention& mention) {
             if (!mention.entity->from_gazetteer) return false;
-            const auto word = std::lower_bound(
-                words.begin(), words.end(), mention.begin,
-                [](const Word& word, std::size_t begin) { return word.begin < begin; });
-            if (word == words.begin() || word == words.end()) return false;
-            const auto& given = *(word - 1);
-            const auto gap = text.substr(given.end, word->begin - given.end);
-            return gap == " " &&
-                   starts_with_uppercase(text.substr(given.begin, given.end - given.begin)) &&
-                   !name_words::function_words().contains(given.folded) &&
-                   GivenNames::bundled().contains(given.folded) &&
-                   !std::binary_search(mention_begins.begin(), mention_begins.end(), given.begin);
+            const auto k = first_word(mention);
+            return k < words.size() && follows_given_name(text, words, k, given_names) &&
+                   !name_words::function_words().contains(words[k - 1].folded) && !named(k - 1);
         };
         for (const auto& mention : mentions) {
             if (in_credit(mention.begin) || opens_another_person(mention) ||

@@ -189,15 +189,19 @@ bool opens_another_name(std::string_view text, const std::vector<Word>& words, s
                text.substr(words[k + 1].begin, words[k + 1].end - words[k + 1].begin));
 }
 
-bool closes_another_name(std::string_view text, const std::vector<Word>& words, std::size_t k,
-                         const GivenNames& given_names, const std::vector<std::string>& forms) {
+bool follows_given_name(std::string_view text, const std::vector<Word>& words, std::size_t k,
+                        const GivenNames& given_names) {
     if (k == 0) return false;
     const auto& given = words[k - 1];
-    const auto gap = text.substr(given.end, words[k].begin - given.end);
-    if (gap != " " || !given_names.contains(given.folded) ||
-        !starts_with_uppercase(text.substr(given.begin, given.end - given.begin))) {
-        return false;
-    }
+    return text.substr(given.end, words[k].begin - given.end) == " " &&
+           given_names.contains(given.folded) &&
+           starts_with_uppercase(text.substr(given.begin, given.end - given.begin));
+}
+
+bool closes_another_name(std::string_view text, const std::vector<Word>& words, std::size_t k,
+                         const GivenNames& given_names, const std::vector<std::string>& forms) {
+    if (!follows_given_name(text, words, k, given_names)) return false;
+    const auto& given = words[k - 1];
     return std::none_of(forms.begin(), forms.end(), [&](const std::string& form) {
         for (const auto& word : split_words(form)) {
             if (word.folded == given.folded) return true;

@@ -33,6 +33,11 @@ std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_v
 bool opens_another_name(std::string_view text, const std::vector<Word>& words, std::size_t k,
                         const GivenNames& given_names);
 
+// Whether word `k` of `text` comes right after a capitalised given name, one space between:
+// "Oleksiy Kuleba", "Oleksiy Kamyshin".
+bool follows_given_name(std::string_view text, const std::vector<Word>& words, std::size_t k,
+                        const GivenNames& given_names);
+
 // Whether word `k` of `text`, a surname the catalogue matches alone, closes someone else's name
 // instead: right after a capitalised given name that none of `forms` (the catalogue person's
 // names) holds, as in "Deputy Prime Minister Oleksiy Kuleba" (not Dmytro Kuleba).

@@ -18,6 +18,12 @@ bool starts_with(std::string_view key, std::string_view prefix) {
     return key.substr(0, prefix.size()) == prefix;
 }
 
+// Nouns a sentence names the talks by: "the talks", "their meeting", "the negotiations".
+bool names_the_talks(std::string_view key) {
+    return key == "talks" || key == "meeting" || key == "meetings" ||
+           starts_with(key, "negotiation");
+}
+
 // Nouns of the talks themselves: a text with one is about the talks.
 bool is_talks_word(std::string_view key) {
     static const WordSet words{"talks", "delegation", "delegations", "envoy", "envoys", "summit"};
@@ -112,11 +118,7 @@ bool at_talks(const std::vector<Token>& tokens, std::size_t a, std::size_t b) {
         }
     }
     for (auto k = start; k < end; ++k) {
-        const auto& key = tokens[k].key;
-        if (key == "talks" || key == "meeting" || key == "meetings" ||
-            starts_with(key, "negotiation")) {
-            return true;
-        }
+        if (names_the_talks(tokens[k].key)) return true;
     }
     return false;
 }
@@ -340,11 +342,8 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         }
         const bool sentence_ends = end == tokens.size() || tokens[end].before == Break::sentence ||
                                    tokens[end].before == Break::paragraph;
-        const bool at_meeting =
-            end + 1 < tokens.size() && tokens[end].key == "at" &&
-            follows(tokens, end, 3, [](std::string_view key) {
-                return key == "meeting" || key == "talks" || starts_with(key, "negotiation");
-            });
+        const bool at_meeting = end + 1 < tokens.size() && tokens[end].key == "at" &&
+                                follows(tokens, end, 3, names_the_talks);
         constexpr std::size_t kMinWords = 6;
         if (commas >= 1 && end - start >= kMinWords && (sentence_ends || at_meeting)) {
             std::fill(marked.begin() + static_cast<std::ptrdiff_t>(start),
@@ -416,8 +415,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         for (auto k = i; k > 0 && i - k < kReach; --k) {
             if (tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph) break;
             const auto& word = tokens[k - 1].key;
-            if (word == "talks" || word == "meeting" || word == "meetings" ||
-                word == "consultations" || starts_with(word, "negotiation")) {
+            if (names_the_talks(word) || word == "consultations") {
                 return true;
             }
         }
