@@ -507,6 +507,14 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 !is_connective(keys[after])) {
                 region_list = true;
             }
+            // Ukraine's military administrations are its regions' unless the text says the
+            // city's ("the Kharkiv city military administration"): "the Donetsk military
+            // administration" is the region's.
+            if (after + 1 < words.size() && keys[after] == "military" &&
+                only(gap(after, after + 1), " \t") &&
+                without_possessive(keys[after + 1]) == "administration") {
+                region_list = true;
+            }
         }
         if (!region_list && m + 1 < mentions.size() && next_in_region_list &&
             joined_in_list(m, m + 1)) {

@@ -385,6 +385,14 @@ TEST_CASE("one describing word may stand between a place and its region word", "
     CHECK(names(shipped(), "in Sumy and the region") == Names{"Sumy"});
 }
 
+TEST_CASE("a military administration is its region's", "[entity_matcher]") {
+    CHECK(names(shipped(), "a member of the Donetsk military administration said") ==
+          Names{"Donetsk Oblast"});
+    CHECK(names(shipped(), "the Sumy Military Administration's head") == Names{"Sumy Oblast"});
+    // The city's says so: "Kyiv City Council" is Kyiv's.
+    CHECK(names(shipped(), "the Kharkiv city military administration") == Names{"Kharkiv"});
+}
+
 TEST_CASE("a governor heads a region, not a city", "[entity_matcher]") {
     CHECK(names(shipped(), "Sumy Governor Ivan Petrenko was dismissed.") == Names{"Sumy Oblast"});
     CHECK(names(shipped(), "the Sumy and Luhansk governors resigned") ==
