@@ -268,6 +268,12 @@ std::string romanisation_key(std::string_view word, Romanisations systems) {
                 put('k');
                 put('s');
                 break;
+            case 'o':
+                // French news writes у as "ou" (Vouhledar, Marioupol); no English or German
+                // romanisation of a Cyrillic name does.
+                if (i + 1 < word.size() && word[i + 1] == 'u') break;
+                put(c);
+                break;
             case 'k':
                 // kh is a romanisation of х, as is h alone (Mykhailo, Mihail).
                 if (i + 1 < word.size() && word[i + 1] == 'h') break;

@@ -42,7 +42,8 @@ class Romaniser {
 };
 
 // The systems whose spellings a key joins: English news's (g and h, j, i and y, x and ks, kh
-// and h), or those and German news's too (w and v, z and s: Selenskyj, Lawrow).
+// and h) and French news's "ou" for u, or those and German news's too (w and v, z and s:
+// Selenskyj, Lawrow).
 enum class Romanisations { english, english_and_german };
 
 // A word (lower case) as the romanisations agree on it: letters that the systems exchange

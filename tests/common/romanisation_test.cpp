@@ -99,6 +99,8 @@ TEST_CASE("romanisations agree on a word's spelling key", "[romanisation]") {
     CHECK(romanisation_key("andrij") == romanisation_key("andriy"));
     CHECK(romanisation_key("mykhailo") == romanisation_key("myhailo"));
     CHECK(romanisation_key("oleksandr") == romanisation_key("olexandr"));
+    CHECK(romanisation_key("vouhledar") == romanisation_key("vuhledar"));
+    CHECK(romanisation_key("marioupol") == romanisation_key("mariupol"));
     // English news's systems alone, as places are keyed: zh is not sh, nor w v.
     using talksearch::Romanisations;
     CHECK(romanisation_key("krivyi", Romanisations::english) ==

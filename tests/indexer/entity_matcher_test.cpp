@@ -281,6 +281,8 @@ TEST_CASE("the communities of a list are hromadas, not their towns", "[entity_ma
 TEST_CASE("a place near the war is found under a mix of romanisations", "[entity_matcher]") {
     CHECK(names(shipped(), "the main city of Krivyi Rig was hit") == Names{"Kryvyi Rih"});
     CHECK(names(shipped(), "strikes on Kryvyi Rig overnight") == Names{"Kryvyi Rih"});
+    // French news's "ou" for u.
+    CHECK(names(shipped(), "the siege of Marioupol") == Names{"Mariupol"});
     // Not in lower case, and not a person's name that keys apart ("zh" is not "sh").
     CHECK(names(shipped(), "the main city of krivyi rig was hit") == Names{});
     CHECK(names(with_places(), "Ochieretyne fell") == Names{});  // a village, as spelt exactly
