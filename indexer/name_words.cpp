@@ -63,6 +63,8 @@ const WordSet& titles() {
                                "emir",
                                "pope",
                                "patriarch",
+                               "tsar",
+                               "emperor",
                                "journalist",
                                "correspondent",
                                "analyst",
@@ -197,6 +199,11 @@ const WordSet& speech_verbs() {
                                "emphasised", "emphasized", "described", "denied",       "reported",
                                "accused",    "condemned",  "called",    "asked"};
     return words;
+}
+
+bool is_one_name_title(std::string_view key) {
+    return key == "pope" || key == "patriarch" || key == "king" || key == "queen" ||
+           key == "tsar" || key == "emperor";
 }
 
 // Days and months: capitalised, and next to names in datelines ("On 5 June Viktor Kovalenko").

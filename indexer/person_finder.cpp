@@ -18,6 +18,13 @@ bool in(const WordSet& set, std::string_view key) { return set.contains(key); }
 
 bool separates(Break b) { return b != Break::space && b != Break::join; }
 
+// An ordinal after a name: "VIII", "XIV".
+bool is_roman_numeral(std::string_view word) {
+    constexpr std::size_t kMaxLetters = 6;
+    return !word.empty() && word.size() <= kMaxLetters &&
+           word.find_first_not_of("IVXLC") == std::string_view::npos;
+}
+
 std::string name_key(const std::vector<std::string>& keys) {
     std::string key;
     for (const auto& word : keys) {
@@ -159,6 +166,18 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             }
             // A date before a name is no part of it; "May" alone before a surname may be a name.
             while (e - ns > 2 && name_words::is_calendar_word(tokens[ns].key)) ++ns;
+            // Popes, patriarchs and monarchs go by one name, with the title and perhaps an
+            // ordinal as part of it: "Pope Urban VIII", "Patriarch Kirill".
+            const bool one_name_title =
+                e - ns == 1 && ns > s && name_words::is_one_name_title(tokens[ns - 1].key);
+            if (one_name_title) {
+                --ns;
+                if (e < n && tokens[e].before == Break::space &&
+                    is_roman_numeral(fields[f].text.substr(tokens[e].begin,
+                                                           tokens[e].end - tokens[e].begin))) {
+                    ++e;
+                }
+            }
             // Particles and initials do not count: "Ahmed bin Nasser bin Jassim Al Thani" is four
             // names long.
             constexpr std::size_t kMinWords = 2, kMaxWords = 4;
@@ -180,7 +199,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                            in(name_words::titles(), token.key) ||
                            in(name_words::function_words(), token.key);
                 });
-            if (!plain) continue;
+            if (!plain && !one_name_title) continue;
             // Words right next to a catalogue name are the rest of that name: "Sheikh Tamim Bin
             // Hamad al-Thani" where the catalogue knows "Sheikh Tamim", "Mohammed bin
             // Abdulrahman bin Jassim Al Thani" where it knows "Mohammed bin Abdulrahman".
@@ -260,7 +279,13 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
         const auto& tokens = fields[f].tokens;
         const auto& state = states[f];
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (!tokens[i].capitalised || state.taken[i] || state.excluded[i]) continue;
+            if (state.taken[i] || state.excluded[i]) continue;
+            // An ordinal ends a name written in full ("Pope Urban VIII") but is no surname.
+            const bool ordinal =
+                !tokens[i].capitalised &&
+                is_roman_numeral(fields[f].text.substr(tokens[i].begin,
+                                                       tokens[i].end - tokens[i].begin));
+            if (!tokens[i].capitalised && !ordinal) continue;
             const auto it = by_surname.find(tokens[i].key);
             if (it == by_surname.end()) continue;
             bool matched = false;
@@ -279,7 +304,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                     break;
                 }
             }
-            if (matched || it->second.size() != 1) continue;
+            if (matched || ordinal || it->second.size() != 1) continue;
             // A hyphenated surname is whole: "Lvova-Belova" for Maria Lvova-Belova.
             const auto& keys = people_keys[it->second.front()];
             auto first = i;

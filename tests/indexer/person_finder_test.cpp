@@ -57,6 +57,19 @@ TEST_CASE("an abbreviated title marks a person", "[person_finder]") {
     CHECK(names("Rep. Bridget Kowalski said so.") == Names{"Bridget Kowalski"});
 }
 
+TEST_CASE("a pope, a patriarch or a monarch goes by one name with the title", "[person_finder]") {
+    CHECK(names("He recalled Pope Urban VIII and his summer palace.") == Names{"Pope Urban VIII"});
+    CHECK(find("He recalled Pope Urban VIII and his summer palace.").front().mentions.size() == 1);
+    CHECK(names("The cardinal was to see Patriarch Kirill in Moscow. Kirill backs the war.") ==
+          Names{"Patriarch Kirill"});
+    CHECK(find("The cardinal was to see Patriarch Kirill in Moscow. Kirill backs the war.")
+              .front()
+              .mentions.size() == 2);
+    CHECK(names("a portrait of Tsar Nicholas II") == Names{"Tsar Nicholas II"});
+    // Other titles still need two names.
+    CHECK(names("Governor Smirnov said so.").empty());
+}
+
 TEST_CASE("a department after the title is the title's, and O' and D' begin names",
           "[person_finder]") {
     CHECK(names("Deputy Minister of Defense Hanna Maliar spoke on Monday.") ==
