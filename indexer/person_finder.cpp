@@ -173,8 +173,8 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             if (one_name_title) {
                 --ns;
                 if (e < n && tokens[e].before == Break::space &&
-                    is_roman_numeral(fields[f].text.substr(tokens[e].begin,
-                                                           tokens[e].end - tokens[e].begin))) {
+                    is_roman_numeral(
+                        fields[f].text.substr(tokens[e].begin, tokens[e].end - tokens[e].begin))) {
                     ++e;
                 }
             }
@@ -282,9 +282,8 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             if (state.taken[i] || state.excluded[i]) continue;
             // An ordinal ends a name written in full ("Pope Urban VIII") but is no surname.
             const bool ordinal =
-                !tokens[i].capitalised &&
-                is_roman_numeral(fields[f].text.substr(tokens[i].begin,
-                                                       tokens[i].end - tokens[i].begin));
+                !tokens[i].capitalised && is_roman_numeral(fields[f].text.substr(
+                                              tokens[i].begin, tokens[i].end - tokens[i].begin));
             if (!tokens[i].capitalised && !ordinal) continue;
             const auto it = by_surname.find(tokens[i].key);
             if (it == by_surname.end()) continue;
