@@ -386,7 +386,9 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         const auto from = tokens[k - 1].end;
         return field.text.substr(from, tokens[k].begin - from).find(':') != std::string::npos;
     };
-    auto mark_list_from = [&](std::size_t start) {
+    // After a colon the rest of the sentence is the list, its items' appositions included:
+    // "lead the Russian team: A, who heads ..., and B, an adviser to ...".
+    auto mark_list_from = [&](std::size_t start, bool after_colon = false) {
         for (auto k = start; k < tokens.size() && k < start + kMaxZoneWords;) {
             auto end = k + 1;
             while (end < tokens.size() && !separates(tokens[end].before)) ++end;
@@ -403,8 +405,9 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                 marked[m] = true;
             }
             if (end >= tokens.size()) break;
-            const bool goes_on = (tokens[end].before == Break::clause && tokens[end].capitalised) ||
-                                 (tokens[end].before == Break::sentence && colon_before(end));
+            const bool goes_on =
+                (tokens[end].before == Break::clause && (tokens[end].capitalised || after_colon)) ||
+                (tokens[end].before == Break::sentence && colon_before(end));
             if (!goes_on) break;
             k = end;
         }
@@ -421,16 +424,20 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         }
         return false;
     };
+    bool headed_by = false;  // the sentence so far said who headed or led something
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const auto& key = tokens[i].key;
         const auto& next = tokens[i + 1].key;
+        if (tokens[i].before == Break::sentence || tokens[i].before == Break::paragraph) {
+            headed_by = false;
+        }
         // Most words are too short or too long to be one: no lookup for them. In a text about
         // talks, "it" after a delegation is one too: "Besides Putin and Ushakov it will include
         // Foreign Minister Sergey Lavrov, ...".
         const bool party = key.size() >= 4 && key.size() <= 13 && is_party_noun(key);
         if (party && colon_before(i + 1)) {
             // "three US negotiators: Mike Waltz, Secretary of State Marco Rubio and ...".
-            mark_list_from(i + 1);
+            mark_list_from(i + 1, true);
         } else if (party || (about_talks && key == "it")) {
             constexpr std::size_t kReach = 3;
             for (auto k = i + 1; k < tokens.size() && k <= i + kReach; ++k) {
@@ -490,6 +497,23 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             if (key == "attended" && about_talks && talks_before(i)) mark_from(i + 2, true);
             if (key == "headed" || key == "led" || key == "chaired" || key == "mediated") {
                 mark_from(i + 2, false);
+                headed_by = true;
+            }
+            // "headed by A, a senior director, and by B": the sentence's second "by" heads too.
+            if (key == "and" && headed_by) mark_from(i + 2, false);
+        }
+        // "the head of Brazil's delegation, foreign policy adviser Celso Amorim": the clause
+        // after a delegation's head names them.
+        if ((key == "head" || key == "leader" || key == "chief") && next == "of") {
+            constexpr std::size_t kReach = 4;  // "of the Russian government's delegation"
+            for (auto k = i + 2; k < tokens.size() && k <= i + 1 + kReach; ++k) {
+                if (separates(tokens[k].before)) break;
+                const auto& noun = tokens[k].key;
+                if (noun != "delegation" && noun != "team") continue;
+                if (k + 1 < tokens.size() && tokens[k + 1].before == Break::clause) {
+                    mark_from(k + 1, false);
+                }
+                break;
             }
         }
         if ((key == "talks" || starts_with(key, "negotiation")) &&

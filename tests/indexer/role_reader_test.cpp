@@ -370,6 +370,11 @@ TEST_CASE("who a side is, a colon's list after negotiators, and whom \"it\" incl
                    "meeting with adviser Oleh Lysenko, the spokesman, Ivan Petrenko, told "
                    "reporters.",
                    "Ivan Petrenko"));
+    // After a colon, the list goes on past its items' appositions.
+    CHECK(
+        negotiator("Two men lead the Russian team: Oleh Lysenko, who heads a committee of the "
+                   "upper house, and Ivan Petrenko, an adviser to the director.",
+                   "Ivan Petrenko"));
     // Not a side that is anything but a list of names, nor "it" in a text about no talks.
     CHECK_FALSE(negotiator("The Ukrainian side is ready, Ivan Petrenko said.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("The plan was costly; it will include Mayor Ivan Petrenko's office.",
@@ -392,6 +397,25 @@ TEST_CASE("in a text about talks, the people a caption lists were at them", "[ro
                    "a school.",
                    "Ivan Petrenko", {"foreign_minister"}));
     CHECK_FALSE(negotiator("Oleh Lysenko, Petro Bondar and Ivan Petrenko.", "Ivan Petrenko"));
+}
+
+TEST_CASE("who a delegation is headed by, and its head's name after a comma, negotiate",
+          "[role_reader]") {
+    CHECK(
+        negotiator("The delegation is headed by Oleh Lysenko, a senior director at the council, "
+                   "and by Ivan Petrenko, a senior official.",
+                   "Ivan Petrenko"));
+    CHECK(
+        negotiator("Even so, the head of Brazil's delegation, foreign policy adviser Ivan "
+                   "Petrenko, insisted on more.",
+                   "Ivan Petrenko"));
+    // Not a second "by" of another sentence, nor the head of something else.
+    CHECK_FALSE(
+        negotiator("The delegation was headed by Oleh Lysenko. The plan was drafted by aides "
+                   "and by Ivan Petrenko.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("The head of the school board, Ivan Petrenko, said no.", "Ivan Petrenko"));
 }
 
 TEST_CASE("those who attended the talks negotiate", "[role_reader]") {
