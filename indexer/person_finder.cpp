@@ -221,8 +221,14 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
 
             const bool said_after = e < n && !separates(tokens[e].before) &&
                                     in(name_words::speech_verbs(), tokens[e].key);
+            // A thing "called" something is named so ("the locality, called Zhelanne Druhe"):
+            // only a person calls someone ("Zelensky called Erdogan").
+            const bool names_a_thing =
+                s > 0 && tokens[s - 1].key == "called" &&
+                (s < 2 || separates(tokens[s - 1].before) || !tokens[s - 2].capitalised);
             const bool said_before = ns == s && s > 0 && tokens[s].before == Break::space &&
-                                     in(name_words::speech_verbs(), tokens[s - 1].key);
+                                     in(name_words::speech_verbs(), tokens[s - 1].key) &&
+                                     !names_a_thing;
             bool apposition = false;
             if (e < n && tokens[e].before == Break::clause) {
                 constexpr std::size_t kMaxAppositionWords = 8;

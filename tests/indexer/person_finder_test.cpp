@@ -102,6 +102,12 @@ TEST_CASE("a verb of speech or an apposition marks a person", "[person_finder]")
     CHECK(names("Reporting from Doha, Al Jazeera's correspondent said.", {"Doha"}).empty());
 }
 
+TEST_CASE("a thing called something is named, not a person", "[person_finder]") {
+    CHECK(names("The locality, called Jelanne Drugue in Ukrainian, fell.").empty());
+    CHECK(names("a village called Nova Hrobla").empty());
+    CHECK(names("Kovalenko called Ivan Petrenko on Friday.") == Names{"Ivan Petrenko"});
+}
+
 TEST_CASE("a later surname alone is the person of the full mention", "[person_finder]") {
     const auto people = find(
         "Viktor Trehubov, a spokesman for the forces, spoke. Trehubov said the city held. "
