@@ -86,9 +86,10 @@ bool is_front_word(std::string_view key) {
 }
 
 // A unit named after a place names the unit wherever the text names that place without saying
-// more: "Ukraine's Azov regiment ... Azov fighters".
+// more: "Ukraine's Azov regiment ... Azov fighters", "the Dnipro formation".
 bool is_unit_word(std::string_view key) {
-    return key == "regiment" || key == "brigade" || key == "battalion";
+    return key == "regiment" || key == "brigade" || key == "battalion" || key == "formation" ||
+           key == "grouping";
 }
 
 bool is_town_word(std::string_view key) {
@@ -598,7 +599,8 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         std::size_t k = after;
         if (k < words.size() && keys[k] == "city") continue;  // "Kyiv City Council" is Kyiv's
         for (std::size_t run = 0; k < words.size() && run < 4; ++k, ++run) {
-            if (!only(gap(k - 1, k), run == 0 ? " \t\n-\u2013" : " \t\n")) break;
+            // A name in quotes goes on after them: "the 'Dnipro' formation".
+            if (!only(gap(k - 1, k), run == 0 ? " \t\n-\u2013'\"\u2019\u201D" : " \t\n")) break;
             if (!is_capitalised(k)) {
                 // "at 1039 hrs Moscow time": a time zone, not the place.
                 if (is_lower_case_name_head(keys[k]) || (run == 0 && keys[k] == "time")) {

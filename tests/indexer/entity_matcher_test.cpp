@@ -380,6 +380,9 @@ TEST_CASE("airports and time zones named after a city are not the city", "[entit
           Names{"Azov", "Azov"});
     CHECK(names(with_places(), "the Azov regiment was named after the town of Azov") ==
           Names{"Azov"});
+    // In quotes too.
+    CHECK(names(shipped(), "units of the 'Dnipro' formation advanced") == Names{});
+    CHECK(names(shipped(), "a strike on \"Odesa\" overnight") == Names{"Odesa"});
 }
 
 TEST_CASE("one describing word may stand between a place and its region word", "[entity_matcher]") {
