@@ -285,6 +285,11 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         }
     } else if (starts_with(verb, "negotiat") || starts_with(verb, "mediat") || verb == "brokered") {
         reading.negotiating = true;
+    } else if (verb == "signed" && j + 2 < tokens.size() && tokens[j + 1].key == "for" &&
+               !separates(tokens[j + 1].before) && !separates(tokens[j + 2].before) &&
+               tokens[j + 2].capitalised) {
+        // "Hulusi Akar signed for Turkey": signed an agreement on a party's behalf.
+        reading.negotiating = true;
     } else if (verb == "reached" || verb == "struck" || verb == "agreed" || verb == "announced" ||
                verb == "signed" || verb == "sealed") {
         // "announced a deal with Ukraine", "reached an agreement with the Russian side": what
@@ -501,6 +506,14 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             }
             // "headed by A, a senior director, and by B": the sentence's second "by" heads too.
             if (key == "and" && headed_by) mark_from(i + 2, false);
+            // In a text about talks, whom a negotiator is joined or accompanied by: "Ushakov
+            // will be joined by Foreign Minister Sergei Lavrov, ...".
+            if (about_talks && (key == "joined" || key == "accompanied")) mark_from(i + 2, true);
+        }
+        // "headed by A, ..., together with senior official B".
+        if (headed_by && (key == "together" || key == "along") && next == "with" &&
+            !separates(tokens[i + 1].before)) {
+            mark_from(i + 2, false);
         }
         // "the head of Brazil's delegation, foreign policy adviser Celso Amorim": the clause
         // after a delegation's head names them.
@@ -598,6 +611,12 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             read_title(field.tokens, a, reading);
             read_apposition(field.tokens, b, reading);
             read_verb(field.tokens, a, b, title_case[mention.field][a], about_talks, reading);
+            // "Marco Rubio, who headed the US team, said": the relative clause's verb is theirs.
+            if (b + 1 < field.tokens.size() && field.tokens[b].before == Break::clause &&
+                field.tokens[b].key == "who") {
+                read_verb(field.tokens, a, b + 1, title_case[mention.field][a], about_talks,
+                          reading);
+            }
             reading.at_talks = reading.at_talks || at_talks(field.tokens, a, b);
         }
         reading.foreign_minister =

@@ -409,6 +409,14 @@ TEST_CASE("who a delegation is headed by, and its head's name after a comma, neg
         negotiator("Even so, the head of Brazil's delegation, foreign policy adviser Ivan "
                    "Petrenko, insisted on more.",
                    "Ivan Petrenko"));
+    CHECK(
+        negotiator("The delegation was headed by Oleh Lysenko, a senior director, together with "
+                   "senior official Ivan Petrenko.",
+                   "Ivan Petrenko"));
+    CHECK(
+        negotiator("Secretary Ivan Petrenko, who headed the US team, said the ball was in "
+                   "Russia's court.",
+                   "Ivan Petrenko"));
     // Not a second "by" of another sentence, nor the head of something else.
     CHECK_FALSE(
         negotiator("The delegation was headed by Oleh Lysenko. The plan was drafted by aides "
@@ -416,6 +424,22 @@ TEST_CASE("who a delegation is headed by, and its head's name after a comma, neg
                    "Ivan Petrenko"));
     CHECK_FALSE(
         negotiator("The head of the school board, Ivan Petrenko, said no.", "Ivan Petrenko"));
+}
+
+TEST_CASE("in a text about talks, who joins or accompanies a delegate negotiates",
+          "[role_reader]") {
+    CHECK(
+        negotiator("For the talks, aide Oleh Lysenko will be joined by Foreign Minister Ivan "
+                   "Petrenko and envoy Petro Bondar.",
+                   "Ivan Petrenko", {"foreign_minister"}));
+    CHECK_FALSE(
+        negotiator("The mayor was joined by Ivan Petrenko at the opening.", "Ivan Petrenko"));
+}
+
+TEST_CASE("who signs for a party negotiates", "[role_reader]") {
+    CHECK(negotiator("Four signatures went on it: Minister Ivan Petrenko signed for Ukraine.",
+                     "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko signed for the parcel.", "Ivan Petrenko"));
 }
 
 TEST_CASE("those who attended the talks negotiate", "[role_reader]") {
