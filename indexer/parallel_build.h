@@ -25,6 +25,6 @@ bool is_new_database(const std::filesystem::path& database);
 // the scratch folders of killed runs. The first error a worker throws is rethrown once all are
 // stopped, and the database stays empty.
 void build_in_parts(const SinkContext& context, SourceReader& reader,
-                     const std::vector<SourceInput>& inputs);
+                    const std::vector<SourceInput>& inputs);
 
 }  // namespace talksearch::indexer
