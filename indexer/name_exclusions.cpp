@@ -61,6 +61,10 @@ std::string_view gap_before(const TokenizedText& text, std::size_t i) {
 
 }  // namespace
 
+bool opens_copyright_notice(std::string_view gap) {
+    return gap.find("\u00A9") != std::string_view::npos;
+}
+
 bool is_credit_paragraph(std::string_view first, std::string_view second, bool colon_between,
                          std::size_t words) {
     // "Reporting by A in Kyiv and B in Moscow; Editing by C" runs long; a byline does not.
@@ -95,6 +99,15 @@ std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_v
                                 two ? std::string_view(words[first + 1].folded) : "",
                                 between.find(':') != std::string_view::npos, end - first)) {
             credits.emplace_back(words[first].begin, words[end - 1].end);
+        } else {
+            // A copyright notice to the paragraph's end.
+            for (auto k = first; k < end; ++k) {
+                const auto from = k == 0 ? 0 : words[k - 1].end;
+                if (opens_copyright_notice(text.substr(from, words[k].begin - from))) {
+                    credits.emplace_back(words[k].begin, words[end - 1].end);
+                    break;
+                }
+            }
         }
         first = end;
     }
@@ -128,6 +141,14 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
 
     for (std::size_t i = 0; i < n; ++i) {
         const auto& key = tokens[i].key;
+        // A copyright notice, to the end of its paragraph.
+        if (opens_copyright_notice(gap_before(text, i))) {
+            auto j = i + 1;
+            while (j < n && tokens[j].before != Break::paragraph) ++j;
+            exclude(i, j);
+            i = j - 1;
+            continue;
+        }
         // "Photo: ..." or "Photo by ...": a credit to the end of its paragraph.
         if (i + 1 < n && is_one_of(key, {"photo", "photos", "photograph", "credit", "picture"}) &&
             (tokens[i + 1].before == Break::sentence || tokens[i + 1].key == "by")) {

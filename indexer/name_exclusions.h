@@ -23,7 +23,11 @@ namespace talksearch::indexer {
 bool is_credit_paragraph(std::string_view first, std::string_view second, bool colon_between,
                          std::size_t words);
 
-// The byte ranges of the paragraphs of `text` (split into `words`) that are credits.
+// Whether the text between two words opens a copyright notice ("© photo Coordination
+// Headquarters, Dmitry Lubinets"), which credits whoever it names to the end of its paragraph.
+bool opens_copyright_notice(std::string_view gap);
+// The byte ranges of the paragraphs of `text` (split into `words`) that are credits, and of the
+// copyright notices that end paragraphs.
 std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_view text,
                                                                    const std::vector<Word>& words);
 

@@ -88,6 +88,7 @@ const WordSet& titles() {
                                "cardinal",
                                "bishop",
                                "delegate",
+                               "member",
                                "speaker",
                                "governor-general",
                                "commissar",
@@ -199,6 +200,13 @@ const WordSet& speech_verbs() {
                                "emphasised", "emphasized", "described", "denied",       "reported",
                                "accused",    "condemned",  "called",    "asked"};
     return words;
+}
+
+bool is_outlet_noun(std::string_view key) {
+    static const WordSet words{"outlet",  "newspaper", "daily",       "weekly",  "magazine",
+                               "channel", "website",   "broadcaster", "portal",  "tabloid",
+                               "paper",   "journal",   "publication", "station", "agency"};
+    return words.contains(key);
 }
 
 bool is_one_name_title(std::string_view key) {

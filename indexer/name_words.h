@@ -22,6 +22,8 @@ const WordSet& function_words();
 const WordSet& speech_verbs();
 // Lower-case words inside names: "Tamim bin Hamad al-Thani", "Ursula von der Leyen".
 const WordSet& particles();
+// Nouns of the press before an outlet's name: "the media outlet Dzerkalo Tyzhnia reported".
+bool is_outlet_noun(std::string_view key);
 // Titles whose bearer goes by one name: "Pope Francis", "Patriarch Kirill", "King Charles III".
 bool is_one_name_title(std::string_view key);
 // Days and months: capitalised, and next to names in datelines ("On 5 June Viktor Kovalenko").

@@ -229,8 +229,18 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             const bool said_before = ns == s && s > 0 && tokens[s].before == Break::space &&
                                      in(name_words::speech_verbs(), tokens[s - 1].key) &&
                                      !names_a_thing;
-            bool apposition = false;
-            if (e < n && tokens[e].before == Break::clause) {
+            // An age between commas: "Kostiantyn Novik, 16, had come there".
+            const auto& text_of_field = fields[f].text;
+            auto is_number = [&](std::size_t t) {
+                const auto word =
+                    text_of_field.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
+                constexpr std::size_t kMaxDigits = 3;
+                return !word.empty() && word.size() <= kMaxDigits &&
+                       word.find_first_not_of("0123456789") == std::string_view::npos;
+            };
+            bool apposition = e + 1 < n && tokens[e].before == Break::clause && is_number(e) &&
+                              tokens[e + 1].before == Break::clause;
+            if (!apposition && e < n && tokens[e].before == Break::clause) {
                 constexpr std::size_t kMaxAppositionWords = 8;
                 for (auto j = e; j < n && j < e + kMaxAppositionWords; ++j) {
                     if (j > e && separates(tokens[j].before)) break;
@@ -251,6 +261,11 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             const bool whole_paragraph = tokens[s].before == Break::paragraph &&
                                          (e == n || tokens[e].before == Break::paragraph);
             if (!title_cue && !said_after && !said_before && !apposition && whole_paragraph) {
+                continue;
+            }
+            // The name of an outlet: "the Ukrainian media outlet Dzerkalo Tyzhnia reported".
+            if (!title_cue && ns == s && s > 0 && !separates(tokens[s].before) &&
+                name_words::is_outlet_noun(tokens[s - 1].key)) {
                 continue;
             }
             // An article before a name without a title makes it a thing's: "the Milano-Cortina

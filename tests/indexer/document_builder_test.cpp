@@ -288,6 +288,18 @@ TEST_CASE("a catalogue surname that opens another name is someone else's given n
     CHECK(people("Graham said the talks must go on.") == Names{"Lindsey Graham"});
 }
 
+TEST_CASE("a copyright notice names no person or place of the article", "[document_builder]") {
+    auto& builder = shipped_builder();
+    auto parsed = article_x1();
+    indexer::CleanArticle clean{
+        "Soldiers home",
+        {"The soldiers came home from captivity.",
+         "\u00A9 photo Coordination Headquarters in Kyiv, Dmytro Lubinets"}};
+    auto facets = facets_of(builder.build(parsed, clean).stored);
+    CHECK(facets[Facet::person].empty());
+    CHECK(facets[Facet::city].empty());
+}
+
 TEST_CASE("a person the article names in full keeps a catalogue person's surname",
           "[document_builder]") {
     auto& builder = shipped_builder();

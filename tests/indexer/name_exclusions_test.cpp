@@ -47,6 +47,9 @@ TEST_CASE("photo credits are no people of the article", "[name_exclusions]") {
     CHECK(excluded_words("Delegates in Geneva. Photo: Anna Smith, AFP\nTalks.") ==
           "Photo Anna Smith AFP");
     CHECK(excluded_words("Talks (Witkoff for the US side) resumed.") == "");
+    // A copyright notice, to the end of its paragraph.
+    CHECK(excluded_words("Freed soldiers.\n\u00A9 photo Coordination Headquarters, Dmitry "
+                         "Lubinets\nTalks.") == "photo Coordination Headquarters Dmitry Lubinets");
 }
 
 TEST_CASE("names listed after a settlement or region word are places", "[name_exclusions]") {

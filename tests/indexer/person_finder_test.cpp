@@ -102,6 +102,20 @@ TEST_CASE("a verb of speech or an apposition marks a person", "[person_finder]")
     CHECK(names("Reporting from Doha, Al Jazeera's correspondent said.", {"Doha"}).empty());
 }
 
+TEST_CASE("an age between commas or a member's apposition marks a person", "[person_finder]") {
+    CHECK(names("Kostiantyn Novik, 16, had come there with his cousin.") ==
+          Names{"Kostiantyn Novik"});
+    CHECK(names("\"It is a sign,\" Solomiia Bobrovska, a member of the committee, said.") ==
+          Names{"Solomiia Bobrovska"});
+    // A count is no age: "Odesa Oblast, 12, ..." is no list of people either.
+    CHECK(names("Kostiantyn Novik had 16 drones.").empty());
+}
+
+TEST_CASE("an outlet's name is no person", "[person_finder]") {
+    CHECK(names("the Ukrainian media outlet Dzerkalo Tyzhnia reported searches").empty());
+    CHECK(names("the newspaper Novaya Gazeta reported it").empty());
+}
+
 TEST_CASE("a thing called something is named, not a person", "[person_finder]") {
     CHECK(names("The locality, called Jelanne Drugue in Ukrainian, fell.").empty());
     CHECK(names("a village called Nova Hrobla").empty());
@@ -144,6 +158,8 @@ TEST_CASE("bylines and photo credits are no persons of the article", "[person_fi
     CHECK(names("The refinery burned.\n(Reporting by Lidia Kelly in Melbourne; Additional "
                 "reporting by Guy Faulconbridge in Moscow and Tom Balmforth in London; Editing "
                 "by Alex Richardson and Nick Macfie)")
+              .empty());
+    CHECK(names("The men came home.\n\n\u00A9 photo Coordination Headquarters, Dmitry Lubinets")
               .empty());
 }
 
