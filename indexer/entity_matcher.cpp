@@ -1,6 +1,7 @@
 #include "indexer/entity_matcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <unordered_map>
 
@@ -90,6 +91,31 @@ bool is_front_word(std::string_view key) {
 bool is_unit_word(std::string_view key) {
     return key == "regiment" || key == "brigade" || key == "battalion" || key == "formation" ||
            key == "grouping";
+}
+
+// Whether bytes [begin, end) of `text` are inside guillemets that hold more than them.
+bool inside_longer_guillemets(std::string_view text, std::size_t begin, std::size_t end) {
+    constexpr std::string_view kOpen = "\u00AB", kClose = "\u00BB";
+    constexpr std::size_t kMaxName = 80;  // bytes on either side
+    const auto from = begin > kMaxName ? begin - kMaxName : 0;
+    const auto before = text.substr(from, begin - from);
+    const auto open = before.rfind(kOpen);
+    if (open == std::string_view::npos || before.find(kClose, open) != std::string_view::npos) {
+        return false;
+    }
+    const auto after = text.substr(end, kMaxName);
+    const auto close = after.find(kClose);
+    if (close == std::string_view::npos ||
+        after.substr(0, close).find(kOpen) != std::string_view::npos) {
+        return false;
+    }
+    const auto inside_before = before.substr(open + kOpen.size());
+    const auto inside_after = after.substr(0, close);
+    auto has_letters = [](std::string_view part) {
+        return std::any_of(part.begin(), part.end(),
+                           [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    };
+    return has_letters(inside_before) || has_letters(inside_after);
 }
 
 bool is_town_word(std::string_view key) {
@@ -314,6 +340,25 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         return starts_with_uppercase(text.substr(words[k].begin, words[k].end - words[k].begin));
     };
 
+    // A former name is the place's of today: "Dzerzhinsk was renamed Toretsk", "Toretsk
+    // (formerly Dzerzhinsk)", "Bakhmut, formerly known as Artemivsk".
+    for (std::size_t m = 0; m + 1 < mentions.size(); ++m) {
+        const auto end = spans[m].end;
+        const auto next = spans[m + 1].begin;
+        constexpr std::size_t kMaxBetween = 3;  // "was renamed to", "formerly known as"
+        if (next <= end || next - end > kMaxBetween) continue;
+        bool renamed = false, formerly = false;
+        for (auto k = end; k < next; ++k) {
+            renamed = renamed || keys[k] == "renamed";
+            formerly = formerly || keys[k] == "formerly";
+        }
+        const auto* earlier = mentions[m].entity;
+        const auto* later = mentions[m + 1].entity;
+        if (earlier->type != EntityType::city || later->type != EntityType::city) continue;
+        if (renamed) mentions[m].entity = later;
+        if (formerly && !renamed) mentions[m + 1].entity = earlier;
+    }
+
     std::vector<bool> keep(mentions.size(), true);
     std::vector<bool> plural_head(mentions.size());  // before a plural facility: "... airports"
     std::vector<bool> headed(mentions.size());       // before a facility's head: "... road"
@@ -353,8 +398,16 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     // Whether word `first` is right after a village word, or ends a list of capitalised names
     // that opens with one, with or without "of" ("the khutori A, B and C", "the villages of A
     // and C": a comma alone may close a list).
+    // "1st", "2nd": numbered villages of one name ("1st Knyazhy, 2nd Knyazhy").
+    auto is_ordinal = [&](std::size_t k) {
+        const auto& key = keys[k];
+        const auto digits = key.find_first_not_of("0123456789");
+        if (digits == 0 || digits == std::string::npos) return false;
+        const auto suffix = std::string_view(key).substr(digits);
+        return suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
+    };
     auto follows_village_word = [&](std::size_t first) {
-        constexpr std::size_t kMaxListWords = 8;
+        constexpr std::size_t kMaxListWords = 16;
         if (first == 0 || !only(gap(first - 1, first), " \t")) return false;
         if (!is_village_word(keys[first - 1]) && keys[first - 1] != "and" &&
             keys[first - 1] != "or") {
@@ -368,7 +421,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (key == "of" && j >= 2 && is_village_word(keys[j - 2])) {
                 return only(gap(j - 2, j - 1), " \t") && only(gap(j - 1, j), " \t");
             }
-            if (key != "and" && key != "or" && !is_capitalised(j - 1)) return false;
+            if (key != "and" && key != "or" && !is_capitalised(j - 1) && !is_ordinal(j - 1)) {
+                return false;
+            }
         }
         return false;
     };
@@ -559,6 +614,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 keep[m] = false;
                 continue;
             }
+        }
+        // Guillemets hold the name of a thing (an airfield, a unit, an operation) in news
+        // translated from Russian or Ukrainian: a place is only part of «Ivanovo-Severny».
+        if (inside_longer_guillemets(text, mentions[m].begin, mentions[m].end)) {
+            keep[m] = false;
+            continue;
         }
         // A sea or a river named after the place: "the Sea of Azov", "the left bank of the
         // Dnipro".

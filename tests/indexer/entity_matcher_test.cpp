@@ -309,6 +309,10 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         {"the khutor of Kirov", Names{}},
         {"debris near the localities of Nufaru and Kirov", Names{}},
         {"the khutori Plotvyanka and Kirov", Names{}},
+        // A long list of unknown names, some numbered.
+        {"liberated the settlements of Kazachya Loknya, 1st Knyazhy, 2nd Knyazhy, Zamostye and "
+         "Kirov",
+         Names{}},
         {"the village Plotvyanka, Kyiv said", Names{"Kyiv"}},
         {"in the village, Kirov said", Names{"Kirov"}},
         {"the villages of Ocheretyne, Kirov and Robotyne", Names{}},
@@ -383,6 +387,21 @@ TEST_CASE("airports and time zones named after a city are not the city", "[entit
     // In quotes too.
     CHECK(names(shipped(), "units of the 'Dnipro' formation advanced") == Names{});
     CHECK(names(shipped(), "a strike on \"Odesa\" overnight") == Names{"Odesa"});
+}
+
+TEST_CASE("a place inside guillemets with more words is part of a name", "[entity_matcher]") {
+    CHECK(names(with_places(), "the strategic airfield \u00ABKirov-Severny\u00BB was hit") ==
+          Names{});
+    CHECK(names(with_places(), "a strike on \u00ABKirov\u00BB overnight") == Names{"Kirov"});
+    CHECK(names(with_places(), "\u00ABKirov\u00BB and then Kirov again") ==
+          Names{"Kirov", "Kirov"});
+}
+
+TEST_CASE("a former name is the place's of today", "[entity_matcher]") {
+    CHECK(names(with_places(), "Kirov was renamed Kyiv in 2016") == Names{"Kyiv", "Kyiv"});
+    CHECK(names(with_places(), "Kyiv (formerly Kirov) was hit") == Names{"Kyiv", "Kyiv"});
+    CHECK(names(with_places(), "Kyiv, formerly known as Kirov, was hit") == Names{"Kyiv", "Kyiv"});
+    CHECK(names(with_places(), "from Kirov to Kyiv") == Names{"Kirov", "Kyiv"});
 }
 
 TEST_CASE("one describing word may stand between a place and its region word", "[entity_matcher]") {
