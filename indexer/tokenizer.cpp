@@ -77,6 +77,12 @@ TokenizedText tokenize(std::string_view text, std::vector<Word> words) {
             token.capitalised = original.size() > 1 && starts_with_uppercase(original) &&
                                 !is_all_uppercase(original);
         }
+        // A word with digits is no name's, however it begins: "Davygora18:23", a byline glued
+        // to its time.
+        if (std::any_of(original.begin(), original.end(),
+                        [](char c) { return c >= '0' && c <= '9'; })) {
+            token.capitalised = false;
+        }
         // "O'Brien", "D'Agata": the capital before the apostrophe begins the name.
         if (previous && token.before == Break::join && token.capitalised &&
             (gap == "'" || gap == "\u2019") && previous->end - previous->begin == 1 &&

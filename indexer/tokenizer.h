@@ -27,7 +27,7 @@ struct Token {
     std::size_t end = 0;
     std::string key;  // case-folded, Latin accents removed: the form vocabularies are written in
     Break before = Break::paragraph;
-    bool capitalised = false;  // an upper-case first letter followed by a lower-case one
+    bool capitalised = false;  // an upper-case first letter followed by a lower-case one, no digit
     bool possessive = false;   // followed by 's or ' ("Putin's"), which is not a token of its own
 };
 

@@ -23,6 +23,14 @@ TEST_CASE("tokens know what separates them from the word before", "[tokenizer]")
     CHECK(token_at(text, t[5].begin) == 5);
 }
 
+TEST_CASE("a word with digits is not capitalised", "[tokenizer]") {
+    const auto text = tokenize("Oleg Davygora18:23, Kyiv");
+    REQUIRE(text.tokens.size() == 4);
+    CHECK(text.tokens[0].capitalised);
+    CHECK_FALSE(text.tokens[1].capitalised);
+    CHECK(text.tokens[3].capitalised);
+}
+
 TEST_CASE("lines in title case are marked, sentences are not", "[tokenizer]") {
     const auto text = tokenize(
         "Kuleba Holds Talks With Chinese Foreign Minister\nThe talks went on in Guangzhou.\n"
