@@ -340,8 +340,11 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         return starts_with_uppercase(text.substr(words[k].begin, words[k].end - words[k].begin));
     };
 
-    // A former name is the place's of today: "Dzerzhinsk was renamed Toretsk", "Toretsk
-    // (formerly Dzerzhinsk)", "Bakhmut, formerly known as Artemivsk".
+    // Two names of one place: "Dzerzhinsk was renamed Toretsk", "Toretsk (formerly
+    // Dzerzhinsk)", "Bakhmut, formerly known as Artemivsk". The name of today is the place's,
+    // unless only the former one names a place in Ukraine: the renamings the war's news reports
+    // are of Ukraine's towns, and an occupier's new name may be another country's town's
+    // ("Dmitrov (formerly Mirnograd)" is Myrnohrad, not Dmitrov near Moscow).
     for (std::size_t m = 0; m + 1 < mentions.size(); ++m) {
         const auto end = spans[m].end;
         const auto next = spans[m + 1].begin;
@@ -355,8 +358,16 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         const auto* earlier = mentions[m].entity;
         const auto* later = mentions[m + 1].entity;
         if (earlier->type != EntityType::city || later->type != EntityType::city) continue;
-        if (renamed) mentions[m].entity = later;
-        if (formerly && !renamed) mentions[m + 1].entity = earlier;
+        if (!renamed && !formerly) continue;
+        // `renamed`: the earlier name is the former one; `formerly`: the later one is.
+        const auto*& former = renamed ? mentions[m].entity : mentions[m + 1].entity;
+        const auto*& current = renamed ? mentions[m + 1].entity : mentions[m].entity;
+        const bool former_in_ukraine = former->country == "Ukraine";
+        if (former_in_ukraine && current->country != "Ukraine") {
+            current = former;
+        } else {
+            former = current;
+        }
     }
 
     std::vector<bool> keep(mentions.size(), true);

@@ -402,6 +402,8 @@ TEST_CASE("a former name is the place's of today", "[entity_matcher]") {
     CHECK(names(with_places(), "Kyiv (formerly Kirov) was hit") == Names{"Kyiv", "Kyiv"});
     CHECK(names(with_places(), "Kyiv, formerly known as Kirov, was hit") == Names{"Kyiv", "Kyiv"});
     CHECK(names(with_places(), "from Kirov to Kyiv") == Names{"Kirov", "Kyiv"});
+    // An occupier's new name that is another country's town names the town in Ukraine.
+    CHECK(names(with_places(), "Kirov (formerly Kyiv) was hit") == Names{"Kyiv", "Kyiv"});
 }
 
 TEST_CASE("one describing word may stand between a place and its region word", "[entity_matcher]") {
