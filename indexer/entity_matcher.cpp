@@ -124,7 +124,9 @@ bool is_town_word(std::string_view key) {
 
 // The head nouns of names built on a city's name: "the Munich Security Conference", "the Geneva
 // Conventions", "The New York Times", "the Kiel Institute", "the Moscow Military District", "the
-// Zaporizhzhia Nuclear Power Plant". A city followed by a capitalised run holding one of these
+// Zaporizhzhia Nuclear Power Plant", "the Zaporozhye NPP" (nuclear, hydroelectric and thermal
+// power plants as Ukrainian and Russian news abbreviate them). A city followed by a capitalised
+// run holding one of these
 // (or by one of the lower-case ones) names the institution, not the place. Titles are not heads,
 // so "Kyiv Mayor Vitali Klitschko" still names Kyiv.
 bool is_name_head(std::string_view key) {
@@ -137,7 +139,8 @@ bool is_name_head(std::string_view key) {
         "format",     "club",        "communique",  "memorandum",  "initiative", "observatory",
         "theatre",    "theater",     "cathedral",   "stadium",     "museum",     "refinery",
         "refineries", "river",       "dam",         "reservoir",   "sea",        "lake",
-        "gulf",       "bay",         "strait",      "lagoon",      "estuary"};
+        "gulf",       "bay",         "strait",      "lagoon",      "estuary",    "npp",
+        "hpp",        "tpp",         "chp"};
     return heads.contains(without_possessive(key));
 }
 
@@ -184,6 +187,11 @@ EntityMatcher::EntityMatcher(const Catalog& catalog) {
         const auto& form = *form_pointer;
         const auto words = split_words(form);
         if (words.empty()) continue;
+        // Sloppy text writes the catalogue's cities near the war in lower case too ("a
+        // conference in kyiv"); their names are no English words. The gazetteer's places are
+        // many more, and some are surnames or words.
+        const bool lower_case_allowed = entity.type == EntityType::city && !entity.from_gazetteer &&
+                                        !entity.common_word && is_near_the_war(entity.country);
         Pattern pattern{{}, {}, &entity};
         for (std::size_t i = 0; i < words.size(); ++i) {
             const auto original =
@@ -191,7 +199,7 @@ EntityMatcher::EntityMatcher(const Catalog& catalog) {
             pattern.words.push_back(match_key(words[i]));
             if (is_all_uppercase(original) && (original.size() > 1 || words.size() > 1)) {
                 pattern.rules.push_back(CaseRule::all_capitals);
-            } else if (i == 0 && starts_with_uppercase(original)) {
+            } else if (i == 0 && starts_with_uppercase(original) && !lower_case_allowed) {
                 pattern.rules.push_back(CaseRule::initial_capital);
             } else {
                 pattern.rules.push_back(CaseRule::any);
@@ -456,10 +464,15 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         // A list introduced by a plural region word and a colon or dash: "four Ukrainian regions
         // – Luhansk, Donetsk, Zaporizhzhia and Kherson" (the list takes it on below). After one
         // region the list is of its places: "the Donetsk region -- Kramatorsk and Slovyansk".
+        // So does a comma before a list of two or more: "the governors of two other border
+        // regions, Belgorod and Bryansk".
         if (first >= 1 && opens_region_list(keys[first - 1]) && keys[first - 1].back() == 's') {
             const auto between = gap(first - 1, first);
+            const bool listed = m + 1 < mentions.size() && joined_in_list(m, m + 1);
             if (only(between, " \t:-\u2013\u2014") &&
                 between.find_first_of(":-\xE2") != std::string_view::npos) {
+                called[m] = Called::region;
+            } else if (between == ", " && listed) {
                 called[m] = Called::region;
             }
         }
@@ -572,6 +585,11 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (after + 1 < words.size() && !is_capitalised(after) &&
                 only(gap(after, after + 1), " \t") && is_region_word(keys[after + 1]) &&
                 !is_connective(keys[after])) {
+                region_list = true;
+            }
+            // A region's name before a town it holds: "the Donetsk town of Soledar".
+            if (after + 1 < words.size() && (keys[after] == "town" || keys[after] == "towns") &&
+                keys[after + 1] == "of" && region_of_city_.contains(mentions[m].entity)) {
                 region_list = true;
             }
             // Ukraine's military administrations are its regions' unless the text says the

@@ -397,6 +397,21 @@ TEST_CASE("a place inside guillemets with more words is part of a name", "[entit
           Names{"Kirov", "Kirov"});
 }
 
+TEST_CASE("a region's name before a town of it, and regions listed after a comma",
+          "[entity_matcher]") {
+    CHECK(names(shipped(), "troops withdrew from the Donetsk town of Soledar") ==
+          Names{"Donetsk Oblast", "Soledar"});
+    CHECK(names(shipped(), "the governors of two other border regions, Belgorod and Bryansk") ==
+          Names{"Belgorod Oblast", "Bryansk Oblast"});
+    // One name after the comma may be the next clause's subject.
+    CHECK(names(shipped(), "in both regions, Kharkiv said") == Names{"Kharkiv"});
+}
+
+TEST_CASE("the catalogue's cities near the war are found in lower case too", "[entity_matcher]") {
+    CHECK(names(shipped(), "at a conference in kyiv on Monday") == Names{"Kyiv"});
+    CHECK(names(with_places(), "the Kirov NPP was shelled") == Names{});
+}
+
 TEST_CASE("a former name is the place's of today", "[entity_matcher]") {
     CHECK(names(with_places(), "Kirov was renamed Kyiv in 2016") == Names{"Kyiv", "Kyiv"});
     CHECK(names(with_places(), "Kyiv (formerly Kirov) was hit") == Names{"Kyiv", "Kyiv"});
