@@ -5,6 +5,8 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "indexer/name_words.h"
+
 namespace talksearch::indexer {
 namespace {
 
@@ -43,6 +45,29 @@ bool is_name_and_dateline(const std::vector<Token>& tokens, std::size_t begin, s
             return (token.capitalised || is_number(token) || token.key.size() == 1) &&
                    !is_role(token.key);
         });
+}
+
+// A date's words: numbers, days, months and their short forms.
+bool is_date_word(const Token& token) {
+    return is_number(token) || name_words::is_calendar_word(token.key) ||
+           is_one_of(token.key, {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                                 "oct", "nov", "dec"});
+}
+
+// The same the other way round, with a mark between: "3 Aug 2022 | Sharon Levrez".
+bool is_dateline_and_name(const TokenizedText& text, std::size_t begin, std::size_t end) {
+    constexpr std::size_t kMaxWords = 12, kMaxNameWords = 4;
+    const auto& tokens = text.tokens;
+    if (end - begin > kMaxWords) return false;
+    auto name = begin;
+    while (name < end && is_date_word(tokens[name])) ++name;
+    if (name == begin || end - name < 2 || end - name > kMaxNameWords) return false;
+    const auto mark =
+        text.text.substr(tokens[name - 1].end, tokens[name].begin - tokens[name - 1].end);
+    if (mark.find_first_of("|-/\xE2\xC2") == std::string_view::npos) return false;  // | - / — · …
+    return std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(name),
+                       tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                       [](const Token& token) { return token.capitalised; });
 }
 
 // Words before "of" that say what the names after it are: "the villages of A, B and C".
@@ -132,7 +157,8 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
                                                   : std::string_view();
             const bool colon = paragraph + 1 < i && tokens[paragraph + 1].before == Break::sentence;
             if (is_credit_paragraph(tokens[paragraph].key, second, colon, i - paragraph) ||
-                is_name_and_dateline(tokens, paragraph, i)) {
+                is_name_and_dateline(tokens, paragraph, i) ||
+                is_dateline_and_name(text, paragraph, i)) {
                 exclude(paragraph, i);
             }
         }

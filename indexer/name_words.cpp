@@ -205,7 +205,15 @@ const WordSet& speech_verbs() {
 bool is_outlet_noun(std::string_view key) {
     static const WordSet words{"outlet",  "newspaper", "daily",       "weekly",  "magazine",
                                "channel", "website",   "broadcaster", "portal",  "tabloid",
-                               "paper",   "journal",   "publication", "station", "agency"};
+                               "paper",   "journal",   "publication", "station", "agency",
+                               "service", "platform",  "site",        "app"};
+    return words.contains(key);
+}
+
+bool is_weapon_noun(std::string_view key) {
+    static const WordSet words{"missile", "missiles", "rocket",   "rockets",  "drone", "drones",
+                               "system",  "systems",  "tank",     "tanks",    "jet",   "jets",
+                               "fighter", "fighters", "launcher", "launchers"};
     return words.contains(key);
 }
 

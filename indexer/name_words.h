@@ -22,7 +22,10 @@ const WordSet& function_words();
 const WordSet& speech_verbs();
 // Lower-case words inside names: "Tamim bin Hamad al-Thani", "Ursula von der Leyen".
 const WordSet& particles();
-// Nouns of the press before an outlet's name: "the media outlet Dzerkalo Tyzhnia reported".
+// Nouns after a weapon's name: "Storm Shadow cruise missiles", "Patriot systems".
+bool is_weapon_noun(std::string_view key);
+// Nouns of the press and of services before their names: "the media outlet Dzerkalo Tyzhnia
+// reported", "the tracking service Marine Traffic showed".
 bool is_outlet_noun(std::string_view key);
 // Titles whose bearer goes by one name: "Pope Francis", "Patriarch Kirill", "King Charles III".
 bool is_one_name_title(std::string_view key);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 #include "common/text.h"
@@ -219,7 +220,10 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 continue;
             }
 
-            const bool said_after = e < n && !separates(tokens[e].before) &&
+            // "..., Dimitro Zhivitskiien, wrote": a name between commas before the verb.
+            const bool between_commas = s > 0 && tokens[s].before == Break::clause && e < n &&
+                                        tokens[e].before == Break::clause;
+            const bool said_after = e < n && (!separates(tokens[e].before) || between_commas) &&
                                     in(name_words::speech_verbs(), tokens[e].key);
             // A thing "called" something is named so ("the locality, called Zhelanne Druhe"):
             // only a person calls someone ("Zelensky called Erdogan").
@@ -261,6 +265,14 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             const bool whole_paragraph = tokens[s].before == Break::paragraph &&
                                          (e == n || tokens[e].before == Break::paragraph);
             if (!title_cue && !said_after && !said_before && !apposition && whole_paragraph) {
+                continue;
+            }
+            // A weapon's name, perhaps with one describing word before its noun: "Storm Shadow
+            // cruise missiles".
+            if (e < n && !separates(tokens[e].before) && !tokens[e].capitalised &&
+                (name_words::is_weapon_noun(tokens[e].key) ||
+                 (e + 1 < n && !separates(tokens[e + 1].before) &&
+                  name_words::is_weapon_noun(tokens[e + 1].key)))) {
                 continue;
             }
             // The name of an outlet: "the Ukrainian media outlet Dzerkalo Tyzhnia reported".
@@ -343,7 +355,37 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 FieldSpan{f, tokens[first].begin, tokens[i].end});
         }
     }
-    return people;
+    // A name that opens another the article gives is that person's shorter form: "Abdullah bin
+    // Zayed" in a headline, "Sheikh Abdullah bin Zayed Al Nahyan" in the text.
+    std::vector<bool> shorter(people.size());
+    for (std::size_t p = 0; p < people.size(); ++p) {
+        const auto& keys = people_keys[p];
+        for (std::size_t q = 0; q < people.size() && keys.size() >= 2; ++q) {
+            const auto& longer = people_keys[q];
+            if (q == p || shorter[q] || longer.size() <= keys.size() ||
+                !std::equal(keys.begin(), keys.end(), longer.begin())) {
+                continue;
+            }
+            // Not the shorter form inside the longer one's own mentions.
+            auto& to = people[q].mentions;
+            for (const auto& span : people[p].mentions) {
+                const bool inside = std::any_of(to.begin(), to.end(), [&](const FieldSpan& at) {
+                    return at.field == span.field && at.begin <= span.begin && span.end <= at.end;
+                });
+                if (!inside) to.push_back(span);
+            }
+            std::sort(to.begin(), to.end(), [](const FieldSpan& a, const FieldSpan& b) {
+                return std::tie(a.field, a.begin) < std::tie(b.field, b.begin);
+            });
+            shorter[p] = true;
+            break;
+        }
+    }
+    std::vector<FoundPerson> kept;
+    for (std::size_t p = 0; p < people.size(); ++p) {
+        if (!shorter[p]) kept.push_back(std::move(people[p]));
+    }
+    return kept;
 }
 
 }  // namespace talksearch::indexer

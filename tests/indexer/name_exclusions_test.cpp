@@ -37,6 +37,9 @@ TEST_CASE("bylines and datelines are no people of the article", "[name_exclusion
     // A sentence, or a caption naming a role, is no byline.
     CHECK(excluded_words("Rustem Umerov, who led the delegation, spoke.") == "");
     CHECK(excluded_words("Rustem Umerov, Defence Minister") == "");
+    CHECK(excluded_words("3 Aug 2022 | Sharon Levrez\nTalks resumed.") ==
+          "3 Aug 2022 Sharon Levrez");
+    CHECK(excluded_words("On 3 August Sharon Levrez spoke.") == "");
     CHECK(excluded_words("By the end of the day, the talks in Geneva had ended without any "
                          "agreement on a ceasefire.") == "");
 }

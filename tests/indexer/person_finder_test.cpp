@@ -111,9 +111,30 @@ TEST_CASE("an age between commas or a member's apposition marks a person", "[per
     CHECK(names("Kostiantyn Novik had 16 drones.").empty());
 }
 
+TEST_CASE("a name that opens a longer one the article gives is that person", "[person_finder]") {
+    const auto people = find(
+        "Minister Ahmed bin Zayed spoke. Later Minister Ahmed bin Zayed Al "
+        "Nahyan said more.");
+    REQUIRE(people.size() == 1);
+    CHECK(people.front().name == "Ahmed bin Zayed Al Nahyan");
+    CHECK(people.front().mentions.size() == 2);
+}
+
+TEST_CASE("a weapon's name is no person", "[person_finder]") {
+    CHECK(names("restrictions on the use of Storm Shadow cruise missiles supplied by Britain")
+              .empty());
+    CHECK(names("Guy Patriot systems were sent.").empty());
+}
+
+TEST_CASE("a name between commas before a verb of speech is a person", "[person_finder]") {
+    CHECK(names("Hours earlier the head of the regional administration, Dimitro Zhivitskiien, "
+                "wrote that homes were bombed.") == Names{"Dimitro Zhivitskiien"});
+}
+
 TEST_CASE("an outlet's name is no person", "[person_finder]") {
     CHECK(names("the Ukrainian media outlet Dzerkalo Tyzhnia reported searches").empty());
     CHECK(names("the newspaper Novaya Gazeta reported it").empty());
+    CHECK(names("Data from the tracking service Marine Traffic showed it").empty());
 }
 
 TEST_CASE("a thing called something is named, not a person", "[person_finder]") {
