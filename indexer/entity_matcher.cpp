@@ -7,6 +7,7 @@
 
 #include "common/romanisation.h"
 #include "common/text.h"
+#include "indexer/name_words.h"
 
 namespace talksearch::indexer {
 namespace {
@@ -29,13 +30,15 @@ std::string_view without_possessive(std::string_view key) {
 }
 
 // Words that make the name before them a region: "the Kharkiv region", "Sumy and Chernihiv
-// oblasts", "the Donetsk regional administration", "Pokrovsk district". A governor heads a
-// region, as a mayor heads a city: "Luhansk Governor Artem Lysohor".
+// oblasts", "the Donetsk regional administration", "Pokrovsk district", "the Donetsk OVA" (a
+// region's military or state administration, as Ukrainian news abbreviates them). A governor
+// heads a region, as a mayor heads a city: "Luhansk Governor Artem Lysohor".
 bool is_region_word(std::string_view key) {
     static const std::set<std::string_view> words{
-        "region", "regions",     "regional", "oblast",    "oblasts",  "province",  "provinces",
-        "krai",   "kray",        "republic", "republics", "district", "districts", "raion",
-        "raions", "governorate", "okrug",    "hromada",   "hromadas", "governor",  "governors"};
+        "region",    "regions",  "regional",  "oblast",      "oblasts",   "province",
+        "provinces", "krai",     "kray",      "republic",    "republics", "district",
+        "districts", "raion",    "raions",    "governorate", "okrug",     "hromada",
+        "hromadas",  "governor", "governors", "ova",         "oda"};
     return words.contains(without_possessive(key));
 }
 
@@ -581,10 +584,17 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         bool region_list = called[m] == Called::region;
         if (after < words.size() && only(gap(after - 1, after), " \t\n")) {
             if (is_region_word(keys[after])) region_list = true;
-            // One describing word between: "the Kursk border region".
+            // One describing word between: "the Kursk border region"; in capitals only a
+            // possessive, "the Luhansk People's Republic" ("the Moscow Military District" is
+            // no region).
             if (after + 1 < words.size() && !is_capitalised(after) &&
                 only(gap(after, after + 1), " \t") && is_region_word(keys[after + 1]) &&
                 !is_connective(keys[after])) {
+                region_list = true;
+            }
+            if (after + 2 < words.size() && is_capitalised(after) && keys[after + 1] == "s" &&
+                (gap(after, after + 1) == "'" || gap(after, after + 1) == "\u2019") &&
+                only(gap(after + 1, after + 2), " \t") && is_region_word(keys[after + 2])) {
                 region_list = true;
             }
             // A region's name before a town it holds: "the Donetsk town of Soledar".
@@ -632,9 +642,11 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             // "Elmendorf-Richardson"); an ordinary word ("Bar") counts only in mid-sentence,
             // after a lower-case word.
             const auto first = spans[m].begin;
+            // A day or a month is no part of a name: "On Monday Brest, a city in Belarus".
             const bool after_name = first > 0 && !named[first - 1] && is_capitalised(first - 1) &&
                                     only(gap(first - 1, first), " \t-") &&
-                                    !starts_sentence(first - 1);
+                                    !starts_sentence(first - 1) &&
+                                    !name_words::is_calendar_word(keys[first - 1]);
             const bool before_name = after < words.size() && !named[after] &&
                                      is_capitalised(after) && only(gap(after - 1, after), " \t-");
             const bool mid_sentence =

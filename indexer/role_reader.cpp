@@ -440,8 +440,12 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         // talks, "it" after a delegation is one too: "Besides Putin and Ushakov it will include
         // Foreign Minister Sergey Lavrov, ...".
         const bool party = key.size() >= 4 && key.size() <= 13 && is_party_noun(key);
-        if (party && colon_before(i + 1)) {
-            // "three US negotiators: Mike Waltz, Secretary of State Marco Rubio and ...".
+        const bool people_noun = key == "negotiators" || key == "envoys" || key == "delegates";
+        if (party &&
+            (colon_before(i + 1) || (people_noun && tokens[i + 1].before == Break::clause))) {
+            // "three US negotiators: Mike Waltz, Secretary of State Marco Rubio and ...",
+            // "their leading business negotiators, on the American side Secretary Scott
+            // Bessent and ...".
             mark_list_from(i + 1, true);
         } else if (party || (about_talks && key == "it")) {
             constexpr std::size_t kReach = 3;
@@ -459,9 +463,12 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                     break;
                 }
                 if (verb == "included" || verb == "includes" || verb == "including" ||
-                    verb == "include" || verb == "comprised" || verb == "comprises" ||
-                    verb == "consisted" || verb == "consists" || verb == "met" || verb == "meets" ||
-                    verb == "meet") {
+                    verb == "include" ||
+                    // "The delegation counts several senior officials", not "counts on".
+                    ((verb == "counts" || verb == "counted") && k + 1 < tokens.size() &&
+                     tokens[k + 1].key != "on") ||
+                    verb == "comprised" || verb == "comprises" || verb == "consisted" ||
+                    verb == "consists" || verb == "met" || verb == "meets" || verb == "meet") {
                     // After "it", only a list of names: "it will include a meeting with adviser
                     // Yury Ushakov, the spokesman, Dmitry Peskov, told ..." names no Peskov.
                     if (party) {

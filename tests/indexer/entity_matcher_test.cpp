@@ -407,6 +407,18 @@ TEST_CASE("a region's name before a town of it, and regions listed after a comma
     CHECK(names(shipped(), "in both regions, Kharkiv said") == Names{"Kharkiv"});
 }
 
+TEST_CASE("a region's abbreviated administration and a people's republic are the region",
+          "[entity_matcher]") {
+    CHECK(names(shipped(), "the head of the Donetsk OVA said") == Names{"Donetsk Oblast"});
+    CHECK(names(shipped(), "business with the Luhansk People's Republic (LPR)") ==
+          Names{"Luhansk Oblast"});
+}
+
+TEST_CASE("a day before a place the gazetteer knows is no part of its name", "[entity_matcher]") {
+    CHECK(names(with_places(), "On Monday Kirov, a city in Russia, hosted the talks") ==
+          Names{"Kirov", "Russia"});
+}
+
 TEST_CASE("the catalogue's cities near the war are found in lower case too", "[entity_matcher]") {
     CHECK(names(shipped(), "at a conference in kyiv on Monday") == Names{"Kyiv"});
     CHECK(names(with_places(), "the Kirov NPP was shelled") == Names{});

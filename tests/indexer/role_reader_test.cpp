@@ -436,6 +436,19 @@ TEST_CASE("in a text about talks, who joins or accompanies a delegate negotiates
         negotiator("The mayor was joined by Ivan Petrenko at the opening.", "Ivan Petrenko"));
 }
 
+TEST_CASE("whom a delegation counts, and a list after negotiators and a comma, negotiate",
+          "[role_reader]") {
+    CHECK(
+        negotiator("The delegation counts several senior officials, among them Secretary Ivan "
+                   "Petrenko and aide Oleh Lysenko.",
+                   "Ivan Petrenko"));
+    CHECK(
+        negotiator("Both brought their business negotiators, on one side Secretary Ivan Petrenko "
+                   "and on the other Oleh Lysenko.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("The team counts on Ivan Petrenko's support.", "Ivan Petrenko"));
+}
+
 TEST_CASE("who signs for a party negotiates", "[role_reader]") {
     CHECK(negotiator("Four signatures went on it: Minister Ivan Petrenko signed for Ukraine.",
                      "Ivan Petrenko"));
