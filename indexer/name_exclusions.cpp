@@ -128,7 +128,9 @@ std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_v
             // A copyright notice to the paragraph's end.
             for (auto k = first; k < end; ++k) {
                 const auto from = k == 0 ? 0 : words[k - 1].end;
-                if (opens_copyright_notice(text.substr(from, words[k].begin - from))) {
+                auto gap = text.substr(from, words[k].begin - from);
+                if (k == first) gap = gap.substr(gap.rfind('\n') + 1);  // this paragraph's only
+                if (opens_copyright_notice(gap)) {
                     credits.emplace_back(words[k].begin, words[end - 1].end);
                     break;
                 }
