@@ -382,6 +382,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     }
 
     std::vector<bool> keep(mentions.size(), true);
+    const bool has_guillemets = text.find("\u00AB") != std::string_view::npos;  // looked for once
     std::vector<bool> plural_head(mentions.size());  // before a plural facility: "... airports"
     std::vector<bool> headed(mentions.size());       // before a facility's head: "... road"
     std::set<const Entity*> units;                   // places the text names a unit after
@@ -658,7 +659,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         // Guillemets hold the name of a thing (an airfield, a unit, an operation) in news
         // translated from Russian or Ukrainian: a place is only part of «Ivanovo-Severny».
-        if (inside_longer_guillemets(text, mentions[m].begin, mentions[m].end)) {
+        if (has_guillemets && inside_longer_guillemets(text, mentions[m].begin, mentions[m].end)) {
             keep[m] = false;
             continue;
         }

@@ -108,6 +108,8 @@ bool is_credit_paragraph(std::string_view first, std::string_view second, bool c
 std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_view text,
                                                                    const std::vector<Word>& words) {
     std::vector<std::pair<std::size_t, std::size_t>> credits;
+    // Most texts hold no copyright notice: their gaps need no look.
+    const bool has_notice = opens_copyright_notice(text);
     auto starts_paragraph = [&](std::size_t i) {
         const auto from = i == 0 ? 0 : words[i - 1].end;
         return i == 0 ||
@@ -124,7 +126,7 @@ std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_v
                                 two ? std::string_view(words[first + 1].folded) : "",
                                 between.find(':') != std::string_view::npos, end - first)) {
             credits.emplace_back(words[first].begin, words[end - 1].end);
-        } else {
+        } else if (has_notice) {
             // A copyright notice to the paragraph's end.
             for (auto k = first; k < end; ++k) {
                 const auto from = k == 0 ? 0 : words[k - 1].end;
@@ -142,6 +144,7 @@ std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_v
 }
 
 std::vector<bool> excluded_from_names(const TokenizedText& text) {
+    const bool has_notice = opens_copyright_notice(text.text);  // looked for once
     const auto& tokens = text.tokens;
     const auto n = tokens.size();
     std::vector<bool> excluded(n, false);
@@ -170,7 +173,7 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
     for (std::size_t i = 0; i < n; ++i) {
         const auto& key = tokens[i].key;
         // A copyright notice, to the end of its paragraph.
-        if (opens_copyright_notice(gap_before(text, i))) {
+        if (has_notice && opens_copyright_notice(gap_before(text, i))) {
             auto j = i + 1;
             while (j < n && tokens[j].before != Break::paragraph) ++j;
             exclude(i, j);
