@@ -371,7 +371,32 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
     // Bounded, so that a text without sentence ends stays linear; long enough for a delegation
     // listed member by member with their titles.
     constexpr std::size_t kMaxZoneWords = 120;
+    auto colon_before = [&](std::size_t k) {
+        const auto from = tokens[k - 1].end;
+        return field.text.substr(from, tokens[k].begin - from).find(':') != std::string::npos;
+    };
+    // "The delegation was made up of:" and then one member a line: the lines after the colon are
+    // the list while each is short and opens with a capital, as bulleted items do. Whether the
+    // lines were such a list.
+    auto marked_items_from = [&](std::size_t start) {
+        if (start == 0 || start >= tokens.size() || tokens[start].before != Break::paragraph ||
+            !colon_before(start)) {
+            return false;
+        }
+        constexpr std::size_t kMaxItemWords = 16;  // a name and its title
+        auto k = start;
+        while (k < tokens.size() && tokens[k].capitalised) {
+            auto end = k + 1;
+            while (end < tokens.size() && tokens[end].before != Break::paragraph) ++end;
+            if (end - k > kMaxItemWords || end - start > kMaxZoneWords) break;
+            std::fill(marked.begin() + static_cast<std::ptrdiff_t>(k),
+                      marked.begin() + static_cast<std::ptrdiff_t>(end), true);
+            k = end;
+        }
+        return k > start;
+    };
     auto mark_from = [&](std::size_t start, bool whole_sentence) {
+        if (marked_items_from(start)) return;
         for (auto k = start; k < tokens.size() && k < start + kMaxZoneWords; ++k) {
             const auto b = tokens[k].before;
             if (k > start && b == Break::paragraph) break;
@@ -387,13 +412,10 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
     // Foreign Minister Dmytro Kuleba and officials of ...": a list of titled names goes on past
     // its commas while the next item starts with a capital, up to an item that speaks (",
     // Lavrov said"); a colon opens it ("talks with a U.S. team: envoy Steve Witkoff, ...").
-    auto colon_before = [&](std::size_t k) {
-        const auto from = tokens[k - 1].end;
-        return field.text.substr(from, tokens[k].begin - from).find(':') != std::string::npos;
-    };
     // After a colon the rest of the sentence is the list, its items' appositions included:
     // "lead the Russian team: A, who heads ..., and B, an adviser to ...".
     auto mark_list_from = [&](std::size_t start, bool after_colon = false) {
+        if (marked_items_from(start)) return;
         for (auto k = start; k < tokens.size() && k < start + kMaxZoneWords;) {
             auto end = k + 1;
             while (end < tokens.size() && !separates(tokens[end].before)) ++end;
@@ -482,7 +504,9 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                 if (k + 1 < tokens.size() && !separates(tokens[k + 1].before) &&
                     ((verb == "made" && tokens[k + 1].key == "up") ||
                      (verb == "composed" && tokens[k + 1].key == "of"))) {
-                    mark_from(k + 2, true);
+                    // The list starts after "of", which a colon may end: "made up of:".
+                    const auto of = k + 2 < tokens.size() && tokens[k + 2].key == "of";
+                    mark_from(of ? k + 3 : k + 2, true);
                     break;
                 }
             }

@@ -286,6 +286,28 @@ TEST_CASE("a delegation made up of a list, by semicolons, names its members", "[
                            "Oleh Lysenko"));
 }
 
+TEST_CASE("a delegation listed one member a line after a colon names its members",
+          "[role_reader]") {
+    const std::string body =
+        "The talks opened on Friday. Ukraine's delegation was made up of:\n\n"
+        "Ivan Petrenko, Minister of Defence\n\n"
+        "Oleh Lysenko, Deputy Head of the Security Service\n\n"
+        "Taras Bondar, Deputy Head of Foreign Intelligence\n\n"
+        "Mykola Hrytsenko, a farmer from the region, said he hoped the talks would bring the "
+        "prisoners home before winter and that the fields would be cleared of mines.";
+    for (const auto* name : {"Ivan Petrenko", "Oleh Lysenko", "Taras Bondar"}) {
+        CAPTURE(name);
+        CHECK(negotiator(body, name));
+    }
+    // A line too long for an item is text again, and ends the list.
+    CHECK_FALSE(negotiator(body, "Mykola Hrytsenko"));
+    // The envoys' list too: "three negotiators:" and their lines.
+    CHECK(
+        negotiator("Kyiv sent three negotiators:\n\nIvan Petrenko\n\nOleh Lysenko\n\n"
+                   "Taras Bondar",
+                   "Taras Bondar"));
+}
+
 TEST_CASE("whoever will lead, chairs or is attending the talks negotiates", "[role_reader]") {
     CHECK(negotiator("Officials said Ivan Petrenko will lead the delegation.", "Ivan Petrenko"));
     CHECK(negotiator("Ivan Petrenko had chaired the talks earlier in the day.", "Ivan Petrenko"));
