@@ -130,6 +130,11 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 ++ns;
                 title_cue = false;
             }
+            // "Chief of the General Staff Andrii Hnatov": the department after a title word in
+            // the run is the title's too.
+            if (title_cue && ns > s) {
+                while (e - ns > 2 && in(name_words::institutions(), tokens[ns].key)) ++ns;
+            }
             // "Deputy Minister of Defense Hanna Maliar", "the Ministry of Defense Oleg
             // Ivashchenko": the department is the title's.
             if (ns == s && s >= 2 && tokens[s - 1].key == "of" &&
