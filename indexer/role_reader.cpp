@@ -439,6 +439,32 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             k = end;
         }
     };
+    // "headed by A, a senior director at the Council, and B, ...": after the first name's
+    // apposition, an "and" with a capital goes on with the list.
+    auto mark_name_after_apposition = [&](std::size_t start) {
+        auto k = start + 1;
+        while (k < tokens.size() && !separates(tokens[k].before)) ++k;
+        if (k >= tokens.size() || tokens[k].before != Break::clause || tokens[k].capitalised) {
+            return;
+        }
+        constexpr std::size_t kMaxAppositionWords = 14;
+        auto j = k + 1;
+        while (j < tokens.size() && j - k < kMaxAppositionWords && !separates(tokens[j].before)) {
+            ++j;
+        }
+        if (j + 1 >= tokens.size() || tokens[j].before != Break::clause || tokens[j].key != "and") {
+            return;
+        }
+        // Only a name, not the subject of a clause of its own ("and B welcomed the choice").
+        auto end = j + 1;
+        while (end < tokens.size() && !separates(tokens[end].before) &&
+               is_subject_filler(tokens[end]) && tokens[end].key != "and") {
+            ++end;
+        }
+        if (end > j + 1 && (end == tokens.size() || separates(tokens[end].before))) {
+            mark_from(j + 1, false);
+        }
+    };
     // Whether the talks themselves are named just before word `i`, in its sentence.
     auto talks_before = [&](std::size_t i) {
         constexpr std::size_t kReach = 4;  // "the consultations were attended"
@@ -451,12 +477,14 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         }
         return false;
     };
-    bool headed_by = false;  // the sentence so far said who headed or led something
+    bool headed_by = false;    // the sentence so far said who headed or led something
+    bool talks_named = false;  // the sentence so far named the talks
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const auto& key = tokens[i].key;
         const auto& next = tokens[i + 1].key;
         if (tokens[i].before == Break::sentence || tokens[i].before == Break::paragraph) {
             headed_by = false;
+            talks_named = false;
         }
         // Most words are too short or too long to be one: no lookup for them. In a text about
         // talks, "it" after a delegation is one too: "Besides Putin and Ushakov it will include
@@ -533,6 +561,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             if (key == "attended" && about_talks && talks_before(i)) mark_from(i + 2, true);
             if (key == "headed" || key == "led" || key == "chaired" || key == "mediated") {
                 mark_from(i + 2, false);
+                mark_name_after_apposition(i + 2);
                 headed_by = true;
             }
             // "headed by A, a senior director, and by B": the sentence's second "by" heads too.
@@ -541,11 +570,13 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             // will be joined by Foreign Minister Sergei Lavrov, ...".
             if (about_talks && (key == "joined" || key == "accompanied")) mark_from(i + 2, true);
         }
-        // "headed by A, ..., together with senior official B".
-        if (headed_by && (key == "together" || key == "along") && next == "with" &&
+        // "headed by A, ..., together with senior official B"; "X took part in the
+        // consultations, together with General B".
+        if ((headed_by || talks_named) && (key == "together" || key == "along") && next == "with" &&
             !separates(tokens[i + 1].before)) {
             mark_from(i + 2, false);
         }
+        talks_named = talks_named || names_the_talks(key) || key == "consultations";
         // "the head of Brazil's delegation, foreign policy adviser Celso Amorim": the clause
         // after a delegation's head names them.
         if ((key == "head" || key == "leader" || key == "chief") && next == "of") {

@@ -446,6 +446,24 @@ TEST_CASE("who a delegation is headed by, and its head's name after a comma, neg
                    "Ivan Petrenko"));
     CHECK_FALSE(
         negotiator("The head of the school board, Ivan Petrenko, said no.", "Ivan Petrenko"));
+    // The second name after the first one's apposition, without a second "by".
+    CHECK(
+        negotiator("The US side is headed by Oleh Lysenko, a senior director at the council, "
+                   "and Ivan Petrenko, a senior official.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("The team is headed by Oleh Lysenko, a senior director, and Ivan Petrenko "
+                   "welcomed the choice of this experienced man for the job.",
+                   "Ivan Petrenko"));
+}
+
+TEST_CASE("who takes part in the talks together with another negotiates", "[role_reader]") {
+    CHECK(
+        negotiator("Envoy Oleh Lysenko took part in the consultations, together with General "
+                   "Ivan Petrenko, who stood for the military.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Oleh Lysenko came to Kyiv, together with General Ivan Petrenko.",
+                           "Ivan Petrenko"));
 }
 
 TEST_CASE("in a text about talks, who joins or accompanies a delegate negotiates",
