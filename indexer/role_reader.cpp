@@ -268,7 +268,11 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
             reading.negotiating = true;
         }
     } else if (verb == "sat" || verb == "sit" || verb == "sits") {
-        if (follows(tokens, j, 4, [](std::string_view key) { return key == "side"; })) {
+        // "sat on the Russian side"; in a text about talks, "sat across from" the other side.
+        auto facing = [about_talks](std::string_view key) {
+            return key == "side" || (about_talks && (key == "across" || key == "opposite"));
+        };
+        if (follows(tokens, j, 4, facing)) {
             reading.negotiating = true;
         }
     } else if (verb == "took" || verb == "take" || verb == "takes" || verb == "taking" ||
@@ -298,6 +302,20 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         auto deal = [](std::string_view key) {
             return key == "deal" || key == "agreement" || key == "accord";
         };
+        // In a text about talks, who signs the deal, or signs without an object, negotiated it:
+        // "Shoigu signed first", "Kubrakov then signed the deal" (not "signed a decree").
+        if (about_talks && verb == "signed") {
+            const bool alone = j + 1 == tokens.size() || separates(tokens[j + 1].before) ||
+                               is_place_or_time_word(tokens[j + 1].key) ||
+                               tokens[j + 1].key == "first";
+            auto paper = [&](std::string_view key) {
+                return deal(key) || key == "document" || key == "memorandum";
+            };
+            if (alone || follows(tokens, j, 3, paper)) {
+                reading.negotiating = true;
+                return;
+            }
+        }
         if (!follows(tokens, j, 3, deal)) return;
         constexpr std::size_t kReach = 5;
         for (auto w = j + 1; w + 1 < tokens.size() && w <= j + kReach; ++w) {
@@ -576,7 +594,21 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             !separates(tokens[i + 1].before)) {
             mark_from(i + 2, false);
         }
-        talks_named = talks_named || names_the_talks(key) || key == "consultations";
+        talks_named = talks_named || names_the_talks(key) || key == "consultations" ||
+                      (about_talks && key == "signed");
+        // "envoys Witkoff, Kushner and Josh Gruenbaum": a plural title before a list of names is
+        // each name's.
+        if ((key == "envoys" || key == "negotiators" || key == "mediators" || key == "delegates") &&
+            tokens[i + 1].capitalised && !separates(tokens[i + 1].before)) {
+            mark_list_from(i + 1);
+        }
+        // In a text about talks, whom a negotiator faces: "sat across from his Russian
+        // counterpart, Sergei Lavrov", "met his counterpart Hakan Fidan".
+        if (about_talks && (key == "counterpart" || key == "counterparts") &&
+            (tokens[i + 1].before == Break::space || tokens[i + 1].before == Break::clause) &&
+            tokens[i + 1].capitalised) {
+            mark_from(i + 1, false);
+        }
         // "the head of Brazil's delegation, foreign policy adviser Celso Amorim": the clause
         // after a delegation's head names them.
         if ((key == "head" || key == "leader" || key == "chief") && next == "of") {

@@ -457,6 +457,41 @@ TEST_CASE("who a delegation is headed by, and its head's name after a comma, neg
                    "Ivan Petrenko"));
 }
 
+TEST_CASE("in a text about talks, who signs the deal negotiated it", "[role_reader]") {
+    const std::string body =
+        "The negotiations ended. Defence Minister Oleh Lysenko signed first, together with his "
+        "counterpart Ivan Petrenko. Minister Taras Bondar then signed the deal with the two sides.";
+    for (const auto* name : {"Oleh Lysenko", "Ivan Petrenko", "Taras Bondar"}) {
+        CAPTURE(name);
+        CHECK(negotiator(body, name));
+    }
+    CHECK_FALSE(negotiator("The talks stalled. Minister Oleh Lysenko signed a decree on schools.",
+                           "Oleh Lysenko"));
+    CHECK_FALSE(negotiator("Minister Oleh Lysenko signed first.", "Oleh Lysenko"));
+}
+
+TEST_CASE("a plural title before a list of names is each name's", "[role_reader]") {
+    const std::string body =
+        "Besides envoys Oleh Lysenko, Ivan Petrenko and Taras Bondar, the team includes a general.";
+    for (const auto* name : {"Oleh Lysenko", "Ivan Petrenko", "Taras Bondar"}) {
+        CAPTURE(name);
+        CHECK(negotiator(body, name));
+    }
+}
+
+TEST_CASE("in a text about talks, the counterpart a negotiator faces negotiates", "[role_reader]") {
+    CHECK(
+        negotiator("The talks resumed. Minister Oleh Lysenko sat across from his Russian "
+                   "counterpart, Ivan Petrenko.",
+                   "Oleh Lysenko"));
+    CHECK(
+        negotiator("The talks resumed. Minister Oleh Lysenko sat across from his Russian "
+                   "counterpart, Ivan Petrenko.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("The mayor met his counterpart, Ivan Petrenko, at the fair.", "Ivan Petrenko"));
+}
+
 TEST_CASE("who takes part in the talks together with another negotiates", "[role_reader]") {
     CHECK(
         negotiator("Envoy Oleh Lysenko took part in the consultations, together with General "
