@@ -193,6 +193,10 @@ TEST_CASE("the shipped catalogue loads and resolves common spellings", "[catalog
         {"Zaporizhia region", "Zaporizhzhia Oblast"},
         {"Medinsky", "Vladimir Medinsky"},
         {"Genève", "Geneva"},
+        // Renamed towns under their former names.
+        {"Tsiurupynsk", "Oleshky"},
+        {"Stakhanov", "Kadiivka"},
+        {"Krasny Luch", "Khrustalnyi"},
     }));
     CAPTURE(form);
     const auto* entity = catalog.find(form);
