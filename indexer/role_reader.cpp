@@ -267,6 +267,20 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
             (follows(tokens, j, 2, meeting) && follows(tokens, j, 7, is_party_noun))) {
             reading.negotiating = true;
         }
+        // In a text about talks, "held separate meetings with Lavrov and Kuleba".
+        constexpr std::size_t kReach = 4;
+        for (auto k = j + 1; about_talks && k + 1 < tokens.size() && k <= j + kReach; ++k) {
+            if (separates(tokens[k].before) || separates(tokens[k + 1].before)) break;
+            if (meeting(tokens[k].key) && tokens[k + 1].key == "with" && k + 2 < tokens.size() &&
+                !separates(tokens[k + 2].before) && tokens[k + 2].capitalised) {
+                reading.negotiating = true;
+            }
+        }
+    } else if (verb == "represent" || verb == "represents" || verb == "represented") {
+        // "Rubio, Witkoff and Kushner represent the American side".
+        if (follows(tokens, j, 4, is_party_noun) || follows(tokens, j, 5, talks)) {
+            reading.negotiating = true;
+        }
     } else if (verb == "sat" || verb == "sit" || verb == "sits") {
         // "sat on the Russian side"; in a text about talks, "sat across from" the other side.
         auto facing = [about_talks](std::string_view key) {
@@ -593,6 +607,16 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         if ((headed_by || talks_named) && (key == "together" || key == "along") && next == "with" &&
             !separates(tokens[i + 1].before)) {
             mark_from(i + 2, false);
+        }
+        // In a text about talks, "With him are Deputy Foreign Minister A, Ambassador B and ...":
+        // a leader's companions, after a sentence about the delegation.
+        if (about_talks && key == "with" && i + 2 < tokens.size() &&
+            (tokens[i].before == Break::sentence || tokens[i].before == Break::paragraph) &&
+            (next == "him" || next == "her" || next == "them") &&
+            (tokens[i + 2].key == "are" || tokens[i + 2].key == "were" ||
+             tokens[i + 2].key == "is" || tokens[i + 2].key == "was") &&
+            !separates(tokens[i + 1].before) && !separates(tokens[i + 2].before)) {
+            mark_from(i + 3, true);
         }
         talks_named = talks_named || names_the_talks(key) || key == "consultations" ||
                       (about_talks && key == "signed");

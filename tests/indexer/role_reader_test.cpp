@@ -470,6 +470,32 @@ TEST_CASE("in a text about talks, who signs the deal negotiated it", "[role_read
     CHECK_FALSE(negotiator("Minister Oleh Lysenko signed first.", "Oleh Lysenko"));
 }
 
+TEST_CASE("who represents a side, meets both sides or comes with a delegation's head negotiates",
+          "[role_reader]") {
+    CHECK(
+        negotiator("The talks began. Envoy Oleh Lysenko and Ivan Petrenko represent the American "
+                   "side.",
+                   "Ivan Petrenko"));
+    CHECK(
+        negotiator("The talks began. Minister Ivan Petrenko held separate meetings with Oleh "
+                   "Lysenko and Taras Bondar.",
+                   "Ivan Petrenko", {"foreign_minister"}));
+    const std::string body =
+        "The talks began on Sunday. Oleh Lysenko leads the Ukrainian delegation. With him are "
+        "Deputy Foreign Minister Ivan Petrenko, Ambassador Taras Bondar and officers.";
+    for (const auto* name : {"Ivan Petrenko", "Taras Bondar"}) {
+        CAPTURE(name);
+        CHECK(negotiator(body, name));
+    }
+    // Not outside texts about talks, nor a meeting with nobody named.
+    CHECK_FALSE(
+        negotiator("Oleh Lysenko opened the fair. With him was Ivan Petrenko.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("The talks began. Minister Ivan Petrenko held meetings with farmers.",
+                           "Ivan Petrenko", {"foreign_minister"}));
+    CHECK_FALSE(
+        negotiator("Ivan Petrenko represents the district in parliament.", "Ivan Petrenko"));
+}
+
 TEST_CASE("a plural title before a list of names is each name's", "[role_reader]") {
     const std::string body =
         "Besides envoys Oleh Lysenko, Ivan Petrenko and Taras Bondar, the team includes a general.";
