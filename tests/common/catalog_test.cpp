@@ -197,6 +197,7 @@ TEST_CASE("the shipped catalogue loads and resolves common spellings", "[catalog
         {"Tsiurupynsk", "Oleshky"},
         {"Stakhanov", "Kadiivka"},
         {"Krasny Luch", "Khrustalnyi"},
+        {"Бровари", "Brovary"},
     }));
     CAPTURE(form);
     const auto* entity = catalog.find(form);
