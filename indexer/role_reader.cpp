@@ -34,6 +34,14 @@ bool is_talks_word(std::string_view key) {
     return in(words, key) || starts_with(key, "negotiat") || starts_with(key, "mediat");
 }
 
+// "a peace mission", "the peace process": a text about the effort to end the war is about its
+// talks, though it may not name them.
+bool is_peace_effort(std::string_view key, const Token& next) {
+    static const WordSet efforts{"mission",  "plan",    "process",    "initiative", "deal",
+                                 "proposal", "efforts", "settlement", "framework"};
+    return key == "peace" && !separates(next.before) && in(efforts, next.key);
+}
+
 // A title or apposition with one of these makes its person a negotiator.
 bool is_negotiator_noun(std::string_view key) {
     static const WordSet words{"envoy",      "negotiator", "negotiators", "mediator",
@@ -697,9 +705,11 @@ bool has(const std::vector<std::string>& roles, std::string_view role) {
 void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePerson>& people) {
     bool about_talks = false;
     for (const auto& field : fields) {
-        about_talks =
-            about_talks || std::any_of(field.tokens.begin(), field.tokens.end(),
-                                       [](const Token& token) { return is_talks_word(token.key); });
+        const auto& tokens = field.tokens;
+        for (std::size_t k = 0; k < tokens.size() && !about_talks; ++k) {
+            about_talks = is_talks_word(tokens[k].key) ||
+                          (k + 1 < tokens.size() && is_peace_effort(tokens[k].key, tokens[k + 1]));
+        }
     }
     std::vector<std::vector<bool>> zones;
     std::vector<std::vector<bool>> title_case;

@@ -111,6 +111,12 @@ TEST_CASE("the catalogue's negotiators negotiate only in texts about talks", "[r
     CHECK(roles("Ivan Petrenko visited a hospital in Kharkiv.", "Ivan Petrenko",
                 {"negotiator", "official"}) == Roles{"official"});
     CHECK(negotiator("Ivan Petrenko was at the negotiations.", "Ivan Petrenko", {"mediator"}));
+    // A text about a peace effort is about its talks, though it may not name them.
+    CHECK(
+        negotiator("Cardinal Ivan Petrenko, on a peace mission to Moscow, was due to meet an "
+                   "adviser.",
+                   "Ivan Petrenko", {"mediator"}));
+    CHECK_FALSE(negotiator("Ivan Petrenko planted a peace garden.", "Ivan Petrenko", {"mediator"}));
 }
 
 TEST_CASE("a foreign minister is a negotiator only where shown negotiating", "[role_reader]") {
