@@ -390,17 +390,35 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     for (const auto& span : spans) {
         for (auto k = span.begin; k < span.end; ++k) named[k] = true;
     }
+    // "the regions of Odessa (south) and Sumy (northeast)": a short aside in brackets after a
+    // list's item stands outside the list. The word after the aside, or `end` if there is none.
+    auto past_aside = [&](std::size_t end) {
+        if (end == 0 || end >= words.size() ||
+            gap(end - 1, end).find('(') == std::string_view::npos) {
+            return end;
+        }
+        constexpr std::size_t kMaxAsideWords = 3;
+        for (auto k = end; k + 1 < words.size() && k < end + kMaxAsideWords; ++k) {
+            if (gap(k, k + 1).find(')') != std::string_view::npos) return k + 1;
+        }
+        return end;
+    };
     // Two mentions in one list: "A, B", "A and B", "A, and B".
     auto joined_by_and = [&](std::size_t left, std::size_t right) {
-        const auto end = spans[left].end;
+        const auto end = past_aside(spans[left].end);
         return spans[right].begin == end + 1 && (keys[end] == "and" || keys[end] == "or");
     };
     auto joined_in_list = [&](std::size_t left, std::size_t right) {
-        const auto end = spans[left].end;
+        auto end = spans[left].end;
         const auto next = spans[right].begin;
-        if (next == end) return only(gap(end - 1, next), " ,\t\n");
+        std::string_view separators = " ,\t\n";
+        if (const auto resume = past_aside(end); resume != end) {
+            end = resume;
+            separators = " ,\t\n)";
+        }
+        if (next == end) return only(gap(end - 1, next), separators);
         return next == end + 1 && (keys[end] == "and" || keys[end] == "or") &&
-               only(gap(end - 1, end), " ,\t\n") && only(gap(end, next), " \t\n");
+               only(gap(end - 1, end), separators) && only(gap(end, next), " \t\n");
     };
     auto starts_sentence = [&](std::size_t k) {
         return k == 0 || !only(gap(k - 1, k), " \t\"'\u201C\u2018(,-");

@@ -50,6 +50,13 @@ TEST_CASE("cities listed after 'regions of' are the regions of those names", "[e
           Names{"Sumy Oblast", "Kharkiv Oblast", "Kyiv"});
     CHECK(names(shipped(), "the provinces of Dnipropetrovsk and Bakhmut") ==
           Names{"Dnipropetrovsk Oblast"});
+    // A short aside in brackets after an item stands outside the list.
+    CHECK(names(shipped(), "the regions of Odesa (south) and Sumy (northeast)") ==
+          Names{"Odesa Oblast", "Sumy Oblast"});
+    CHECK(names(shipped(), "the region of Odesa (south) and Sumy") ==
+          Names{"Odesa Oblast", "Sumy Oblast"});
+    CHECK(names(shipped(), "the region of Odesa (in the far south of the country) and Sumy") ==
+          Names{"Odesa Oblast", "Sumy"});
 }
 
 TEST_CASE("possessives name the entity", "[entity_matcher]") {
