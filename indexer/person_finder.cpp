@@ -63,6 +63,8 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
     std::vector<FoundPerson> people;
     std::vector<std::vector<std::string>> people_keys;  // each person's name words
     std::unordered_map<std::string, std::size_t> by_key;
+    // People named by a given name that shares another's surname, and where.
+    std::vector<std::pair<std::size_t, FieldSpan>> partners;
     std::vector<FieldState> states;
     for (std::size_t f = 0; f < fields.size(); ++f) {
         states.push_back(field_state(fields[f], f, taken));
@@ -249,6 +251,11 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             };
             bool apposition = e + 1 < n && tokens[e].before == Break::clause && is_number(e) &&
                               tokens[e + 1].before == Break::clause;
+            // "Vlada Liberov, who posts photos": a relative clause of "who" is a person's.
+            if (!apposition && e < n && tokens[e].before == Break::clause &&
+                tokens[e].key == "who") {
+                apposition = true;
+            }
             if (!apposition && e < n && tokens[e].before == Break::clause) {
                 constexpr std::size_t kMaxAppositionWords = 8;
                 for (auto j = e; j < n && j < e + kMaxAppositionWords; ++j) {
@@ -303,6 +310,33 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 FoundPerson{normalize_spaces(text.substr(tokens[ns].begin,
                                                          tokens[e - 1].end - tokens[ns].begin)),
                             {}});
+            // "the twins Yuliya and Anna Aksenchenko": a given name alone before "and" shares the
+            // surname, and is named by that given name.
+            const auto partner = ns >= 2 ? ns - 2 : ns;
+            if (ns >= 2 && e - ns >= 2 && tokens[ns - 1].key == "and" &&
+                !separates(tokens[ns - 1].before) && !separates(tokens[ns].before) &&
+                name_like(partner) && !title_case[partner] &&
+                given_names_.contains(tokens[partner].key) &&
+                (partner == 0 || separates(tokens[partner].before) ||
+                 !tokens[partner - 1].capitalised)) {
+                std::vector<std::string> shared{tokens[partner].key};
+                shared.insert(shared.end(), keys.begin() + 1, keys.end());
+                const auto shared_key = name_key(shared);
+                if (!by_key.contains(shared_key)) {
+                    by_key.emplace(shared_key, people.size());
+                    const auto surname =
+                        text.substr(tokens[ns + 1].begin, tokens[e - 1].end - tokens[ns + 1].begin);
+                    const auto given = text.substr(tokens[partner].begin,
+                                                   tokens[partner].end - tokens[partner].begin);
+                    partners.push_back(
+                        {people.size(), FieldSpan{f, tokens[partner].begin, tokens[partner].end}});
+                    people_keys.push_back(std::move(keys));
+                    people.push_back(FoundPerson{
+                        normalize_spaces(std::string(given) + " " + std::string(surname)), {}});
+                    people_keys.push_back(std::move(shared));
+                    continue;
+                }
+            }
             people_keys.push_back(std::move(keys));
         }
     }
@@ -360,6 +394,13 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 FieldSpan{f, tokens[first].begin, tokens[i].end});
         }
     }
+    for (const auto& [p, span] : partners) {
+        auto& mentions = people[p].mentions;
+        const auto at = std::find_if(mentions.begin(), mentions.end(), [&](const FieldSpan& other) {
+            return std::tie(other.field, other.begin) > std::tie(span.field, span.begin);
+        });
+        mentions.insert(at, span);
+    }
     // A name that opens another the article gives is that person's shorter form: "Abdullah bin
     // Zayed" in a headline, "Sheikh Abdullah bin Zayed Al Nahyan" in the text.
     std::vector<bool> shorter(people.size());
@@ -367,8 +408,14 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
         const auto& keys = people_keys[p];
         for (std::size_t q = 0; q < people.size() && keys.size() >= 2; ++q) {
             const auto& longer = people_keys[q];
-            if (q == p || shorter[q] || longer.size() <= keys.size() ||
-                !std::equal(keys.begin(), keys.end(), longer.begin())) {
+            // "Vlada Liberov" of "Konstantin and Vlada Liberov" is the "Vlada Liberova" the text
+            // names alone: a woman's surname is the shared one with an "a".
+            const bool feminine = longer.size() == keys.size() &&
+                                  std::equal(keys.begin(), keys.end() - 1, longer.begin()) &&
+                                  longer.back() == keys.back() + "a";
+            if (q == p || shorter[q] ||
+                (!feminine && (longer.size() <= keys.size() ||
+                               !std::equal(keys.begin(), keys.end(), longer.begin())))) {
                 continue;
             }
             // Not the shorter form inside the longer one's own mentions.

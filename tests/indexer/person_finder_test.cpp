@@ -103,6 +103,23 @@ TEST_CASE("a verb of speech or an apposition marks a person", "[person_finder]")
     CHECK(names("Reporting from Doha, Al Jazeera's correspondent said.", {"Doha"}).empty());
 }
 
+TEST_CASE("a relative clause of who marks a person", "[person_finder]") {
+    CHECK(names("Ivan Petrenko, who posts photos from the city, was there.") ==
+          Names{"Ivan Petrenko"});
+    CHECK(names("Ivan Petrenko, which posts photos from the city, was there.").empty());
+}
+
+TEST_CASE("a given name before another's and shares its surname", "[person_finder]") {
+    CHECK(names("Among the victims were the twins Marta and Bridget Novik.") ==
+          Names{"Bridget Novik", "Marta Novik"});
+    // A woman named alone with the surname's "a" is the one of the shared surname.
+    CHECK(names("The photographers Viktor and Marta Liberov posted videos. Marta Liberova said "
+                "the water rose.") == Names{"Viktor Liberov", "Marta Liberova"});
+    // Not a name before "and" that is no given name, nor one in a longer run.
+    CHECK(names("Talks between Kyiv and Bridget Novik went on.") == Names{"Bridget Novik"});
+    CHECK(names("Viktor Orlov and Bridget Novik met.") == Names{"Viktor Orlov", "Bridget Novik"});
+}
+
 TEST_CASE("an age between commas or a member's apposition marks a person", "[person_finder]") {
     CHECK(names("Kostiantyn Novik, 16, had come there with his cousin.") ==
           Names{"Kostiantyn Novik"});
