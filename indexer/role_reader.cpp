@@ -147,8 +147,13 @@ void read_title(const std::vector<Token>& tokens, std::size_t a, Reading& readin
     std::size_t k = a;
     for (; k > 0 && a - k < kMaxTitleWords; --k) {
         const auto b = tokens[k].before;
-        // "his Foreign Minister, Hakan Fidan": a comma may separate a title from its name.
-        if (separates(b) && !(k == a && b == Break::clause)) break;
+        // "his Foreign Minister, Hakan Fidan": a comma may separate a title from its name, but
+        // not another name from it ("President Trump, Steve Witkoff").
+        const bool title_before_comma =
+            k == a && b == Break::clause &&
+            (!tokens[k - 1].capitalised || in(name_words::titles(), tokens[k - 1].key) ||
+             in(name_words::institutions(), tokens[k - 1].key));
+        if (separates(b) && !title_before_comma) break;
         const auto& token = tokens[k - 1];
         if (token.possessive || ends_title(token.key) || is_past_verb(token)) break;
         title.push_back(token.key);

@@ -95,6 +95,11 @@ TEST_CASE("an apposition of the name before is not the next name's title", "[rol
     CHECK(roles("Oleh Lysenko, president of the forum, Ivan Petrenko and others met.",
                 "Ivan Petrenko") == Roles{});
     CHECK(roles("Ukraine's president, Ivan Petrenko, spoke.", "Ivan Petrenko") == Roles{"leader"});
+    // Nor is the title of the name before a comma: "President Trump, Steve Witkoff, and ...".
+    CHECK(roles("In the talks, \"President Lysenko, Ivan Petrenko, and the team have done it,\" "
+                "he said.",
+                "Ivan Petrenko", {"negotiator"}) == Roles{"negotiator"});
+    CHECK(roles("The team's envoy, Ivan Petrenko, spoke.", "Ivan Petrenko") == Roles{"negotiator"});
 }
 
 TEST_CASE("a head of state or government is never a negotiator", "[role_reader]") {
