@@ -631,6 +631,27 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             !separates(tokens[i + 1].before) && !separates(tokens[i + 2].before)) {
             mark_from(i + 3, true);
         }
+        // "the U.S. will send adviser Jake Sullivan and Victoria Nuland to the Copenhagen
+        // meeting": whom a side sends to the talks.
+        if (key == "send" || key == "sends" || key == "sent" || key == "sending") {
+            constexpr std::size_t kMaxSentWords = 24, kMaxPlaceWords = 4;
+            for (auto k = i + 1; k + 1 < tokens.size() && k <= i + kMaxSentWords; ++k) {
+                if (tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph) {
+                    break;
+                }
+                if (tokens[k].key != "to") continue;
+                bool to_talks = false;
+                for (auto t = k + 1; t < tokens.size() && t <= k + kMaxPlaceWords; ++t) {
+                    if (separates(tokens[t].before)) break;
+                    to_talks = to_talks || names_the_talks(tokens[t].key);
+                }
+                if (to_talks) {
+                    std::fill(marked.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                              marked.begin() + static_cast<std::ptrdiff_t>(k), true);
+                }
+                break;
+            }
+        }
         talks_named = talks_named || names_the_talks(key) || key == "consultations" ||
                       (about_talks && key == "signed");
         // "envoys Witkoff, Kushner and Josh Gruenbaum": a plural title before a list of names is

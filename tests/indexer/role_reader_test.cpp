@@ -507,6 +507,18 @@ TEST_CASE("who represents a side, meets both sides or comes with a delegation's 
         negotiator("Ivan Petrenko represents the district in parliament.", "Ivan Petrenko"));
 }
 
+TEST_CASE("whom a side sends to the talks negotiates", "[role_reader]") {
+    const std::string body =
+        "The US will send adviser Oleh Lysenko and Under Secretary Ivan Petrenko to the Copenhagen "
+        "meeting, officials said.";
+    for (const auto* name : {"Oleh Lysenko", "Ivan Petrenko"}) {
+        CAPTURE(name);
+        CHECK(negotiator(body, name));
+    }
+    CHECK_FALSE(negotiator("Kyiv sent Ivan Petrenko to the front.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko sent troops. He went to the meeting.", "Ivan Petrenko"));
+}
+
 TEST_CASE("a plural title before a list of names is each name's", "[role_reader]") {
     const std::string body =
         "Besides envoys Oleh Lysenko, Ivan Petrenko and Taras Bondar, the team includes a general.";
