@@ -143,16 +143,16 @@ bool is_name_head(std::string_view key) {
         "theatre",    "theater",     "cathedral",   "stadium",     "museum",     "refinery",
         "refineries", "river",       "dam",         "reservoir",   "sea",        "lake",
         "gulf",       "bay",         "strait",      "lagoon",      "estuary",    "npp",
-        "hpp",        "tpp",         "chp"};
+        "hpp",        "tpp",         "chp",         "formula"};
     return heads.contains(without_possessive(key));
 }
 
 // The heads that name an institution even in lower case: "the Minsk agreements", "the Odesa-Brody
-// pipeline".
+// pipeline", "the Anchorage formula".
 bool is_lower_case_name_head(std::string_view key) {
     return key == "agreements" || key == "accords" || key == "protocols" || key == "pipeline" ||
-           key == "format" || key == "communique" || key == "memorandum" || is_front_word(key) ||
-           is_unit_word(key);
+           key == "format" || key == "formula" || key == "communique" || key == "memorandum" ||
+           is_front_word(key) || is_unit_word(key);
 }
 
 // Plants, dams, airports, roads, zones and waters named after a city, in lower case, with up to

@@ -188,6 +188,7 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
         {"the Moscow Military District", Names{}},
         {"as The New York Times reported", Names{}},
         {"the Minsk agreements", Names{}},
+        {"according to the Anchorage formula", Names{}},
         {"the Odesa-Brody pipeline", Names{}},
         {"the Kyiv School of Economics", Names{}},
         {"a drone struck the Novoshakhtinsk oil refinery", Names{}},
