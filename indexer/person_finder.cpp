@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "common/romanisation.h"
 #include "common/text.h"
 #include "indexer/name_exclusions.h"
 #include "indexer/name_words.h"
@@ -237,9 +238,15 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             const bool names_a_thing =
                 s > 0 && tokens[s - 1].key == "called" &&
                 (s < 2 || separates(tokens[s - 1].before) || !tokens[s - 2].capitalised);
-            const bool said_before = ns == s && s > 0 && tokens[s].before == Break::space &&
-                                     in(name_words::speech_verbs(), tokens[s - 1].key) &&
-                                     !names_a_thing;
+            // "According to Pasi Paroinen of the Black Bird Group": a source is a person.
+            const bool according_to = ns == s && s >= 2 && tokens[s - 1].key == "to" &&
+                                      tokens[s - 2].key == "according" &&
+                                      !separates(tokens[s].before) &&
+                                      !separates(tokens[s - 1].before);
+            const bool said_before =
+                (ns == s && s > 0 && tokens[s].before == Break::space &&
+                 in(name_words::speech_verbs(), tokens[s - 1].key) && !names_a_thing) ||
+                according_to;
             // An age between commas: "Kostiantyn Novik, 16, had come there".
             const auto& text_of_field = fields[f].text;
             auto is_number = [&](std::size_t t) {
@@ -413,9 +420,16 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             const bool feminine = longer.size() == keys.size() &&
                                   std::equal(keys.begin(), keys.end() - 1, longer.begin()) &&
                                   longer.back() == keys.back() + "a";
+            // "Igor Klymenko" later in a text that named "Ihor Klymenko": the given name in
+            // another romanisation of the same name.
+            const bool romanised = q < p && keys.size() == 2 && longer.size() == 2 &&
+                                   keys.back() == longer.back() && keys.front() != longer.front() &&
+                                   romanisation_key(keys.front(), Romanisations::english) ==
+                                       romanisation_key(longer.front(), Romanisations::english);
             if (q == p || shorter[q] ||
-                (!feminine && (longer.size() <= keys.size() ||
-                               !std::equal(keys.begin(), keys.end(), longer.begin())))) {
+                (!feminine && !romanised &&
+                 (longer.size() <= keys.size() ||
+                  !std::equal(keys.begin(), keys.end(), longer.begin())))) {
                 continue;
             }
             // Not the shorter form inside the longer one's own mentions.

@@ -109,6 +109,18 @@ TEST_CASE("a relative clause of who marks a person", "[person_finder]") {
     CHECK(names("Ivan Petrenko, which posts photos from the city, was there.").empty());
 }
 
+TEST_CASE("a source after according to is a person", "[person_finder]") {
+    CHECK(names("According to Pasi Paroinen of the Black Bird Group, the town fell.") ==
+          Names{"Pasi Paroinen"});
+}
+
+TEST_CASE("a given name in another romanisation is the same person", "[person_finder]") {
+    CHECK(names("Interior Minister Ihor Klymenko said 129 were hurt. \"It is a crime,\" said Igor "
+                "Klymenko.") == Names{"Ihor Klymenko"});
+    CHECK(names("Minister Ivan Klymenko and his deputy Igor Klymenko spoke.") ==
+          Names{"Ivan Klymenko", "Igor Klymenko"});
+}
+
 TEST_CASE("a given name before another's and shares its surname", "[person_finder]") {
     CHECK(names("Among the victims were the twins Marta and Bridget Novik.") ==
           Names{"Bridget Novik", "Marta Novik"});
