@@ -232,11 +232,31 @@ bool follows(const std::vector<Token>& tokens, std::size_t j, std::size_t reach,
 void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, bool title_case,
                bool about_talks, Reading& reading) {
     constexpr std::size_t kMaxFiller = 16;
-    auto j = b;
+    auto start = b;
     // "Russia's commissioner, Maria Lvova-Belova, announced": the comma after a name between
     // commas closes the apposition, not the clause.
-    const bool between_commas = a > 0 && tokens[a].before == Break::clause && b < tokens.size() &&
-                                tokens[b].before == Break::clause && !tokens[b].capitalised;
+    bool between_commas = a > 0 && tokens[a].before == Break::clause && b < tokens.size() &&
+                          tokens[b].before == Break::clause && !tokens[b].capitalised;
+    // "Sonata Coulter, Assistant Secretary of State, led the US delegation": the verb comes
+    // after a title between commas.
+    if (!between_commas && b < tokens.size() && tokens[b].before == Break::clause) {
+        constexpr std::size_t kMaxAppositionWords = 12;
+        auto c = b + 1;
+        while (c < tokens.size() && c - b < kMaxAppositionWords && !separates(tokens[c].before)) {
+            ++c;
+        }
+        const bool titled = std::any_of(
+            tokens.begin() + static_cast<std::ptrdiff_t>(b),
+            tokens.begin() + static_cast<std::ptrdiff_t>(c), [](const Token& token) {
+                return in(name_words::titles(), token.key) || is_negotiator_noun(token.key);
+            });
+        if (titled && c < tokens.size() && tokens[c].before == Break::clause &&
+            !tokens[c].capitalised) {
+            start = c;
+            between_commas = true;
+        }
+    }
+    auto j = start;
     bool listed = false;  // a comma went on with a list of names, which an "and" must close
     bool joined = false;  // "X and Y met": an "and" joined another name to the subject
     // In a headline in title case every word is capitalised: only the filler words are filler.
@@ -246,7 +266,7 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
     while (j < tokens.size() && j < b + kMaxFiller && filler(tokens[j])) {
         if (tokens[j].before == Break::clause && tokens[j].capitalised) {
             listed = true;
-        } else if (separates(tokens[j].before)) {
+        } else if (separates(tokens[j].before) && !(j == start && between_commas)) {
             break;
         }
         if (tokens[j].key == "and") {
@@ -256,7 +276,22 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         ++j;
     }
     if (listed) return;
-    if (j >= tokens.size() || (separates(tokens[j].before) && !(j == b && between_commas))) return;
+    if (j >= tokens.size() || (separates(tokens[j].before) && !(j == start && between_commas))) {
+        return;
+    }
+    // "agreed to attend the meeting", "is to fly to the talks": the verb is the infinitive's.
+    {
+        const auto& key = tokens[j].key;
+        const bool to_next = j + 2 < tokens.size() && tokens[j + 1].key == "to" &&
+                             !separates(tokens[j + 1].before) && !separates(tokens[j + 2].before);
+        if (key == "to" && j + 1 < tokens.size() && !separates(tokens[j + 1].before)) {
+            ++j;
+        } else if (to_next &&
+                   (key == "agreed" || key == "expected" || key == "due" || key == "set" ||
+                    key == "scheduled" || key == "plans" || key == "planned" || key == "going")) {
+            j += 2;
+        }
+    }
     const auto verb = std::string_view(tokens[j].key);
     // "Discussions" are the talks only in a text about them.
     auto talks = [about_talks](std::string_view key) {
@@ -294,10 +329,17 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         if (follows(tokens, j, 4, is_party_noun) || follows(tokens, j, 5, talks)) {
             reading.negotiating = true;
         }
+    } else if (verb == "expected" || verb == "due") {
+        // "is expected at the meeting in Denmark", "due in Geneva for the talks".
+        auto gathering = [&](std::string_view key) {
+            return talks(key) || (about_talks && (key == "meeting" || key == "summit"));
+        };
+        if (follows(tokens, j, 5, gathering)) reading.negotiating = true;
     } else if (verb == "sat" || verb == "sit" || verb == "sits") {
         // "sat on the Russian side"; in a text about talks, "sat across from" the other side.
         auto facing = [about_talks](std::string_view key) {
-            return key == "side" || (about_talks && (key == "across" || key == "opposite"));
+            return key == "side" ||
+                   (about_talks && (key == "across" || key == "opposite" || key == "down"));
         };
         if (follows(tokens, j, 4, facing)) {
             reading.negotiating = true;

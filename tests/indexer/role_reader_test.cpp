@@ -507,6 +507,31 @@ TEST_CASE("who represents a side, meets both sides or comes with a delegation's 
         negotiator("Ivan Petrenko represents the district in parliament.", "Ivan Petrenko"));
 }
 
+TEST_CASE("the verb after a title between commas, or an infinitive's, is the name's",
+          "[role_reader]") {
+    CHECK(
+        negotiator("Oleh Lysenko, Assistant Secretary of State for Russia, led the US "
+                   "delegation.",
+                   "Oleh Lysenko"));
+    CHECK(
+        negotiator("The talks went on. Oleh Lysenko, the national security adviser, is expected "
+                   "at the meeting in Denmark.",
+                   "Oleh Lysenko"));
+    CHECK(negotiator("The talks went on. Oleh Lysenko has agreed to attend the meeting.",
+                     "Oleh Lysenko"));
+    CHECK(negotiator("The talks went on. Oleh Lysenko sat down with his counterpart.",
+                     "Oleh Lysenko"));
+    // An apposition without a title, or a verb that is none of the talks'.
+    CHECK_FALSE(
+        negotiator("Oleh Lysenko, from Lviv, led the delegation of farmers to Brussels "
+                   "talks.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("The talks went on. Oleh Lysenko, the defence minister, is expected "
+                   "to resign.",
+                   "Oleh Lysenko"));
+}
+
 TEST_CASE("whom a side sends to the talks negotiates", "[role_reader]") {
     const std::string body =
         "The US will send adviser Oleh Lysenko and Under Secretary Ivan Petrenko to the Copenhagen "
