@@ -143,7 +143,7 @@ bool is_name_head(std::string_view key) {
         "theatre",    "theater",     "cathedral",   "stadium",     "museum",     "refinery",
         "refineries", "river",       "dam",         "reservoir",   "sea",        "lake",
         "gulf",       "bay",         "strait",      "lagoon",      "estuary",    "npp",
-        "hpp",        "tpp",         "chp",         "formula"};
+        "hpp",        "tpp",         "chp",         "formula",     "bridge",     "peninsula"};
     return heads.contains(without_possessive(key));
 }
 
@@ -719,6 +719,13 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         // lower-case head right after it, perhaps past a second place ("Odesa-Brody pipeline").
         std::size_t k = after;
         if (k < words.size() && keys[k] == "city") continue;  // "Kyiv City Council" is Kyiv's
+        // A hyphen joining a capitalised word that names no place makes a longer name: the
+        // "Belgorod-Dniester region" is no Belgorod ("Kyiv-Mykolaiv" names both).
+        if (k < words.size() && (gap(k - 1, k) == "-" || gap(k - 1, k) == "\u2013") &&
+            is_capitalised(k) && !named[k]) {
+            keep[m] = false;
+            continue;
+        }
         for (std::size_t run = 0; k < words.size() && run < 4; ++k, ++run) {
             // A name in quotes goes on after them: "the 'Dnipro' formation".
             if (!only(gap(k - 1, k), run == 0 ? " \t\n-\u2013'\"\u2019\u201D" : " \t\n")) break;

@@ -189,6 +189,11 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
         {"as The New York Times reported", Names{}},
         {"the Minsk agreements", Names{}},
         {"according to the Anchorage formula", Names{}},
+        {"a fire on the Kerch Bridge", Names{}},
+        {"in front of the Kerch Peninsula", Names{}},
+        // A hyphen joins a longer name, unless the word after it is a place too.
+        {"in the Belgorod-Dniester region", Names{}},
+        {"the Kyiv-Odesa train", Names{"Kyiv", "Odesa"}},
         {"the Odesa-Brody pipeline", Names{}},
         {"the Kyiv School of Economics", Names{}},
         {"a drone struck the Novoshakhtinsk oil refinery", Names{}},
