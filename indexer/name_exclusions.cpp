@@ -79,6 +79,15 @@ bool names_places(std::string_view key) {
               "hromada",    "hromadas",    "community", "communities", "locality", "localities"});
 }
 
+// A paragraph that ends "... contributed to this report" (or "contributed reporting") credits
+// the reporters who helped; `key(k)` is the paragraph's k-th word from its end, from 1.
+template <typename KeyFromEnd>
+bool ends_with_contribution(std::size_t words, KeyFromEnd key) {
+    if (words >= 2 && key(2) == "contributed" && key(1) == "reporting") return true;
+    return words >= 4 && key(4) == "contributed" && key(3) == "to" && key(2) == "this" &&
+           (key(1) == "report" || key(1) == "story" || key(1) == "article");
+}
+
 std::string_view gap_before(const TokenizedText& text, std::size_t i) {
     const auto from = i == 0 ? 0 : text.tokens[i - 1].end;
     return text.text.substr(from, text.tokens[i].begin - from);
@@ -122,9 +131,11 @@ std::vector<std::pair<std::size_t, std::size_t>> credit_paragraphs(std::string_v
         const auto between =
             two ? text.substr(words[first].end, words[first + 1].begin - words[first].end)
                 : std::string_view();
+        auto word_from_end = [&](std::size_t k) { return std::string_view(words[end - k].folded); };
         if (is_credit_paragraph(words[first].folded,
                                 two ? std::string_view(words[first + 1].folded) : "",
-                                between.find(':') != std::string_view::npos, end - first)) {
+                                between.find(':') != std::string_view::npos, end - first) ||
+            ends_with_contribution(end - first, word_from_end)) {
             credits.emplace_back(words[first].begin, words[end - 1].end);
         } else if (has_notice) {
             // A copyright notice to the paragraph's end.
@@ -161,7 +172,9 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
             const auto second = paragraph + 1 < i ? std::string_view(tokens[paragraph + 1].key)
                                                   : std::string_view();
             const bool colon = paragraph + 1 < i && tokens[paragraph + 1].before == Break::sentence;
+            auto key_from_end = [&](std::size_t k) { return std::string_view(tokens[i - k].key); };
             if (is_credit_paragraph(tokens[paragraph].key, second, colon, i - paragraph) ||
+                ends_with_contribution(i - paragraph, key_from_end) ||
                 is_name_and_dateline(tokens, paragraph, i) ||
                 is_dateline_and_name(text, paragraph, i)) {
                 exclude(paragraph, i);
@@ -188,6 +201,21 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
             exclude(i, j);
             i = j - 1;
             continue;
+        }
+        // "(Reuters: Alexander Ermochenko)": an agency, a colon and its photographer.
+        if (tokens[i].capitalised && i + 1 < n &&
+            gap_before(text, i).find('(') != std::string_view::npos &&
+            gap_before(text, i + 1).find(':') != std::string_view::npos &&
+            tokens[i + 1].capitalised) {
+            auto j = i + 2;
+            while (j < n && !separates(tokens[j].before) && tokens[j].capitalised) ++j;
+            const auto after =
+                j < n ? gap_before(text, j) : std::string_view(text.text).substr(tokens[n - 1].end);
+            if (after.find(')') != std::string_view::npos) {
+                exclude(i, j);
+                i = j - 1;
+                continue;
+            }
         }
         // "(Anna Smith for The Washington Post)": a name and the outlet it works for.
         if (tokens[i].capitalised && gap_before(text, i).find('(') != std::string_view::npos) {

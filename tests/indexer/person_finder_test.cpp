@@ -212,6 +212,12 @@ TEST_CASE("bylines and photo credits are no persons of the article", "[person_fi
               .empty());
     CHECK(names("The men came home.\n\n\u00A9 photo Coordination Headquarters, Dmitry Lubinets")
               .empty());
+    CHECK(names("Fighters who defended the steel plant. (Reuters: Alexander Ermochenko)").empty());
+    CHECK(names("The talks went on.\n\nAamer Madhani in Washington, and Gerald Imray in Cape "
+                "Town, contributed to this report.")
+              .empty());
+    // A sentence adverb opens no name.
+    CHECK(names("Afterwards Amorim told the newspaper it went well.").empty());
 }
 
 TEST_CASE("places, organisations and catalogue entities are no persons", "[person_finder]") {
