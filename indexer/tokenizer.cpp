@@ -53,8 +53,9 @@ TokenizedText tokenize(std::string_view text, std::vector<Word> words) {
     for (auto& word : words) {
         const auto gap = text.substr(previous_end, word.begin - previous_end);
         Token* previous = out.tokens.empty() ? nullptr : &out.tokens.back();
-        // "Putin's": the s marks a possessive and is no word of its own.
-        if (previous && word.folded == "s" && (gap == "'" || gap == "\u2019")) {
+        // "Putin's": the s marks a possessive and is no word of its own. Some sites type the
+        // opening quote for the apostrophe ("Trump\u2018s").
+        if (previous && word.folded == "s" && (gap == "'" || gap == "\u2019" || gap == "\u2018")) {
             previous->possessive = true;
             previous_end = word.end;
             continue;

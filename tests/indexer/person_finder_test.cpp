@@ -216,6 +216,9 @@ TEST_CASE("bylines and photo credits are no persons of the article", "[person_fi
     CHECK(names("The talks went on.\n\nAamer Madhani in Washington, and Gerald Imray in Cape "
                 "Town, contributed to this report.")
               .empty());
+    // A platform, units and a saint are no persons.
+    CHECK(names("He posted on Marta Social that the Viktor Brigades held.").empty());
+    CHECK(names("\"Pray,\" said Saint Viktor.").empty());
     // A sentence adverb opens no name.
     CHECK(names("Afterwards Amorim told the newspaper it went well.").empty());
 }

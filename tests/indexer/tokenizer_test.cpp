@@ -23,6 +23,13 @@ TEST_CASE("tokens know what separates them from the word before", "[tokenizer]")
     CHECK(token_at(text, t[5].begin) == 5);
 }
 
+TEST_CASE("an opening quote typed for the apostrophe still marks a possessive", "[tokenizer]") {
+    const auto text = tokenize("Trump\u2018s envoy and Putin\u2019s aide");
+    REQUIRE(text.tokens.size() == 5);
+    CHECK(text.tokens[0].possessive);
+    CHECK(text.tokens[3].possessive);
+}
+
 TEST_CASE("a word with digits is not capitalised", "[tokenizer]") {
     const auto text = tokenize("Oleg Davygora18:23, Kyiv");
     REQUIRE(text.tokens.size() == 4);
