@@ -176,7 +176,8 @@ void read_title(const std::vector<Token>& tokens, std::size_t a, Reading& readin
         const bool of_the = before == "the" && a >= i + 3 && !separates(tokens[a - 2 - i].before) &&
                             (tokens[a - 3 - i].key == "of" || tokens[a - 3 - i].key == "to");
         if (((key == "president" && before != "vice") || key == "chancellor" || key == "premier" ||
-             key == "king" || key == "emir" || (key == "prime" && after == "minister")) &&
+             key == "king" || key == "emir" ||
+             (key == "prime" && after == "minister" && before != "deputy" && before != "vice")) &&
             !of_the) {
             reading.leader = true;
         }
@@ -328,6 +329,18 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         // "Rubio, Witkoff and Kushner represent the American side".
         if (follows(tokens, j, 4, is_party_noun) || follows(tokens, j, 5, talks)) {
             reading.negotiating = true;
+        }
+    } else if (verb == "flew" || verb == "fly" || verb == "flies" || verb == "travelled" ||
+               verb == "traveled" || verb == "travels" || verb == "arrived" || verb == "arrives" ||
+               verb == "went" || verb == "came") {
+        // "flew to Washington for urgent talks", "arrived in Riyadh for the negotiations".
+        constexpr std::size_t kReach = 7;
+        for (auto k = j + 1; k + 1 < tokens.size() && k <= j + kReach; ++k) {
+            if (separates(tokens[k].before)) break;
+            if (tokens[k].key == "for" && follows(tokens, k, 3, talks)) {
+                reading.negotiating = true;
+                break;
+            }
         }
     } else if (verb == "expected" || verb == "due") {
         // "is expected at the meeting in Denmark", "due in Geneva for the talks".
@@ -646,7 +659,10 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             if (key == "represented") mark_from(i + 2, true);
             // "the consultations were attended by ...": who attended the talks.
             if (key == "attended" && about_talks && talks_before(i)) mark_from(i + 2, true);
-            if (key == "headed" || key == "led" || key == "chaired" || key == "mediated") {
+            // In a text about talks, who signs the accord, and who convenes or hosts the talks.
+            if (about_talks && key == "signed") mark_from(i + 2, true);
+            if (key == "headed" || key == "led" || key == "chaired" || key == "mediated" ||
+                (about_talks && (key == "convened" || key == "hosted"))) {
                 mark_from(i + 2, false);
                 mark_name_after_apposition(i + 2);
                 headed_by = true;
@@ -662,6 +678,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         if ((headed_by || talks_named) && (key == "together" || key == "along") && next == "with" &&
             !separates(tokens[i + 1].before)) {
             mark_from(i + 2, false);
+            mark_list_from(i + 2);
         }
         // In a text about talks, "With him are Deputy Foreign Minister A, Ambassador B and ...":
         // a leader's companions, after a sentence about the delegation.

@@ -106,6 +106,8 @@ TEST_CASE("a head of state or government is never a negotiator", "[role_reader]"
     const auto text = "President Ivan Petrenko led the delegation to the talks.";
     CHECK_FALSE(negotiator(text, "Ivan Petrenko"));
     CHECK(roles(text, "Ivan Petrenko") == Roles{"leader"});
+    // A deputy prime minister heads no government.
+    CHECK(roles("Deputy Prime Minister Ivan Petrenko spoke.", "Ivan Petrenko") == Roles{});
     CHECK_FALSE(
         negotiator("Ivan Petrenko opened the talks.", "Ivan Petrenko", {"leader", "mediator"}));
 }
@@ -530,6 +532,29 @@ TEST_CASE("the verb after a title between commas, or an infinitive's, is the nam
         negotiator("The talks went on. Oleh Lysenko, the defence minister, is expected "
                    "to resign.",
                    "Oleh Lysenko"));
+}
+
+TEST_CASE("who travels for talks, signs the accord or convenes the talks negotiates",
+          "[role_reader]") {
+    const std::string flew =
+        "Germany's adviser, Oleh Lysenko, flew to Washington for urgent talks together with his "
+        "British counterpart, Ivan Petrenko, and Taras Bondar.";
+    for (const auto* name : {"Oleh Lysenko", "Ivan Petrenko"}) {
+        CAPTURE(name);
+        CHECK(negotiator(flew, name));
+    }
+    CHECK(
+        negotiator("The negotiations ended. The accord was signed by Secretary Oleh Lysenko and "
+                   "Deputy Prime Minister Ivan Petrenko.",
+                   "Ivan Petrenko"));
+    CHECK(
+        negotiator("The peace initiative, convened by Minister Oleh Lysenko, met on Friday at "
+                   "the talks.",
+                   "Oleh Lysenko"));
+    // Not a trip for something else, nor a signature outside texts about talks.
+    CHECK_FALSE(negotiator("Oleh Lysenko flew to Washington for a concert.", "Oleh Lysenko"));
+    CHECK_FALSE(
+        negotiator("The decree was signed by Minister Ivan Petrenko on Monday.", "Ivan Petrenko"));
 }
 
 TEST_CASE("whom a side sends to the talks negotiates", "[role_reader]") {
