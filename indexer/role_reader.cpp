@@ -246,13 +246,16 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         while (c < tokens.size() && c - b < kMaxAppositionWords && !separates(tokens[c].before)) {
             ++c;
         }
-        const bool titled = std::any_of(
-            tokens.begin() + static_cast<std::ptrdiff_t>(b),
-            tokens.begin() + static_cast<std::ptrdiff_t>(c), [](const Token& token) {
-                return in(name_words::titles(), token.key) || is_negotiator_noun(token.key);
-            });
-        if (titled && c < tokens.size() && tokens[c].before == Break::clause &&
-            !tokens[c].capitalised) {
+        // The shape first, the lookups only for a clause that closes with a comma and a verb.
+        auto titled = [&] {
+            return std::any_of(
+                tokens.begin() + static_cast<std::ptrdiff_t>(b),
+                tokens.begin() + static_cast<std::ptrdiff_t>(c), [](const Token& token) {
+                    return in(name_words::titles(), token.key) || is_negotiator_noun(token.key);
+                });
+        };
+        if (c < tokens.size() && tokens[c].before == Break::clause && !tokens[c].capitalised &&
+            titled()) {
             start = c;
             between_commas = true;
         }
@@ -692,7 +695,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         }
         // "the U.S. will send adviser Jake Sullivan and Victoria Nuland to the Copenhagen
         // meeting": whom a side sends to the talks.
-        if (key == "send" || key == "sends" || key == "sent" || key == "sending") {
+        if (about_talks && (key == "send" || key == "sends" || key == "sent" || key == "sending")) {
             constexpr std::size_t kMaxSentWords = 24, kMaxPlaceWords = 4;
             for (auto k = i + 1; k + 1 < tokens.size() && k <= i + kMaxSentWords; ++k) {
                 if (tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph) {
@@ -711,11 +714,13 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                 break;
             }
         }
-        talks_named = talks_named || names_the_talks(key) || key == "consultations" ||
-                      (about_talks && key == "signed");
+        talks_named =
+            talks_named ||
+            (about_talks && (names_the_talks(key) || key == "consultations" || key == "signed"));
         // "envoys Witkoff, Kushner and Josh Gruenbaum": a plural title before a list of names is
         // each name's.
-        if ((key == "envoys" || key == "negotiators" || key == "mediators" || key == "delegates") &&
+        if (about_talks &&
+            (key == "envoys" || key == "negotiators" || key == "mediators" || key == "delegates") &&
             tokens[i + 1].capitalised && !separates(tokens[i + 1].before)) {
             mark_list_from(i + 1);
         }

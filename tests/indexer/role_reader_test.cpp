@@ -559,14 +559,17 @@ TEST_CASE("who travels for talks, signs the accord or convenes the talks negotia
 
 TEST_CASE("whom a side sends to the talks negotiates", "[role_reader]") {
     const std::string body =
-        "The US will send adviser Oleh Lysenko and Under Secretary Ivan Petrenko to the Copenhagen "
-        "meeting, officials said.";
+        "The talks are on a just peace. The US will send adviser Oleh Lysenko and Under Secretary "
+        "Ivan Petrenko to the Copenhagen meeting, officials said.";
     for (const auto* name : {"Oleh Lysenko", "Ivan Petrenko"}) {
         CAPTURE(name);
         CHECK(negotiator(body, name));
     }
     CHECK_FALSE(negotiator("Kyiv sent Ivan Petrenko to the front.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko sent troops. He went to the meeting.", "Ivan Petrenko"));
+    // Only in a text about talks: a school sends its teachers to a meeting too.
+    CHECK_FALSE(
+        negotiator("The school will send Ivan Petrenko to the parents' meeting.", "Ivan Petrenko"));
 }
 
 TEST_CASE("a plural title before a list of names is each name's", "[role_reader]") {
