@@ -174,7 +174,7 @@ bool is_facility_head(std::string_view key) {
         "refinery", "refineries", "plant", "plants", "dam",    "river",
         "rivers",   "reservoir",  "seas",  "lakes",  "lake",   "estuary",
         "airport",  "airports",   "zone",  "road",   "highway"};
-    return heads.contains(key);
+    return heads.contains(key) || name_words::is_vessel_noun(key);
 }
 
 }  // namespace
@@ -717,6 +717,19 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         // A name built on the city's: a capitalised run after it, up to four words without
         // punctuation between them, holding a head noun ("Munich Security Conference"); or a
         // lower-case head right after it, perhaps past a second place ("Odesa-Brody pipeline").
+        // Warships and vessels are named after cities: "the cruiser Moskva", "its sister ship,
+        // the Minsk", "the Novocherkassk landing ship" (the last below, as a head).
+        {
+            auto before = spans[m].begin;
+            if (before >= 1 && keys[before - 1] == "the" && only(gap(before - 1, before), " ")) {
+                --before;
+            }
+            if (before >= 1 && only(gap(before - 1, before), " ,") &&
+                name_words::is_vessel_noun(keys[before - 1])) {
+                keep[m] = false;
+                continue;
+            }
+        }
         std::size_t k = after;
         if (k < words.size() && keys[k] == "city") continue;  // "Kyiv City Council" is Kyiv's
         // A hyphen joining a capitalised word that names no place makes a longer name: the

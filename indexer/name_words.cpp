@@ -236,6 +236,14 @@ bool is_weapon_noun(std::string_view key) {
     return words.contains(key);
 }
 
+bool is_vessel_noun(std::string_view key) {
+    static const WordSet words{"ship",      "ships",      "vessel",    "vessels",  "cruiser",
+                               "cruisers",  "frigate",    "frigates",  "corvette", "corvettes",
+                               "submarine", "submarines", "warship",   "warships", "tanker",
+                               "tankers",   "destroyer",  "destroyers"};
+    return words.contains(key);
+}
+
 bool is_one_name_title(std::string_view key) {
     return key == "pope" || key == "patriarch" || key == "king" || key == "queen" ||
            key == "tsar" || key == "emperor";

@@ -27,6 +27,9 @@ bool is_weapon_noun(std::string_view key);
 // Nouns of the press and of services before their names: "the media outlet Dzerkalo Tyzhnia
 // reported", "the tracking service Marine Traffic showed".
 bool is_outlet_noun(std::string_view key);
+// Kinds of ships, whose names are cities' and people's: "the cruiser Moskva", "the tanker
+// Delta Star".
+bool is_vessel_noun(std::string_view key);
 // Titles whose bearer goes by one name: "Pope Francis", "Patriarch Kirill", "King Charles III".
 bool is_one_name_title(std::string_view key);
 // Days and months: capitalised, and next to names in datelines ("On 5 June Viktor Kovalenko").

@@ -190,6 +190,10 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
         {"the Minsk agreements", Names{}},
         {"according to the Anchorage formula", Names{}},
         {"a fire on the Kerch Bridge", Names{}},
+        // Ships are named after cities.
+        {"the cruiser Moskva sank", Names{}},
+        {"its sister ship, the Minsk, was hit", Names{}},
+        {"the Novocherkassk landing ship burned", Names{}},
         {"in front of the Kerch Peninsula", Names{}},
         // A hyphen joins a longer name, unless the word after it is a place too.
         {"in the Belgorod-Dniester region", Names{}},

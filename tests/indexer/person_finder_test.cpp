@@ -219,6 +219,9 @@ TEST_CASE("bylines and photo credits are no persons of the article", "[person_fi
     // A platform, units and a saint are no persons.
     CHECK(names("He posted on Marta Social that the Viktor Brigades held.").empty());
     CHECK(names("\"Pray,\" said Saint Viktor.").empty());
+    // A ship's name after its kind.
+    CHECK(names("The aframax tanker Marta Novik was hit, Viktor Orlov said.") ==
+          Names{"Viktor Orlov"});
     // A sentence adverb opens no name.
     CHECK(names("Afterwards Amorim told the newspaper it went well.").empty());
 }
