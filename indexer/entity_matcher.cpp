@@ -721,10 +721,13 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         // the Minsk", "the Novocherkassk landing ship" (the last below, as a head).
         {
             auto before = spans[m].begin;
+            // An apposition after a comma needs its "the": "grain ships, Odesa said" is the city.
+            std::string_view allowed = " ";
             if (before >= 1 && keys[before - 1] == "the" && only(gap(before - 1, before), " ")) {
                 --before;
+                allowed = " ,";
             }
-            if (before >= 1 && only(gap(before - 1, before), " ,") &&
+            if (before >= 1 && only(gap(before - 1, before), allowed) &&
                 name_words::is_vessel_noun(keys[before - 1])) {
                 keep[m] = false;
                 continue;

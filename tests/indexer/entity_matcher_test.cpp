@@ -194,6 +194,7 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
         {"the cruiser Moskva sank", Names{}},
         {"its sister ship, the Minsk, was hit", Names{}},
         {"the Novocherkassk landing ship burned", Names{}},
+        {"three grain ships, Odesa port said", Names{"Odesa"}},
         {"in front of the Kerch Peninsula", Names{}},
         // A hyphen joins a longer name, unless the word after it is a place too.
         {"in the Belgorod-Dniester region", Names{}},
