@@ -403,8 +403,9 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 FieldSpan{f, tokens[first].begin, tokens[i].end});
         }
     }
-    for (const auto& [p, span] : partners) {
-        auto& mentions = people[p].mentions;
+    for (const auto& partner : partners) {
+        const auto& span = partner.second;  // no structured binding: lambdas capture it below
+        auto& mentions = people[partner.first].mentions;
         const auto at = std::find_if(mentions.begin(), mentions.end(), [&](const FieldSpan& other) {
             return std::tie(other.field, other.begin) > std::tie(span.field, span.begin);
         });
