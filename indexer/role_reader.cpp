@@ -677,10 +677,10 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             if (about_talks && (key == "joined" || key == "accompanied")) mark_from(i + 2, true);
         }
         // "headed by A, ..., together with senior official B"; "X took part in the
-        // consultations, together with General B".
+        // consultations, together with General B"; the list goes on past its commas
+        // ("together with his British counterpart, Jonathan Powell, ...").
         if ((headed_by || talks_named) && (key == "together" || key == "along") && next == "with" &&
             !separates(tokens[i + 1].before)) {
-            mark_from(i + 2, false);
             mark_list_from(i + 2);
         }
         // In a text about talks, "With him are Deputy Foreign Minister A, Ambassador B and ...":
