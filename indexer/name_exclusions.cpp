@@ -184,7 +184,7 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
     }
 
     for (std::size_t i = 0; i < n; ++i) {
-        const auto& key = tokens[i].key;
+        const std::string_view key = tokens[i].key;
         // A copyright notice, to the end of its paragraph.
         if (has_notice && opens_copyright_notice(gap_before(text, i))) {
             auto j = i + 1;

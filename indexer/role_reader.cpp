@@ -119,7 +119,7 @@ bool at_talks(const std::vector<Token>& tokens, std::size_t a, std::size_t b) {
     // "a delegation headed by Medinsky rather than officials such as Lavrov": not there.
     constexpr std::size_t kNegationReach = 10;  // about a clause
     for (auto k = std::max(start, a > kNegationReach ? a - kNegationReach : 0); k < a; ++k) {
-        const auto& key = tokens[k].key;
+        const std::string_view key = tokens[k].key;
         if (key == "rather" || key == "instead" || key == "without" || key == "not" ||
             key == "absence") {
             return false;
@@ -285,7 +285,7 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
     }
     // "agreed to attend the meeting", "is to fly to the talks": the verb is the infinitive's.
     {
-        const auto& key = tokens[j].key;
+        const std::string_view key = tokens[j].key;
         const bool to_next = j + 2 < tokens.size() && tokens[j + 1].key == "to" &&
                              !separates(tokens[j + 1].before) && !separates(tokens[j + 2].before);
         if (key == "to" && j + 1 < tokens.size() && !separates(tokens[j + 1].before)) {
@@ -432,7 +432,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
     // (2nd L), US National Security Advisor Mike Waltz (L), ... and Ukrainian Minister of Defence
     // Rustem Umerov (R) at their meeting".
     auto listed_word = [&](const Token& token) {
-        const auto& key = token.key;
+        const std::string_view key = token.key;
         const auto first = static_cast<unsigned char>(field.text[token.begin]);
         // Capitalised words, acronyms and the "L" and "R" of positions: "US", "(2nd L)".
         return token.capitalised || std::isupper(first) || key == "and" || key == "of" ||
@@ -506,7 +506,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             if (k > start && b == Break::sentence && !(whole_sentence && after_semicolon(k))) break;
             if (k > start && !whole_sentence && b != Break::space && b != Break::join) break;
             // "... rather than Foreign Minister Sergey Lavrov": the list ends there.
-            const auto& key = tokens[k].key;
+            const std::string_view key = tokens[k].key;
             if (key == "rather" || key == "instead" || key == "except" || key == "not") break;
             marked[k] = true;
         }
@@ -528,7 +528,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                 [](const Token& token) { return in(name_words::speech_verbs(), token.key); });
             if (speaks && k > start) break;
             for (auto m = k; m < end; ++m) {
-                const auto& word = tokens[m].key;
+                const std::string_view word = tokens[m].key;
                 if (word == "rather" || word == "instead" || word == "except" || word == "not") {
                     return;
                 }
@@ -573,7 +573,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         constexpr std::size_t kReach = 4;  // "the consultations were attended"
         for (auto k = i; k > 0 && i - k < kReach; --k) {
             if (tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph) break;
-            const auto& word = tokens[k - 1].key;
+            const std::string_view word = tokens[k - 1].key;
             if (names_the_talks(word) || word == "consultations") {
                 return true;
             }
@@ -583,8 +583,10 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
     bool headed_by = false;    // the sentence so far said who headed or led something
     bool talks_named = false;  // the sentence so far named the talks
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        const auto& key = tokens[i].key;
-        const auto& next = tokens[i + 1].key;
+        // Views, as elsewhere here: their == compares lengths first, while GCC 12's
+        // std::string == "literal" compares bytes for every one of the cue words below.
+        const std::string_view key = tokens[i].key;
+        const std::string_view next = tokens[i + 1].key;
         if (tokens[i].before == Break::sentence || tokens[i].before == Break::paragraph) {
             headed_by = false;
             talks_named = false;
@@ -606,7 +608,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                 if (tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph) {
                     break;
                 }
-                const auto& verb = tokens[k].key;
+                const std::string_view verb = tokens[k].key;
                 // "The U.S. side will be Vice President J.D. Vance, Secretary of State ...".
                 const bool be = verb == "be" || verb == "is" || verb == "are" || verb == "was" ||
                                 verb == "were";
@@ -737,7 +739,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             constexpr std::size_t kReach = 4;  // "of the Russian government's delegation"
             for (auto k = i + 2; k < tokens.size() && k <= i + 1 + kReach; ++k) {
                 if (separates(tokens[k].before)) break;
-                const auto& noun = tokens[k].key;
+                const std::string_view noun = tokens[k].key;
                 if (noun != "delegation" && noun != "team") continue;
                 if (k + 1 < tokens.size() && tokens[k + 1].before == Break::clause) {
                     mark_from(k + 1, false);
@@ -753,7 +755,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         // ...", "telephone conversations with ...", "a phone call with ...".
         if (about_talks && next == "with" && !separates(tokens[i + 1].before) && i > 0 &&
             !separates(tokens[i].before)) {
-            const auto& before = tokens[i - 1].key;
+            const std::string_view before = tokens[i - 1].key;
             const bool by_phone = (key == "phone" || key == "telephone") && before == "by";
             // "a call with" is by phone whatever qualifies it ("a good call with").
             const bool call = key == "call" || key == "calls" ||
@@ -775,7 +777,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                     if (about_talks) mark_from(k, false);
                     break;
                 }
-                const auto& word = tokens[k].key;
+                const std::string_view word = tokens[k].key;
                 about_talks =
                     about_talks ||
                     ((word == "talks" || starts_with(word, "negotiation") || word == "meeting") &&
@@ -879,7 +881,7 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
         for (auto k = first.b; k <= second.a; ++k) {
             const auto b = tokens[k].before;
             if (b == Break::sentence || b == Break::paragraph) return false;
-            const auto& key = tokens[k].key;
+            const std::string_view key = tokens[k].key;
             meeting = meeting || key == "meet" || key == "meets" || key == "met" ||
                       key == "meeting" || key == "phone" || key == "telephone" || key == "call" ||
                       key == "calls" || key == "conversation" || key == "conversations";
