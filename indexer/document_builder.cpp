@@ -136,9 +136,18 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
             return k < words.size() && follows_given_name(text, words, k, given_names) &&
                    !name_words::function_words().contains(words[k - 1].folded) && !named(k - 1);
         };
+        // "Vladimir Kara-Murza", "Victoria Nuland": a place only the gazetteer knows, one word
+        // that is a given name, opening a capitalised name no other mention takes, is that
+        // person's given name.
+        auto is_given_name_of_another = [&](const EntityMention& mention) {
+            if (!mention.entity->from_gazetteer) return false;
+            const auto k = first_word(mention);
+            return k < words.size() && words[k].end == mention.end &&
+                   opens_another_name(text, words, k, given_names) && !named(k + 1);
+        };
         for (const auto& mention : mentions) {
             if (in_credit(mention.begin) || opens_another_person(mention) ||
-                is_surname_of_another(mention)) {
+                is_surname_of_another(mention) || is_given_name_of_another(mention)) {
                 continue;
             }
             auto [it, inserted] = entity_index.emplace(mention.entity, stored.entities.size());

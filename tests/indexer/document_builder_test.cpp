@@ -340,3 +340,26 @@ TEST_CASE("a place only the gazetteer knows, right after a given name, is a surn
     // A sentence's first word that is no given name does not make the place a surname.
     CHECK(facets("Near Kamyshin a depot burnt.")[Facet::city] == Names{"Kamyshin"});
 }
+
+TEST_CASE("a place only the gazetteer knows that opens another name is its given name",
+          "[document_builder]") {
+    static const Catalog catalog = [] {
+        auto catalog = talksearch::testing::shipped_catalog();
+        catalog.add_places({Place{"Vladimir", "RU", 350000, false, {"Владимир"}}});
+        return catalog;
+    }();
+    static const indexer::EntityMatcher matcher(catalog);
+    static indexer::DocumentBuilder builder(catalog, matcher);
+    auto parsed = article_x1();
+    auto facets = [&](std::string body) {
+        indexer::CleanArticle clean{"Prison", {std::move(body)}};
+        return facets_of(builder.build(parsed, clean).stored);
+    };
+    auto named = facets("He was moved to a prison in Siberia. Vladimir Kara-Murza, a writer, was "
+                        "sentenced in April.");
+    CHECK(named[Facet::city].empty());
+    CHECK(named[Facet::person] == Names{"Vladimir Kara-Murza"});
+    CHECK(facets("A drone hit a plant in Vladimir on Monday.")[Facet::city] == Names{"Vladimir"});
+    // The name of a catalogue person is that person's, not another's.
+    CHECK(facets("Vladimir Putin spoke on Monday.")[Facet::city].empty());
+}
