@@ -355,8 +355,9 @@ TEST_CASE("a place only the gazetteer knows that opens another name is its given
         indexer::CleanArticle clean{"Prison", {std::move(body)}};
         return facets_of(builder.build(parsed, clean).stored);
     };
-    auto named = facets("He was moved to a prison in Siberia. Vladimir Kara-Murza, a writer, was "
-                        "sentenced in April.");
+    auto named = facets(
+        "He was moved to a prison in Siberia. Vladimir Kara-Murza, a writer, was "
+        "sentenced in April.");
     CHECK(named[Facet::city].empty());
     CHECK(named[Facet::person] == Names{"Vladimir Kara-Murza"});
     CHECK(facets("A drone hit a plant in Vladimir on Monday.")[Facet::city] == Names{"Vladimir"});
