@@ -258,6 +258,12 @@ bool is_calendar_word(std::string_view key) {
     return words.contains(key);
 }
 
+bool is_world_region(std::string_view key) {
+    static const WordSet words{"europe",  "africa",  "asia",     "eurasia",   "americas",
+                               "pacific", "oceania", "atlantic", "antarctica"};
+    return words.contains(key);
+}
+
 // Lower-case words inside names: "Tamim bin Hamad al-Thani", "Ursula von der Leyen".
 const WordSet& particles() {
     static const WordSet words{"bin", "ibn", "al",  "el",  "de",  "da", "di",

@@ -34,5 +34,8 @@ bool is_vessel_noun(std::string_view key);
 bool is_one_name_title(std::string_view key);
 // Days and months: capitalised, and next to names in datelines ("On 5 June Viktor Kovalenko").
 bool is_calendar_word(std::string_view key);
+// Continents and world regions, which commands and posts are named after: "Supreme Allied
+// Commander Europe Alexus Grynkewich".
+bool is_world_region(std::string_view key);
 
 }  // namespace talksearch::indexer::name_words

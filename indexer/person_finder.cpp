@@ -137,6 +137,9 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             // the run is the title's too.
             if (title_cue && ns > s) {
                 while (e - ns > 2 && in(name_words::institutions(), tokens[ns].key)) ++ns;
+                // "Supreme Allied Commander Europe Alexus Grynkewich": so is the region a
+                // command is named after.
+                while (e - ns > 2 && name_words::is_world_region(tokens[ns].key)) ++ns;
             }
             // "Deputy Minister of Defense Hanna Maliar", "the Ministry of Defense Oleg
             // Ivashchenko": the department is the title's.

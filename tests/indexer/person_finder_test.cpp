@@ -76,6 +76,8 @@ TEST_CASE("a department after the title is the title's, and O' and D' begin name
           Names{"Hanna Maliar"});
     CHECK(names("Minister of Foreign Affairs Dmytro Ivanenko spoke.") == Names{"Dmytro Ivanenko"});
     CHECK(names("Chief of the General Staff Dmytro Ivanenko spoke.") == Names{"Dmytro Ivanenko"});
+    CHECK(names("NATO Supreme Allied Commander Europe Dmytro Ivanenko joined them.") ==
+          Names{"Dmytro Ivanenko"});
     CHECK(names("correspondent Charlie D'Agata was in Chasiv Yar") == Names{"Charlie D'Agata"});
     CHECK(names("Assistant Secretary James O'Brien said.") == Names{"James O'Brien"});
     CHECK(names("Qatar's Ambassador in Moscow, Ahmed bin Nasser bin Jassim Al Thani, welcomed "
