@@ -19,9 +19,10 @@ constexpr std::array<const char*, 2> kFields{"title", "body"};
 
 }  // namespace
 
-void add_people(const PersonFinder& person_finder, const PersonVariants& variants,
-                StoredArticle& stored, const std::vector<TokenizedText>& fields,
-                const std::vector<FieldSpan>& spans, const std::vector<std::size_t>& span_entity) {
+void add_people(const Catalog& catalog, const PersonFinder& person_finder,
+                const PersonVariants& variants, StoredArticle& stored,
+                const std::vector<TokenizedText>& fields, const std::vector<FieldSpan>& spans,
+                const std::vector<std::size_t>& span_entity) {
     const auto person = std::string(to_string(EntityType::person));
     // Each person with their mentions in bytes: the catalogue's, then those it lacks.
     std::vector<ArticlePerson> people;
@@ -41,6 +42,12 @@ void add_people(const PersonFinder& person_finder, const PersonVariants& variant
                                            CodePointCursor(stored.body)};
     for (auto& found : person_finder.find(fields, spans)) {
         if (found.mentions.empty()) continue;
+        // "before 5pm Abu Dhabi time", "the flag of Sierra Leone": where the matcher did not
+        // take a place as one, its name is still no person's.
+        if (const auto* other = catalog.find(found.name);
+            other && other->type != EntityType::person) {
+            continue;
+        }
         std::vector<Mention> mentions;
         for (const auto& span : found.mentions) {
             auto& cursor = cursors[span.field];

@@ -172,7 +172,7 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     fields.reserve(2);
     fields.push_back(tokenize(stored.title, std::move(title_words)));
     fields.push_back(tokenize(stored.body, std::move(body_words)));
-    add_people(person_finder_, person_variants_, stored, fields, spans, span_entity);
+    add_people(catalog_, person_finder_, person_variants_, stored, fields, spans, span_entity);
     built.times.entities = clock.lap();
 
     // Terms: the title twice (prefixed for title: searches, and weighted in free text).

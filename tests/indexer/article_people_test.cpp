@@ -22,6 +22,10 @@ roles = ["negotiator"]
 name = "Rustem Umerov"
 type = "person"
 roles = ["negotiator", "official"]
+
+[[entity]]
+name = "Abu Dhabi"
+type = "city"
 )toml",
                                                    "people.toml");
     return catalog;
@@ -52,8 +56,8 @@ struct Article {
 
     void add_people() {
         const std::vector<TokenizedText> fields{tokenize(stored.title), tokenize(stored.body)};
-        indexer::add_people(PersonFinder(GivenNames::bundled()), PersonVariants(people_catalog()),
-                            stored, fields, spans, span_entity);
+        indexer::add_people(people_catalog(), PersonFinder(GivenNames::bundled()),
+                            PersonVariants(people_catalog()), stored, fields, spans, span_entity);
     }
 
     const ArticleEntity* entity(const std::string& name) const {
@@ -83,6 +87,15 @@ TEST_CASE("people the catalogue lacks are added with their mentions in code poin
     CHECK(petrenko->mentions[0].field == "body");
     CHECK(petrenko->mentions[0].start == 24);
     CHECK(petrenko->mentions[0].end == 37);
+}
+
+TEST_CASE("a name the catalogue knows as a place is no person", "[article_people]") {
+    Article article;
+    article.stored.body =
+        "Ivan Petrenko told reporters shortly before 5pm Abu Dhabi time that the talks were over.";
+    article.add_people();
+    CHECK(article.entity("Ivan Petrenko"));
+    CHECK_FALSE(article.entity("Abu Dhabi"));
 }
 
 TEST_CASE("the catalogue's people take the roles the article shows", "[article_people]") {
