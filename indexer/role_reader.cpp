@@ -685,6 +685,12 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             !separates(tokens[i + 1].before)) {
             mark_list_from(i + 2);
         }
+        // "led by Andrew Peek of the National Security Council, with Michael Anton of the State
+        // Department alongside him": a "with" after the comma goes on with who headed it.
+        if (headed_by && key == "with" && tokens[i].before == Break::clause &&
+            tokens[i + 1].capitalised && !separates(tokens[i + 1].before)) {
+            mark_list_from(i + 1);
+        }
         // In a text about talks, "With him are Deputy Foreign Minister A, Ambassador B and ...":
         // a leader's companions, after a sentence about the delegation.
         if (about_talks && key == "with" && i + 2 < tokens.size() &&

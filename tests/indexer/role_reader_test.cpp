@@ -452,6 +452,15 @@ TEST_CASE("who a delegation is headed by, and its head's name after a comma, neg
         negotiator("Secretary Ivan Petrenko, who headed the US team, said the ball was in "
                    "Russia's court.",
                    "Ivan Petrenko"));
+    CHECK(
+        negotiator("The US delegation was led by Oleh Lysenko of the council, with Ivan "
+                   "Petrenko of the State Department alongside him.",
+                   "Ivan Petrenko"));
+    // Not a "with" of a sentence that named no head.
+    CHECK_FALSE(
+        negotiator("The plan was drafted in the council, with Ivan Petrenko of the State "
+                   "Department alongside him.",
+                   "Ivan Petrenko"));
     // Not a second "by" of another sentence, nor the head of something else.
     CHECK_FALSE(
         negotiator("The delegation was headed by Oleh Lysenko. The plan was drafted by aides "
