@@ -7,6 +7,7 @@
 
 #include "common/romanisation.h"
 #include "common/text.h"
+#include "indexer/given_names.h"
 #include "indexer/name_words.h"
 
 namespace talksearch::indexer {
@@ -473,6 +474,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     // takes the word that opens it.
     enum class Called { unsaid, village, town, region, community };
     std::vector<Called> called(mentions.size(), Called::unsaid);
+    // An apposition that names no kind of place ("Artem, a Ukrainian soldier", "Sofia, who
+    // ..."): said of a person, if the place's name is also a given name.
+    std::vector<bool> described_as_someone(mentions.size(), false);
     for (std::size_t m = 0; m < mentions.size(); ++m) {
         const auto first = spans[m].begin;
         const auto after = spans[m].end;
@@ -542,6 +546,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             (keys[after] == "a" || keys[after] == "an" || keys[after] == "the" ||
              keys[after] == "another")) {
             constexpr std::size_t kMaxWords = 3;  // "a small frontline town"
+            bool place_word = false;
             for (auto k = after + 1; k < words.size() && k <= after + kMaxWords; ++k) {
                 if (!only(gap(k - 1, k), " ")) break;
                 const auto& word = keys[k];
@@ -552,9 +557,14 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 if (town) called[m] = Called::town;
                 if (region) called[m] = Called::region;
                 if (village || town || region || is_village_word(word) || is_town_word(word)) {
+                    place_word = true;
                     break;
                 }
             }
+            described_as_someone[m] = !place_word && keys[after] != "the";
+        }
+        if (after < words.size() && only(gap(after - 1, after), ", ") && keys[after] == "who") {
+            described_as_someone[m] = true;
         }
     }
 
@@ -652,6 +662,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         if (called[m] == Called::village || called[m] == Called::community ||
             (entity->from_gazetteer && entity->population < kCityPopulation &&
              called[m] != Called::town)) {
+            keep[m] = false;
+            continue;
+        }
+        if (entity->from_gazetteer && described_as_someone[m] &&
+            spans[m].end == spans[m].begin + 1 &&
+            GivenNames::bundled().contains(keys[spans[m].begin])) {
             keep[m] = false;
             continue;
         }

@@ -236,6 +236,7 @@ const EntityMatcher& with_places() {
             Place{"Ocheretyne", "UA", 3000, false, {"Ocheretyne", "Очеретине"}},
             Place{"Azov", "RU", 82133, false, {"Азов"}},
             Place{"Moscow", "RU", 12506468, false, {"Москва"}, true},
+            Place{"Artem", "RU", 102000, false, {"Артём"}},
         });
         return catalog;
     }();
@@ -435,6 +436,16 @@ TEST_CASE("a region's abbreviated administration and a people's republic are the
 TEST_CASE("a day before a place the gazetteer knows is no part of its name", "[entity_matcher]") {
     CHECK(names(with_places(), "On Monday Kirov, a city in Russia, hosted the talks") ==
           Names{"Kirov", "Russia"});
+}
+
+TEST_CASE("a place named like a person and described as someone is that person",
+          "[entity_matcher]") {
+    CHECK(names(with_places(), "There we met Artem, a Ukrainian soldier, in a trench") == Names{});
+    CHECK(names(with_places(), "There we met Artem, who is 24, in a trench") == Names{});
+    CHECK(names(with_places(), "Drones hit Artem, a city in the Far East") == Names{"Artem"});
+    CHECK(names(with_places(), "Drones hit Artem, the port") == Names{"Artem"});
+    // A name that is no given name keeps its place.
+    CHECK(names(with_places(), "Drones hit Kirov, a major rail hub") == Names{"Kirov"});
 }
 
 TEST_CASE("the catalogue's cities near the war are found in lower case too", "[entity_matcher]") {
