@@ -149,6 +149,29 @@ bool is_mostly_addresses(std::string_view line) {
     return urls >= 2 && addresses * 5 >= tokens * 3 && tokens - addresses <= 3;
 }
 
+// A site's tags in capitals: "ANDREW PEEK, DIPLOMACY, EUROPE, FSB, GRIGORY KARASIN, ...".
+// No lower-case letter, no sentence's end, and short items between at least three commas.
+bool is_tag_list(std::string_view line) {
+    constexpr std::size_t kMinCommas = 3, kMaxItemWords = 6;
+    std::size_t commas = 0;
+    std::size_t item_start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+        const char c = i < line.size() ? line[i] : ',';
+        if (c >= 'a' && c <= 'z') return false;
+        // A full stop after an initial ("U. S") ends no sentence.
+        const bool initial = c == '.' && (i < 2 || line[i - 2] == ' ' || line[i - 2] == ',');
+        if ((c == '.' || c == '!' || c == '?') && !initial &&
+            (i + 1 >= line.size() || line[i + 1] == ' ')) {
+            return false;
+        }
+        if (c != ',') continue;
+        if (count_words(line.substr(item_start, i - item_start)) > kMaxItemWords) return false;
+        commas += i < line.size();
+        item_start = i + 1;
+    }
+    return commas >= kMinCommas;
+}
+
 }  // namespace
 
 bool is_teaser_label(std::string_view line) {
@@ -163,6 +186,7 @@ bool is_teaser_label(std::string_view line) {
 bool is_chrome_line(std::string_view line) {
     // Chrome is short; a paragraph of text is not worth nine regular expressions.
     constexpr std::size_t kLongestChrome = 240;
+    if (is_tag_list(line)) return true;
     if (line.size() > kLongestChrome) return false;
     if (is_reader_prompt(line) || is_mostly_addresses(line) || is_credited_caption(line) ||
         is_teaser_label(line)) {

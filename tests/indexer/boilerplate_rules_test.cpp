@@ -48,6 +48,19 @@ TEST_CASE("chrome: teaser labels, credited captions, shortcodes, lines of addres
     }
 }
 
+TEST_CASE("chrome: a site's tags in capitals", "[boilerplate_rules]") {
+    CHECK(
+        is_chrome_line("ANDREW PEEK, DIPLOMACY, EUROPE, FEDERATION COUNCIL COMMITTEE ON "
+                       "INTERNATIONAL AFFAIRS, FSB, SANCTIONS, U. S, UKRAINE, VLADIMIR PUTIN, "
+                       "WAR, WASHINGTON, ZELENSKY, RUSSIA, REUTERS, SERGEI BESEDA, GENEVA"));
+    CHECK(is_chrome_line("DIPLOMACY, EUROPE, SANCTIONS, WAR"));
+    // Text in capitals: a sentence's end, or fewer items.
+    CHECK_FALSE(
+        is_chrome_line("RUSSIA, UKRAINE, TURKEY AND THE UN AGREE ON GRAIN, OFFICIALS SAY."));
+    CHECK_FALSE(is_chrome_line("KYIV, Ukraine, Monday, 3 March"));
+    CHECK_FALSE(is_chrome_line("DIPLOMACY, EUROPE, WAR"));
+}
+
 TEST_CASE("teaser labels standing alone are told apart from other chrome", "[boilerplate_rules]") {
     for (const std::string line :
          {"Read also", "READ ALSO:", "See also", "Don't miss", "Read next", "Also read"}) {
