@@ -5,6 +5,7 @@
 
 #include "common/text.h"
 #include "indexer/boilerplate_rules.h"
+#include "indexer/glued_words.h"
 
 namespace talksearch::indexer {
 namespace {
@@ -92,7 +93,7 @@ CleanArticle clean(const ParsedArticle& article) {
     for (std::size_t b = 0; b < article.blocks.size(); ++b) {
         if (listed[b]) continue;
         auto raw = normalize_spaces(article.blocks[b]);
-        auto text = strip_emphasis(raw);
+        auto text = separate_glued_words(strip_emphasis(raw));
         Line line{std::move(raw), std::move(text)};
         if (line.text.empty()) continue;
         if (under_teaser_label && (after_clock_time || is_clock_time(line.text))) {
