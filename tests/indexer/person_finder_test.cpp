@@ -13,7 +13,7 @@ using Names = std::vector<std::string>;
 
 const GivenNames& given_names() {
     static const GivenNames names(
-        "Al\nBridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\n");
+        "Al\nBridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\nAbraham\nHoly\nPearl\n");
     return names;
 }
 
@@ -244,6 +244,14 @@ TEST_CASE("places, organisations and catalogue entities are no persons", "[perso
     CHECK(names("Trump spoke in the James Brady Press Briefing Room today.").empty());
     CHECK(names("Caspian Pipeline Consortium said the ban was lifted.").empty());
     CHECK(names("Officials told Deutsche Welle that talks would start.").empty());
+    // Holy ones, accords and harbours: "The Holy Father reiterated", "the Abraham Accords".
+    CHECK(names("\"The Holy Father reiterated the willingness to welcome representatives,\" "
+                "the statement said.")
+              .empty());
+    CHECK(names("It recalls the UAE's 2020 Abraham Accords, and marks the rise.").empty());
+    CHECK(
+        names("The mine was known as \"Holy Matrona of Moscow\"; its name was shortened.").empty());
+    CHECK(names("in what some media have called the Russian Pearl Harbor.").empty());
     CHECK(names("the Institute of Strategic Studies Sergey Ivashko said") ==
           Names{"Sergey Ivashko"});
 }
