@@ -724,6 +724,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                     ++k;
                 }
                 its_bank = k < words.size() && is_bank_word(keys[k]);
+                // "Azov's Sea": a capitalised water after the possessive is named after it.
+                its_bank = its_bank || (k == side_start && k < words.size() && is_capitalised(k) &&
+                                        (keys[k] == "sea" || keys[k] == "gulf" ||
+                                         keys[k] == "bay" || keys[k] == "strait"));
             }
             if (sea_of || bank_of || its_bank) {
                 keep[m] = false;

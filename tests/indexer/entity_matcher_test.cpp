@@ -277,6 +277,9 @@ TEST_CASE("a sea or river named after a place is no city", "[entity_matcher]") {
     // Waters named in a list, or by a capitalised head.
     CHECK(names(with_places(), "17 over the waters of the Black and Azov seas") == Names{});
     CHECK(names(with_places(), "ships in the Azov Sea") == Names{});
+    CHECK(names(with_places(), "drones over Crimea, Azov's Sea and the Black Sea") ==
+          Names{"Crimea"});
+    CHECK(names(shipped(), "Odesa's sea port was hit") == Names{"Odesa"});
     CHECK(names(shipped(), "the Kyiv Sea reservoir") == Names{});
     CHECK(names(shipped(), "grain left the Odesa sea port") == Names{"Odesa"});
     // Other things of a place are the place's.
