@@ -107,7 +107,17 @@ const WordSet& titles() {
                                "spokespeople",
                                "lawyer",
                                "attorney",
-                               "corporal"};
+                               "corporal",
+                               "writer",
+                               "novelist",
+                               "poet",
+                               "historian",
+                               "economist",
+                               "politician",
+                               "commentator",
+                               "researcher",
+                               "scientist",
+                               "priest"};
     return words;
 }
 

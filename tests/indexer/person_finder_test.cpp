@@ -50,6 +50,10 @@ TEST_CASE("a title or role before capitalised words marks a person", "[person_fi
     CHECK(names("General Oleh Lysenko visited the front.") == Names{"Oleh Lysenko"});
     CHECK(names("U.S. President Franklin D. Roosevelt met the king.") ==
           Names{"Franklin D. Roosevelt"});
+    // Occupations the news names people by.
+    CHECK(names("the blast that wrecked the car of Russian writer Zakhar Prilepin") ==
+          Names{"Zakhar Prilepin"});
+    CHECK(names("according to historian Ivan Petrenko") == Names{"Ivan Petrenko"});
 }
 
 TEST_CASE("an abbreviated title marks a person", "[person_finder]") {
