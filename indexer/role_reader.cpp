@@ -173,8 +173,20 @@ void read_title(const std::vector<Token>& tokens, std::size_t a, Reading& readin
         // "Head of the Office of the President Kirill Budanov", "aide to the President of the
         // Russian Federation Vladimir Medinsky": the leader is another person, whoever the
         // title's length. title[i + 1] is tokens[a - 2 - i], the word before it tokens[a - 3 - i].
-        const bool of_the = before == "the" && a >= i + 3 && !separates(tokens[a - 2 - i].before) &&
-                            (tokens[a - 3 - i].key == "of" || tokens[a - 3 - i].key == "to");
+        bool of_the = before == "the" && a >= i + 3 && !separates(tokens[a - 2 - i].before) &&
+                      (tokens[a - 3 - i].key == "of" || tokens[a - 3 - i].key == "to");
+        // "Aide to the Russian president Vladimir Medinsky": words may stand between the "the"
+        // and the leader's title when another title opens the run.
+        constexpr std::size_t kMaxBetween = 2;
+        // title[j] is tokens[a - 1 - j]; the title may have stopped at the "to".
+        for (auto j = i + 2; !of_the && j < title.size() && j <= i + 1 + kMaxBetween; ++j) {
+            if (title[j] != "the" || a < j + 3 || separates(tokens[a - 1 - j].before) ||
+                separates(tokens[a - 2 - j].before)) {
+                continue;
+            }
+            of_the = (tokens[a - 2 - j].key == "of" || tokens[a - 2 - j].key == "to") &&
+                     in(name_words::titles(), tokens[a - 3 - j].key);
+        }
         if (((key == "president" && before != "vice") || key == "chancellor" || key == "premier" ||
              key == "king" || key == "emir" ||
              (key == "prime" && after == "minister" && before != "deputy" && before != "vice")) &&

@@ -353,6 +353,13 @@ TEST_CASE("an aide to the president is the aide, however long the president's ti
     CHECK_FALSE(is_leader(aide));
     CHECK(negotiator(aide, "Ivan Petrenko", {"negotiator"}));
     CHECK_FALSE(is_leader("Adviser to the President Ivan Petrenko joined the talks."));
+    // Words between the "the" and the president's title: "aide to the Russian president".
+    const std::string aide_to_russian =
+        "The head of the Russian delegation, Aide to the Russian president Ivan Petrenko, said "
+        "the talks would go on.";
+    CHECK_FALSE(is_leader(aide_to_russian));
+    CHECK(negotiator(aide_to_russian, "Ivan Petrenko", {"negotiator"}));
+    CHECK(is_leader("The wife of the late president Ivan Petrenko spoke."));
     CHECK(
         is_leader("The talks were opened by the President of the Russian Federation Ivan "
                   "Petrenko."));
