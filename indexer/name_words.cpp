@@ -172,7 +172,7 @@ const WordSet& institutions() {
         "soviet",       "business",     "room",          "consortium", "deutsche",
         "social",       "brigades",     "battalions",    "regiments",  "divisions",
         "saint",        "st",           "holy",          "accord",     "accords",
-        "harbor",       "harbour"};
+        "harbor",       "harbour",      "formula",       "plan"};
     return words;
 }
 

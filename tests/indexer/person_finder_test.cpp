@@ -13,7 +13,8 @@ using Names = std::vector<std::string>;
 
 const GivenNames& given_names() {
     static const GivenNames names(
-        "Al\nBridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\nAbraham\nHoly\nPearl\n");
+        "Al\nBridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\nAbraham\nHoly\nPearl\nPe"
+        "ace\n");
     return names;
 }
 
@@ -256,6 +257,9 @@ TEST_CASE("places, organisations and catalogue entities are no persons", "[perso
     CHECK(
         names("The mine was known as \"Holy Matrona of Moscow\"; its name was shortened.").empty());
     CHECK(names("in what some media have called the Russian Pearl Harbor.").empty());
+    // A plan's name: "Peace" is a given name too.
+    CHECK(names("They discussed the Ukrainian Peace Formula and how to put it into practice.")
+              .empty());
     CHECK(names("the Institute of Strategic Studies Sergey Ivashko said") ==
           Names{"Sergey Ivashko"});
 }
