@@ -266,7 +266,12 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 tokens[e].key == "who") {
                 apposition = true;
             }
-            if (!apposition && e < n && tokens[e].before == Break::clause) {
+            // A clause of "where" or "which" is about a place or a thing, whoever it names:
+            // "in Castel Gandolfo, where Pope Leo XIV is spending the summer".
+            const bool relative_of_thing =
+                e < n && (tokens[e].key == "where" || tokens[e].key == "which" ||
+                          tokens[e].key == "when" || tokens[e].key == "while");
+            if (!apposition && !relative_of_thing && e < n && tokens[e].before == Break::clause) {
                 constexpr std::size_t kMaxAppositionWords = 8;
                 for (auto j = e; j < n && j < e + kMaxAppositionWords; ++j) {
                     if (j > e && separates(tokens[j].before)) break;

@@ -114,6 +114,9 @@ TEST_CASE("a relative clause of who marks a person", "[person_finder]") {
     CHECK(names("Ivan Petrenko, who posts photos from the city, was there.") ==
           Names{"Ivan Petrenko"});
     CHECK(names("Ivan Petrenko, which posts photos from the city, was there.").empty());
+    // Not one of "where": "in Castel Gandolfo, where Pope Leo XIV is spending the summer".
+    CHECK(names("It was held in Castel Gandolfo, where Pope Leo XIV spends the summer.") ==
+          Names{"Pope Leo XIV"});
 }
 
 TEST_CASE("a source after according to is a person", "[person_finder]") {
