@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace talksearch::indexer {
 namespace {
@@ -33,11 +35,11 @@ bool one_of(const std::array<std::string_view, N>& words, std::string_view word)
 std::string separate_glued_words(std::string text) {
     // A name's part before the glue: a capital and at least this many lower-case letters.
     constexpr std::size_t kMinHeadLetters = 3;
-    std::string out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (!is_letter(text[i]) || (i > 0 && is_letter(text[i - 1]))) {
-            out += text[i++];
+    // Where to insert what: most texts need nothing, and are returned as they came.
+    std::vector<std::pair<std::size_t, std::string_view>> inserts;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_upper(text[i]) || (i > 0 && is_letter(text[i - 1]))) {
+            ++i;
             continue;
         }
         auto end = i;
@@ -46,33 +48,36 @@ std::string separate_glued_words(std::string text) {
         // The head: a capital and lower-case letters only.
         std::size_t head = 1;
         while (head < word.size() && is_lower(word[head])) ++head;
-        const bool capitalised_head = is_upper(word[0]) && head > kMinHeadLetters;
-        std::string_view tail = word.substr(head);
         // A digit or an apostrophe right after is part of something else ("Kyiv2024").
         const bool word_ends =
             end == text.size() ||
             !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '\'');
-        if (capitalised_head && word_ends && !tail.empty() && one_of(kSentenceOpeners, tail)) {
-            out.append(word.substr(0, head));
-            out += ". ";
-            out.append(tail);
-        } else if (capitalised_head && word_ends && tail.empty()) {
-            bool split = false;
-            for (const auto after : kAfterName) {
-                if (word.size() >= after.size() + kMinHeadLetters + 1 && word.ends_with(after)) {
-                    out.append(word.substr(0, word.size() - after.size()));
-                    out += ' ';
-                    out.append(after);
-                    split = true;
-                    break;
+        if (head > kMinHeadLetters && word_ends) {
+            const auto tail = word.substr(head);
+            if (!tail.empty() && one_of(kSentenceOpeners, tail)) {
+                inserts.emplace_back(i + head, ". ");
+            } else if (tail.empty()) {
+                for (const auto after : kAfterName) {
+                    if (word.size() >= after.size() + kMinHeadLetters + 1 &&
+                        word.ends_with(after)) {
+                        inserts.emplace_back(end - after.size(), " ");
+                        break;
+                    }
                 }
             }
-            if (!split) out.append(word);
-        } else {
-            out.append(word);
         }
         i = end;
     }
+    if (inserts.empty()) return text;
+    std::string out;
+    out.reserve(text.size() + 2 * inserts.size());
+    std::size_t from = 0;
+    for (const auto& [at, what] : inserts) {
+        out.append(text, from, at - from);
+        out.append(what);
+        from = at;
+    }
+    out.append(text, from);
     return out;
 }
 
