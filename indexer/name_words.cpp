@@ -171,8 +171,8 @@ const WordSet& institutions() {
         "japanese",     "korean",       "syrian",        "crimean",    "chechen",
         "soviet",       "business",     "room",          "consortium", "deutsche",
         "social",       "brigades",     "battalions",    "regiments",  "divisions",
-        "saint",        "st",           "holy",          "accord",     "accords",
-        "harbor",       "harbour",      "formula",       "plan"};
+        "saint",        "st",           "holy",          "accords",    "harbor",
+        "harbour",      "formula"};
     return words;
 }
 
