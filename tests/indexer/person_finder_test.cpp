@@ -13,8 +13,8 @@ using Names = std::vector<std::string>;
 
 const GivenNames& given_names() {
     static const GivenNames names(
-        "Al\nBridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\nAbraham\nHoly\nPearl\nPe"
-        "ace\n");
+        "Al\nBridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\n"
+        "Abraham\nHoly\nPearl\nPeace\n");
     return names;
 }
 
