@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 
 #include <catch2/catch.hpp>
 #include <xapian.h>
@@ -69,6 +70,29 @@ indexer::ParsedArticle article_x1() {
     parsed.file = "x1.txt";
     return parsed;
 }
+
+// The shipped catalogue with one more gazetteer place, and the facets a body gets with it.
+class WithPlace {
+  public:
+    explicit WithPlace(Place place)
+        : catalog_(with(std::move(place))), matcher_(catalog_), builder_(catalog_, matcher_) {}
+
+    std::map<Facet, Names> facets(std::string body) {
+        indexer::CleanArticle clean{"Headline", {std::move(body)}};
+        return facets_of(builder_.build(article_x1(), clean).stored);
+    }
+
+  private:
+    static Catalog with(Place place) {
+        auto catalog = talksearch::testing::shipped_catalog();
+        catalog.add_places({std::move(place)});
+        return catalog;
+    }
+
+    const Catalog catalog_;
+    const indexer::EntityMatcher matcher_;
+    indexer::DocumentBuilder builder_;
+};
 
 const StoredArticle& article(const std::string& id) {
     const auto& articles = corpus_articles();
@@ -321,18 +345,8 @@ TEST_CASE("a person the article names in full keeps a catalogue person's surname
 
 TEST_CASE("a place only the gazetteer knows, right after a given name, is a surname",
           "[document_builder]") {
-    static const Catalog catalog = [] {
-        auto catalog = talksearch::testing::shipped_catalog();
-        catalog.add_places({Place{"Kamyshin", "RU", 108000, false, {"Камышин"}}});
-        return catalog;
-    }();
-    static const indexer::EntityMatcher matcher(catalog);
-    static indexer::DocumentBuilder builder(catalog, matcher);
-    auto parsed = article_x1();
-    auto facets = [&](std::string body) {
-        indexer::CleanArticle clean{"Reshuffle", {std::move(body)}};
-        return facets_of(builder.build(parsed, clean).stored);
-    };
+    static WithPlace kamyshin(Place{"Kamyshin", "RU", 108000, false, {"Камышин"}});
+    auto facets = [&](std::string body) { return kamyshin.facets(std::move(body)); };
     auto named = facets("Oleksiy Kamyshin from the Ministry of Strategic Industries will move.");
     CHECK(named[Facet::city].empty());
     CHECK(named[Facet::person] == Names{"Oleksiy Kamyshin"});
@@ -343,18 +357,8 @@ TEST_CASE("a place only the gazetteer knows, right after a given name, is a surn
 
 TEST_CASE("a place only the gazetteer knows that opens another name is its given name",
           "[document_builder]") {
-    static const Catalog catalog = [] {
-        auto catalog = talksearch::testing::shipped_catalog();
-        catalog.add_places({Place{"Vladimir", "RU", 350000, false, {"Владимир"}}});
-        return catalog;
-    }();
-    static const indexer::EntityMatcher matcher(catalog);
-    static indexer::DocumentBuilder builder(catalog, matcher);
-    auto parsed = article_x1();
-    auto facets = [&](std::string body) {
-        indexer::CleanArticle clean{"Prison", {std::move(body)}};
-        return facets_of(builder.build(parsed, clean).stored);
-    };
+    static WithPlace vladimir(Place{"Vladimir", "RU", 350000, false, {"Владимир"}});
+    auto facets = [&](std::string body) { return vladimir.facets(std::move(body)); };
     auto named = facets(
         "He was moved to a prison in Siberia. Vladimir Kara-Murza, a writer, was "
         "sentenced in April.");
