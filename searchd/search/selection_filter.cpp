@@ -25,10 +25,10 @@ SelectionFilter::SelectionFilter(const SlotColumns& columns,
         if (at == slots.end()) throw std::invalid_argument("a selection of an uncounted slot");
         const auto column = static_cast<std::size_t>(at - slots.begin());
         bit_of_column_[column] = std::uint32_t{1} << i;
-        selected_[column].assign(columns.value_count(column), false);
+        selected_[column].assign(columns.value_count(column), 0);
         missing_only_[column].assign(columns.value_count(column), 0);
         for (const auto& value : selections[i].values) {
-            if (const auto id = columns.find(column, value)) selected_[column][*id] = true;
+            if (const auto id = columns.find(column, value)) selected_[column][*id] = 1;
         }
         column_of_selection_.push_back(column);
         all_selections_ |= std::uint32_t{1} << i;
@@ -53,7 +53,7 @@ std::uint32_t SelectionFilter::missing(Xapian::docid docid) const {
     for (auto entry = begin; entry != end && lacking != 0; ++entry) {
         const auto column = *entry >> 24;
         const auto bit = bit_of_column_[column];
-        if ((lacking & bit) != 0 && selected_[column][*entry & 0xFFFFFF]) lacking &= ~bit;
+        if ((lacking & bit) != 0 && selected_[column][*entry & 0xFFFFFF] != 0) lacking &= ~bit;
     }
     return lacking;
 }

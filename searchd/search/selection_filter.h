@@ -64,9 +64,9 @@ class SelectionFilter : public Xapian::PostingSource {
     Xapian::doccount estimate_ = 0;
     bool led_ = false;
     std::uint32_t all_selections_ = 0;
-    std::vector<std::uint32_t> bit_of_column_;      // per column: its selection's bit, or 0
-    std::vector<std::vector<bool>> selected_;       // per column and value id
-    std::vector<std::size_t> column_of_selection_;  // per selection
+    std::vector<std::uint32_t> bit_of_column_;         // per column: its selection's bit, or 0
+    std::vector<std::vector<std::uint8_t>> selected_;  // per column and value id: 1 if selected
+    std::vector<std::size_t> column_of_selection_;     // per selection
     std::vector<std::vector<Xapian::doccount>> missing_only_;  // per column and value id
     std::vector<std::vector<Xapian::docid>> set_aside_;        // per column
 };
