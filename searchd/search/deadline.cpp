@@ -51,6 +51,12 @@ class DeadlineFilter : public Xapian::PostingSource {
 
 Deadline::Deadline(Clock::time_point at) : state_(std::make_shared<State>()) { state_->at = at; }
 
+bool Deadline::expired() const {
+    if (Clock::now() < state_->at) return false;
+    state_->cut.store(true, std::memory_order_relaxed);
+    return true;
+}
+
 Xapian::Query Deadline::filter() const {
     return Xapian::Query((new DeadlineFilter(state_))->release());
 }

@@ -26,6 +26,8 @@ class Deadline {
     Xapian::Query filter() const;
     // Whether the time ran out while a pass still had documents to look at.
     bool passed() const { return state_->cut.load(std::memory_order_relaxed); }
+    // For work done outside a pass: whether the time is up, which then counts as passed().
+    bool expired() const;
 
     struct State {
         Clock::time_point at;

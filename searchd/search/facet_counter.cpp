@@ -79,8 +79,10 @@ class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
         }
     }
     void operator()(const Xapian::Document& document, double) override {
+        count(document.get_docid());
+    }
+    void count(Xapian::docid docid) {
         ++visited_;
-        const auto docid = document.get_docid();
         const auto story = columns_.story(docid);
         if (story == SlotColumns::kStoryOfOne) {
             ++stories_.of_one;
@@ -127,7 +129,12 @@ ColumnSlotCounter::ColumnSlotCounter(Xapian::Enquire& enquire, const SlotColumns
     enquire.add_matchspy(spy_.get());
 }
 
+ColumnSlotCounter::ColumnSlotCounter(const SlotColumns& columns, bool by_story)
+    : columns_(columns), spy_(std::make_unique<Spy>(columns, by_story)) {}
+
 ColumnSlotCounter::~ColumnSlotCounter() = default;
+
+void ColumnSlotCounter::count(Xapian::docid docid) { spy_->count(docid); }
 
 ValueCounts ColumnSlotCounter::counts(Xapian::valueno slot) const {
     return columns_.named_counts(spy_->counts(), slot);

@@ -73,7 +73,10 @@ class ColumnSlotCounter : public SlotCounter {
     // `columns` must outlive the counter. With `by_story`, the matches of stories with copies
     // are set aside.
     ColumnSlotCounter(Xapian::Enquire& enquire, const SlotColumns& columns, bool by_story = false);
+    // Not attached to a match: shown each match by count().
+    explicit ColumnSlotCounter(const SlotColumns& columns, bool by_story = false);
     ~ColumnSlotCounter() override;
+    void count(Xapian::docid docid);
     ValueCounts counts(Xapian::valueno slot) const override;
     Xapian::doccount seen() const override;
     StoriesSeen stories() const override;

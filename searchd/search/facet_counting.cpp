@@ -1,5 +1,9 @@
 #include "searchd/search/facet_counting.h"
 
+#include <stdexcept>
+
+#include "searchd/search/docid_range.h"
+#include "searchd/search/match_set_counting.h"
 #include "searchd/search/pass_counting.h"
 #include "searchd/search/selection_counting.h"
 
@@ -12,8 +16,15 @@ std::vector<Xapian::Query> CountedSearch::filters_except(std::optional<schema::F
         if (facet != left_out) filters.push_back(selection.filter);
     }
     if (with_dates && date_filter) filters.push_back(*date_filter);
-    if (range_filter) filters.push_back(*range_filter);
-    if (deadline_filter) filters.push_back(*deadline_filter);
+    auto shares = share_filters();
+    filters.insert(filters.end(), shares.begin(), shares.end());
+    return filters;
+}
+
+std::vector<Xapian::Query> CountedSearch::share_filters() const {
+    std::vector<Xapian::Query> filters;
+    if (range) filters.emplace_back((new DocidRange(range->first, range->second))->release());
+    if (deadline) filters.push_back(deadline->filter());
     return filters;
 }
 
@@ -40,9 +51,10 @@ void FacetCounts::add(FacetCounts&& other) {
     add_counts(months, std::move(other.months));
     undated_base += other.undated_base;
     stories.add(other.stories);
-    by_story = other.by_story;
+    by_story = by_story || other.by_story;
     copies.add(std::move(other.copies));
     exact = exact && other.exact;
+    if (other.matches) matches = matches.value_or(0) + *other.matches;
 }
 
 std::unique_ptr<FacetCountingStrategy> facet_counting_for(const Xapian::Database& database,
@@ -50,7 +62,19 @@ std::unique_ptr<FacetCountingStrategy> facet_counting_for(const Xapian::Database
     // Over several databases, neither a match spy nor a posting source is told the combined
     // document ids that the columns are indexed by (Xapian 1.4 gives them each shard's own).
     if (!columns || database.size() != 1) return std::make_unique<SpyCounting>();
-    return std::make_unique<SelectionCounting>(*columns);
+    return std::make_unique<MatchSetCounting>(*columns);
+}
+
+FacetCounts FacetCountingStrategy::count_apart(const Xapian::Database&,
+                                               const CountedSearch&) const {
+    throw std::logic_error("this facet counting needs the search pass");
+}
+
+Xapian::Query ranked_query(const CountedSearch& search) {
+    std::vector<Xapian::Query> filters;
+    for (const auto& [facet, selection] : search.selections) filters.push_back(selection.filter);
+    if (search.date_filter) filters.push_back(*search.date_filter);
+    return filtered(search.query, filters);
 }
 
 Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& filters) {

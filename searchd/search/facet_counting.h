@@ -23,11 +23,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "searchd/search/deadline.h"
 #include "searchd/search/facet_counter.h"
 #include "searchd/search/search_request.h"
 #include "searchd/search/slot_columns.h"
@@ -44,9 +46,17 @@ struct CountedSearch {
     Xapian::Query query;                                 // without any filter
     std::map<schema::Facet, FacetSelection> selections;  // the facets with a selection
     std::optional<Xapian::Query> date_filter;
-    std::optional<Xapian::Query> range_filter;  // a share's document ids, for a split search
+    // A share's first and last document ids, for a split search.
+    std::optional<std::pair<Xapian::docid, Xapian::docid>> range;
     bool count_stories = false;  // FacetCounts::stories wanted, and facets counted by story
-    std::optional<Xapian::Query> deadline_filter;  // the request's timeout (deadline.h)
+    // The order the search pass ranks in, and how many of the best it keeps: a strategy that
+    // visits every match can pick the newest or oldest itself.
+    SortOrder sort = SortOrder::relevance;
+    std::size_t window = 10;
+    std::optional<Deadline> deadline;  // the request's timeout
+
+    // The filters of the share's range and of the deadline, as far as they are set.
+    std::vector<Xapian::Query> share_filters() const;
 
     // Every filter, but `left_out`'s selection and, unless `with_dates`, the date range.
     std::vector<Xapian::Query> filters_except(std::optional<schema::Facet> left_out,
@@ -77,15 +87,19 @@ struct FacetCounts {
     StoryCopies copies;     // set aside when counting by story: not counted yet
     // Every pass counted every match: false when the time limit cut one short.
     bool exact = true;
+    // The matches (articles), when counted outside the search pass, which then checks only the
+    // best; otherwise its MSet says.
+    std::optional<Xapian::doccount> matches;
 
     // Adds the counts of another share of the same search.
     void add(FacetCounts&& other);
 };
 
-// Runs the search pass on `enquire`, whose query and spies are set, checking at least as many
-// documents as the database holds (which it may collapse: its spies still see every article),
-// and returns its MSet.
-using SearchPass = std::function<Xapian::MSet(Xapian::Enquire& enquire)>;
+// Runs the search pass on `enquire`, whose query and spies are set, checking at least
+// `check_at_least` documents (the database's count, for spies to see every article; it may
+// collapse: they still do), and returns its MSet.
+using SearchPass =
+    std::function<Xapian::MSet(Xapian::Enquire& enquire, Xapian::doccount check_at_least)>;
 
 class FacetCountingStrategy {
   public:
@@ -97,7 +111,18 @@ class FacetCountingStrategy {
     // (refused_query() for a query only the match refuses).
     virtual FacetCounts count(const Xapian::Database& database, const CountedSearch& search,
                               const SearchPass& search_pass) const = 0;
+
+    // Whether count_apart() counts `search` without a search pass: the ranking then takes only
+    // a pass of ranked_query(search), which may run on another searcher at the same time.
+    virtual bool counts_apart(const CountedSearch&) const { return false; }
+    // The counts of `search`, and its matches, without a search pass; only if counts_apart().
+    virtual FacetCounts count_apart(const Xapian::Database& database,
+                                    const CountedSearch& search) const;
 };
+
+// What a search pass that only ranks matches: the query with the selections' filter terms and
+// the date range (no posting sources, which Xapian asks about every match).
+Xapian::Query ranked_query(const CountedSearch& search);
 
 // The strategy for `database`: Xapian's spies when `columns` is null; otherwise the columns
 // (built over `database`, outliving the strategy), with the selections applied during the

@@ -19,7 +19,7 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
     if (!search.date_filter) slots.push_back(schema::kSlotMonth);
     if (search.count_stories) slots.push_back(schema::kSlotStory);
     const auto counted = counter(enquire, slots, search.count_stories);
-    const auto mset = search_pass(enquire);
+    const auto mset = search_pass(enquire, std::max(database.get_doccount(), 1u));
 
     FacetCounts counts;
     counts.exact = counted_every_match(*counted, mset);

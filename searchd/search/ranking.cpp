@@ -18,10 +18,11 @@ class NoKey : public Xapian::KeyMaker {
 
 }  // namespace
 
-void set_ranking(Xapian::Enquire& enquire, SortOrder sort, bool local) {
+void set_ranking(Xapian::Enquire& enquire, SortOrder sort, bool checks_every_match) {
     switch (sort) {
         case SortOrder::relevance:
-            if (local) enquire.set_sort_by_relevance_then_key((new NoKey)->release(), false);
+            if (checks_every_match)
+                enquire.set_sort_by_relevance_then_key((new NoKey)->release(), false);
             break;
         case SortOrder::newest:
             enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);

@@ -12,9 +12,10 @@
 
 namespace talksearch::search {
 
-// Ranks `enquire` by `sort`. `local` is false when a stub names remote shards, whose servers
-// know no key makers but Xapian's own.
-void set_ranking(Xapian::Enquire& enquire, SortOrder sort, bool local);
+// Ranks `enquire` by `sort`. `checks_every_match` when its pass checks every match of local
+// databases: a key maker then spares Xapian work per match (remote shards' servers know no key
+// makers but Xapian's own).
+void set_ranking(Xapian::Enquire& enquire, SortOrder sort, bool checks_every_match);
 
 // One match of a page, with what its order depends on.
 struct RankedMatch {

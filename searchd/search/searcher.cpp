@@ -12,7 +12,6 @@
 #include "common/text.h"
 #include "searchd/search/article_view.h"
 #include "searchd/search/deadline.h"
-#include "searchd/search/docid_range.h"
 #include "searchd/search/facet_counting.h"
 #include "searchd/search/facet_listing.h"
 #include "searchd/search/highlighter.h"
@@ -227,20 +226,32 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     const auto revision = index_.revision();
     const bool split =
         helper && use_columns_ && last >= 2 && revision && revision == helper->index_.revision();
+    // Divided between the two: the helper ranks while this one counts, if the counting needs no
+    // search pass; otherwise each matches half of the document ids.
+    const bool apart = split && [&] {
+        std::map<schema::Facet, std::vector<std::string>> resolved;
+        auto search = counted_search(request, std::nullopt, resolved);
+        search.sort = response.sort;
+        return facet_counting()->counts_apart(search);
+    }();
     auto match_shares = [&](std::size_t window) {
         std::vector<Share> shares;
         if (!split) {
-            shares.push_back(match(request, response.sort, window, std::nullopt));
+            shares.push_back(match(request, response.sort, window, Part::whole, std::nullopt));
             return shares;
         }
         const Xapian::docid middle = last / 2;
+        const auto their_part = apart ? Part::ranking : Part::whole;
+        const auto their_ids = apart ? std::nullopt : std::optional(IdRange(middle + 1, last));
         auto theirs = std::async(std::launch::async, [&] {
-            return helper->match(request, response.sort, window, std::pair(middle + 1, last));
+            return helper->match(request, response.sort, window, their_part, their_ids);
         });
         std::optional<Share> mine;
         std::exception_ptr failure;
         try {
-            mine = match(request, response.sort, window, std::pair(Xapian::docid{1}, middle));
+            mine = apart ? match(request, response.sort, window, Part::counting, std::nullopt)
+                         : match(request, response.sort, window, Part::whole,
+                                 IdRange(Xapian::docid{1}, middle));
         } catch (...) {
             failure = std::current_exception();
         }
@@ -338,10 +349,13 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     return response;
 }
 
-Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, std::size_t window,
-                                std::optional<std::pair<Xapian::docid, Xapian::docid>> ids) {
-    const auto& database = index_.database();
-    Share share;
+std::unique_ptr<FacetCountingStrategy> Searcher::facet_counting() {
+    return facet_counting_for(index_.database(), use_columns_ ? &columns() : nullptr);
+}
+
+CountedSearch Searcher::counted_search(
+    const SearchRequest& request, std::optional<IdRange> ids,
+    std::map<schema::Facet, std::vector<std::string>>& resolved) {
     CountedSearch search;
     search.query = builder_.parse(request.query);
     // Filters: one per facet with a selection, plus the date range, plus the share's range.
@@ -350,54 +364,81 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
         const auto facet = selection.first;
         const auto& values = selection.second;
         if (values.empty()) continue;
-        auto& resolved = share.filters[facet];
-        auto filter = builder_.facet_filter(facet, values, resolved);
+        auto& names = resolved[facet];
+        auto filter = builder_.facet_filter(facet, values, names);
         // The columns select values as the articles hold them; Xapian's filter term is
         // case-folded already.
         const auto column = use_columns_ ? column_of(columns(), facet) : std::nullopt;
         if (column) {
-            resolved = respelled(resolved, [&](const std::string& value) {
+            names = respelled(names, [&](const std::string& value) {
                 const auto id = catalogued(facet, value) ? std::nullopt
                                                          : columns().find_any_case(*column, value);
                 return id ? std::optional(columns().name(*column, *id)) : std::nullopt;
             });
         }
-        search.selections.emplace(facet, FacetSelection{std::move(filter), resolved});
+        search.selections.emplace(facet, FacetSelection{std::move(filter), names});
     }
     if (request.from || request.to) {
         search.date_filter = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
                                            request.from ? request.from->iso() : "0000-00-00",
                                            request.to ? request.to->iso() : "9999-99-99");
     }
-    if (ids) {
-        search.range_filter = Xapian::Query((new DocidRange(ids->first, ids->second))->release());
-    }
+    search.range = ids;
     search.count_stories = request.collapse;
     // The request's time, for all the passes of this share together. A remote shard would not
     // know the filter; its server and the shard timeouts bound it instead.
-    std::optional<Deadline> deadline;
     if (!index_.remote_shards()) {
-        deadline.emplace(Deadline::Clock::now() +
-                         std::chrono::duration_cast<Deadline::Clock::duration>(request.timeout));
-        search.deadline_filter = deadline->filter();
+        search.deadline.emplace(
+            Deadline::Clock::now() +
+            std::chrono::duration_cast<Deadline::Clock::duration>(request.timeout));
     }
+    return search;
+}
 
-    const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
-    // The strategy sets up the Enquire (query and spies); the search pass only ranks and reads.
-    const auto counting = facet_counting_for(database, use_columns_ ? &columns() : nullptr);
-    share.counts = counting->count(database, search, [&](Xapian::Enquire& enquire) {
-        set_ranking(enquire, sort, !index_.remote_shards());
+Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, std::size_t window,
+                                Part part, std::optional<IdRange> ids) {
+    const auto& database = index_.database();
+    Share share;
+    auto search = counted_search(request, ids, share.filters);
+    search.sort = sort;
+    search.window = window;
+    const auto search_pass = [&](Xapian::Enquire& enquire, Xapian::doccount check_at_least) {
+        set_ranking(enquire, sort, check_at_least > 0 && !index_.remote_shards());
         share.mset = refused_as_invalid_query([&] {
-            return enquire.get_mset(0, static_cast<Xapian::doccount>(window), all_documents);
+            return enquire.get_mset(0, static_cast<Xapian::doccount>(window), check_at_least);
         });
         share.total = share.mset.get_matches_estimated();
         share.total_exact =
             share.mset.get_matches_lower_bound() == share.mset.get_matches_upper_bound();
         return share.mset;
-    });
+    };
+    const auto counting = facet_counting();
+    switch (part) {
+        case Part::whole:
+            // The strategy sets up the Enquire (query and spies); the search pass only ranks and
+            // reads.
+            share.counts = counting->count(database, search, search_pass);
+            break;
+        case Part::ranking: {
+            Xapian::Enquire enquire(database);
+            enquire.set_query(ranked_query(search));
+            search_pass(enquire, 0);
+            // Counted by the other side.
+            share.total = 0;
+            share.total_exact = true;
+            break;
+        }
+        case Part::counting:
+            share.counts = counting->count_apart(database, search);
+            break;
+    }
+    if (share.counts.matches) {
+        share.total = *share.counts.matches;
+        share.total_exact = share.counts.exact;
+    }
     // Cut short, a pass counted only some matches, and Xapian, which saw the match end, cannot
     // tell.
-    if (deadline && deadline->passed()) {
+    if (search.deadline && search.deadline->passed()) {
         share.total_exact = false;
         share.counts.exact = false;
     }

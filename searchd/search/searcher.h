@@ -5,6 +5,7 @@
 // here; the article view, related coverage, suggestions, ranking and facet counting have units of
 // their own.
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,8 @@
 
 namespace talksearch::search {
 
+struct CountedSearch;
+class FacetCountingStrategy;
 class SharedColumns;
 class SlotColumns;
 
@@ -60,10 +63,20 @@ class Searcher {
     auto about_article(Action&& action);
 
     struct Share;
+    using IdRange = std::pair<Xapian::docid, Xapian::docid>;  // first, last
+    // What one searcher does of a search: all of it, or one side of a search divided between
+    // two searchers that the facet counting strategy counts apart from the ranking.
+    enum class Part { whole, ranking, counting };
     SearchResponse run_search(const SearchRequest& request, Searcher* helper);
-    // The best `window` matches, only of documents with ids in `ids` (first, last) when given.
-    Share match(const SearchRequest& request, SortOrder sort, std::size_t window,
-                std::optional<std::pair<Xapian::docid, Xapian::docid>> ids);
+    // The search as facet counting sees it, only of documents with ids in `ids` when given; the
+    // selected names as resolved go to `resolved`.
+    CountedSearch counted_search(const SearchRequest& request, std::optional<IdRange> ids,
+                                 std::map<schema::Facet, std::vector<std::string>>& resolved);
+    // The best `window` matches and the counts, as far as `part` asks, only of documents with
+    // ids in `ids` when given.
+    Share match(const SearchRequest& request, SortOrder sort, std::size_t window, Part part,
+                std::optional<IdRange> ids);
+    std::unique_ptr<FacetCountingStrategy> facet_counting();
     const SlotColumns& columns();
     // Whether the catalogue names `value` in `facet`: its spelling is then the catalogue's.
     bool catalogued(schema::Facet facet, const std::string& value) const {

@@ -20,8 +20,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
     const Xapian::Query selection_filter(filter->release());
     std::vector<Xapian::Query> filters;
     if (search.date_filter) filters.push_back(*search.date_filter);
-    if (search.range_filter) filters.push_back(*search.range_filter);
-    if (search.deadline_filter) filters.push_back(*search.deadline_filter);
+    for (auto& filter : search.share_filters()) filters.push_back(std::move(filter));
     filters.push_back(selection_filter);
 
     Xapian::Enquire enquire(database);
@@ -30,7 +29,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
     enquire.set_query(
         filtered(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, search.query, 1.0), filters));
     const auto counted = counter(enquire, {}, search.count_stories);
-    const auto mset = search_pass(enquire);
+    const auto mset = search_pass(enquire, std::max(database.get_doccount(), 1u));
 
     FacetCounts counts;
     counts.exact = counted_every_match(*counted, mset);

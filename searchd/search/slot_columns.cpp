@@ -36,6 +36,18 @@ void add_counts(ValueCounts& into, ValueCounts&& from) {
 
 namespace {
 
+// "YYYY-MM-DD" as a number that sorts as the dates do; 0 for anything else (undated).
+std::uint32_t day_number(std::string_view iso) {
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return 0;
+    std::uint32_t year = 0, month = 0, day = 0;
+    const auto read = [&](std::size_t at, std::size_t length, std::uint32_t& into) {
+        const auto* end = iso.data() + at + length;
+        return std::from_chars(iso.data() + at, end, into).ptr == end;
+    };
+    if (!read(0, 4, year) || !read(5, 2, month) || !read(8, 2, day)) return 0;
+    return (year * 16 + month) * 32 + day;
+}
+
 // A story id as a number, when it is one in the indexer's form (16 lower-case hex digits, so
 // that no two ids read as one): a million of them counted without a string each.
 std::optional<std::uint64_t> story_number(std::string_view story) {
@@ -148,6 +160,12 @@ SlotColumns::SlotColumns(const Xapian::Database& database,
     by_name_.resize(slots.size());
     for (std::size_t index = 0; index < slots.size(); ++index) order_names(index);
 
+    days_.assign(last + std::size_t{1}, 0);
+    for (auto it = database.valuestream_begin(schema::kSlotDate);
+         it != database.valuestream_end(schema::kSlotDate); ++it) {
+        days_[it.get_docid()] = day_number(*it);
+    }
+
     story_ids_ = std::make_shared<StoryIds>(database.get_doccount());
     story_keys_.assign(last + std::size_t{1}, kStoryOfOne);
     for (auto it = database.valuestream_begin(schema::kSlotStory);
@@ -163,6 +181,7 @@ SlotColumns::SlotColumns(const SlotColumns& before, const Xapian::Database& data
     : slots_(before.slots_),
       names_(before.names_),
       by_name_(before.by_name_),
+      days_(before.days_),
       story_keys_(before.story_keys_),
       story_ids_(before.story_ids_) {
     // The changed documents' rows, read from the documents, with the values new to each slot
@@ -191,6 +210,7 @@ SlotColumns::SlotColumns(const SlotColumns& before, const Xapian::Database& data
     };
     const auto last = database.get_lastdocid();
     story_keys_.resize(last + std::size_t{1}, kStoryOfOne);
+    days_.resize(last + std::size_t{1}, 0);
     for (const auto docid : changed) {
         Xapian::Document document;
         bool exists = docid <= last;
@@ -214,6 +234,7 @@ SlotColumns::SlotColumns(const SlotColumns& before, const Xapian::Database& data
         if (docid <= last) {
             const auto story = exists ? document.get_value(schema::kSlotStory) : std::string();
             story_keys_[docid] = story.empty() ? kStoryOfOne : story_ids_->intern(story);
+            days_[docid] = exists ? day_number(document.get_value(schema::kSlotDate)) : 0;
         }
     }
 

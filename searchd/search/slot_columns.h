@@ -49,6 +49,9 @@ class SlotColumns {
     ValueCounts named_counts(const std::vector<std::vector<Xapian::doccount>>& per_slot_index,
                              Xapian::valueno slot) const;
 
+    // The date of `docid` (schema::kSlotDate) as a number in the dates' order; 0 if undated.
+    std::uint32_t day(Xapian::docid docid) const { return docid < days_.size() ? days_[docid] : 0; }
+
     // Stories (schema::kSlotStory): the number of the story of `docid` among the stories with
     // more than one article, or kStoryOfOne.
     static constexpr std::uint32_t kStoryOfOne = 0xFFFFFFFFU;
@@ -88,6 +91,7 @@ class SlotColumns {
     std::vector<std::vector<std::uint32_t>> by_name_;
     std::vector<std::uint32_t> offsets_;  // row start per docid, plus one
     std::vector<std::uint32_t> entries_;
+    std::vector<std::uint32_t> days_;     // per docid
     std::vector<std::uint32_t> stories_;  // per docid
     std::uint32_t stories_with_copies_ = 0;
     std::vector<std::uint32_t> story_sizes_;    // per story with copies

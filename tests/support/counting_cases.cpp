@@ -58,11 +58,13 @@ CountedSearch counted_search(QueryBuilder& builder, const CountingCase& c) {
 Counted count_with(const FacetCountingStrategy& strategy, const Xapian::Database& database,
                    const CountedSearch& search) {
     Counted counted;
-    counted.counts = strategy.count(database, search, [&](Xapian::Enquire& enquire) {
-        const auto mset = enquire.get_mset(0, 10, database.get_doccount());
-        counted.matches = mset.get_matches_estimated();
-        return mset;
-    });
+    counted.counts = strategy.count(database, search,
+                                    [&](Xapian::Enquire& enquire, Xapian::doccount check_at_least) {
+                                        const auto mset = enquire.get_mset(0, 10, check_at_least);
+                                        counted.matches = mset.get_matches_estimated();
+                                        return mset;
+                                    });
+    if (counted.counts.matches) counted.matches = *counted.counts.matches;
     return counted;
 }
 

@@ -9,6 +9,7 @@
 
 #include "common/dates.h"
 #include "common/schema.h"
+#include "searchd/search/match_set_counting.h"
 #include "searchd/search/pass_counting.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/searcher.h"
@@ -71,6 +72,7 @@ TEST_CASE("every facet counting strategy counts what the matching articles hold"
     const auto by_spies = count_with(SpyCounting(), single, search);
     const auto by_columns = count_with(ColumnCounting(single_columns), single, search);
     const auto by_selections = count_with(SelectionCounting(single_columns), single, search);
+    const auto by_match_set = count_with(MatchSetCounting(single_columns), single, search);
     const auto shards_by_spies = count_with(SpyCounting(), shards, search);
     const auto shards_by_choice =
         count_with(*facet_counting_for(shards, &shard_columns), shards, search);
@@ -78,6 +80,7 @@ TEST_CASE("every facet counting strategy counts what the matching articles hold"
         {"spies", &by_spies},
         {"columns", &by_columns},
         {"selections", &by_selections},
+        {"match set", &by_match_set},
         {"spies over shards", &shards_by_spies},
         {"chosen for shards", &shards_by_choice}};
     for (const auto& [strategy, counted] : all) {
@@ -93,7 +96,7 @@ TEST_CASE("the strategy follows the database's kind", "[facet_counting]") {
     shards.add_database(Xapian::Database(counting_indexes().fixture));
     const SlotColumns columns(single, counted_slots());
     CHECK(dynamic_cast<SpyCounting*>(facet_counting_for(single, nullptr).get()));
-    CHECK(dynamic_cast<SelectionCounting*>(facet_counting_for(single, &columns).get()));
+    CHECK(dynamic_cast<MatchSetCounting*>(facet_counting_for(single, &columns).get()));
     // Columns over several databases would be read at each shard's own document ids.
     const SlotColumns shard_columns(shards, counted_slots());
     CHECK(dynamic_cast<SpyCounting*>(facet_counting_for(shards, &shard_columns).get()));
@@ -128,13 +131,16 @@ TEST_CASE("in-memory columns and Xapian's spies count the same", "[facet_counter
         {"",
          {{Facet::person, {"Zelenskyy"}}, {Facet::city, {"Kyiv"}}, {Facet::country, {"Turkey"}}}},
     };
+    const auto sort = GENERATE(std::optional<SortOrder>(), std::optional(SortOrder::newest),
+                               std::optional(SortOrder::oldest));
     for (const bool dated : {false, true}) {
         for (const auto& [query, filters] : cases) {
-            CAPTURE(query, filters.size(), dated);
+            CAPTURE(query, filters.size(), dated, sort.has_value());
             SearchRequest request;
             request.query = query;
             request.filters = filters;
             request.per_page = 50;
+            request.sort = sort;
             if (dated) request.from = parse_iso_date("2025-01-01");
             const auto by_spies = spies.search(request);
             const auto by_columns = columns.search(request);

@@ -1,0 +1,64 @@
+#pragma once
+// The documents a query matches, as a bitmap over a range of document ids, found from the
+// posting lists alone: each term's postings are read once and combined word by word. Xapian's
+// matcher asked to visit every match costs about ten times as much per match (it weighs and
+// orders each), so a search that must visit every match to count facets visits this set
+// instead, and asks the matcher only for the best few. Only queries of terms and
+// boolean operators are evaluated; phrases, value ranges, wildcard operators and posting
+// sources need the matcher (MatchSet::of says so).
+
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include <xapian.h>
+
+namespace talksearch::search {
+
+class MatchSet {
+  public:
+    // The documents of [first, last] that `query` matches, or nothing if the query holds a part
+    // only the matcher evaluates. Nested operators are evaluated without recursion.
+    static std::optional<MatchSet> of(const Xapian::Database& database, const Xapian::Query& query,
+                                      Xapian::docid first, Xapian::docid last);
+
+    // Whether of() can evaluate `query`, without reading any posting.
+    static bool evaluable(const Xapian::Query& query);
+
+    Xapian::docid first() const { return first_; }
+    Xapian::docid last() const { return last_; }
+    Xapian::doccount size() const;
+
+    // Calls `visit(docids)` with the documents in ascending order, up to 64 at a time (so that
+    // their data can be fetched ahead), until it returns false; returns whether every document
+    // was visited.
+    template <typename Visit>
+    bool each_batch(Visit&& visit) const {
+        std::array<Xapian::docid, 64> batch;
+        for (std::size_t index = 0; index < words_.size(); ++index) {
+            std::size_t size = 0;
+            for (auto word = words_[index]; word != 0; word &= word - 1) {
+                batch[size++] = first_ + static_cast<Xapian::docid>(index * 64) +
+                                static_cast<Xapian::docid>(std::countr_zero(word));
+            }
+            if (size != 0 && !visit(std::span<const Xapian::docid>(batch.data(), size))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+  private:
+    using Words = std::vector<std::uint64_t>;
+    MatchSet(Xapian::docid first, Xapian::docid last, Words words)
+        : first_(first), last_(last), words_(std::move(words)) {}
+
+    Xapian::docid first_;
+    Xapian::docid last_;
+    Words words_;  // bit i of word w: document first + 64 w + i
+};
+
+}  // namespace talksearch::search

@@ -1,0 +1,156 @@
+#include "searchd/search/match_set_counting.h"
+
+#include <algorithm>
+
+#include "searchd/search/docid_list.h"
+#include "searchd/search/match_set.h"
+#include "searchd/search/selection_filter.h"
+
+namespace talksearch::search {
+namespace {
+
+// The matches that come first in a date order, as they are offered: at least the `wanted`
+// first, and every match with the same date as the last of them, whose order relevance
+// decides. Bounded memory: matches past the wanted ones are dropped now and then.
+class FirstByDate {
+  public:
+    FirstByDate(std::size_t wanted, SortOrder sort)
+        : wanted_(std::max<std::size_t>(wanted, 1)), newest_(sort == SortOrder::newest) {
+        next_trim_ = 4 * wanted_ + 64;
+    }
+
+    void offer(std::uint32_t day, Xapian::docid docid) {
+        // Higher keys first; undated articles come last in either order.
+        const std::uint32_t key = day == 0 ? 0 : newest_ ? day : ~day;
+        if (key < floor_) return;
+        kept_.push_back({key, docid});
+        if (kept_.size() >= next_trim_) trim();
+    }
+
+    std::vector<Xapian::docid> docids() {
+        trim();
+        std::vector<Xapian::docid> docids;
+        docids.reserve(kept_.size());
+        for (const auto& entry : kept_) docids.push_back(entry.docid);
+        std::sort(docids.begin(), docids.end());
+        return docids;
+    }
+
+  private:
+    struct Entry {
+        std::uint32_t key;
+        Xapian::docid docid;
+    };
+
+    // Keeps the wanted first and their ties.
+    void trim() {
+        if (kept_.size() > wanted_) {
+            const auto nth = kept_.begin() + static_cast<std::ptrdiff_t>(wanted_ - 1);
+            std::nth_element(kept_.begin(), nth, kept_.end(),
+                             [](const Entry& a, const Entry& b) { return a.key > b.key; });
+            floor_ = nth->key;
+            std::erase_if(kept_, [&](const Entry& entry) { return entry.key < floor_; });
+        }
+        // Many ties are kept whole: trimming again only once they double.
+        next_trim_ = std::max(4 * wanted_ + 64, 2 * kept_.size());
+    }
+
+    const std::size_t wanted_;
+    const bool newest_;
+    std::vector<Entry> kept_;
+    std::uint32_t floor_ = 0;
+    std::size_t next_trim_;
+};
+
+}  // namespace
+
+bool MatchSetCounting::counts_apart(const CountedSearch& search) const {
+    return search.sort == SortOrder::relevance && !search.date_filter && !search.range &&
+           MatchSet::evaluable(search.query);
+}
+
+FacetCounts MatchSetCounting::count(const Xapian::Database& database, const CountedSearch& search,
+                                    const SearchPass& search_pass) const {
+    const bool by_date = search.sort != SortOrder::relevance;
+    if (search.date_filter || !MatchSet::evaluable(search.query) || (!by_date && search.range)) {
+        return SelectionCounting::count(database, search, search_pass);
+    }
+    std::vector<Xapian::docid> first_by_date;
+    auto counts = walk(database, search, by_date ? &first_by_date : nullptr);
+    std::vector<Xapian::Query> filters;
+    if (by_date) filters.emplace_back((new DocidList(std::move(first_by_date)))->release());
+    // Out of time already: the ranking ends at once too.
+    if (search.deadline && search.deadline->passed()) filters.push_back(search.deadline->filter());
+    Xapian::Enquire enquire(database);
+    enquire.set_query(filtered(ranked_query(search), filters));
+    search_pass(enquire, 0);
+    return counts;
+}
+
+FacetCounts MatchSetCounting::count_apart(const Xapian::Database& database,
+                                          const CountedSearch& search) const {
+    if (!counts_apart(search)) {
+        throw std::logic_error("a search counted apart needs a match set of every document");
+    }
+    return walk(database, search, nullptr);
+}
+
+FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const CountedSearch& search,
+                                   std::vector<Xapian::docid>* first_by_date) const {
+    const auto [first, last] =
+        search.range.value_or(std::pair(Xapian::docid{1}, database.get_lastdocid()));
+    auto matches = MatchSet::of(database, search.query, first, last);
+    if (!matches) throw std::logic_error("a query the match set cannot evaluate");
+    std::vector<SelectionFilter::Selection> selections;
+    for (const auto& [facet, selection] : search.selections) {
+        selections.push_back({schema::facet_info(facet).slot, selection.values});
+    }
+    SelectionFilter filter(columns_, selections, search.count_stories);
+    filter.init(database);
+    ColumnSlotCounter counted(columns_, search.count_stories);
+    std::optional<FirstByDate> by_date;
+    if (first_by_date) by_date.emplace(search.window, search.sort);
+
+    // Each match is counted if it has every selection, or else, if it lacks only one facet's
+    // selection, counted for that facet by the filter.
+    Xapian::doccount matched = 0;
+    bool cut = false;
+    const bool selecting = !selections.empty();
+    matches->each_batch([&](std::span<const Xapian::docid> docids) {
+        if (search.deadline && search.deadline->expired()) {
+            cut = true;
+            return false;
+        }
+        // The articles' rows are far apart in memory: asked for all at once, they arrive
+        // together instead of one after the other.
+        for (const auto docid : docids) __builtin_prefetch(columns_.row(docid).first);
+        for (const auto docid : docids) {
+            if (selecting && !filter.check(docid, 0)) continue;
+            counted.count(docid);
+            if (by_date) by_date->offer(columns_.day(docid), docid);
+            ++matched;
+        }
+        return true;
+    });
+    if (by_date) *first_by_date = by_date->docids();
+
+    FacetCounts counts;
+    counts.exact = !cut;
+    counts.matches = matched;
+    for (const auto& info : schema::kFacets) {
+        auto& facet_counts = counts.facets[info.facet];
+        facet_counts = counted.counts(info.slot);
+        if (!search.selections.contains(info.facet)) continue;
+        // The matches, plus the articles that lacked only this facet's selection.
+        add_counts(facet_counts, filter.missing_only(info.slot));
+        auto set_aside = filter.take_set_aside(info.slot);
+        if (!set_aside.empty()) counts.copies.without_selection[info.slot] = std::move(set_aside);
+    }
+    count_months(database, search, counted, counts);
+    counts.copies.matched = counted.take_set_aside();
+    counts.by_story = search.count_stories;
+    if (search.count_stories) counts.stories = counted.stories();
+    return counts;
+}
+
+}  // namespace talksearch::search

@@ -1,0 +1,39 @@
+#pragma once
+// Facet counting for a single local database, outside the matcher: the query's matches are
+// found from the posting lists (match_set.h), and each is checked against the selections and
+// counted from the in-memory columns, as SelectionCounting's filter and spy would count it.
+// Xapian asked to visit every match costs about ten times as much per match as the posting
+// lists; here the search pass only ranks, checking no more matches than it needs:
+// - by relevance, over the query with the selections as filter terms, which another searcher
+//   can run while this one counts (count_apart);
+// - by date, over the few matches the count found newest (or oldest) from the columns' dates,
+//   ties included, which Xapian then orders by date and relevance.
+// Queries a match set cannot evaluate (phrases, wildcard operators), date ranges (whose
+// histogram counts the matches before the range) and a relevance search over a share of the
+// document ids are counted by SelectionCounting.
+
+#include <xapian.h>
+
+#include "searchd/search/selection_counting.h"
+
+namespace talksearch::search {
+
+class MatchSetCounting : public SelectionCounting {
+  public:
+    // `columns` must be of the single database counted, and outlive the strategy.
+    explicit MatchSetCounting(const SlotColumns& columns) : SelectionCounting(columns) {}
+
+    FacetCounts count(const Xapian::Database& database, const CountedSearch& search,
+                      const SearchPass& search_pass) const override;
+    bool counts_apart(const CountedSearch& search) const override;
+    FacetCounts count_apart(const Xapian::Database& database,
+                            const CountedSearch& search) const override;
+
+  private:
+    // The counts of `search` over its share of the document ids, and, for a date order, the
+    // matches that rank first by date (ties included), sorted by id.
+    FacetCounts walk(const Xapian::Database& database, const CountedSearch& search,
+                     std::vector<Xapian::docid>* first_by_date) const;
+};
+
+}  // namespace talksearch::search
