@@ -65,6 +65,13 @@ std::unique_ptr<FacetCountingStrategy> facet_counting_for(const Xapian::Database
     return std::make_unique<MatchSetCounting>(*columns);
 }
 
+void FacetCountingStrategy::rank(const Xapian::Database& database, const CountedSearch& search,
+                                 const SearchPass& search_pass) const {
+    Xapian::Enquire enquire(database);
+    enquire.set_query(ranked_query(search));
+    search_pass(enquire, 0);
+}
+
 FacetCounts FacetCountingStrategy::count_apart(const Xapian::Database&,
                                                const CountedSearch&) const {
     throw std::logic_error("this facet counting needs the search pass");

@@ -112,6 +112,11 @@ class FacetCountingStrategy {
     virtual FacetCounts count(const Xapian::Database& database, const CountedSearch& search,
                               const SearchPass& search_pass) const = 0;
 
+    // Runs `search_pass` only to rank `search`, counting nothing: what a search whose counts
+    // are known (or counted elsewhere) needs. By default a pass of ranked_query(search).
+    virtual void rank(const Xapian::Database& database, const CountedSearch& search,
+                      const SearchPass& search_pass) const;
+
     // Whether count_apart() counts `search` without a search pass: the ranking then takes only
     // a pass of ranked_query(search), which may run on another searcher at the same time.
     virtual bool counts_apart(const CountedSearch&) const { return false; }

@@ -87,6 +87,27 @@ FacetCounts MatchSetCounting::count(const Xapian::Database& database, const Coun
     return counts;
 }
 
+void MatchSetCounting::rank(const Xapian::Database& database, const CountedSearch& search,
+                            const SearchPass& search_pass) const {
+    const auto ranked = ranked_query(search);
+    if (search.sort == SortOrder::relevance || search.date_filter || !MatchSet::evaluable(ranked)) {
+        SelectionCounting::rank(database, search, search_pass);
+        return;
+    }
+    const auto [first, last] =
+        search.range.value_or(std::pair(Xapian::docid{1}, database.get_lastdocid()));
+    const auto matches = MatchSet::of(database, ranked, first, last);
+    FirstByDate by_date(search.window, search.sort);
+    matches->each_batch([&](std::span<const Xapian::docid> docids) {
+        for (const auto docid : docids) by_date.offer(columns_.day(docid), docid);
+        return true;
+    });
+    Xapian::Enquire enquire(database);
+    enquire.set_query(
+        filtered(ranked, {Xapian::Query((new DocidList(by_date.docids()))->release())}));
+    search_pass(enquire, 0);
+}
+
 FacetCounts MatchSetCounting::count_apart(const Xapian::Database& database,
                                           const CountedSearch& search) const {
     if (!counts_apart(search)) {

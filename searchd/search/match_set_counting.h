@@ -25,6 +25,10 @@ class MatchSetCounting : public SelectionCounting {
 
     FacetCounts count(const Xapian::Database& database, const CountedSearch& search,
                       const SearchPass& search_pass) const override;
+    // By date: over the matches first by the columns' dates, found from a match set of the
+    // query with its selections' filter terms.
+    void rank(const Xapian::Database& database, const CountedSearch& search,
+              const SearchPass& search_pass) const override;
     bool counts_apart(const CountedSearch& search) const override;
     FacetCounts count_apart(const Xapian::Database& database,
                             const CountedSearch& search) const override;

@@ -83,6 +83,14 @@ TEST_CASE("a date order ranks from the matches the count found first by date",
             return ranked;
         });
     CHECK(page_of(ranked) == page_of(expected));
+    // Ranking alone (the counts known): the same page.
+    Xapian::MSet ranked_alone;
+    strategy.rank(database, search, [&](Xapian::Enquire& enquire, Xapian::doccount check_at_least) {
+        set_ranking(enquire, sort, check_at_least > 0);
+        ranked_alone = enquire.get_mset(0, static_cast<Xapian::doccount>(window), check_at_least);
+        return ranked_alone;
+    });
+    CHECK(page_of(ranked_alone) == page_of(expected));
     REQUIRE(counts.matches);
     CHECK(*counts.matches == expected.get_matches_estimated());
     CHECK(counts.exact);
