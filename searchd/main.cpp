@@ -105,6 +105,13 @@ int main(int argc, char** argv) {
                    "go on without it (their responses say so); it is tried again every second")
         ->check(CLI::Range(50, 60000))
         ->capture_default_str();
+    std::size_t counts_cache_mb = 64;
+    app.add_option("--counts-cache", counts_cache_mb,
+                   "Megabytes of recent searches' facet counts kept, so that the same search at "
+                   "the same revision (another page, another sort) is only ranked; 0 counts every "
+                   "search")
+        ->check(CLI::Range(0, 65536))
+        ->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "No access log");
     try {
         app.parse(argc, argv);
@@ -126,7 +133,8 @@ int main(int argc, char** argv) {
         search::write_synonym_database(catalog, synonyms);
         const std::chrono::milliseconds shard_timeout(shard_timeout_ms);
         search::SearcherPool searchers(database, synonyms, catalog, threads,
-                                       {shard_timeout, shard_timeout});
+                                       {shard_timeout, shard_timeout},
+                                       counts_cache_mb * std::size_t{1} << 20);
         http::StaticFiles files(web);
         http::Metrics metrics;
         http::Api api(searchers, files, metrics);

@@ -11,6 +11,7 @@
 #include "common/stored_article.h"
 #include "common/text.h"
 #include "searchd/search/article_view.h"
+#include "searchd/search/counts_cache.h"
 #include "searchd/search/deadline.h"
 #include "searchd/search/facet_counting.h"
 #include "searchd/search/facet_listing.h"
@@ -61,7 +62,7 @@ std::vector<RankedMatch> best_of_each_story(const std::vector<RankedMatch>& rank
 
 Searcher::Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog,
                    FacetCounting counting, std::shared_ptr<SharedColumns> shared_columns,
-                   std::shared_ptr<ShardMonitor> shards)
+                   std::shared_ptr<ShardMonitor> shards, std::shared_ptr<CountsCache> counts_cache)
     : catalog_(catalog),
       index_(database, synonyms, std::move(shards)),
       builder_(catalog, index_.vocabulary()),
@@ -69,7 +70,8 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
       use_columns_((counting == FacetCounting::columns ||
                     (counting == FacetCounting::automatic && !index_.remote_shards())) &&
                    !index_.sharded()),
-      shared_columns_(std::move(shared_columns)) {
+      shared_columns_(std::move(shared_columns)),
+      counts_cache_(std::move(counts_cache)) {
     // Built now, so that the first request does not pay for it.
     if (use_columns_) columns();
 }
@@ -226,9 +228,15 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     const auto revision = index_.revision();
     const bool split =
         helper && use_columns_ && last >= 2 && revision && revision == helper->index_.revision();
+    // Counted before at this revision: only ranked.
+    const auto cache_key =
+        counts_cache_ && revision
+            ? std::optional(CountsCache::key(request, index_.database().get_uuid(), *revision))
+            : std::nullopt;
+    const auto cached = cache_key ? counts_cache_->find(*cache_key) : nullptr;
     // Divided between the two: the helper ranks while this one counts, if the counting needs no
     // search pass; otherwise each matches half of the document ids.
-    const bool apart = split && [&] {
+    const bool apart = split && !cached && [&] {
         std::map<schema::Facet, std::vector<std::string>> resolved;
         auto search = counted_search(request, std::nullopt, resolved);
         search.sort = response.sort;
@@ -236,6 +244,10 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     }();
     auto match_shares = [&](std::size_t window) {
         std::vector<Share> shares;
+        if (cached) {
+            shares.push_back(match(request, response.sort, window, Part::ranking, std::nullopt));
+            return shares;
+        }
         if (!split) {
             shares.push_back(match(request, response.sort, window, Part::whole, std::nullopt));
             return shares;
@@ -290,24 +302,43 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     // each costs more than the rest of parsing.
     response.corrected = builder_.correct_spelling(request.query);
     response.filters = shares.front().filters;
-    FacetCounts counts;
-    for (auto& share : shares) {
-        response.total += share.total;
-        response.total_exact = response.total_exact && share.total_exact;
-        counts.add(std::move(share.counts));
+    auto counted = cached;
+    if (!counted) {
+        auto merged = std::make_shared<CountedResult>();
+        for (auto& share : shares) {
+            merged->total += share.total;
+            merged->total_exact = merged->total_exact && share.total_exact;
+            merged->counts.add(std::move(share.counts));
+        }
+        auto& counts = merged->counts;
+        if (counts.by_story) count_story_copies(columns(), counts);
+        counts.copies = {};
+        if (request.collapse) {
+            // Stories are counted by the search pass's spy: a pass cut short missed some.
+            merged->total = counts.stories.count();
+            merged->total_exact = merged->total_exact && counts.exact;
+        }
+        counted = std::move(merged);
+        // Counts cut short by the time limit are not those of the search.
+        if (cache_key && counted->counts.exact && counted->total_exact) {
+            counts_cache_->keep(*cache_key, counted);
+        }
     }
-    if (counts.by_story) count_story_copies(columns(), counts);
+    const auto& counts = counted->counts;
+    response.total = counted->total;
+    response.total_exact = counted->total_exact;
     response.facets_count = counts.by_story ? CountedUnit::stories : CountedUnit::articles;
     response.shards = index_.shards();
+    static const ValueCounts kNone;
     for (const auto& info : schema::kFacets) {
+        const auto found = counts.facets.find(info.facet);
+        const auto& facet_counts = found == counts.facets.end() ? kNone : found->second;
         auto& selected = response.filters[info.facet];
         selected = respelled(selected, [&](const std::string& value) {
-            return catalogued(info.facet, value)
-                       ? std::nullopt
-                       : counted_spelling(counts.facets[info.facet], value);
+            return catalogued(info.facet, value) ? std::nullopt
+                                                 : counted_spelling(facet_counts, value);
         });
-        response.facets[info.facet] =
-            listed_facet_values(counts.facets[info.facet], response.filters[info.facet]);
+        response.facets[info.facet] = listed_facet_values(facet_counts, selected);
     }
     for (auto it = response.filters.begin(); it != response.filters.end();) {
         it = it->second.empty() ? response.filters.erase(it) : std::next(it);
@@ -319,13 +350,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
         dated += count;
     }
     response.undated = counts.undated_base > dated ? counts.undated_base - dated : 0;
-
     response.facets_exact = counts.exact;
-    if (request.collapse) {
-        // Stories are counted by the search pass's spy: a pass cut short missed some.
-        response.total = counts.stories.count();
-        response.total_exact = response.total_exact && counts.exact;
-    }
 
     const auto& stem = builder_.stemmer();
     for (std::size_t i = first; i < page.size() && i < wanted; ++i) {
@@ -420,10 +445,8 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
             share.counts = counting->count(database, search, search_pass);
             break;
         case Part::ranking: {
-            Xapian::Enquire enquire(database);
-            enquire.set_query(ranked_query(search));
-            search_pass(enquire, 0);
-            // Counted by the other side.
+            counting->rank(database, search, search_pass);
+            // Counted elsewhere.
             share.total = 0;
             share.total_exact = true;
             break;

@@ -22,6 +22,7 @@
 namespace talksearch::search {
 
 struct CountedSearch;
+class CountsCache;
 class FacetCountingStrategy;
 class SharedColumns;
 class SlotColumns;
@@ -39,7 +40,8 @@ class Searcher {
     Searcher(const std::string& database, const std::string& synonyms, const Catalog& catalog,
              FacetCounting counting = FacetCounting::automatic,
              std::shared_ptr<SharedColumns> shared_columns = nullptr,
-             std::shared_ptr<ShardMonitor> shards = nullptr);
+             std::shared_ptr<ShardMonitor> shards = nullptr,
+             std::shared_ptr<CountsCache> counts_cache = nullptr);
     ~Searcher();
 
     // With `helper`, an idle Searcher on the same database, the matching is split between the
@@ -88,6 +90,7 @@ class Searcher {
     QueryBuilder builder_;
     bool use_columns_;
     std::shared_ptr<SharedColumns> shared_columns_;  // with the other searchers of a pool
+    std::shared_ptr<CountsCache> counts_cache_;      // the same; none: every search counted
     std::shared_ptr<const SlotColumns> columns_;     // found on first use after each reopen
 };
 

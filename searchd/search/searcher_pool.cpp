@@ -1,17 +1,21 @@
 #include "searchd/search/searcher_pool.h"
 
+#include "searchd/search/counts_cache.h"
 #include "searchd/search/slot_columns.h"
 
 namespace talksearch::search {
 
 SearcherPool::SearcherPool(const std::string& database, const std::string& synonyms,
-                           const Catalog& catalog, std::size_t size, ShardTimeouts shard_timeouts)
+                           const Catalog& catalog, std::size_t size, ShardTimeouts shard_timeouts,
+                           std::size_t counts_cache_bytes)
     : size_(std::max<std::size_t>(size, 1)) {
     const auto columns = std::make_shared<SharedColumns>();
     const auto shards = monitor_shards(database, shard_timeouts);
+    const auto counts =
+        counts_cache_bytes > 0 ? std::make_shared<CountsCache>(counts_cache_bytes) : nullptr;
     for (std::size_t i = 0; i < 2 * size_; ++i) {
-        idle_.push_back(std::make_unique<Searcher>(database, synonyms, catalog,
-                                                   FacetCounting::automatic, columns, shards));
+        idle_.push_back(std::make_unique<Searcher>(
+            database, synonyms, catalog, FacetCounting::automatic, columns, shards, counts));
     }
 }
 

@@ -14,9 +14,11 @@ namespace talksearch::search {
 
 class SearcherPool {
   public:
-    // The searchers of a sharded index share one ShardMonitor with `shard_timeouts`.
+    // The searchers of a sharded index share one ShardMonitor with `shard_timeouts`; all share
+    // a CountsCache of `counts_cache_bytes` (none if 0).
     SearcherPool(const std::string& database, const std::string& synonyms, const Catalog& catalog,
-                 std::size_t size, ShardTimeouts shard_timeouts = {});
+                 std::size_t size, ShardTimeouts shard_timeouts = {},
+                 std::size_t counts_cache_bytes = 0);
 
     class Lease {
       public:
