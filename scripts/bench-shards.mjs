@@ -68,7 +68,8 @@ async function totals(base) {
 
 async function measure(label, db, duration) {
   console.error(`bench-shards: querying ${label}`);
-  const server = await startSearchd(db);
+  // Every search counted on both sides: only a single database keeps counts per revision.
+  const server = await startSearchd(db, ['--counts-cache', '0']);
   try {
     const figures = {
       totals: await totals(server.base),
