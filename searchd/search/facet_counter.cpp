@@ -102,6 +102,34 @@ class ColumnSlotCounter::Spy : public Xapian::MatchSpy {
             ++counts_[*entry >> 24][*entry & 0xFFFFFF];
         }
     }
+    void start_from_whole() {
+        const auto& whole = columns_.whole();
+        counts_ = by_story_ ? whole.counts_of_one : whole.counts;
+        seen_ = by_story_ ? whole.articles_of_one : whole.articles;
+        visited_ = whole.articles;
+        stories_.of_one = whole.articles_of_one;
+    }
+    void uncount(Xapian::docid docid) {
+        --visited_;
+        if (columns_.story(docid) == SlotColumns::kStoryOfOne) {
+            --stories_.of_one;
+        } else if (by_story_) {
+            return;  // never counted
+        }
+        --seen_;
+        const auto [begin, end] = columns_.row(docid);
+        for (auto entry = begin; entry != end; ++entry) {
+            --counts_[*entry >> 24][*entry & 0xFFFFFF];
+        }
+    }
+    void count_copy(Xapian::docid docid) {
+        const auto story = columns_.story(docid);
+        if (!story_seen_[story]) {
+            story_seen_[story] = true;
+            stories_.with_copies.push_back(story);
+        }
+        if (by_story_) set_aside_.push_back(docid);
+    }
     const std::vector<std::vector<Xapian::doccount>>& counts() const { return counts_; }
     Xapian::doccount seen() const { return seen_; }
     Xapian::doccount visited() const { return visited_; }
@@ -135,6 +163,12 @@ ColumnSlotCounter::ColumnSlotCounter(const SlotColumns& columns, bool by_story)
 ColumnSlotCounter::~ColumnSlotCounter() = default;
 
 void ColumnSlotCounter::count(Xapian::docid docid) { spy_->count(docid); }
+
+void ColumnSlotCounter::start_from_whole() { spy_->start_from_whole(); }
+
+void ColumnSlotCounter::uncount(Xapian::docid docid) { spy_->uncount(docid); }
+
+void ColumnSlotCounter::count_copy(Xapian::docid docid) { spy_->count_copy(docid); }
 
 ValueCounts ColumnSlotCounter::counts(Xapian::valueno slot) const {
     return columns_.named_counts(spy_->counts(), slot);

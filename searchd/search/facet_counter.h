@@ -77,6 +77,12 @@ class ColumnSlotCounter : public SlotCounter {
     explicit ColumnSlotCounter(const SlotColumns& columns, bool by_story = false);
     ~ColumnSlotCounter() override;
     void count(Xapian::docid docid);
+    // A count of most of the database, by its non-matches: starts from every article (every
+    // article of a story of its own, by story), then is shown each non-match by uncount(), and
+    // each match of a story with copies by count_copy().
+    void start_from_whole();
+    void uncount(Xapian::docid docid);
+    void count_copy(Xapian::docid docid);
     ValueCounts counts(Xapian::valueno slot) const override;
     Xapian::doccount seen() const override;
     StoriesSeen stories() const override;

@@ -31,6 +31,8 @@ class MatchSet {
     Xapian::docid first() const { return first_; }
     Xapian::docid last() const { return last_; }
     Xapian::doccount size() const;
+    // The set itself: bit i of word w is document first() + 64 w + i.
+    const std::vector<std::uint64_t>& words() const { return words_; }
 
     // Calls `visit(docids)` with the documents in ascending order, up to 64 at a time (so that
     // their data can be fetched ahead), until it returns false; returns whether every document

@@ -1,6 +1,7 @@
 #include "searchd/search/match_set_counting.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "searchd/search/docid_list.h"
 #include "searchd/search/match_set.h"
@@ -64,9 +65,29 @@ class FirstByDate {
 
 }  // namespace
 
+void MatchSetCounting::count_most(const MatchSet& matches, ColumnSlotCounter& counted,
+                                  const std::function<bool()>& out_of_time) const {
+    counted.start_from_whole();
+    const auto& articles = columns_.articles();
+    const auto& with_copies = columns_.whole().with_copies;
+    const auto& words = matches.words();
+    // The set's words and the columns' both number document ids from 1.
+    for (std::size_t index = 0; index < words.size() && index < articles.size(); ++index) {
+        if (index % 256 == 0 && out_of_time()) return;
+        const auto base = static_cast<Xapian::docid>(index * 64) + 1;
+        for (auto word = articles[index] & ~words[index]; word != 0; word &= word - 1) {
+            counted.uncount(base + static_cast<Xapian::docid>(std::countr_zero(word)));
+        }
+        for (auto word = with_copies[index] & words[index]; word != 0; word &= word - 1) {
+            counted.count_copy(base + static_cast<Xapian::docid>(std::countr_zero(word)));
+        }
+    }
+}
+
 bool MatchSetCounting::counts_apart(const CountedSearch& search) const {
-    return search.sort == SortOrder::relevance && !search.date_filter && !search.range &&
-           MatchSet::evaluable(search.query);
+    // By date, the other side ranks from a match set of its own (rank()).
+    return !search.date_filter && !search.range && MatchSet::evaluable(search.query) &&
+           (search.sort == SortOrder::relevance || MatchSet::evaluable(ranked_query(search)));
 }
 
 FacetCounts MatchSetCounting::count(const Xapian::Database& database, const CountedSearch& search,
@@ -132,27 +153,40 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
     std::optional<FirstByDate> by_date;
     if (first_by_date) by_date.emplace(search.window, search.sort);
 
-    // Each match is counted if it has every selection, or else, if it lacks only one facet's
-    // selection, counted for that facet by the filter.
     Xapian::doccount matched = 0;
     bool cut = false;
-    const bool selecting = !selections.empty();
-    matches->each_batch([&](std::span<const Xapian::docid> docids) {
-        if (search.deadline && search.deadline->expired()) {
-            cut = true;
-            return false;
+    const auto out_of_time = [&] {
+        cut = cut || (search.deadline && search.deadline->expired());
+        return cut;
+    };
+    if (selections.empty() && first == 1 && matches->size() > database.get_doccount() / 2) {
+        // Most of the database: counted as all of it but the non-matches.
+        matched = matches->size();
+        count_most(*matches, counted, out_of_time);
+        if (by_date) {
+            matches->each_batch([&](std::span<const Xapian::docid> docids) {
+                for (const auto docid : docids) by_date->offer(columns_.day(docid), docid);
+                return true;
+            });
         }
-        // The articles' rows are far apart in memory: asked for all at once, they arrive
-        // together instead of one after the other.
-        for (const auto docid : docids) __builtin_prefetch(columns_.row(docid).first);
-        for (const auto docid : docids) {
-            if (selecting && !filter.check(docid, 0)) continue;
-            counted.count(docid);
-            if (by_date) by_date->offer(columns_.day(docid), docid);
-            ++matched;
-        }
-        return true;
-    });
+    } else {
+        // Each match is counted if it has every selection, or else, if it lacks only one
+        // facet's selection, counted for that facet by the filter.
+        const bool selecting = !selections.empty();
+        matches->each_batch([&](std::span<const Xapian::docid> docids) {
+            if (out_of_time()) return false;
+            // The articles' rows are far apart in memory: asked for all at once, they arrive
+            // together instead of one after the other.
+            for (const auto docid : docids) __builtin_prefetch(columns_.row(docid).first);
+            for (const auto docid : docids) {
+                if (selecting && !filter.check(docid, 0)) continue;
+                counted.count(docid);
+                if (by_date) by_date->offer(columns_.day(docid), docid);
+                ++matched;
+            }
+            return true;
+        });
+    }
     if (by_date) *first_by_date = by_date->docids();
 
     FacetCounts counts;

@@ -4,16 +4,22 @@
 // counted from the in-memory columns, as SelectionCounting's filter and spy would count it.
 // Xapian asked to visit every match costs about ten times as much per match as the posting
 // lists; here the search pass only ranks, checking no more matches than it needs:
-// - by relevance, over the query with the selections as filter terms, which another searcher
-//   can run while this one counts (count_apart);
-// - by date, over the few matches the count found newest (or oldest) from the columns' dates,
-//   ties included, which Xapian then orders by date and relevance.
+// - by relevance, over the query with the selections as filter terms;
+// - by date, over the few matches found newest (or oldest) from the columns' dates, ties
+//   included, which Xapian then orders by date and relevance.
+// Either can run on another searcher while this one counts (count_apart, rank). Counting most of
+// the database without a selection, the walk leaves out the non-matches from counts over every
+// article instead of adding up the matches.
 // Queries a match set cannot evaluate (phrases, wildcard operators), date ranges (whose
 // histogram counts the matches before the range) and a relevance search over a share of the
 // document ids are counted by SelectionCounting.
 
+#include <functional>
+
 #include <xapian.h>
 
+#include "searchd/search/facet_counter.h"
+#include "searchd/search/match_set.h"
 #include "searchd/search/selection_counting.h"
 
 namespace talksearch::search {
@@ -34,6 +40,10 @@ class MatchSetCounting : public SelectionCounting {
                             const CountedSearch& search) const override;
 
   private:
+    // The counts over `matches`, most of the database's articles, taken from those of every
+    // article by leaving out the non-matches; until `out_of_time()`.
+    void count_most(const MatchSet& matches, ColumnSlotCounter& counted,
+                    const std::function<bool()>& out_of_time) const;
     // The counts of `search` over its share of the document ids, and, for a date order, the
     // matches that rank first by date (ties included), sorted by id.
     FacetCounts walk(const Xapian::Database& database, const CountedSearch& search,

@@ -1,6 +1,7 @@
 #include "searchd/search/slot_columns.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <deque>
 #include <iterator>
@@ -35,6 +36,13 @@ void add_counts(ValueCounts& into, ValueCounts&& from) {
 }
 
 namespace {
+
+// Bit docid - 1 of `words`, as SlotColumns::articles() numbers them.
+void set_bit(std::vector<std::uint64_t>& words, Xapian::docid docid, bool on) {
+    const auto bit = std::uint64_t{1} << ((docid - 1) % 64);
+    auto& word = words[(docid - 1) / 64];
+    word = on ? word | bit : word & ~bit;
+}
 
 // "YYYY-MM-DD" as a number that sorts as the dates do; 0 for anything else (undated).
 std::uint32_t day_number(std::string_view iso) {
@@ -160,6 +168,11 @@ SlotColumns::SlotColumns(const Xapian::Database& database,
     by_name_.resize(slots.size());
     for (std::size_t index = 0; index < slots.size(); ++index) order_names(index);
 
+    articles_.assign(last / 64 + std::size_t{1}, 0);
+    for (auto it = database.postlist_begin(std::string());
+         it != database.postlist_end(std::string()); ++it) {
+        set_bit(articles_, *it, true);
+    }
     days_.assign(last + std::size_t{1}, 0);
     for (auto it = database.valuestream_begin(schema::kSlotDate);
          it != database.valuestream_end(schema::kSlotDate); ++it) {
@@ -182,6 +195,7 @@ SlotColumns::SlotColumns(const SlotColumns& before, const Xapian::Database& data
       names_(before.names_),
       by_name_(before.by_name_),
       days_(before.days_),
+      articles_(before.articles_),
       story_keys_(before.story_keys_),
       story_ids_(before.story_ids_) {
     // The changed documents' rows, read from the documents, with the values new to each slot
@@ -211,6 +225,7 @@ SlotColumns::SlotColumns(const SlotColumns& before, const Xapian::Database& data
     const auto last = database.get_lastdocid();
     story_keys_.resize(last + std::size_t{1}, kStoryOfOne);
     days_.resize(last + std::size_t{1}, 0);
+    articles_.resize(last / 64 + std::size_t{1}, 0);
     for (const auto docid : changed) {
         Xapian::Document document;
         bool exists = docid <= last;
@@ -235,6 +250,7 @@ SlotColumns::SlotColumns(const SlotColumns& before, const Xapian::Database& data
             const auto story = exists ? document.get_value(schema::kSlotStory) : std::string();
             story_keys_[docid] = story.empty() ? kStoryOfOne : story_ids_->intern(story);
             days_[docid] = exists ? day_number(document.get_value(schema::kSlotDate)) : 0;
+            set_bit(articles_, docid, exists);
         }
     }
 
@@ -264,6 +280,37 @@ SlotColumns::SlotColumns(const SlotColumns& before, const Xapian::Database& data
     }
     number_stories();
     build_story_rows();
+}
+
+const SlotColumns::Whole& SlotColumns::whole() const {
+    std::call_once(whole_once_, [&] {
+        auto whole = std::make_unique<Whole>();
+        for (std::size_t index = 0; index < slots_.size(); ++index) {
+            whole->counts.emplace_back(value_count(index), 0);
+            whole->counts_of_one.emplace_back(value_count(index), 0);
+        }
+        whole->with_copies.assign(articles_.size(), 0);
+        for (std::size_t index = 0; index < articles_.size(); ++index) {
+            for (auto word = articles_[index]; word != 0; word &= word - 1) {
+                const auto docid = static_cast<Xapian::docid>(index * 64) +
+                                   static_cast<Xapian::docid>(std::countr_zero(word)) + 1;
+                const bool of_one = story(docid) == kStoryOfOne;
+                ++whole->articles;
+                if (of_one) {
+                    ++whole->articles_of_one;
+                } else {
+                    set_bit(whole->with_copies, docid, true);
+                }
+                const auto [first, end] = row(docid);
+                for (auto entry = first; entry != end; ++entry) {
+                    ++whole->counts[*entry >> 24][*entry & 0xFFFFFF];
+                    if (of_one) ++whole->counts_of_one[*entry >> 24][*entry & 0xFFFFFF];
+                }
+            }
+        }
+        whole_ = std::move(whole);
+    });
+    return *whole_;
 }
 
 void SlotColumns::build_story_rows() {

@@ -49,6 +49,21 @@ class SlotColumns {
     ValueCounts named_counts(const std::vector<std::vector<Xapian::doccount>>& per_slot_index,
                              Xapian::valueno slot) const;
 
+    // Whether `docid` is an article of the database, for 64 ids at a time: bit i of word w is id
+    // 64 w + i + 1.
+    const std::vector<std::uint64_t>& articles() const { return articles_; }
+    // Counts over every article, and over the articles of stories of their own, per slot index
+    // and value id; and the articles of stories with copies, as articles() gives them. What a
+    // count over most of the database takes its non-matches from. Built on first use.
+    struct Whole {
+        std::vector<std::vector<Xapian::doccount>> counts;
+        std::vector<std::vector<Xapian::doccount>> counts_of_one;
+        Xapian::doccount articles = 0;
+        Xapian::doccount articles_of_one = 0;
+        std::vector<std::uint64_t> with_copies;
+    };
+    const Whole& whole() const;
+
     // The date of `docid` (schema::kSlotDate) as a number in the dates' order; 0 if undated.
     std::uint32_t day(Xapian::docid docid) const { return docid < days_.size() ? days_[docid] : 0; }
 
@@ -91,7 +106,10 @@ class SlotColumns {
     std::vector<std::vector<std::uint32_t>> by_name_;
     std::vector<std::uint32_t> offsets_;  // row start per docid, plus one
     std::vector<std::uint32_t> entries_;
-    std::vector<std::uint32_t> days_;     // per docid
+    std::vector<std::uint32_t> days_;  // per docid
+    std::vector<std::uint64_t> articles_;
+    mutable std::once_flag whole_once_;
+    mutable std::unique_ptr<const Whole> whole_;
     std::vector<std::uint32_t> stories_;  // per docid
     std::uint32_t stories_with_copies_ = 0;
     std::vector<std::uint32_t> story_sizes_;    // per story with copies
