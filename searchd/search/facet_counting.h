@@ -120,7 +120,11 @@ class FacetCountingStrategy {
     // Whether count_apart() counts `search` without a search pass: the ranking then takes only
     // a pass of ranked_query(search), which may run on another searcher at the same time.
     virtual bool counts_apart(const CountedSearch&) const { return false; }
-    // The counts of `search`, and its matches, without a search pass; only if counts_apart().
+    // Whether, counted apart, `search` is better counted whole by one searcher than in halves by
+    // two: when its counting may take most of the database by its non-matches.
+    virtual bool counts_whole_apart(const CountedSearch&) const { return false; }
+    // The counts of `search` (of its range, if set), and its matches, without a search pass;
+    // only if counts_apart().
     virtual FacetCounts count_apart(const Xapian::Database& database,
                                     const CountedSearch& search) const;
 };

@@ -36,6 +36,9 @@ class MatchSetCounting : public SelectionCounting {
     void rank(const Xapian::Database& database, const CountedSearch& search,
               const SearchPass& search_pass) const override;
     bool counts_apart(const CountedSearch& search) const override;
+    // Without selections, a query of one term or of alternatives: the kind that matches most
+    // of the database, while an AND's halves each read less.
+    bool counts_whole_apart(const CountedSearch& search) const override;
     FacetCounts count_apart(const Xapian::Database& database,
                             const CountedSearch& search) const override;
 

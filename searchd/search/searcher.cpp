@@ -234,13 +234,19 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
             ? std::optional(CountsCache::key(request, index_.database().get_uuid(), *revision))
             : std::nullopt;
     const auto cached = cache_key ? counts_cache_->find(*cache_key) : nullptr;
-    // Divided between the two: the helper ranks while this one counts, if the counting needs no
-    // search pass; otherwise each matches half of the document ids.
-    const bool apart = split && !cached && [&] {
+    // Divided between the two, when the counting needs no search pass: the helper ranks while
+    // this one counts, all of the matches when it may count most of the database by its
+    // non-matches, or else half of them while the helper counts the other half too. Otherwise
+    // each matches and counts half of the document ids.
+    enum class Division { halves, apart, apart_halves };
+    const auto division = [&] {
+        if (!split || cached) return Division::halves;
         std::map<schema::Facet, std::vector<std::string>> resolved;
         auto search = counted_search(request, std::nullopt, resolved);
         search.sort = response.sort;
-        return facet_counting()->counts_apart(search);
+        const auto counting = facet_counting();
+        if (!counting->counts_apart(search)) return Division::halves;
+        return counting->counts_whole_apart(search) ? Division::apart : Division::apart_halves;
     }();
     auto match_shares = [&](std::size_t window) {
         std::vector<Share> shares;
@@ -253,17 +259,35 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
             return shares;
         }
         const Xapian::docid middle = last / 2;
-        const auto their_part = apart ? Part::ranking : Part::whole;
-        const auto their_ids = apart ? std::nullopt : std::optional(IdRange(middle + 1, last));
+        const auto first_half = IdRange(1, middle);
+        const auto second_half = IdRange(middle + 1, last);
         auto theirs = std::async(std::launch::async, [&] {
-            return helper->match(request, response.sort, window, their_part, their_ids);
+            switch (division) {
+                case Division::apart:
+                    return helper->match(request, response.sort, window, Part::ranking,
+                                         std::nullopt);
+                case Division::apart_halves:
+                    return helper->match(request, response.sort, window, Part::ranking,
+                                         second_half);
+                case Division::halves:
+                    break;
+            }
+            return helper->match(request, response.sort, window, Part::whole, second_half);
         });
         std::optional<Share> mine;
         std::exception_ptr failure;
         try {
-            mine = apart ? match(request, response.sort, window, Part::counting, std::nullopt)
-                         : match(request, response.sort, window, Part::whole,
-                                 IdRange(Xapian::docid{1}, middle));
+            switch (division) {
+                case Division::apart:
+                    mine = match(request, response.sort, window, Part::counting, std::nullopt);
+                    break;
+                case Division::apart_halves:
+                    mine = match(request, response.sort, window, Part::counting, first_half);
+                    break;
+                case Division::halves:
+                    mine = match(request, response.sort, window, Part::whole, first_half);
+                    break;
+            }
         } catch (...) {
             failure = std::current_exception();
         }
@@ -445,10 +469,13 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
             share.counts = counting->count(database, search, search_pass);
             break;
         case Part::ranking: {
-            counting->rank(database, search, search_pass);
-            // Counted elsewhere.
-            share.total = 0;
+            // Every document ranked; the counts, if asked, only of `ids`.
+            auto everything = search;
+            everything.range.reset();
+            counting->rank(database, everything, search_pass);
+            share.total = 0;  // counted elsewhere, or below
             share.total_exact = true;
+            if (ids) share.counts = counting->count_apart(database, search);
             break;
         }
         case Part::counting:

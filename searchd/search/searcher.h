@@ -66,16 +66,17 @@ class Searcher {
 
     struct Share;
     using IdRange = std::pair<Xapian::docid, Xapian::docid>;  // first, last
-    // What one searcher does of a search: all of it, or one side of a search divided between
-    // two searchers that the facet counting strategy counts apart from the ranking.
+    // What one searcher does of a search: rank and count (of ids in a range, if given); or, of a
+    // search whose counting needs no search pass, rank every document (and count the ids in a
+    // range, if given); or only count.
     enum class Part { whole, ranking, counting };
     SearchResponse run_search(const SearchRequest& request, Searcher* helper);
     // The search as facet counting sees it, only of documents with ids in `ids` when given; the
     // selected names as resolved go to `resolved`.
     CountedSearch counted_search(const SearchRequest& request, std::optional<IdRange> ids,
                                  std::map<schema::Facet, std::vector<std::string>>& resolved);
-    // The best `window` matches and the counts, as far as `part` asks, only of documents with
-    // ids in `ids` when given.
+    // The best `window` matches and the counts, as far as `part` asks, of documents with ids in
+    // `ids` when given (ranking: the counts only).
     Share match(const SearchRequest& request, SortOrder sort, std::size_t window, Part part,
                 std::optional<IdRange> ids);
     std::unique_ptr<FacetCountingStrategy> facet_counting();
