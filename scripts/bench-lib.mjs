@@ -68,9 +68,10 @@ export function freePort() {
   });
 }
 
-export async function startSearchd(db, extraArgs = []) {
+// `binary`: another build's searchd, to compare with this one's.
+export async function startSearchd(db, extraArgs = [], binary = bin('searchd/searchd')) {
   const port = await freePort();
-  const child = spawn(bin('searchd/searchd'),
+  const child = spawn(binary,
     ['--db', db, '--catalog', catalog, '--web', path.join(repo, 'web'),
      '--listen', `127.0.0.1:${port}`, '--quiet', ...extraArgs], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
