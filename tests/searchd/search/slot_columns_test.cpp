@@ -258,10 +258,10 @@ TEST_CASE("columns updated from the changed documents equal columns built afresh
     // Counts over the whole database, by value name (ids differ between the two).
     const auto whole_counts = [](const SlotColumns& columns, bool of_one) {
         const auto& whole = columns.whole();
-        return std::tuple(columns.named_counts(of_one ? whole.counts_of_one : whole.counts, kCity),
-                          columns.named_counts(of_one ? whole.counts_of_one : whole.counts,
-                                               schema::kSlotMonth),
-                          of_one ? whole.articles_of_one : whole.articles, whole.with_copies);
+        return std::tuple(
+            columns.named_counts(of_one ? whole.counts_of_one : whole.counts, kCity),
+            columns.named_counts(of_one ? whole.counts_of_one : whole.counts, schema::kSlotMonth),
+            of_one ? whole.articles_of_one : whole.articles, whole.with_copies);
     };
     for (const bool of_one : {false, true}) {
         CHECK(whole_counts(updated, of_one) == whole_counts(afresh, of_one));
