@@ -1,6 +1,7 @@
 #pragma once
 // The documents a query matches, as a bitmap over a range of document ids, found from the
-// posting lists alone: each term's postings are read once and combined word by word. Xapian's
+// posting lists alone: each term's postings are read once and combined word by word, or, for a
+// part of an AND far larger than what its rarer parts left, looked up by skipping. Xapian's
 // matcher asked to visit every match costs about ten times as much per match (it weighs and
 // orders each), so a search that must visit every match to count facets visits this set
 // instead, and asks the matcher only for the best few. Only queries of terms and

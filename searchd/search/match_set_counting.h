@@ -7,12 +7,13 @@
 // - by relevance, over the query with the selections as filter terms;
 // - by date, over the few matches found newest (or oldest) from the columns' dates, ties
 //   included, which Xapian then orders by date and relevance.
-// Either can run on another searcher while this one counts (count_apart, rank). Counting most of
-// the database without a selection, the walk leaves out the non-matches from counts over every
-// article instead of adding up the matches.
+// A date order, and by relevance a single term or alternatives without a selection, can be
+// ranked on another searcher while this one counts (counts_apart, count_apart, rank). Counting
+// most of the database without a selection, the walk leaves out the non-matches from counts
+// over every article instead of adding up the matches.
 // Queries a match set cannot evaluate (phrases, wildcard operators), date ranges (whose
 // histogram counts the matches before the range) and a relevance search over a share of the
-// document ids are counted by SelectionCounting.
+// document ids (as a search split by ids is) are counted by SelectionCounting.
 
 #include <functional>
 
