@@ -133,8 +133,7 @@ int main(int argc, char** argv) {
         search::write_synonym_database(catalog, synonyms);
         const std::chrono::milliseconds shard_timeout(shard_timeout_ms);
         search::SearcherPool searchers(database, synonyms, catalog, threads,
-                                       {shard_timeout, shard_timeout},
-                                       counts_cache_mb * std::size_t{1} << 20);
+                                       {shard_timeout, shard_timeout}, counts_cache_mb << 20);
         http::StaticFiles files(web);
         http::Metrics metrics;
         http::Api api(searchers, files, metrics);

@@ -4,7 +4,7 @@
 // with every other selection (so that its other values show what choosing them would give).
 // Its month histogram counts the matches before the date range. A strategy is given the search
 // pass (the ranked match) to run on an Enquire it sets up, counts what it can during that
-// match, and runs whatever passes of its own the rest needs. Three strategies, with the same
+// match, and runs whatever passes of its own the rest needs. Four strategies, with the same
 // counts:
 // - SpyCounting (pass_counting.h): Xapian's built-in spies, a pass per selected facet; the only
 //   counting the stock remote server runs, and the one for any stub of shards.
@@ -12,6 +12,9 @@
 //   single database; what SelectionCounting does without a selection.
 // - SelectionCounting (selection_counting.h): a single local database; the selections are
 //   applied from the columns during the search pass, which counts every facet by itself.
+// - MatchSetCounting (match_set_counting.h): a single local database, the strategy chosen for
+//   it; counts outside the matcher from the posting lists and the columns, so that the search
+//   pass only ranks; what it cannot evaluate it leaves to SelectionCounting.
 // A collapsed search counts stories: each story once per facet value that one of its counted
 // articles has, and once in the histogram, in the month of its earliest counted article. Only
 // the column strategies can: they set aside the articles of stories with copies, which
