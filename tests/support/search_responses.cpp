@@ -27,4 +27,10 @@ bool same_counts(const search::SearchResponse& a, const search::SearchResponse& 
     return true;
 }
 
+std::vector<std::string> ranked_ids(const search::SearchResponse& response) {
+    std::vector<std::string> ids;
+    for (const auto& hit : response.results) ids.push_back(hit.id);
+    return ids;
+}
+
 }  // namespace talksearch::testing

@@ -15,6 +15,7 @@
 using namespace talksearch;
 using namespace talksearch::search;
 using schema::Facet;
+using talksearch::testing::ranked_ids;
 using talksearch::testing::TempDir;
 
 namespace {
@@ -26,12 +27,6 @@ std::shared_ptr<const CountedResult> result_with(std::size_t values) {
     }
     result->total = values;
     return result;
-}
-
-std::vector<std::string> ids_of(const SearchResponse& response) {
-    std::vector<std::string> ids;
-    for (const auto& hit : response.results) ids.push_back(hit.id);
-    return ids;
 }
 
 }  // namespace
@@ -120,7 +115,7 @@ TEST_CASE("a searcher with a counts cache answers as one without", "[counts_cach
                 const auto again = cached.search(request);
                 for (const auto* response : {&first, &again}) {
                     CHECK(talksearch::testing::same_counts(*response, expected));
-                    CHECK(ids_of(*response) == ids_of(expected));
+                    CHECK(ranked_ids(*response) == ranked_ids(expected));
                     CHECK(response->total == expected.total);
                 }
             }

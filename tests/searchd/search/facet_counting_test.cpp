@@ -21,6 +21,7 @@
 using namespace talksearch;
 using namespace talksearch::search;
 using schema::Facet;
+using talksearch::testing::ranked_ids;
 using talksearch::testing::TempDir;
 
 namespace {
@@ -34,12 +35,6 @@ using talksearch::testing::count_with;
 using talksearch::testing::Counted;
 using talksearch::testing::counted_by_hand;
 using talksearch::testing::counted_search;
-
-std::vector<std::string> ranked_ids(const SearchResponse& response) {
-    std::vector<std::string> ids;
-    for (const auto& hit : response.results) ids.push_back(hit.id);
-    return ids;
-}
 
 }  // namespace
 

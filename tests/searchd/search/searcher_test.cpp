@@ -24,6 +24,7 @@
 using namespace talksearch;
 using namespace talksearch::search;
 using schema::Facet;
+using talksearch::testing::ranked_ids;
 using talksearch::testing::TempDir;
 using Ids = std::set<std::string>;
 
@@ -379,12 +380,6 @@ const std::string& split_index_db(std::string* synonyms_out) {
     (void)built;
     *synonyms_out = synonyms;
     return db;
-}
-
-std::vector<std::string> ranked_ids(const SearchResponse& response) {
-    std::vector<std::string> ids;
-    for (const auto& hit : response.results) ids.push_back(hit.id);
-    return ids;
 }
 
 }  // namespace
