@@ -37,12 +37,12 @@ const std::array<std::regex, 12>& chrome_patterns() {
 }
 
 // Trailer headings, compared case-insensitively with the whole line.
-constexpr std::array<std::string_view, 18> kTrailerHeadings{
-    "comments",        "comment",     "related articles",  "related",
-    "more posts",      "more posts:", "thoughts",          "tags",
-    "tags:",           "read more",   "you may also like", "recommended",
-    "leave a comment", "most read",   "recent posts",      "related posts",
-    "related stories", "more stories"};
+constexpr std::array<std::string_view, 20> kTrailerHeadings{
+    "comments",        "comment",      "related articles",  "related",
+    "more posts",      "more posts:",  "thoughts",          "tags",
+    "tags:",           "read more",    "you may also like", "recommended",
+    "leave a comment", "most read",    "recent posts",      "related posts",
+    "related stories", "more stories", "more like this",    "you might also like"};
 
 // Function words: a paragraph made of another language's and none of English's is foreign.
 const std::unordered_set<std::string>& english_words() {

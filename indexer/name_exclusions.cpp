@@ -230,6 +230,27 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
                 continue;
             }
         }
+        // "our Russian affairs reporter Pjotr Sauer": the outlet's own staff, as in a byline.
+        if (key == "our") {
+            auto staff = [](std::string_view word) {
+                return is_one_of(
+                    word, {"reporter", "correspondent", "editor", "journalist", "columnist"});
+            };
+            constexpr std::size_t kMaxDescribingWords = 3;
+            auto j = i + 1;
+            while (j < n && j < i + 1 + kMaxDescribingWords && !separates(tokens[j].before) &&
+                   !staff(tokens[j].key)) {
+                ++j;
+            }
+            if (j + 1 < n && staff(tokens[j].key) && !separates(tokens[j].before) &&
+                !separates(tokens[j + 1].before) && tokens[j + 1].capitalised) {
+                auto k = j + 1;
+                while (k < n && !separates(tokens[k].before) && tokens[k].capitalised) ++k;
+                exclude(j + 1, k);
+                i = k - 1;
+                continue;
+            }
+        }
         // "the villages of A, B and C": names to the end of the list are places.
         // A comma goes on with the list only where an "and" or "or" closes it: in "the city of
         // Kyiv, Mayor Vitali Klitschko said" the list is Kyiv alone.

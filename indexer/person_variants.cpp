@@ -27,6 +27,31 @@ std::string consonants(std::string_view key) {
     return out;
 }
 
+// Russian ё and е after a vowel are written "yo", "ye" or "e" (Fyodorov, Fedorov; Sergeyev,
+// Sergeev): one letter for the comparisons below.
+std::string plain_e(std::string_view key) {
+    std::string out;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        if (key[i] == 'y' && i + 1 < key.size() && (key[i + 1] == 'o' || key[i + 1] == 'e') &&
+            i > 0) {
+            out += 'e';
+            ++i;
+            continue;
+        }
+        out += key[i];
+    }
+    return out;
+}
+
+// Two letters side by side swapped, a common slip of the keyboard: "Sybhia" for Sybiha.
+bool swapped_pair(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);
+}
+
 // Short names leave no room for a slip: "Li" and "Lu" are two people.
 constexpr std::size_t kMinLengthForSlip = 4;
 
@@ -45,7 +70,8 @@ bool near_surname(std::string_view written, std::string_view known) {
     const auto shorter = std::min(written.size(), known.size());
     const auto longer = std::max(written.size(), known.size());
     if (shorter < kMinLengthForSlip || longer - shorter > kMaxRunOn) return false;
-    if (edit_distance(written, known) <= 1) return true;
+    if (edit_distance(written, known) <= 1 || swapped_pair(written, known)) return true;
+    if (plain_e(written) == plain_e(known)) return true;
     return shorter > kMinLengthForSlip && written.substr(0, shorter) == known.substr(0, shorter);
 }
 

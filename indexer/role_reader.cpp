@@ -42,6 +42,15 @@ bool is_peace_effort(std::string_view key, const Token& next) {
     return key == "peace" && !separates(next.before) && in(efforts, next.key);
 }
 
+// "the grain deal", "the Black Sea Grain Initiative", "the signing ceremony": an accord the sides
+// of the war negotiated, and a text about it is about its talks.
+bool is_negotiated_accord(std::string_view key, const Token& next) {
+    static const WordSet accords{"deal", "initiative", "agreement", "accord"};
+    if (separates(next.before)) return false;
+    return (key == "grain" && in(accords, next.key)) ||
+           (key == "signing" && next.key == "ceremony");
+}
+
 // A title or apposition with one of these makes its person a negotiator.
 bool is_negotiator_noun(std::string_view key) {
     static const WordSet words{"envoy",      "negotiator", "negotiators", "mediator",
@@ -320,9 +329,11 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
             joined && (j + 1 == tokens.size() || separates(tokens[j + 1].before) ||
                        is_place_or_time_word(tokens[j + 1].key));
         if (follows(tokens, j, 6, is_party_noun) || each_other) reading.negotiating = true;
-    } else if (verb == "led" || verb == "leads" || verb == "lead" || verb == "headed" ||
-               verb == "heads" || verb == "chaired" || verb == "chairs") {
-        // "Umerov led the delegation", "Rubio will lead the delegation", "Fidan chaired the talks".
+    } else if (verb == "led" || verb == "leads" || verb == "lead" || verb == "leading" ||
+               verb == "headed" || verb == "heads" || verb == "heading" || verb == "chaired" ||
+               verb == "chairs" || verb == "chairing") {
+        // "Umerov led the delegation", "Rubio will lead the delegation", "Fidan chaired the talks",
+        // "Sullivan is leading Washington's delegation".
         if (follows(tokens, j, 4, talks)) reading.negotiating = true;
     } else if (verb == "held" || verb == "hold" || verb == "holds" || verb == "holding") {
         // "held talks", "held a meeting with the Russian delegation".
@@ -607,6 +618,23 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         // talks, "it" after a delegation is one too: "Besides Putin and Ushakov it will include
         // Foreign Minister Sergey Lavrov, ...".
         const bool party = key.size() >= 4 && key.size() <= 13 && is_party_noun(key);
+        // In a text about talks, whom an envoy's trip or entourage includes went with them:
+        // "Those who made the trip included Secretary of the Army Dan Driscoll; Gen. ...", "The
+        // secretary's party also includes Lt. Gen. ...". A party after a possessive travels; a
+        // political party is named.
+        const bool possessive_before = i > 0 && key == "party" && tokens[i - 1].possessive &&
+                                       tokens[i].before == Break::space;
+        if (about_talks && (key == "trip" || key == "entourage" || possessive_before)) {
+            constexpr std::size_t kReach = 3;  // "also", "reportedly"
+            for (auto k = i + 1; k < tokens.size() && k <= i + kReach; ++k) {
+                if (separates(tokens[k].before)) break;
+                const std::string_view verb = tokens[k].key;
+                if (verb == "included" || verb == "includes" || verb == "include") {
+                    mark_from(k + 1, true);
+                    break;
+                }
+            }
+        }
         const bool people_noun = key == "negotiators" || key == "envoys" || key == "delegates";
         if (party &&
             (colon_before(i + 1) || (people_noun && tokens[i + 1].before == Break::clause))) {
@@ -775,11 +803,24 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             !separates(tokens[i].before)) {
             const std::string_view before = tokens[i - 1].key;
             const bool by_phone = (key == "phone" || key == "telephone") && before == "by";
-            // "a call with" is by phone whatever qualifies it ("a good call with").
+            if (by_phone) mark_from(i + 2, false);
+        }
+        // "a call with" is by phone whatever qualifies it, before or after: "a good call with",
+        // "a phone call of almost an hour with".
+        if (about_talks && i > 0 && !separates(tokens[i].before)) {
+            const std::string_view before = tokens[i - 1].key;
             const bool call = key == "call" || key == "calls" ||
                               ((key == "conversation" || key == "conversations") &&
                                (before == "phone" || before == "telephone"));
-            if (by_phone || call) mark_from(i + 2, false);
+            constexpr std::size_t kMaxQualifierWords = 5;  // "of almost an hour"
+            for (auto k = i + 1; call && k < tokens.size() && k <= i + 1 + kMaxQualifierWords;
+                 ++k) {
+                if (separates(tokens[k].before)) break;
+                if (tokens[k].key == "with") {
+                    mark_from(k + 1, false);
+                    break;
+                }
+            }
         }
         // "After eight hours of talks with Ukrainian delegates in Jeddah, Marco Rubio said ...":
         // the subject after an opening clause about talks with someone held them ("After the
@@ -817,8 +858,10 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
     for (const auto& field : fields) {
         const auto& tokens = field.tokens;
         for (std::size_t k = 0; k < tokens.size() && !about_talks; ++k) {
-            about_talks = is_talks_word(tokens[k].key) ||
-                          (k + 1 < tokens.size() && is_peace_effort(tokens[k].key, tokens[k + 1]));
+            about_talks =
+                is_talks_word(tokens[k].key) ||
+                (k + 1 < tokens.size() && (is_peace_effort(tokens[k].key, tokens[k + 1]) ||
+                                           is_negotiated_accord(tokens[k].key, tokens[k + 1])));
         }
     }
     std::vector<std::vector<bool>> zones;
@@ -900,6 +943,9 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             const auto b = tokens[k].before;
             if (b == Break::sentence || b == Break::paragraph) return false;
             const std::string_view key = tokens[k].key;
+            // "X stressed the weight of the meeting between officials and Y": a meeting between
+            // others.
+            if (meeting && key == "between") return false;
             meeting = meeting || key == "meet" || key == "meets" || key == "met" ||
                       key == "meeting" || key == "phone" || key == "telephone" || key == "call" ||
                       key == "calls" || key == "conversation" || key == "conversations";

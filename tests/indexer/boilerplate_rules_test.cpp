@@ -74,3 +74,14 @@ TEST_CASE("teaser labels standing alone are told apart from other chrome", "[boi
         CHECK_FALSE(is_teaser_label(line));
     }
 }
+
+TEST_CASE("headings of other articles' lists start the trailer", "[boilerplate_rules]") {
+    for (const auto* heading :
+         {"Comments", "Related stories", "More like this", "You might also like"}) {
+        CAPTURE(heading);
+        CHECK(starts_trailer(heading));
+    }
+    // A widget's label mid-page, and a sentence that merely begins like one.
+    CHECK_FALSE(starts_trailer("Related news"));
+    CHECK_FALSE(starts_trailer("More like this one, the report said."));
+}

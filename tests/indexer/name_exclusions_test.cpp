@@ -44,6 +44,15 @@ TEST_CASE("bylines and datelines are no people of the article", "[name_exclusion
                          "agreement on a ceasefire.") == "");
 }
 
+TEST_CASE("the outlet's own reporters are no people of the article", "[name_exclusions]") {
+    CHECK(excluded_words("Read the full report by our Russian affairs reporter Pjotr Sauer here:") ==
+          "Pjotr Sauer");
+    CHECK(excluded_words("our correspondent Anna Smith, in Kyiv") == "Anna Smith");
+    // Someone else's reporter, or ours named past a comma, is a person.
+    CHECK(excluded_words("their reporter Anna Smith said") == "");
+    CHECK(excluded_words("our reporter, Anna Smith, said") == "");
+}
+
 TEST_CASE("photo credits are no people of the article", "[name_exclusions]") {
     CHECK(excluded_words("A power plant after a strike. (Oksana Parafeniuk for The Washington "
                          "Post)") == "Oksana Parafeniuk for The Washington Post");

@@ -42,6 +42,14 @@ name = "Li Hui"
 type = "person"
 
 [[entity]]
+name = "Ivan Fedorov"
+type = "person"
+
+[[entity]]
+name = "Oleksandr Syrskyi"
+type = "person"
+
+[[entity]]
 name = "Kyiv"
 type = "city"
 )toml",
@@ -65,6 +73,9 @@ TEST_CASE("a catalogue person is recognised under another spelling", "[person_va
         {"Rustem Umerovto", "Rustem Umerov"},
         {"Andriy Yerma", "Andriy Yermak"},
         {"Andrii Yermak", "Andriy Yermak"},
+        // Russian ё written "yo", and two letters swapped.
+        {"Ivan Fyodorov", "Ivan Fedorov"},
+        {"Oleksandr Syrksyi", "Oleksandr Syrskyi"},
     }));
     CAPTURE(written);
     CHECK(matched(written) == known);
@@ -74,7 +85,8 @@ TEST_CASE("other people are not taken for a catalogue person", "[person_variants
     // Another given name, another surname, a name near two people, short names, one word, a
     // place.
     for (const auto* name : {"Oleksiy Hnatov", "Andriy Hnatenko", "Oleh Ivano", "Li Hu", "Hnatov",
-                             "Kyiv Oblast", "Andriy Sybiha", "Kirill Dmitrievich"}) {
+                             "Kyiv Oblast", "Andriy Sybiha", "Kirill Dmitrievich", "Ivan Fyodorovich",
+                             "Oleksandr Srysyki"}) {
         CAPTURE(name);
         CHECK(matched(name).empty());
     }

@@ -671,3 +671,59 @@ TEST_CASE("in a text about talks, those in whose presence they were held negotia
                    "watched from home.",
                    "Ivan Petrenko"));
 }
+
+TEST_CASE("who is leading or heading a delegation negotiates", "[role_reader]") {
+    CHECK(negotiator("Adviser Ivan Petrenko is leading Washington's delegation to the meeting.",
+                     "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko, heading the delegation, arrived.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko is leading the count in the election.", "Ivan Petrenko"));
+}
+
+TEST_CASE("in a text about talks, a call is with its officials however long it was",
+          "[role_reader]") {
+    CHECK(negotiator("After a phone call of almost an hour with Vice-President Ivan Petrenko and "
+                     "Oleh Lysenko, the president agreed to work on the peace plan.",
+                     "Ivan Petrenko"));
+    // Not past the clause, nor in a text about no talks.
+    CHECK_FALSE(negotiator("The peace plan was discussed in a call, and Ivan Petrenko watched.",
+                           "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("After a phone call of an hour with Ivan Petrenko, the mayor left.",
+                           "Ivan Petrenko"));
+}
+
+TEST_CASE("a foreign minister speaking of a meeting between others does not negotiate",
+          "[role_reader]") {
+    const auto between = negotiators(
+        "The envoy's trip was postponed. Foreign Minister Ivan Petrenko stressed the weight of "
+        "the meeting between officials and envoy Oleh Lysenko.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"negotiator"}}});
+    CHECK(between == std::vector<bool>{false, true});
+    const auto meets = negotiators(
+        "The talks were useful. Foreign Minister Ivan Petrenko will meet envoy Oleh Lysenko.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"negotiator"}}});
+    CHECK(meets == std::vector<bool>{true, true});
+}
+
+TEST_CASE("a text about the grain deal or a signing ceremony is about talks", "[role_reader]") {
+    CHECK(negotiator("The grain deal was signed in Istanbul. Ivan Petrenko welcomed it.",
+                     "Ivan Petrenko", {"mediator"}));
+    CHECK(negotiator("At the signing ceremony, Ivan Petrenko spoke first.", "Ivan Petrenko",
+                     {"mediator"}));
+    CHECK_FALSE(negotiator("The grain harvest was poor. Ivan Petrenko spoke first.",
+                           "Ivan Petrenko", {"mediator"}));
+}
+
+TEST_CASE("in a text about talks, whom an envoy's trip or party includes went with them",
+          "[role_reader]") {
+    CHECK(negotiator("The talks are due on Friday. Those who made the trip included envoy Oleh "
+                     "Lysenko; Gen. Ivan Petrenko, who commands the army; and Col. Petro Bondar.",
+                     "Ivan Petrenko"));
+    CHECK(negotiator("The talks are due on Friday. The secretary's party also includes Lt. Gen. "
+                     "Ivan Petrenko, the commander; and Col. Petro Bondar.",
+                     "Ivan Petrenko"));
+    // A party that is no one's company, and a text about no talks.
+    CHECK_FALSE(negotiator("The talks are due on Friday. The ruling party includes Ivan Petrenko.",
+                           "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("The secretary's party also includes Gen. Ivan Petrenko.",
+                           "Ivan Petrenko"));
+}
