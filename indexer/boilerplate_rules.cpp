@@ -149,6 +149,20 @@ bool is_mostly_addresses(std::string_view line) {
     return urls >= 2 && addresses * 5 >= tokens * 3 && tokens - addresses <= 3;
 }
 
+// Another article's headline shouted in capitals between paragraphs, as some sites place their
+// promotions: "COULD TRUMP'S GAZA CEASEFIRE PLAN OFFER A BLUEPRINT FOR PEACE IN UKRAINE?". Text
+// is not written so; a heading in capitals ("HOW TO USE A WATER BATH CANNER") is shorter.
+bool is_shouted_line(std::string_view line) {
+    constexpr std::size_t kMinWords = 10, kMinCapitals = 30;
+    std::size_t capitals = 0;
+    for (const char c : line) {
+        if (c >= 'a' && c <= 'z') return false;
+        capitals += c >= 'A' && c <= 'Z';
+    }
+    // A sentence in capitals ends with its stop; a headline does not.
+    return capitals >= kMinCapitals && count_words(line) >= kMinWords && !line.ends_with('.');
+}
+
 // A site's tags in capitals: "ANDREW PEEK, DIPLOMACY, EUROPE, FSB, GRIGORY KARASIN, ...".
 // No lower-case letter, no sentence's end, and short items between at least three commas.
 bool is_tag_list(std::string_view line) {
@@ -189,7 +203,7 @@ bool is_chrome_line(std::string_view line) {
     if (is_tag_list(line)) return true;
     if (line.size() > kLongestChrome) return false;
     if (is_reader_prompt(line) || is_mostly_addresses(line) || is_credited_caption(line) ||
-        is_teaser_label(line)) {
+        is_teaser_label(line) || is_shouted_line(line)) {
         return true;
     }
     const std::string text(line);

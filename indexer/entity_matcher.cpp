@@ -644,6 +644,17 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             joined_in_list(m, m + 1)) {
             region_list = true;
         }
+        // What holds a settlement is larger than one: "Avdiivka, a city in Donetsk", "the
+        // largest town in Luhansk" (but "the oldest city in Kyiv's history" is the capital).
+        {
+            const auto first = spans[m].begin;
+            if (first >= 2 && keys[first - 1] == "in" && only(gap(first - 2, first - 1), " \t") &&
+                only(gap(first - 1, first), " \t") &&
+                (is_town_word(keys[first - 2]) || is_village_word(keys[first - 2])) &&
+                region_of_city_.contains(mentions[m].entity) && !mentions[m].entity->capital) {
+                region_list = true;
+            }
+        }
         next_in_region_list = region_list;
         const Entity* entity = mentions[m].entity;
         if (entity->type != EntityType::city) continue;

@@ -115,6 +115,9 @@ const WordSet& titles() {
                                "economist",
                                "politician",
                                "commentator",
+                               "broadcaster",
+                               "presenter",
+                               "podcaster",
                                "researcher",
                                "scientist",
                                "priest"};

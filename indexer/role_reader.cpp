@@ -558,9 +558,14 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                 marked[m] = true;
             }
             if (end >= tokens.size()) break;
-            const bool goes_on =
-                (tokens[end].before == Break::clause && (tokens[end].capitalised || after_colon)) ||
-                (tokens[end].before == Break::sentence && colon_before(end));
+            // "A, B, and Commissioner Josh Gruenbaum": the last item of a list of three or more
+            // after a comma ("talks with Russia, and X agrees" lists one).
+            const bool last_item = k > start && tokens[end].key == "and" &&
+                                   end + 1 < tokens.size() && tokens[end + 1].capitalised &&
+                                   !separates(tokens[end + 1].before);
+            const bool goes_on = (tokens[end].before == Break::clause &&
+                                  (tokens[end].capitalised || after_colon || last_item)) ||
+                                 (tokens[end].before == Break::sentence && colon_before(end));
             if (!goes_on) break;
             k = end;
         }
@@ -622,8 +627,8 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         // "Those who made the trip included Secretary of the Army Dan Driscoll; Gen. ...", "The
         // secretary's party also includes Lt. Gen. ...". A party after a possessive travels; a
         // political party is named.
-        const bool possessive_before = i > 0 && key == "party" && tokens[i - 1].possessive &&
-                                       tokens[i].before == Break::space;
+        const bool possessive_before =
+            i > 0 && key == "party" && tokens[i - 1].possessive && tokens[i].before == Break::space;
         if (about_talks && (key == "trip" || key == "entourage" || possessive_before)) {
             constexpr std::size_t kReach = 3;  // "also", "reportedly"
             for (auto k = i + 1; k < tokens.size() && k <= i + kReach; ++k) {
@@ -922,7 +927,8 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             return false;
         }
         const auto& tokens = fields[first.field].tokens;
-        if (tokens[first.b].key != "and") return false;
+        // "Secretary of State Marco Rubio with Foreign Minister Andrii Sybiha" too.
+        if (tokens[first.b].key != "and" && tokens[first.b].key != "with") return false;
         for (auto k = first.b; k <= second.a; ++k) {
             if (separates(tokens[k].before)) return false;
         }
@@ -952,16 +958,20 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
         }
         return meeting;
     };
+    // Two foreign ministers who meet in a text about talks meet about them: "Kuleba Meets Wang
+    // Yi", "Rubio held a meeting with Lavrov".
+    auto minister = [&](std::size_t p) { return readings[p].foreign_minister && !leader[p]; };
     for (bool found = about_talks; found;) {
         found = false;
         for (std::size_t p = 0; p < people.size(); ++p) {
             if (!readings[p].foreign_minister || leader[p] || negotiator[p]) continue;
             for (std::size_t q = 0; q < people.size() && !negotiator[p]; ++q) {
-                if (q == p || !negotiator[q]) continue;
+                if (q == p || !(negotiator[q] || minister(q))) continue;
                 for (const auto& mine : spans[p]) {
                     for (const auto& theirs : spans[q]) {
-                        if (joined(mine, theirs) || joined(theirs, mine) || meets(mine, theirs) ||
-                            meets(theirs, mine)) {
+                        const bool met = meets(mine, theirs) || meets(theirs, mine);
+                        if (met ||
+                            (negotiator[q] && (joined(mine, theirs) || joined(theirs, mine)))) {
                             negotiator[p] = true;
                             found = true;
                         }

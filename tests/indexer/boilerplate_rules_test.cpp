@@ -85,3 +85,16 @@ TEST_CASE("headings of other articles' lists start the trailer", "[boilerplate_r
     CHECK_FALSE(starts_trailer("Related news"));
     CHECK_FALSE(starts_trailer("More like this one, the report said."));
 }
+
+TEST_CASE("another article's headline shouted in capitals is chrome", "[boilerplate_rules]") {
+    CHECK(is_chrome_line(
+        "COULD TRUMP'S GAZA CEASEFIRE PLAN OFFER A BLUEPRINT FOR PEACE IN UKRAINE?"));
+    CHECK(
+        is_chrome_line("KYIV'S FORCES FACE A COORDINATED RUSSIAN OFFENSIVE IN EASTERN UKRAINE, "
+                       "SAYS A MILITARY OFFICIAL"));
+    // A heading in capitals is shorter; a line with lower case is text.
+    CHECK_FALSE(is_chrome_line("HOW TO USE A WATER BATH CANNER"));
+    CHECK_FALSE(
+        is_chrome_line("KYIV (AP) \u2014 Russia launched a coordinated offensive in eastern "
+                       "Ukraine, a military official said."));
+}

@@ -494,3 +494,12 @@ TEST_CASE("Gaza names the strip, and its city is Gaza City", "[entity_matcher]")
           Names{"Turkey", "Gaza Strip"});
     CHECK(names(shipped(), "a strike on Gaza City") == Names{"Gaza City"});
 }
+
+TEST_CASE("what holds a settlement is a region, not a city", "[entity_matcher]") {
+    CHECK(names(shipped(), "Avdiivka, a city in Donetsk that Russia captured") ==
+          Names{"Avdiivka", "Donetsk Oblast", "Russia"});
+    CHECK(names(shipped(), "the largest town in Luhansk") == Names{"Luhansk Oblast"});
+    // A district is inside a city; a capital stays the city.
+    CHECK(names(shipped(), "a district in Kharkiv") == Names{"Kharkiv"});
+    CHECK(names(with_places(), "the oldest city in Moscow's history") == Names{"Moscow"});
+}

@@ -45,8 +45,9 @@ TEST_CASE("bylines and datelines are no people of the article", "[name_exclusion
 }
 
 TEST_CASE("the outlet's own reporters are no people of the article", "[name_exclusions]") {
-    CHECK(excluded_words("Read the full report by our Russian affairs reporter Pjotr Sauer here:") ==
-          "Pjotr Sauer");
+    CHECK(
+        excluded_words("Read the full report by our Russian affairs reporter Pjotr Sauer here:") ==
+        "Pjotr Sauer");
     CHECK(excluded_words("our correspondent Anna Smith, in Kyiv") == "Anna Smith");
     // Someone else's reporter, or ours named past a comma, is a person.
     CHECK(excluded_words("their reporter Anna Smith said") == "");

@@ -55,6 +55,7 @@ TEST_CASE("a title or role before capitalised words marks a person", "[person_fi
     CHECK(names("the blast that wrecked the car of Russian writer Zakhar Prilepin") ==
           Names{"Zakhar Prilepin"});
     CHECK(names("according to historian Ivan Petrenko") == Names{"Ivan Petrenko"});
+    CHECK(names("the envoy told broadcaster Tucker Carlson that") == Names{"Tucker Carlson"});
 }
 
 TEST_CASE("an abbreviated title marks a person", "[person_finder]") {

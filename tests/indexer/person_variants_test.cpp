@@ -84,9 +84,9 @@ TEST_CASE("a catalogue person is recognised under another spelling", "[person_va
 TEST_CASE("other people are not taken for a catalogue person", "[person_variants]") {
     // Another given name, another surname, a name near two people, short names, one word, a
     // place.
-    for (const auto* name : {"Oleksiy Hnatov", "Andriy Hnatenko", "Oleh Ivano", "Li Hu", "Hnatov",
-                             "Kyiv Oblast", "Andriy Sybiha", "Kirill Dmitrievich", "Ivan Fyodorovich",
-                             "Oleksandr Srysyki"}) {
+    for (const auto* name :
+         {"Oleksiy Hnatov", "Andriy Hnatenko", "Oleh Ivano", "Li Hu", "Hnatov", "Kyiv Oblast",
+          "Andriy Sybiha", "Kirill Dmitrievich", "Ivan Fyodorovich", "Oleksandr Srysyki"}) {
         CAPTURE(name);
         CHECK(matched(name).empty());
     }

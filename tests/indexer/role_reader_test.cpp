@@ -681,9 +681,10 @@ TEST_CASE("who is leading or heading a delegation negotiates", "[role_reader]") 
 
 TEST_CASE("in a text about talks, a call is with its officials however long it was",
           "[role_reader]") {
-    CHECK(negotiator("After a phone call of almost an hour with Vice-President Ivan Petrenko and "
-                     "Oleh Lysenko, the president agreed to work on the peace plan.",
-                     "Ivan Petrenko"));
+    CHECK(
+        negotiator("After a phone call of almost an hour with Vice-President Ivan Petrenko and "
+                   "Oleh Lysenko, the president agreed to work on the peace plan.",
+                   "Ivan Petrenko"));
     // Not past the clause, nor in a text about no talks.
     CHECK_FALSE(negotiator("The peace plan was discussed in a call, and Ivan Petrenko watched.",
                            "Ivan Petrenko"));
@@ -715,15 +716,55 @@ TEST_CASE("a text about the grain deal or a signing ceremony is about talks", "[
 
 TEST_CASE("in a text about talks, whom an envoy's trip or party includes went with them",
           "[role_reader]") {
-    CHECK(negotiator("The talks are due on Friday. Those who made the trip included envoy Oleh "
-                     "Lysenko; Gen. Ivan Petrenko, who commands the army; and Col. Petro Bondar.",
-                     "Ivan Petrenko"));
-    CHECK(negotiator("The talks are due on Friday. The secretary's party also includes Lt. Gen. "
-                     "Ivan Petrenko, the commander; and Col. Petro Bondar.",
-                     "Ivan Petrenko"));
+    CHECK(
+        negotiator("The talks are due on Friday. Those who made the trip included envoy Oleh "
+                   "Lysenko; Gen. Ivan Petrenko, who commands the army; and Col. Petro Bondar.",
+                   "Ivan Petrenko"));
+    CHECK(
+        negotiator("The talks are due on Friday. The secretary's party also includes Lt. Gen. "
+                   "Ivan Petrenko, the commander; and Col. Petro Bondar.",
+                   "Ivan Petrenko"));
     // A party that is no one's company, and a text about no talks.
     CHECK_FALSE(negotiator("The talks are due on Friday. The ruling party includes Ivan Petrenko.",
                            "Ivan Petrenko"));
-    CHECK_FALSE(negotiator("The secretary's party also includes Gen. Ivan Petrenko.",
-                           "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("The secretary's party also includes Gen. Ivan Petrenko.", "Ivan Petrenko"));
+}
+
+TEST_CASE("in a text about talks, two foreign ministers who meet negotiate", "[role_reader]") {
+    const auto met = negotiators(
+        "Ukraine Seeks Peace Talks. Foreign Minister Ivan Petrenko met Foreign Minister Oleh "
+        "Lysenko in Guangzhou.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
+    CHECK(met == std::vector<bool>{true, true});
+    // Not a minister and a president, nor without talks in the text.
+    const auto president = negotiators(
+        "Ukraine Seeks Peace Talks. Foreign Minister Ivan Petrenko met President Oleh Lysenko.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"leader"}}});
+    CHECK(president == std::vector<bool>{false, false});
+    const auto no_talks = negotiators(
+        "Foreign Minister Ivan Petrenko met Foreign Minister Oleh Lysenko in Guangzhou.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
+    CHECK(no_talks == std::vector<bool>{false, false});
+}
+
+TEST_CASE("in a text about talks, a foreign minister with a negotiator goes with them",
+          "[role_reader]") {
+    const auto with = negotiators(
+        "The talks in Jeddah. Pictured: envoy Oleh Lysenko with Foreign Minister Ivan Petrenko "
+        "and other officials.",
+        {{"Oleh Lysenko", {"negotiator"}}, {"Ivan Petrenko", {"foreign_minister"}}});
+    CHECK(with == std::vector<bool>{true, true});
+}
+
+TEST_CASE("a list after talks with goes on to its last item after a comma and an and",
+          "[role_reader]") {
+    CHECK(
+        negotiator("The president held talks with envoy Oleh Lysenko, Petro Bondar, and "
+                   "Commissioner Ivan Petrenko at the Kremlin.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("The president held talks with envoy Oleh Lysenko, and Ivan Petrenko "
+                   "said nothing.",
+                   "Ivan Petrenko"));
 }
