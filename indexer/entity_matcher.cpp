@@ -448,10 +448,22 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         const auto suffix = std::string_view(key).substr(digits);
         return suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
     };
-    auto follows_village_word = [&](std::size_t first) {
+    auto follows_village_word = [&](std::size_t first, std::size_t after) {
         constexpr std::size_t kMaxListWords = 16;
-        if (first == 0 || !only(gap(first - 1, first), " \t")) return false;
-        if (!is_village_word(keys[first - 1]) && keys[first - 1] != "and" &&
+        if (first == 0) return false;
+        // In the middle of the list, after an unknown name and its comma, with more of the list
+        // to come: "the villages of Andriivka, Makiivka and Bilohorivka" (but "the village
+        // Plotvyanka, Kyiv said").
+        const auto before = gap(first - 1, first);
+        const bool list_goes_on =
+            after < words.size() &&
+            ((keys[after] == "and" || keys[after] == "or") ||
+             (gap(after - 1, after).find(',') != std::string_view::npos && is_capitalised(after)));
+        const bool mid_list = list_goes_on && only(before, ", \t") &&
+                              before.find(',') != std::string_view::npos &&
+                              is_capitalised(first - 1);
+        if (!mid_list && !only(before, " \t")) return false;
+        if (!mid_list && !is_village_word(keys[first - 1]) && keys[first - 1] != "and" &&
             keys[first - 1] != "or") {
             return false;
         }
@@ -511,7 +523,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         // Translated news puts the type before the name without "of": "the village Kozinka",
         // "the khutori Plotvyanka and Borisovka" (whose first name no list may know).
-        if (follows_village_word(first)) called[m] = Called::village;
+        if (follows_village_word(first, after)) called[m] = Called::village;
         // ... and a town's: "the town Toretsk", "the regional centre Maryinka".
         if (first >= 1 && only(gap(first - 1, first), " \t") &&
             (is_town_word(keys[first - 1]) || keys[first - 1] == "centre" ||

@@ -338,6 +338,9 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         {"the village Plotvyanka, Kyiv said", Names{"Kyiv"}},
         {"in the village, Kirov said", Names{"Kirov"}},
         {"the villages of Ocheretyne, Kirov and Robotyne", Names{}},
+        // An unknown name first, a comma, and a known one in the middle of the list.
+        {"near the settlements of Andriivka, Kirov and Bilohorivka", Names{}},
+        {"near Andriivka, Kirov was shelled", Names{"Kirov"}},
         // A comma that closes the list does not carry "village" on.
         {"near the village of Robotyne, Kyiv said", Names{"Kyiv"}},
         {"the village of Robotyne", Names{}},
