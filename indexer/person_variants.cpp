@@ -27,8 +27,8 @@ std::string consonants(std::string_view key) {
     return out;
 }
 
-// Russian ё and е after a vowel are written "yo", "ye" or "e" (Fyodorov, Fedorov; Sergeyev,
-// Sergeev): one letter for the comparisons below.
+// Russian ё is written "yo" or "e" (Fyodorov, Fedorov), and е after a vowel "ye" or "e"
+// (Sergeyev, Sergeev): one letter for the comparisons below (the keys spell i and j as y).
 std::string plain_e(std::string_view key) {
     std::string out;
     for (std::size_t i = 0; i < key.size(); ++i) {
