@@ -87,7 +87,8 @@ bool is_compass_adjective(std::string_view key) {
 // A front or a sector named after a town is no place of its own: "the Donetsk front", "the
 // Pokrovsk direction" (a reader may take either).
 bool is_front_word(std::string_view key) {
-    return key == "front" || key == "direction" || key == "axis" || key == "sector";
+    return key == "front" || key == "direction" || key == "axis" || key == "sector" ||
+           key == "fronts" || key == "directions" || key == "axes" || key == "sectors";
 }
 
 // A unit named after a place names the unit wherever the text names that place without saying
@@ -785,6 +786,23 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             keep[m] = false;
             continue;
         }
+        // "the Oleksandrivka and Hulyaipil directions": a list closed by a plural head, whose
+        // last name no list knows.
+        if (k + 2 < words.size() && (keys[k] == "and" || keys[k] == "or") &&
+            only(gap(k - 1, k), " \t")) {
+            constexpr std::size_t kMaxNameWords = 3;
+            auto j = k + 1;
+            while (j < words.size() && j <= k + kMaxNameWords && is_capitalised(j) && !named[j] &&
+                   only(gap(j - 1, j), " \t-")) {
+                ++j;
+            }
+            if (j > k + 1 && j < words.size() && only(gap(j - 1, j), " \t") &&
+                keys[j].back() == 's' && (is_front_word(keys[j]) || is_facility_head(keys[j]))) {
+                keep[m] = false;
+                plural_head[m] = true;
+                continue;
+            }
+        }
         for (std::size_t run = 0; k < words.size() && run < 4; ++k, ++run) {
             // A name in quotes goes on after them: "the 'Dnipro' formation".
             if (!only(gap(k - 1, k), run == 0 ? " \t\n-\u2013'\"\u2019\u201D" : " \t\n")) break;
@@ -793,6 +811,8 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 if (is_lower_case_name_head(keys[k]) || (run == 0 && keys[k] == "time")) {
                     keep[m] = false;
                     if (is_unit_word(keys[k])) units.insert(entity);
+                    // "the Pokrovsk and Kurakhove directions": every place of the list.
+                    if (is_front_word(keys[k]) && keys[k].back() == 's') plural_head[m] = true;
                 }
                 // Only words that describe the plant stand between ("oil", "nuclear power"): "in
                 // Odesa at a plant" names Odesa.

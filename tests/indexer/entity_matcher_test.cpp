@@ -402,6 +402,11 @@ TEST_CASE("airports and time zones named after a city are not the city", "[entit
     // Fronts and sectors named after a town.
     CHECK(names(shipped(), "12 had fought on the Luhansk front and two on the Kherson direction") ==
           Names{});
+    // A list of fronts closed by the plural, its last name known or not.
+    CHECK(names(shipped(), "attacks on the Kharkiv and Kherson directions") == Names{});
+    CHECK(names(shipped(), "fighting in the Kherson and Hulyaipil directions") == Names{});
+    CHECK(names(shipped(), "strikes on Kharkiv and Kherson overnight") ==
+          Names{"Kharkiv", "Kherson"});
     // A unit named after a place names the unit wherever the text names the place alone.
     CHECK(names(with_places(), "the Azov regiment defended the plant. Azov fighters are heroes.") ==
           Names{});
