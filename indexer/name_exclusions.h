@@ -2,8 +2,9 @@
 // The words of an article text that name no person of the article, however much they look like
 // names: bylines and datelines ("By Anna Smith", "Author: Anna Smith", "Claire Heddle, Miami
 // Herald", "Anna Smith - Friday, 28 June 2024"), photo credits ("Photo: Anna Smith", "REUTERS",
-// "(Anna Smith for The Washington Post)") and places listed after what they are ("the villages of
-// Zahryzove and Nova Kruhliakivka", "the city of Krivyi Rig").
+// "(Anna Smith for The Washington Post)"), the outlet's own reporters ("our correspondent Anna
+// Smith") and places listed after what they are ("the villages of Zahryzove and Nova
+// Kruhliakivka", "the city of Krivyi Rig").
 
 #include <string>
 #include <string_view>
@@ -48,7 +49,8 @@ bool follows_given_name(std::string_view text, const std::vector<Word>& words, s
 bool closes_another_name(std::string_view text, const std::vector<Word>& words, std::size_t k,
                          const GivenNames& given_names, const std::vector<std::string>& forms);
 
-// One flag per token of `text`: true where the token is in a byline, a credit or a place list.
+// One flag per token of `text`: true where the token is in a byline, a credit, an outlet's own
+// reporter's name or a place list.
 std::vector<bool> excluded_from_names(const TokenizedText& text);
 
 }  // namespace talksearch::indexer
