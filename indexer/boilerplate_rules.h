@@ -7,7 +7,8 @@
 namespace talksearch::indexer {
 
 // A line that is never article text, wherever it appears: "3 min read", "Site Home|News",
-// share, follow and sign-up prompts, cookie banners, generated-content disclaimers.
+// share, follow and sign-up prompts, cookie banners, generated-content disclaimers, another
+// article's headline shouted in capitals.
 bool is_chrome_line(std::string_view line);
 
 // A teaser label standing alone, over other articles' headlines: "Read also", "DON'T MISS",
