@@ -52,13 +52,36 @@ bool is_proximity_operator(std::string_view word, std::string_view op) {
     return !std::isalnum(next) && next < 0x80;
 }
 
-std::vector<std::string_view> split_on_spaces(std::string_view text) {
+// The words between which Xapian's parser reads operators: a control character separates words
+// as a space does ("p\0ADJ+m* C" is "p ADJ +m* C"), and NEAR or ADJ glued to what follows it
+// is an operator before another word ("ADJ+m*" is ADJ, then +m*).
+std::vector<std::string_view> operator_words(std::string_view text) {
+    auto separates = [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return std::isspace(byte) || std::iscntrl(byte);
+    };
     std::vector<std::string_view> words;
     for (std::size_t i = 0; i < text.size();) {
-        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        while (i < text.size() && separates(text[i])) ++i;
         const auto start = i;
-        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-        if (i > start) words.push_back(text.substr(start, i - start));
+        while (i < text.size() && !separates(text[i])) ++i;
+        auto word = text.substr(start, i - start);
+        for (const std::string_view op : {"NEAR", "ADJ"}) {
+            if (!is_proximity_operator(word, op) || word.size() == op.size()) continue;
+            auto end = op.size();
+            if (word[end] == '/') {  // NEAR/3: the distance is the operator's
+                ++end;
+                while (end < word.size() && std::isdigit(static_cast<unsigned char>(word[end]))) {
+                    ++end;
+                }
+            }
+            if (end < word.size()) {
+                words.push_back(word.substr(0, end));
+                word.remove_prefix(end);
+            }
+            break;
+        }
+        if (!word.empty()) words.push_back(word);
     }
     return words;
 }
@@ -70,7 +93,7 @@ bool is_proximity_operator(std::string_view word) {
 // A +word or -word right before NEAR or ADJ: the operators join plain words only, and Xapian
 // 1.4's parser leaks memory while it recovers from this mistake, so it is refused here first.
 std::optional<std::string> signed_word_before_proximity(std::string_view text) {
-    const auto words = split_on_spaces(text);
+    const auto words = operator_words(text);
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         const auto word = words[i];
         if (word.size() < 2 || (word.front() != '+' && word.front() != '-')) continue;
@@ -91,7 +114,7 @@ bool is_wildcard_search(std::string_view word) {
 // parser dereferences a null query when such a group is followed by more words ("a ADJ b* c"
 // crashes the process), so it never sees one.
 bool has_wildcard_beside_proximity(std::string_view marked) {
-    const auto words = split_on_spaces(marked);
+    const auto words = operator_words(marked);
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (!is_proximity_operator(words[i])) continue;
         if ((i > 0 && is_wildcard_search(words[i - 1])) ||

@@ -56,9 +56,17 @@ TEST_CASE("A wildcard beside NEAR or ADJ is refused before Xapian parses it", "[
         CAPTURE(text);
         CHECK(error_of(builder, text) == ErrorCode::invalid_query);
     }
+    // The parser reads a control character as a space and ADJ glued to a sign as the operator:
+    // "p\0ADJ+m* C" crashed it too (a later fuzz finding).
+    for (const auto& text : {std::string("p\0ADJ+m* C", 10), std::string("p ADJ+m* C"),
+                             std::string("p\tNEAR/2-m* C")}) {
+        CAPTURE(text);
+        CHECK(error_of(builder, text) == ErrorCode::invalid_query);
+    }
     // Wildcards elsewhere, and NEAR between plain words, are fine.
     CHECK_NOTHROW(builder.parse("peace NEAR talks negotiat*"));
     CHECK_NOTHROW(builder.parse("negotiat* peace ADJ talks"));
+    CHECK_NOTHROW(builder.parse("peace ADJ+talks negotiat*"));
 }
 
 TEST_CASE("the internal wildcard fields cannot be typed", "[query_builder]") {
