@@ -964,7 +964,7 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
     for (bool found = about_talks; found;) {
         found = false;
         for (std::size_t p = 0; p < people.size(); ++p) {
-            if (!readings[p].foreign_minister || leader[p] || negotiator[p]) continue;
+            if (!minister(p) || negotiator[p]) continue;
             for (std::size_t q = 0; q < people.size() && !negotiator[p]; ++q) {
                 if (q == p || !(negotiator[q] || minister(q))) continue;
                 for (const auto& mine : spans[p]) {
