@@ -331,10 +331,16 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         if (follows(tokens, j, 6, is_party_noun) || each_other) reading.negotiating = true;
     } else if (verb == "led" || verb == "leads" || verb == "lead" || verb == "leading" ||
                verb == "headed" || verb == "heads" || verb == "heading" || verb == "chaired" ||
-               verb == "chairs" || verb == "chairing") {
+               verb == "chairs" || verb == "chairing" || verb == "hosted" || verb == "hosts" ||
+               verb == "host" || verb == "hosting") {
         // "Umerov led the delegation", "Rubio will lead the delegation", "Fidan chaired the talks",
-        // "Sullivan is leading Washington's delegation".
+        // "Sullivan is leading Washington's delegation"; the host of the talks mediates them.
         if (follows(tokens, j, 4, talks)) reading.negotiating = true;
+    } else if (verb == "told" || verb == "addressed" || verb == "welcomed" || verb == "greeted") {
+        // "Fidan told the Russian and Ukrainian delegations as the talks began": who speaks to
+        // both sides' delegations hosts them.
+        auto delegations = [](std::string_view key) { return key == "delegations"; };
+        if (follows(tokens, j, 5, delegations)) reading.negotiating = true;
     } else if (verb == "held" || verb == "hold" || verb == "holds" || verb == "holding") {
         // "held talks", "held a meeting with the Russian delegation".
         auto meeting = [](std::string_view key) { return key == "meeting" || key == "meetings"; };
@@ -918,6 +924,60 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
                         (reading.negotiating || (about_talks && known_negotiator &&
                                                  (!reading.foreign_minister || reading.at_talks)));
     }
+    // In a text about talks, the one name of a list whose other names (two or more) all
+    // negotiate negotiates with them: "Steve Witkoff, Jared Kushner and Josh Gruenbaum spent four
+    // hours with Putin". Only names joined by commas and a closing "and", nothing between them;
+    // and not the first, whose comma may close an opening clause instead ("According to
+    // spokesman Dmitry Peskov, Ushakov and Zuppi are to discuss ...").
+    if (about_talks) {
+        struct Listed {
+            TokenSpan span;
+            std::size_t person;
+        };
+        std::vector<Listed> named;
+        for (std::size_t p = 0; p < people.size(); ++p) {
+            for (const auto& span : spans[p]) named.push_back({span, p});
+        }
+        std::sort(named.begin(), named.end(), [](const Listed& x, const Listed& y) {
+            return std::pair(x.span.field, x.span.a) < std::pair(y.span.field, y.span.a);
+        });
+        // 1 for "A, B", 2 for "A and B" or "A, and B", 0 if the names are not listed together.
+        auto link = [&](const TokenSpan& first, const TokenSpan& second) {
+            if (first.field != second.field) return 0;
+            const auto& tokens = fields[first.field].tokens;
+            if (second.a == first.b) return tokens[second.a].before == Break::clause ? 1 : 0;
+            const bool joined_by_and = second.a == first.b + 1 && tokens[first.b].key == "and" &&
+                                       (tokens[first.b].before == Break::space ||
+                                        tokens[first.b].before == Break::clause) &&
+                                       tokens[second.a].before == Break::space;
+            return joined_by_and ? 2 : 0;
+        };
+        for (std::size_t i = 0; i < named.size();) {
+            auto j = i + 1;
+            int last_link = 0;
+            while (j < named.size() && (last_link = link(named[j - 1].span, named[j].span)) == 1) {
+                ++j;
+            }
+            const bool closed = j < named.size() && last_link == 2;
+            if (closed) ++j;
+            constexpr std::size_t kMinListed = 3;
+            if (closed && j - i >= kMinListed) {
+                std::vector<std::size_t> others;
+                for (auto k = i; k < j; ++k) {
+                    const auto p = named[k].person;
+                    if (!negotiator[p] &&
+                        std::find(others.begin(), others.end(), p) == others.end()) {
+                        others.push_back(p);
+                    }
+                }
+                if (others.size() == 1 && !leader[others.front()] &&
+                    named[i].person != others.front()) {
+                    negotiator[others.front()] = true;
+                }
+            }
+            i = j;
+        }
+    }
     // In a text about talks, a foreign minister named together with a negotiator goes with them:
     // "Foreign Minister Sergey Lavrov and adviser Yuri Ushakov arrived in Riyadh".
     auto joined = [&](const TokenSpan& first, const TokenSpan& second) {
@@ -954,7 +1014,8 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             if (meeting && key == "between") return false;
             meeting = meeting || key == "meet" || key == "meets" || key == "met" ||
                       key == "meeting" || key == "phone" || key == "telephone" || key == "call" ||
-                      key == "calls" || key == "conversation" || key == "conversations";
+                      key == "calls" || key == "conversation" || key == "conversations" ||
+                      key == "hosted" || key == "hosts" || key == "received" || key == "receives";
         }
         return meeting;
     };

@@ -2,10 +2,10 @@
 // Reads a person's part in one article from the words around their name, since the same person
 // negotiates in one article and only comments in the next. A person is a negotiator where the
 // article shows them negotiating: an envoy, negotiator or mediator by title or apposition, leading
-// or listed in a delegation, meeting the other side's team, holding talks. The catalogue's known
-// negotiators and mediators are negotiators in any text about talks, unless the article introduces
-// them as foreign minister (who negotiates only where shown doing so). Heads of state and
-// government are never negotiators.
+// or listed in a delegation, meeting the other side's team, holding or hosting talks, named in a
+// list of other negotiators. The catalogue's known negotiators and mediators are negotiators in
+// any text about talks, unless the article introduces them as foreign minister (who negotiates
+// only where shown doing so). Heads of state and government are never negotiators.
 
 #include <string>
 #include <vector>

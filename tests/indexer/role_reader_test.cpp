@@ -768,3 +768,64 @@ TEST_CASE("a list after talks with goes on to its last item after a comma and an
                    "said nothing.",
                    "Ivan Petrenko"));
 }
+
+TEST_CASE("who hosts the talks, or speaks to both delegations, negotiates", "[role_reader]") {
+    CHECK(negotiator("Ivan Petrenko hosted the talks in Istanbul.", "Ivan Petrenko"));
+    CHECK(
+        negotiator("Ivan Petrenko will host the Ukrainian delegation on Friday.", "Ivan Petrenko"));
+    CHECK(
+        negotiator("\"The world is watching,\" Ivan Petrenko told the Russian and Ukrainian "
+                   "delegations as the talks began.",
+                   "Ivan Petrenko"));
+    // A host of something else, and one side's delegation told something, do not.
+    CHECK_FALSE(negotiator("Ivan Petrenko hosted a dinner for donors.", "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("Ivan Petrenko told reporters the delegation would wait.", "Ivan Petrenko"));
+}
+
+TEST_CASE("in a text about talks, a foreign minister who hosts or receives another negotiates",
+          "[role_reader]") {
+    const auto hosted = negotiators(
+        "No progress at the talks. Foreign Minister Ivan Petrenko hosted Foreign Minister Oleh "
+        "Lysenko and Foreign Minister Petro Bondar in Antalya.",
+        {{"Ivan Petrenko", {"foreign_minister"}},
+         {"Oleh Lysenko", {"foreign_minister"}},
+         {"Petro Bondar", {"foreign_minister"}}});
+    CHECK(hosted == std::vector<bool>{true, true, true});
+    const auto received = negotiators(
+        "Talks are due next week. Foreign Minister Ivan Petrenko received Foreign Minister Oleh "
+        "Lysenko in Ankara.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
+    CHECK(received == std::vector<bool>{true, true});
+    // Without talks in the text, a visit is no negotiation.
+    const auto visit = negotiators(
+        "Foreign Minister Ivan Petrenko received Foreign Minister Oleh Lysenko in Ankara.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
+    CHECK(visit == std::vector<bool>{false, false});
+}
+
+TEST_CASE("in a text about talks, the one name of a list of negotiators negotiates with them",
+          "[role_reader]") {
+    const std::vector<std::pair<std::string, Roles>> people{
+        {"Oleh Lysenko", {"negotiator"}}, {"Petro Bondar", {"negotiator"}}, {"Ivan Petrenko", {}}};
+    const auto last = negotiators(
+        "The envoys arrived. Oleh Lysenko, Petro Bondar and Ivan Petrenko spent four hours with "
+        "the president.",
+        people);
+    CHECK(last == std::vector<bool>{true, true, true});
+    // Not the first name, whose comma may close an opening clause; not with a word between the
+    // names; not a list of two; not outside a text about talks.
+    const auto first = negotiators(
+        "The talks go on. According to Ivan Petrenko, Oleh Lysenko and Petro Bondar will arrive.",
+        people);
+    CHECK(first == std::vector<bool>{true, true, false});
+    const auto titled = negotiators(
+        "The talks go on. Oleh Lysenko, Petro Bondar and spokesman Ivan Petrenko arrived.", people);
+    CHECK(titled == std::vector<bool>{true, true, false});
+    const auto two = negotiators(
+        "The talks go on. Oleh Lysenko and Ivan Petrenko arrived; Petro Bondar stayed.", people);
+    CHECK(two == std::vector<bool>{true, true, false});
+    const auto no_talks =
+        negotiators("Oleh Lysenko, Petro Bondar and Ivan Petrenko went fishing.", people);
+    CHECK(no_talks == std::vector<bool>{false, false, false});
+}
