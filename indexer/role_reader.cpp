@@ -148,9 +148,21 @@ bool is_past_verb(const Token& token) {
     return !token.capitalised && token.key.size() >= kMinLength && token.key.ends_with("ed");
 }
 
+// Whether a quotation mark stands between tokens k - 1 and k.
+bool quote_between(const TokenizedText& field, std::size_t k) {
+    const auto& tokens = field.tokens;
+    const auto gap = field.text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end);
+    for (const std::string_view mark : {"\"", "\u201c", "\u201d", "\u00ab", "\u00bb"}) {
+        if (gap.find(mark) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 // The title before a name: up to six words back within the clause, stopping at a possessive,
-// whose words are another person's ("Trump's special envoy Steve Witkoff").
-void read_title(const std::vector<Token>& tokens, std::size_t a, Reading& reading) {
+// whose words are another person's ("Trump's special envoy Steve Witkoff"), and at a quotation
+// mark, whose words are what someone said ("'... a special envoy,' Hayashi said").
+void read_title(const TokenizedText& field, std::size_t a, Reading& reading) {
+    const auto& tokens = field.tokens;
     constexpr std::size_t kMaxTitleWords = 6;
     std::vector<std::string_view> title;  // nearest first
     std::size_t k = a;
@@ -162,7 +174,7 @@ void read_title(const std::vector<Token>& tokens, std::size_t a, Reading& readin
             k == a && b == Break::clause &&
             (!tokens[k - 1].capitalised || in(name_words::titles(), tokens[k - 1].key) ||
              in(name_words::institutions(), tokens[k - 1].key));
-        if (separates(b) && !title_before_comma) break;
+        if ((separates(b) && !title_before_comma) || quote_between(field, k)) break;
         const auto& token = tokens[k - 1];
         if (token.possessive || ends_title(token.key) || is_past_verb(token)) break;
         title.push_back(token.key);
@@ -900,7 +912,7 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             }
             if (a == b) continue;
             spans[p].push_back({mention.field, a, b});
-            read_title(field.tokens, a, reading);
+            read_title(field, a, reading);
             read_apposition(field.tokens, b, reading);
             read_verb(field.tokens, a, b, title_case[mention.field][a], about_talks, reading);
             // "Marco Rubio, who headed the US team, said": the relative clause's verb is theirs.

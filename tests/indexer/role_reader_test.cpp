@@ -829,3 +829,14 @@ TEST_CASE("in a text about talks, the one name of a list of negotiators negotiat
         negotiators("Oleh Lysenko, Petro Bondar and Ivan Petrenko went fishing.", people);
     CHECK(no_talks == std::vector<bool>{false, false, false});
 }
+
+TEST_CASE("the last words of a quotation are no title of the speaker", "[role_reader]") {
+    CHECK_FALSE(negotiator("\"We have no plan to send a special envoy,\" Ivan Petrenko said.",
+                           "Ivan Petrenko"));
+    const auto quoted = roles(
+        "\"The talks will be held under the leadership of our president,\" Ivan Petrenko said.",
+        "Ivan Petrenko");
+    CHECK(std::find(quoted.begin(), quoted.end(), "leader") == quoted.end());
+    // A title before a comma still is one.
+    CHECK(negotiator("Ukraine's special envoy, Ivan Petrenko, arrived.", "Ivan Petrenko"));
+}
