@@ -1,8 +1,11 @@
 // Compares this build's searchd with another build's on the same database, query by query:
 // each query of the mix is asked of both `--repeat` times, alternating which goes first, and the
 // median of each's took_ms (the time in the search core) is kept; the answers are also compared
-// whole (JSON without took_ms), as they are, listing every copy and on a later page. This build runs without its counts cache, so that every search
-// is counted. Prints the percentiles of both, the ratios, and writes each query's medians.
+// whole (JSON without took_ms), as they are, listing every copy and on a later page. This build
+// runs without its counts cache, so that every search is counted; with `--cached`, both keep
+// their counts caches and each query is asked of both once before it is timed, so that what is
+// compared is a search asked again (ranking and snippets). Prints the percentiles of both, the
+// ratios, and writes each query's medians.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +13,7 @@ import path from 'node:path';
 import { bin, queries as defaultQueries, repo, startSearchd, work } from './bench-lib.mjs';
 
 function parseArgs(argv) {
-  const options = { db: null, against: null, repeat: 5, queries: defaultQueries };
+  const options = { db: null, against: null, repeat: 5, queries: defaultQueries, cached: false };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     switch (argv[i]) {
@@ -18,8 +21,9 @@ function parseArgs(argv) {
       case '--against': options.against = value; i++; break;
       case '--repeat': options.repeat = Number(value); i++; break;
       case '--queries': options.queries = value; i++; break;
+      case '--cached': options.cached = true; break;
       default:
-        console.error('usage: scripts/bench-pair --db DIR --against OTHER_BUILD/searchd/searchd [--repeat 5] [--queries FILE]');
+        console.error('usage: scripts/bench-pair --db DIR --against OTHER_BUILD/searchd/searchd [--repeat 5] [--queries FILE] [--cached]');
         process.exit(2);
     }
   }
@@ -47,12 +51,15 @@ const mix = fs.readFileSync(options.queries, 'utf8').split('\n')
 // Both with this checkout's catalogue and gazetteer, so that both resolve names alike.
 const shared = ['--places', bin('data/places.tsv')];
 const other = await startSearchd(options.db, shared, options.against);
-const mine = await startSearchd(options.db, [...shared, '--counts-cache', '0']);
+const mine = await startSearchd(options.db, options.cached ? shared : [...shared, '--counts-cache', '0']);
 const rows = [];
 let differences = 0;
 try {
   for (const query of mix) {
     const times = { mine: [], other: [] };
+    if (options.cached) {
+      for (const server of [mine, other]) await answer(server, query);
+    }
     for (let i = 0; i < options.repeat; i++) {
       const order = i % 2 ? [['other', other], ['mine', mine]] : [['mine', mine], ['other', other]];
       const bodies = {};
