@@ -1,8 +1,8 @@
 // Compares this build's searchd with another build's on the same database, query by query:
 // each query of the mix is asked of both `--repeat` times, alternating which goes first, and the
 // median of each's took_ms (the time in the search core) is kept; the answers are also compared
-// whole (JSON without took_ms), as they are, listing every copy and on a later page. This build
-// runs without its counts cache, so that every search is counted; with `--cached`, both keep
+// whole (JSON without took_ms), as they are, listing every copy and on a later page. Both builds
+// run without their counts caches, so that every search is counted; with `--cached`, both keep
 // their counts caches and each query is asked of both once before it is timed, so that what is
 // compared is a search asked again (ranking and snippets). Prints the percentiles of both, the
 // ratios, and writes each query's medians.
@@ -50,8 +50,10 @@ const mix = fs.readFileSync(options.queries, 'utf8').split('\n')
   .filter((line) => line.trim() && !line.startsWith('#'));
 // Both with this checkout's catalogue and gazetteer, so that both resolve names alike.
 const shared = ['--places', bin('data/places.tsv')];
-const other = await startSearchd(options.db, shared, options.against);
-const mine = await startSearchd(options.db, options.cached ? shared : [...shared, '--counts-cache', '0']);
+// Without --cached, neither keeps counts: the other build must know --counts-cache.
+const counted = options.cached ? shared : [...shared, '--counts-cache', '0'];
+const other = await startSearchd(options.db, counted, options.against);
+const mine = await startSearchd(options.db, counted);
 const rows = [];
 let differences = 0;
 try {
