@@ -415,6 +415,17 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         }
     } else if (starts_with(verb, "negotiat") || starts_with(verb, "mediat") || verb == "brokered") {
         reading.negotiating = true;
+    } else if (verb == "acted" || verb == "acts" || verb == "act" || verb == "acting" ||
+               verb == "served" || verb == "serves" || verb == "serve" || verb == "serving") {
+        // "acted as mediator", "served as an intermediary between the two sides".
+        if (j + 1 < tokens.size() && tokens[j + 1].key == "as" &&
+            !separates(tokens[j + 1].before) && follows(tokens, j + 1, 3, is_negotiator_noun)) {
+            reading.negotiating = true;
+        }
+    } else if (about_talks && verb == "present" && j > b &&
+               (tokens[j - 1].key == "was" || tokens[j - 1].key == "were")) {
+        // In a text about talks, "Lavrov was present, together with ...": at the talks.
+        reading.negotiating = true;
     } else if (verb == "signed" && j + 2 < tokens.size() && tokens[j + 1].key == "for" &&
                !separates(tokens[j + 1].before) && !separates(tokens[j + 2].before) &&
                tokens[j + 2].capitalised) {
@@ -730,6 +741,7 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             // In a text about talks, who signs the accord, and who convenes or hosts the talks.
             if (about_talks && key == "signed") mark_from(i + 2, true);
             if (key == "headed" || key == "led" || key == "chaired" || key == "mediated" ||
+                key == "brokered" || key == "facilitated" ||
                 (about_talks && (key == "convened" || key == "hosted"))) {
                 mark_from(i + 2, false);
                 mark_name_after_apposition(i + 2);

@@ -840,3 +840,22 @@ TEST_CASE("the last words of a quotation are no title of the speaker", "[role_re
     // A title before a comma still is one.
     CHECK(negotiator("Ukraine's special envoy, Ivan Petrenko, arrived.", "Ivan Petrenko"));
 }
+
+TEST_CASE("who facilitates the talks, acts as mediator or is present at them negotiates",
+          "[role_reader]") {
+    CHECK(negotiator("The closed-door meetings were facilitated by Foreign Minister Ivan Petrenko.",
+                     "Ivan Petrenko"));
+    CHECK(negotiator("Ten prisoners were freed after Crown Prince Ivan Petrenko acted as mediator.",
+                     "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko served as an intermediary between the two sides.",
+                     "Ivan Petrenko"));
+    CHECK(
+        negotiator("The talks ended. Foreign Minister Ivan Petrenko was present, together with "
+                   "his deputy.",
+                   "Ivan Petrenko"));
+    // Acting as something else; present outside a text about talks.
+    CHECK_FALSE(
+        negotiator("Ivan Petrenko acted as a spokesman for the ministry.", "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("Foreign Minister Ivan Petrenko was present at the parade.", "Ivan Petrenko"));
+}
