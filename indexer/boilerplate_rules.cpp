@@ -211,6 +211,18 @@ bool is_chrome_line(std::string_view line) {
                        [&](const std::regex& pattern) { return std::regex_match(text, pattern); });
 }
 
+bool is_comment_count(std::string_view line) {
+    constexpr std::size_t kLongestCount = 160;  // with the headline the comments are on
+    if (line.size() > kLongestCount) return false;
+    static const std::regex pattern(
+        R"re(^(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+)re"
+        R"re((comments?|responses?|replies|reply|thoughts?))re"
+        // ... on the quoted headline: a sentence ("Two replies to Moscow's note came") is text.
+        R"re((\s+yet|\s+(on|to)\s+("|\xE2\x80\x9C|\xE2\x80\x98|').+)?\W*$)re",
+        std::regex::icase | std::regex::optimize);
+    return std::regex_match(std::string(line), pattern);
+}
+
 bool starts_trailer(std::string_view line) {
     const auto folded = fold_case(line);
     return std::find(kTrailerHeadings.begin(), kTrailerHeadings.end(), folded) !=

@@ -17,6 +17,10 @@ bool is_teaser_label(std::string_view line);
 
 // A line after which the rest is trailer: "Comments", "Related Articles", "More posts:", "Tags".
 bool starts_trailer(std::string_view line);
+// A count of comments: "One Comment", "12 comments", "3 thoughts on "Mayor abducted"", "No
+// responses yet". After the text, the comment section's heading; before it, a line of the
+// article's details beside its byline ("0 comment").
+bool is_comment_count(std::string_view line);
 
 // A paragraph in a language other than English (the bundled sources are English; a translated
 // headline or caption in another language is noise for an English index).

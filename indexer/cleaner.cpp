@@ -89,6 +89,10 @@ CleanArticle clean(const ParsedArticle& article) {
     std::vector<Line> lines;
     bool under_teaser_label = false;
     bool after_clock_time = false;
+    // Paragraphs of the article's text kept so far: two tell a comment section's count of its
+    // comments after the text from one beside the byline (a standfirst may come before that).
+    std::size_t text_paragraphs = 0;
+    constexpr std::size_t kTextBeforeComments = 2, kTextParagraphMinWords = 12;
     const auto listed = link_lists(article.blocks);
     for (std::size_t b = 0; b < article.blocks.size(); ++b) {
         if (listed[b]) continue;
@@ -106,6 +110,13 @@ CleanArticle clean(const ParsedArticle& article) {
         under_teaser_label = is_teaser_label(line.text);
         if (is_chrome_line(line.text)) continue;
         if (starts_trailer(line.text) && !lines.empty()) break;
+        if (is_comment_count(line.text)) {
+            if (text_paragraphs >= kTextBeforeComments) break;
+            continue;
+        }
+        if (ends_sentence(line.text) && count_words(line.text) >= kTextParagraphMinWords) {
+            ++text_paragraphs;
+        }
         lines.push_back(std::move(line));
     }
 

@@ -86,6 +86,17 @@ TEST_CASE("headings of other articles' lists start the trailer", "[boilerplate_r
     CHECK_FALSE(starts_trailer("More like this one, the report said."));
 }
 
+TEST_CASE("a count of comments is told from a sentence about them", "[boilerplate_rules]") {
+    for (const auto* heading : {"One Comment", "12 comments", "0 comment", "No responses yet",
+                                "3 thoughts on \u201cMayor of Melitopol abducted\u201d"}) {
+        CAPTURE(heading);
+        CHECK(is_comment_count(heading));
+    }
+    CHECK_FALSE(is_comment_count("One comment from the Kremlin was telling."));
+    CHECK_FALSE(is_comment_count("Two replies came from Kyiv on Monday."));
+    CHECK_FALSE(is_comment_count("Two replies to Moscow's note arrived."));
+}
+
 TEST_CASE("another article's headline shouted in capitals is chrome", "[boilerplate_rules]") {
     CHECK(is_chrome_line(
         "COULD TRUMP'S GAZA CEASEFIRE PLAN OFFER A BLUEPRINT FOR PEACE IN UKRAINE?"));

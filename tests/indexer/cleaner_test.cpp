@@ -195,3 +195,22 @@ TEST_CASE("a list of recent posts ends the article", "[cleaner]") {
           std::vector<std::string>{
               "Five people were killed in strikes on the port, officials said on Monday."});
 }
+
+TEST_CASE("a count of comments ends the text after it, and is dropped before it", "[cleaner]") {
+    const std::string text =
+        "Russian forces abducted the mayor of Melitopol from the city's crisis centre on Friday, "
+        "the interior ministry's adviser wrote, after he had refused to work with them.";
+    const std::string more =
+        "Melitopol, in the Zaporizhzhia region, was occupied by Russian troops in the last days "
+        "of February.";
+    ParsedArticle after;
+    after.title = "Mayor abducted";
+    after.blocks = {text, more, "One Comment", "Nobody owes Russia a living, the reader writes."};
+    CHECK(clean(after).paragraphs == std::vector<std::string>{text, more});
+    // Beside the byline, before the text (a standfirst may come first): a detail of the page,
+    // not its comment section.
+    ParsedArticle before;
+    before.title = "Mayor abducted";
+    before.blocks = {text, "by Jane Roe", "0 comment", more};
+    CHECK(clean(before).paragraphs == std::vector<std::string>{text, more});
+}
