@@ -138,7 +138,8 @@ bool is_name_head(std::string_view key) {
     static const std::set<std::string_view> heads{
         "conference", "conferences", "convention",  "conventions", "forum",      "institute",
         "times",      "post",        "independent", "journal",     "herald",     "gazette",
-        "tribune",    "plant",       "station",     "pipeline",    "military",   "university",
+        "tribune",    "examiner",    "chronicle",   "observer",    "telegraph",  "courier",
+        "inquirer",   "plant",       "station",     "pipeline",    "military",   "university",
         "airport",    "academy",     "school",      "centre",      "center",     "declaration",
         "agreement",  "agreements",  "accord",      "accords",     "protocol",   "protocols",
         "format",     "club",        "communique",  "memorandum",  "initiative", "observatory",

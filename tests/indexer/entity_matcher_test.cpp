@@ -187,6 +187,8 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
         {"speaking at the Munich Security Conference", Names{}},
         {"the Moscow Military District", Names{}},
         {"as The New York Times reported", Names{}},
+        {"an official told the Washington Examiner", Names{}},
+        {"wrote in the Kyiv Observer", Names{}},
         {"the Minsk agreements", Names{}},
         {"according to the Anchorage formula", Names{}},
         {"a fire on the Kerch Bridge", Names{}},
