@@ -353,6 +353,15 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     auto is_capitalised = [&](std::size_t k) {
         return starts_with_uppercase(text.substr(words[k].begin, words[k].end - words[k].begin));
     };
+    // What opens an apposition: a comma, or a dash between spaces ("Kherson – the only
+    // region ..."); a hyphen without spaces joins a name instead.
+    auto opens_apposition = [&](std::string_view between) {
+        if (only(between, ", ") && between.find(',') != std::string_view::npos) return true;
+        for (const std::string_view dash : {" – ", " — ", " - "}) {
+            if (between == dash) return true;
+        }
+        return false;
+    };
 
     // Two names of one place: "Dzerzhinsk was renamed Toretsk", "Toretsk (formerly
     // Dzerzhinsk)", "Bakhmut, formerly known as Artemivsk". The name of today is the place's,
@@ -556,7 +565,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         // An apposition: "Stepnohirsk, a town in the Zaporizhzhia region", "Krynky, a village on
         // the shore", "Voronezh, another southern Russian region" (one settlement: "Odesa, the
         // villages around it" says nothing of Odesa).
-        if (after + 1 < words.size() && only(gap(after - 1, after), ", ") &&
+        if (after + 1 < words.size() && opens_apposition(gap(after - 1, after)) &&
             (keys[after] == "a" || keys[after] == "an" || keys[after] == "the" ||
              keys[after] == "another")) {
             constexpr std::size_t kMaxWords = 3;  // "a small frontline town"

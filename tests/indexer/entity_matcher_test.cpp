@@ -293,6 +293,13 @@ TEST_CASE("an apposition says what a place is", "[entity_matcher]") {
     CHECK(names(shipped(), "In Voronezh, another southern Russian region, drones fell") ==
           Names{"Voronezh Oblast"});
     CHECK(names(shipped(), "In Voronezh, a city in the south, drones fell") == Names{"Voronezh"});
+    // After a dash between spaces too; a hyphen without them joins a name.
+    CHECK(names(shipped(), "In Voronezh \u2013 the only region hit, drones fell") ==
+          Names{"Voronezh Oblast"});
+    CHECK(names(shipped(), "In Voronezh - the only region hit, drones fell") ==
+          Names{"Voronezh Oblast"});
+    CHECK(names(shipped(), "In Voronezh \u2014 a city in the south \u2014 drones fell") ==
+          Names{"Voronezh"});
 }
 
 TEST_CASE("the communities of a list are hromadas, not their towns", "[entity_matcher]") {
