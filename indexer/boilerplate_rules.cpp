@@ -214,6 +214,14 @@ bool is_chrome_line(std::string_view line) {
 bool is_comment_count(std::string_view line) {
     constexpr std::size_t kLongestCount = 160;  // with the headline the comments are on
     if (line.size() > kLongestCount) return false;
+    // Most lines are told apart by their second word alone, before any regular expression.
+    const auto space = line.find(' ');
+    if (space == std::string_view::npos) return false;
+    const auto second = fold_case(line.substr(space + 1, 7));
+    if (!second.starts_with("comment") && !second.starts_with("respons") &&
+        !second.starts_with("repl") && !second.starts_with("thought")) {
+        return false;
+    }
     static const std::regex pattern(
         R"re(^(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+)re"
         R"re((comments?|responses?|replies|reply|thoughts?))re"
