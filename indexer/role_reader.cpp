@@ -160,7 +160,7 @@ bool quote_between(const TokenizedText& field, std::size_t k) {
 
 // The title before a name: up to six words back within the clause, stopping at a possessive,
 // whose words are another person's ("Trump's special envoy Steve Witkoff"), and at a quotation
-// mark, whose words are what someone said ("'... a special envoy,' Hayashi said").
+// mark, whose words are what someone said ("“... a special envoy,” Hayashi said").
 void read_title(const TokenizedText& field, std::size_t a, Reading& reading) {
     const auto& tokens = field.tokens;
     constexpr std::size_t kMaxTitleWords = 6;
@@ -350,9 +350,21 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         if (follows(tokens, j, 4, talks)) reading.negotiating = true;
     } else if (verb == "told" || verb == "addressed" || verb == "welcomed" || verb == "greeted") {
         // "Fidan told the Russian and Ukrainian delegations as the talks began": who speaks to
-        // both sides' delegations hosts them.
-        auto delegations = [](std::string_view key) { return key == "delegations"; };
-        if (follows(tokens, j, 5, delegations)) reading.negotiating = true;
+        // both sides' delegations hosts them ("told reporters the delegations would meet" does
+        // not: only the delegations' own words stand between).
+        constexpr std::size_t kReach = 6;
+        for (auto k = j + 1; k < tokens.size() && k <= j + kReach; ++k) {
+            if (separates(tokens[k].before)) break;
+            const std::string_view key = tokens[k].key;
+            if (key == "delegations") {
+                reading.negotiating = true;
+                break;
+            }
+            if (!tokens[k].capitalised && key != "the" && key != "both" && key != "two" &&
+                key != "and") {
+                break;
+            }
+        }
     } else if (verb == "held" || verb == "hold" || verb == "holds" || verb == "holding") {
         // "held talks", "held a meeting with the Russian delegation".
         auto meeting = [](std::string_view key) { return key == "meeting" || key == "meetings"; };
@@ -986,17 +998,16 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             if (closed) ++j;
             constexpr std::size_t kMinListed = 3;
             if (closed && j - i >= kMinListed) {
-                std::vector<std::size_t> others;
+                std::vector<std::size_t> negotiating, not_negotiating;  // distinct people
                 for (auto k = i; k < j; ++k) {
                     const auto p = named[k].person;
-                    if (!negotiator[p] &&
-                        std::find(others.begin(), others.end(), p) == others.end()) {
-                        others.push_back(p);
-                    }
+                    auto& side = negotiator[p] ? negotiating : not_negotiating;
+                    if (std::find(side.begin(), side.end(), p) == side.end()) side.push_back(p);
                 }
-                if (others.size() == 1 && !leader[others.front()] &&
-                    named[i].person != others.front()) {
-                    negotiator[others.front()] = true;
+                if (negotiating.size() >= 2 && not_negotiating.size() == 1 &&
+                    !leader[not_negotiating.front()] &&
+                    named[i].person != not_negotiating.front()) {
+                    negotiator[not_negotiating.front()] = true;
                 }
             }
             i = j;

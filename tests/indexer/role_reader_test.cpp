@@ -781,6 +781,8 @@ TEST_CASE("who hosts the talks, or speaks to both delegations, negotiates", "[ro
     CHECK_FALSE(negotiator("Ivan Petrenko hosted a dinner for donors.", "Ivan Petrenko"));
     CHECK_FALSE(
         negotiator("Ivan Petrenko told reporters the delegation would wait.", "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("Ivan Petrenko told reporters both delegations would wait.", "Ivan Petrenko"));
 }
 
 TEST_CASE("in a text about talks, a foreign minister who hosts or receives another negotiates",
