@@ -11,9 +11,9 @@
 namespace talksearch::indexer {
 namespace {
 
-const std::array<std::regex, 12>& chrome_patterns() {
+const std::array<std::regex, 13>& chrome_patterns() {
     constexpr auto flags = std::regex::icase | std::regex::optimize;
-    static const std::array<std::regex, 12> patterns{
+    static const std::array<std::regex, 13> patterns{
         std::regex(R"(^\d+\s*min(ute)?s?\s+read.*$)", flags),  // "3 min readSource"
         std::regex(R"(^[^.!?]{0,40}\bhome\s*\|.*$)", flags),   // "Site Home|News"
         std::regex(R"(^(share|share this( article| story)?|tweet|print|email|subscribe( now)?|)"
@@ -30,6 +30,11 @@ const std::array<std::regex, 12>& chrome_patterns() {
         // A teaser: a label, a colon or bar, another article's headline ("Also Read | ...",
         // "Read also: ...").
         std::regex(R"re(^(also read|read also|see also|read more|read next)\s*[:|].*$)re", flags),
+        // ... or the label and a headline with nothing between ("See also  Storm Roslyn
+        // threatens ..."): a capital after the label, and no stop at the end, as a sentence has.
+        std::regex(R"re(^(See also|SEE ALSO|Read also|READ ALSO|Also read|ALSO READ|Read next)re"
+                   R"re(|READ NEXT)\s+[A-Z0-9].*[^.!?"\s]$)re",
+                   std::regex::optimize),
         // Shortcodes a CMS left unexpanded: "[button link=...]Send us[/button]".
         std::regex(R"(^\[\w+[^\]]*\].*\[/\w+\]$)", flags),
     };
@@ -198,7 +203,7 @@ bool is_teaser_label(std::string_view line) {
 }
 
 bool is_chrome_line(std::string_view line) {
-    // Chrome is short; a paragraph of text is not worth nine regular expressions.
+    // Chrome is short; a paragraph of text is not worth a dozen regular expressions.
     constexpr std::size_t kLongestChrome = 240;
     if (is_tag_list(line)) return true;
     if (line.size() > kLongestChrome) return false;

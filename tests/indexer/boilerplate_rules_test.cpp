@@ -34,7 +34,8 @@ TEST_CASE("chrome: teaser labels, credited captions, shortcodes, lines of addres
           "[button link=\"https://example.org/r\" type=\"big\"]Send us your review[/button]",
           "https://example.org/a.jpg 540 960 admin https://example.org/b.jpg",
           "Also Read | World Powers Meet in Paris to Address the Crisis",
-          "Read also: Ukraine seeks to discuss the return of prisoners"}) {
+          "Read also: Ukraine seeks to discuss the return of prisoners",
+          "See also  Storm Roslyn threatens to turn into a hurricane as it approaches Mexico"}) {
         CAPTURE(line);
         CHECK(is_chrome_line(line));
     }
@@ -42,7 +43,8 @@ TEST_CASE("chrome: teaser labels, credited captions, shortcodes, lines of addres
          {"1 Kyle Busch 5040 5 1 17 27", "Read more about the talks in our explainer.",
           "The report (published on Monday: see below) was long.",
           "See https://example.org for the full text of the agreement.",
-          "Related: the talks went on for a second day."}) {
+          "Related: the talks went on for a second day.", "See also the report on the talks",
+          "Read also Kyiv's statement on the talks."}) {
         CAPTURE(line);
         CHECK_FALSE(is_chrome_line(line));
     }
