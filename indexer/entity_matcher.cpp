@@ -353,10 +353,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     auto is_capitalised = [&](std::size_t k) {
         return starts_with_uppercase(text.substr(words[k].begin, words[k].end - words[k].begin));
     };
-    // What opens an apposition: a comma, or a dash between spaces ("Kherson – the only
-    // region ..."); a hyphen without spaces joins a name instead.
+    // What opens an apposition: a comma or a space, or a dash between spaces ("Kherson – the
+    // only region ..."); a hyphen without spaces joins a name instead.
     auto opens_apposition = [&](std::string_view between) {
-        if (only(between, ", ") && between.find(',') != std::string_view::npos) return true;
+        if (only(between, ", ")) return true;
         for (const std::string_view dash : {" – ", " — ", " - "}) {
             if (between == dash) return true;
         }
