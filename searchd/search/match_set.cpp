@@ -297,6 +297,26 @@ std::optional<MatchSet> MatchSet::of(const Xapian::Database& database, const Xap
     return MatchSet(first, last, std::move(*words));
 }
 
+MatchSet MatchSet::from_matcher(const Xapian::Database& database, const Xapian::Query& query,
+                                Xapian::docid first, Xapian::docid last) {
+    first = std::max<Xapian::docid>(first, 1);
+    last = std::min(last, database.get_lastdocid());
+    if (last < first) return MatchSet(1, 0, Words());
+    Xapian::Enquire enquire(database);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const auto matches = enquire.get_mset(0, database.get_doccount());
+    Words words((static_cast<std::size_t>(last - first) + 64) / 64, 0);
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+        const auto docid = *it;
+        if (docid < first || docid > last) continue;
+        const auto offset = docid - first;
+        words[offset / 64] |= std::uint64_t{1} << (offset % 64);
+    }
+    return MatchSet(first, last, std::move(words));
+}
+
 Xapian::doccount MatchSet::size() const { return popcount(words_); }
 
 }  // namespace talksearch::search

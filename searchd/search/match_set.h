@@ -28,6 +28,12 @@ class MatchSet {
 
     // Whether of() can evaluate `query`, without reading any posting.
     static bool evaluable(const Xapian::Query& query);
+    // The documents of [first, last] that `query` matches, any query, as Xapian's matcher finds
+    // them without weights: what a stub of shards takes for what of() cannot evaluate, since
+    // only the matcher's results, not a spy or a posting source, know the stub's document ids.
+    // Throws what the matcher throws.
+    static MatchSet from_matcher(const Xapian::Database& database, const Xapian::Query& query,
+                                 Xapian::docid first, Xapian::docid last);
 
     Xapian::docid first() const { return first_; }
     Xapian::docid last() const { return last_; }

@@ -37,7 +37,7 @@ Ids matched_by_xapian(const Xapian::Database& database, const Q& query) {
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     Ids ids;
-    const auto mset = enquire.get_mset(0, kDocuments + 1);
+    const auto mset = enquire.get_mset(0, database.get_lastdocid() + 1);
     for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(*it);
     return ids;
 }
@@ -116,4 +116,26 @@ TEST_CASE("whether a query can be evaluated is known before any posting is read"
     CHECK(MatchSet::evaluable(Q(Q::OP_AND_MAYBE, Q("a"), Q(Q::OP_PHRASE, Q("b"), Q("c")))));
     CHECK_FALSE(MatchSet::evaluable(Q(Q::OP_AND, Q("a"), Q(Q::OP_PHRASE, Q("b"), Q("c")))));
     CHECK_FALSE(MatchSet::evaluable(Q(Q::OP_VALUE_RANGE, 0, "a", "b")));
+}
+
+TEST_CASE("a match set from the matcher holds what the matcher matches, at a stub's ids",
+          "[match_set]") {
+    // Two databases numbered together: document d of the second is 2 (d - 1) + 2 of the whole.
+    Xapian::Database stub(divisible_database());
+    stub.add_database(divisible_database());
+    REQUIRE(stub.get_lastdocid() == 2 * kDocuments);
+    const auto posting_source = Q((new Xapian::FixedWeightPostingSource(1.0))->release());
+    for (const auto& query :
+         {Q("d7"), Q(Q::OP_AND_NOT, Q("all"), Q("d3")), Q(Q::OP_FILTER, Q("d5"), posting_source)}) {
+        CAPTURE(query.get_description());
+        for (const auto& [first, last] :
+             {std::pair<Xapian::docid, Xapian::docid>{1, 600}, {65, 400}, {599, 2000}}) {
+            CAPTURE(first, last);
+            const auto set = MatchSet::from_matcher(stub, query, first, last);
+            CHECK(ids_of(set) == in_range(matched_by_xapian(stub, query), first, last));
+            if (const auto evaluated = MatchSet::of(stub, query, first, last)) {
+                CHECK(ids_of(set) == ids_of(*evaluated));
+            }
+        }
+    }
 }
