@@ -56,6 +56,7 @@ IndexHandle::IndexHandle(std::string path, const std::string& synonyms,
 void IndexHandle::open_index() {
     if (!monitor_) {
         database_ = open_database(path_);
+        parts_ = {database_};
         vocabulary_ = combine(database_, synonyms_);
         return;
     }
@@ -63,6 +64,7 @@ void IndexHandle::open_index() {
     seen_generation_ = monitor_->generation();
     const auto down = monitor_->down();
     Xapian::Database database;
+    std::vector<Xapian::Database> parts;
     ShardStatus status;
     status.total = down.size();
     for (std::size_t shard = 0; shard < down.size(); ++shard) {
@@ -71,7 +73,9 @@ void IndexHandle::open_index() {
             continue;
         }
         try {
-            database.add_database(monitor_->open(shard));
+            auto part = monitor_->open(shard);
+            database.add_database(part);
+            parts.push_back(std::move(part));
         } catch (const Xapian::Error& error) {
             monitor_->mark_down(shard, error.get_description());
             status.failures.push_back({shard, error.get_description()});
@@ -83,6 +87,7 @@ void IndexHandle::open_index() {
                                       status.total, status.failures.front().reason));
     }
     database_ = std::move(database);
+    parts_ = std::move(parts);
     status_ = std::move(status);
     vocabulary_ = combine(database_, synonyms_);
 }
@@ -94,6 +99,17 @@ std::optional<Xapian::rev> IndexHandle::revision() const {
     } catch (const Xapian::InvalidOperationError&) {
         return std::nullopt;
     }
+}
+
+std::optional<std::vector<Xapian::rev>> IndexHandle::revisions() const {
+    if (remote_shards_) return std::nullopt;
+    std::vector<Xapian::rev> revisions;
+    try {
+        for (const auto& part : parts_) revisions.push_back(part.get_revision());
+    } catch (const Xapian::InvalidOperationError&) {
+        return std::nullopt;  // a part that is itself a stub of several
+    }
+    return revisions;
 }
 
 bool IndexHandle::refresh() {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -34,6 +35,10 @@ class IndexHandle {
     bool remote_shards() const { return remote_shards_; }
     // The revision of a single local database; none for a stub of several or remote shards.
     std::optional<Xapian::rev> revision() const;
+    // The databases the index is made of now (the shards that answer), in the order Xapian
+    // numbers their documents in database(); and the revision of each, if they are local.
+    const std::vector<Xapian::Database>& parts() const { return parts_; }
+    std::optional<std::vector<Xapian::rev>> revisions() const;
     // The shards the database is made of now.
     const ShardStatus& shards() const { return status_; }
 
@@ -55,6 +60,7 @@ class IndexHandle {
     std::shared_ptr<ShardMonitor> monitor_;  // none for a single database
     std::uint64_t seen_generation_ = 0;
     Xapian::Database database_;
+    std::vector<Xapian::Database> parts_;
     ShardStatus status_;
     Xapian::Database synonyms_;
     Xapian::Database vocabulary_;

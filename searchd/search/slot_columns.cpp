@@ -401,15 +401,52 @@ ValueCounts SlotColumns::named_counts(
 
 std::shared_ptr<const SlotColumns> SharedColumns::get(const Xapian::Database& database,
                                                       Xapian::rev revision, const Build& build) {
+    return get(database, {database}, {revision}, build);
+}
+
+namespace {
+
+// The documents of `parts` (numbered together as Xapian numbers the documents of several
+// databases: document d of part i is (d - 1) * parts + i + 1) that the commits between `from`
+// and `to` changed, sorted; none when a part's record is missing.
+std::optional<std::vector<Xapian::docid>> changed_between(
+    const std::vector<Xapian::Database>& parts, const std::vector<Xapian::rev>& from,
+    const std::vector<Xapian::rev>& to) {
+    std::vector<Xapian::docid> changed;
+    const auto count = static_cast<Xapian::docid>(parts.size());
+    for (std::size_t part = 0; part < parts.size(); ++part) {
+        if (from[part] == to[part]) continue;
+        const auto own = change_log::changed_between(parts[part], from[part], to[part]);
+        if (!own) return std::nullopt;
+        for (const auto docid : *own) {
+            changed.push_back((docid - 1) * count + static_cast<Xapian::docid>(part) + 1);
+        }
+    }
+    std::sort(changed.begin(), changed.end());
+    return changed;
+}
+
+}  // namespace
+
+std::shared_ptr<const SlotColumns> SharedColumns::get(const Xapian::Database& database,
+                                                      const std::vector<Xapian::Database>& parts,
+                                                      const std::vector<Xapian::rev>& revisions,
+                                                      const Build& build) {
     std::lock_guard lock(mutex_);
     const auto uuid = database.get_uuid();
-    const bool same_database = columns_ && uuid == uuid_;
-    if (same_database && revision == revision_) return columns_;
+    const bool same_database = columns_ && uuid == uuid_ && revisions.size() == revisions_.size();
+    if (same_database && revisions == revisions_) return columns_;
+    // Newer: no part behind the columns held, and one ahead.
+    bool newer = same_database;
+    for (std::size_t part = 0; newer && part < revisions.size(); ++part) {
+        newer = revisions[part] >= revisions_[part];
+    }
+    newer = newer && revisions != revisions_;
     std::shared_ptr<const SlotColumns> built;
-    if (same_database && revision > revision_) {
+    if (newer) {
         std::optional<std::vector<Xapian::docid>> changed;
         try {
-            changed = change_log::changed_between(database, revision_, revision);
+            changed = changed_between(parts, revisions_, revisions);
         } catch (const std::invalid_argument&) {
             // A record the indexer did not write: read everything.
         }
@@ -420,10 +457,10 @@ std::shared_ptr<const SlotColumns> SharedColumns::get(const Xapian::Database& da
         }
     }
     if (!built) built = build();
-    if (!same_database || revision > revision_) {
+    if (!same_database || newer) {
         columns_ = built;
         uuid_ = uuid;
-        revision_ = revision;
+        revisions_ = revisions;
     }
     return built;
 }

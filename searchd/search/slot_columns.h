@@ -139,11 +139,17 @@ class SharedColumns {
     // wait for it rather than build it again.
     std::shared_ptr<const SlotColumns> get(const Xapian::Database& database, Xapian::rev revision,
                                            const Build& build);
+    // The same for a stub of local shards: `parts` are its databases in the order Xapian numbers
+    // their documents in `database`, at `revisions`; the changes of each are read from it.
+    std::shared_ptr<const SlotColumns> get(const Xapian::Database& database,
+                                           const std::vector<Xapian::Database>& parts,
+                                           const std::vector<Xapian::rev>& revisions,
+                                           const Build& build);
 
   private:
     std::mutex mutex_;
     std::string uuid_;  // of the database held: one replaced by another starts afresh
-    Xapian::rev revision_ = 0;
+    std::vector<Xapian::rev> revisions_;  // of each of its parts
     std::shared_ptr<const SlotColumns> columns_;
 };
 

@@ -328,3 +328,52 @@ TEST_CASE("shared columns follow the indexer's commits by rereading what they ch
     follow();
     CHECK(builds == 2);
 }
+
+TEST_CASE("shared columns of a stub of shards follow each shard's commits", "[facet_counter]") {
+    TempDir dir;
+    dir.write("one/a.txt", "Talks in Geneva\nDelegations met in Geneva.\n");
+    dir.write("one/b.txt", "Talks in Odesa\nDelegations met in Odesa.\n");
+    dir.write("two/c.txt", "Talks in Riyadh\nDelegations met in Riyadh.\n");
+    talksearch::testing::index_into(dir.path() / "db-one", {dir.path() / "one"});
+    talksearch::testing::index_into(dir.path() / "db-two", {dir.path() / "two"});
+    const auto stub = dir.write("shards.stub", "auto db-one\nauto db-two\n").string();
+    std::vector<Xapian::valueno> slots{schema::kSlotMonth};
+    for (const auto& info : schema::kFacets) slots.push_back(info.slot);
+    SharedColumns shared;
+    int builds = 0;
+    const auto follow = [&] {
+        const Xapian::Database database(stub);
+        const std::vector<Xapian::Database> parts{
+            Xapian::Database((dir.path() / "db-one").string()),
+            Xapian::Database((dir.path() / "db-two").string())};
+        const std::vector<Xapian::rev> revisions{parts[0].get_revision(), parts[1].get_revision()};
+        const auto build = [&] {
+            ++builds;
+            return std::make_shared<const SlotColumns>(database, slots);
+        };
+        const auto columns = shared.get(database, parts, revisions, build);
+        CHECK(describe(*columns, database.get_lastdocid()) ==
+              describe(SlotColumns(database, slots), database.get_lastdocid()));
+        return columns;
+    };
+    follow();
+    CHECK(builds == 1);
+    follow();
+    CHECK(builds == 1);  // the same revisions
+
+    // The second shard gains an article, the first loses one and has another changed: their
+    // documents are found at the stub's ids, interleaved, without building afresh.
+    dir.write("two/d.txt", "Talks in Istanbul\nDelegations met in Istanbul.\n");
+    talksearch::testing::index_into(dir.path() / "db-two", {dir.path() / "two"});
+    dir.write("one/a.txt", "Talks in Kyiv\nDelegations met in Kyiv.\n");
+    std::filesystem::remove(dir.path() / "one" / "b.txt");
+    talksearch::testing::index_into(dir.path() / "db-one", {dir.path() / "one"}, nullptr,
+                                    /*prune=*/true);
+    const auto columns = follow();
+    CHECK(builds == 1);
+    const auto city = static_cast<std::size_t>(
+        std::find(slots.begin(), slots.end(), schema::facet_info(Facet::city).slot) -
+        slots.begin());
+    CHECK(columns->find(city, "Istanbul").has_value());
+    CHECK(columns->find(city, "Kyiv").has_value());
+}
