@@ -7,14 +7,16 @@
 // match, and runs whatever passes of its own the rest needs. Four strategies, with the same
 // counts:
 // - SpyCounting (pass_counting.h): Xapian's built-in spies, a pass per selected facet; the only
-//   counting the stock remote server runs, and the one for any stub of shards.
+//   counting the stock remote server runs, the one for a stub of remote shards, and for what
+//   MatchSetCounting leaves over a stub of local shards.
 // - ColumnCounting (pass_counting.h): the same passes, counted from in-memory columns of a
 //   single database; what SelectionCounting does without a selection.
 // - SelectionCounting (selection_counting.h): a single local database; the selections are
 //   applied from the columns during the search pass, which counts every facet by itself.
-// - MatchSetCounting (match_set_counting.h): a single local database, the strategy chosen for
-//   it; counts outside the matcher from the posting lists and the columns, so that the search
-//   pass only ranks; what it cannot evaluate it leaves to SelectionCounting.
+// - MatchSetCounting (match_set_counting.h): the strategy chosen for a single local database
+//   and for a stub of local shards; counts outside the matcher from the posting lists and the
+//   columns, so that the search pass only ranks; what it cannot evaluate it leaves to
+//   SelectionCounting (over shards: date ranges to SpyCounting).
 // A collapsed search counts stories: each story once per facet value that one of its counted
 // articles has, and once in the histogram, in the month of its earliest counted article. Only
 // the column strategies can: they set aside the articles of stories with copies, which
@@ -137,8 +139,7 @@ class FacetCountingStrategy {
 Xapian::Query ranked_query(const CountedSearch& search);
 
 // The strategy for `database`: Xapian's spies when `columns` is null; otherwise the columns
-// (built over `database`, outliving the strategy), with the selections applied during the
-// match when `database` is a single one.
+// (built over `database`, a single one or a stub of local shards, outliving the strategy).
 std::unique_ptr<FacetCountingStrategy> facet_counting_for(const Xapian::Database& database,
                                                           const SlotColumns* columns);
 

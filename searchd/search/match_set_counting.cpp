@@ -5,6 +5,8 @@
 
 #include "searchd/search/docid_list.h"
 #include "searchd/search/match_set.h"
+#include "searchd/search/pass_counting.h"
+#include "searchd/search/query_builder.h"
 #include "searchd/search/selection_filter.h"
 
 namespace talksearch::search {
@@ -85,6 +87,7 @@ void MatchSetCounting::count_most(const MatchSet& matches, ColumnSlotCounter& co
 }
 
 bool MatchSetCounting::counts_apart(const CountedSearch& search) const {
+    if (!single_database_) return false;
     if (search.date_filter || !MatchSet::evaluable(search.query)) return false;
     // By date, the other side ranks from a match set of its own (rank()). By relevance, Xapian's
     // ranking of an AND or of selections costs about what its counting does: a search split by
@@ -108,13 +111,20 @@ bool MatchSetCounting::counts_whole_apart(const CountedSearch& search) const {
 FacetCounts MatchSetCounting::count(const Xapian::Database& database, const CountedSearch& search,
                                     const SearchPass& search_pass) const {
     const bool by_date = search.sort != SortOrder::relevance;
-    if (search.date_filter || !MatchSet::evaluable(search.query) || (!by_date && search.range)) {
+    if (!single_database_ && search.date_filter) {
+        return SpyCounting().count(database, search, search_pass);
+    }
+    if (single_database_ &&
+        (search.date_filter || !MatchSet::evaluable(search.query) || (!by_date && search.range))) {
         return SelectionCounting::count(database, search, search_pass);
     }
+    // Over shards, the list of the first by date would be read at each shard's own ids.
+    const bool first_from_columns = by_date && single_database_;
     std::vector<Xapian::docid> first_by_date;
-    auto counts = walk(database, search, by_date ? &first_by_date : nullptr);
+    auto counts = walk(database, search, first_from_columns ? &first_by_date : nullptr);
     std::vector<Xapian::Query> filters;
-    if (by_date) filters.emplace_back((new DocidList(std::move(first_by_date)))->release());
+    if (first_from_columns)
+        filters.emplace_back((new DocidList(std::move(first_by_date)))->release());
     // Out of time already: the ranking ends at once too.
     if (search.deadline && search.deadline->passed()) filters.push_back(search.deadline->filter());
     Xapian::Enquire enquire(database);
@@ -126,7 +136,8 @@ FacetCounts MatchSetCounting::count(const Xapian::Database& database, const Coun
 void MatchSetCounting::rank(const Xapian::Database& database, const CountedSearch& search,
                             const SearchPass& search_pass) const {
     const auto ranked = ranked_query(search);
-    if (search.sort == SortOrder::relevance || search.date_filter || !MatchSet::evaluable(ranked)) {
+    if (!single_database_ || search.sort == SortOrder::relevance || search.date_filter ||
+        !MatchSet::evaluable(ranked)) {
         SelectionCounting::rank(database, search, search_pass);
         return;
     }
@@ -155,6 +166,14 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
     const auto [first, last] =
         search.range.value_or(std::pair(Xapian::docid{1}, database.get_lastdocid()));
     auto matches = MatchSet::of(database, search.query, first, last);
+    if (!matches && !single_database_) {
+        // Over shards, the matcher finds what the posting lists alone cannot (phrases), within
+        // the request's time.
+        matches = refused_as_invalid_query([&] {
+            return MatchSet::from_matcher(database, filtered(search.query, search.share_filters()),
+                                          first, last);
+        });
+    }
     if (!matches) throw std::logic_error("a query the match set cannot evaluate");
     std::vector<SelectionFilter::Selection> selections;
     for (const auto& [facet, selection] : search.selections) {

@@ -14,6 +14,12 @@
 // Queries a match set cannot evaluate (phrases, wildcard operators), date ranges (whose
 // histogram counts the matches before the range) and a relevance search over a share of the
 // document ids (as a search split by ids is) are counted by SelectionCounting.
+// Over a stub of local shards, with columns built over the stub (by the document ids Xapian
+// numbers the shards' documents with together), the match set and the walk work as over one
+// database; but Xapian tells a posting source or a spy in the matcher each shard's own ids, so
+// there the matches of what a match set cannot evaluate (phrases) come from the matcher's
+// results (MatchSet::from_matcher), date ranges are left to Xapian's spies (SpyCounting), a date
+// order is ranked by Xapian's sort over every match, and nothing is counted apart.
 
 #include <functional>
 
@@ -27,8 +33,10 @@ namespace talksearch::search {
 
 class MatchSetCounting : public SelectionCounting {
   public:
-    // `columns` must be of the single database counted, and outlive the strategy.
-    explicit MatchSetCounting(const SlotColumns& columns) : SelectionCounting(columns) {}
+    // `columns` must be of the database counted (a single one, or a stub of local shards if
+    // not `single_database`), and outlive the strategy.
+    explicit MatchSetCounting(const SlotColumns& columns, bool single_database = true)
+        : SelectionCounting(columns), single_database_(single_database) {}
 
     FacetCounts count(const Xapian::Database& database, const CountedSearch& search,
                       const SearchPass& search_pass) const override;
@@ -44,6 +52,7 @@ class MatchSetCounting : public SelectionCounting {
                             const CountedSearch& search) const override;
 
   private:
+    const bool single_database_;
     // The counts over `matches`, most of the database's articles, taken from those of every
     // article by leaving out the non-matches; until `out_of_time()`.
     void count_most(const MatchSet& matches, ColumnSlotCounter& counted,

@@ -66,10 +66,7 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
     : catalog_(catalog),
       index_(database, synonyms, std::move(shards)),
       builder_(catalog, index_.vocabulary()),
-      // Columns serve a single database only (see facet_counting_for).
-      use_columns_((counting == FacetCounting::columns ||
-                    (counting == FacetCounting::automatic && !index_.remote_shards())) &&
-                   !index_.sharded()),
+      use_columns_(counting != FacetCounting::spies && !index_.remote_shards()),
       shared_columns_(std::move(shared_columns)),
       counts_cache_(std::move(counts_cache)) {
     // Built now, so that the first request does not pay for it.
@@ -94,9 +91,9 @@ const SlotColumns& Searcher::columns() {
             for (const auto& info : schema::kFacets) all_slots.push_back(info.slot);
             return std::make_shared<const SlotColumns>(index_.database(), all_slots);
         };
-        const auto revision = index_.revision();
-        columns_ = shared_columns_ && revision
-                       ? shared_columns_->get(index_.database(), *revision, build)
+        const auto revisions = index_.revisions();
+        columns_ = shared_columns_ && revisions
+                       ? shared_columns_->get(index_.database(), index_.parts(), *revisions, build)
                        : build();
     }
     return *columns_;

@@ -27,9 +27,9 @@ class FacetCountingStrategy;
 class SharedColumns;
 class SlotColumns;
 
-// How facets are counted (see facet_counting.h). automatic: in-memory columns for a single
-// local database, Xapian's built-in spies for a stub of shards, local or remote. The columns
-// serve a single database only: spies count a stub's shards whichever is asked for.
+// How facets are counted (see facet_counting.h). automatic: in-memory columns for a local
+// database or a stub of local shards, Xapian's built-in spies for remote shards, whose values
+// the columns would have to fetch over the network; spies count them whichever is asked for.
 enum class FacetCounting { automatic, columns, spies };
 
 class Searcher {
