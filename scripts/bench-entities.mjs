@@ -1,6 +1,9 @@
 // Scores the city, negotiator and person facets against hand-labelled articles (docs/entities.md).
 // Each folder holds article files and labels.json. A label listed as ambiguous counts neither way;
 // the person facet is expected to hold the article's negotiators too (they are persons).
+// With --adjudicated, the decisions of a folder's adjudication.json (disputed names judged again
+// by the labelling rules) replace the labels they are about; spelling questions (same_as) are
+// left as labelled.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -10,11 +13,13 @@ const args = process.argv.slice(2);
 let tool = path.join(root, 'build/indexer/find-entities');
 let catalog = path.join(root, 'data/entities.toml');
 let quiet = false;
+let adjudicated = false;
 const folders = [];
 for (let i = 0; i < args.length; ++i) {
   if (args[i] === '--tool') tool = args[++i];
   else if (args[i] === '--catalog') catalog = args[++i];
   else if (args[i] === '--quiet') quiet = true;
+  else if (args[i] === '--adjudicated') adjudicated = true;
   else folders.push(args[i]);
 }
 if (folders.length === 0) {
@@ -28,8 +33,51 @@ if (!existsSync(tool)) {
 const key = (name) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 const facets = ['city', 'negotiator', 'person'];
 
+// Applies `items` (adjudication.json) to the labels of one article.
+function adjudicate(label, items) {
+  for (const item of items) {
+    if (item.file !== label.file || item.same_as) continue;
+    const k = key(item.name);
+    const without = (list) => (list ?? []).filter((name) => key(name) !== k);
+    const labelled = [...(label.negotiator ?? []), ...(label.person ?? [])].some((name) => key(name) === k);
+    switch (item.decision) {
+      case 'city': label.city = [...without(label.city), item.name]; break;
+      case 'not_city': label.city = without(label.city); break;
+      case 'negotiator':
+        label.person = without(label.person);
+        label.negotiator = [...without(label.negotiator), item.name];
+        break;
+      case 'person':
+        label.negotiator = without(label.negotiator);
+        label.person = [...without(label.person), item.name];
+        break;
+      case 'neither':
+        label.negotiator = without(label.negotiator);
+        label.person = without(label.person);
+        break;
+      case 'ambiguous':
+        // Counted neither way: out of the lists, into ambiguous; a person all the same when the
+        // question was only whether they negotiate.
+        if (item.kind === 'place') label.city = without(label.city);
+        else {
+          label.negotiator = without(label.negotiator);
+          if (labelled) label.person = [...without(label.person), item.name];
+        }
+        label.ambiguous = [...(label.ambiguous ?? []), item.name];
+        break;
+      default:
+        throw new Error(`unknown decision ${item.decision} for ${item.name} in ${label.file}`);
+    }
+  }
+}
+
 function score(folder) {
   const labels = JSON.parse(readFileSync(path.join(folder, 'labels.json'), 'utf8')).articles;
+  const decisions = path.join(folder, 'adjudication.json');
+  if (adjudicated && existsSync(decisions)) {
+    const { items } = JSON.parse(readFileSync(decisions, 'utf8'));
+    for (const label of labels) adjudicate(label, items);
+  }
   const files = labels.map((label) => path.join(folder, label.file));
   const run = spawnSync(tool, ['--catalog', catalog, ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0 && !run.stdout) {
