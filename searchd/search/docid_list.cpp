@@ -6,13 +6,28 @@
 
 namespace talksearch::search {
 
-DocidList::DocidList(std::vector<Xapian::docid> docids)
-    : docids_(std::make_shared<const std::vector<Xapian::docid>>(std::move(docids))) {}
+DocidList::DocidList(std::vector<Xapian::docid> docids, std::vector<std::string> part_uuids)
+    : DocidList(std::make_shared<const std::vector<Xapian::docid>>(std::move(docids)),
+                std::make_shared<const std::vector<std::string>>(std::move(part_uuids))) {}
 
-void DocidList::init(const Xapian::Database&) {
+void DocidList::init(const Xapian::Database& database) {
     at_ = 0;
     started_ = false;
     set_maxweight(0);
+    docids_ = all_;
+    if (part_uuids_->size() < 2) return;
+    const auto found = std::find(part_uuids_->begin(), part_uuids_->end(), database.get_uuid());
+    const auto parts = static_cast<Xapian::docid>(part_uuids_->size());
+    const auto part = static_cast<Xapian::docid>(found - part_uuids_->begin());
+    // Document d of part p is (d - 1) * parts + p + 1 of the stub. A database not among the
+    // parts (none should be) matches nothing.
+    std::vector<Xapian::docid> own;
+    if (found != part_uuids_->end()) {
+        for (const auto docid : *all_) {
+            if ((docid - 1) % parts == part) own.push_back((docid - 1) / parts + 1);
+        }
+    }
+    docids_ = std::make_shared<const std::vector<Xapian::docid>>(std::move(own));
 }
 
 void DocidList::next(double) {
@@ -29,8 +44,27 @@ void DocidList::skip_to(Xapian::docid docid, double) {
         docids_->begin());
 }
 
+std::optional<std::vector<std::string>> part_uuids(const Xapian::Database& database) {
+    if (database.size() < 2) return std::vector<std::string>();
+    std::vector<std::string> uuids;
+    const auto joined = database.get_uuid();
+    for (std::size_t start = 0;;) {
+        const auto end = joined.find(':', start);
+        uuids.push_back(joined.substr(start, end - start));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    auto sorted = uuids;
+    std::sort(sorted.begin(), sorted.end());
+    const bool distinct = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+    const bool named = std::none_of(uuids.begin(), uuids.end(),
+                                    [](const std::string& uuid) { return uuid.empty(); });
+    if (uuids.size() != database.size() || !distinct || !named) return std::nullopt;
+    return uuids;
+}
+
 std::string DocidList::get_description() const {
-    return fmt::format("DocidList({} documents)", docids_->size());
+    return fmt::format("DocidList({} documents)", all_->size());
 }
 
 }  // namespace talksearch::search

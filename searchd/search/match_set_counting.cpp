@@ -118,13 +118,15 @@ FacetCounts MatchSetCounting::count(const Xapian::Database& database, const Coun
         (search.date_filter || !MatchSet::evaluable(search.query) || (!by_date && search.range))) {
         return SelectionCounting::count(database, search, search_pass);
     }
-    // Over shards, the list of the first by date would be read at each shard's own ids.
-    const bool first_from_columns = by_date && single_database_;
+    // Over shards, the list of the first by date needs to tell their parts apart.
+    const auto parts = part_uuids(database);
+    const bool first_from_columns = by_date && parts;
     std::vector<Xapian::docid> first_by_date;
     auto counts = walk(database, search, first_from_columns ? &first_by_date : nullptr);
     std::vector<Xapian::Query> filters;
-    if (first_from_columns)
-        filters.emplace_back((new DocidList(std::move(first_by_date)))->release());
+    if (first_from_columns) {
+        filters.emplace_back((new DocidList(std::move(first_by_date), *parts))->release());
+    }
     // Out of time already: the ranking ends at once too.
     if (search.deadline && search.deadline->passed()) filters.push_back(search.deadline->filter());
     Xapian::Enquire enquire(database);
@@ -136,7 +138,8 @@ FacetCounts MatchSetCounting::count(const Xapian::Database& database, const Coun
 void MatchSetCounting::rank(const Xapian::Database& database, const CountedSearch& search,
                             const SearchPass& search_pass) const {
     const auto ranked = ranked_query(search);
-    if (!single_database_ || search.sort == SortOrder::relevance || search.date_filter ||
+    const auto parts = part_uuids(database);
+    if (!parts || search.sort == SortOrder::relevance || search.date_filter ||
         !MatchSet::evaluable(ranked)) {
         SelectionCounting::rank(database, search, search_pass);
         return;
@@ -151,7 +154,7 @@ void MatchSetCounting::rank(const Xapian::Database& database, const CountedSearc
     });
     Xapian::Enquire enquire(database);
     enquire.set_query(
-        filtered(ranked, {Xapian::Query((new DocidList(by_date.docids()))->release())}));
+        filtered(ranked, {Xapian::Query((new DocidList(by_date.docids(), *parts))->release())}));
     search_pass(enquire, 0);
 }
 

@@ -18,8 +18,9 @@
 // numbers the shards' documents with together), the match set and the walk work as over one
 // database; but Xapian tells a posting source or a spy in the matcher each shard's own ids, so
 // there the matches of what a match set cannot evaluate (phrases) come from the matcher's
-// results (MatchSet::from_matcher), date ranges are left to Xapian's spies (SpyCounting), a date
-// order is ranked by Xapian's sort over every match, and nothing is counted apart.
+// results (MatchSet::from_matcher), date ranges are left to Xapian's spies (SpyCounting), the
+// first by date are matched at each shard's ids (DocidList, which finds its shard by UUID), and
+// nothing is counted apart.
 
 #include <functional>
 
