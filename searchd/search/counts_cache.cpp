@@ -1,6 +1,7 @@
 #include "searchd/search/counts_cache.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace talksearch::search {
 namespace {
@@ -30,8 +31,8 @@ std::size_t bytes_of(const CountedResult& result) {
 CountsCache::CountsCache(std::size_t bytes) : capacity_(bytes) {}
 
 std::string CountsCache::key(const SearchRequest& request, std::string_view uuid,
-                             Xapian::rev revision) {
-    std::string key = fmt::format("{}|{}|", revision, request.collapse ? 1 : 0);
+                             const std::vector<Xapian::rev>& revisions) {
+    std::string key = fmt::format("{}|{}|", fmt::join(revisions, ","), request.collapse ? 1 : 0);
     append_part(key, uuid);
     append_part(key, request.query);
     append_part(key, request.from ? request.from->iso() : std::string());

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -32,10 +33,11 @@ class CountsCache {
     // Holds up to about `bytes` of counts; 0 holds none.
     explicit CountsCache(std::size_t bytes);
 
-    // What identifies the counts of `request` (not its page, sort or snippets) at `revision` of
-    // the database with `uuid` (an index rebuilt in its place starts its revisions again).
+    // What identifies the counts of `request` (not its page, sort or snippets) at `revisions` of
+    // the database with `uuid` (one revision each of its parts, the shards of a stub; an index
+    // rebuilt in its place starts its revisions again).
     static std::string key(const SearchRequest& request, std::string_view uuid,
-                           Xapian::rev revision);
+                           const std::vector<Xapian::rev>& revisions);
 
     std::shared_ptr<const CountedResult> find(const std::string& key);
     // Keeps `result` under `key`, unless it alone is larger than the cache.

@@ -87,7 +87,6 @@ void MatchSetCounting::count_most(const MatchSet& matches, ColumnSlotCounter& co
 }
 
 bool MatchSetCounting::counts_apart(const CountedSearch& search) const {
-    if (!single_database_) return false;
     if (search.date_filter || !MatchSet::evaluable(search.query)) return false;
     // By date, the other side ranks from a match set of its own (rank()). By relevance, Xapian's
     // ranking of an AND or of selections costs about what its counting does: a search split by

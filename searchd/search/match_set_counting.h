@@ -20,7 +20,7 @@
 // there the matches of what a match set cannot evaluate (phrases) come from the matcher's
 // results (MatchSet::from_matcher), date ranges are left to Xapian's spies (SpyCounting), the
 // first by date are matched at each shard's ids (DocidList, which finds its shard by UUID), and
-// nothing is counted apart.
+// a search is counted apart only whole (a range of the stub's ids is no range of a shard's).
 
 #include <functional>
 

@@ -217,33 +217,37 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     const bool empty_query = normalize_spaces(request.query).empty();
     response.sort = request.sort.value_or(empty_query ? SortOrder::newest : SortOrder::relevance);
 
-    // With an idle helper at the same revision, each matches half of the document ids on its
-    // own core. Statistics are the whole database's either way, so weights, order and counts
-    // are those of one pass. Only a single database: the shards of a stub number their
-    // documents each on their own.
+    // With an idle helper at the same revision, the search is divided between the two, each on
+    // its own core. Statistics are the whole database's either way, so weights, order and
+    // counts are those of one pass.
     const auto last = index_.database().get_lastdocid();
-    const auto revision = index_.revision();
+    const auto revisions = index_.revisions();
     const bool split =
-        helper && use_columns_ && last >= 2 && revision && revision == helper->index_.revision();
+        helper && use_columns_ && last >= 2 && revisions && revisions == helper->index_.revisions();
     // Counted before at this revision: only ranked.
     const auto cache_key =
-        counts_cache_ && revision
-            ? std::optional(CountsCache::key(request, index_.database().get_uuid(), *revision))
+        counts_cache_ && revisions
+            ? std::optional(CountsCache::key(request, index_.database().get_uuid(), *revisions))
             : std::nullopt;
     const auto cached = cache_key ? counts_cache_->find(*cache_key) : nullptr;
     // Divided between the two, when the counting needs no search pass: the helper ranks while
     // this one counts, all of the matches when it may count most of the database by its
     // non-matches, or else half of them while the helper counts the other half too. Otherwise
     // each matches and counts half of the document ids.
-    enum class Division { halves, apart, apart_halves };
+    enum class Division { none, halves, apart, apart_halves };
     const auto division = [&] {
-        if (!split || cached) return Division::halves;
+        if (!split || cached) return Division::none;
         std::map<schema::Facet, std::vector<std::string>> resolved;
         auto search = counted_search(request, std::nullopt, resolved);
         search.sort = response.sort;
         const auto counting = facet_counting();
-        if (!counting->counts_apart(search)) return Division::halves;
-        return counting->counts_whole_apart(search) ? Division::apart : Division::apart_halves;
+        // The shards of a stub number their documents each on their own: a range of the stub's
+        // ids is no range of theirs, so a search over them is only divided into its ranking and
+        // its counting.
+        const bool by_ids = index_.parts().size() == 1;
+        if (!counting->counts_apart(search)) return by_ids ? Division::halves : Division::none;
+        if (!by_ids || counting->counts_whole_apart(search)) return Division::apart;
+        return Division::apart_halves;
     }();
     auto match_shares = [&](std::size_t window) {
         std::vector<Share> shares;
@@ -251,7 +255,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
             shares.push_back(match(request, response.sort, window, Part::ranking, std::nullopt));
             return shares;
         }
-        if (!split) {
+        if (division == Division::none) {
             shares.push_back(match(request, response.sort, window, Part::whole, std::nullopt));
             return shares;
         }
@@ -266,6 +270,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
                 case Division::apart_halves:
                     return helper->match(request, response.sort, window, Part::ranking,
                                          second_half);
+                case Division::none:
                 case Division::halves:
                     break;
             }
@@ -281,6 +286,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
                 case Division::apart_halves:
                     mine = match(request, response.sort, window, Part::counting, first_half);
                     break;
+                case Division::none:
                 case Division::halves:
                     mine = match(request, response.sort, window, Part::whole, first_half);
                     break;

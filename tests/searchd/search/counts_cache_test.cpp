@@ -35,37 +35,37 @@ TEST_CASE("a counts key names what the counts depend on, and nothing else", "[co
     SearchRequest request;
     request.query = "talks";
     request.filters = {{Facet::city, {"Istanbul"}}};
-    const auto key = CountsCache::key(request, "db", 7);
+    const auto key = CountsCache::key(request, "db", {7});
 
     auto other_page = request;
     other_page.page = 3;
     other_page.per_page = 50;
     other_page.sort = SortOrder::newest;
     other_page.snippets = false;
-    CHECK(CountsCache::key(other_page, "db", 7) == key);
+    CHECK(CountsCache::key(other_page, "db", {7}) == key);
 
-    CHECK(CountsCache::key(request, "db", 8) != key);
-    CHECK(CountsCache::key(request, "another db", 7) != key);
+    CHECK(CountsCache::key(request, "db", {8}) != key);
+    CHECK(CountsCache::key(request, "another db", {7}) != key);
     auto changed = request;
     changed.query = "talks ceasefire";
-    CHECK(CountsCache::key(changed, "db", 7) != key);
+    CHECK(CountsCache::key(changed, "db", {7}) != key);
     changed = request;
     changed.filters[Facet::city].push_back("Geneva");
-    CHECK(CountsCache::key(changed, "db", 7) != key);
+    CHECK(CountsCache::key(changed, "db", {7}) != key);
     changed = request;
     changed.filters = {{Facet::person, {"Istanbul"}}};
-    CHECK(CountsCache::key(changed, "db", 7) != key);
+    CHECK(CountsCache::key(changed, "db", {7}) != key);
     changed = request;
     changed.from = parse_iso_date("2025-01-01");
-    CHECK(CountsCache::key(changed, "db", 7) != key);
+    CHECK(CountsCache::key(changed, "db", {7}) != key);
     changed = request;
     changed.collapse = false;
-    CHECK(CountsCache::key(changed, "db", 7) != key);
+    CHECK(CountsCache::key(changed, "db", {7}) != key);
     // No separator to forge: a query holding what would follow it is another key.
     changed = request;
     changed.query = "talks|city";
     changed.filters.clear();
-    CHECK(CountsCache::key(changed, "db", 7) != key);
+    CHECK(CountsCache::key(changed, "db", {7}) != key);
 }
 
 TEST_CASE("the counts cache keeps the most recently used within its size", "[counts_cache]") {
