@@ -68,7 +68,7 @@ async function totals(base) {
 
 async function measure(label, db, duration) {
   console.error(`bench-shards: querying ${label}`);
-  // Every search counted on both sides: only a single database keeps counts per revision.
+  // Every search counted, on one database and on shards alike: no counts kept between searches.
   const server = await startSearchd(db, ['--counts-cache', '0']);
   try {
     const figures = {
