@@ -170,10 +170,12 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
     auto matches = MatchSet::of(database, search.query, first, last);
     if (!matches && !single_database_) {
         // Over shards, the matcher finds what the posting lists alone cannot (phrases), within
-        // the request's time.
+        // the request's time (a range of ids is the set's own: a posting source would be told
+        // each shard's ids).
+        std::vector<Xapian::Query> in_time;
+        if (search.deadline) in_time.push_back(search.deadline->filter());
         matches = refused_as_invalid_query([&] {
-            return MatchSet::from_matcher(database, filtered(search.query, search.share_filters()),
-                                          first, last);
+            return MatchSet::from_matcher(database, filtered(search.query, in_time), first, last);
         });
     }
     if (!matches) throw std::logic_error("a query the match set cannot evaluate");
