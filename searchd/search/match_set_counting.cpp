@@ -165,8 +165,11 @@ FacetCounts MatchSetCounting::count_apart(const Xapian::Database& database,
 
 FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const CountedSearch& search,
                                    std::vector<Xapian::docid>* first_by_date) const {
-    const auto [first, last] =
+    // Not a structured binding: the lambda below captures the bounds.
+    const auto bounds =
         search.range.value_or(std::pair(Xapian::docid{1}, database.get_lastdocid()));
+    const auto first = bounds.first;
+    const auto last = bounds.second;
     auto matches = MatchSet::of(database, search.query, first, last);
     if (!matches && !single_database_) {
         // Over shards, the matcher finds what the posting lists alone cannot (phrases), within
