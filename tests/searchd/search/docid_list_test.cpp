@@ -25,8 +25,8 @@ Xapian::Database database_of(const std::filesystem::path& path, Xapian::doccount
 
 Ids matched(const Xapian::Database& database, const DocidList& list) {
     Xapian::Enquire enquire(database);
-    enquire.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("all"), Xapian::Query(list.clone())));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("all"),
+                                    Xapian::Query(list.clone()->release())));
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     Ids ids;
     const auto mset = enquire.get_mset(0, database.get_doccount());
