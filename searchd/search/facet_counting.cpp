@@ -57,13 +57,12 @@ void FacetCounts::add(FacetCounts&& other) {
     if (other.matches) matches = matches.value_or(0) + *other.matches;
 }
 
-std::unique_ptr<FacetCountingStrategy> facet_counting_for(const Xapian::Database& database,
-                                                          const SlotColumns* columns) {
+std::unique_ptr<FacetCountingStrategy> facet_counting_for(const SlotColumns* columns) {
     if (!columns) return std::make_unique<SpyCounting>();
     // Over several databases, neither a match spy nor a posting source is told the combined
     // document ids that the columns are indexed by (Xapian 1.4 gives them each shard's own):
     // the match set and the walk over it read them from the posting lists instead.
-    return std::make_unique<MatchSetCounting>(*columns, database.size() == 1);
+    return std::make_unique<MatchSetCounting>(*columns);
 }
 
 void FacetCountingStrategy::rank(const Xapian::Database& database, const CountedSearch& search,

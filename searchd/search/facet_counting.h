@@ -138,10 +138,10 @@ class FacetCountingStrategy {
 // the date range (no posting sources, which Xapian asks about every match).
 Xapian::Query ranked_query(const CountedSearch& search);
 
-// The strategy for `database`: Xapian's spies when `columns` is null; otherwise the columns
-// (built over `database`, a single one or a stub of local shards, outliving the strategy).
-std::unique_ptr<FacetCountingStrategy> facet_counting_for(const Xapian::Database& database,
-                                                          const SlotColumns* columns);
+// The strategy for a database: Xapian's spies when `columns` is null; otherwise the columns
+// (built over the database counted, a single one or a stub of local shards, outliving the
+// strategy).
+std::unique_ptr<FacetCountingStrategy> facet_counting_for(const SlotColumns* columns);
 
 // `query` restricted to the documents every one of `filters` matches; `query` itself if none.
 Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& filters);

@@ -92,15 +92,6 @@ void IndexHandle::open_index() {
     vocabulary_ = combine(database_, synonyms_);
 }
 
-std::optional<Xapian::rev> IndexHandle::revision() const {
-    if (monitor_ || database_.size() != 1) return std::nullopt;
-    try {
-        return database_.get_revision();
-    } catch (const Xapian::InvalidOperationError&) {
-        return std::nullopt;
-    }
-}
-
 std::optional<std::vector<Xapian::rev>> IndexHandle::revisions() const {
     if (remote_shards_) return std::nullopt;
     std::vector<Xapian::rev> revisions;

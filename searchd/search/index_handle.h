@@ -33,8 +33,6 @@ class IndexHandle {
     bool sharded() const { return monitor_ != nullptr; }
     // A stub naming remote shards, whose servers run only Xapian's built-in match spies.
     bool remote_shards() const { return remote_shards_; }
-    // The revision of a single local database; none for a stub of several or remote shards.
-    std::optional<Xapian::rev> revision() const;
     // The databases the index is made of now (the shards that answer), in the order Xapian
     // numbers their documents in database(); and the revision of each, if they are local.
     const std::vector<Xapian::Database>& parts() const { return parts_; }

@@ -110,10 +110,11 @@ bool MatchSetCounting::counts_whole_apart(const CountedSearch& search) const {
 FacetCounts MatchSetCounting::count(const Xapian::Database& database, const CountedSearch& search,
                                     const SearchPass& search_pass) const {
     const bool by_date = search.sort != SortOrder::relevance;
-    if (!single_database_ && search.date_filter) {
+    const bool single_database = database.size() == 1;
+    if (!single_database && search.date_filter) {
         return SpyCounting().count(database, search, search_pass);
     }
-    if (single_database_ &&
+    if (single_database &&
         (search.date_filter || !MatchSet::evaluable(search.query) || (!by_date && search.range))) {
         return SelectionCounting::count(database, search, search_pass);
     }
@@ -171,7 +172,7 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
     const auto first = bounds.first;
     const auto last = bounds.second;
     auto matches = MatchSet::of(database, search.query, first, last);
-    if (!matches && !single_database_) {
+    if (!matches && database.size() > 1) {
         // Over shards, the matcher finds what the posting lists alone cannot (phrases), within
         // the request's time (a range of ids is the set's own: a posting source would be told
         // each shard's ids).

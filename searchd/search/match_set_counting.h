@@ -34,10 +34,9 @@ namespace talksearch::search {
 
 class MatchSetCounting : public SelectionCounting {
   public:
-    // `columns` must be of the database counted (a single one, or a stub of local shards if
-    // not `single_database`), and outlive the strategy.
-    explicit MatchSetCounting(const SlotColumns& columns, bool single_database = true)
-        : SelectionCounting(columns), single_database_(single_database) {}
+    // `columns` must be of the database counted (a single one, or a stub of local shards), and
+    // outlive the strategy.
+    explicit MatchSetCounting(const SlotColumns& columns) : SelectionCounting(columns) {}
 
     FacetCounts count(const Xapian::Database& database, const CountedSearch& search,
                       const SearchPass& search_pass) const override;
@@ -53,7 +52,6 @@ class MatchSetCounting : public SelectionCounting {
                             const CountedSearch& search) const override;
 
   private:
-    const bool single_database_;
     // The counts over `matches`, most of the database's articles, taken from those of every
     // article by leaving out the non-matches; until `out_of_time()`.
     void count_most(const MatchSet& matches, ColumnSlotCounter& counted,

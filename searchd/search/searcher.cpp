@@ -402,7 +402,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
 }
 
 std::unique_ptr<FacetCountingStrategy> Searcher::facet_counting() {
-    return facet_counting_for(index_.database(), use_columns_ ? &columns() : nullptr);
+    return facet_counting_for(use_columns_ ? &columns() : nullptr);
 }
 
 CountedSearch Searcher::counted_search(

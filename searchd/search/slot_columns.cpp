@@ -399,11 +399,6 @@ ValueCounts SlotColumns::named_counts(
     return counts;
 }
 
-std::shared_ptr<const SlotColumns> SharedColumns::get(const Xapian::Database& database,
-                                                      Xapian::rev revision, const Build& build) {
-    return get(database, {database}, {revision}, build);
-}
-
 namespace {
 
 // The documents of `parts` (numbered together as Xapian numbers the documents of several

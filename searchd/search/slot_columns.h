@@ -133,14 +133,11 @@ class SlotColumns {
 class SharedColumns {
   public:
     using Build = std::function<std::shared_ptr<const SlotColumns>()>;
-    // The columns of `database` (one database, at `revision`): the ones held; or those built from
-    // them by rereading what the commits since changed, when the database recorded it; or else
-    // `build()`'s. Kept if newer than those held. Searchers asking for a revision being built
-    // wait for it rather than build it again.
-    std::shared_ptr<const SlotColumns> get(const Xapian::Database& database, Xapian::rev revision,
-                                           const Build& build);
-    // The same for a stub of local shards: `parts` are its databases in the order Xapian numbers
-    // their documents in `database`, at `revisions`; the changes of each are read from it.
+    // The columns of `database` (one database, or a stub of local shards), whose `parts` (itself,
+    // or the stub's databases in the order Xapian numbers their documents) are at `revisions`:
+    // the ones held; or those built from them by rereading what the commits since changed, when
+    // each part recorded it; or else `build()`'s. Kept if newer than those held. Searchers asking
+    // for a revision being built wait for it rather than build it again.
     std::shared_ptr<const SlotColumns> get(const Xapian::Database& database,
                                            const std::vector<Xapian::Database>& parts,
                                            const std::vector<Xapian::rev>& revisions,

@@ -69,8 +69,7 @@ TEST_CASE("every facet counting strategy counts what the matching articles hold"
     const auto by_selections = count_with(SelectionCounting(single_columns), single, search);
     const auto by_match_set = count_with(MatchSetCounting(single_columns), single, search);
     const auto shards_by_spies = count_with(SpyCounting(), shards, search);
-    const auto shards_by_choice =
-        count_with(*facet_counting_for(shards, &shard_columns), shards, search);
+    const auto shards_by_choice = count_with(*facet_counting_for(&shard_columns), shards, search);
     const std::vector<std::pair<std::string, const Counted*>> all{
         {"spies", &by_spies},
         {"columns", &by_columns},
@@ -90,13 +89,13 @@ TEST_CASE("the strategy follows the database's kind", "[facet_counting]") {
     Xapian::Database shards(counting_indexes().corpus);
     shards.add_database(Xapian::Database(counting_indexes().fixture));
     const SlotColumns columns(single, counted_slots());
-    CHECK(dynamic_cast<SpyCounting*>(facet_counting_for(single, nullptr).get()));
-    CHECK(dynamic_cast<MatchSetCounting*>(facet_counting_for(single, &columns).get()));
+    CHECK(dynamic_cast<SpyCounting*>(facet_counting_for(nullptr).get()));
+    CHECK(dynamic_cast<MatchSetCounting*>(facet_counting_for(&columns).get()));
     // Columns over a stub of local shards are read at the ids of the match set, which are the
     // stub's; Xapian's spies count only without columns (remote shards).
     const SlotColumns shard_columns(shards, counted_slots());
-    CHECK(dynamic_cast<MatchSetCounting*>(facet_counting_for(shards, &shard_columns).get()));
-    CHECK(dynamic_cast<SpyCounting*>(facet_counting_for(shards, nullptr).get()));
+    CHECK(dynamic_cast<MatchSetCounting*>(facet_counting_for(&shard_columns).get()));
+    CHECK(dynamic_cast<SpyCounting*>(facet_counting_for(nullptr).get()));
 }
 
 // With columns, facet selections are applied during the match by a SelectionFilter, which also

@@ -21,14 +21,15 @@ TEST_CASE("an index handle follows the indexer's commits", "[index_handle]") {
     IndexHandle index(db.string(), synonyms);
     CHECK_FALSE(index.remote_shards());
     CHECK(index.health().documents == 1);
-    const auto revision = index.revision();
+    const auto revision = index.revisions();
     REQUIRE(revision);
+    REQUIRE(revision->size() == 1);
     CHECK_FALSE(index.refresh());
 
     dir.write("in/two.txt", "Second report\n\nTalks went on in Istanbul today.\n");
     talksearch::testing::index_into(db, {dir.path() / "in"});
     CHECK(index.refresh());
-    CHECK(index.revision() > revision);
+    CHECK(index.revisions() > revision);
     CHECK(index.health().documents == 2);
     // The vocabulary holds the index's words and the catalogue's synonyms.
     CHECK(index.vocabulary().get_termfreq("Zistanbul") == 1);

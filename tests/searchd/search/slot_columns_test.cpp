@@ -53,15 +53,15 @@ TEST_CASE("shared columns are built once per revision and keep the newest", "[fa
             database, std::vector<Xapian::valueno>{schema::kSlotMonth});
     };
     SharedColumns shared;
-    const auto first = shared.get(database, 5, build);
-    CHECK(shared.get(database, 5, build) == first);
+    const auto first = shared.get(database, {database}, {5}, build);
+    CHECK(shared.get(database, {database}, {5}, build) == first);
     CHECK(builds == 1);
-    const auto newer = shared.get(database, 6, build);
+    const auto newer = shared.get(database, {database}, {6}, build);
     CHECK(newer != first);
     CHECK(builds == 2);
     // A searcher still at an older revision gets columns of its own; the newest stay held.
-    CHECK(shared.get(database, 5, build) != newer);
-    CHECK(shared.get(database, 6, build) == newer);
+    CHECK(shared.get(database, {database}, {5}, build) != newer);
+    CHECK(shared.get(database, {database}, {6}, build) == newer);
     CHECK(builds == 3);
 }
 
@@ -302,7 +302,7 @@ TEST_CASE("shared columns follow the indexer's commits by rereading what they ch
             ++builds;
             return std::make_shared<const SlotColumns>(database, slots);
         };
-        const auto columns = shared.get(database, database.get_revision(), build);
+        const auto columns = shared.get(database, {database}, {database.get_revision()}, build);
         CHECK(describe(*columns, database.get_lastdocid()) ==
               describe(SlotColumns(database, slots), database.get_lastdocid()));
         return columns;
