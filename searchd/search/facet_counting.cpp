@@ -9,13 +9,18 @@
 
 namespace talksearch::search {
 
+Xapian::Query DateRange::filter() const {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
+                         from ? from->iso() : "0000-00-00", to ? to->iso() : "9999-99-99");
+}
+
 std::vector<Xapian::Query> CountedSearch::filters_except(std::optional<schema::Facet> left_out,
                                                          bool with_dates) const {
     std::vector<Xapian::Query> filters;
     for (const auto& [facet, selection] : selections) {
         if (facet != left_out) filters.push_back(selection.filter);
     }
-    if (with_dates && date_filter) filters.push_back(*date_filter);
+    if (with_dates && dates) filters.push_back(dates->filter());
     auto shares = share_filters();
     filters.insert(filters.end(), shares.begin(), shares.end());
     return filters;
@@ -80,7 +85,7 @@ FacetCounts FacetCountingStrategy::count_apart(const Xapian::Database&,
 Xapian::Query ranked_query(const CountedSearch& search) {
     std::vector<Xapian::Query> filters;
     for (const auto& [facet, selection] : search.selections) filters.push_back(selection.filter);
-    if (search.date_filter) filters.push_back(*search.date_filter);
+    if (search.dates) filters.push_back(search.dates->filter());
     return filtered(search.query, filters);
 }
 

@@ -7,16 +7,15 @@
 // match, and runs whatever passes of its own the rest needs. Four strategies, with the same
 // counts:
 // - SpyCounting (pass_counting.h): Xapian's built-in spies, a pass per selected facet; the only
-//   counting the stock remote server runs, the one for a stub of remote shards, and for what
-//   MatchSetCounting leaves over a stub of local shards.
+//   counting the stock remote server runs, the one for a stub of remote shards.
 // - ColumnCounting (pass_counting.h): the same passes, counted from in-memory columns of a
 //   single database; what SelectionCounting does without a selection.
 // - SelectionCounting (selection_counting.h): a single local database; the selections are
 //   applied from the columns during the search pass, which counts every facet by itself.
 // - MatchSetCounting (match_set_counting.h): the strategy chosen for a single local database
 //   and for a stub of local shards; counts outside the matcher from the posting lists and the
-//   columns, so that the search pass only ranks; what it cannot evaluate it leaves to
-//   SelectionCounting (over shards: date ranges to SpyCounting).
+//   columns, so that the search pass only ranks; what it cannot evaluate over a single
+//   database it leaves to SelectionCounting.
 // A collapsed search counts stories: each story once per facet value that one of its counted
 // articles has, and once in the histogram, in the month of its earliest counted article. Only
 // the column strategies can: they set aside the articles of stories with copies, which
@@ -33,6 +32,7 @@
 
 #include <xapian.h>
 
+#include "common/dates.h"
 #include "common/schema.h"
 #include "searchd/search/deadline.h"
 #include "searchd/search/facet_counter.h"
@@ -46,11 +46,21 @@ struct FacetSelection {
     std::vector<std::string> values;  // as the facet's slot holds them (canonical names)
 };
 
+// The publication dates a search keeps, both ends included; an open end keeps every date on its
+// side. Undated articles are outside any range.
+struct DateRange {
+    std::optional<Date> from;
+    std::optional<Date> to;
+
+    // Over schema::kSlotDate, whose ISO dates sort as strings.
+    Xapian::Query filter() const;
+};
+
 // A search as facet counting sees it: the parsed query and its filters.
 struct CountedSearch {
     Xapian::Query query;                                 // without any filter
     std::map<schema::Facet, FacetSelection> selections;  // the facets with a selection
-    std::optional<Xapian::Query> date_filter;
+    std::optional<DateRange> dates;
     // A share's first and last document ids, for a split search.
     std::optional<std::pair<Xapian::docid, Xapian::docid>> range;
     bool count_stories = false;  // FacetCounts::stories wanted, and facets counted by story

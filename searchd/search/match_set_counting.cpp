@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <limits>
 
 #include "searchd/search/docid_list.h"
 #include "searchd/search/match_set.h"
@@ -87,7 +88,7 @@ void MatchSetCounting::count_most(const MatchSet& matches, ColumnSlotCounter& co
 }
 
 bool MatchSetCounting::counts_apart(const CountedSearch& search) const {
-    if (search.date_filter || !MatchSet::evaluable(search.query)) return false;
+    if (!MatchSet::evaluable(search.query)) return false;
     // By date, the other side ranks from a match set of its own (rank()). By relevance, Xapian's
     // ranking of an AND or of selections costs about what its counting does: a search split by
     // document ids, each side ranking and counting its half, is sooner done.
@@ -110,12 +111,8 @@ bool MatchSetCounting::counts_whole_apart(const CountedSearch& search) const {
 FacetCounts MatchSetCounting::count(const Xapian::Database& database, const CountedSearch& search,
                                     const SearchPass& search_pass) const {
     const bool by_date = search.sort != SortOrder::relevance;
-    const bool single_database = database.size() == 1;
-    if (!single_database && search.date_filter) {
-        return SpyCounting().count(database, search, search_pass);
-    }
-    if (single_database &&
-        (search.date_filter || !MatchSet::evaluable(search.query) || (!by_date && search.range))) {
+    if (database.size() == 1 &&
+        (!MatchSet::evaluable(search.query) || (!by_date && search.range))) {
         return SelectionCounting::count(database, search, search_pass);
     }
     // Over shards, the list of the first by date needs to tell their parts apart.
@@ -139,7 +136,7 @@ void MatchSetCounting::rank(const Xapian::Database& database, const CountedSearc
                             const SearchPass& search_pass) const {
     const auto ranked = ranked_query(search);
     const auto parts = part_uuids(database);
-    if (!parts || search.sort == SortOrder::relevance || search.date_filter ||
+    if (!parts || search.sort == SortOrder::relevance || search.dates ||
         !MatchSet::evaluable(ranked)) {
         SelectionCounting::rank(database, search, search_pass);
         return;
@@ -190,6 +187,20 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
     SelectionFilter filter(columns_, selections, search.count_stories);
     filter.init(database);
     ColumnSlotCounter counted(columns_, search.count_stories);
+    // With a date range, the histogram counts the matches before it: each match with every
+    // selection, in the range or not.
+    std::optional<ColumnSlotCounter> before_dates;
+    std::uint32_t first_day = 1;
+    std::uint32_t last_day = std::numeric_limits<std::uint32_t>::max();
+    if (search.dates) {
+        before_dates.emplace(columns_, search.count_stories);
+        if (search.dates->from) first_day = SlotColumns::day_number(search.dates->from->iso());
+        if (search.dates->to) last_day = SlotColumns::day_number(search.dates->to->iso());
+    }
+    const auto in_dates = [&](Xapian::docid docid) {
+        const auto day = columns_.day(docid);
+        return day != 0 && day >= first_day && day <= last_day;
+    };
     std::optional<FirstByDate> by_date;
     if (first_by_date) by_date.emplace(search.window, search.sort);
 
@@ -199,7 +210,8 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
         cut = cut || (search.deadline && search.deadline->expired());
         return cut;
     };
-    if (selections.empty() && !search.range && matches->size() > database.get_doccount() / 2) {
+    if (selections.empty() && !search.range && !search.dates &&
+        matches->size() > database.get_doccount() / 2) {
         // Most of the database: counted as all of it but the non-matches.
         matched = matches->size();
         count_most(*matches, counted, out_of_time);
@@ -219,7 +231,17 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
             // together instead of one after the other.
             for (const auto docid : docids) __builtin_prefetch(columns_.row(docid).first);
             for (const auto docid : docids) {
-                if (selecting && !filter.check(docid, 0)) continue;
+                if (before_dates) {
+                    const bool selected = !selecting || filter.selects(docid);
+                    if (selected) before_dates->count(docid);
+                    if (!in_dates(docid)) continue;
+                    if (!selected) {
+                        filter.check(docid, 0);  // counted for the one selection it lacks, if one
+                        continue;
+                    }
+                } else if (selecting && !filter.check(docid, 0)) {
+                    continue;
+                }
                 counted.count(docid);
                 if (by_date) by_date->offer(columns_.day(docid), docid);
                 ++matched;
@@ -241,7 +263,13 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
         auto set_aside = filter.take_set_aside(info.slot);
         if (!set_aside.empty()) counts.copies.without_selection[info.slot] = std::move(set_aside);
     }
-    count_months(database, search, counted, counts);
+    if (before_dates) {
+        counts.months = before_dates->counts(schema::kSlotMonth);
+        counts.undated_base = before_dates->seen();
+        counts.copies.before_dates = before_dates->take_set_aside();
+    } else {
+        count_months(database, search, counted, counts);
+    }
     counts.copies.matched = counted.take_set_aside();
     counts.by_story = search.count_stories;
     if (search.count_stories) counts.stories = counted.stories();

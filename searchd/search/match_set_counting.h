@@ -10,17 +10,17 @@
 // A date order, and by relevance a single term or alternatives without a selection, can be
 // ranked on another searcher while this one counts (counts_apart, count_apart, rank). Counting
 // most of the database without a selection, the walk leaves out the non-matches from counts
-// over every article instead of adding up the matches.
-// Queries a match set cannot evaluate (phrases, wildcard operators), date ranges (whose
-// histogram counts the matches before the range) and a relevance search over a share of the
-// document ids (as a search split by ids is) are counted by SelectionCounting.
+// over every article instead of adding up the matches. A date range is checked from the
+// columns' dates; its histogram counts the matches before the range, in the same walk.
+// Queries a match set cannot evaluate (phrases, wildcard operators) and a relevance search over
+// a share of the document ids (as a search split by ids is) are counted by SelectionCounting.
 // Over a stub of local shards, with columns built over the stub (by the document ids Xapian
 // numbers the shards' documents with together), the match set and the walk work as over one
 // database; but Xapian tells a posting source or a spy in the matcher each shard's own ids, so
 // there the matches of what a match set cannot evaluate (phrases) come from the matcher's
-// results (MatchSet::from_matcher), date ranges are left to Xapian's spies (SpyCounting), the
-// first by date are matched at each shard's ids (DocidList, which finds its shard by UUID), and
-// a search is counted apart only whole (a range of the stub's ids is no range of a shard's).
+// results (MatchSet::from_matcher), the first by date are matched at each shard's ids
+// (DocidList, which finds its shard by UUID), and a search is counted apart only whole (a range
+// of the stub's ids is no range of a shard's).
 
 #include <functional>
 

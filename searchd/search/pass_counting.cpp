@@ -16,7 +16,7 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
     for (const auto& info : schema::kFacets) {
         if (!search.selections.contains(info.facet)) slots.push_back(info.slot);
     }
-    if (!search.date_filter) slots.push_back(schema::kSlotMonth);
+    if (!search.dates) slots.push_back(schema::kSlotMonth);
     if (search.count_stories) slots.push_back(schema::kSlotStory);
     const auto counted = counter(enquire, slots, search.count_stories);
     const auto mset = search_pass(enquire, std::max(database.get_doccount(), 1u));
@@ -61,7 +61,7 @@ PassCounting::PassCounts PassCounting::count_pass(const Xapian::Database& databa
 
 void PassCounting::count_months(const Xapian::Database& database, const CountedSearch& search,
                                 const SlotCounter& counted, FacetCounts& counts) const {
-    if (!search.date_filter) {
+    if (!search.dates) {
         counts.months = counted.counts(schema::kSlotMonth);
         counts.undated_base = counted.seen();
         return;

@@ -431,9 +431,7 @@ CountedSearch Searcher::counted_search(
         search.selections.emplace(facet, FacetSelection{std::move(filter), names});
     }
     if (request.from || request.to) {
-        search.date_filter = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
-                                           request.from ? request.from->iso() : "0000-00-00",
-                                           request.to ? request.to->iso() : "9999-99-99");
+        search.dates = DateRange{request.from, request.to};
     }
     search.range = ids;
     search.count_stories = request.collapse;

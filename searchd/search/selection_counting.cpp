@@ -19,7 +19,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
     auto* filter = new SelectionFilter(columns_, selections, search.count_stories);
     const Xapian::Query selection_filter(filter->release());
     std::vector<Xapian::Query> filters;
-    if (search.date_filter) filters.push_back(*search.date_filter);
+    if (search.dates) filters.push_back(search.dates->filter());
     for (auto& filter : search.share_filters()) filters.push_back(std::move(filter));
     filters.push_back(selection_filter);
 

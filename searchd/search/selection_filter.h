@@ -31,6 +31,8 @@ class SelectionFilter : public Xapian::PostingSource {
     SelectionFilter(const SlotColumns& columns, const std::vector<Selection>& selections,
                     bool by_story = false);
 
+    // Whether `docid` has every selection; counts nothing.
+    bool selects(Xapian::docid docid) const { return missing(docid) == 0; }
     // Counts over the documents that had every selection but the one of `slot`.
     ValueCounts missing_only(Xapian::valueno slot) const;
     // Those set aside instead; taken once.

@@ -45,16 +45,6 @@ void set_bit(std::vector<std::uint64_t>& words, Xapian::docid docid, bool on) {
 }
 
 // "YYYY-MM-DD" as a number that sorts as the dates do; 0 for anything else (undated).
-std::uint32_t day_number(std::string_view iso) {
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return 0;
-    std::uint32_t year = 0, month = 0, day = 0;
-    const auto read = [&](std::size_t at, std::size_t length, std::uint32_t& into) {
-        const auto* end = iso.data() + at + length;
-        return std::from_chars(iso.data() + at, end, into).ptr == end;
-    };
-    if (!read(0, 4, year) || !read(5, 2, month) || !read(8, 2, day)) return 0;
-    return (year * 16 + month) * 32 + day;
-}
 
 // A story id as a number, when it is one in the indexer's form (16 lower-case hex digits, so
 // that no two ids read as one): a million of them counted without a string each.
@@ -71,6 +61,17 @@ std::optional<std::uint64_t> story_number(std::string_view story) {
 constexpr std::uint32_t kMaxValues = 1u << 24;
 
 }  // namespace
+
+std::uint32_t SlotColumns::day_number(std::string_view iso) {
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return 0;
+    std::uint32_t year = 0, month = 0, day = 0;
+    const auto read = [&](std::size_t at, std::size_t length, std::uint32_t& into) {
+        const auto* end = iso.data() + at + length;
+        return std::from_chars(iso.data() + at, end, into).ptr == end;
+    };
+    if (!read(0, 4, year) || !read(5, 2, month) || !read(8, 2, day)) return 0;
+    return (year * 16 + month) * 32 + day;
+}
 
 // Every distinct story id, numbered in the order first seen.
 struct SlotColumns::StoryIds {

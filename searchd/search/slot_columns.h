@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -66,6 +67,8 @@ class SlotColumns {
 
     // The date of `docid` (schema::kSlotDate) as a number in the dates' order; 0 if undated.
     std::uint32_t day(Xapian::docid docid) const { return docid < days_.size() ? days_[docid] : 0; }
+    // An ISO date ("2025-05-16") as day() numbers it; 0 if it is none.
+    static std::uint32_t day_number(std::string_view iso);
 
     // Stories (schema::kSlotStory): the number of the story of `docid` among the stories with
     // more than one article, or kStoryOfOne.

@@ -49,8 +49,7 @@ CountedSearch counted_search(QueryBuilder& builder, const CountingCase& c) {
         search.selections.emplace(facet, FacetSelection{std::move(filter), resolved});
     }
     if (c.from) {
-        search.date_filter =
-            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, *c.from, "9999-99-99");
+        search.dates = DateRange{parse_iso_date(*c.from), std::nullopt};
     }
     return search;
 }
