@@ -26,9 +26,14 @@ std::vector<Xapian::Query> CountedSearch::filters_except(std::optional<schema::F
     return filters;
 }
 
+std::optional<Xapian::Query> CountedSearch::range_filter() const {
+    if (!range) return std::nullopt;
+    return Xapian::Query((new DocidRange(range->first, range->second, databases))->release());
+}
+
 std::vector<Xapian::Query> CountedSearch::share_filters() const {
     std::vector<Xapian::Query> filters;
-    if (range) filters.emplace_back((new DocidRange(range->first, range->second))->release());
+    if (auto filter = range_filter()) filters.push_back(std::move(*filter));
     if (deadline) filters.push_back(deadline->filter());
     return filters;
 }

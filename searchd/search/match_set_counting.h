@@ -19,8 +19,8 @@
 // database; but Xapian tells a posting source or a spy in the matcher each shard's own ids, so
 // there the matches of what a match set cannot evaluate (phrases) come from the matcher's
 // results (MatchSet::from_matcher), the first by date are matched at each shard's ids
-// (DocidList, which finds its shard by UUID), and a search is counted apart only whole (a range
-// of the stub's ids is no range of a shard's).
+// (DocidList, which finds its shard by UUID), and a share of a split search is a range of the
+// stub's ids that is the same range of each shard's own (DocidRange).
 
 #include <functional>
 

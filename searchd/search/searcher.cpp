@@ -235,16 +235,17 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     // non-matches, or else half of them while the helper counts the other half too. Otherwise
     // each matches and counts half of the document ids.
     enum class Division { none, halves, apart, apart_halves };
+    const auto databases = std::max<Xapian::doccount>(index_.database().size(), 1);
+    const Xapian::docid middle = last / 2 / databases * databases;
     const auto division = [&] {
         if (!split || cached) return Division::none;
         std::map<schema::Facet, std::vector<std::string>> resolved;
         auto search = counted_search(request, std::nullopt, resolved);
         search.sort = response.sort;
         const auto counting = facet_counting();
-        // The shards of a stub number their documents each on their own: a range of the stub's
-        // ids is no range of theirs, so a search over them is only divided into its ranking and
-        // its counting.
-        const bool by_ids = index_.parts().size() == 1;
+        // Halves of a stub's ids are halves of each shard's own when the middle is a multiple
+        // of the shards (docid_range.h).
+        const bool by_ids = middle >= 1;
         if (!counting->counts_apart(search)) return by_ids ? Division::halves : Division::none;
         if (!by_ids || counting->counts_whole_apart(search)) return Division::apart;
         return Division::apart_halves;
@@ -259,7 +260,6 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
             shares.push_back(match(request, response.sort, window, Part::whole, std::nullopt));
             return shares;
         }
-        const Xapian::docid middle = last / 2;
         const auto first_half = IdRange(1, middle);
         const auto second_half = IdRange(middle + 1, last);
         auto theirs = std::async(std::launch::async, [&] {
@@ -434,6 +434,7 @@ CountedSearch Searcher::counted_search(
         search.dates = DateRange{request.from, request.to};
     }
     search.range = ids;
+    search.databases = index_.database().size();
     search.count_stories = request.collapse;
     // The request's time, for all the passes of this share together. A remote shard would not
     // know the filter; its server and the shard timeouts bound it instead.

@@ -619,18 +619,23 @@ TEST_CASE("a search over a stub of local shards answers the same with a helper",
     Searcher helper(stub, synonyms, catalog);
 
     // Divided into ranking (the helper) and counting where the counting needs no search pass
-    // (one term, alternatives, a date order), and not divided otherwise.
+    // (one term, alternatives, a date order), and otherwise into halves of the stub's ids that
+    // are halves of each shard's (the stub's 9 ids are the first shard's 1-5 and the second's
+    // 1-2, in turn: the halves are 1-4 and 5-9).
     for (const auto* query : {"", "Kyiv", "Kyiv OR Odessa", "ceasefire talks", "\"peace talks\""}) {
         for (const auto sort : {SortOrder::relevance, SortOrder::newest, SortOrder::oldest}) {
-            INFO("query '" << query << "'");
-            auto asked = request(query);
-            asked.sort = sort;
-            const auto one = alone.search(asked);
-            const auto helped = main.search(asked, &helper);
-            CHECK(one.total > 0);
-            CHECK(ranked_ids(helped) == ranked_ids(one));
-            CHECK(helped.total == one.total);
-            CHECK(talksearch::testing::same_counts(helped, one));
+            for (const bool selecting : {false, true}) {
+                INFO("query '" << query << "', selecting " << selecting);
+                auto asked = request(query);
+                asked.sort = sort;
+                if (selecting) asked.filters = {{Facet::country, {"Ukraine", "Russia"}}};
+                const auto one = alone.search(asked);
+                const auto helped = main.search(asked, &helper);
+                CHECK(one.total > 0);
+                CHECK(ranked_ids(helped) == ranked_ids(one));
+                CHECK(helped.total == one.total);
+                CHECK(talksearch::testing::same_counts(helped, one));
+            }
         }
     }
 }
