@@ -230,15 +230,18 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
             ? std::optional(CountsCache::key(request, index_.database().get_uuid(), *revisions))
             : std::nullopt;
     const auto cached = cache_key ? counts_cache_->find(*cache_key) : nullptr;
-    // Divided between the two, when the counting needs no search pass: the helper ranks while
-    // this one counts, all of the matches when it may count most of the database by its
-    // non-matches, or else half of them while the helper counts the other half too. Otherwise
-    // each matches and counts half of the document ids.
-    enum class Division { none, halves, apart, apart_halves };
+    // Divided between the two, each on its own core: what each ranks and what each counts. When
+    // the counting needs no search pass, the helper ranks while this one counts: all of the
+    // matches when it may count most of the database by its non-matches, or else half of them
+    // while the helper counts the other half too. Otherwise each matches and counts half of the
+    // document ids.
+    struct Division {
+        Documents my_ranked, my_counted, their_ranked, their_counted;
+    };
     const auto databases = std::max<Xapian::doccount>(index_.database().size(), 1);
     const Xapian::docid middle = last / 2 / databases * databases;
-    const auto division = [&] {
-        if (!split || cached) return Division::none;
+    const auto division = [&]() -> std::optional<Division> {
+        if (!split || cached) return std::nullopt;
         std::map<schema::Facet, std::vector<std::string>> resolved;
         auto search = counted_search(request, std::nullopt, resolved);
         search.sort = response.sort;
@@ -246,51 +249,39 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
         // Halves of a stub's ids are halves of each shard's own when the middle is a multiple
         // of the shards (docid_range.h).
         const bool by_ids = middle >= 1;
-        if (!counting->counts_apart(search)) return by_ids ? Division::halves : Division::none;
-        if (!by_ids || counting->counts_whole_apart(search)) return Division::apart;
-        return Division::apart_halves;
+        const auto all = Documents::all();
+        const auto none = Documents::none();
+        const auto first = Documents::in({1, middle});
+        const auto second = Documents::in({middle + 1, last});
+        if (!counting->counts_apart(search)) {
+            return by_ids ? std::optional(Division{first, first, second, second}) : std::nullopt;
+        }
+        if (!by_ids) return Division{none, all, all, none};
+        if (counting->counts_whole_apart(search)) {
+            return Division{none, all, all, none};
+        }
+        return Division{none, first, all, second};
     }();
     auto match_shares = [&](std::size_t window) {
         std::vector<Share> shares;
         if (cached) {
-            shares.push_back(match(request, response.sort, window, Part::ranking, std::nullopt));
+            shares.push_back(
+                match(request, response.sort, window, Documents::all(), Documents::none()));
             return shares;
         }
-        if (division == Division::none) {
-            shares.push_back(match(request, response.sort, window, Part::whole, std::nullopt));
+        if (!division) {
+            shares.push_back(
+                match(request, response.sort, window, Documents::all(), Documents::all()));
             return shares;
         }
-        const auto first_half = IdRange(1, middle);
-        const auto second_half = IdRange(middle + 1, last);
         auto theirs = std::async(std::launch::async, [&] {
-            switch (division) {
-                case Division::apart:
-                    return helper->match(request, response.sort, window, Part::ranking,
-                                         std::nullopt);
-                case Division::apart_halves:
-                    return helper->match(request, response.sort, window, Part::ranking,
-                                         second_half);
-                case Division::none:
-                case Division::halves:
-                    break;
-            }
-            return helper->match(request, response.sort, window, Part::whole, second_half);
+            return helper->match(request, response.sort, window, division->their_ranked,
+                                 division->their_counted);
         });
         std::optional<Share> mine;
         std::exception_ptr failure;
         try {
-            switch (division) {
-                case Division::apart:
-                    mine = match(request, response.sort, window, Part::counting, std::nullopt);
-                    break;
-                case Division::apart_halves:
-                    mine = match(request, response.sort, window, Part::counting, first_half);
-                    break;
-                case Division::none:
-                case Division::halves:
-                    mine = match(request, response.sort, window, Part::whole, first_half);
-                    break;
-            }
+            mine = match(request, response.sort, window, division->my_ranked, division->my_counted);
         } catch (...) {
             failure = std::current_exception();
         }
@@ -447,10 +438,10 @@ CountedSearch Searcher::counted_search(
 }
 
 Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, std::size_t window,
-                                Part part, std::optional<IdRange> ids) {
+                                Documents ranked, Documents counted) {
     const auto& database = index_.database();
     Share share;
-    auto search = counted_search(request, ids, share.filters);
+    auto search = counted_search(request, counted.any ? counted.ids : ranked.ids, share.filters);
     search.sort = sort;
     search.window = window;
     const auto search_pass = [&](Xapian::Enquire& enquire, Xapian::doccount check_at_least) {
@@ -464,25 +455,19 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
         return share.mset;
     };
     const auto counting = facet_counting();
-    switch (part) {
-        case Part::whole:
-            // The strategy sets up the Enquire (query and spies); the search pass only ranks and
-            // reads.
-            share.counts = counting->count(database, search, search_pass);
-            break;
-        case Part::ranking: {
-            // Every document ranked; the counts, if asked, only of `ids`.
-            auto everything = search;
-            everything.range.reset();
-            counting->rank(database, everything, search_pass);
+    if (ranked.any && ranked == counted) {
+        // The strategy sets up the Enquire (query and spies); the search pass only ranks and
+        // reads.
+        share.counts = counting->count(database, search, search_pass);
+    } else {
+        if (ranked.any) {
+            auto ranked_search = search;
+            ranked_search.range = ranked.ids;
+            counting->rank(database, ranked_search, search_pass);
             share.total = 0;  // counted elsewhere, or below
             share.total_exact = true;
-            if (ids) share.counts = counting->count_apart(database, search);
-            break;
         }
-        case Part::counting:
-            share.counts = counting->count_apart(database, search);
-            break;
+        if (counted.any) share.counts = counting->count_apart(database, search);
     }
     if (share.counts.matches) {
         share.total = *share.counts.matches;

@@ -66,19 +66,26 @@ class Searcher {
 
     struct Share;
     using IdRange = std::pair<Xapian::docid, Xapian::docid>;  // first, last
-    // What one searcher does of a search: rank and count (of ids in a range, if given); or, of a
-    // search whose counting needs no search pass, rank every document (and count the ids in a
-    // range, if given); or only count.
-    enum class Part { whole, ranking, counting };
+    // The documents one searcher ranks, or counts, of a search: none, all, or those with ids in
+    // a range. Ranking and counting other documents takes a search whose counting needs no
+    // search pass (FacetCountingStrategy::counts_apart).
+    struct Documents {
+        bool any = false;
+        std::optional<IdRange> ids;  // all of them if not set
+
+        static Documents none() { return {}; }
+        static Documents all() { return {true, std::nullopt}; }
+        static Documents in(IdRange ids) { return {true, ids}; }
+        bool operator==(const Documents&) const = default;
+    };
     SearchResponse run_search(const SearchRequest& request, Searcher* helper);
     // The search as facet counting sees it, only of documents with ids in `ids` when given; the
     // selected names as resolved go to `resolved`.
     CountedSearch counted_search(const SearchRequest& request, std::optional<IdRange> ids,
                                  std::map<schema::Facet, std::vector<std::string>>& resolved);
-    // The best `window` matches and the counts, as far as `part` asks, of documents with ids in
-    // `ids` when given (ranking: the counts only).
-    Share match(const SearchRequest& request, SortOrder sort, std::size_t window, Part part,
-                std::optional<IdRange> ids);
+    // The best `window` of the `ranked` matches, and the counts of the `counted` ones.
+    Share match(const SearchRequest& request, SortOrder sort, std::size_t window, Documents ranked,
+                Documents counted);
     std::unique_ptr<FacetCountingStrategy> facet_counting();
     const SlotColumns& columns();
     // Whether the catalogue names `value` in `facet`: its spelling is then the catalogue's.
