@@ -78,7 +78,8 @@ std::unique_ptr<FacetCountingStrategy> facet_counting_for(const SlotColumns* col
 void FacetCountingStrategy::rank(const Xapian::Database& database, const CountedSearch& search,
                                  const SearchPass& search_pass) const {
     Xapian::Enquire enquire(database);
-    enquire.set_query(ranked_query(search));
+    auto range = search.range_filter();
+    enquire.set_query(range ? filtered(ranked_query(search), {*range}) : ranked_query(search));
     search_pass(enquire, 0);
 }
 

@@ -131,8 +131,9 @@ class FacetCountingStrategy {
     virtual FacetCounts count(const Xapian::Database& database, const CountedSearch& search,
                               const SearchPass& search_pass) const = 0;
 
-    // Runs `search_pass` only to rank `search`, counting nothing: what a search whose counts
-    // are known (or counted elsewhere) needs. By default a pass of ranked_query(search).
+    // Runs `search_pass` only to rank `search` (of its range, if set), counting nothing: what a
+    // search whose counts are known (or counted elsewhere) needs. By default a pass of
+    // ranked_query(search) filtered by the range.
     virtual void rank(const Xapian::Database& database, const CountedSearch& search,
                       const SearchPass& search_pass) const;
 

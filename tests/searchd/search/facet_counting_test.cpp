@@ -84,6 +84,31 @@ TEST_CASE("every facet counting strategy counts what the matching articles hold"
     }
 }
 
+TEST_CASE("a strategy ranks only the documents of a search's range", "[facet_counting]") {
+    const Xapian::Database single(counting_indexes().single);
+    const SlotColumns columns(single, counted_slots());
+    auto search = counted_search(counting_builder(), Case{"", {}, std::nullopt});
+    const auto last = single.get_lastdocid();
+    REQUIRE(last >= 4);
+    search.range = {2, last - 1};
+    for (const auto sort : {SortOrder::relevance, SortOrder::newest}) {
+        search.sort = sort;
+        std::vector<Xapian::docid> ranked;
+        MatchSetCounting(columns).rank(single, search,
+                                       [&](Xapian::Enquire& enquire, Xapian::doccount) {
+                                           enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+                                           const auto mset = enquire.get_mset(0, last);
+                                           for (auto it = mset.begin(); it != mset.end(); ++it)
+                                               ranked.push_back(*it);
+                                           return mset;
+                                       });
+        std::sort(ranked.begin(), ranked.end());
+        CAPTURE(sort == SortOrder::relevance);
+        CHECK(ranked.front() == 2);
+        CHECK(ranked.back() == last - 1);
+    }
+}
+
 TEST_CASE("the strategy follows the database's kind", "[facet_counting]") {
     const Xapian::Database single(counting_indexes().single);
     Xapian::Database shards(counting_indexes().corpus);
