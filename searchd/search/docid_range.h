@@ -6,7 +6,8 @@
 // document is the stub's (k - 1) * databases + its place + 1) but tells a posting source each
 // database's own ids: a range of the stub's ids that starts after a multiple of `databases` and
 // ends at one (or past the last document) is the same range of each database's own ids, which is
-// what the source then matches. Any other range over a stub is refused.
+// what the source then matches. A range over a stub that starts elsewhere is refused; one that
+// ends elsewhere takes in the rest of its last turn.
 
 #include <xapian.h>
 

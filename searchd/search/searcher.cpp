@@ -256,10 +256,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
         if (!counting->counts_apart(search)) {
             return by_ids ? std::optional(Division{first, first, second, second}) : std::nullopt;
         }
-        if (!by_ids) return Division{none, all, all, none};
-        if (counting->counts_whole_apart(search)) {
-            return Division{none, all, all, none};
-        }
+        if (!by_ids || counting->counts_whole_apart(search)) return Division{none, all, all, none};
         return Division{none, first, all, second};
     }();
     auto match_shares = [&](std::size_t window) {
