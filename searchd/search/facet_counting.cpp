@@ -14,26 +14,27 @@ Xapian::Query DateRange::filter() const {
                          from ? from->iso() : "0000-00-00", to ? to->iso() : "9999-99-99");
 }
 
-std::vector<Xapian::Query> CountedSearch::filters_except(std::optional<schema::Facet> left_out,
+std::vector<Xapian::Query> CountedSearch::filters_except(const Xapian::Database& database,
+                                                         std::optional<schema::Facet> left_out,
                                                          bool with_dates) const {
     std::vector<Xapian::Query> filters;
     for (const auto& [facet, selection] : selections) {
         if (facet != left_out) filters.push_back(selection.filter);
     }
     if (with_dates && dates) filters.push_back(dates->filter());
-    auto shares = share_filters();
+    auto shares = share_filters(database);
     filters.insert(filters.end(), shares.begin(), shares.end());
     return filters;
 }
 
-std::optional<Xapian::Query> CountedSearch::range_filter() const {
+std::optional<Xapian::Query> CountedSearch::range_filter(const Xapian::Database& database) const {
     if (!range) return std::nullopt;
-    return Xapian::Query((new DocidRange(range->first, range->second, databases))->release());
+    return Xapian::Query((new DocidRange(range->first, range->second, database.size()))->release());
 }
 
-std::vector<Xapian::Query> CountedSearch::share_filters() const {
+std::vector<Xapian::Query> CountedSearch::share_filters(const Xapian::Database& database) const {
     std::vector<Xapian::Query> filters;
-    if (auto filter = range_filter()) filters.push_back(std::move(*filter));
+    if (auto filter = range_filter(database)) filters.push_back(std::move(*filter));
     if (deadline) filters.push_back(deadline->filter());
     return filters;
 }
@@ -78,7 +79,7 @@ std::unique_ptr<FacetCountingStrategy> facet_counting_for(const SlotColumns* col
 void FacetCountingStrategy::rank(const Xapian::Database& database, const CountedSearch& search,
                                  const SearchPass& search_pass) const {
     Xapian::Enquire enquire(database);
-    auto range = search.range_filter();
+    auto range = search.range_filter(database);
     enquire.set_query(range ? filtered(ranked_query(search), {*range}) : ranked_query(search));
     search_pass(enquire, 0);
 }

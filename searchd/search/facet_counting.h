@@ -62,9 +62,8 @@ struct CountedSearch {
     std::map<schema::Facet, FacetSelection> selections;  // the facets with a selection
     std::optional<DateRange> dates;
     // A share's first and last document ids, for a split search; over a stub, of the stub's ids
-    // and a range of each of its `databases`' own (docid_range.h).
+    // and a range of each of its databases' own (docid_range.h).
     std::optional<std::pair<Xapian::docid, Xapian::docid>> range;
-    Xapian::doccount databases = 1;
     bool count_stories = false;  // FacetCounts::stories wanted, and facets counted by story
     // The order the search pass ranks in, and how many of the best it keeps: a strategy that
     // visits every match can pick the newest or oldest itself.
@@ -72,13 +71,14 @@ struct CountedSearch {
     std::size_t window = 10;
     std::optional<Deadline> deadline;  // the request's timeout
 
-    // The filter of the share's range, if set.
-    std::optional<Xapian::Query> range_filter() const;
+    // Over `database`, the one counted: the filter of the share's range, if set.
+    std::optional<Xapian::Query> range_filter(const Xapian::Database& database) const;
     // The filters of the share's range and of the deadline, as far as they are set.
-    std::vector<Xapian::Query> share_filters() const;
+    std::vector<Xapian::Query> share_filters(const Xapian::Database& database) const;
 
     // Every filter, but `left_out`'s selection and, unless `with_dates`, the date range.
-    std::vector<Xapian::Query> filters_except(std::optional<schema::Facet> left_out,
+    std::vector<Xapian::Query> filters_except(const Xapian::Database& database,
+                                              std::optional<schema::Facet> left_out,
                                               bool with_dates) const;
 };
 

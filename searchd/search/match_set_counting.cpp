@@ -123,7 +123,7 @@ FacetCounts MatchSetCounting::count(const Xapian::Database& database, const Coun
     std::vector<Xapian::Query> filters;
     if (first_from_columns) {
         filters.emplace_back((new DocidList(std::move(first_by_date), *parts))->release());
-    } else if (auto range = search.range_filter()) {
+    } else if (auto range = search.range_filter(database)) {
         filters.push_back(std::move(*range));  // over a stub: a single database is split above
     }
     // Out of time already: the ranking ends at once too.

@@ -10,7 +10,7 @@ namespace talksearch::search {
 FacetCounts PassCounting::count(const Xapian::Database& database, const CountedSearch& search,
                                 const SearchPass& search_pass) const {
     Xapian::Enquire enquire(database);
-    enquire.set_query(filtered(search.query, search.filters_except(std::nullopt, true)));
+    enquire.set_query(filtered(search.query, search.filters_except(database, std::nullopt, true)));
     // On the search pass: the facets without a selection, and the months without a date range.
     std::vector<Xapian::valueno> slots;
     for (const auto& info : schema::kFacets) {
@@ -28,8 +28,9 @@ FacetCounts PassCounting::count(const Xapian::Database& database, const CountedS
             counts.facets[info.facet] = counted->counts(info.slot);
             continue;
         }
-        auto pass = count_pass(database, search.query, search.filters_except(info.facet, true),
-                               info.slot, search.count_stories);
+        auto pass =
+            count_pass(database, search.query, search.filters_except(database, info.facet, true),
+                       info.slot, search.count_stories);
         counts.exact = counts.exact && pass.exact;
         counts.facets[info.facet] = std::move(pass.counts);
         if (!pass.set_aside.empty()) {
@@ -66,8 +67,9 @@ void PassCounting::count_months(const Xapian::Database& database, const CountedS
         counts.undated_base = counted.seen();
         return;
     }
-    auto pass = count_pass(database, search.query, search.filters_except(std::nullopt, false),
-                           schema::kSlotMonth, search.count_stories);
+    auto pass =
+        count_pass(database, search.query, search.filters_except(database, std::nullopt, false),
+                   schema::kSlotMonth, search.count_stories);
     counts.exact = counts.exact && pass.exact;
     counts.months = std::move(pass.counts);
     counts.undated_base = pass.counted;

@@ -422,7 +422,6 @@ CountedSearch Searcher::counted_search(
         search.dates = DateRange{request.from, request.to};
     }
     search.range = ids;
-    search.databases = index_.database().size();
     search.count_stories = request.collapse;
     // The request's time, for all the passes of this share together. A remote shard would not
     // know the filter; its server and the shard timeouts bound it instead.

@@ -20,7 +20,7 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
     const Xapian::Query selection_filter(filter->release());
     std::vector<Xapian::Query> filters;
     if (search.dates) filters.push_back(search.dates->filter());
-    for (auto& filter : search.share_filters()) filters.push_back(std::move(filter));
+    for (auto& filter : search.share_filters(database)) filters.push_back(std::move(filter));
     filters.push_back(selection_filter);
 
     Xapian::Enquire enquire(database);
@@ -46,8 +46,9 @@ FacetCounts SelectionCounting::count(const Xapian::Database& database, const Cou
                 counts.copies.without_selection[info.slot] = std::move(set_aside);
             }
         } else {
-            auto pass = count_pass(database, search.query, search.filters_except(info.facet, true),
-                                   info.slot, search.count_stories);
+            auto pass = count_pass(database, search.query,
+                                   search.filters_except(database, info.facet, true), info.slot,
+                                   search.count_stories);
             counts.exact = counts.exact && pass.exact;
             facet_counts = std::move(pass.counts);
             if (!pass.set_aside.empty()) {

@@ -44,8 +44,6 @@ void set_bit(std::vector<std::uint64_t>& words, Xapian::docid docid, bool on) {
     word = on ? word | bit : word & ~bit;
 }
 
-// "YYYY-MM-DD" as a number that sorts as the dates do; 0 for anything else (undated).
-
 // A story id as a number, when it is one in the indexer's form (16 lower-case hex digits, so
 // that no two ids read as one): a million of them counted without a string each.
 std::optional<std::uint64_t> story_number(std::string_view story) {
@@ -62,6 +60,7 @@ constexpr std::uint32_t kMaxValues = 1u << 24;
 
 }  // namespace
 
+// A number that sorts as the dates do; 0 for anything else (undated).
 std::uint32_t SlotColumns::day_number(std::string_view iso) {
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return 0;
     std::uint32_t year = 0, month = 0, day = 0;

@@ -88,10 +88,10 @@ FacetCounts counted_by_hand(const Xapian::Database& database, const CountedSearc
                                   ? std::optional<Facet>(info.facet)
                                   : std::nullopt;
         counts.facets[info.facet] =
-            values_over(search.filters_except(left_out, true), info.slot, nullptr);
+            values_over(search.filters_except(database, left_out, true), info.slot, nullptr);
     }
-    counts.months = values_over(search.filters_except(std::nullopt, false), schema::kSlotMonth,
-                                &counts.undated_base);
+    counts.months = values_over(search.filters_except(database, std::nullopt, false),
+                                schema::kSlotMonth, &counts.undated_base);
     return counts;
 }
 

@@ -71,7 +71,7 @@ TEST_CASE("a date order ranks from the matches the count found first by date",
 
     // Xapian sorting every match.
     Xapian::Enquire every(database);
-    every.set_query(share ? filtered(search.query, search.share_filters()) : search.query);
+    every.set_query(share ? filtered(search.query, search.share_filters(database)) : search.query);
     set_ranking(every, sort, false);
     const auto expected = every.get_mset(0, static_cast<Xapian::doccount>(window), kDocuments);
 
