@@ -96,6 +96,12 @@ Xapian::Query ranked_query(const CountedSearch& search) {
     return filtered(search.query, filters);
 }
 
+std::vector<Xapian::valueno> counted_slots() {
+    std::vector<Xapian::valueno> slots{schema::kSlotMonth};
+    for (const auto& info : schema::kFacets) slots.push_back(info.slot);
+    return slots;
+}
+
 Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& filters) {
     if (filters.empty()) return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query,

@@ -158,6 +158,9 @@ Xapian::Query ranked_query(const CountedSearch& search);
 // strategy).
 std::unique_ptr<FacetCountingStrategy> facet_counting_for(const SlotColumns* columns);
 
+// The slots the columns of facet counting hold: the month, and every facet's.
+std::vector<Xapian::valueno> counted_slots();
+
 // `query` restricted to the documents every one of `filters` matches; `query` itself if none.
 Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& filters);
 

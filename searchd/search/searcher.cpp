@@ -20,6 +20,7 @@
 #include "searchd/search/related.h"
 #include "searchd/search/search_error.h"
 #include "searchd/search/search_hit.h"
+#include "searchd/search/shard_server_counting.h"
 #include "searchd/search/story_copies.h"
 #include "searchd/search/story_counting.h"
 #include "searchd/search/suggester.h"
@@ -67,6 +68,7 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
       index_(database, synonyms, std::move(shards)),
       builder_(catalog, index_.vocabulary()),
       use_columns_(counting != FacetCounting::spies && !index_.remote_shards()),
+      use_spies_(counting == FacetCounting::spies),
       shared_columns_(std::move(shared_columns)),
       counts_cache_(std::move(counts_cache)) {
     // Built now, so that the first request does not pay for it.
@@ -81,15 +83,14 @@ void Searcher::refresh() {
 
 void Searcher::index_changed() {
     columns_.reset();
+    shard_servers_count_.reset();
     builder_.set_vocabulary(index_.vocabulary());  // perhaps of other shards
 }
 
 const SlotColumns& Searcher::columns() {
     if (!columns_) {
         auto build = [&] {
-            std::vector<Xapian::valueno> all_slots{schema::kSlotMonth};
-            for (const auto& info : schema::kFacets) all_slots.push_back(info.slot);
-            return std::make_shared<const SlotColumns>(index_.database(), all_slots);
+            return std::make_shared<const SlotColumns>(index_.database(), counted_slots());
         };
         const auto revisions = index_.revisions();
         columns_ = shared_columns_ && revisions
@@ -390,6 +391,10 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
 }
 
 std::unique_ptr<FacetCountingStrategy> Searcher::facet_counting() {
+    if (index_.remote_shards() && !use_spies_) {
+        if (!shard_servers_count_) shard_servers_count_ = shard_servers_count(index_.database());
+        if (*shard_servers_count_) return std::make_unique<ShardServerCounting>();
+    }
     return facet_counting_for(use_columns_ ? &columns() : nullptr);
 }
 

@@ -28,8 +28,9 @@ class SharedColumns;
 class SlotColumns;
 
 // How facets are counted (see facet_counting.h). automatic: in-memory columns for a local
-// database or a stub of local shards, Xapian's built-in spies for remote shards, whose values
-// the columns would have to fetch over the network; spies count them whichever is asked for.
+// database or a stub of local shards; for remote shards, the columns of their servers when each
+// is the project's shard server (shard_server_counting.h), or else Xapian's built-in spies, which
+// the stock server runs; columns over remote shards are the same as automatic.
 enum class FacetCounting { automatic, columns, spies };
 
 class Searcher {
@@ -97,6 +98,9 @@ class Searcher {
     IndexHandle index_;
     QueryBuilder builder_;
     bool use_columns_;
+    bool use_spies_;
+    // Whether the remote shards' servers count from their columns; asked after each reopen.
+    std::optional<bool> shard_servers_count_;
     std::shared_ptr<SharedColumns> shared_columns_;  // with the other searchers of a pool
     std::shared_ptr<CountsCache> counts_cache_;      // the same; none: every search counted
     std::shared_ptr<const SlotColumns> columns_;     // found on first use after each reopen

@@ -1,6 +1,6 @@
 // A sharded index must answer exactly like the single database: the bundled corpus split into
-// two databases served by xapian-tcpsrv and combined through a stub file, and the index that
-// `indexer --shards 3` builds, served from its folder.
+// two databases served by xapian-tcpsrv or by shardd and combined through a stub file, and the
+// index that `indexer --shards 3` builds, served from its folder.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -8,14 +8,22 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { startServer, runIndexer, makeTempDir, paths } from '../support/harness.mjs';
-import { skipWithoutTcpsrv as skip, startTcpsrv, stopServer } from '../support/shard_servers.mjs';
+import {
+  shardd, skipWithoutShardd, skipWithoutTcpsrv, startTcpsrv, stopServer,
+} from '../support/shard_servers.mjs';
 import { ALL_IDS, FACETS, search, get } from './lib.mjs';
 
 const sortedIds = (r) => r.results.map((x) => x.id).sort();
 const facetMap = (r) => Object.fromEntries(FACETS.map((f) =>
   [f, Object.fromEntries(r.facets[f].map((e) => [e.value, [e.count, e.selected]]))]));
 
-describe('sharded index through xapian-tcpsrv', { skip }, () => {
+const servers = [
+  { name: 'xapian-tcpsrv', program: 'xapian-tcpsrv', skip: skipWithoutTcpsrv },
+  // Counts from the columns it holds, in two passes at most (shard_server_counting.h).
+  { name: 'shardd', program: shardd, skip: skipWithoutShardd },
+];
+
+for (const server of servers) describe(`sharded index through ${server.name}`, { skip: server.skip }, () => {
   let dir;
   const shards = [];
   let single;
@@ -33,7 +41,7 @@ describe('sharded index through xapian-tcpsrv', { skip }, () => {
       const db = path.join(dir, `db${i}`);
       const indexed = runIndexer(db, [input]);
       assert.equal(indexed.status, 0, indexed.stderr);
-      const shard = await startTcpsrv(db);
+      const shard = await startTcpsrv(db, null, server.program);
       shards.push(shard);
       lines.push(`remote 127.0.0.1:${shard.port}`);
     }
@@ -58,6 +66,8 @@ describe('sharded index through xapian-tcpsrv', { skip }, () => {
   const queries = [
     { q: 'Odessa' }, { q: 'Istanbul' }, {}, { city: 'Istanbul' }, { q: 'Istanbul OR Geneva' },
     { q: 'talks', negotiator: 'Rustem Umerov' }, { q: 'ceasefire -Trump' },
+    { q: 'talks', city: ['Istanbul', 'Kyiv'], country: 'Ukraine' }, { q: 'talks', from: '2025-05-01' },
+    { q: '"peace talks"', person: 'Volodymyr Zelensky', collapse: 'false' },
   ];
   for (const params of queries) {
     it(`same ids and facet counts as one database for ${JSON.stringify(params)}`, async () => {
@@ -88,6 +98,42 @@ describe('sharded index through xapian-tcpsrv', { skip }, () => {
       seen.push(...r.results.map((x) => x.id));
     }
     assert.deepEqual(seen.sort(), ALL_IDS);
+  });
+
+  // Last: it changes a shard. A shard server's connection reopens its database when searchd
+  // asks; shardd then brings its columns to the new revision before counting.
+  it('counts an article committed to a shard while its server runs', async () => {
+    const article = [
+      'Negotiators meet again in Geneva',
+      'Rustem Umerov led the Ukrainian delegation at talks in Geneva on Tuesday, officials said.',
+      'The talks in Geneva, the third round this year, focused on prisoner exchanges and a',
+      'ceasefire on energy infrastructure. Umerov said the delegations would meet again in',
+      'Istanbul next month.',
+    ].join('\n');
+    const input = path.join(dir, 'input-new');
+    mkdirSync(input);
+    writeFileSync(path.join(input, '900_new_article.txt'), `${article}\n`);
+    const added = runIndexer(path.join(dir, 'db1'), [input]);
+    assert.equal(added.status, 0, added.stderr);
+    const all = path.join(dir, 'input-all');
+    mkdirSync(all);
+    for (const name of readdirSync(paths.corpus).filter((n) => n.endsWith('.txt'))) {
+      copyFileSync(path.join(paths.corpus, name), path.join(all, name));
+    }
+    copyFileSync(path.join(input, '900_new_article.txt'), path.join(all, '900_new_article.txt'));
+    const six = await startServer({ corpus: all });
+    try {
+      for (const params of [{}, { q: 'Geneva' }, { q: 'talks', city: 'Geneva' }]) {
+        const one = await search(six.baseUrl, { ...params, per_page: 100, collapse: 'false' });
+        const many = await search(sharded.baseUrl, { ...params, per_page: 100, collapse: 'false' });
+        assert.equal(many.total, one.total, JSON.stringify(params));
+        assert.deepEqual(sortedIds(many), sortedIds(one));
+        assert.deepEqual(facetMap(many), facetMap(one));
+      }
+      assert.equal((await search(sharded.baseUrl, {})).total, ALL_IDS.length + 1);
+    } finally {
+      await six.stop();
+    }
   });
 });
 

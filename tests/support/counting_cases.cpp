@@ -11,12 +11,6 @@ namespace talksearch::testing {
 using schema::Facet;
 using namespace talksearch::search;
 
-std::vector<Xapian::valueno> counted_slots() {
-    std::vector<Xapian::valueno> slots{schema::kSlotMonth};
-    for (const auto& info : schema::kFacets) slots.push_back(info.slot);
-    return slots;
-}
-
 CountingIndexes::CountingIndexes() {
     const auto escaping = std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "escaping.jsonl";
     index_into(single, {bundled_corpus(), escaping});

@@ -17,8 +17,6 @@
 
 namespace talksearch::testing {
 
-std::vector<Xapian::valueno> counted_slots();
-
 // The bundled corpus and the escaping fixture: in one database, and in one each.
 struct CountingIndexes {
     TempDir dir;

@@ -1,6 +1,6 @@
-// Shards served by Xapian's own xapian-tcpsrv on loopback ports, for the sharding tests (not a
-// test file itself). Each server runs in a process group of its own, so that a test can kill or
-// stop it with the connection handlers it forks.
+// Shards served on loopback ports by Xapian's own xapian-tcpsrv or by the project's shardd, for
+// the sharding tests (not a test file itself). Each server runs in a process group of its own, so
+// that a test can kill or stop it with the connection handlers it forks.
 import { spawn, spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { freePort } from './harness.mjs';
@@ -9,6 +9,11 @@ const probe = spawnSync('xapian-tcpsrv', ['--version'], { encoding: 'utf8' });
 export const haveTcpsrv = !probe.error && probe.status === 0;
 export const skipWithoutTcpsrv = haveTcpsrv ? false
   : 'xapian-tcpsrv is not installed (Debian package xapian-tools): sharded search not tested';
+
+// The project's shard server, when the build has it (tests/CMakeLists.txt).
+export const shardd = process.env.TALKSEARCH_SHARDD || null;
+export const skipWithoutShardd = shardd ? false
+  : 'shardd is not built (scripts/setup fetches the Xapian headers it needs): not tested';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -20,13 +25,14 @@ function portOpen(port) {
   });
 }
 
-// Serves `dbDir` on `port` (a free one if not given); resolves once it accepts connections.
-export async function startTcpsrv(dbDir, port = null) {
+// Serves `dbDir` on `port` (a free one if not given) with `program` (xapian-tcpsrv, or shardd,
+// which takes the same arguments); resolves once it accepts connections.
+export async function startTcpsrv(dbDir, port = null, program = 'xapian-tcpsrv') {
   for (let attempt = 0; attempt < 3; attempt++) {
     const tryPort = port ?? await freePort();
-    const child = spawn('xapian-tcpsrv',
+    const child = spawn(program,
       ['--interface', '127.0.0.1', '--port', String(tryPort), dbDir],
-      // Its own process group: on SIGTERM xapian-tcpsrv signals its whole group (its forked
+      // Its own process group: on SIGTERM a server signals its whole group (its forked
       // connection handlers), which must not include this test runner.
       { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
@@ -38,7 +44,7 @@ export async function startTcpsrv(dbDir, port = null) {
       await sleep(50);
     }
     if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-    if (attempt === 2) throw new Error(`xapian-tcpsrv did not start: ${output}`);
+    if (attempt === 2) throw new Error(`${program} did not start: ${output}`);
   }
   throw new Error('unreachable');
 }

@@ -14,6 +14,8 @@
 #include "searchd/search/query_builder.h"
 #include "searchd/search/searcher.h"
 #include "searchd/search/selection_counting.h"
+#include "searchd/search/shard_columns.h"
+#include "searchd/search/shard_server_counting.h"
 #include "tests/support/counting_cases.h"
 #include "tests/support/search_responses.h"
 #include "tests/support/temp_index.h"
@@ -26,7 +28,6 @@ using talksearch::testing::TempDir;
 
 namespace {
 
-using talksearch::testing::counted_slots;
 using talksearch::testing::counting_builder;
 using talksearch::testing::counting_indexes;
 using Case = talksearch::testing::CountingCase;
@@ -70,13 +71,27 @@ TEST_CASE("every facet counting strategy counts what the matching articles hold"
     const auto by_match_set = count_with(MatchSetCounting(single_columns), single, search);
     const auto shards_by_spies = count_with(SpyCounting(), shards, search);
     const auto shards_by_choice = count_with(*facet_counting_for(&shard_columns), shards, search);
+    // The shard server's counting, in process, over one database, and over the two databases
+    // apart, added up as searchd adds up what two remote shards send.
+    const auto by_shard_server =
+        count_with(ShardServerCounting(std::make_shared<ShardColumns>(single)), single, search);
+    const Xapian::Database corpus(counting_indexes().corpus);
+    const Xapian::Database fixture(counting_indexes().fixture);
+    auto by_shard_servers =
+        count_with(ShardServerCounting(std::make_shared<ShardColumns>(corpus)), corpus, search);
+    auto other_server =
+        count_with(ShardServerCounting(std::make_shared<ShardColumns>(fixture)), fixture, search);
+    by_shard_servers.counts.add(std::move(other_server.counts));
+    by_shard_servers.matches += other_server.matches;
     const std::vector<std::pair<std::string, const Counted*>> all{
         {"spies", &by_spies},
         {"columns", &by_columns},
         {"selections", &by_selections},
         {"match set", &by_match_set},
         {"spies over shards", &shards_by_spies},
-        {"chosen for shards", &shards_by_choice}};
+        {"chosen for shards", &shards_by_choice},
+        {"shard server", &by_shard_server},
+        {"two shard servers", &by_shard_servers}};
     for (const auto& [strategy, counted] : all) {
         CAPTURE(strategy);
         check_same(counted->counts, expected);

@@ -179,7 +179,7 @@ TEST_CASE("passes and the selection filter count the same stories", "[story_coun
     Xapian::Database vocabulary(db);
     vocabulary.add_database(Xapian::Database(synonyms));
     QueryBuilder builder(talksearch::testing::shipped_catalog(), vocabulary);
-    const SlotColumns columns(database, talksearch::testing::counted_slots());
+    const SlotColumns columns(database, counted_slots());
     REQUIRE(columns.stories_with_copies() > 0);
 
     const ColumnCounting passes(columns);

@@ -1,0 +1,53 @@
+#include "searchd/search/shard_columns.h"
+
+#include "searchd/search/facet_counting.h"
+
+namespace talksearch::search {
+namespace {
+
+std::shared_ptr<const SlotColumns> build_columns(const Xapian::Database& database) {
+    return std::make_shared<const SlotColumns>(database, counted_slots());
+}
+
+}  // namespace
+
+ShardColumns::ShardColumns(const Xapian::Database& database) { update(database); }
+
+void ShardColumns::update(const Xapian::Database& database) {
+    current_ = shared_.get(database, {database}, {database.get_revision()},
+                           [&] { return build_columns(database); });
+}
+
+ShardColumnsSource* ShardColumnsSource::unserialise(const std::string&) const {
+    return new ShardColumnsSource(columns_);
+}
+
+void ShardColumnsSource::init(const Xapian::Database& database) {
+    if (!columns_) {
+        throw Xapian::InvalidArgumentError(
+            "ShardColumnsSource runs on a shard server (shardd), not over a local database");
+    }
+    columns_->update(database);
+    documents_ = database.get_doccount();
+    position_ = database.postlist_begin({});
+    end_ = database.postlist_end({});
+    current_ = 0;
+    at_end_ = false;
+    set_maxweight(0);
+}
+
+void ShardColumnsSource::skip_to(Xapian::docid docid, double) {
+    if (at_end_ || docid <= current_) return;
+    position_.skip_to(docid);
+    at_end_ = position_ == end_;
+    if (!at_end_) current_ = *position_;
+}
+
+void ShardColumnsSource::next(double min_weight) { skip_to(current_ + 1, min_weight); }
+
+bool ShardColumnsSource::check(Xapian::docid docid, double) {
+    current_ = docid;
+    return true;
+}
+
+}  // namespace talksearch::search

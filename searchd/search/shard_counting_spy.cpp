@@ -1,0 +1,292 @@
+#include "searchd/search/shard_counting_spy.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "common/schema.h"
+
+namespace talksearch::search {
+namespace {
+
+// Numbers as 7 bits a byte, low first; strings as their length, then their bytes.
+void put_number(std::string& out, std::uint64_t number) {
+    while (number >= 0x80) {
+        out.push_back(static_cast<char>((number & 0x7F) | 0x80));
+        number >>= 7;
+    }
+    out.push_back(static_cast<char>(number));
+}
+
+void put_string(std::string& out, const std::string& text) {
+    put_number(out, text.size());
+    out += text;
+}
+
+class Reader {
+  public:
+    explicit Reader(const std::string& text) : at_(text.data()), end_(text.data() + text.size()) {}
+
+    std::uint64_t number() {
+        std::uint64_t number = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (at_ == end_) malformed();
+            const auto byte = static_cast<unsigned char>(*at_++);
+            number |= std::uint64_t{byte & 0x7FU} << shift;
+            if ((byte & 0x80U) == 0) return number;
+        }
+        malformed();
+    }
+    std::uint32_t number32() {
+        const auto value = number();
+        if (value > 0xFFFFFFFFU) malformed();
+        return static_cast<std::uint32_t>(value);
+    }
+    std::string string() {
+        const auto length = number();
+        if (length > static_cast<std::uint64_t>(end_ - at_)) malformed();
+        std::string text(at_, static_cast<std::size_t>(length));
+        at_ += length;
+        return text;
+    }
+    // A count of items each taking at least a byte: no more than the bytes left.
+    std::size_t items() {
+        const auto count = number();
+        if (count > static_cast<std::uint64_t>(end_ - at_)) malformed();
+        return static_cast<std::size_t>(count);
+    }
+    void finish() const {
+        if (at_ != end_) malformed();
+    }
+
+  private:
+    [[noreturn]] static void malformed() {
+        throw Xapian::SerialisationError("malformed ShardCountingSpy data");
+    }
+    const char* at_;
+    const char* end_;
+};
+
+}  // namespace
+
+// A server's counting of one query, from the columns at the revision it runs on.
+class ShardCountingSpy::Count {
+  public:
+    Count(std::shared_ptr<const SlotColumns> columns, const Plan& plan)
+        : columns_(std::move(columns)),
+          per_column_(columns_->slots().size()),
+          bit_of_column_(columns_->slots().size(), 0),
+          selected_(columns_->slots().size()) {
+        const auto& slots = columns_->slots();
+        const auto column_of = [&](Xapian::valueno slot) {
+            const auto at = std::find(slots.begin(), slots.end(), slot);
+            if (at == slots.end()) {
+                throw Xapian::InvalidArgumentError(
+                    fmt::format("ShardCountingSpy: slot {} is not counted", slot));
+            }
+            return static_cast<std::size_t>(at - slots.begin());
+        };
+        for (std::size_t column = 0; column < per_column_.size(); ++column) {
+            per_column_[column].assign(columns_->value_count(column), 0);
+        }
+        month_column_ = column_of(schema::kSlotMonth);
+        for (std::size_t i = 0; i < plan.selections.size(); ++i) {
+            const auto column = column_of(plan.selections[i].slot);
+            bit_of_column_[column] = std::uint32_t{1} << i;
+            selected_[column].assign(columns_->value_count(column), 0);
+            for (const auto& value : plan.selections[i].values) {
+                if (const auto id = columns_->find(column, value)) selected_[column][*id] = 1;
+            }
+            all_selections_ |= std::uint32_t{1} << i;
+        }
+    }
+
+    // Counts every value of the match.
+    void count_match(Xapian::docid docid) {
+        const auto [begin, end] = columns_->row(docid);
+        for (auto entry = begin; entry != end; ++entry) {
+            ++per_column_[*entry >> 24][*entry & 0xFFFFFF];
+        }
+    }
+
+    // Counts `docid` around the selections; returns whether it has all of them.
+    bool count_around(Xapian::docid docid,
+                      const std::optional<std::pair<std::uint32_t, std::uint32_t>>& days) {
+        const auto [begin, end] = columns_->row(docid);
+        std::uint32_t lacking = all_selections_;
+        for (auto entry = begin; entry != end && lacking != 0; ++entry) {
+            const auto column = *entry >> 24;
+            const auto bit = bit_of_column_[column];
+            if ((lacking & bit) != 0 && selected_[column][*entry & 0xFFFFFF] != 0) lacking &= ~bit;
+        }
+        // The histogram: every article with all the selections, in the date range or not.
+        if (lacking == 0) {
+            for (auto entry = begin; entry != end; ++entry) {
+                if ((*entry >> 24) == month_column_)
+                    ++per_column_[month_column_][*entry & 0xFFFFFF];
+            }
+        }
+        if ((lacking & (lacking - 1)) != 0) return false;  // lacks two selections or more
+        if (days) {
+            const auto day = columns_->day(docid);
+            if (day == 0 || day < days->first || day > days->second) return lacking == 0;
+        }
+        // A selected facet counts the articles lacking at most its own selection.
+        for (auto entry = begin; entry != end; ++entry) {
+            const auto bit = bit_of_column_[*entry >> 24];
+            if (bit != 0 && (lacking & ~bit) == 0) ++per_column_[*entry >> 24][*entry & 0xFFFFFF];
+        }
+        return lacking == 0;
+    }
+
+    void serialise(std::string& out) const {
+        const auto& slots = columns_->slots();
+        put_number(out, slots.size());
+        for (const auto slot : slots) {
+            const auto counts = columns_->named_counts(per_column_, slot);
+            put_number(out, slot);
+            put_number(out, counts.size());
+            for (const auto& [value, count] : counts) {
+                put_string(out, value);
+                put_number(out, count);
+            }
+        }
+    }
+
+  private:
+    std::shared_ptr<const SlotColumns> columns_;
+    std::vector<std::vector<Xapian::doccount>> per_column_;  // per column and value id
+    std::vector<std::uint32_t> bit_of_column_;               // its selection's bit, or 0
+    std::vector<std::vector<std::uint8_t>> selected_;        // per column and value id
+    std::uint32_t all_selections_ = 0;
+    std::size_t month_column_ = 0;
+};
+
+ShardCountingSpy::ShardCountingSpy(Plan plan, std::shared_ptr<ShardColumns> columns)
+    : plan_(std::move(plan)), columns_(std::move(columns)) {
+    if (plan_.selections.size() > kMaxSelections) {
+        throw Xapian::InvalidArgumentError("ShardCountingSpy: too many selections");
+    }
+}
+
+ShardCountingSpy::~ShardCountingSpy() = default;
+
+std::string ShardCountingSpy::serialise() const {
+    std::string out;
+    put_number(out, plan_.around_selections ? 1 : 0);
+    put_number(out, plan_.stories ? 1 : 0);
+    put_number(out, plan_.days ? 1 : 0);
+    if (plan_.days) {
+        put_number(out, plan_.days->first);
+        put_number(out, plan_.days->second);
+    }
+    put_number(out, plan_.selections.size());
+    for (const auto& selection : plan_.selections) {
+        put_number(out, selection.slot);
+        put_number(out, selection.values.size());
+        for (const auto& value : selection.values) put_string(out, value);
+    }
+    return out;
+}
+
+ShardCountingSpy* ShardCountingSpy::unserialise(const std::string& serialised,
+                                                const Xapian::Registry&) const {
+    Reader in(serialised);
+    Plan plan;
+    plan.around_selections = in.number() != 0;
+    plan.stories = in.number() != 0;
+    if (in.number() != 0) {
+        const auto first = in.number32();
+        plan.days.emplace(first, in.number32());
+    }
+    for (auto selections = in.items(); selections > 0; --selections) {
+        Selection selection;
+        selection.slot = in.number32();
+        for (auto values = in.items(); values > 0; --values) {
+            selection.values.push_back(in.string());
+        }
+        plan.selections.push_back(std::move(selection));
+    }
+    in.finish();
+    return new ShardCountingSpy(std::move(plan), columns_);
+}
+
+ShardCountingSpy* ShardCountingSpy::clone() const { return new ShardCountingSpy(plan_, columns_); }
+
+void ShardCountingSpy::operator()(const Xapian::Document& document, double) {
+    if (!count_) {
+        if (!columns_) {
+            throw Xapian::InvalidArgumentError(
+                "ShardCountingSpy counts on a shard server (shardd), not over a local database");
+        }
+        count_ = std::make_unique<Count>(columns_->current(), plan_);
+    }
+    ++visited_;
+    const auto docid = document.get_docid();
+    if (plan_.around_selections) {
+        if (count_->count_around(docid, plan_.days)) ++seen_;
+        return;
+    }
+    ++seen_;
+    count_->count_match(docid);
+    if (plan_.stories) {
+        auto key = document.get_value(schema::kSlotStory);
+        if (key.empty()) {
+            ++without_story_;  // indexed before stories were: a story of its own
+        } else {
+            story_keys_.insert(std::move(key));
+        }
+    }
+}
+
+std::string ShardCountingSpy::serialise_results() const {
+    std::string out;
+    put_number(out, visited_);
+    put_number(out, seen_);
+    put_number(out, without_story_);
+    if (count_) {
+        count_->serialise(out);
+    } else {
+        put_number(out, 0);  // shown no match
+    }
+    put_number(out, story_keys_.size());
+    for (const auto& key : story_keys_) put_string(out, key);
+    return out;
+}
+
+void ShardCountingSpy::merge_results(const std::string& serialised) { results_.merge(serialised); }
+
+void ShardCounts::merge(const std::string& serialised) {
+    Reader in(serialised);
+    visited_ += in.number32();
+    seen_ += in.number32();
+    without_story_ += in.number32();
+    for (auto slots = in.items(); slots > 0; --slots) {
+        auto& counts = counts_[in.number32()];
+        for (auto values = in.items(); values > 0; --values) {
+            auto value = in.string();
+            counts[std::move(value)] += in.number32();
+        }
+    }
+    for (auto keys = in.items(); keys > 0; --keys) story_keys_.insert(in.string());
+    in.finish();
+}
+
+std::string ShardCountingSpy::get_description() const {
+    return fmt::format("ShardCountingSpy({}, {} selections)",
+                       plan_.around_selections ? "around selections" : "matches",
+                       plan_.selections.size());
+}
+
+ValueCounts ShardCounts::counts(Xapian::valueno slot) const {
+    const auto counts = counts_.find(slot);
+    return counts == counts_.end() ? ValueCounts{} : counts->second;
+}
+
+StoriesSeen ShardCounts::stories() const {
+    StoriesSeen stories;
+    stories.of_one = static_cast<Xapian::doccount>(story_keys_.size()) + without_story_;
+    return stories;
+}
+
+}  // namespace talksearch::search

@@ -1,0 +1,118 @@
+#include "searchd/search/shard_server_counting.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "searchd/search/query_builder.h"
+#include "searchd/search/shard_counting_spy.h"
+
+namespace talksearch::search {
+namespace {
+
+// In every query of the counting: the servers bring their columns to the revision queried.
+Xapian::Query columns_source(std::shared_ptr<ShardColumns> in_process = nullptr) {
+    return Xapian::Query((new ShardColumnsSource(std::move(in_process)))->release());
+}
+
+// What `spy` counted: merged from the servers' results; or, counted in this process, from its
+// own, serialised as a server sends them.
+ShardCounts results_of(const ShardCountingSpy& spy, bool in_process) {
+    if (!in_process) return spy.results();
+    ShardCounts results;
+    results.merge(spy.serialise_results());
+    return results;
+}
+
+bool every_match_counted(const ShardCounts& spy, const Xapian::MSet& mset) {
+    return mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
+           spy.visited() == mset.get_matches_lower_bound();
+}
+
+ShardCountingSpy::Plan around_selections(const CountedSearch& search) {
+    ShardCountingSpy::Plan plan;
+    plan.around_selections = true;
+    for (const auto& [facet, selection] : search.selections) {
+        plan.selections.push_back({schema::facet_info(facet).slot, selection.values});
+    }
+    if (search.dates) {
+        plan.days.emplace(1, std::numeric_limits<std::uint32_t>::max());
+        if (search.dates->from)
+            plan.days->first = SlotColumns::day_number(search.dates->from->iso());
+        if (search.dates->to) plan.days->second = SlotColumns::day_number(search.dates->to->iso());
+    }
+    return plan;
+}
+
+}  // namespace
+
+FacetCounts ShardServerCounting::count(const Xapian::Database& database,
+                                       const CountedSearch& search,
+                                       const SearchPass& search_pass) const {
+    const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
+    auto filters = search.filters_except(database, std::nullopt, true);
+    filters.push_back(columns_source(in_process_));
+    Xapian::Enquire enquire(database);
+    enquire.set_query(filtered(search.query, filters));
+    ShardCountingSpy::Plan plan;
+    plan.stories = search.count_stories;
+    ShardCountingSpy spy(plan, in_process_);
+    enquire.add_matchspy(&spy);
+    const auto mset = search_pass(enquire, all_documents);
+    const auto matches = results_of(spy, in_process_ != nullptr);
+
+    FacetCounts counts;
+    counts.exact = every_match_counted(matches, mset);
+    for (const auto& info : schema::kFacets) {
+        if (!search.selections.contains(info.facet)) {
+            counts.facets[info.facet] = matches.counts(info.slot);
+        }
+    }
+    counts.months = matches.counts(schema::kSlotMonth);
+    counts.undated_base = matches.seen();
+    if (!search.selections.empty() || search.dates) {
+        auto around_filters = search.share_filters(database);
+        around_filters.push_back(columns_source(in_process_));
+        Xapian::Enquire pass(database);
+        pass.set_query(filtered(search.query, around_filters));
+        // Only counted, never ranked.
+        pass.set_weighting_scheme(Xapian::BoolWeight());
+        pass.set_docid_order(Xapian::Enquire::DONT_CARE);
+        ShardCountingSpy around_spy(around_selections(search), in_process_);
+        pass.add_matchspy(&around_spy);
+        const auto counted =
+            refused_as_invalid_query([&] { return pass.get_mset(0, 0, all_documents); });
+        const auto around = results_of(around_spy, in_process_ != nullptr);
+        counts.exact = counts.exact && every_match_counted(around, counted);
+        for (const auto& [facet, selection] : search.selections) {
+            counts.facets[facet] = around.counts(schema::facet_info(facet).slot);
+        }
+        counts.months = around.counts(schema::kSlotMonth);
+        counts.undated_base = around.seen();
+    }
+    if (search.count_stories) counts.stories = matches.stories();
+    return counts;
+}
+
+Xapian::Registry shard_server_registry(std::shared_ptr<ShardColumns> columns) {
+    Xapian::Registry registry;
+    registry.register_posting_source(ShardColumnsSource(columns));
+    registry.register_match_spy(ShardCountingSpy({}, std::move(columns)));
+    return registry;
+}
+
+bool shard_servers_count(const Xapian::Database& database) {
+    Xapian::Enquire enquire(database);
+    enquire.set_query(columns_source());
+    ShardCountingSpy spy({});
+    enquire.add_matchspy(&spy);
+    try {
+        enquire.get_mset(0, 0);
+        return true;
+    } catch (const Xapian::SerialisationError&) {
+        return false;  // "PostingSource ... not registered"
+    } catch (const Xapian::InvalidArgumentError&) {
+        return false;  // "Match spy ... not registered", or a local shard among them
+    }
+}
+
+}  // namespace talksearch::search

@@ -1,0 +1,128 @@
+// The shard server's spy and posting source: what the client sends survives the trip, malformed
+// data is refused, the stories of several shards are told apart by their keys, and a server's
+// columns follow its database to each revision a query runs on.
+#include "searchd/search/shard_counting_spy.h"
+
+#include <catch2/catch.hpp>
+
+#include "common/schema.h"
+#include "searchd/search/facet_counter.h"
+#include "searchd/search/shard_columns.h"
+#include "searchd/search/shard_server_counting.h"
+#include "tests/support/temp_index.h"
+
+using namespace talksearch;
+using namespace talksearch::search;
+using talksearch::testing::bundled_corpus;
+using talksearch::testing::bundled_corpus_index;
+using talksearch::testing::index_into;
+using talksearch::testing::TempDir;
+
+namespace {
+
+// Runs `plan`'s spy over every document of `database` as a shard server holding `columns`
+// would, and returns the results it would send.
+std::string served(const Xapian::Database& database, const std::shared_ptr<ShardColumns>& columns,
+                   const ShardCountingSpy::Plan& plan) {
+    const auto registry = shard_server_registry(columns);
+    // As the server gets them: unserialised from what the client sends.
+    const ShardCountingSpy client(plan);
+    std::unique_ptr<Xapian::MatchSpy> spy(
+        registry.get_match_spy(client.name())->unserialise(client.serialise(), registry));
+    Xapian::Enquire enquire(database);
+    enquire.set_query(Xapian::Query(
+        registry.get_posting_source(ShardColumnsSource().name())->unserialise({})->release()));
+    enquire.add_matchspy(spy.get());
+    enquire.get_mset(0, 0, database.get_doccount());
+    return spy->serialise_results();
+}
+
+}  // namespace
+
+TEST_CASE("a shard counting spy's plan survives the trip to the server", "[shard_counting]") {
+    auto columns = std::make_shared<ShardColumns>(bundled_corpus_index());
+    ShardCountingSpy::Plan plan;
+    plan.around_selections = true;
+    plan.selections = {{schema::facet_info(schema::Facet::city).slot, {"Odesa", "Kyiv"}},
+                       {schema::facet_info(schema::Facet::person).slot, {"Volodymyr Zelensky"}}};
+    plan.days.emplace(SlotColumns::day_number("2025-01-01"), SlotColumns::day_number("2025-12-31"));
+    const ShardCountingSpy client(plan);
+    const auto registry = shard_server_registry(columns);
+    std::unique_ptr<Xapian::MatchSpy> server(
+        registry.get_match_spy(client.name())->unserialise(client.serialise(), registry));
+    CHECK(server->serialise() == client.serialise());
+    CHECK(server->get_description() == client.get_description());
+}
+
+TEST_CASE("malformed shard counting data is refused", "[shard_counting]") {
+    const ShardCountingSpy client({});
+    const auto registry = shard_server_registry(nullptr);
+    for (const std::string& data :
+         {std::string("\x80"), std::string("\x01\x00\x00\x05", 4), client.serialise() + "x"}) {
+        CHECK_THROWS_AS(client.unserialise(data, registry), Xapian::SerialisationError);
+    }
+    ShardCounts counts;
+    CHECK_THROWS_AS(counts.merge(std::string("\x01\x01\x00\x01\x07\x01\x09", 7)),
+                    Xapian::SerialisationError);
+    CHECK_THROWS_AS(counts.merge(std::string("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01")),
+                    Xapian::SerialisationError);
+}
+
+TEST_CASE("the shard counting runs only where a shard server's columns are", "[shard_counting]") {
+    // Over a local database, the client's classes refuse: searchd then counts with Xapian's
+    // spies, as it does over the stock server, which knows none of them.
+    CHECK_FALSE(shard_servers_count(bundled_corpus_index()));
+    Xapian::Enquire enquire(bundled_corpus_index());
+    enquire.set_query(Xapian::Query::MatchAll);
+    ShardCountingSpy spy({});
+    enquire.add_matchspy(&spy);
+    CHECK_THROWS_AS(enquire.get_mset(0, 10), Xapian::InvalidArgumentError);
+}
+
+TEST_CASE("stories in several shards are told apart by their keys", "[shard_counting]") {
+    const auto& database = bundled_corpus_index();
+    auto columns = std::make_shared<ShardColumns>(database);
+    ShardCountingSpy::Plan plan;
+    plan.stories = true;
+    const auto results = served(database, columns, plan);
+    ShardCounts one;
+    one.merge(results);
+    // The same articles in two shards: each count doubles, each story is counted once.
+    ShardCounts two;
+    two.merge(results);
+    two.merge(results);
+    CHECK(one.visited() == database.get_doccount());
+    CHECK(two.visited() == 2 * one.visited());
+    CHECK(two.counts(schema::facet_info(schema::Facet::city).slot).at("Odesa") ==
+          2 * one.counts(schema::facet_info(schema::Facet::city).slot).at("Odesa"));
+    CHECK(one.stories().count() > 0);
+    CHECK(two.stories().count() == one.stories().count());
+}
+
+TEST_CASE("a shard server's columns follow its database's revision", "[shard_counting]") {
+    TempDir dir;
+    const auto path = dir.path() / "db";
+    const auto corpus = bundled_corpus();
+    const auto first = *std::filesystem::directory_iterator(corpus);
+    const auto input = dir.path() / "input";
+    std::filesystem::create_directories(input);
+    std::filesystem::copy_file(first.path(), input / first.path().filename());
+    index_into(path, {input});
+    Xapian::Database database(path.string());
+    auto columns = std::make_shared<ShardColumns>(database);
+
+    // More articles committed after the columns were built: a query on the reopened database
+    // counts them all.
+    index_into(path, {corpus});
+    REQUIRE(database.reopen());
+    REQUIRE(database.get_doccount() > 1);
+    ShardCounts counts;
+    counts.merge(served(database, columns, {}));
+    CHECK(counts.visited() == database.get_doccount());
+    Xapian::Enquire enquire(database);
+    enquire.set_query(Xapian::Query::MatchAll);
+    const auto city = schema::facet_info(schema::Facet::city).slot;
+    SpySlotCounter by_xapian(enquire, {city});
+    enquire.get_mset(0, 0, database.get_doccount());
+    CHECK(counts.counts(city) == by_xapian.counts(city));
+}
