@@ -4,10 +4,12 @@
 // with every other selection (so that its other values show what choosing them would give).
 // Its month histogram counts the matches before the date range. A strategy is given the search
 // pass (the ranked match) to run on an Enquire it sets up, counts what it can during that
-// match, and runs whatever passes of its own the rest needs. Four strategies, with the same
+// match, and runs whatever passes of its own the rest needs. Five strategies, with the same
 // counts:
 // - SpyCounting (pass_counting.h): Xapian's built-in spies, a pass per selected facet; the only
-//   counting the stock remote server runs, the one for a stub of remote shards.
+//   counting the stock remote server runs, the one for a stub of remote shards it serves.
+// - ShardServerCounting (shard_server_counting.h): for a stub of remote shards served by the
+//   project's shard server (shardd), which counts from columns of its own; two passes at most.
 // - ColumnCounting (pass_counting.h): the same passes, counted from in-memory columns of a
 //   single database; what SelectionCounting does without a selection.
 // - SelectionCounting (selection_counting.h): a single local database; the selections are
@@ -20,7 +22,7 @@
 // articles has, and once in the histogram, in the month of its earliest counted article. Only
 // the column strategies can: they set aside the articles of stories with copies, which
 // count_story_copies (story_counting.h) counts once the shares of a split search are merged.
-// Xapian's spies count articles (FacetCounts::by_story says which).
+// Xapian's spies and the shard servers count articles (FacetCounts::by_story says which).
 
 #include <functional>
 #include <map>
