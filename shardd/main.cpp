@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -51,6 +52,13 @@ int main(int argc, char** argv) {
     try {
         const auto started = std::chrono::steady_clock::now();
         const Xapian::Database database(database_path);
+        // Xapian tells a posting source each database of a stub apart, by its own document ids,
+        // while the columns are of the whole: one server per shard.
+        if (database.size() != 1) {
+            throw std::invalid_argument(
+                fmt::format("{} is a stub of {} databases: serve each with a shardd of its own",
+                            database_path, database.size()));
+        }
         // Built before the server forks its connections, which share them.
         auto columns = std::make_shared<talksearch::search::ShardColumns>(database);
         const auto built =

@@ -94,8 +94,12 @@ class ShardCountingSpy::Count {
             const auto column = column_of(plan.selections[i].slot);
             bit_of_column_[column] = std::uint32_t{1} << i;
             selected_[column].assign(columns_->value_count(column), 0);
+            // Selected as typed, or else as the articles spell it: the filter term the search
+            // pass selects with is case-folded.
             for (const auto& value : plan.selections[i].values) {
-                if (const auto id = columns_->find(column, value)) selected_[column][*id] = 1;
+                if (const auto id = columns_->find_any_case(column, value)) {
+                    selected_[column][*id] = 1;
+                }
             }
             all_selections_ |= std::uint32_t{1} << i;
         }

@@ -81,8 +81,8 @@ class ShardCountingSpy : public Xapian::MatchSpy {
     void merge_results(const std::string& serialised) override;
     std::string get_description() const override;
 
-    // The results merged on the client.
-    const ShardCounts& results() const { return results_; }
+    // The results merged on the client; taken once.
+    ShardCounts take_results() { return std::move(results_); }
 
   private:
     class Count;

@@ -14,18 +14,16 @@ Xapian::Query columns_source(std::shared_ptr<ShardColumns> in_process = nullptr)
     return Xapian::Query((new ShardColumnsSource(std::move(in_process)))->release());
 }
 
-// What `spy` counted: merged from the servers' results; or, counted in this process, from its
-// own, serialised as a server sends them.
-ShardCounts results_of(const ShardCountingSpy& spy, bool in_process) {
-    if (!in_process) return spy.results();
-    ShardCounts results;
-    results.merge(spy.serialise_results());
-    return results;
+// What `spy` counted: merged from the servers' results; or, counted in this process, its own,
+// serialised as a server sends them.
+ShardCounts results_of(ShardCountingSpy& spy, bool in_process) {
+    if (in_process) spy.merge_results(spy.serialise_results());
+    return spy.take_results();
 }
 
-bool every_match_counted(const ShardCounts& spy, const Xapian::MSet& mset) {
+bool every_match_counted(const ShardCounts& counted, const Xapian::MSet& mset) {
     return mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
-           spy.visited() == mset.get_matches_lower_bound();
+           counted.visited() == mset.get_matches_lower_bound();
 }
 
 ShardCountingSpy::Plan around_selections(const CountedSearch& search) {

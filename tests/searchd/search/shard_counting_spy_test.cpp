@@ -126,3 +126,26 @@ TEST_CASE("a shard server's columns follow its database's revision", "[shard_cou
     enquire.get_mset(0, 0, database.get_doccount());
     CHECK(counts.counts(city) == by_xapian.counts(city));
 }
+
+TEST_CASE("a selection typed in another case selects what the articles spell so",
+          "[shard_counting]") {
+    // The search pass selects by case-folded filter terms; the counting around the selections
+    // must select the same articles.
+    const auto& database = bundled_corpus_index();
+    auto columns = std::make_shared<ShardColumns>(database);
+    const auto city = schema::facet_info(schema::Facet::city).slot;
+    const auto around = [&](const std::string& value) {
+        ShardCountingSpy::Plan plan;
+        plan.around_selections = true;
+        plan.selections = {{city, {value}}};
+        ShardCounts counts;
+        counts.merge(served(database, columns, plan));
+        return counts;
+    };
+    const auto as_spelled = around("Odesa");
+    const auto typed = around("odesa");
+    CHECK(as_spelled.seen() > 0);
+    CHECK(typed.seen() == as_spelled.seen());
+    CHECK(typed.counts(city) == as_spelled.counts(city));
+    CHECK(typed.counts(schema::kSlotMonth) == as_spelled.counts(schema::kSlotMonth));
+}
