@@ -23,6 +23,10 @@ void put_string(std::string& out, const std::string& text) {
     out += text;
 }
 
+[[noreturn]] void malformed_results() {
+    throw Xapian::SerialisationError("malformed ShardCountingSpy data");
+}
+
 class Reader {
   public:
     explicit Reader(const std::string& text) : at_(text.data()), end_(text.data() + text.size()) {}
@@ -60,9 +64,7 @@ class Reader {
     }
 
   private:
-    [[noreturn]] static void malformed() {
-        throw Xapian::SerialisationError("malformed ShardCountingSpy data");
-    }
+    [[noreturn]] static void malformed() { malformed_results(); }
     const char* at_;
     const char* end_;
 };
@@ -237,6 +239,8 @@ void ShardCountingSpy::operator()(const Xapian::Document& document, double) {
         auto key = document.get_value(schema::kSlotStory);
         if (key.empty()) {
             ++without_story_;  // indexed before stories were: a story of its own
+        } else if (const auto number = SlotColumns::story_number(key)) {
+            story_numbers_.push_back(*number);
         } else {
             story_keys_.insert(std::move(key));
         }
@@ -252,6 +256,16 @@ std::string ShardCountingSpy::serialise_results() const {
         count_->serialise(out);
     } else {
         put_number(out, 0);  // shown no match
+    }
+    // The stories' numbers sorted, each as its difference from the one before: a few bytes each.
+    auto numbers = story_numbers_;
+    std::sort(numbers.begin(), numbers.end());
+    numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+    put_number(out, numbers.size());
+    std::uint64_t previous = 0;
+    for (const auto number : numbers) {
+        put_number(out, number - previous);
+        previous = number;
     }
     put_number(out, story_keys_.size());
     for (const auto& key : story_keys_) put_string(out, key);
@@ -272,6 +286,19 @@ void ShardCounts::merge(const std::string& serialised) {
             counts[std::move(value)] += in.number32();
         }
     }
+    // Another server's sorted numbers, merged into those held (sorted, distinct).
+    const auto held = story_numbers_.size();
+    std::uint64_t number = 0;
+    for (auto numbers = in.items(); numbers > 0; --numbers) {
+        const auto step = in.number();
+        if (step == 0 && story_numbers_.size() > held) malformed_results();  // not distinct
+        if (number + step < number) malformed_results();                     // past 2^64
+        number += step;
+        story_numbers_.push_back(number);
+    }
+    std::inplace_merge(story_numbers_.begin(), story_numbers_.begin() + held, story_numbers_.end());
+    story_numbers_.erase(std::unique(story_numbers_.begin(), story_numbers_.end()),
+                         story_numbers_.end());
     for (auto keys = in.items(); keys > 0; --keys) story_keys_.insert(in.string());
     in.finish();
 }
@@ -289,7 +316,8 @@ ValueCounts ShardCounts::counts(Xapian::valueno slot) const {
 
 StoriesSeen ShardCounts::stories() const {
     StoriesSeen stories;
-    stories.of_one = static_cast<Xapian::doccount>(story_keys_.size()) + without_story_;
+    stories.of_one =
+        static_cast<Xapian::doccount>(story_numbers_.size() + story_keys_.size()) + without_story_;
     return stories;
 }
 

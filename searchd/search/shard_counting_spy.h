@@ -3,9 +3,9 @@
 // client sends it, with its plan, to each shard server, which runs it over the shard's matches
 // and counts from the columns it holds (shard_columns.h); the client merges what each server
 // sends back, per value by name (each shard numbers its values its own way). Two plans:
-// - matches: every slot of the columns over the matches, and the stories' keys if asked (read
-//   from each match's story slot: a story may have articles in several shards, so only its key
-//   tells them apart);
+// - matches: every slot of the columns over the matches, and the stories' ids if asked (read
+//   from each match's story slot, and sent as numbers: a story may have articles in several
+//   shards, so only its id tells them apart);
 // - around selections: over the matches of the query without selections and date range, the
 //   disjunctive counts of every selected facet (the articles in the date range lacking at most
 //   that facet's selection) and the histogram (the articles with every selection, in the range
@@ -47,7 +47,8 @@ class ShardCounts {
     Xapian::doccount seen_ = 0;
     Xapian::doccount visited_ = 0;
     Xapian::doccount without_story_ = 0;
-    std::unordered_set<std::string> story_keys_;
+    std::vector<std::uint64_t> story_numbers_;    // sorted, distinct (SlotColumns::story_number)
+    std::unordered_set<std::string> story_keys_;  // stories whose ids are not numbers
 };
 
 class ShardCountingSpy : public Xapian::MatchSpy {
@@ -94,6 +95,7 @@ class ShardCountingSpy : public Xapian::MatchSpy {
     Xapian::doccount seen_ = 0;
     Xapian::doccount visited_ = 0;
     Xapian::doccount without_story_ = 0;
+    std::vector<std::uint64_t> story_numbers_;  // with repeats
     std::unordered_set<std::string> story_keys_;
 };
 

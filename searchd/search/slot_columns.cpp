@@ -44,9 +44,11 @@ void set_bit(std::vector<std::uint64_t>& words, Xapian::docid docid, bool on) {
     word = on ? word | bit : word & ~bit;
 }
 
-// A story id as a number, when it is one in the indexer's form (16 lower-case hex digits, so
-// that no two ids read as one): a million of them counted without a string each.
-std::optional<std::uint64_t> story_number(std::string_view story) {
+constexpr std::uint32_t kMaxValues = 1u << 24;
+
+}  // namespace
+
+std::optional<std::uint64_t> SlotColumns::story_number(std::string_view story) {
     std::uint64_t number = 0;
     const auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); };
     if (story.size() != 16 || !std::all_of(story.begin(), story.end(), hex)) return std::nullopt;
@@ -55,10 +57,6 @@ std::optional<std::uint64_t> story_number(std::string_view story) {
     if (error != std::errc() || end != story.data() + story.size()) return std::nullopt;
     return number;
 }
-
-constexpr std::uint32_t kMaxValues = 1u << 24;
-
-}  // namespace
 
 // A number that sorts as the dates do; 0 for anything else (undated).
 std::uint32_t SlotColumns::day_number(std::string_view iso) {

@@ -69,6 +69,9 @@ class SlotColumns {
     std::uint32_t day(Xapian::docid docid) const { return docid < days_.size() ? days_[docid] : 0; }
     // An ISO date ("2025-05-16") as day() numbers it; 0 if it is none.
     static std::uint32_t day_number(std::string_view iso);
+    // A story id as a number, when it is one in the indexer's form (16 lower-case hex digits, so
+    // that no two ids read as one): a million of them counted without a string each.
+    static std::optional<std::uint64_t> story_number(std::string_view story);
 
     // Stories (schema::kSlotStory): the number of the story of `docid` among the stories with
     // more than one article, or kStoryOfOne.

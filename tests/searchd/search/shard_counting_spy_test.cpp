@@ -66,6 +66,11 @@ TEST_CASE("malformed shard counting data is refused", "[shard_counting]") {
                     Xapian::SerialisationError);
     CHECK_THROWS_AS(counts.merge(std::string("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01")),
                     Xapian::SerialisationError);
+    // Story numbers are sent sorted and distinct: a repeat is refused.
+    CHECK_THROWS_AS(counts.merge(std::string("\x00\x00\x00\x00\x02\x05\x00\x00", 8)),
+                    Xapian::SerialisationError);
+    CHECK_NOTHROW(counts.merge(std::string("\x00\x00\x00\x00\x02\x05\x01\x00", 8)));
+    CHECK(counts.stories().count() == 2);
 }
 
 TEST_CASE("the shard counting runs only where a shard server's columns are", "[shard_counting]") {
