@@ -110,7 +110,7 @@ bool IndexHandle::refresh() {
         try {
             if (!database_.reopen()) return false;
         } catch (const Xapian::NetworkError& error) {
-            recover(error);
+            recover(error, true);
         }
     }
     last_reopen_ = std::chrono::system_clock::now();
@@ -122,10 +122,19 @@ void IndexHandle::reopen() {
     last_reopen_ = std::chrono::system_clock::now();
 }
 
-void IndexHandle::recover(const Xapian::NetworkError& error) {
+void IndexHandle::recover(const Xapian::NetworkError& error, bool reconnect) {
     if (monitor_) {
         if (const auto shard = monitor_->shard_named_by(error)) {
-            monitor_->mark_down(*shard, error.get_description());
+            bool answers = false;
+            if (reconnect) {
+                try {
+                    monitor_->open(*shard);
+                    answers = true;
+                } catch (const Xapian::Error&) {
+                    // Down indeed.
+                }
+            }
+            if (!answers) monitor_->mark_down(*shard, error.get_description());
         }
     }
     open_index();

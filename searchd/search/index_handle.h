@@ -46,8 +46,10 @@ class IndexHandle {
     // Opens the index again by its path (and its stub's shards again), as if new.
     void reopen();
     // After `error` while reading: leaves out the shard it names, if one, and opens the others
-    // again. Throws SearchError(unavailable) when no shard answers.
-    void recover(const Xapian::NetworkError& error);
+    // again. With `reconnect`, a shard that accepts a new connection at once is not left out: its
+    // server had closed the connection (servers close one left idle, a minute by default), or was
+    // restarted. Throws SearchError(unavailable) when no shard answers.
+    void recover(const Xapian::NetworkError& error, bool reconnect);
     Health health() const;
 
   private:

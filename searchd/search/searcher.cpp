@@ -103,6 +103,7 @@ const SlotColumns& Searcher::columns() {
 template <typename Action>
 auto Searcher::with_retry(Action&& action) {
     bool reopened = false;
+    bool reconnected = false;
     for (int attempt = 1;; ++attempt) {
         try {
             refresh();
@@ -133,8 +134,9 @@ auto Searcher::with_retry(Action&& action) {
                     fmt::format("the index server did not answer: {}", error.get_description()));
             }
             // A shard stopped answering: the others answer, and the response says which is
-            // missing.
-            index_.recover(error);
+            // missing; unless it answers a new connection, once per request.
+            index_.recover(error, !reconnected);
+            reconnected = true;
             index_changed();
         }
     }

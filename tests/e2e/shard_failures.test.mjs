@@ -2,7 +2,7 @@
 // xapian-tcpsrv, searched through a stub of remote lines. A killed shard and a stopped (hung)
 // one leave searches answering 200 from the others, within the timeout, saying which shard is
 // missing; /healthz says degraded and /metrics counts it; a shard that answers again is used
-// again without a restart.
+// again without a restart. A connection that its server closed, idle, is no shard down.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -122,5 +122,43 @@ describe('a shard going down', { skip }, () => {
     const r = await get(server.baseUrl, `/api/doc/${gone}`);
     assert.equal(r.status, 503);
     assert.match(r.json.error.message, /shards did not answer/);
+  });
+});
+
+describe('a connection its shard server closed when idle', { skip }, () => {
+  let dir;
+  const shards = [];
+  let server;
+  before(async () => {
+    dir = makeTempDir('talksearch-shard-idle-');
+    const index = path.join(dir, 'index');
+    const built = runIndexer(index, [paths.corpus], ['--shards', '2']);
+    assert.equal(built.status, 0, built.stderr);
+    // Servers close a connection idle for longer than their idle timeout (a minute by default).
+    for (const k of [0, 1]) {
+      shards.push(await startTcpsrv(path.join(index, `shard${k}`), null, 'xapian-tcpsrv',
+        ['--idle-timeout', '300']));
+    }
+    const stub = path.join(dir, 'remote.stub');
+    writeFileSync(stub, shards.map((s) => `remote 127.0.0.1:${s.port}\n`).join(''));
+    server = await startServer({ dbDir: stub, args: ['--shard-timeout', String(kTimeoutMs)] });
+  });
+  after(async () => {
+    await server?.stop();
+    await Promise.all(shards.map(stopServer));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is opened again: every shard answers, and none counts as failed', async () => {
+    for (let round = 0; round < 3; round++) {
+      await sleep(600);
+      const r = await search(server.baseUrl, { per_page: 100 });
+      assert.deepEqual(r.shards, { total: 2, successful: 2, failed: 0, failures: [] });
+      assert.equal(r.total, ALL_IDS.length);
+    }
+    const health = await get(server.baseUrl, '/healthz');
+    assert.equal(health.json.status, 'ok');
+    assert.equal(metric((await get(server.baseUrl, '/metrics')).body,
+      'talksearch_shard_failures_total'), 0);
   });
 });

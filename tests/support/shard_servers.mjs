@@ -26,12 +26,12 @@ function portOpen(port) {
 }
 
 // Serves `dbDir` on `port` (a free one if not given) with `program` (xapian-tcpsrv, or shardd,
-// which takes the same arguments); resolves once it accepts connections.
-export async function startTcpsrv(dbDir, port = null, program = 'xapian-tcpsrv') {
+// which takes the same arguments), given `args` besides; resolves once it accepts connections.
+export async function startTcpsrv(dbDir, port = null, program = 'xapian-tcpsrv', args = []) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const tryPort = port ?? await freePort();
     const child = spawn(program,
-      ['--interface', '127.0.0.1', '--port', String(tryPort), dbDir],
+      ['--interface', '127.0.0.1', '--port', String(tryPort), ...args, dbDir],
       // Its own process group: on SIGTERM a server signals its whole group (its forked
       // connection handlers), which must not include this test runner.
       { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
