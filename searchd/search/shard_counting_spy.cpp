@@ -220,13 +220,11 @@ ShardCountingSpy* ShardCountingSpy::unserialise(const std::string& serialised,
 ShardCountingSpy* ShardCountingSpy::clone() const { return new ShardCountingSpy(plan_, columns_); }
 
 void ShardCountingSpy::operator()(const Xapian::Document& document, double) {
-    if (!count_) {
-        if (!columns_) {
-            throw Xapian::InvalidArgumentError(
-                "ShardCountingSpy counts on a shard server (shardd), not over a local database");
-        }
-        count_ = std::make_unique<Count>(columns_->current(), plan_);
-    }
+    // On the client: sorting by value, Xapian 1.4 also shows the client's spies some documents
+    // of remote shards (those that sort below its best so far), which their servers counted.
+    // Over a local database the query's ShardColumnsSource refuses before any document.
+    if (!columns_) return;
+    if (!count_) count_ = std::make_unique<Count>(columns_->current(), plan_);
     ++visited_;
     const auto docid = document.get_docid();
     if (plan_.around_selections) {

@@ -67,8 +67,8 @@ class ShardCountingSpy : public Xapian::MatchSpy {
     };
     static constexpr std::size_t kMaxSelections = 32;
 
-    // On the client, without columns: sent to the servers, whose results it merges. On a
-    // server, with the columns it counts from.
+    // On the client, without columns: sent to the servers, whose results it merges, and counts
+    // nothing itself. On a server, with the columns it counts from.
     explicit ShardCountingSpy(Plan plan, std::shared_ptr<ShardColumns> columns = nullptr);
     ~ShardCountingSpy() override;
 
