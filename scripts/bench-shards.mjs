@@ -1,8 +1,9 @@
 // The benchmark behind scripts/bench-shards: one database against the same articles in shards,
-// served locally through their stub and remotely by xapian-tcpsrv. Prints a table and writes
-// JSON.
+// served locally through their stub, and remotely by shardd (when built) and by xapian-tcpsrv.
+// Prints a table and writes JSON.
 
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -43,17 +44,44 @@ async function index(db, jsonl, extra, reuse) {
   return { seconds: run.seconds, peak_rss_mb: run.peakMb, db_mb: folderBytes(db) / 1e6 };
 }
 
-async function startShardServers(sharded, shards) {
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => { socket.destroy(); resolve(false); });
+  });
+}
+
+// Serves each shard with `program` (xapian-tcpsrv or shardd, which take the same arguments);
+// resolves once every one accepts connections (shardd builds its columns first).
+async function startShardServers(program, sharded, shards) {
   const servers = [];
   for (let k = 0; k < shards; k++) {
     const port = await freePort();
-    const child = spawn('xapian-tcpsrv', ['--interface', '127.0.0.1', '--port', String(port),
-                                          path.join(sharded, `shard${k}`)],
+    const child = spawn(program, ['--interface', '127.0.0.1', '--port', String(port),
+                                  path.join(sharded, `shard${k}`)],
                         { stdio: 'ignore', detached: true });
     servers.push({ child, port });
   }
-  await new Promise((r) => setTimeout(r, 500));
+  const deadline = Date.now() + 600000;
+  for (const server of servers) {
+    while (!(await portOpen(server.port))) {
+      if (Date.now() > deadline) throw new Error(`${program} did not start`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
   return servers;
+}
+
+async function measureRemote(label, program, sharded, options) {
+  const servers = await startShardServers(program, sharded, options.shards);
+  try {
+    const stub = path.join(folder, `${label}-${options.size}x${options.shards}.stub`);
+    fs.writeFileSync(stub, servers.map((s) => `remote 127.0.0.1:${s.port}\n`).join(''));
+    return await measure(`${options.shards} shards served by ${program}`, stub, options.duration);
+  } finally {
+    for (const server of servers) process.kill(-server.child.pid, 'SIGTERM');
+  }
 }
 
 // What one request of each kind counts, to check that the three answer alike.
@@ -96,16 +124,16 @@ const indexing = {
 
 const results = { one: await measure('one database', one, options.duration) };
 results.local = await measure(`${options.shards} local shards`, sharded, options.duration);
-const servers = await startShardServers(sharded, options.shards);
-try {
-  const stub = path.join(folder, `remote-${options.size}x${options.shards}.stub`);
-  fs.writeFileSync(stub, servers.map((s) => `remote 127.0.0.1:${s.port}\n`).join(''));
-  results.remote = await measure(`${options.shards} remote shards`, stub, options.duration);
-} finally {
-  for (const server of servers) process.kill(-server.child.pid, 'SIGTERM');
+// The project's shard server, when the build has it (scripts/setup fetches what it needs).
+const shardd = bin('shardd/shardd');
+if (fs.existsSync(shardd)) {
+  results.shardd = await measureRemote('shardd', shardd, sharded, options);
+} else {
+  console.error('bench-shards: shardd is not built; remote shards measured with xapian-tcpsrv only');
 }
+results.tcpsrv = await measureRemote('tcpsrv', 'xapian-tcpsrv', sharded, options);
 
-const configs = ['one', 'local', 'remote'];
+const configs = ['one', 'local', 'shardd', 'tcpsrv'].filter((c) => results[c]);
 const rows = [
   ['index s (one / sharded)', () => ['one', 'sharded'].map((k) => indexing[k]?.seconds.toFixed(1) ?? 'kept').join(' / ')],
   ['index peak RSS MB', () => ['one', 'sharded'].map((k) => indexing[k]?.peak_rss_mb.toFixed(0) ?? 'kept').join(' / ')],
