@@ -30,25 +30,38 @@ function metric(text, name) {
   return match ? Number(match[1]) : null;
 }
 
-describe('a shard going down', { skip }, () => {
-  let dir;
+// An index of the bundled corpus in `count` shards, each served by xapian-tcpsrv (given
+// `serverArgs`), and searchd over a stub of them with the test's shard timeout.
+async function servedShards(prefix, count, serverArgs = []) {
+  const dir = makeTempDir(prefix);
+  const index = path.join(dir, 'index');
+  const built = runIndexer(index, [paths.corpus], ['--shards', String(count)]);
+  assert.equal(built.status, 0, built.stderr);
   const shards = [];
+  for (let k = 0; k < count; k++) {
+    shards.push(await startTcpsrv(path.join(index, `shard${k}`), null, 'xapian-tcpsrv', serverArgs));
+  }
+  const stub = path.join(dir, 'remote.stub');
+  writeFileSync(stub, shards.map((s) => `remote 127.0.0.1:${s.port}\n`).join(''));
+  const server = await startServer({ dbDir: stub, args: ['--shard-timeout', String(kTimeoutMs)] });
+  return { dir, shards, server };
+}
+
+async function stopShards({ dir, shards, server }) {
+  await server?.stop();
+  await Promise.all(shards.map(stopServer));
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+describe('a shard going down', { skip }, () => {
+  let served;
+  let shards;
   let server;
   before(async () => {
-    dir = makeTempDir('talksearch-shard-failures-');
-    const index = path.join(dir, 'index');
-    const built = runIndexer(index, [paths.corpus], ['--shards', '3']);
-    assert.equal(built.status, 0, built.stderr);
-    for (const k of [0, 1, 2]) shards.push(await startTcpsrv(path.join(index, `shard${k}`)));
-    const stub = path.join(dir, 'remote.stub');
-    writeFileSync(stub, shards.map((s) => `remote 127.0.0.1:${s.port}\n`).join(''));
-    server = await startServer({ dbDir: stub, args: ['--shard-timeout', String(kTimeoutMs)] });
+    served = await servedShards('talksearch-shard-failures-', 3);
+    ({ shards, server } = served);
   });
-  after(async () => {
-    await server?.stop();
-    await Promise.all(shards.map(stopServer));
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(async () => { if (served) await stopShards(served); });
 
   it('answers from every shard while all answer', async () => {
     const r = await search(server.baseUrl, { per_page: 100 });
@@ -126,28 +139,14 @@ describe('a shard going down', { skip }, () => {
 });
 
 describe('a connection its shard server closed when idle', { skip }, () => {
-  let dir;
-  const shards = [];
+  let served;
   let server;
   before(async () => {
-    dir = makeTempDir('talksearch-shard-idle-');
-    const index = path.join(dir, 'index');
-    const built = runIndexer(index, [paths.corpus], ['--shards', '2']);
-    assert.equal(built.status, 0, built.stderr);
     // Servers close a connection idle for longer than their idle timeout (a minute by default).
-    for (const k of [0, 1]) {
-      shards.push(await startTcpsrv(path.join(index, `shard${k}`), null, 'xapian-tcpsrv',
-        ['--idle-timeout', '300']));
-    }
-    const stub = path.join(dir, 'remote.stub');
-    writeFileSync(stub, shards.map((s) => `remote 127.0.0.1:${s.port}\n`).join(''));
-    server = await startServer({ dbDir: stub, args: ['--shard-timeout', String(kTimeoutMs)] });
+    served = await servedShards('talksearch-shard-idle-', 2, ['--idle-timeout', '300']);
+    ({ server } = served);
   });
-  after(async () => {
-    await server?.stop();
-    await Promise.all(shards.map(stopServer));
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(async () => { if (served) await stopShards(served); });
 
   it('is opened again: every shard answers, and none counts as failed', async () => {
     for (let round = 0; round < 3; round++) {
