@@ -6,8 +6,8 @@
 // over the query's matches without them counts every selected facet's disjunctive counts and the
 // histogram (plan "around selections"). Each server counts from its columns and sends its counts
 // by value; the client adds them up. Facets count articles, as over Xapian's stock server: a
-// story's articles may be in several shards, and only the stories' keys, sent back, count the
-// stories.
+// story's articles may be in several shards, and only the stories' ids, which the servers send
+// back for a collapsed search, count the stories.
 
 #include <memory>
 
