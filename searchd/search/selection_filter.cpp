@@ -11,27 +11,13 @@ namespace talksearch::search {
 SelectionFilter::SelectionFilter(const SlotColumns& columns,
                                  const std::vector<Selection>& selections, bool by_story)
     : columns_(columns),
+      mask_(columns, selections, SelectionMask::Spelling::exact),
       by_story_(by_story),
-      bit_of_column_(columns.slots().size(), 0),
-      selected_(columns.slots().size()),
       missing_only_(columns.slots().size()),
       set_aside_(columns.slots().size()) {
-    if (selections.size() > kMaxSelections) {
-        throw std::invalid_argument("too many facet selections to count in one pass");
-    }
-    const auto& slots = columns.slots();
     for (std::size_t i = 0; i < selections.size(); ++i) {
-        const auto at = std::find(slots.begin(), slots.end(), selections[i].slot);
-        if (at == slots.end()) throw std::invalid_argument("a selection of an uncounted slot");
-        const auto column = static_cast<std::size_t>(at - slots.begin());
-        bit_of_column_[column] = std::uint32_t{1} << i;
-        selected_[column].assign(columns.value_count(column), 0);
+        const auto column = mask_.column_of_selection(i);
         missing_only_[column].assign(columns.value_count(column), 0);
-        for (const auto& value : selections[i].values) {
-            if (const auto id = columns.find(column, value)) selected_[column][*id] = 1;
-        }
-        column_of_selection_.push_back(column);
-        all_selections_ |= std::uint32_t{1} << i;
     }
 }
 
@@ -47,20 +33,9 @@ void SelectionFilter::init(const Xapian::Database& database) {
     estimate_ = database.get_lastdocid() + 1;
 }
 
-std::uint32_t SelectionFilter::missing(Xapian::docid docid) const {
-    const auto [begin, end] = columns_.row(docid);
-    std::uint32_t lacking = all_selections_;
-    for (auto entry = begin; entry != end && lacking != 0; ++entry) {
-        const auto column = *entry >> 24;
-        const auto bit = bit_of_column_[column];
-        if ((lacking & bit) != 0 && selected_[column][*entry & 0xFFFFFF] != 0) lacking &= ~bit;
-    }
-    return lacking;
-}
-
 void SelectionFilter::move_to_match(Xapian::docid from) {
     current_ = from;
-    while (current_ <= last_ && missing(current_) != 0) ++current_;
+    while (current_ <= last_ && mask_.missing(current_) != 0) ++current_;
 }
 
 void SelectionFilter::next(double) {
@@ -75,10 +50,11 @@ void SelectionFilter::skip_to(Xapian::docid docid, double) {
 
 bool SelectionFilter::check(Xapian::docid docid, double) {
     current_ = docid;
-    const auto lacking = missing(docid);
+    const auto lacking = mask_.missing(docid);
     if (lacking == 0) return true;
     if ((lacking & (lacking - 1)) == 0) {
-        const auto column = column_of_selection_[std::countr_zero(lacking)];
+        const auto column =
+            mask_.column_of_selection(static_cast<std::size_t>(std::countr_zero(lacking)));
         if (by_story_ && columns_.story(docid) != SlotColumns::kStoryOfOne) {
             set_aside_[column].push_back(docid);
             return false;
@@ -103,7 +79,7 @@ std::vector<Xapian::docid> SelectionFilter::take_set_aside(Xapian::valueno slot)
 }
 
 std::string SelectionFilter::get_description() const {
-    return fmt::format("SelectionFilter({} selections)", std::popcount(all_selections_));
+    return fmt::format("SelectionFilter({} selections)", std::popcount(mask_.all()));
 }
 
 }  // namespace talksearch::search

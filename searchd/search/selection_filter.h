@@ -14,17 +14,15 @@
 
 #include <xapian.h>
 
+#include "searchd/search/selection_mask.h"
 #include "searchd/search/slot_columns.h"
 
 namespace talksearch::search {
 
 class SelectionFilter : public Xapian::PostingSource {
   public:
-    struct Selection {
-        Xapian::valueno slot;
-        std::vector<std::string> values;
-    };
-    static constexpr std::size_t kMaxSelections = 32;
+    using Selection = SelectionMask::Selection;
+    static constexpr std::size_t kMaxSelections = SelectionMask::kMaxSelections;
 
     // `columns` must outlive the filter, and each selection's slot be one of theirs. With
     // `by_story`, the documents of stories with copies are set aside instead of counted.
@@ -32,7 +30,7 @@ class SelectionFilter : public Xapian::PostingSource {
                     bool by_story = false);
 
     // Whether `docid` has every selection; counts nothing.
-    bool selects(Xapian::docid docid) const { return missing(docid) == 0; }
+    bool selects(Xapian::docid docid) const { return mask_.missing(docid) == 0; }
     // Counts over the documents that had every selection but the one of `slot`.
     ValueCounts missing_only(Xapian::valueno slot) const;
     // Those set aside instead; taken once.
@@ -55,20 +53,15 @@ class SelectionFilter : public Xapian::PostingSource {
     std::string get_description() const override;
 
   private:
-    // Selections a document lacks, one bit each.
-    std::uint32_t missing(Xapian::docid docid) const;
     void move_to_match(Xapian::docid from);
 
     const SlotColumns& columns_;
+    const SelectionMask mask_;
     const bool by_story_;
     Xapian::docid last_ = 0;
     Xapian::docid current_ = 0;
     Xapian::doccount estimate_ = 0;
     bool led_ = false;
-    std::uint32_t all_selections_ = 0;
-    std::vector<std::uint32_t> bit_of_column_;         // per column: its selection's bit, or 0
-    std::vector<std::vector<std::uint8_t>> selected_;  // per column and value id: 1 if selected
-    std::vector<std::size_t> column_of_selection_;     // per selection
     std::vector<std::vector<Xapian::doccount>> missing_only_;  // per column and value id
     std::vector<std::vector<Xapian::docid>> set_aside_;        // per column
 };

@@ -1,6 +1,7 @@
 #include "searchd/search/shard_counting_spy.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -76,35 +77,19 @@ class ShardCountingSpy::Count {
   public:
     Count(std::shared_ptr<const SlotColumns> columns, const Plan& plan)
         : columns_(std::move(columns)),
-          per_column_(columns_->slots().size()),
-          bit_of_column_(columns_->slots().size(), 0),
-          selected_(columns_->slots().size()) {
-        const auto& slots = columns_->slots();
-        const auto column_of = [&](Xapian::valueno slot) {
-            const auto at = std::find(slots.begin(), slots.end(), slot);
-            if (at == slots.end()) {
-                throw Xapian::InvalidArgumentError(
-                    fmt::format("ShardCountingSpy: slot {} is not counted", slot));
-            }
-            return static_cast<std::size_t>(at - slots.begin());
-        };
+          // Selected as typed, or else as the articles spell it: the filter term the search
+          // pass selects with is case-folded.
+          mask_(mask_of(*columns_, plan)),
+          per_column_(columns_->slots().size()) {
         for (std::size_t column = 0; column < per_column_.size(); ++column) {
             per_column_[column].assign(columns_->value_count(column), 0);
         }
-        month_column_ = column_of(schema::kSlotMonth);
-        for (std::size_t i = 0; i < plan.selections.size(); ++i) {
-            const auto column = column_of(plan.selections[i].slot);
-            bit_of_column_[column] = std::uint32_t{1} << i;
-            selected_[column].assign(columns_->value_count(column), 0);
-            // Selected as typed, or else as the articles spell it: the filter term the search
-            // pass selects with is case-folded.
-            for (const auto& value : plan.selections[i].values) {
-                if (const auto id = columns_->find_any_case(column, value)) {
-                    selected_[column][*id] = 1;
-                }
-            }
-            all_selections_ |= std::uint32_t{1} << i;
+        const auto& slots = columns_->slots();
+        const auto month = std::find(slots.begin(), slots.end(), schema::kSlotMonth);
+        if (month == slots.end()) {
+            throw Xapian::InvalidArgumentError("ShardCountingSpy: the month slot is not counted");
         }
+        month_column_ = static_cast<std::size_t>(month - slots.begin());
     }
 
     // Counts every value of the match.
@@ -119,12 +104,7 @@ class ShardCountingSpy::Count {
     bool count_around(Xapian::docid docid,
                       const std::optional<std::pair<std::uint32_t, std::uint32_t>>& days) {
         const auto [begin, end] = columns_->row(docid);
-        std::uint32_t lacking = all_selections_;
-        for (auto entry = begin; entry != end && lacking != 0; ++entry) {
-            const auto column = *entry >> 24;
-            const auto bit = bit_of_column_[column];
-            if ((lacking & bit) != 0 && selected_[column][*entry & 0xFFFFFF] != 0) lacking &= ~bit;
-        }
+        const auto lacking = mask_.missing(docid);
         // The histogram: every article with all the selections, in the date range or not.
         if (lacking == 0) {
             for (auto entry = begin; entry != end; ++entry) {
@@ -139,7 +119,7 @@ class ShardCountingSpy::Count {
         }
         // A selected facet counts the articles lacking at most its own selection.
         for (auto entry = begin; entry != end; ++entry) {
-            const auto bit = bit_of_column_[*entry >> 24];
+            const auto bit = mask_.bit_of_column(*entry >> 24);
             if (bit != 0 && (lacking & ~bit) == 0) ++per_column_[*entry >> 24][*entry & 0xFFFFFF];
         }
         return lacking == 0;
@@ -160,11 +140,18 @@ class ShardCountingSpy::Count {
     }
 
   private:
+    // A server answers the client's mistakes as Xapian's errors, which go back to it.
+    static SelectionMask mask_of(const SlotColumns& columns, const Plan& plan) {
+        try {
+            return SelectionMask(columns, plan.selections, SelectionMask::Spelling::any_case);
+        } catch (const std::invalid_argument& error) {
+            throw Xapian::InvalidArgumentError(fmt::format("ShardCountingSpy: {}", error.what()));
+        }
+    }
+
     std::shared_ptr<const SlotColumns> columns_;
+    const SelectionMask mask_;
     std::vector<std::vector<Xapian::doccount>> per_column_;  // per column and value id
-    std::vector<std::uint32_t> bit_of_column_;               // its selection's bit, or 0
-    std::vector<std::vector<std::uint8_t>> selected_;        // per column and value id
-    std::uint32_t all_selections_ = 0;
     std::size_t month_column_ = 0;
 };
 

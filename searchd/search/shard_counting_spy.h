@@ -23,6 +23,7 @@
 #include <xapian.h>
 
 #include "searchd/search/facet_counter.h"
+#include "searchd/search/selection_mask.h"
 #include "searchd/search/shard_columns.h"
 
 namespace talksearch::search {
@@ -53,10 +54,7 @@ class ShardCounts {
 
 class ShardCountingSpy : public Xapian::MatchSpy {
   public:
-    struct Selection {
-        Xapian::valueno slot;
-        std::vector<std::string> values;  // as the slot holds them
-    };
+    using Selection = SelectionMask::Selection;  // values as the slot holds them
     struct Plan {
         bool around_selections = false;
         // Around selections only: the selections, and the date range, as SlotColumns::day_number
@@ -65,7 +63,7 @@ class ShardCountingSpy : public Xapian::MatchSpy {
         std::optional<std::pair<std::uint32_t, std::uint32_t>> days;
         bool stories = false;  // matches only
     };
-    static constexpr std::size_t kMaxSelections = 32;
+    static constexpr std::size_t kMaxSelections = SelectionMask::kMaxSelections;
 
     // On the client, without columns: sent to the servers, whose results it merges, and counts
     // nothing itself. On a server, with the columns it counts from.
