@@ -30,15 +30,4 @@ SelectionMask::SelectionMask(const SlotColumns& columns, const std::vector<Selec
     }
 }
 
-std::uint32_t SelectionMask::missing(Xapian::docid docid) const {
-    const auto [begin, end] = columns_.row(docid);
-    std::uint32_t lacking = all_selections_;
-    for (auto entry = begin; entry != end && lacking != 0; ++entry) {
-        const auto column = *entry >> 24;
-        const auto bit = bit_of_column_[column];
-        if ((lacking & bit) != 0 && selected_[column][*entry & 0xFFFFFF] != 0) lacking &= ~bit;
-    }
-    return lacking;
-}
-
 }  // namespace talksearch::search

@@ -30,8 +30,17 @@ class SelectionMask {
     SelectionMask(const SlotColumns& columns, const std::vector<Selection>& selections,
                   Spelling spelling);
 
-    // The selections `docid` lacks: bit i for selection i.
-    std::uint32_t missing(Xapian::docid docid) const;
+    // The selections `docid` lacks: bit i for selection i. Inline: asked about every match.
+    std::uint32_t missing(Xapian::docid docid) const {
+        const auto [begin, end] = columns_.row(docid);
+        std::uint32_t lacking = all_selections_;
+        for (auto entry = begin; entry != end && lacking != 0; ++entry) {
+            const auto column = *entry >> 24;
+            const auto bit = bit_of_column_[column];
+            if ((lacking & bit) != 0 && selected_[column][*entry & 0xFFFFFF] != 0) lacking &= ~bit;
+        }
+        return lacking;
+    }
     // The bit of the selection of a column (a slot index of the columns); 0 if it has none.
     std::uint32_t bit_of_column(std::size_t column) const { return bit_of_column_[column]; }
     // The column of selection i.
