@@ -55,6 +55,7 @@ void StoryCopies::add(StoryCopies&& other) {
         if (!before_dates) before_dates.emplace();
         append(*before_dates, std::move(*other.before_dates));
     }
+    counted_whole.merge(other.counted_whole);
 }
 
 void FacetCounts::add(FacetCounts&& other) {

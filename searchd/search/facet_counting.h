@@ -28,6 +28,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -93,6 +94,8 @@ struct StoryCopies {
     std::map<Xapian::valueno, std::vector<Xapian::docid>> without_selection;
     // Matched before the date range, if one is set (without one: `matched`).
     std::optional<std::vector<Xapian::docid>> before_dates;
+    // Slots whose counts already count each story once: none of the above adds to them.
+    std::set<Xapian::valueno> counted_whole;
     bool empty() const;
     void add(StoryCopies&& other);
 };

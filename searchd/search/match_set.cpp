@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <stdexcept>
 
 namespace talksearch::search {
 namespace {
@@ -318,5 +319,13 @@ MatchSet MatchSet::from_matcher(const Xapian::Database& database, const Xapian::
 }
 
 Xapian::doccount MatchSet::size() const { return popcount(words_); }
+
+void MatchSet::keep_common(const MatchSet& other) {
+    if (other.first_ != first_ || other.last_ != last_) {
+        throw std::logic_error("match sets over different ranges");
+    }
+    for (std::size_t index = 0; index < words_.size(); ++index)
+        words_[index] &= other.words_[index];
+}
 
 }  // namespace talksearch::search

@@ -38,6 +38,8 @@ class MatchSet {
     Xapian::docid first() const { return first_; }
     Xapian::docid last() const { return last_; }
     Xapian::doccount size() const;
+    // Keeps only the documents `other`, a set over the same range, holds too.
+    void keep_common(const MatchSet& other);
     // The set itself: bit i of word w is document first() + 64 w + i.
     const std::vector<std::uint64_t>& words() const { return words_; }
 

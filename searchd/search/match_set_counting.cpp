@@ -66,6 +66,42 @@ class FirstByDate {
     std::size_t next_trim_;
 };
 
+// Whether the one selected facet of `search` is counted over every article: its query matches
+// them all, and neither a date range nor a share's range leaves any out.
+bool counts_every_article(const CountedSearch& search) {
+    return search.selections.size() == 1 && !search.dates && !search.range &&
+           search.query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
+}
+
+// What the walk needs of the query's matches: with one facet selected over every article,
+// whose counts are then every article's, only those with the selection.
+Xapian::Query walked_query(const CountedSearch& search) {
+    return counts_every_article(search) ? search.selections.begin()->second.filter : search.query;
+}
+
+// With two facets selected or more, an article lacking two selections counts for nothing: the
+// matches with none of them are left out of `matches` when the selections' postings are fewer
+// than the matches (reading a posting costs far less than checking an article's row, but
+// reading many to leave out few does not pay).
+void keep_any_selected(const Xapian::Database& database, const CountedSearch& search,
+                       MatchSet& matches) {
+    if (search.selections.size() < 2) return;
+    std::vector<Xapian::Query> any;
+    Xapian::doccount postings = 0;
+    for (const auto& [facet, selection] : search.selections) {
+        any.push_back(selection.filter);
+        for (auto term = selection.filter.get_terms_begin();
+             term != selection.filter.get_terms_end(); ++term) {
+            postings += database.get_termfreq(*term);
+        }
+    }
+    if (postings >= matches.size()) return;
+    const auto selected =
+        MatchSet::of(database, Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()),
+                     matches.first(), matches.last());
+    if (selected) matches.keep_common(*selected);
+}
+
 }  // namespace
 
 void MatchSetCounting::count_most(const MatchSet& matches, ColumnSlotCounter& counted,
@@ -97,6 +133,7 @@ bool MatchSetCounting::counts_apart(const CountedSearch& search) const {
 }
 
 bool MatchSetCounting::counts_whole_apart(const CountedSearch& search) const {
+    if (counts_every_article(search)) return true;  // the selected articles only, and the whole
     if (!search.selections.empty()) return false;
     const auto type = search.query.get_type();
     if (type == Xapian::Query::LEAF_TERM || type == Xapian::Query::LEAF_MATCH_ALL) return true;
@@ -170,7 +207,8 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
         search.range.value_or(std::pair(Xapian::docid{1}, database.get_lastdocid()));
     const auto first = bounds.first;
     const auto last = bounds.second;
-    auto matches = MatchSet::of(database, search.query, first, last);
+    const auto walked = walked_query(search);
+    auto matches = MatchSet::of(database, walked, first, last);
     if (!matches && database.size() > 1) {
         // Over shards, the matcher finds what the posting lists alone cannot (phrases), within
         // the request's time (a range of ids is the set's own: a posting source would be told
@@ -178,10 +216,11 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
         std::vector<Xapian::Query> in_time;
         if (search.deadline) in_time.push_back(search.deadline->filter());
         matches = refused_as_invalid_query([&] {
-            return MatchSet::from_matcher(database, filtered(search.query, in_time), first, last);
+            return MatchSet::from_matcher(database, filtered(walked, in_time), first, last);
         });
     }
     if (!matches) throw std::logic_error("a query the match set cannot evaluate");
+    keep_any_selected(database, search, *matches);
     std::vector<SelectionFilter::Selection> selections;
     for (const auto& [facet, selection] : search.selections) {
         selections.push_back({schema::facet_info(facet).slot, selection.values});
@@ -212,7 +251,8 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
         cut = cut || (search.deadline && search.deadline->expired());
         return cut;
     };
-    if (selections.empty() && !search.range && !search.dates &&
+    // A facet selected over every article: the walked articles are the matches.
+    if ((selections.empty() || counts_every_article(search)) && !search.range && !search.dates &&
         matches->size() > database.get_doccount() / 2) {
         // Most of the database: counted as all of it but the non-matches.
         matched = matches->size();
@@ -258,6 +298,14 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
     counts.matches = matched;
     for (const auto& info : schema::kFacets) {
         auto& facet_counts = counts.facets[info.facet];
+        if (counts_every_article(search) && search.selections.contains(info.facet)) {
+            // Every article lacking the selection would have counted for it.
+            const auto& whole = columns_.whole();
+            facet_counts = columns_.named_counts(
+                search.count_stories ? whole.story_counts : whole.counts, info.slot);
+            counts.copies.counted_whole.insert(info.slot);
+            continue;
+        }
         facet_counts = counted.counts(info.slot);
         if (!search.selections.contains(info.facet)) continue;
         // The matches, plus the articles that lacked only this facet's selection.

@@ -46,7 +46,8 @@ class MatchSetCounting : public SelectionCounting {
               const SearchPass& search_pass) const override;
     bool counts_apart(const CountedSearch& search) const override;
     // Without selections, a query of one term or of alternatives: the kind that matches most
-    // of the database, while an AND's halves each read less.
+    // of the database, while an AND's halves each read less. And a facet selected over every
+    // article: only the selected articles are walked, the facet's counts are every article's.
     bool counts_whole_apart(const CountedSearch& search) const override;
     FacetCounts count_apart(const Xapian::Database& database,
                             const CountedSearch& search) const override;

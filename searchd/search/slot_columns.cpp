@@ -306,6 +306,14 @@ const SlotColumns::Whole& SlotColumns::whole() const {
                 }
             }
         }
+        // A story with copies counts for the values of its row; of the month, its earliest.
+        whole->story_counts = whole->counts_of_one;
+        for (std::uint32_t story = 0; story < stories_with_copies_; ++story) {
+            const auto [first, end] = story_row(story);
+            for (auto entry = first; entry != end; ++entry) {
+                ++whole->story_counts[*entry >> 24][*entry & 0xFFFFFF];
+            }
+        }
         whole_ = std::move(whole);
     });
     return *whole_;

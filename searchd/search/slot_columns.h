@@ -53,12 +53,14 @@ class SlotColumns {
     // Whether `docid` is an article of the database, for 64 ids at a time: bit i of word w is id
     // 64 w + i + 1.
     const std::vector<std::uint64_t>& articles() const { return articles_; }
-    // Counts over every article, and over the articles of stories of their own, per slot index
-    // and value id; and the articles of stories with copies, as articles() gives them. What a
-    // count over most of the database takes its non-matches from. Built on first use.
+    // Counts over every article, over the articles of stories of their own, and of every story
+    // (once per value one of its articles has), per slot index and value id; and the articles of
+    // stories with copies, as articles() gives them. What a count over most of the database
+    // takes its non-matches from, and a count over all of it is. Built on first use.
     struct Whole {
         std::vector<std::vector<Xapian::doccount>> counts;
         std::vector<std::vector<Xapian::doccount>> counts_of_one;
+        std::vector<std::vector<Xapian::doccount>> story_counts;
         Xapian::doccount articles = 0;
         Xapian::doccount articles_of_one = 0;
         std::vector<std::uint64_t> with_copies;

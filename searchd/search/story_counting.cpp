@@ -128,14 +128,15 @@ void count_story_copies(const SlotColumns& columns, FacetCounts& counts) {
     std::vector<bool> over_matches(slots.size(), false);
     for (const auto& info : schema::kFacets) {
         const auto column = column_of(info.slot);
-        if (column < slots.size() && !copies.without_selection.contains(info.slot)) {
+        if (column < slots.size() && !copies.without_selection.contains(info.slot) &&
+            !copies.counted_whole.contains(info.slot)) {
             over_matches[column] = true;
         }
     }
     const auto matched = count_by_story(columns, copies.matched, over_matches);
     for (const auto& info : schema::kFacets) {
         const auto column = column_of(info.slot);
-        if (column == slots.size()) continue;
+        if (column == slots.size() || copies.counted_whole.contains(info.slot)) continue;
         if (!over_matches[column]) {
             std::vector<bool> only(slots.size(), false);
             only[column] = true;

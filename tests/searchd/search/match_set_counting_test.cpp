@@ -8,10 +8,12 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "common/facet_set.h"
 #include "common/schema.h"
 #include "searchd/search/docid_range.h"
 #include "searchd/search/ranking.h"
 #include "searchd/search/slot_columns.h"
+#include "tests/support/counting_cases.h"
 
 using namespace talksearch;
 using namespace talksearch::search;
@@ -94,4 +96,51 @@ TEST_CASE("a date order ranks from the matches the count found first by date",
     REQUIRE(counts.matches);
     CHECK(*counts.matches == expected.get_matches_estimated());
     CHECK(counts.exact);
+}
+
+TEST_CASE("two selections of few articles leave out the matches with neither, counting the same",
+          "[match_set_counting]") {
+    // An article lacking two selections counts for nothing: when the selections' postings are
+    // fewer than the matches, the walk reads them and leaves those articles out.
+    using schema::Facet;
+    Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (Xapian::docid i = 1; i <= kDocuments; ++i) {
+        Xapian::Document document;
+        document.add_term("all");
+        std::vector<std::string> cities;
+        if (i % 10 == 0) cities.push_back("Odesa");
+        if (i % 10 == 1) cities.push_back("Kyiv");
+        if (i % 7 == 0) {
+            document.add_term(schema::facet_term(Facet::person, "ivan petrov"));
+            document.add_value(schema::facet_info(Facet::person).slot,
+                               encode_facet_set({"Ivan Petrov"}));
+        }
+        for (const auto& city : cities) {
+            document.add_term(schema::facet_term(Facet::city, city == "Odesa" ? "odesa" : "kyiv"));
+        }
+        if (!cities.empty()) {
+            document.add_value(schema::facet_info(Facet::city).slot, encode_facet_set(cities));
+        }
+        document.add_value(schema::kSlotMonth, i % 2 == 0 ? "2025-01" : "2025-02");
+        database.add_document(document);
+    }
+    const SlotColumns columns(database, counted_slots());
+    CountedSearch search;
+    search.query = Xapian::Query("all");
+    search.selections.emplace(
+        Facet::city,
+        FacetSelection{Xapian::Query(schema::facet_term(Facet::city, "odesa")), {"Odesa"}});
+    search.selections.emplace(
+        Facet::person,
+        FacetSelection{Xapian::Query(schema::facet_term(Facet::person, "ivan petrov")),
+                       {"Ivan Petrov"}});
+    const auto counted =
+        talksearch::testing::count_with(MatchSetCounting(columns), database, search);
+    const auto expected = talksearch::testing::counted_by_hand(database, search);
+    talksearch::testing::check_same(counted.counts, expected);
+    // Each facet over the articles with the other's selection: Ivan Petrov's cities (every
+    // seventh article) and Odesa's people (every tenth); the matches are every seventieth.
+    CHECK(expected.facets.at(Facet::city) == ValueCounts{{"Kyiv", 9}, {"Odesa", 8}});
+    CHECK(expected.facets.at(Facet::person) == ValueCounts{{"Ivan Petrov", 8}});
+    CHECK(counted.matches == 8);
 }

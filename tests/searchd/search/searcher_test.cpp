@@ -417,6 +417,15 @@ TEST_CASE("a search split with an idle helper answers exactly as one searcher", 
         requests.push_back(filtered);
         filtered.collapse = false;
         requests.push_back(filtered);
+        // One facet selected, without a date range: with the empty query, counted from the
+        // selected articles and the whole database's counts while the helper ranks.
+        SearchRequest one_facet;
+        one_facet.query = query;
+        one_facet.filters = {{Facet::city, {"Odesa", "Kharkiv"}}};
+        for (const auto sort : {SortOrder::relevance, SortOrder::newest}) {
+            one_facet.sort = sort;
+            requests.push_back(one_facet);
+        }
     }
     SearchRequest everything;
     everything.collapse = false;

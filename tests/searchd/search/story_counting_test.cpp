@@ -7,6 +7,7 @@
 
 #include "common/facet_set.h"
 #include "common/schema.h"
+#include "searchd/search/match_set_counting.h"
 #include "searchd/search/pass_counting.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/selection_counting.h"
@@ -152,9 +153,12 @@ TEST_CASE("a few set-aside articles among many stories are counted alike", "[sto
     CHECK(many.undated_base == 64);
 }
 
-TEST_CASE("passes and the selection filter count the same stories", "[story_counting]") {
+TEST_CASE("passes, the selection filter and the match set count the same stories",
+          "[story_counting]") {
     // The selection filter counts the articles lacking one selection during the match; passes
-    // (what it falls back to when Xapian leads with it) count them in a match of their own.
+    // (what it falls back to when Xapian leads with it) count them in a match of their own; the
+    // match set's walk counts them outside the matcher, a facet selected over every article
+    // from the whole database's counts.
     TempDir dir;
     std::string lines;
     const char* cities[] = {"Odesa", "Istanbul", "Geneva", "Kharkiv"};
@@ -184,21 +188,29 @@ TEST_CASE("passes and the selection filter count the same stories", "[story_coun
 
     const ColumnCounting passes(columns);
     const SelectionCounting filter(columns);
+    const MatchSetCounting match_set(columns);
     const auto c = GENERATE(
         talksearch::testing::CountingCase{"talks", {}, std::nullopt},
         talksearch::testing::CountingCase{"talks", {{Facet::city, {"Istanbul"}}}, std::nullopt},
         talksearch::testing::CountingCase{"", {{Facet::city, {"Odessa", "Geneva"}}}, "2024-03-01"},
+        talksearch::testing::CountingCase{"", {{Facet::city, {"Odessa", "Geneva"}}}, std::nullopt},
+        talksearch::testing::CountingCase{
+            "", {{Facet::city, {"Istanbul"}}, {Facet::country, {"Türkiye"}}}, std::nullopt},
         talksearch::testing::CountingCase{"ceasefire", {}, "2024-04-01"});
     CAPTURE(c.query, c.selected.size(), c.from.value_or("no date range"));
     auto search = talksearch::testing::counted_search(builder, c);
     search.count_stories = true;
     auto by_passes = talksearch::testing::count_with(passes, database, search).counts;
     auto by_filter = talksearch::testing::count_with(filter, database, search).counts;
+    auto by_match_set = talksearch::testing::count_with(match_set, database, search).counts;
     CHECK(by_passes.by_story);
     CHECK(by_filter.by_story);
+    CHECK(by_match_set.by_story);
     count_story_copies(columns, by_passes);
     count_story_copies(columns, by_filter);
+    count_story_copies(columns, by_match_set);
     talksearch::testing::check_same(by_passes, by_filter);
+    talksearch::testing::check_same(by_passes, by_match_set);
     // Stories, not articles: no more than the ten reports in any count.
     for (const auto& [value, count] : by_passes.facets.at(Facet::city)) CHECK(count <= 10);
 }
