@@ -4,7 +4,10 @@
 // whole (JSON without took_ms), as they are, listing every copy and on a later page. Both builds
 // run without their counts caches, so that every search is counted; with `--cached`, both keep
 // their counts caches and each query is asked of both once before it is timed, so that what is
-// compared is a search asked again (ranking and snippets). Prints the percentiles of both, the
+// compared is a search asked again (ranking and snippets). With `--chosen`, both keep their
+// counts caches and only the queries with a facet selected are compared, each asked once, just
+// after the same query without each of its selections (a reader choosing a facet after a search:
+// those searches' counts are cached, this one's are not). Prints the percentiles of both, the
 // ratios, and writes each query's medians.
 
 import fs from 'node:fs';
@@ -13,7 +16,9 @@ import path from 'node:path';
 import { bin, queries as defaultQueries, repo, startSearchd, work } from './bench-lib.mjs';
 
 function parseArgs(argv) {
-  const options = { db: null, against: null, repeat: 5, queries: defaultQueries, cached: false };
+  const options = {
+    db: null, against: null, repeat: 5, queries: defaultQueries, cached: false, chosen: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     switch (argv[i]) {
@@ -22,8 +27,9 @@ function parseArgs(argv) {
       case '--repeat': options.repeat = Number(value); i++; break;
       case '--queries': options.queries = value; i++; break;
       case '--cached': options.cached = true; break;
+      case '--chosen': options.chosen = true; break;
       default:
-        console.error('usage: scripts/bench-pair --db DIR --against OTHER_BUILD/searchd/searchd [--repeat 5] [--queries FILE] [--cached]');
+        console.error('usage: scripts/bench-pair --db DIR --against OTHER_BUILD/searchd/searchd [--repeat 5] [--queries FILE] [--cached | --chosen]');
         process.exit(2);
     }
   }
@@ -45,13 +51,26 @@ async function answer(server, query) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
+const facetParameters = ['city', 'negotiator', 'person', 'country'];
+// The searches a reader asked before choosing the facets of `query`: each without one of them.
+const askedBefore = (query) => {
+  const selected = facetParameters.filter((name) => new URLSearchParams(query).has(name));
+  return selected.map((name) => {
+    const params = new URLSearchParams(query);
+    params.delete(name);
+    return params.toString();
+  });
+};
+
 const options = parseArgs(process.argv.slice(2));
+if (options.chosen) options.repeat = 1;  // asked again, a search is cached
 const mix = fs.readFileSync(options.queries, 'utf8').split('\n')
-  .filter((line) => line.trim() && !line.startsWith('#'));
+  .filter((line) => line.trim() && !line.startsWith('#'))
+  .filter((line) => !options.chosen || askedBefore(line).length > 0);
 // Both with this checkout's catalogue and gazetteer, so that both resolve names alike.
 const shared = ['--places', bin('data/places.tsv')];
-// Without --cached, neither keeps counts: the other build must know --counts-cache.
-const counted = options.cached ? shared : [...shared, '--counts-cache', '0'];
+// Without --cached or --chosen, neither keeps counts: the other build must know --counts-cache.
+const counted = options.cached || options.chosen ? shared : [...shared, '--counts-cache', '0'];
 const other = await startSearchd(options.db, counted, options.against);
 const mine = await startSearchd(options.db, counted);
 const rows = [];
@@ -62,8 +81,15 @@ try {
     if (options.cached) {
       for (const server of [mine, other]) await answer(server, query);
     }
+    if (options.chosen) {
+      for (const before of askedBefore(query)) {
+        for (const server of [mine, other]) await answer(server, before);
+      }
+    }
     for (let i = 0; i < options.repeat; i++) {
-      const order = i % 2 ? [['other', other], ['mine', mine]] : [['mine', mine], ['other', other]];
+      // Alternating which goes first, from query to query when each is asked once.
+      const turn = options.chosen ? rows.length : i;
+      const order = turn % 2 ? [['other', other], ['mine', mine]] : [['mine', mine], ['other', other]];
       const bodies = {};
       for (const [name, server] of order) {
         const { tookMs, body } = await answer(server, query);

@@ -233,6 +233,12 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
             ? std::optional(CountsCache::key(request, index_.database().get_uuid(), *revisions))
             : std::nullopt;
     const auto cached = cache_key ? counts_cache_->find(*cache_key) : nullptr;
+    // A selection added to a search counted before (a facet chosen after a search): each
+    // selected facet counts what the search without its selection counted for it, so when all
+    // of them are known, only the matches are left to count.
+    const auto known = cache_key && !cached ? known_selected_counts(request, *revisions)
+                                            : std::map<schema::Facet, ValueCounts>{};
+    const bool selections_known = !known.empty();
     // Divided between the two, each on its own core: what each ranks and what each counts. When
     // the counting needs no search pass, the helper ranks while this one counts: all of the
     // matches when it may count most of the database by its non-matches, or else half of them
@@ -246,7 +252,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     const auto division = [&]() -> std::optional<Division> {
         if (!split || cached) return std::nullopt;
         std::map<schema::Facet, std::vector<std::string>> resolved;
-        auto search = counted_search(request, std::nullopt, resolved);
+        auto search = counted_search(request, std::nullopt, resolved, selections_known);
         search.sort = response.sort;
         const auto counting = facet_counting();
         // Halves of a stub's ids are halves of each shard's own when the middle is a multiple
@@ -266,22 +272,23 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
         std::vector<Share> shares;
         if (cached) {
             shares.push_back(
-                match(request, response.sort, window, Documents::all(), Documents::none()));
+                match(request, response.sort, window, Documents::all(), Documents::none(), false));
             return shares;
         }
         if (!division) {
-            shares.push_back(
-                match(request, response.sort, window, Documents::all(), Documents::all()));
+            shares.push_back(match(request, response.sort, window, Documents::all(),
+                                   Documents::all(), selections_known));
             return shares;
         }
         auto theirs = std::async(std::launch::async, [&] {
             return helper->match(request, response.sort, window, division->their_ranked,
-                                 division->their_counted);
+                                 division->their_counted, selections_known);
         });
         std::optional<Share> mine;
         std::exception_ptr failure;
         try {
-            mine = match(request, response.sort, window, division->my_ranked, division->my_counted);
+            mine = match(request, response.sort, window, division->my_ranked, division->my_counted,
+                         selections_known);
         } catch (...) {
             failure = std::current_exception();
         }
@@ -331,6 +338,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
         auto& counts = merged->counts;
         if (counts.by_story) count_story_copies(columns(), counts);
         counts.copies = {};
+        for (const auto& [facet, facet_counts] : known) counts.facets[facet] = facet_counts;
         if (request.collapse) {
             // Stories are counted by the search pass's spy: a pass cut short missed some.
             merged->total = counts.stories.count();
@@ -400,9 +408,26 @@ std::unique_ptr<FacetCountingStrategy> Searcher::facet_counting() {
     return facet_counting_for(use_columns_ ? &columns() : nullptr);
 }
 
-CountedSearch Searcher::counted_search(
-    const SearchRequest& request, std::optional<IdRange> ids,
-    std::map<schema::Facet, std::vector<std::string>>& resolved) {
+std::map<schema::Facet, ValueCounts> Searcher::known_selected_counts(
+    const SearchRequest& request, const std::vector<Xapian::rev>& revisions) {
+    std::map<schema::Facet, ValueCounts> known;
+    const auto uuid = index_.database().get_uuid();
+    for (const auto& [facet, values] : request.filters) {
+        if (values.empty()) continue;
+        auto without = request;
+        without.filters.erase(facet);
+        const auto counted = counts_cache_->find(CountsCache::key(without, uuid, revisions));
+        if (!counted) return {};
+        const auto facet_counts = counted->counts.facets.find(facet);
+        if (facet_counts == counted->counts.facets.end()) return {};
+        known.emplace(facet, facet_counts->second);
+    }
+    return known;
+}
+
+CountedSearch Searcher::counted_search(const SearchRequest& request, std::optional<IdRange> ids,
+                                       std::map<schema::Facet, std::vector<std::string>>& resolved,
+                                       bool selections_known) {
     CountedSearch search;
     search.query = builder_.parse(request.query);
     // Filters: one per facet with a selection, plus the date range, plus the share's range.
@@ -428,6 +453,15 @@ CountedSearch Searcher::counted_search(
     if (request.from || request.to) {
         search.dates = DateRange{request.from, request.to};
     }
+    if (selections_known) {
+        // Counted as a search of the selected articles: the same matches, weights (a filter
+        // weighs nothing) and histogram, with the selected facets' counts put back after.
+        std::vector<Xapian::Query> filters;
+        for (const auto& [facet, selection] : search.selections)
+            filters.push_back(selection.filter);
+        search.query = filtered(search.query, filters);
+        search.selections.clear();
+    }
     search.range = ids;
     search.count_stories = request.collapse;
     // The request's time, for all the passes of this share together. A remote shard would not
@@ -441,10 +475,11 @@ CountedSearch Searcher::counted_search(
 }
 
 Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, std::size_t window,
-                                Documents ranked, Documents counted) {
+                                Documents ranked, Documents counted, bool selections_known) {
     const auto& database = index_.database();
     Share share;
-    auto search = counted_search(request, counted.any ? counted.ids : ranked.ids, share.filters);
+    auto search = counted_search(request, counted.any ? counted.ids : ranked.ids, share.filters,
+                                 selections_known);
     search.sort = sort;
     search.window = window;
     const auto search_pass = [&](Xapian::Enquire& enquire, Xapian::doccount check_at_least) {

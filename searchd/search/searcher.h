@@ -18,6 +18,7 @@
 #include "searchd/search/query_builder.h"
 #include "searchd/search/search_request.h"
 #include "searchd/search/search_response.h"
+#include "searchd/search/slot_columns.h"
 
 namespace talksearch::search {
 
@@ -81,12 +82,18 @@ class Searcher {
     };
     SearchResponse run_search(const SearchRequest& request, Searcher* helper);
     // The search as facet counting sees it, only of documents with ids in `ids` when given; the
-    // selected names as resolved go to `resolved`.
+    // selected names as resolved go to `resolved`. With `selections_known`, the selections are
+    // part of its query instead: their facets' own counts are known already.
     CountedSearch counted_search(const SearchRequest& request, std::optional<IdRange> ids,
-                                 std::map<schema::Facet, std::vector<std::string>>& resolved);
+                                 std::map<schema::Facet, std::vector<std::string>>& resolved,
+                                 bool selections_known = false);
     // The best `window` of the `ranked` matches, and the counts of the `counted` ones.
     Share match(const SearchRequest& request, SortOrder sort, std::size_t window, Documents ranked,
-                Documents counted);
+                Documents counted, bool selections_known);
+    // Each selected facet's counts, when the counts cache holds those of every search that
+    // leaves out one of the selections (at `revisions`); otherwise none.
+    std::map<schema::Facet, ValueCounts> known_selected_counts(
+        const SearchRequest& request, const std::vector<Xapian::rev>& revisions);
     std::unique_ptr<FacetCountingStrategy> facet_counting();
     const SlotColumns& columns();
     // Whether the catalogue names `value` in `facet`: its spelling is then the catalogue's.

@@ -16,6 +16,7 @@
 #include "common/facet_set.h"
 #include "common/stored_article.h"
 #include "common/text.h"
+#include "searchd/search/counts_cache.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/search_error.h"
 #include "tests/support/search_responses.h"
@@ -445,6 +446,94 @@ TEST_CASE("a search split with an idle helper answers exactly as one searcher", 
             CHECK(split.results[i].snippet == one.results[i].snippet);
         }
     }
+}
+
+TEST_CASE("a facet chosen after a search answers as if counted afresh", "[searcher]") {
+    // With the counts of the search without each selection cached, the selected facets' counts
+    // come from them and only the matches are counted.
+    std::string synonyms;
+    const auto& db = split_index_db(&synonyms);
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    Searcher alone(db, synonyms, catalog);
+
+    for (const auto* query : {"", "ceasefire", "talks -Zelensky", "\"the ceasefire\""}) {
+        for (const bool collapse : {true, false}) {
+            for (const bool dated : {false, true}) {
+                for (const bool split : {false, true}) {
+                    // Nothing cached yet.
+                    auto cache = std::make_shared<CountsCache>(std::size_t{1} << 24);
+                    Searcher main(db, synonyms, catalog, FacetCounting::automatic, nullptr, nullptr,
+                                  cache);
+                    Searcher helper(db, synonyms, catalog, FacetCounting::automatic, nullptr,
+                                    nullptr, cache);
+                    SearchRequest before;
+                    before.query = query;
+                    before.collapse = collapse;
+                    if (dated) before.from = parse_iso_date("2024-03-01");
+                    auto one = before;
+                    one.filters = {{Facet::city, {"Odesa", "Kharkiv"}}};
+                    auto two = one;
+                    two.filters[Facet::person] = {"Zelensky"};
+                    two.sort = SortOrder::relevance;
+                    INFO("query '" << query << "' collapse " << collapse << " dated " << dated
+                                   << " split " << split);
+                    // The search, then a facet chosen, then another: each selection added
+                    // to a search whose counts are cached.
+                    auto* with = split ? &helper : nullptr;
+                    main.search(before, with);
+                    auto only_person = before;
+                    only_person.filters = {{Facet::person, {"Zelensky"}}};
+                    main.search(only_person, with);
+                    for (const auto& r : {one, two}) {
+                        const auto expected = alone.search(r);
+                        const auto answered = main.search(r, with);
+                        CHECK(ranked_ids(answered) == ranked_ids(expected));
+                        CHECK(answered.total == expected.total);
+                        CHECK(talksearch::testing::same_counts(answered, expected));
+                        for (std::size_t i = 0;
+                             i < std::min(answered.results.size(), expected.results.size()); ++i) {
+                            CHECK(answered.results[i].score == Approx(expected.results[i].score));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("a selected facet shows what the search without its selection counted for it",
+          "[searcher]") {
+    std::string synonyms;
+    const auto& db = split_index_db(&synonyms);
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    auto cache = std::make_shared<CountsCache>(std::size_t{1} << 24);
+    Searcher main(db, synonyms, catalog, FacetCounting::automatic, nullptr, nullptr, cache);
+    SearchRequest before;
+    before.query = "ceasefire";
+    main.search(before);
+    // The cached counts, with a city no article has: the choice of a city must show it.
+    const Xapian::Database database(db);
+    const auto key = CountsCache::key(before, database.get_uuid(), {database.get_revision()});
+    const auto counted = cache->find(key);
+    REQUIRE(counted);
+    auto marked = std::make_shared<CountedResult>(*counted);
+    marked->counts.facets[Facet::city]["Atlantis"] = 7;
+    cache->keep(key, marked);
+
+    auto chosen = before;
+    chosen.filters = {{Facet::city, {"Odesa"}}};
+    const auto answered = main.search(chosen);
+    const auto& cities = answered.facets.at(Facet::city);
+    CHECK(std::any_of(cities.begin(), cities.end(), [](const FacetValue& value) {
+        return value.value == "Atlantis" && value.count == 7;
+    }));
+    // The other facets are counted over the matches, as always.
+    Searcher alone(db, synonyms, catalog);
+    auto expected = alone.search(chosen);
+    auto others = answered;
+    others.facets.erase(Facet::city);
+    expected.facets.erase(Facet::city);
+    CHECK(talksearch::testing::same_counts(others, expected));
 }
 
 namespace {
