@@ -1,6 +1,8 @@
 #include "searchd/search/deadline.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <string>
 
 namespace talksearch::search {
@@ -55,6 +57,22 @@ bool Deadline::expired() const {
     if (Clock::now() < state_->at) return false;
     state_->cut.store(true, std::memory_order_relaxed);
     return true;
+}
+
+std::string Deadline::time_left(Clock::time_point at) {
+    const auto left = std::chrono::duration_cast<std::chrono::microseconds>(at - Clock::now());
+    return std::to_string(std::max<std::int64_t>(left.count(), 0));
+}
+
+Deadline::Clock::time_point Deadline::ends_after(const std::string& time_left) {
+    std::int64_t left = 0;
+    const auto* end = time_left.data() + time_left.size();
+    const auto [stop, error] = std::from_chars(time_left.data(), end, left);
+    if (error != std::errc() || stop != end || left < 0) {
+        throw Xapian::SerialisationError("malformed time left");
+    }
+    const std::chrono::microseconds day = std::chrono::hours(24);
+    return Clock::now() + std::min(std::chrono::microseconds(left), day);
 }
 
 Xapian::Query Deadline::filter() const {

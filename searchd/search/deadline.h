@@ -6,11 +6,15 @@
 // crashed searchd. A Deadline instead ends the match from inside: its filter, ANDed into every pass
 // of a search, claims every document until the time is up and then ends, which ends the match;
 // the Deadline remembers that it did, so the response can say its counts are not exact.
-// Local databases only: a remote shard would have to know the filter's class.
+// The filter is for local databases; a shard server of the project's own is sent the time left
+// instead (with the posting source every query of its counting carries, shard_columns.h) and
+// ends its match when it is up, which only it sees: over remote shards, a search whose time was
+// up when they answered counts as cut.
 
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <string>
 
 #include <xapian.h>
 
@@ -28,6 +32,14 @@ class Deadline {
     bool passed() const { return state_->cut.load(std::memory_order_relaxed); }
     // For work done outside a pass: whether the time is up, which then counts as passed().
     bool expired() const;
+    Clock::time_point at() const { return state_->at; }
+
+    // The time left until `at`, as sent to a shard server (microseconds, as a decimal number);
+    // and the time it then ends at by the server's clock, counted from now. A longer time than a
+    // day, which the clock's type might not hold, is a day. Throws Xapian::SerialisationError
+    // if malformed.
+    static std::string time_left(Clock::time_point at);
+    static Clock::time_point ends_after(const std::string& time_left);
 
     struct State {
         Clock::time_point at;

@@ -400,11 +400,14 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     return response;
 }
 
+bool Searcher::counted_by_shard_servers() {
+    if (!index_.remote_shards() || use_spies_) return false;
+    if (!shard_servers_count_) shard_servers_count_ = shard_servers_count(index_.database());
+    return *shard_servers_count_;
+}
+
 std::unique_ptr<FacetCountingStrategy> Searcher::facet_counting() {
-    if (index_.remote_shards() && !use_spies_) {
-        if (!shard_servers_count_) shard_servers_count_ = shard_servers_count(index_.database());
-        if (*shard_servers_count_) return std::make_unique<ShardServerCounting>();
-    }
+    if (counted_by_shard_servers()) return std::make_unique<ShardServerCounting>();
     return facet_counting_for(use_columns_ ? &columns() : nullptr);
 }
 
@@ -464,9 +467,9 @@ CountedSearch Searcher::counted_search(const SearchRequest& request, std::option
     }
     search.range = ids;
     search.count_stories = request.collapse;
-    // The request's time, for all the passes of this share together. A remote shard would not
-    // know the filter; its server and the shard timeouts bound it instead.
-    if (!index_.remote_shards()) {
+    // The request's time, for all the passes of this share together. Xapian's stock server
+    // would not know the filter: the shard timeouts bound a search over it instead.
+    if (!index_.remote_shards() || counted_by_shard_servers()) {
         search.deadline.emplace(
             Deadline::Clock::now() +
             std::chrono::duration_cast<Deadline::Clock::duration>(request.timeout));
@@ -512,8 +515,10 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
         share.total_exact = share.counts.exact;
     }
     // Cut short, a pass counted only some matches, and Xapian, which saw the match end, cannot
-    // tell.
-    if (search.deadline && search.deadline->passed()) {
+    // tell. A shard server's match ends when the time is up, which only the server sees: over
+    // remote shards, time up when they answered counts as cut.
+    if (search.deadline &&
+        (index_.remote_shards() ? search.deadline->expired() : search.deadline->passed())) {
         share.total_exact = false;
         share.counts.exact = false;
     }

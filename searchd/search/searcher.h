@@ -94,6 +94,9 @@ class Searcher {
     // leaves out one of the selections (at `revisions`); otherwise none.
     std::map<schema::Facet, ValueCounts> known_selected_counts(
         const SearchRequest& request, const std::vector<Xapian::rev>& revisions);
+    // Whether the remote shards' servers count from their columns (shardd); asked once per
+    // reopen.
+    bool counted_by_shard_servers();
     std::unique_ptr<FacetCountingStrategy> facet_counting();
     const SlotColumns& columns();
     // Whether the catalogue names `value` in `facet`: its spelling is then the catalogue's.

@@ -18,8 +18,13 @@ void ShardColumns::update(const Xapian::Database& database) {
                            [&] { return build_columns(database); });
 }
 
-ShardColumnsSource* ShardColumnsSource::unserialise(const std::string&) const {
-    return new ShardColumnsSource(columns_);
+std::string ShardColumnsSource::serialise() const {
+    return ends_ ? Deadline::time_left(*ends_) : std::string();
+}
+
+ShardColumnsSource* ShardColumnsSource::unserialise(const std::string& serialised) const {
+    if (serialised.empty()) return new ShardColumnsSource(columns_);
+    return new ShardColumnsSource(columns_, Deadline::ends_after(serialised));
 }
 
 void ShardColumnsSource::init(const Xapian::Database& database) {
@@ -33,7 +38,14 @@ void ShardColumnsSource::init(const Xapian::Database& database) {
     end_ = database.postlist_end({});
     current_ = 0;
     at_end_ = false;
+    questions_ = 0;
     set_maxweight(0);
+}
+
+void ShardColumnsSource::check_time() {
+    if (ends_ && ++questions_ % kCheckEvery == 0 && Deadline::Clock::now() >= *ends_) {
+        at_end_ = true;  // the match ends here
+    }
 }
 
 void ShardColumnsSource::skip_to(Xapian::docid docid, double) {
@@ -41,12 +53,14 @@ void ShardColumnsSource::skip_to(Xapian::docid docid, double) {
     position_.skip_to(docid);
     at_end_ = position_ == end_;
     if (!at_end_) current_ = *position_;
+    check_time();
 }
 
 void ShardColumnsSource::next(double min_weight) { skip_to(current_ + 1, min_weight); }
 
 bool ShardColumnsSource::check(Xapian::docid docid, double) {
     current_ = docid;
+    check_time();
     return true;
 }
 

@@ -8,9 +8,12 @@
 // database they run on, before it shows any match to a spy.
 
 #include <memory>
+#include <optional>
+#include <string>
 
 #include <xapian.h>
 
+#include "searchd/search/deadline.h"
 #include "searchd/search/slot_columns.h"
 
 namespace talksearch::search {
@@ -30,17 +33,20 @@ class ShardColumns {
 
 // Matches every document. On a shard server (unserialised there with its columns), brings them
 // to the revision of the database the query runs on; so a query of the shard counting carries
-// one (shard_server_counting.h). On the client, only serialised: initialised there, over a
-// database of its own, it refuses (Xapian::InvalidArgumentError).
+// one (shard_server_counting.h). With the search's deadline, it is sent the time left, and ends
+// the server's match when it is up (deadline.h). On the client, only serialised: initialised
+// there, over a database of its own, it refuses (Xapian::InvalidArgumentError).
 class ShardColumnsSource : public Xapian::PostingSource {
   public:
-    explicit ShardColumnsSource(std::shared_ptr<ShardColumns> columns = nullptr)
-        : columns_(std::move(columns)) {}
+    explicit ShardColumnsSource(std::shared_ptr<ShardColumns> columns = nullptr,
+                                std::optional<Deadline::Clock::time_point> ends = std::nullopt)
+        : columns_(std::move(columns)), ends_(ends) {}
 
     std::string name() const override { return "talksearch.ShardColumnsSource"; }
-    std::string serialise() const override { return {}; }
+    // Empty without a deadline, as before there was one.
+    std::string serialise() const override;
     ShardColumnsSource* unserialise(const std::string& serialised) const override;
-    ShardColumnsSource* clone() const override { return new ShardColumnsSource(columns_); }
+    ShardColumnsSource* clone() const override { return new ShardColumnsSource(columns_, ends_); }
     std::string get_description() const override { return "ShardColumnsSource()"; }
 
     void init(const Xapian::Database& database) override;
@@ -55,7 +61,13 @@ class ShardColumnsSource : public Xapian::PostingSource {
     Xapian::docid get_docid() const override { return current_; }
 
   private:
+    // Reads the clock every kCheckEvery questions, not at each, as the deadline's filter does.
+    static constexpr unsigned kCheckEvery = 256;
+    void check_time();
+
     std::shared_ptr<ShardColumns> columns_;
+    std::optional<Deadline::Clock::time_point> ends_;
+    unsigned questions_ = 0;
     Xapian::doccount documents_ = 0;
     Xapian::PostingIterator position_, end_;
     Xapian::docid current_ = 0;

@@ -9,9 +9,13 @@
 namespace talksearch::search {
 namespace {
 
-// In every query of the counting: the servers bring their columns to the revision queried.
-Xapian::Query columns_source(std::shared_ptr<ShardColumns> in_process = nullptr) {
-    return Xapian::Query((new ShardColumnsSource(std::move(in_process)))->release());
+// In every query of the counting: the servers bring their columns to the revision queried, and
+// end the match when the search's time is up.
+Xapian::Query columns_source(std::shared_ptr<ShardColumns> in_process = nullptr,
+                             const std::optional<Deadline>& deadline = std::nullopt) {
+    std::optional<Deadline::Clock::time_point> ends;
+    if (deadline) ends = deadline->at();
+    return Xapian::Query((new ShardColumnsSource(std::move(in_process), ends))->release());
 }
 
 // What `spy` counted: merged from the servers' results; or, counted in this process, its own,
@@ -47,8 +51,11 @@ FacetCounts ShardServerCounting::count(const Xapian::Database& database,
                                        const CountedSearch& search,
                                        const SearchPass& search_pass) const {
     const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
-    auto filters = search.filters_except(database, std::nullopt, true);
-    filters.push_back(columns_source(in_process_));
+    // The servers know no deadline filter: the columns' source carries the time left.
+    auto search_here = search;
+    search_here.deadline.reset();
+    auto filters = search_here.filters_except(database, std::nullopt, true);
+    filters.push_back(columns_source(in_process_, search.deadline));
     Xapian::Enquire enquire(database);
     enquire.set_query(filtered(search.query, filters));
     ShardCountingSpy::Plan plan;
@@ -68,8 +75,8 @@ FacetCounts ShardServerCounting::count(const Xapian::Database& database,
     counts.months = matches.counts(schema::kSlotMonth);
     counts.undated_base = matches.seen();
     if (!search.selections.empty() || search.dates) {
-        auto around_filters = search.share_filters(database);
-        around_filters.push_back(columns_source(in_process_));
+        auto around_filters = search_here.share_filters(database);
+        around_filters.push_back(columns_source(in_process_, search.deadline));
         Xapian::Enquire pass(database);
         pass.set_query(filtered(search.query, around_filters));
         // Only counted, never ranked.

@@ -52,3 +52,21 @@ TEST_CASE("a match that ends before its deadline is checked is not cut", "[deadl
     CHECK(matches(database, deadline) == 100);
     CHECK_FALSE(deadline.passed());
 }
+
+TEST_CASE("the time left survives the trip to a shard server", "[deadline]") {
+    const auto now = Deadline::Clock::now();
+    const auto sent = Deadline::time_left(now + std::chrono::seconds(2));
+    const auto ends = Deadline::ends_after(sent);
+    CHECK(ends > now + std::chrono::milliseconds(1900));
+    CHECK(ends <= Deadline::Clock::now() + std::chrono::seconds(2));
+    // Past, it is none left; longer than a day (or than the clock holds), a day.
+    CHECK(Deadline::time_left(now - std::chrono::seconds(1)) == "0");
+    const auto longest = Deadline::ends_after("9223372036854775807");
+    const auto in_a_day = Deadline::Clock::now() + std::chrono::hours(24);
+    CHECK(longest <= in_a_day);
+    CHECK(longest > in_a_day - std::chrono::seconds(1));
+    for (const char* malformed : {"", "-5", "12x", " 7", "99999999999999999999999"}) {
+        CAPTURE(malformed);
+        CHECK_THROWS_AS(Deadline::ends_after(malformed), Xapian::SerialisationError);
+    }
+}

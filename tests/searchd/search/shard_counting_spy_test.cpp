@@ -6,9 +6,11 @@
 #include <catch2/catch.hpp>
 
 #include "common/schema.h"
+#include "searchd/search/deadline.h"
 #include "searchd/search/facet_counter.h"
 #include "searchd/search/shard_columns.h"
 #include "searchd/search/shard_server_counting.h"
+#include "tests/support/counting_cases.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -52,6 +54,47 @@ TEST_CASE("a shard counting spy's plan survives the trip to the server", "[shard
         registry.get_match_spy(client.name())->unserialise(client.serialise(), registry));
     CHECK(server->serialise() == client.serialise());
     CHECK(server->get_description() == client.get_description());
+}
+
+TEST_CASE("a shard server ends its match when the search's time is up", "[shard_counting]") {
+    // The columns' source, which every query of the counting carries, is sent the time left.
+    TempDir dir;  // a shard's columns follow its revisions, which an in-memory database lacks
+    Xapian::WritableDatabase database((dir.path() / "db").string(), Xapian::DB_CREATE);
+    constexpr Xapian::doccount kDocuments = 5000;
+    for (Xapian::doccount i = 0; i < kDocuments; ++i) {
+        Xapian::Document document;
+        document.add_term("a");
+        database.add_document(document);
+    }
+    database.commit();
+    const auto registry = shard_server_registry(std::make_shared<ShardColumns>(database));
+    // `client`, owned by the query it is sent in.
+    auto matches = [&](ShardColumnsSource* client) {
+        const auto sent = Xapian::Query(client->release()).serialise();
+        Xapian::Enquire enquire(database);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("a"),
+                                        Xapian::Query::unserialise(sent, registry)));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        return enquire.get_mset(0, 0, kDocuments).get_matches_lower_bound();
+    };
+    CHECK(ShardColumnsSource().serialise().empty());  // as before there was a time limit
+    CHECK(matches(new ShardColumnsSource()) == kDocuments);
+    const auto in_an_hour = Deadline::Clock::now() + std::chrono::hours(1);
+    CHECK(matches(new ShardColumnsSource(nullptr, in_an_hour)) == kDocuments);
+    const auto cut = matches(new ShardColumnsSource(nullptr, Deadline::Clock::now()));
+    CHECK(cut < kDocuments);
+    CHECK(cut > 0);
+
+    // The counting gives the source the search's deadline.
+    const auto columns = std::make_shared<ShardColumns>(database);
+    CountedSearch search;
+    search.query = Xapian::Query("a");
+    search.deadline.emplace(in_an_hour);
+    CHECK(talksearch::testing::count_with(ShardServerCounting(columns), database, search).matches ==
+          kDocuments);
+    search.deadline.emplace(Deadline::Clock::now());
+    CHECK(talksearch::testing::count_with(ShardServerCounting(columns), database, search).matches <
+          kDocuments);
 }
 
 TEST_CASE("malformed shard counting data is refused", "[shard_counting]") {
