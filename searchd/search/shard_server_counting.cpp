@@ -52,9 +52,9 @@ FacetCounts ShardServerCounting::count(const Xapian::Database& database,
                                        const SearchPass& search_pass) const {
     const auto all_documents = std::max<Xapian::doccount>(database.get_doccount(), 1);
     // The servers know no deadline filter: the columns' source carries the time left.
-    auto search_here = search;
-    search_here.deadline.reset();
-    auto filters = search_here.filters_except(database, std::nullopt, true);
+    auto without_deadline = search;
+    without_deadline.deadline.reset();
+    auto filters = without_deadline.filters_except(database, std::nullopt, true);
     filters.push_back(columns_source(in_process_, search.deadline));
     Xapian::Enquire enquire(database);
     enquire.set_query(filtered(search.query, filters));
@@ -75,7 +75,7 @@ FacetCounts ShardServerCounting::count(const Xapian::Database& database,
     counts.months = matches.counts(schema::kSlotMonth);
     counts.undated_base = matches.seen();
     if (!search.selections.empty() || search.dates) {
-        auto around_filters = search_here.share_filters(database);
+        auto around_filters = without_deadline.share_filters(database);
         around_filters.push_back(columns_source(in_process_, search.deadline));
         Xapian::Enquire pass(database);
         pass.set_query(filtered(search.query, around_filters));
