@@ -228,15 +228,15 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     const bool split =
         helper && use_columns_ && last >= 2 && revisions && revisions == helper->index_.revisions();
     // Counted before at this revision: only ranked.
-    const auto cache_key =
-        counts_cache_ && revisions
-            ? std::optional(CountsCache::key(request, index_.database().get_uuid(), *revisions))
-            : std::nullopt;
+    const auto uuid = counts_cache_ && revisions ? index_.database().get_uuid() : std::string();
+    const auto cache_key = counts_cache_ && revisions
+                               ? std::optional(CountsCache::key(request, uuid, *revisions))
+                               : std::nullopt;
     const auto cached = cache_key ? counts_cache_->find(*cache_key) : nullptr;
     // A selection added to a search counted before (a facet chosen after a search): each
     // selected facet counts what the search without its selection counted for it, so when all
     // of them are known, only the matches are left to count.
-    const auto known = cache_key && !cached ? known_selected_counts(request, *revisions)
+    const auto known = cache_key && !cached ? known_selected_counts(request, uuid, *revisions)
                                             : std::map<schema::Facet, ValueCounts>{};
     const bool selections_known = !known.empty();
     // Divided between the two, each on its own core: what each ranks and what each counts. When
@@ -412,9 +412,9 @@ std::unique_ptr<FacetCountingStrategy> Searcher::facet_counting() {
 }
 
 std::map<schema::Facet, ValueCounts> Searcher::known_selected_counts(
-    const SearchRequest& request, const std::vector<Xapian::rev>& revisions) {
+    const SearchRequest& request, std::string_view uuid,
+    const std::vector<Xapian::rev>& revisions) {
     std::map<schema::Facet, ValueCounts> known;
-    const auto uuid = index_.database().get_uuid();
     for (const auto& [facet, values] : request.filters) {
         if (values.empty()) continue;
         auto without = request;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -91,9 +92,10 @@ class Searcher {
     Share match(const SearchRequest& request, SortOrder sort, std::size_t window, Documents ranked,
                 Documents counted, bool selections_known);
     // Each selected facet's counts, when the counts cache holds those of every search that
-    // leaves out one of the selections (at `revisions`); otherwise none.
+    // leaves out one of the selections (of the database `uuid` at `revisions`); otherwise none.
     std::map<schema::Facet, ValueCounts> known_selected_counts(
-        const SearchRequest& request, const std::vector<Xapian::rev>& revisions);
+        const SearchRequest& request, std::string_view uuid,
+        const std::vector<Xapian::rev>& revisions);
     // Whether the remote shards' servers count from their columns (shardd); asked once per
     // reopen.
     bool counted_by_shard_servers();
