@@ -32,6 +32,10 @@ static_assert(kTitleStemPrefix.substr(0, kStemPrefix.size()) == kStemPrefix &&
 // Metadata keys. A commit by the indexer records the documents it changed under
 // kChangesKeyPrefix + its revision (change_log.h).
 inline constexpr std::string_view kChangesKeyPrefix = "talksearch:changes:";
+// Set (to "1") in a database that holds every article of each story it has one of: one written
+// alone, or a shard of an index whose writer routes stories (indexer/shard_layout.h). Its shard
+// server may then count stories by itself.
+inline constexpr std::string_view kWholeStoriesKey = "talksearch:whole-stories";
 
 // Value slots.
 enum Slot : Xapian::valueno {

@@ -1,5 +1,6 @@
 #include "indexer/index_writer.h"
 
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
@@ -83,7 +84,20 @@ IndexWriter::IndexWriter(const std::filesystem::path& database, std::size_t batc
       kept_(stories ? nullptr
             : kept  ? kept
                     : &own_stories_) {
+    // One database holds every story it has; so do shards that were empty or routed stories.
+    const std::string key(schema::kWholeStoriesKey);
+    route_by_story_ =
+        shards_.size() == 1 || document_count() == 0 || !shards_.front().get_metadata(key).empty();
+    if (route_by_story_) {
+        for (auto& shard : shards_) {
+            if (shard.get_metadata(key).empty()) shard.set_metadata(key, "1");
+        }
+    }
     if (!stories_) load_stories();
+}
+
+std::size_t IndexWriter::shard_for(const std::string& story, const std::string& id) const {
+    return shard_of(route_by_story_ ? story : id, shards_.size());
 }
 
 Xapian::docid IndexWriter::index_docid(std::size_t shard, Xapian::docid docid) const {
@@ -174,33 +188,36 @@ void IndexWriter::add_spelling(const std::vector<std::string>& words) {
 namespace {
 
 // Gives `article` its story: the story's id in its slot and term.
-std::optional<std::uint32_t> add_story(BuiltArticle& article, StoryIndex& stories) {
+StoryIndex::Assignment add_story(BuiltArticle& article, StoryIndex& stories) {
     StageClock clock;
-    const auto [story, member] = stories.assign(article.signature, article.stored.id);
-    article.document.add_value(schema::kSlotStory, story);
-    article.document.add_boolean_term(schema::story_term(story));
+    auto assignment = stories.assign(article.signature, article.stored.id);
+    article.document.add_value(schema::kSlotStory, assignment.story);
+    article.document.add_boolean_term(schema::story_term(assignment.story));
     article.times.stories += clock.lap();
-    return member;
+    return assignment;
 }
 
 }  // namespace
 
 PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
     const auto file_term = checked_file_term(article.document);
-    const auto shard = shard_of(article.stored.id, shards_.size());
-    auto& database = shards_[shard];
     if (mode_ == WriterMode::fresh_part) {
-        add_story(article, *stories_);
-        const auto docid = database.add_document(article.document);
+        const auto story = add_story(article, *stories_).story;
+        const auto shard = shard_for(story, article.stored.id);
+        const auto docid = shards_[shard].add_document(article.document);
         add_spelling(article.words);
         changed(shard, docid);
         return PutOutcome::added;
     }
+    // The shard holding the id: where its story was, which it may no longer be in.
     const auto id_term = schema::id_term(article.stored.id);
-    auto postings = database.postlist_begin(id_term);
-    const bool exists = postings != database.postlist_end(id_term);
-    if (exists) {
-        const auto existing = database.get_document(*postings);
+    std::optional<std::pair<std::size_t, Xapian::docid>> held;
+    for (std::size_t shard = 0; shard < shards_.size() && !held; ++shard) {
+        auto postings = shards_[shard].postlist_begin(id_term);
+        if (postings != shards_[shard].postlist_end(id_term)) held.emplace(shard, *postings);
+    }
+    if (held) {
+        const auto existing = shards_[held->first].get_document(held->second);
         if (first_term_with_prefix(existing, schema::kFilePrefix) != file_term) {
             if (owner_file) *owner_file = deserialize_article(existing.get_data()).file;
             return PutOutcome::duplicate_id;
@@ -210,13 +227,19 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
         }
     }
     stories_changing();
-    if (exists) stories_->forget(index_docid(shard, *postings));
-    const auto member = add_story(article, *stories_);
-    const auto docid = database.replace_document(id_term, article.document);
+    if (held) stories_->forget(index_docid(held->first, held->second));
+    const auto [story, member] = add_story(article, *stories_);
+    const auto shard = shard_for(story, article.stored.id);
+    if (held && held->first != shard) {
+        // Its new story is in another shard: it leaves the old one in the same commit.
+        shards_[held->first].delete_document(held->second);
+        batch_docids_[held->first].push_back(held->second);
+    }
+    const auto docid = shards_[shard].replace_document(id_term, article.document);
     if (member) stories_->bind(*member, index_docid(shard, docid));
     add_spelling(article.words);
     changed(shard, docid);
-    return exists ? PutOutcome::updated : PutOutcome::added;
+    return held ? PutOutcome::updated : PutOutcome::added;
 }
 
 template <typename Predicate>

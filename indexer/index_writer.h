@@ -6,10 +6,11 @@
 // which depends on what the database holds: the writer adds it (story_index.h) to what it
 // writes, and reads their id and file terms to decide what to replace.
 //
-// A sharded index (shard_layout.h) is written as one: each article goes to the shard its id
-// hashes to, files and folders are looked up in every shard, and a batch commits every shard
-// it changed, one after the other. Stories span the shards: they know each article by its
-// document id in the whole index, as Xapian numbers the documents of several databases.
+// A sharded index (shard_layout.h) is written as one: each article goes to the shard its story
+// hashes to (an index laid out before: its id), ids, files and folders are looked up in every
+// shard, and a batch commits every shard it changed, one after the other. The stories are those
+// of the whole index: they know each article by its document id in it, as Xapian numbers the
+// documents of several databases.
 
 #include <filesystem>
 #include <memory>
@@ -104,6 +105,8 @@ class IndexWriter {
     void stories_changing();
     std::vector<Xapian::rev> revisions() const;
 
+    // Where an article of `story` and `id` goes.
+    std::size_t shard_for(const std::string& story, const std::string& id) const;
     void add_spelling(const std::vector<std::string>& words);
     void remove(std::size_t shard, Xapian::docid docid);
     // The documents of every shard with posting `term` and whose `prefix` term `is_stale`.
@@ -116,6 +119,7 @@ class IndexWriter {
     // distinct word rather than one per word of every article. They go to the first shard.
     WordFrequencies batch_spelling_;
     std::vector<Xapian::WritableDatabase> shards_;
+    bool route_by_story_ = true;  // false in an index routed by id before (shard_layout.h)
     // Per shard, an update's documents changed since its last commit, which records them
     // (change_log.h).
     std::vector<std::vector<Xapian::docid>> batch_docids_;

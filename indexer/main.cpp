@@ -139,8 +139,9 @@ int main(int argc, char** argv) {
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     app.add_option("--shards", options.shards,
-                   "Build a new index as this many shards, each article in the shard its id "
-                   "hashes to, listed by the stub DB/XAPIANDB; later runs update the shards")
+                   "Build a new index as this many shards, each story's articles in the shard "
+                   "its id hashes to, listed by the stub DB/XAPIANDB; later runs update the "
+                   "shards")
         ->check(CLI::Range(1, 1024));
     unsigned changesets = 0;
     app.add_option("--changesets", changesets,

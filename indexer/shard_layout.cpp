@@ -50,8 +50,8 @@ void create_empty_shards(const fs::path& folder, std::size_t shards) {
     lay_out_shards(folder, shards);
 }
 
-std::size_t shard_of(std::string_view id, std::size_t shards) {
-    return shards <= 1 ? 0 : static_cast<std::size_t>(stable_hash(id) % shards);
+std::size_t shard_of(std::string_view key, std::size_t shards) {
+    return shards <= 1 ? 0 : static_cast<std::size_t>(stable_hash(key) % shards);
 }
 
 }  // namespace talksearch::indexer

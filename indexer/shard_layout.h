@@ -1,8 +1,11 @@
 #pragma once
 // How an index the indexer writes lies on disk: one database, or a folder of shards listed by a
-// stub (common/shard_stub.h), each article in the shard its id hashes to. The hash is stable, so
-// every run routes an article to the shard that holds it: a changed article replaces itself
-// there, and no id is ever in two shards.
+// stub (common/shard_stub.h), each article in the shard its story's id hashes to, so that every
+// copy of a story is in one shard: a shard server then counts each story once by itself
+// (schema::kWholeStoriesKey). The hash is stable, so every run routes a story to the shard that
+// holds it; an article that comes back changed may join another story, and moves to its shard:
+// no id is ever in two shards. An index laid out before stories were routed (without that key)
+// keeps routing each article by its own id.
 
 #include <filesystem>
 #include <string_view>
@@ -22,7 +25,7 @@ void lay_out_shards(const std::filesystem::path& folder, std::size_t shards);
 // stub whose shards are not there yet.
 void create_empty_shards(const std::filesystem::path& folder, std::size_t shards);
 
-// The shard of `shards` that holds the article with `id`.
-std::size_t shard_of(std::string_view id, std::size_t shards);
+// The shard of `shards` that holds the articles routed by `key`: a story's id, or an article's.
+std::size_t shard_of(std::string_view key, std::size_t shards);
 
 }  // namespace talksearch::indexer

@@ -3,10 +3,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -523,16 +526,20 @@ indexer::RunSummary index_in_shards(const fs::path& db, const fs::path& input, s
     return indexer::run_index(options, talksearch::testing::shipped_catalog(), {});
 }
 
-// Every article id of every shard, each shard checked to hold only the ids that hash to it.
+// Every article id of every shard, each shard checked to hold only the articles whose story
+// hashes to it, and to say so.
 std::vector<std::string> ids_by_shard(const fs::path& db) {
     const auto shards = indexer::local_shards(db);
     std::vector<std::string> ids;
     for (std::size_t shard = 0; shard < shards.size(); ++shard) {
         const Xapian::Database database(shards[shard].string());
+        CHECK(database.get_metadata(std::string(schema::kWholeStoriesKey)) == "1");
         const std::string prefix(schema::kIdPrefix);
         for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
             const auto id = (*it).substr(prefix.size());
-            CHECK(indexer::shard_of(id, shards.size()) == shard);
+            const auto story =
+                database.get_document(*database.postlist_begin(*it)).get_value(schema::kSlotStory);
+            CHECK(indexer::shard_of(story, shards.size()) == shard);
             ids.push_back(id);
         }
     }
@@ -540,27 +547,43 @@ std::vector<std::string> ids_by_shard(const fs::path& db) {
     return ids;
 }
 
-// Twelve articles in text files, and four more in a JSON Lines feed.
+// Words of their own for article `i`: articles of mostly the same words are copies of one story.
+std::string words_of(int i) {
+    static const std::vector<std::string> kWords{
+        "ceasefire", "delegation", "envoy",  "summit",  "corridor", "prisoner",  "exchange",
+        "grain",     "port",       "drone",  "missile", "treaty",   "sanctions", "mediator",
+        "council",   "minister",   "convoy", "bridge",  "harbour",  "refinery",  "pipeline",
+        "airfield",  "brigade",    "energy", "embassy", "mission",  "proposal",  "framework"};
+    std::string words;
+    auto state = static_cast<std::uint32_t>(i) * 2654435761U + 1;
+    for (int word = 0; word < 30; ++word) {
+        state = state * 1664525U + 1013904223U;
+        words += " " + kWords[(state >> 16) % kWords.size()];
+    }
+    return words;
+}
+
+// Twelve articles in text files, and four more in a JSON Lines feed: sixteen stories.
 void write_sharding_input(const TempDir& dir) {
     for (int i = 0; i < 12; ++i) {
         dir.write(fmt::format("in/a{}.txt", i),
                   fmt::format("Report {0}\nDelegations met in Geneva on day {0} to discuss a "
-                              "ceasefire, and drones struck Odesa {0} times overnight.\n",
-                              i));
+                              "ceasefire, and drones struck Odesa {0} times overnight.{1}\n",
+                              i, words_of(i)));
     }
     std::string feed;
     for (int i = 0; i < 4; ++i) {
         feed += fmt::format(
-            R"({{"id":"j{0}","title":"Feed {0}","body":"Talks in Istanbul, round {0} of many."}})"
+            R"({{"id":"j{0}","title":"Feed {0}","body":"Talks in Istanbul, round {0} of many.{1}"}})"
             "\n",
-            i);
+            i, words_of(100 + i));
     }
     dir.write("in/feed.jsonl", feed);
 }
 
 }  // namespace
 
-TEST_CASE("an index built in shards holds each article once, in the shard its id hashes to",
+TEST_CASE("an index built in shards holds each article once, in the shard its story hashes to",
           "[index_run]") {
     const std::size_t threads = GENERATE(1, 3);
     CAPTURE(threads);
@@ -596,8 +619,10 @@ TEST_CASE("a sharded index is updated in place: articles replace themselves and 
     fs::remove(dir.path() / "in" / "a7.txt");
     dir.write("in/new.txt", kArticleB);
     dir.write("in/feed.jsonl",
-              R"({"id":"j0","title":"Feed 0","body":"Talks in Istanbul, round 0 of many."})"
-              "\n");
+              fmt::format(R"({{"id":"j0","title":"Feed 0","body":"Talks in Istanbul, round 0 )"
+                          R"(of many.{}"}})"
+                          "\n",
+                          words_of(100)));
     const auto summary = index_in_shards(sharded, dir.path() / "in", 0, 2, true);
     CHECK(summary.added == 1);
     CHECK(summary.updated == 1);
@@ -616,27 +641,99 @@ TEST_CASE("a sharded index is updated in place: articles replace themselves and 
     CHECK(all_terms_but_stories(sharded) == all_terms_but_stories(one));
 }
 
-TEST_CASE("copies in different shards share one story, also when they come in different runs",
+namespace {
+
+// The shard of `sharded` that holds `id`, and the story it is of; fails unless in one only.
+std::pair<std::size_t, std::string> held_by(const fs::path& sharded, const std::string& id) {
+    const auto shards = indexer::local_shards(sharded);
+    std::optional<std::pair<std::size_t, std::string>> held;
+    for (std::size_t shard = 0; shard < shards.size(); ++shard) {
+        const Xapian::Database database(shards[shard].string());
+        const auto postings = database.postlist_begin(schema::id_term(id));
+        if (postings == database.postlist_end(schema::id_term(id))) continue;
+        CHECK_FALSE(held);
+        held.emplace(shard, database.get_document(*postings).get_value(schema::kSlotStory));
+    }
+    REQUIRE(held);
+    return *held;
+}
+
+const std::string kIstanbulReport =
+    "Ukrainian and Russian delegations met in Istanbul on Monday for a second round of direct "
+    "talks and agreed to exchange prisoners of war, officials in Kyiv said.";
+
+}  // namespace
+
+TEST_CASE("copies are in their story's shard, also when they come in different runs",
           "[index_run]") {
     TempDir dir;
-    const std::string report =
-        "Ukrainian and Russian delegations met in Istanbul on Monday for a second round of direct "
-        "talks and agreed to exchange prisoners of war, officials in Kyiv said.";
+    // An id that hashes to another shard than "a": routed by id, the copies would be apart.
     std::string second = "b";
     while (indexer::shard_of(second, 2) == indexer::shard_of("a", 2)) second += "b";
-    dir.write("in/a.txt", "Talks in Istanbul\n" + report + "\n");
+    dir.write("in/a.txt", "Talks in Istanbul\n" + kIstanbulReport + "\n");
     const auto sharded = dir.path() / "sharded";
     REQUIRE(index_in_shards(sharded, dir.path() / "in", 2, 1).added == 1);
-    dir.write("in/" + second + ".txt", "Second round in Istanbul\n(Reuters) " + report + "\n");
+    dir.write("in/" + second + ".txt",
+              "Second round in Istanbul\n(Reuters) " + kIstanbulReport + "\n");
     REQUIRE(index_in_shards(sharded, dir.path() / "in", 0, 1).added == 1);
 
-    const Xapian::Database database(sharded.string());
-    auto story = [&](const std::string& id) {
-        return database.get_document(*database.postlist_begin(schema::id_term(id)))
-            .get_value(schema::kSlotStory);
-    };
-    CHECK_FALSE(story("a").empty());
-    CHECK(story(second) == story("a"));
+    const auto [shard, story] = held_by(sharded, "a");
+    CHECK_FALSE(story.empty());
+    CHECK(shard == indexer::shard_of(story, 2));
+    CHECK(held_by(sharded, second) == held_by(sharded, "a"));
+}
+
+TEST_CASE("an article that comes back a copy of another story moves to that story's shard",
+          "[index_run]") {
+    TempDir dir;
+    dir.write("in/a.txt", "Talks in Istanbul\n" + kIstanbulReport + "\n");
+    for (int i = 0; i < 8; ++i) {
+        dir.write(fmt::format("in/x{}.txt", i),
+                  fmt::format("Report {0}\nDrones struck Odesa {0} times overnight, and the "
+                              "port of {0} burned until morning.\n",
+                              i));
+    }
+    const auto sharded = dir.path() / "sharded";
+    REQUIRE(index_in_shards(sharded, dir.path() / "in", 2, 1).added == 9);
+    const auto [shard, story] = held_by(sharded, "a");
+    int elsewhere = 0;
+    for (int i = 0; i < 8; ++i) elsewhere += held_by(sharded, fmt::format("x{}", i)).first != shard;
+    REQUIRE(elsewhere > 0);
+
+    for (int i = 0; i < 8; ++i) {
+        dir.write(fmt::format("in/x{}.txt", i),
+                  fmt::format("Copy {}\n(AP) {}\n", i, kIstanbulReport));
+    }
+    CHECK(index_in_shards(sharded, dir.path() / "in", 0, 1).updated == 8);
+    for (int i = 0; i < 8; ++i) {
+        CHECK(held_by(sharded, fmt::format("x{}", i)) == std::pair{shard, story});
+    }
+    CHECK(Xapian::Database(sharded.string()).get_doccount() == 9);
+}
+
+TEST_CASE("an index routed by article id before keeps routing by id", "[index_run]") {
+    TempDir dir;
+    write_sharding_input(dir);
+    const auto sharded = dir.path() / "sharded";
+    REQUIRE(index_in_shards(sharded, dir.path() / "in", 3, 1).added == 16);
+    for (const auto& shard : indexer::local_shards(sharded)) {
+        Xapian::WritableDatabase(shard.string())
+            .set_metadata(std::string(schema::kWholeStoriesKey), "");
+    }
+    for (int i = 0; i < 6; ++i) {
+        dir.write(fmt::format("in/late{}.txt", i),
+                  fmt::format("Late {0}\nA convoy reached Kharkiv {0} hours late.\n", i));
+    }
+    REQUIRE(index_in_shards(sharded, dir.path() / "in", 0, 1).added == 6);
+    for (int i = 0; i < 6; ++i) {
+        const auto id = fmt::format("late{}", i);
+        CHECK(held_by(sharded, id).first == indexer::shard_of(id, 3));
+    }
+    for (const auto& shard : indexer::local_shards(sharded)) {
+        CHECK(Xapian::Database(shard.string())
+                  .get_metadata(std::string(schema::kWholeStoriesKey))
+                  .empty());
+    }
 }
 
 TEST_CASE("an index keeps its number of shards", "[index_run]") {
