@@ -336,7 +336,8 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
             merged->counts.add(std::move(share.counts));
         }
         auto& counts = merged->counts;
-        if (counts.by_story) count_story_copies(columns(), counts);
+        // Remote shards' servers counted their stories whole: nothing set aside.
+        if (counts.by_story && !counts.copies.empty()) count_story_copies(columns(), counts);
         counts.copies = {};
         for (const auto& [facet, facet_counts] : known) counts.facets[facet] = facet_counts;
         if (request.collapse) {

@@ -1,5 +1,6 @@
 #include "searchd/search/shard_columns.h"
 
+#include "common/schema.h"
 #include "searchd/search/facet_counting.h"
 
 namespace talksearch::search {
@@ -16,6 +17,7 @@ ShardColumns::ShardColumns(const Xapian::Database& database) { update(database);
 void ShardColumns::update(const Xapian::Database& database) {
     current_ = shared_.get(database, {database}, {database.get_revision()},
                            [&] { return build_columns(database); });
+    whole_stories_ = database.get_metadata(std::string(schema::kWholeStoriesKey)) == "1";
 }
 
 std::string ShardColumnsSource::serialise() const {

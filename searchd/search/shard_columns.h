@@ -25,10 +25,14 @@ class ShardColumns {
     // Brings the columns to `database`'s revision (of the database served).
     void update(const Xapian::Database& database);
     std::shared_ptr<const SlotColumns> current() const { return current_; }
+    // Whether the database, at that revision, holds every article of each of its stories
+    // (schema::kWholeStoriesKey): its stories may then be counted here.
+    bool whole_stories() const { return whole_stories_; }
 
   private:
     SharedColumns shared_;
     std::shared_ptr<const SlotColumns> current_;
+    bool whole_stories_ = false;
 };
 
 // Matches every document. On a shard server (unserialised there with its columns), brings them

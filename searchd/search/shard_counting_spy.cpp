@@ -1,11 +1,14 @@
 #include "searchd/search/shard_counting_spy.h"
 
 #include <algorithm>
+#include <bit>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "common/schema.h"
+#include "searchd/search/facet_counting.h"
+#include "searchd/search/story_counting.h"
 
 namespace talksearch::search {
 namespace {
@@ -72,15 +75,24 @@ class Reader {
 
 }  // namespace
 
-// A server's counting of one query, from the columns at the revision it runs on.
+// A server's counting of one query, from the columns at the revision it runs on. Counting
+// stories, it counts the articles of stories of one as they come, and sets aside those of
+// stories with copies, which count_story_copies counts once each at the end.
 class ShardCountingSpy::Count {
   public:
-    Count(std::shared_ptr<const SlotColumns> columns, const Plan& plan)
+    Count(std::shared_ptr<const SlotColumns> columns, const Plan& plan, bool by_story)
         : columns_(std::move(columns)),
           // Selected as typed, or else as the articles spell it: the filter term the search
           // pass selects with is case-folded.
           mask_(mask_of(*columns_, plan)),
+          by_story_(by_story),
           per_column_(columns_->slots().size()) {
+        for (const auto& selection : plan.selections) {
+            selection_slots_.push_back(selection.slot);
+            // A selected facet is counted over the matches and these.
+            if (by_story_) copies_.without_selection[selection.slot];
+        }
+        if (by_story_ && plan.around_selections) copies_.before_dates.emplace();
         for (std::size_t column = 0; column < per_column_.size(); ++column) {
             per_column_[column].assign(columns_->value_count(column), 0);
         }
@@ -92,19 +104,28 @@ class ShardCountingSpy::Count {
         month_column_ = static_cast<std::size_t>(month - slots.begin());
     }
 
-    // Counts every value of the match.
-    void count_match(Xapian::docid docid) {
+    // Counts every value of the match; returns whether it was counted, not set aside.
+    bool count_match(Xapian::docid docid) {
+        if (set_aside(docid)) {
+            copies_.matched.push_back(docid);
+            return false;
+        }
         const auto [begin, end] = columns_->row(docid);
         for (auto entry = begin; entry != end; ++entry) {
             ++per_column_[*entry >> 24][*entry & 0xFFFFFF];
         }
+        return true;
     }
 
-    // Counts `docid` around the selections; returns whether it has all of them.
+    // Counts `docid` around the selections; returns whether it was counted, with all of them.
     bool count_around(Xapian::docid docid,
                       const std::optional<std::pair<std::uint32_t, std::uint32_t>>& days) {
-        const auto [begin, end] = columns_->row(docid);
         const auto lacking = mask_.missing(docid);
+        if (set_aside(docid)) {
+            set_aside_around(docid, lacking, days);
+            return false;
+        }
+        const auto [begin, end] = columns_->row(docid);
         // The histogram: every article with all the selections, in the date range or not.
         if (lacking == 0) {
             for (auto entry = begin; entry != end; ++entry) {
@@ -125,11 +146,25 @@ class ShardCountingSpy::Count {
         return lacking == 0;
     }
 
-    void serialise(std::string& out) const {
+    // Writes the counts; returns the stories set aside, now counted (each once).
+    Xapian::doccount serialise(std::string& out) const {
+        FacetCounts stories;
+        if (by_story_) {
+            stories.copies = copies_;
+            count_story_copies(*columns_, stories);
+        }
         const auto& slots = columns_->slots();
         put_number(out, slots.size());
         for (const auto slot : slots) {
-            const auto counts = columns_->named_counts(per_column_, slot);
+            auto counts = columns_->named_counts(per_column_, slot);
+            if (slot == schema::kSlotMonth) {
+                add_counts(counts, std::move(stories.months));
+            } else {
+                for (const auto& info : schema::kFacets) {
+                    if (info.slot == slot)
+                        add_counts(counts, std::move(stories.facets[info.facet]));
+                }
+            }
             put_number(out, slot);
             put_number(out, counts.size());
             for (const auto& [value, count] : counts) {
@@ -137,9 +172,32 @@ class ShardCountingSpy::Count {
                 put_number(out, count);
             }
         }
+        return stories.undated_base;
     }
 
   private:
+    bool set_aside(Xapian::docid docid) const {
+        return by_story_ && columns_->story(docid) != SlotColumns::kStoryOfOne;
+    }
+
+    // Where an article of a story with copies counts around the selections, as count_around
+    // counts one of a story of its own (StoryCopies says what each list is counted for).
+    void set_aside_around(Xapian::docid docid, std::uint32_t lacking,
+                          const std::optional<std::pair<std::uint32_t, std::uint32_t>>& days) {
+        if (lacking == 0) copies_.before_dates->push_back(docid);
+        if ((lacking & (lacking - 1)) != 0) return;
+        if (days) {
+            const auto day = columns_->day(docid);
+            if (day == 0 || day < days->first || day > days->second) return;
+        }
+        if (lacking == 0) {
+            copies_.matched.push_back(docid);
+        } else {
+            const auto selection = static_cast<std::size_t>(std::countr_zero(lacking));
+            copies_.without_selection[selection_slots_[selection]].push_back(docid);
+        }
+    }
+
     // A server answers the client's mistakes as Xapian's errors, which go back to it.
     static SelectionMask mask_of(const SlotColumns& columns, const Plan& plan) {
         try {
@@ -151,8 +209,11 @@ class ShardCountingSpy::Count {
 
     std::shared_ptr<const SlotColumns> columns_;
     const SelectionMask mask_;
+    const bool by_story_;
+    std::vector<Xapian::valueno> selection_slots_;           // per selection
     std::vector<std::vector<Xapian::doccount>> per_column_;  // per column and value id
     std::size_t month_column_ = 0;
+    StoryCopies copies_;  // counting stories: the articles of stories with copies
 };
 
 ShardCountingSpy::ShardCountingSpy(Plan plan, std::shared_ptr<ShardColumns> columns)
@@ -211,16 +272,15 @@ void ShardCountingSpy::operator()(const Xapian::Document& document, double) {
     // of remote shards (those that sort below its best so far), which their servers counted.
     // Over a local database the query's ShardColumnsSource refuses before any document.
     if (!columns_) return;
-    if (!count_) count_ = std::make_unique<Count>(columns_->current(), plan_);
+    if (!count_) count_ = std::make_unique<Count>(columns_->current(), plan_, counts_stories());
     ++visited_;
     const auto docid = document.get_docid();
     if (plan_.around_selections) {
         if (count_->count_around(docid, plan_.days)) ++seen_;
         return;
     }
-    ++seen_;
-    count_->count_match(docid);
-    if (plan_.stories) {
+    if (count_->count_match(docid)) ++seen_;
+    if (plan_.stories && !counts_stories()) {
         auto key = document.get_value(schema::kSlotStory);
         if (key.empty()) {
             ++without_story_;  // indexed before stories were: a story of its own
@@ -232,16 +292,25 @@ void ShardCountingSpy::operator()(const Xapian::Document& document, double) {
     }
 }
 
+bool ShardCountingSpy::counts_stories() const {
+    return plan_.stories && columns_ && columns_->whole_stories();
+}
+
 std::string ShardCountingSpy::serialise_results() const {
+    std::string counts;
+    Xapian::doccount stories_set_aside = 0;
+    if (count_) {
+        stories_set_aside = count_->serialise(counts);
+    } else {
+        put_number(counts, 0);  // shown no match
+    }
     std::string out;
     put_number(out, visited_);
-    put_number(out, seen_);
+    // The articles counted; counting stories, each story once.
+    put_number(out, seen_ + stories_set_aside);
     put_number(out, without_story_);
-    if (count_) {
-        count_->serialise(out);
-    } else {
-        put_number(out, 0);  // shown no match
-    }
+    put_number(out, counts_stories() ? 1 : 0);
+    out += counts;
     // The stories' numbers sorted, each as its difference from the one before: a few bytes each.
     auto numbers = story_numbers_;
     std::sort(numbers.begin(), numbers.end());
@@ -262,8 +331,14 @@ void ShardCountingSpy::merge_results(const std::string& serialised) { results_.m
 void ShardCounts::merge(const std::string& serialised) {
     Reader in(serialised);
     visited_ += in.number32();
-    seen_ += in.number32();
+    const auto seen = in.number32();
+    seen_ += seen;
     without_story_ += in.number32();
+    ++servers_;
+    if (in.number() != 0) {
+        ++servers_by_story_;
+        stories_counted_ += seen;  // of the matches, when the plan is "matches"
+    }
     for (auto slots = in.items(); slots > 0; --slots) {
         auto& counts = counts_[in.number32()];
         for (auto values = in.items(); values > 0; --values) {
@@ -301,8 +376,8 @@ ValueCounts ShardCounts::counts(Xapian::valueno slot) const {
 
 StoriesSeen ShardCounts::stories() const {
     StoriesSeen stories;
-    stories.of_one =
-        static_cast<Xapian::doccount>(story_numbers_.size() + story_keys_.size()) + without_story_;
+    stories.of_one = static_cast<Xapian::doccount>(story_numbers_.size() + story_keys_.size()) +
+                     without_story_ + stories_counted_;
     return stories;
 }
 

@@ -3,13 +3,16 @@
 // client sends it, with its plan, to each shard server, which runs it over the shard's matches
 // and counts from the columns it holds (shard_columns.h); the client merges what each server
 // sends back, per value by name (each shard numbers its values its own way). Two plans:
-// - matches: every slot of the columns over the matches, and the stories' ids if asked (read
-//   from each match's story slot, and sent as numbers: a story may have articles in several
-//   shards, so only its id tells them apart);
+// - matches: every slot of the columns over the matches;
 // - around selections: over the matches of the query without selections and date range, the
 //   disjunctive counts of every selected facet (the articles in the date range lacking at most
 //   that facet's selection) and the histogram (the articles with every selection, in the range
 //   or not); what took one pass per selected facet and one more for a date range.
+// Asked for stories (a collapsed search), a server whose database holds every article of each of
+// its stories (ShardColumns::whole_stories, as the indexer's shards do) counts stories, as one
+// database does (story_counting.h), and how many; any other sends back, for the matches, each
+// story's id (as a number), which tells apart the stories whose articles are in several shards,
+// and counts articles.
 
 #include <cstdint>
 #include <map>
@@ -42,12 +45,19 @@ class ShardCounts {
     // Every document shown to the spies.
     Xapian::doccount visited() const { return visited_; }
     StoriesSeen stories() const;
+    // Whether every server counted stories (none was merged: false); and whether some did and
+    // some counted articles, whose counts then add up to neither.
+    bool by_story() const { return servers_ > 0 && servers_by_story_ == servers_; }
+    bool mixed() const { return servers_by_story_ > 0 && servers_by_story_ < servers_; }
 
   private:
     std::map<Xapian::valueno, ValueCounts> counts_;
     Xapian::doccount seen_ = 0;
     Xapian::doccount visited_ = 0;
     Xapian::doccount without_story_ = 0;
+    std::size_t servers_ = 0;
+    std::size_t servers_by_story_ = 0;
+    Xapian::doccount stories_counted_ = 0;        // by the servers that counted stories
     std::vector<std::uint64_t> story_numbers_;    // sorted, distinct (SlotColumns::story_number)
     std::unordered_set<std::string> story_keys_;  // stories whose ids are not numbers
 };
@@ -61,7 +71,7 @@ class ShardCountingSpy : public Xapian::MatchSpy {
         // numbers days, both ends included (an open end as 1 or the largest number).
         std::vector<Selection> selections;
         std::optional<std::pair<std::uint32_t, std::uint32_t>> days;
-        bool stories = false;  // matches only
+        bool stories = false;  // a collapsed search: count stories, or send back their ids
     };
     static constexpr std::size_t kMaxSelections = SelectionMask::kMaxSelections;
 
@@ -85,6 +95,8 @@ class ShardCountingSpy : public Xapian::MatchSpy {
 
   private:
     class Count;
+    // Whether this server counts stories (on the client: false).
+    bool counts_stories() const;
     Plan plan_;
     std::shared_ptr<ShardColumns> columns_;
     std::unique_ptr<Count> count_;  // on a server, from the first match on

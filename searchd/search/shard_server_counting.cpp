@@ -67,6 +67,9 @@ FacetCounts ShardServerCounting::count(const Xapian::Database& database,
 
     FacetCounts counts;
     counts.exact = every_match_counted(matches, mset);
+    // Stories, if every server counted them (its shard holds whole stories); else articles.
+    counts.by_story = search.count_stories && matches.by_story();
+    bool mixed = matches.mixed();
     for (const auto& info : schema::kFacets) {
         if (!search.selections.contains(info.facet)) {
             counts.facets[info.facet] = matches.counts(info.slot);
@@ -82,12 +85,16 @@ FacetCounts ShardServerCounting::count(const Xapian::Database& database,
         // Only counted, never ranked.
         pass.set_weighting_scheme(Xapian::BoolWeight());
         pass.set_docid_order(Xapian::Enquire::DONT_CARE);
-        ShardCountingSpy around_spy(around_selections(search), in_process_);
+        auto around_plan = around_selections(search);
+        around_plan.stories = search.count_stories;
+        ShardCountingSpy around_spy(around_plan, in_process_);
         pass.add_matchspy(&around_spy);
         const auto counted =
             refused_as_invalid_query([&] { return pass.get_mset(0, 0, all_documents); });
         const auto around = results_of(around_spy, in_process_ != nullptr);
         counts.exact = counts.exact && every_match_counted(around, counted);
+        mixed = mixed || around.mixed() ||
+                (search.count_stories && around.by_story() != counts.by_story);
         for (const auto& [facet, selection] : search.selections) {
             counts.facets[facet] = around.counts(schema::facet_info(facet).slot);
         }
@@ -95,6 +102,9 @@ FacetCounts ShardServerCounting::count(const Xapian::Database& database,
         counts.undated_base = around.seen();
     }
     if (search.count_stories) counts.stories = matches.stories();
+    // Shards that count stories beside shards that count articles (a database no indexer wrote
+    // as one index): the sums are of neither.
+    if (mixed) counts.exact = false;
     return counts;
 }
 

@@ -5,9 +5,10 @@
 // servers (ShardCountingSpy's plan "matches"); with a selection or a date range, one more pass
 // over the query's matches without them counts every selected facet's disjunctive counts and the
 // histogram (plan "around selections"). Each server counts from its columns and sends its counts
-// by value; the client adds them up. Facets count articles, as over Xapian's stock server: a
-// story's articles may be in several shards, and only the stories' ids, which the servers send
-// back for a collapsed search, count the stories.
+// by value; the client adds them up. A collapsed search counts stories, as over one database,
+// when every shard holds whole stories (the indexer's shards do): each server counts its own.
+// Over other shards, facets count articles, as over Xapian's stock server, and the stories'
+// ids, which the servers send back, count the stories.
 
 #include <memory>
 

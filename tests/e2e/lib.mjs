@@ -18,9 +18,12 @@ export async function get(baseUrl, pathAndQuery, init = {}) {
 }
 
 // Builds a query string from an object or an array of [key, value] pairs.
+// A query string; an array value is the parameter repeated (city=Odesa&city=Kharkiv), as the
+// browser sends several selected values.
 export function qs(params) {
-  const search = new URLSearchParams(Array.isArray(params) ? params : Object.entries(params));
-  return search.toString();
+  const entries = Array.isArray(params) ? params : Object.entries(params).flatMap(
+    ([key, value]) => (Array.isArray(value) ? value.map((v) => [key, v]) : [[key, value]]));
+  return new URLSearchParams(entries).toString();
 }
 
 // GET /api/search and assert a 200; returns the parsed JSON.

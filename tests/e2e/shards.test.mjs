@@ -11,6 +11,7 @@ import { startServer, runIndexer, makeTempDir, paths } from '../support/harness.
 import {
   shardd, skipWithoutShardd, skipWithoutTcpsrv, startTcpsrv, stopServer,
 } from '../support/shard_servers.mjs';
+import { prose } from '../support/prose.mjs';
 import { ALL_IDS, FACETS, search, get } from './lib.mjs';
 
 const sortedIds = (r) => r.results.map((x) => x.id).sort();
@@ -191,5 +192,106 @@ describe('an index built with indexer --shards', () => {
     assert.equal(refused.status, 2);
     assert.match(refused.stderr, /index of 3 shards; it keeps them/);
     assert.equal((await search(sharded.baseUrl, {})).total, ALL_IDS.length);
+  });
+});
+
+// Copies of stories in an index of shards, each shard served by shardd: the indexer puts every
+// copy of a story in one shard, whose server counts its stories itself, so a collapsed search
+// counts stories as one database does.
+describe('stories over shards served by shardd', { skip: skipWithoutShardd }, () => {
+  const REPORT = 'Ukrainian and Russian delegations met in Istanbul on Monday for a second round '
+    + 'of direct talks and agreed to exchange prisoners of war. ';
+  const ARTICLES = [];
+  // Eight stories, each of one to four copies, with dates over three months; cities differ
+  // between the copies of a story, so that a story counts once for each city one of them names.
+  const cities = ['Istanbul', 'Geneva', 'Odesa', 'Kharkiv'];
+  for (let story = 0; story < 8; story++) {
+    const body = `${REPORT}${prose(`shard-story-${story}`, 80)}`;
+    for (let copy = 0; copy <= story % 4; copy++) {
+      const article = {
+        id: `s${story}-c${copy}`,
+        title: `Talks report ${story}`,
+        body: `${body} Officials later travelled to ${cities[(story + copy) % 4]}.`,
+      };
+      if ((story + copy) % 5 !== 0) article.date = `2025-0${3 + ((story + copy) % 3)}-1${copy}`;
+      ARTICLES.push(article);
+    }
+  }
+  let dir;
+  const servers = [];
+  let single;
+  let sharded;
+  before(async () => {
+    dir = makeTempDir('talksearch-shard-stories-');
+    const input = path.join(dir, 'input');
+    mkdirSync(input);
+    writeFileSync(path.join(input, 'feed.jsonl'),
+      `${ARTICLES.map((a) => JSON.stringify(a)).join('\n')}\n`);
+    const one = path.join(dir, 'one');
+    assert.equal(runIndexer(one, [input]).status, 0);
+    const index = path.join(dir, 'index');
+    const built = runIndexer(index, [input], ['--shards', '3']);
+    assert.equal(built.status, 0, built.stderr);
+    const lines = [];
+    for (const shard of ['shard0', 'shard1', 'shard2']) {
+      const server = await startTcpsrv(path.join(index, shard), null, shardd);
+      servers.push(server);
+      lines.push(`remote 127.0.0.1:${server.port}`);
+    }
+    const stub = path.join(dir, 'remote.stub');
+    writeFileSync(stub, `${lines.join('\n')}\n`);
+    single = await startServer({ dbDir: one });
+    sharded = await startServer({ dbDir: stub });
+  });
+  after(async () => {
+    await sharded?.stop();
+    await single?.stop();
+    await Promise.all(servers.map(stopServer));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const storyOf = (r) => Object.fromEntries(r.results.map((hit) => [hit.id, hit.story]));
+  for (const params of [
+    {}, { q: 'delegations' }, { q: 'talks', city: 'Geneva' }, { city: ['Odesa', 'Kharkiv'] },
+    { q: 'prisoners', from: '2025-04-01' }, { city: 'Istanbul', to: '2025-04-30' },
+  ]) {
+    it(`counts stories as one database does for ${JSON.stringify(params)}`, async () => {
+      const one = await search(single.baseUrl, { ...params, per_page: 100 });
+      const many = await search(sharded.baseUrl, { ...params, per_page: 100 });
+      assert.equal(one.facets_count, 'stories');
+      assert.equal(many.facets_count, 'stories');
+      assert.ok(one.total > 0);
+      assert.ok(one.total < ARTICLES.length, 'copies collapsed');
+      assert.equal(many.total, one.total);
+      assert.equal(many.total_exact, true);
+      assert.equal(many.facets_exact, true);
+      assert.deepEqual(facetMap(many), facetMap(one));
+      assert.deepEqual(many.histogram, one.histogram);
+      assert.equal(many.undated, one.undated);
+      // The same stories on the page, each with all its copies.
+      const copies = (r) => r.results.map((hit) => [hit.id, ...hit.duplicates].sort().join(' ')).sort();
+      assert.deepEqual(copies(many), copies(one));
+      assert.equal(Object.keys(storyOf(many)).length, many.total);
+    });
+  }
+
+  it('keeps every copy of a story in one shard', async () => {
+    const every = await search(single.baseUrl, { per_page: 100, collapse: 'false' });
+    assert.equal(every.total, ARTICLES.length);
+    const stories = new Set(every.results.map((hit) => hit.story));
+    assert.ok(stories.size < ARTICLES.length);
+    for (const server of servers) {
+      const alone = await startServer({ dbDir: server.dbDir });
+      try {
+        const held = await search(alone.baseUrl, { per_page: 100, collapse: 'false' });
+        const heldStories = new Set(held.results.map((hit) => hit.story));
+        for (const hit of every.results) {
+          // A story held by this shard has all its copies here.
+          if (heldStories.has(hit.story)) assert.ok(held.results.some((h) => h.id === hit.id), hit.id);
+        }
+      } finally {
+        await alone.stop();
+      }
+    }
   });
 });

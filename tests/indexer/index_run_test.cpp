@@ -23,6 +23,7 @@
 #include "indexer/entity_matcher.h"
 #include "indexer/index_writer.h"
 #include "indexer/shard_layout.h"
+#include "tests/support/prose.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -547,36 +548,20 @@ std::vector<std::string> ids_by_shard(const fs::path& db) {
     return ids;
 }
 
-// Words of their own for article `i`: articles of mostly the same words are copies of one story.
-std::string words_of(int i) {
-    static const std::vector<std::string> kWords{
-        "ceasefire", "delegation", "envoy",  "summit",  "corridor", "prisoner",  "exchange",
-        "grain",     "port",       "drone",  "missile", "treaty",   "sanctions", "mediator",
-        "council",   "minister",   "convoy", "bridge",  "harbour",  "refinery",  "pipeline",
-        "airfield",  "brigade",    "energy", "embassy", "mission",  "proposal",  "framework"};
-    std::string words;
-    auto state = static_cast<std::uint32_t>(i) * 2654435761U + 1;
-    for (int word = 0; word < 30; ++word) {
-        state = state * 1664525U + 1013904223U;
-        words += " " + kWords[(state >> 16) % kWords.size()];
-    }
-    return words;
-}
-
 // Twelve articles in text files, and four more in a JSON Lines feed: sixteen stories.
 void write_sharding_input(const TempDir& dir) {
     for (int i = 0; i < 12; ++i) {
         dir.write(fmt::format("in/a{}.txt", i),
                   fmt::format("Report {0}\nDelegations met in Geneva on day {0} to discuss a "
-                              "ceasefire, and drones struck Odesa {0} times overnight.{1}\n",
-                              i, words_of(i)));
+                              "ceasefire, and drones struck Odesa {0} times overnight. {1}\n",
+                              i, talksearch::testing::prose(i)));
     }
     std::string feed;
     for (int i = 0; i < 4; ++i) {
         feed += fmt::format(
-            R"({{"id":"j{0}","title":"Feed {0}","body":"Talks in Istanbul, round {0} of many.{1}"}})"
+            R"({{"id":"j{0}","title":"Feed {0}","body":"Talks in Istanbul, round {0} of many. {1}"}})"
             "\n",
-            i, words_of(100 + i));
+            i, talksearch::testing::prose(100 + i));
     }
     dir.write("in/feed.jsonl", feed);
 }
@@ -620,9 +605,9 @@ TEST_CASE("a sharded index is updated in place: articles replace themselves and 
     dir.write("in/new.txt", kArticleB);
     dir.write("in/feed.jsonl",
               fmt::format(R"({{"id":"j0","title":"Feed 0","body":"Talks in Istanbul, round 0 )"
-                          R"(of many.{}"}})"
+                          R"(of many. {}"}})"
                           "\n",
-                          words_of(100)));
+                          talksearch::testing::prose(100)));
     const auto summary = index_in_shards(sharded, dir.path() / "in", 0, 2, true);
     CHECK(summary.added == 1);
     CHECK(summary.updated == 1);

@@ -110,10 +110,11 @@ TEST_CASE("malformed shard counting data is refused", "[shard_counting]") {
     CHECK_THROWS_AS(counts.merge(std::string("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01")),
                     Xapian::SerialisationError);
     // Story numbers are sent sorted and distinct: a repeat is refused.
-    CHECK_THROWS_AS(counts.merge(std::string("\x00\x00\x00\x00\x02\x05\x00\x00", 8)),
+    CHECK_THROWS_AS(counts.merge(std::string("\x00\x00\x00\x00\x00\x02\x05\x00\x00", 9)),
                     Xapian::SerialisationError);
-    CHECK_NOTHROW(counts.merge(std::string("\x00\x00\x00\x00\x02\x05\x01\x00", 8)));
-    CHECK(counts.stories().count() == 2);
+    ShardCounts distinct;
+    CHECK_NOTHROW(distinct.merge(std::string("\x00\x00\x00\x00\x00\x02\x05\x01\x00", 9)));
+    CHECK(distinct.stories().count() == 2);
 }
 
 TEST_CASE("the shard counting runs only where a shard server's columns are", "[shard_counting]") {
@@ -133,14 +134,22 @@ TEST_CASE("the shard counting runs only where a shard server's columns are", "[s
     CHECK(spy.take_results().visited() == 0);
 }
 
-TEST_CASE("stories in several shards are told apart by their keys", "[shard_counting]") {
-    const auto& database = bundled_corpus_index();
+TEST_CASE("stories in shards that do not hold them whole are told apart by their keys",
+          "[shard_counting]") {
+    TempDir dir;
+    const auto path = dir.path() / "db";
+    index_into(path, {bundled_corpus()});
+    // As in an index whose shards were routed by article id: a story may be in several.
+    Xapian::WritableDatabase(path.string()).set_metadata(std::string(schema::kWholeStoriesKey), "");
+    const Xapian::Database database(path.string());
     auto columns = std::make_shared<ShardColumns>(database);
+    CHECK_FALSE(columns->whole_stories());
     ShardCountingSpy::Plan plan;
     plan.stories = true;
     const auto results = served(database, columns, plan);
     ShardCounts one;
     one.merge(results);
+    CHECK_FALSE(one.by_story());
     // The same articles in two shards: each count doubles, each story is counted once.
     ShardCounts two;
     two.merge(results);
@@ -151,6 +160,36 @@ TEST_CASE("stories in several shards are told apart by their keys", "[shard_coun
           2 * one.counts(schema::facet_info(schema::Facet::city).slot).at("Odesa"));
     CHECK(one.stories().count() > 0);
     CHECK(two.stories().count() == one.stories().count());
+}
+
+TEST_CASE("a shard that holds whole stories counts them itself, and sends no keys",
+          "[shard_counting]") {
+    const auto& database = bundled_corpus_index();
+    auto columns = std::make_shared<ShardColumns>(database);
+    CHECK(columns->whole_stories());
+    ShardCountingSpy::Plan plan;
+    plan.stories = true;
+    const auto results = served(database, columns, plan);
+    plan.stories = false;
+    const auto without_stories = served(database, columns, plan);
+    // Only the flag that says so: no story id goes back.
+    CHECK(results.size() == without_stories.size());
+    ShardCounts one;
+    one.merge(results);
+    CHECK(one.by_story());
+    CHECK(one.stories().count() == database.get_doccount());  // the corpus has no copies
+    // Shards of one index hold different stories: theirs add up.
+    ShardCounts two;
+    two.merge(results);
+    two.merge(results);
+    CHECK(two.by_story());
+    CHECK(two.stories().count() == 2 * one.stories().count());
+    // Beside a shard that counts articles, the sums are of neither.
+    ShardCounts mixed;
+    mixed.merge(results);
+    mixed.merge(without_stories);
+    CHECK_FALSE(mixed.by_story());
+    CHECK(mixed.mixed());
 }
 
 TEST_CASE("a shard server's columns follow its database's revision", "[shard_counting]") {

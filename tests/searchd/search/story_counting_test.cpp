@@ -7,11 +7,16 @@
 
 #include "common/facet_set.h"
 #include "common/schema.h"
+#include "indexer/index_run.h"
+#include "indexer/shard_layout.h"
 #include "searchd/search/match_set_counting.h"
 #include "searchd/search/pass_counting.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/selection_counting.h"
+#include "searchd/search/shard_columns.h"
+#include "searchd/search/shard_server_counting.h"
 #include "tests/support/counting_cases.h"
+#include "tests/support/prose.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -153,12 +158,13 @@ TEST_CASE("a few set-aside articles among many stories are counted alike", "[sto
     CHECK(many.undated_base == 64);
 }
 
-TEST_CASE("passes, the selection filter and the match set count the same stories",
+TEST_CASE("passes, the selection filter, the match set and shard servers count the same stories",
           "[story_counting]") {
     // The selection filter counts the articles lacking one selection during the match; passes
     // (what it falls back to when Xapian leads with it) count them in a match of their own; the
     // match set's walk counts them outside the matcher, a facet selected over every article
-    // from the whole database's counts.
+    // from the whole database's counts. Shard servers each count the stories of their shard
+    // (the indexer's shards hold whole stories), and their counts add up to the same.
     TempDir dir;
     std::string lines;
     const char* cities[] = {"Odesa", "Istanbul", "Geneva", "Kharkiv"};
@@ -166,8 +172,9 @@ TEST_CASE("passes, the selection filter and the match set count the same stories
         // Ten reports, each run six times with another city line and date: six copies each.
         auto body = fmt::format(
             "Report number {} on the talks: officials met again to discuss the ceasefire, the "
-            "exchange of prisoners and the grain corridor, and agreed to meet again within weeks.",
-            i % 10);
+            "exchange of prisoners and the grain corridor, and agreed to meet again within weeks. "
+            "{}.",
+            i % 10, talksearch::testing::prose(static_cast<unsigned>(i % 10)));
         body += fmt::format(" The meeting was held in {}.", cities[i % 4]);
         const auto date =
             i % 7 == 0 ? std::string() : fmt::format(R"(,"date":"2024-{:02}-10")", 1 + i % 6);
@@ -177,7 +184,18 @@ TEST_CASE("passes, the selection filter and the match set count the same stories
     }
     const auto db = (dir.path() / "db").string();
     const auto synonyms = (dir.path() / "synonyms").string();
-    talksearch::testing::index_into(db, {dir.write("in.jsonl", lines)});
+    const auto input = dir.write("in.jsonl", lines);
+    talksearch::testing::index_into(db, {input});
+    indexer::RunOptions in_shards;
+    in_shards.database = dir.path() / "sharded";
+    in_shards.inputs = {input};
+    in_shards.shards = 3;
+    indexer::run_index(in_shards, talksearch::testing::shipped_catalog(), {});
+    std::vector<Xapian::Database> shards;
+    for (const auto& shard : indexer::local_shards(in_shards.database)) {
+        shards.emplace_back(shard.string());
+        CHECK(shards.back().get_doccount() > 0);
+    }
     write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
     const Xapian::Database database(db);
     Xapian::Database vocabulary(db);
@@ -203,14 +221,27 @@ TEST_CASE("passes, the selection filter and the match set count the same stories
     auto by_passes = talksearch::testing::count_with(passes, database, search).counts;
     auto by_filter = talksearch::testing::count_with(filter, database, search).counts;
     auto by_match_set = talksearch::testing::count_with(match_set, database, search).counts;
+    FacetCounts by_shard_servers;
+    for (const auto& shard : shards) {
+        by_shard_servers.add(
+            talksearch::testing::count_with(
+                ShardServerCounting(std::make_shared<ShardColumns>(shard)), shard, search)
+                .counts);
+    }
     CHECK(by_passes.by_story);
     CHECK(by_filter.by_story);
     CHECK(by_match_set.by_story);
+    CHECK(by_shard_servers.by_story);
+    CHECK(by_shard_servers.exact);
+    CHECK(by_shard_servers.copies.empty());  // counted on the servers
     count_story_copies(columns, by_passes);
     count_story_copies(columns, by_filter);
     count_story_copies(columns, by_match_set);
     talksearch::testing::check_same(by_passes, by_filter);
     talksearch::testing::check_same(by_passes, by_match_set);
+    talksearch::testing::check_same(by_passes, by_shard_servers);
+    CHECK(by_shard_servers.stories.count() == by_match_set.stories.count());
     // Stories, not articles: no more than the ten reports in any count.
+    CHECK(columns.stories_with_copies() == 10);
     for (const auto& [value, count] : by_passes.facets.at(Facet::city)) CHECK(count <= 10);
 }
