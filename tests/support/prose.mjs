@@ -1,4 +1,4 @@
-import {seededRandom} from './seeded_random.mjs';
+import { seededRandom } from './seeded_random.mjs';
 
 // Text of its own for each fixture article: articles whose bodies are mostly the same words are
 // copies of one story to the indexer, and a search shows one of them. `prose(key)` is always
@@ -12,19 +12,18 @@ const WORDS = `ceasefire delegation envoy summit corridor prisoner exchange grai
   withdrawal deployment artillery reconstruction donors pledge loan reserves tariffs shipping
   insurance tanker cargo customs checkpoint curfew sirens shelters hospital volunteers refugees
   census schools railway locomotive substation transformer blackout generator fuel harvest`
-                  .split(/\s+/)
-                  .filter(Boolean);
+  .split(/\s+/).filter(Boolean);
 
 // The generator's seed: the key's FNV-1a hash.
 function seedOf(key) {
-    let hash = 2166136261;
-    for (const ch of key) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
-    return hash;
+  let hash = 2166136261;
+  for (const ch of key) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return hash;
 }
 
 export function prose(key, count = 40) {
-    const random = seededRandom(seedOf(key));
-    const words = [];
-    for (let i = 0; i < count; i++) words.push(random.pick(WORDS));
-    return `${words.join(' ')}.`;
+  const random = seededRandom(seedOf(key));
+  const words = [];
+  for (let i = 0; i < count; i++) words.push(random.pick(WORDS));
+  return `${words.join(' ')}.`;
 }
