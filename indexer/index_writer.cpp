@@ -231,9 +231,12 @@ PutOutcome IndexWriter::put(BuiltArticle&& article, std::string* owner_file) {
     const auto [story, member] = add_story(article, *stories_);
     const auto shard = shard_for(story, article.stored.id);
     if (held && held->first != shard) {
-        // Its new story is in another shard: it leaves the old one in the same commit.
+        // Its new story is in another shard. It leaves the old one first, committed: shards
+        // commit one after the other, and no reader may find the id in two.
         shards_[held->first].delete_document(held->second);
-        batch_docids_[held->first].push_back(held->second);
+        changed(held->first, held->second);
+        commit();
+        stories_changing();  // they hold the article's new story, not written yet
     }
     const auto docid = shards_[shard].replace_document(id_term, article.document);
     if (member) stories_->bind(*member, index_docid(shard, docid));

@@ -12,6 +12,8 @@
 #include "indexer/cleaner.h"
 #include "indexer/document_builder.h"
 #include "indexer/entity_matcher.h"
+#include "indexer/shard_layout.h"
+#include "tests/support/prose.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -260,6 +262,39 @@ TEST_CASE("copies share a story across runs, and keep it when the first copy goe
     }
     CHECK(story_of(db, "wire") == story);
     CHECK(story_of(db, "late") == story);
+}
+
+TEST_CASE("an article that moves to another story's shard leaves its old one first",
+          "[index_writer]") {
+    TempDir dir;
+    const auto index = dir.path() / "index";
+    indexer::create_empty_shards(index, 2);
+    Articles articles;
+    indexer::IndexWriter writer(index, 100);
+    writer.put(articles.build("a", "a.txt", kReport));
+    // Articles of stories of their own, until one is in another shard than a's story.
+    const auto shard_of_story = [&](const std::string& id) {
+        return indexer::shard_of(story_of(index, id), 2);
+    };
+    int moved = 0;
+    for (int i = 0; i < 8 && moved == 0; ++i) {
+        const auto id = "x" + std::to_string(i);
+        writer.put(articles.build(id, id + ".txt",
+                                  talksearch::testing::prose(static_cast<unsigned>(200 + i), 40)));
+        writer.commit();
+        if (shard_of_story(id) == shard_of_story("a")) continue;
+        // It comes back a copy of a's report: once put, it is already gone from its old shard,
+        // and in its new one at the next commit; never in both.
+        writer.put(articles.build(id, id + ".txt", "(Reuters) " + kReport));
+        Xapian::Database reader(index.string());
+        CHECK(reader.get_termfreq(schema::id_term(id)) == 0);
+        writer.commit();
+        reader.reopen();
+        CHECK(reader.get_termfreq(schema::id_term(id)) == 1);
+        CHECK(story_of(index, id) == story_of(index, "a"));
+        ++moved;
+    }
+    CHECK(moved == 1);
 }
 
 TEST_CASE("an article that comes back changed is given its story afresh", "[index_writer]") {
