@@ -19,10 +19,11 @@
 //   columns, so that the search pass only ranks; what it cannot evaluate over a single
 //   database it leaves to SelectionCounting.
 // A collapsed search counts stories: each story once per facet value that one of its counted
-// articles has, and once in the histogram, in the month of its earliest counted article. Only
-// the column strategies can: they set aside the articles of stories with copies, which
-// count_story_copies (story_counting.h) counts once the shares of a split search are merged.
-// Xapian's spies and the shard servers count articles (FacetCounts::by_story says which).
+// articles has, and once in the histogram, in the month of its earliest counted article. The
+// column strategies set aside the articles of stories with copies, which count_story_copies
+// (story_counting.h) counts once the shares of a split search are merged; shard servers do the
+// same on their own when their shards hold whole stories. Xapian's spies, and shard servers of
+// other shards, count articles (FacetCounts::by_story says which).
 
 #include <functional>
 #include <map>

@@ -71,8 +71,8 @@ struct SearchResponse {
     std::map<schema::Facet, std::vector<FacetValue>> facets;
     std::vector<MonthCount> histogram;
     std::size_t undated = 0;
-    // Stories when collapsed, on a single database (a stub's shards are counted by Xapian's
-    // spies, which count articles).
+    // Stories when collapsed; articles where the facets could only be counted so (remote shards
+    // served by Xapian's stock server, or that may split a story: facet_counting.h).
     CountedUnit facets_count = CountedUnit::articles;
     ShardStatus shards;
 };
