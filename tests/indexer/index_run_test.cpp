@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -673,10 +672,10 @@ TEST_CASE("an article that comes back a copy of another story moves to that stor
     TempDir dir;
     dir.write("in/a.txt", "Talks in Istanbul\n" + kIstanbulReport + "\n");
     for (int i = 0; i < 8; ++i) {
+        // Stories of their own, in either shard.
         dir.write(fmt::format("in/x{}.txt", i),
-                  fmt::format("Report {0}\nDrones struck Odesa {0} times overnight, and the "
-                              "port of {0} burned until morning.\n",
-                              i));
+                  fmt::format("Report {0}\nDrones struck Odesa {0} times overnight. {1}\n", i,
+                              talksearch::testing::prose(300 + i)));
     }
     const auto sharded = dir.path() / "sharded";
     REQUIRE(index_in_shards(sharded, dir.path() / "in", 2, 1).added == 9);
@@ -707,7 +706,8 @@ TEST_CASE("an index routed by article id before keeps routing by id", "[index_ru
     }
     for (int i = 0; i < 6; ++i) {
         dir.write(fmt::format("in/late{}.txt", i),
-                  fmt::format("Late {0}\nA convoy reached Kharkiv {0} hours late.\n", i));
+                  fmt::format("Late {0}\nA convoy reached Kharkiv {0} hours late. {1}\n", i,
+                              talksearch::testing::prose(400 + i)));
     }
     REQUIRE(index_in_shards(sharded, dir.path() / "in", 0, 1).added == 6);
     for (int i = 0; i < 6; ++i) {
