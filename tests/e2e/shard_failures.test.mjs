@@ -5,11 +5,12 @@
 // again without a restart. A connection that its server closed, idle, is no shard down.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, runIndexer, makeTempDir, paths } from '../support/harness.mjs';
 import {
   skipWithoutTcpsrv as skip, startTcpsrv, stopServer, killServer, signalServer, documentCount,
+  writeRemoteStub,
 } from '../support/shard_servers.mjs';
 import { ALL_IDS, search, get, sleep } from './lib.mjs';
 
@@ -41,8 +42,7 @@ async function servedShards(prefix, count, serverArgs = []) {
   for (let k = 0; k < count; k++) {
     shards.push(await startTcpsrv(path.join(index, `shard${k}`), null, 'xapian-tcpsrv', serverArgs));
   }
-  const stub = path.join(dir, 'remote.stub');
-  writeFileSync(stub, shards.map((s) => `remote 127.0.0.1:${s.port}\n`).join(''));
+  const stub = writeRemoteStub(path.join(dir, 'remote.stub'), shards);
   const server = await startServer({ dbDir: stub, args: ['--shard-timeout', String(kTimeoutMs)] });
   return { dir, shards, server };
 }

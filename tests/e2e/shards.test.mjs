@@ -9,7 +9,7 @@ import {
 import path from 'node:path';
 import { startServer, runIndexer, makeTempDir, paths } from '../support/harness.mjs';
 import {
-  shardd, skipWithoutShardd, skipWithoutTcpsrv, startTcpsrv, stopServer,
+  shardd, skipWithoutShardd, skipWithoutTcpsrv, startTcpsrv, stopServer, writeRemoteStub,
 } from '../support/shard_servers.mjs';
 import { prose } from '../support/prose.mjs';
 import { ALL_IDS, FACETS, search, get } from './lib.mjs';
@@ -34,7 +34,6 @@ for (const server of servers) describe(`sharded index through ${server.name}`, {
     const files = readdirSync(paths.corpus).filter((n) => n.endsWith('.txt')).sort();
     const groups = [files.filter((n) => n < '003'), files.filter((n) => n >= '003')];
     assert.deepEqual(groups.map((g) => g.length), [3, 2]);
-    const lines = [];
     for (const [i, group] of groups.entries()) {
       const input = path.join(dir, `input${i}`);
       mkdirSync(input);
@@ -42,12 +41,9 @@ for (const server of servers) describe(`sharded index through ${server.name}`, {
       const db = path.join(dir, `db${i}`);
       const indexed = runIndexer(db, [input]);
       assert.equal(indexed.status, 0, indexed.stderr);
-      const shard = await startTcpsrv(db, null, server.program);
-      shards.push(shard);
-      lines.push(`remote 127.0.0.1:${shard.port}`);
+      shards.push(await startTcpsrv(db, null, server.program));
     }
-    const stub = path.join(dir, 'shards.stub');
-    writeFileSync(stub, `${lines.join('\n')}\n`);
+    const stub = writeRemoteStub(path.join(dir, 'shards.stub'), shards);
     single = await startServer();
     sharded = await startServer({ dbDir: stub });
   });
@@ -230,14 +226,10 @@ describe('stories over shards served by shardd', { skip: skipWithoutShardd }, ()
     const index = path.join(dir, 'index');
     const built = runIndexer(index, [input], ['--shards', '3']);
     assert.equal(built.status, 0, built.stderr);
-    const lines = [];
     for (const shard of ['shard0', 'shard1', 'shard2']) {
-      const server = await startTcpsrv(path.join(index, shard), null, shardd);
-      servers.push(server);
-      lines.push(`remote 127.0.0.1:${server.port}`);
+      servers.push(await startTcpsrv(path.join(index, shard), null, shardd));
     }
-    const stub = path.join(dir, 'remote.stub');
-    writeFileSync(stub, `${lines.join('\n')}\n`);
+    const stub = writeRemoteStub(path.join(dir, 'remote.stub'), servers);
     single = await startServer({ dbDir: one });
     sharded = await startServer({ dbDir: stub });
   });

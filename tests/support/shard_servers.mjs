@@ -2,6 +2,7 @@
 // the sharding tests (not a test file itself). Each server runs in a process group of its own, so
 // that a test can kill or stop it with the connection handlers it forks.
 import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { freePort } from './harness.mjs';
 
@@ -80,4 +81,10 @@ export function documentCount(dbDir) {
   const match = /number of documents = (\d+)/.exec(delve.stdout ?? '');
   if (!match) throw new Error(`xapian-delve ${dbDir}: ${delve.stderr}`);
   return Number(match[1]);
+}
+
+// Writes `file`, a stub of one `remote` line per server (as startTcpsrv returns them), in order.
+export function writeRemoteStub(file, servers) {
+  writeFileSync(file, servers.map((s) => `remote 127.0.0.1:${s.port}\n`).join(''));
+  return file;
 }
