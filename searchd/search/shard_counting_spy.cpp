@@ -9,69 +9,15 @@
 #include "common/schema.h"
 #include "searchd/search/facet_counting.h"
 #include "searchd/search/story_counting.h"
+#include "searchd/search/wire_format.h"
 
 namespace talksearch::search {
 namespace {
 
-// Numbers as 7 bits a byte, low first; strings as their length, then their bytes.
-void put_number(std::string& out, std::uint64_t number) {
-    while (number >= 0x80) {
-        out.push_back(static_cast<char>((number & 0x7F) | 0x80));
-        number >>= 7;
-    }
-    out.push_back(static_cast<char>(number));
-}
+using wire::put_number;
+using wire::put_string;
 
-void put_string(std::string& out, const std::string& text) {
-    put_number(out, text.size());
-    out += text;
-}
-
-[[noreturn]] void malformed_results() {
-    throw Xapian::SerialisationError("malformed ShardCountingSpy data");
-}
-
-class Reader {
-  public:
-    explicit Reader(const std::string& text) : at_(text.data()), end_(text.data() + text.size()) {}
-
-    std::uint64_t number() {
-        std::uint64_t number = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (at_ == end_) malformed();
-            const auto byte = static_cast<unsigned char>(*at_++);
-            number |= std::uint64_t{byte & 0x7FU} << shift;
-            if ((byte & 0x80U) == 0) return number;
-        }
-        malformed();
-    }
-    std::uint32_t number32() {
-        const auto value = number();
-        if (value > 0xFFFFFFFFU) malformed();
-        return static_cast<std::uint32_t>(value);
-    }
-    std::string string() {
-        const auto length = number();
-        if (length > static_cast<std::uint64_t>(end_ - at_)) malformed();
-        std::string text(at_, static_cast<std::size_t>(length));
-        at_ += length;
-        return text;
-    }
-    // A count of items each taking at least a byte: no more than the bytes left.
-    std::size_t items() {
-        const auto count = number();
-        if (count > static_cast<std::uint64_t>(end_ - at_)) malformed();
-        return static_cast<std::size_t>(count);
-    }
-    void finish() const {
-        if (at_ != end_) malformed();
-    }
-
-  private:
-    [[noreturn]] static void malformed() { malformed_results(); }
-    const char* at_;
-    const char* end_;
-};
+constexpr std::string_view kWhat = "ShardCountingSpy";
 
 }  // namespace
 
@@ -245,7 +191,7 @@ std::string ShardCountingSpy::serialise() const {
 
 ShardCountingSpy* ShardCountingSpy::unserialise(const std::string& serialised,
                                                 const Xapian::Registry&) const {
-    Reader in(serialised);
+    wire::Reader in(serialised, kWhat);
     Plan plan;
     plan.around_selections = in.number() != 0;
     plan.stories = in.number() != 0;
@@ -329,7 +275,7 @@ std::string ShardCountingSpy::serialise_results() const {
 void ShardCountingSpy::merge_results(const std::string& serialised) { results_.merge(serialised); }
 
 void ShardCounts::merge(const std::string& serialised) {
-    Reader in(serialised);
+    wire::Reader in(serialised, kWhat);
     visited_ += in.number32();
     const auto seen = in.number32();
     seen_ += seen;
@@ -351,8 +297,8 @@ void ShardCounts::merge(const std::string& serialised) {
     std::uint64_t number = 0;
     for (auto numbers = in.items(); numbers > 0; --numbers) {
         const auto step = in.number();
-        if (step == 0 && story_numbers_.size() > held) malformed_results();  // not distinct
-        if (number + step < number) malformed_results();                     // past 2^64
+        if (step == 0 && story_numbers_.size() > held) in.malformed();  // not distinct
+        if (number + step < number) in.malformed();                     // past 2^64
         number += step;
         story_numbers_.push_back(number);
     }
