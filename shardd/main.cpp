@@ -1,7 +1,8 @@
 // shardd: serves one shard of a sharded index over Xapian's remote protocol, as xapian-tcpsrv
-// does, with the classes of the project's facet counting registered: searchd over a stub of
-// `remote` lines then counts each shard's facets from the columns its server holds, in two passes
-// at most (searchd/search/shard_server_counting.h), instead of Xapian's spies.
+// does, with the project's classes registered (searchd/search/shard_server_registry.h): searchd
+// over a stub of `remote` lines then counts each shard's facets from the columns its server
+// holds, in two passes at most (shard_server_counting.h), instead of Xapian's spies, and asks it
+// for the shard's spelling data (spelling_spy.h), which Xapian's remote protocol cannot read.
 
 #include <chrono>
 #include <cstdlib>
@@ -17,7 +18,7 @@
 #include <net/remotetcpserver.h>
 
 #include "searchd/search/shard_columns.h"
-#include "searchd/search/shard_server_counting.h"
+#include "searchd/search/shard_server_registry.h"
 
 namespace {
 

@@ -58,6 +58,7 @@ void IndexHandle::open_index() {
         database_ = open_database(path_);
         parts_ = {database_};
         vocabulary_ = combine(database_, synonyms_);
+        spelling_ = SpellingData(database_);
         return;
     }
     // The generation before opening: a shard that changes meanwhile is looked at again.
@@ -65,6 +66,8 @@ void IndexHandle::open_index() {
     const auto down = monitor_->down();
     Xapian::Database database;
     std::vector<Xapian::Database> parts;
+    Xapian::Database local_parts;
+    Xapian::Database remote_parts;
     ShardStatus status;
     status.total = down.size();
     for (std::size_t shard = 0; shard < down.size(); ++shard) {
@@ -75,6 +78,8 @@ void IndexHandle::open_index() {
         try {
             auto part = monitor_->open(shard);
             database.add_database(part);
+            const bool remote = monitor_->shards()[shard].kind != shard_stub::Shard::Kind::local;
+            (remote ? remote_parts : local_parts).add_database(part);
             parts.push_back(std::move(part));
         } catch (const Xapian::Error& error) {
             monitor_->mark_down(shard, error.get_description());
@@ -90,6 +95,9 @@ void IndexHandle::open_index() {
     parts_ = std::move(parts);
     status_ = std::move(status);
     vocabulary_ = combine(database_, synonyms_);
+    spelling_ = SpellingData(std::move(local_parts), remote_parts.size() > 0
+                                                         ? std::optional(std::move(remote_parts))
+                                                         : std::nullopt);
 }
 
 std::optional<std::vector<Xapian::rev>> IndexHandle::revisions() const {

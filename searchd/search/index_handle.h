@@ -15,6 +15,7 @@
 
 #include "searchd/search/search_response.h"
 #include "searchd/search/shard_monitor.h"
+#include "searchd/search/spelling_data.h"
 
 namespace talksearch::search {
 
@@ -29,6 +30,9 @@ class IndexHandle {
     const Xapian::Database& database() const { return database_; }
     // The index together with the synonym database: what the query parser looks words up in.
     const Xapian::Database& vocabulary() const { return vocabulary_; }
+    // The index's words as written: of the local databases read here, of remote shards asked of
+    // their servers.
+    const SpellingData& spelling() const { return spelling_; }
     // A stub of shards, which may be down one by one.
     bool sharded() const { return monitor_ != nullptr; }
     // A stub naming remote shards, whose servers run only Xapian's built-in match spies.
@@ -64,6 +68,7 @@ class IndexHandle {
     ShardStatus status_;
     Xapian::Database synonyms_;
     Xapian::Database vocabulary_;
+    SpellingData spelling_;
     bool remote_shards_ = false;
     std::chrono::system_clock::time_point last_reopen_;
 };

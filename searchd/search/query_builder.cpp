@@ -190,7 +190,14 @@ void write_synonym_database(const Catalog& catalog, const std::string& path) {
 }
 
 QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocabulary)
-    : catalog_(catalog), vocabulary_(vocabulary), stem_(make_cached_stemmer("english")) {
+    : QueryBuilder(catalog, vocabulary, SpellingData(vocabulary)) {}
+
+QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocabulary,
+                           SpellingData spelling)
+    : catalog_(catalog),
+      vocabulary_(vocabulary),
+      spelling_(std::move(spelling)),
+      stem_(make_cached_stemmer("english")) {
     parser_.set_database(vocabulary);
     parser_.set_stemmer(stem_);
     // The index holds stems only (see DocumentBuilder): every word is stemmed, in phrases too.
@@ -199,11 +206,12 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
     parser_.add_prefix("title", std::string(schema::kTitlePrefix));
     parser_.add_prefix(
         std::string(kWildcardField),
-        (new WildcardProcessor(vocabulary_, stem_, std::string(schema::kStemPrefix)))->release());
-    parser_.add_prefix(
-        std::string(kTitleWildcardField),
-        (new WildcardProcessor(vocabulary_, stem_, std::string(schema::kTitleStemPrefix)))
+        (new WildcardProcessor(spelling_, vocabulary_, stem_, std::string(schema::kStemPrefix)))
             ->release());
+    parser_.add_prefix(std::string(kTitleWildcardField),
+                       (new WildcardProcessor(spelling_, vocabulary_, stem_,
+                                              std::string(schema::kTitleStemPrefix)))
+                           ->release());
     for (const auto& info : schema::kFacets) {
         for (const auto name : {info.name, info.alias}) {
             if (name.empty()) continue;
@@ -213,24 +221,16 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
     }
 }
 
-bool QueryBuilder::is_known_word(const std::string& word) const {
-    auto it = vocabulary_.spellings_begin();
-    it.skip_to(word);
-    return it != vocabulary_.spellings_end() && *it == word;
-}
-
 // Not Xapian's own correction: it would "correct" every word missing from the terms, and the
 // terms are stems (talks → talk).
 std::optional<std::string> QueryBuilder::correct_spelling(const std::string& text) const {
-    std::string corrected;
-    std::size_t copied = 0;
-    for (const auto& word : split_words(text)) {
-        // Only words the spelling data could hold, and neither indexed nor one of the
-        // catalogue's names (aliases like "Odessa" are found through synonyms, not misspelt).
-        if (!schema::is_spelling_word(word.folded) || is_known_word(word.folded) ||
-            catalog_.find(word.folded)) {
-            continue;
-        }
+    // The words that could be misspelt, asked about together: over remote shards, one question.
+    std::vector<Word> candidates;
+    std::vector<std::string> folded;
+    for (auto& word : split_words(text)) {
+        // Only words the spelling data could hold, and not one of the catalogue's names
+        // (aliases like "Odessa" are found through synonyms, not misspelt).
+        if (!schema::is_spelling_word(word.folded) || catalog_.find(word.folded)) continue;
         // Not field names, wildcards, operators or the values of filter fields (city:Odesa).
         const auto next = word.end < text.size() ? text[word.end] : ' ';
         if (next == ':' || next == '*' ||
@@ -239,10 +239,18 @@ std::optional<std::string> QueryBuilder::correct_spelling(const std::string& tex
         }
         const auto before = std::string_view(text).substr(0, word.begin);
         if (before.ends_with(':') && !before.ends_with("title:")) continue;
+        folded.push_back(word.folded);
+        candidates.push_back(std::move(word));
+    }
+    if (candidates.empty()) return std::nullopt;
+    const auto checks = spelling_.check(folded);
 
-        // The most frequent word within two edits: costly, hence only for unknown words.
-        const auto suggestion = vocabulary_.get_spelling_suggestion(word.folded);
-        if (suggestion.empty() || suggestion == word.folded) continue;
+    std::string corrected;
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const auto& word = candidates[i];
+        const auto& suggestion = checks[i].suggestion;
+        if (checks[i].known || suggestion.empty() || suggestion == word.folded) continue;
         corrected.append(text, copied, word.begin - copied);
         corrected.append(suggestion);
         copied = word.end;

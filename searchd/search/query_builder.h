@@ -12,6 +12,7 @@
 #include "common/catalog.h"
 #include "common/schema.h"
 #include "searchd/search/search_error.h"
+#include "searchd/search/spelling_data.h"
 
 namespace talksearch::search {
 
@@ -40,8 +41,10 @@ auto refused_as_invalid_query(Match&& match) {
 
 class QueryBuilder {
   public:
-    // `vocabulary` is the index together with the synonym database; it must outlive this.
+    // `vocabulary` is the index together with the synonym database; `spelling` the index's
+    // words as written (by default, read from `vocabulary`).
     QueryBuilder(const Catalog& catalog, const Xapian::Database& vocabulary);
+    QueryBuilder(const Catalog& catalog, const Xapian::Database& vocabulary, SpellingData spelling);
     // The parser's field processors refer to this builder's vocabulary.
     QueryBuilder(const QueryBuilder&) = delete;
     QueryBuilder& operator=(const QueryBuilder&) = delete;
@@ -60,16 +63,16 @@ class QueryBuilder {
                                std::vector<std::string>& resolved) const;
 
     const Xapian::Stem& stemmer() const { return stem_; }
-    void set_vocabulary(const Xapian::Database& vocabulary) {
+    void set_vocabulary(const Xapian::Database& vocabulary, SpellingData spelling) {
         vocabulary_ = vocabulary;
+        spelling_ = std::move(spelling);
         parser_.set_database(vocabulary);
     }
 
   private:
-    bool is_known_word(const std::string& word) const;
-
     const Catalog& catalog_;
     Xapian::Database vocabulary_;
+    SpellingData spelling_;
     Xapian::Stem stem_;
     Xapian::QueryParser parser_;
 };

@@ -66,7 +66,7 @@ Searcher::Searcher(const std::string& database, const std::string& synonyms, con
                    std::shared_ptr<ShardMonitor> shards, std::shared_ptr<CountsCache> counts_cache)
     : catalog_(catalog),
       index_(database, synonyms, std::move(shards)),
-      builder_(catalog, index_.vocabulary()),
+      builder_(catalog, index_.vocabulary(), index_.spelling()),
       use_columns_(counting != FacetCounting::spies && !index_.remote_shards()),
       use_spies_(counting == FacetCounting::spies),
       shared_columns_(std::move(shared_columns)),
@@ -84,7 +84,7 @@ void Searcher::refresh() {
 void Searcher::index_changed() {
     columns_.reset();
     shard_servers_count_.reset();
-    builder_.set_vocabulary(index_.vocabulary());  // perhaps of other shards
+    builder_.set_vocabulary(index_.vocabulary(), index_.spelling());  // perhaps of other shards
 }
 
 const SlotColumns& Searcher::columns() {
@@ -189,8 +189,9 @@ DocumentResponse Searcher::document(const std::string& id, const std::string& qu
 }
 
 SuggestResponse Searcher::suggest(const std::string& query, std::size_t limit) {
-    return with_retry(
-        [&] { return suggest_completions(index_.database(), catalog_, query, limit); });
+    return with_retry([&] {
+        return suggest_completions(index_.database(), index_.spelling(), catalog_, query, limit);
+    });
 }
 
 RelatedResponse Searcher::related(const std::string& id) {

@@ -108,13 +108,6 @@ FacetCounts ShardServerCounting::count(const Xapian::Database& database,
     return counts;
 }
 
-Xapian::Registry shard_server_registry(std::shared_ptr<ShardColumns> columns) {
-    Xapian::Registry registry;
-    registry.register_posting_source(ShardColumnsSource(columns));
-    registry.register_match_spy(ShardCountingSpy({}, std::move(columns)));
-    return registry;
-}
-
 bool shard_servers_count(const Xapian::Database& database) {
     Xapian::Enquire enquire(database);
     enquire.set_query(columns_source());

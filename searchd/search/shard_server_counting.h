@@ -1,6 +1,6 @@
 #pragma once
 // Facet counting over a stub of remote shards served by the project's shard server (shardd),
-// which knows the classes below (shard_server_registry) and holds its database's columns: two
+// which knows the classes below (shard_server_registry.h) and holds its database's columns: two
 // passes at most, whatever is selected. The search pass counts every slot of the matches on the
 // servers (ShardCountingSpy's plan "matches"); with a selection or a date range, one more pass
 // over the query's matches without them counts every selected facet's disjunctive counts and the
@@ -33,10 +33,6 @@ class ShardServerCounting : public FacetCountingStrategy {
   private:
     std::shared_ptr<ShardColumns> in_process_;
 };
-
-// What a shard server registers so that its connections run this counting over `columns`, those
-// of the database it serves.
-Xapian::Registry shard_server_registry(std::shared_ptr<ShardColumns> columns);
 
 // Whether every shard of `database`, a stub of remote shards, is served by a shard server that
 // knows this counting: a round trip to each. Xapian's stock server refuses its classes; errors

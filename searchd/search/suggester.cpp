@@ -8,8 +8,9 @@
 
 namespace talksearch::search {
 
-SuggestResponse suggest_completions(const Xapian::Database& database, const Catalog& catalog,
-                                    const std::string& query, std::size_t limit) {
+SuggestResponse suggest_completions(const Xapian::Database& database, const SpellingData& spelling,
+                                    const Catalog& catalog, const std::string& query,
+                                    std::size_t limit) {
     SuggestResponse response;
     response.query = query;
     const auto last_space = query.find_last_of(' ');
@@ -55,21 +56,23 @@ SuggestResponse suggest_completions(const Xapian::Database& database, const Cata
         response.suggestions.push_back(std::move(suggestion));
     }
 
-    // Indexed words with the prefix, most frequent first. The index holds stems; the words as
-    // written are in the spelling data, with the number of articles they occur in.
-    std::vector<std::pair<Xapian::doccount, std::string>> words;
+    // Indexed words with the prefix, most frequent first: the index holds stems, the spelling
+    // data the words as written, with the number of articles they occur in. Enough of them to
+    // fill the list after those left out, asked for again (4 times as many) if not.
     const auto folded_prefix = fold_case(partial);
-    auto it = database.spellings_begin();
-    it.skip_to(folded_prefix);
-    for (; it != database.spellings_end() && (*it).starts_with(folded_prefix); ++it) {
-        const std::string word = *it;
-        if (word.find_first_of("'\xE2") != std::string::npos || labels.contains(word)) continue;
-        words.emplace_back(it.get_termfreq(), word);
+    const auto wanted = limit - response.suggestions.size();
+    std::vector<WordCount> words;
+    for (auto asked = wanted + labels.size() + 8;; asked *= 4) {
+        const auto found = spelling.starting_with(folded_prefix, asked);
+        words.clear();
+        for (const auto& found_word : found) {
+            const auto& word = found_word.word;
+            if (word.find_first_of("'\xE2") != std::string::npos || labels.contains(word)) continue;
+            words.push_back(found_word);
+        }
+        if (words.size() >= wanted || found.size() < asked) break;
     }
-    std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    for (const auto& [count, word] : words) {
+    for (const auto& [word, count] : words) {
         if (response.suggestions.size() >= limit) break;
         Suggestion suggestion;
         suggestion.kind = "word";

@@ -8,10 +8,13 @@
 
 #include "common/catalog.h"
 #include "searchd/search/search_response.h"
+#include "searchd/search/spelling_data.h"
 
 namespace talksearch::search {
 
-SuggestResponse suggest_completions(const Xapian::Database& database, const Catalog& catalog,
-                                    const std::string& query, std::size_t limit);
+// `database` counts the entities' articles, `spelling` gives the words.
+SuggestResponse suggest_completions(const Xapian::Database& database, const SpellingData& spelling,
+                                    const Catalog& catalog, const std::string& query,
+                                    std::size_t limit);
 
 }  // namespace talksearch::search

@@ -62,9 +62,13 @@ std::size_t count_wildcards(std::string_view marked) {
     return count;
 }
 
-WildcardProcessor::WildcardProcessor(const Xapian::Database& vocabulary, Xapian::Stem stem,
+WildcardProcessor::WildcardProcessor(const SpellingData& spelling,
+                                     const Xapian::Database& vocabulary, Xapian::Stem stem,
                                      std::string term_prefix)
-    : vocabulary_(vocabulary), stem_(std::move(stem)), term_prefix_(std::move(term_prefix)) {}
+    : spelling_(spelling),
+      vocabulary_(vocabulary),
+      stem_(std::move(stem)),
+      term_prefix_(std::move(term_prefix)) {}
 
 Xapian::Query WildcardProcessor::operator()(const std::string& pattern) {
     const auto folded = fold_case(pattern);
@@ -76,10 +80,8 @@ Xapian::Query WildcardProcessor::operator()(const std::string& pattern) {
         kept = std::max(kept, frequency);
     };
     // The stems of the words that start with the pattern.
-    auto word = vocabulary_.spellings_begin();
-    word.skip_to(folded);
-    for (; word != vocabulary_.spellings_end() && (*word).starts_with(folded); ++word) {
-        keep(term_prefix_ + stem_(*word), word.get_termfreq());
+    for (const auto& [word, articles] : spelling_.starting_with(folded, kMaxWildcardExpansion)) {
+        keep(term_prefix_ + stem_(word), articles);
     }
     // Stems that start with the pattern: also numbers, which the spelling data leaves out.
     for (auto term = vocabulary_.allterms_begin(term_start);

@@ -12,6 +12,8 @@
 
 #include <xapian.h>
 
+#include "searchd/search/spelling_data.h"
+
 namespace talksearch::search {
 
 // Field names the rewritten query uses; QueryBuilder refuses them in what a user types.
@@ -24,21 +26,24 @@ std::string mark_wildcards(std::string_view text);
 
 class WildcardProcessor : public Xapian::FieldProcessor {
   public:
-    // `term_prefix`: "Z" for free text, "ZS" for title. `vocabulary` must outlive this.
-    WildcardProcessor(const Xapian::Database& vocabulary, Xapian::Stem stem,
-                      std::string term_prefix);
+    // `term_prefix`: "Z" for free text, "ZS" for title. `spelling` (the words as written) and
+    // `vocabulary` (the index's terms) must outlive this.
+    WildcardProcessor(const SpellingData& spelling, const Xapian::Database& vocabulary,
+                      Xapian::Stem stem, std::string term_prefix);
 
     // An OP_SYNONYM of at most kMaxWildcardExpansion terms, the most frequent; a term that
     // matches nothing when nothing starts with the pattern.
     Xapian::Query operator()(const std::string& pattern) override;
 
   private:
+    const SpellingData& spelling_;
     const Xapian::Database& vocabulary_;
     Xapian::Stem stem_;
     std::string term_prefix_;
 };
 
-// Wildcards expand to at most this many of the most frequent stems.
+// Wildcards expand to at most this many of the most frequent stems, found among as many of the
+// most frequent words.
 inline constexpr std::size_t kMaxWildcardExpansion = 500;
 
 // Wildcards in one query at most: each short pattern walks thousands of words, and 330 of them

@@ -12,16 +12,17 @@ import {
   shardd, skipWithoutShardd, skipWithoutTcpsrv, startTcpsrv, stopServer, writeRemoteStub,
 } from '../support/shard_servers.mjs';
 import { prose } from '../support/prose.mjs';
-import { ALL_IDS, FACETS, search, get } from './lib.mjs';
+import { ALL_IDS, FACETS, search, get, qs } from './lib.mjs';
 
 const sortedIds = (r) => r.results.map((x) => x.id).sort();
 const facetMap = (r) => Object.fromEntries(FACETS.map((f) =>
   [f, Object.fromEntries(r.facets[f].map((e) => [e.value, [e.count, e.selected]]))]));
 
 const servers = [
-  { name: 'xapian-tcpsrv', program: 'xapian-tcpsrv', skip: skipWithoutTcpsrv },
-  // Counts from the columns it holds, in two passes at most (shard_server_counting.h).
-  { name: 'shardd', program: shardd, skip: skipWithoutShardd },
+  { name: 'xapian-tcpsrv', program: 'xapian-tcpsrv', skip: skipWithoutTcpsrv, spelling: false },
+  // Counts from the columns it holds, in two passes at most (shard_server_counting.h), and
+  // answers for its shard's spelling data (spelling_spy.h).
+  { name: 'shardd', program: shardd, skip: skipWithoutShardd, spelling: true },
 ];
 
 for (const server of servers) describe(`sharded index through ${server.name}`, { skip: server.skip }, () => {
@@ -93,6 +94,36 @@ for (const server of servers) describe(`sharded index through ${server.name}`, {
       assert.equal(many.undated, one.undated);
     });
   }
+
+  // Wildcards whose words stem shorter than the pattern (escalation → escal), "did you mean" and
+  // completions read the words as written, the spelling data, which Xapian's remote protocol
+  // cannot carry: shardd answers for its shard's, each shard here holding its own.
+  const spellingQueries = [
+    { q: 'escalat*' }, { q: 'evacua*' }, { q: 'escalaton' }, { q: 'negotiatons' },
+    { q: 'escalat* OR evacua*' },
+  ];
+  for (const params of spellingQueries) {
+    it(`the words as written as one database for ${JSON.stringify(params)}`, async () => {
+      const one = await search(single.baseUrl, { ...params, per_page: 100 });
+      const many = await search(sharded.baseUrl, { ...params, per_page: 100 });
+      assert.ok(one.total > 0, 'one database finds it');
+      if (!server.spelling) return;  // found by no word, without an error
+      assert.equal(many.total, one.total);
+      assert.deepEqual(sortedIds(many), sortedIds(one));
+      assert.equal(many.corrected, one.corrected);
+      assert.deepEqual(facetMap(many), facetMap(one));
+    });
+  }
+  it('completes words as one database does', { skip: !server.spelling && 'no spelling data' },
+    async () => {
+      for (const q of ['talks esc', 'nego', 'ev']) {
+        const one = await get(single.baseUrl, `/api/suggest?${qs({ q })}`);
+        const many = await get(sharded.baseUrl, `/api/suggest?${qs({ q })}`);
+        assert.equal(many.status, 200, many.body);
+        assert.ok(one.json.suggestions.some((x) => x.kind === 'word'), q);
+        assert.deepEqual(many.json.suggestions, one.json.suggestions);
+      }
+    });
 
   it('every article is reachable through /api/doc on the sharded server', async () => {
     for (const id of ALL_IDS) {
@@ -241,6 +272,8 @@ describe('stories over shards served by shardd', { skip: skipWithoutShardd }, ()
   });
 
   const storyOf = (r) => Object.fromEntries(r.results.map((hit) => [hit.id, hit.story]));
+  // The stories found, each as its copies (which of them leads may differ between indexes).
+  const copies = (r) => r.results.map((hit) => [hit.id, ...hit.duplicates].sort().join(' ')).sort();
   for (const params of [
     {}, { q: 'delegations' }, { q: 'talks', city: 'Geneva' }, { city: ['Odesa', 'Kharkiv'] },
     { q: 'prisoners', from: '2025-04-01' }, { city: 'Istanbul', to: '2025-04-30' },
@@ -259,11 +292,29 @@ describe('stories over shards served by shardd', { skip: skipWithoutShardd }, ()
       assert.deepEqual(many.histogram, one.histogram);
       assert.equal(many.undated, one.undated);
       // The same stories on the page, each with all its copies.
-      const copies = (r) => r.results.map((hit) => [hit.id, ...hit.duplicates].sort().join(' ')).sort();
       assert.deepEqual(copies(many), copies(one));
       assert.equal(Object.keys(storyOf(many)).length, many.total);
     });
   }
+
+  // The indexer writes the words as written into the first shard only; its server answers for
+  // them (wildcards through words that stem shorter, "did you mean", completions).
+  it('finds words as written as one database does', async () => {
+    for (const params of [{ q: 'delegat*' }, { q: 'prisonrs' }, { q: 'travel* delegatons' }]) {
+      const one = await search(single.baseUrl, { ...params, per_page: 100 });
+      const many = await search(sharded.baseUrl, { ...params, per_page: 100 });
+      assert.ok(one.total > 0, JSON.stringify(params));
+      assert.equal(many.total, one.total, JSON.stringify(params));
+      assert.equal(many.corrected, one.corrected);
+      assert.deepEqual(copies(many), copies(one));
+    }
+    for (const q of ['deleg', 'talks pris']) {
+      const one = await get(single.baseUrl, `/api/suggest?${qs({ q })}`);
+      const many = await get(sharded.baseUrl, `/api/suggest?${qs({ q })}`);
+      assert.ok(one.json.suggestions.some((x) => x.kind === 'word'), q);
+      assert.deepEqual(many.json.suggestions, one.json.suggestions);
+    }
+  });
 
   it('keeps every copy of a story in one shard', async () => {
     const every = await search(single.baseUrl, { per_page: 100, collapse: 'false' });

@@ -10,6 +10,7 @@
 #include "searchd/search/facet_counter.h"
 #include "searchd/search/shard_columns.h"
 #include "searchd/search/shard_server_counting.h"
+#include "searchd/search/shard_server_registry.h"
 #include "tests/support/counting_cases.h"
 #include "tests/support/temp_index.h"
 

@@ -14,8 +14,9 @@ using namespace talksearch::search;
 namespace {
 
 SuggestResponse suggest(const std::string& query, std::size_t limit = 10) {
-    return suggest_completions(talksearch::testing::bundled_corpus_index(),
-                               talksearch::testing::shipped_catalog(), query, limit);
+    const auto& index = talksearch::testing::bundled_corpus_index();
+    return suggest_completions(index, SpellingData(index), talksearch::testing::shipped_catalog(),
+                               query, limit);
 }
 
 }  // namespace

@@ -61,8 +61,9 @@ TEST_CASE("a wildcard expands through the words as written and the stems", "[wil
     }
     const Xapian::Database db(path);
     const Xapian::Stem stem("english");
-    WildcardProcessor text(db, stem, "Z");
-    WildcardProcessor title(db, stem, "ZS");
+    const SpellingData spelling(db);
+    WildcardProcessor text(spelling, db, stem, "Z");
+    WildcardProcessor title(spelling, db, stem, "ZS");
 
     // negotiation's stem is shorter than the pattern: found through the word.
     CHECK(expansion(text("negotiat")) == std::set<std::string>{"Znegoti"});
