@@ -69,7 +69,7 @@ std::string SpellingSpy::serialise_results() const {
         }
     } else {
         const auto words =
-            served_ && served_->database
+            served_ && served_->database && !question_.words.empty()
                 ? words_starting_with(*served_->database, question_.words.front(), question_.limit)
                 : std::vector<WordCount>{};
         wire::put_number(out, words.size());
