@@ -1,11 +1,13 @@
 // The benchmark behind scripts/bench-live: from a file written into a watched folder to a search
-// that finds it, through a running searchd.
+// that finds it, through a running searchd; with --replica, also through a searchd on a read
+// replica that Xapian's replication keeps.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../tests/support/harness.mjs';
+import { freePort, startServer } from '../tests/support/harness.mjs';
+import { folderBytes } from './bench-lib.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(repo, 'var', 'bench-live');
@@ -16,13 +18,13 @@ process.env.TALKSEARCH_INDEXER ??= bin('indexer/indexer');
 process.env.TALKSEARCH_DATA ??= path.join(repo, 'data');
 process.env.TALKSEARCH_WEB ??= path.join(repo, 'web');
 
-const USAGE = 'usage: scripts/bench-live [--base 10000] [--articles 20] [--seed 1] [--stream 20] [--rate 20] [--reuse]';
+const USAGE = 'usage: scripts/bench-live [--base 10000] [--articles 20] [--seed 1] [--stream 20] [--rate 20] [--reuse] [--replica]';
 
 function parseArgs(argv) {
-  const options = { base: 10000, articles: 20, seed: 1, stream: 20, rate: 20, reuse: false };
+  const options = { base: 10000, articles: 20, seed: 1, stream: 20, rate: 20, reuse: false, replica: false };
   for (let i = 0; i < argv.length; i += 2) {
-    if (argv[i] === '--reuse') {
-      options.reuse = true;
+    if (argv[i] === '--reuse' || argv[i] === '--replica') {
+      options[argv[i].slice(2)] = true;
       i--;
       continue;
     }
@@ -90,8 +92,10 @@ async function main() {
   // Watched with --prune, so that a reused database loses the articles of the last run.
   const input = path.join(work, 'watched');
   fs.mkdirSync(path.join(input, 'live'), { recursive: true });
+  // With a replica, the indexer keeps its commits as changesets for the replication to send.
   const indexer = spawn(bin('indexer/indexer'),
-    ['--db', db, '--catalog', catalog, '--prune', '--watch', input],
+    ['--db', db, '--catalog', catalog, '--prune', '--watch', input,
+      ...(options.replica ? ['--changesets', '1000'] : [])],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   let log = '';
   indexer.stdout.on('data', (chunk) => { log += chunk; });
@@ -104,17 +108,21 @@ async function main() {
 
   const server = await startServer({ dbDir: db });
   const base = server.baseUrl;
-  const found = async (word) => {
+  const foundBy = async (url, word) => {
     try {
-      const response = await fetch(`${base}/api/search?q=${word}&correct=false`);
+      const response = await fetch(`${url}/api/search?q=${word}&correct=false`);
       return response.ok && (await response.json()).total > 0;
     } catch {
       return false;
     }
   };
+  const found = (word) => foundBy(base, word);
   await found('talks');  // the first search builds what later ones reuse
+  const replica = options.replica ? await startReplica(db) : null;
+  if (replica) await foundBy(replica.server.baseUrl, 'talks');
 
   const latencies = [];
+  const replicaLatencies = [];
   let streamed = null;
   try {
     for (let i = 0; i < options.articles; i++) {
@@ -129,6 +137,14 @@ async function main() {
         await sleep(10);
       }
       latencies.push(Number(process.hrtime.bigint() - written) / 1e6);
+      if (replica) {
+        const replicaDeadline = Date.now() + 30000;
+        while (!(await foundBy(replica.server.baseUrl, word))) {
+          if (Date.now() > replicaDeadline) throw new Error(`article ${i} not on the replica within 30 s`);
+          await sleep(10);
+        }
+        replicaLatencies.push(Number(process.hrtime.bigint() - written) / 1e6);
+      }
       await sleep(300);  // apart, so that each is a batch of its own
     }
     if (options.stream > 0) {
@@ -137,6 +153,7 @@ async function main() {
   } finally {
     indexer.kill('SIGTERM');
     await server.stop();
+    await replica?.stop();
   }
   const inOrder = latencies.map((ms) => ms.toFixed(0)).join(' ');
   latencies.sort((a, b) => a - b);
@@ -144,6 +161,11 @@ async function main() {
   console.log(`write to searchable, ${latencies.length} articles over ${options.base}: `
     + `p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${latencies.at(-1).toFixed(0)} ms `
     + `(in order: ${inOrder})`);
+  if (replica) {
+    console.log(`replica: a full copy of ${(replica.bytes / 1e6).toFixed(0)} MB in `
+      + `${(replica.copyMs / 1000).toFixed(2)} s; then xapian-replicate every ${kReplicateEvery} s, `
+      + `write to searchable on the replica: ${percentiles(replicaLatencies)}`);
+  }
   if (streamed) {
     const { idle, busy, written, batches, marks } = streamed;
     console.log(`queries one at a time (data/bench/queries.txt), ${options.stream} s each:`);
@@ -152,6 +174,44 @@ async function main() {
       + `${written} articles in ${batches} commits`);
     console.log(`  write to searchable meanwhile, ${marks.length} marked articles: ${percentiles(marks)}`);
   }
+}
+
+// Seconds between xapian-replicate's looks at the primary (its least).
+const kReplicateEvery = 1;
+
+// A read replica of `db`, as docs/scale-out.md sets one up: xapian-replicate-server beside the
+// primary, one pass of xapian-replicate for the full copy (timed), then xapian-replicate
+// following the primary's changesets, and a searchd serving the replica.
+async function startReplica(db) {
+  const port = await freePort();
+  const children = [];
+  const detached = (command, args) => {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    children.push(child);
+    return child;
+  };
+  detached('xapian-replicate-server', ['-I', '127.0.0.1', '-p', String(port), path.dirname(db)]);
+  const replicaDb = path.join(work, 'replica', 'db');
+  fs.mkdirSync(path.dirname(replicaDb), { recursive: true });
+  const args = ['-h', '127.0.0.1', '-p', String(port), '-m', path.basename(db)];
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    const copied = spawnSync('xapian-replicate', [...args, '-o', replicaDb], { encoding: 'utf8' });
+    if (copied.status === 0) break;
+    if (attempt === 20) throw new Error(`xapian-replicate failed: ${copied.stderr}`);
+    await sleep(200);  // the server may not listen yet
+  }
+  const copyMs = Date.now() - started;
+  const bytes = folderBytes(replicaDb);
+  detached('xapian-replicate', [...args, '-i', String(kReplicateEvery), replicaDb]);
+  const server = await startServer({ dbDir: replicaDb });
+  const stop = async () => {
+    await server.stop();
+    for (const child of children) {
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+    }
+  };
+  return { server, copyMs, bytes, stop };
 }
 
 function count(text, needle) {
