@@ -186,7 +186,8 @@ async function startReplica(db) {
   const port = await freePort();
   const children = [];
   const detached = (command, args) => {
-    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    const log = fs.openSync(path.join(work, `${path.basename(command)}.log`), 'a');
+    const child = spawn(command, args, { stdio: ['ignore', log, log], detached: true });
     children.push(child);
     return child;
   };
@@ -203,7 +204,9 @@ async function startReplica(db) {
   }
   const copyMs = Date.now() - started;
   const bytes = folderBytes(replicaDb);
-  detached('xapian-replicate', [...args, '-i', String(kReplicateEvery), replicaDb]);
+  // -r 0: the changesets of one pull applied at once, not half a minute apart (its default), as
+  // docs/scale-out.md says; searchd retries a request that a change caught.
+  detached('xapian-replicate', [...args, '-r', '0', '-i', String(kReplicateEvery), replicaDb]);
   const server = await startServer({ dbDir: replicaDb });
   const stop = async () => {
     await server.stop();
