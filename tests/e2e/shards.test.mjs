@@ -15,6 +15,7 @@ import { prose } from '../support/prose.mjs';
 import { ALL_IDS, FACETS, search, get, qs } from './lib.mjs';
 
 const sortedIds = (r) => r.results.map((x) => x.id).sort();
+const hitsById = (r) => Object.fromEntries(r.results.map((x) => [x.id, [x.score.toFixed(6), x.snippet, x.title_html]]));
 const facetMap = (r) => Object.fromEntries(FACETS.map((f) =>
   [f, Object.fromEntries(r.facets[f].map((e) => [e.value, [e.count, e.selected]]))]));
 
@@ -76,6 +77,8 @@ for (const server of servers) describe(`sharded index through ${server.name}`, {
       assert.deepEqual(facetMap(many), facetMap(one));
       assert.equal(many.undated, one.undated);
       assert.deepEqual(many.histogram, one.histogram);
+      // The same scores (Xapian gathers every shard's statistics) and snippets.
+      assert.deepEqual(hitsById(many), hitsById(one));
     });
   }
 
