@@ -3,8 +3,9 @@
 // spelling data, which the indexer writes into one database (the first shard of a sharded index).
 // Wildcards, "did you mean" and search-as-you-type look words up in it. Xapian reads it from
 // local databases; its remote protocol has no message for it, so a remote shard's is asked of the
-// shard's server (shardd, spelling_spy.h), in one round trip per question. A server that does not
-// know the question (Xapian's stock xapian-tcpsrv) is taken to hold no words.
+// shard's server (shardd, spelling_spy.h): a question is a match of its own, every server asked
+// at once (two messages each way). A server that does not know the question (Xapian's stock
+// xapian-tcpsrv) is taken to hold no words.
 
 #include <cstddef>
 #include <optional>
