@@ -60,4 +60,16 @@ indexer::RunSummary index_into(const fs::path& database, const std::vector<fs::p
     return indexer::run_index(options, shipped_catalog(), callbacks);
 }
 
+Xapian::Database database_with_words(
+    const std::filesystem::path& path,
+    const std::vector<std::pair<std::string, Xapian::termcount>>& words) {
+    Xapian::WritableDatabase database(path.string(), Xapian::DB_CREATE);
+    Xapian::Document document;  // not empty, as no shard a server serves is
+    document.add_term("Zpeac");
+    database.add_document(document);
+    for (const auto& [word, articles] : words) database.add_spelling(word, articles);
+    database.commit();
+    return Xapian::Database(path.string());
+}
+
 }  // namespace talksearch::testing

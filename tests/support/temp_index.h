@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -37,5 +39,11 @@ const Xapian::Database& bundled_corpus_index();
 indexer::RunSummary index_into(const std::filesystem::path& database,
                                const std::vector<std::filesystem::path>& inputs,
                                std::vector<std::string>* warnings = nullptr, bool prune = false);
+
+// A database at `path` of one document and the spelling data `words` (each with the number of
+// articles it occurs in): Xapian's in-memory backend has no spelling data.
+Xapian::Database database_with_words(
+    const std::filesystem::path& path,
+    const std::vector<std::pair<std::string, Xapian::termcount>>& words);
 
 }  // namespace talksearch::testing

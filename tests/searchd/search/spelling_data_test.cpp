@@ -8,27 +8,13 @@
 #include "tests/support/temp_index.h"
 
 using namespace talksearch::search;
+using talksearch::testing::database_with_words;
 using talksearch::testing::TempDir;
-
-namespace {
-
-using Words = std::vector<std::pair<std::string, Xapian::termcount>>;
-
-// Spelling data needs a database on disk: Xapian's in-memory backend has none.
-Xapian::Database with_words(const TempDir& dir, const std::string& name, const Words& words) {
-    const auto path = (dir.path() / name).string();
-    Xapian::WritableDatabase database(path, Xapian::DB_CREATE);
-    for (const auto& [word, articles] : words) database.add_spelling(word, articles);
-    database.commit();
-    return Xapian::Database(path);
-}
-
-}  // namespace
 
 TEST_CASE("a word is known, or the likeliest word within two edits is suggested", "[spelling]") {
     TempDir dir;
-    const auto database =
-        with_words(dir, "db", {{"negotiations", 5}, {"negotiators", 2}, {"escalation", 3}});
+    const auto database = database_with_words(
+        dir.path() / "db", {{"negotiations", 5}, {"negotiators", 2}, {"escalation", 3}});
     const auto checks = check_words(database, {"negotiations", "negotiatons", "ceasefire"});
     REQUIRE(checks.size() == 3);
     CHECK(checks[0] == WordCheck{true, "", 0});
@@ -40,8 +26,9 @@ TEST_CASE("a word is known, or the likeliest word within two edits is suggested"
 
 TEST_CASE("the words with a prefix come in most articles first, as many as asked", "[spelling]") {
     TempDir dir;
-    const auto database = with_words(
-        dir, "db", {{"negotiate", 2}, {"negotiations", 5}, {"negotiators", 2}, {"nearby", 9}});
+    const auto database = database_with_words(
+        dir.path() / "db",
+        {{"negotiate", 2}, {"negotiations", 5}, {"negotiators", 2}, {"nearby", 9}});
     const std::vector<WordCount> all{{"negotiations", 5}, {"negotiate", 2}, {"negotiators", 2}};
     CHECK(words_starting_with(database, "negot", 10) == all);
     CHECK(words_starting_with(database, "negot", 2) ==
@@ -53,9 +40,10 @@ TEST_CASE("the words with a prefix come in most articles first, as many as asked
 
 TEST_CASE("several databases' spelling data add up as Xapian combines them", "[spelling]") {
     TempDir dir;
-    const auto first = with_words(dir, "first", {{"negotiations", 3}, {"escalate", 1}});
-    const auto second =
-        with_words(dir, "second", {{"negotiations", 2}, {"negotiators", 1}, {"escalation", 2}});
+    const auto first =
+        database_with_words(dir.path() / "first", {{"negotiations", 3}, {"escalate", 1}});
+    const auto second = database_with_words(
+        dir.path() / "second", {{"negotiations", 2}, {"negotiators", 1}, {"escalation", 2}});
     Xapian::Database combined;
     combined.add_database(first);
     combined.add_database(second);

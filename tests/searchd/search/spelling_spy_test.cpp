@@ -11,21 +11,10 @@
 #include "tests/support/temp_index.h"
 
 using namespace talksearch::search;
+using talksearch::testing::database_with_words;
 using talksearch::testing::TempDir;
 
 namespace {
-
-Xapian::Database with_words(const TempDir& dir, const std::string& name,
-                            const std::vector<std::pair<std::string, Xapian::termcount>>& words) {
-    const auto path = (dir.path() / name).string();
-    Xapian::WritableDatabase database(path, Xapian::DB_CREATE);
-    Xapian::Document document;  // a document too: a server's shard is not empty
-    document.add_term("Zpeac");
-    database.add_document(document);
-    for (const auto& [word, articles] : words) database.add_spelling(word, articles);
-    database.commit();
-    return Xapian::Database(path);
-}
 
 // What a shard server serving `database` sends back for `client`'s question: the spy and the
 // source unserialised by its registry, run as its connection runs a query.
@@ -65,10 +54,11 @@ TEST_CASE("a spelling question survives the trip to the server", "[spelling]") {
 
 TEST_CASE("shard servers answer from their spelling data, added up by the client", "[spelling]") {
     TempDir dir;
-    const auto first = with_words(dir, "first", {{"negotiations", 3}, {"escalate", 1}});
-    const auto second =
-        with_words(dir, "second", {{"negotiations", 2}, {"negotiators", 1}, {"escalation", 2}});
-    const auto empty = with_words(dir, "empty", {});
+    const auto first =
+        database_with_words(dir.path() / "first", {{"negotiations", 3}, {"escalate", 1}});
+    const auto second = database_with_words(
+        dir.path() / "second", {{"negotiations", 2}, {"negotiators", 1}, {"escalation", 2}});
+    const auto empty = database_with_words(dir.path() / "empty", {});
     Xapian::Database combined;
     combined.add_database(first);
     combined.add_database(second);
@@ -121,7 +111,7 @@ TEST_CASE("malformed spelling questions and answers are refused", "[spelling]") 
 
 TEST_CASE("spelling questions run only on a shard server", "[spelling]") {
     TempDir dir;
-    const auto database = with_words(dir, "db", {{"negotiations", 3}});
+    const auto database = database_with_words(dir.path() / "db", {{"negotiations", 3}});
     // The client's source refuses a local database.
     Xapian::Enquire enquire(database);
     enquire.set_query(Xapian::Query((new SpellingSource())->release()));
