@@ -5,6 +5,7 @@
 
 #include "searchd/search/query_builder.h"
 #include "searchd/search/shard_counting_spy.h"
+#include "searchd/search/shard_server_registry.h"
 
 namespace talksearch::search {
 namespace {
@@ -113,14 +114,7 @@ bool shard_servers_count(const Xapian::Database& database) {
     enquire.set_query(columns_source());
     ShardCountingSpy spy({});
     enquire.add_matchspy(&spy);
-    try {
-        enquire.get_mset(0, 0);
-        return true;
-    } catch (const Xapian::SerialisationError&) {
-        return false;  // "PostingSource ... not registered"
-    } catch (const Xapian::InvalidArgumentError&) {
-        return false;  // "Match spy ... not registered", or a local shard among them
-    }
+    return run_on_shard_servers(enquire);
 }
 
 }  // namespace talksearch::search

@@ -16,4 +16,15 @@ Xapian::Registry shard_server_registry(std::shared_ptr<ShardColumns> columns) {
     return registry;
 }
 
+bool run_on_shard_servers(Xapian::Enquire& enquire) {
+    try {
+        enquire.get_mset(0, 0);
+        return true;
+    } catch (const Xapian::SerialisationError&) {
+        return false;  // "PostingSource ... not registered"
+    } catch (const Xapian::InvalidArgumentError&) {
+        return false;  // "Match spy ... not registered", or run over a local database
+    }
+}
+
 }  // namespace talksearch::search

@@ -4,6 +4,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "searchd/search/shard_server_registry.h"
 #include "searchd/search/spelling_spy.h"
 
 namespace talksearch::search {
@@ -125,16 +126,8 @@ bool SpellingData::ask_servers(SpellingSpy& spy) const {
     Xapian::Enquire enquire(*remote_);
     enquire.set_query(Xapian::Query((new SpellingSource())->release()));
     enquire.add_matchspy(&spy);
-    try {
-        enquire.get_mset(0, 0);
-    } catch (const Xapian::SerialisationError&) {
-        servers_answer_ = false;  // "PostingSource ... not registered"
-        return false;
-    } catch (const Xapian::InvalidArgumentError&) {
-        servers_answer_ = false;  // "Match spy ... not registered"
-        return false;
-    }
-    return true;
+    servers_answer_ = run_on_shard_servers(enquire);
+    return servers_answer_;
 }
 
 }  // namespace talksearch::search
