@@ -1029,8 +1029,9 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
         }
         return true;
     };
-    // ... or meets one, or calls one: "Fidan is expected to meet ... Aide Vladimir Medinsky",
-    // "Szijjarto reported telephone conversations with Yuri Ushakov". A minister who meets such
+    // ... or meets one, or calls or speaks to one: "Fidan is expected to meet ... Aide Vladimir
+    // Medinsky", "Szijjarto reported telephone conversations with Yuri Ushakov", "Rubio spoke to
+    // Foreign Secretary David Lammy". A minister who meets such
     // a minister meets the talks too, so this goes on while it finds someone.
     auto meets = [&](const TokenSpan& first, const TokenSpan& second) {
         constexpr std::size_t kMaxBetween = 30;  // within a sentence of a list of titled names
@@ -1047,10 +1048,13 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             // "X stressed the weight of the meeting between officials and Y": a meeting between
             // others.
             if (meeting && key == "between") return false;
-            meeting = meeting || key == "meet" || key == "meets" || key == "met" ||
-                      key == "meeting" || key == "phone" || key == "telephone" || key == "call" ||
-                      key == "calls" || key == "conversation" || key == "conversations" ||
-                      key == "hosted" || key == "hosts" || key == "received" || key == "receives";
+            meeting =
+                meeting || key == "meet" || key == "meets" || key == "met" || key == "meeting" ||
+                key == "phone" || key == "telephone" || key == "call" || key == "calls" ||
+                key == "conversation" || key == "conversations" || key == "hosted" ||
+                key == "hosts" || key == "received" || key == "receives" ||
+                ((key == "spoke" || key == "speaks" || key == "talked") && k + 1 <= second.a &&
+                 (tokens[k + 1].key == "to" || tokens[k + 1].key == "with"));
         }
         return meeting;
     };

@@ -746,6 +746,17 @@ TEST_CASE("in a text about talks, two foreign ministers who meet negotiate", "[r
         "Foreign Minister Ivan Petrenko met Foreign Minister Oleh Lysenko in Guangzhou.",
         {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
     CHECK(no_talks == std::vector<bool>{false, false});
+    // Speaking to each other is meeting; speaking of each other is not.
+    const auto spoke = negotiators(
+        "The talks were postponed. Foreign Minister Ivan Petrenko spoke to Foreign Minister Oleh "
+        "Lysenko on Tuesday.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
+    CHECK(spoke == std::vector<bool>{true, true});
+    const auto spoke_of = negotiators(
+        "The talks were postponed. Foreign Minister Ivan Petrenko spoke about Foreign Minister "
+        "Oleh Lysenko on Tuesday.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
+    CHECK(spoke_of == std::vector<bool>{false, false});
 }
 
 TEST_CASE("in a text about talks, a foreign minister with a negotiator goes with them",
