@@ -43,23 +43,26 @@ class MatchSet {
     // The set itself: bit i of word w is document first() + 64 w + i.
     const std::vector<std::uint64_t>& words() const { return words_; }
 
-    // Calls `visit(docids)` with the documents in ascending order, up to 64 at a time (so that
-    // their data can be fetched ahead), until it returns false; returns whether every document
-    // was visited.
+    // Calls `visit(docids)` with the documents in ascending order, in batches of 64 to 127
+    // (fewer only at the end), until it returns false; returns whether every document was
+    // visited. Batches that large let a visit fetch their data ahead all at once, however sparse
+    // the set.
     template <typename Visit>
     bool each_batch(Visit&& visit) const {
-        std::array<Xapian::docid, 64> batch;
+        constexpr std::size_t kMinBatch = 64;
+        std::array<Xapian::docid, kMinBatch + 63> batch;
+        std::size_t size = 0;
         for (std::size_t index = 0; index < words_.size(); ++index) {
-            std::size_t size = 0;
             for (auto word = words_[index]; word != 0; word &= word - 1) {
                 batch[size++] = first_ + static_cast<Xapian::docid>(index * 64) +
                                 static_cast<Xapian::docid>(std::countr_zero(word));
             }
-            if (size != 0 && !visit(std::span<const Xapian::docid>(batch.data(), size))) {
-                return false;
+            if (size >= kMinBatch) {
+                if (!visit(std::span<const Xapian::docid>(batch.data(), size))) return false;
+                size = 0;
             }
         }
-        return true;
+        return size == 0 || visit(std::span<const Xapian::docid>(batch.data(), size));
     }
 
   private:

@@ -1,6 +1,7 @@
 #include "searchd/search/match_set_counting.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <limits>
 
@@ -110,17 +111,30 @@ void MatchSetCounting::count_most(const MatchSet& matches, ColumnSlotCounter& co
     const auto& articles = columns_.articles();
     const auto& with_copies = columns_.whole().with_copies;
     const auto& words = matches.words();
+    // The non-matches in batches of 64 or more, their rows fetched ahead (see
+    // MatchSet::each_batch).
+    constexpr std::size_t kMinBatch = 64;
+    std::array<Xapian::docid, kMinBatch + 63> batch;
+    std::size_t size = 0;
+    const auto uncount_batch = [&] {
+        const std::span<const Xapian::docid> docids(batch.data(), size);
+        columns_.prefetch(docids);
+        for (const auto docid : docids) counted.uncount(docid);
+        size = 0;
+    };
     // The set's words and the columns' both number document ids from 1.
     for (std::size_t index = 0; index < words.size() && index < articles.size(); ++index) {
         if (index % 256 == 0 && out_of_time()) return;
         const auto base = static_cast<Xapian::docid>(index * 64) + 1;
         for (auto word = articles[index] & ~words[index]; word != 0; word &= word - 1) {
-            counted.uncount(base + static_cast<Xapian::docid>(std::countr_zero(word)));
+            batch[size++] = base + static_cast<Xapian::docid>(std::countr_zero(word));
         }
+        if (size >= kMinBatch) uncount_batch();
         for (auto word = with_copies[index] & words[index]; word != 0; word &= word - 1) {
             counted.count_copy(base + static_cast<Xapian::docid>(std::countr_zero(word)));
         }
     }
+    uncount_batch();
 }
 
 bool MatchSetCounting::counts_apart(const CountedSearch& search) const {
@@ -269,9 +283,7 @@ FacetCounts MatchSetCounting::walk(const Xapian::Database& database, const Count
         const bool selecting = !selections.empty();
         matches->each_batch([&](std::span<const Xapian::docid> docids) {
             if (out_of_time()) return false;
-            // The articles' rows are far apart in memory: asked for all at once, they arrive
-            // together instead of one after the other.
-            for (const auto docid : docids) __builtin_prefetch(columns_.row(docid).first);
+            columns_.prefetch(docids);
             for (const auto docid : docids) {
                 if (before_dates) {
                     const bool selected = !selecting || filter.selects(docid);

@@ -139,3 +139,35 @@ TEST_CASE("a match set from the matcher holds what the matcher matches, at a stu
         }
     }
 }
+
+TEST_CASE("a match set is visited in batches of 64 or more, however sparse", "[match_set]") {
+    const auto database = divisible_database();
+    // "d7" holds one id in seven: a few a word, so batches span several words.
+    const auto set = MatchSet::of(database, Q("d7"), 1, kDocuments);
+    REQUIRE(set);
+    std::vector<std::size_t> sizes;
+    Ids ids;
+    set->each_batch([&](std::span<const Xapian::docid> batch) {
+        sizes.push_back(batch.size());
+        ids.insert(ids.end(), batch.begin(), batch.end());
+        return true;
+    });
+    CHECK(ids == matched_by_xapian(database, Q("d7")));
+    REQUIRE(sizes.size() == 1);  // 42 ids: all of them at the end
+    const auto dense = MatchSet::of(database, Q("all"), 1, kDocuments);
+    sizes.clear();
+    dense->each_batch([&](std::span<const Xapian::docid> batch) {
+        sizes.push_back(batch.size());
+        return true;
+    });
+    // 299 ids: every batch but the last holds 64 to 127 of them.
+    REQUIRE(sizes.size() >= 2);
+    for (std::size_t i = 0; i + 1 < sizes.size(); ++i) {
+        CHECK(sizes[i] >= 64);
+        CHECK(sizes[i] <= 127);
+    }
+    // A visit that stops is not called again.
+    std::size_t calls = 0;
+    CHECK_FALSE(dense->each_batch([&](std::span<const Xapian::docid>) { return ++calls > 5; }));
+    CHECK(calls == 1);
+}
