@@ -162,8 +162,8 @@ bool MatchSetCounting::counts_whole_apart(const CountedSearch& search) const {
 FacetCounts MatchSetCounting::count(const Xapian::Database& database, const CountedSearch& search,
                                     const SearchPass& search_pass) const {
     const bool by_date = search.sort != SortOrder::relevance;
-    if (database.size() == 1 &&
-        (!MatchSet::evaluable(search.query) || (!by_date && search.range))) {
+    if (database.size() == 1 && (!MatchSet::evaluable(search.query) ||
+                                 (!by_date && search.range && search.selections.empty()))) {
         return SelectionCounting::count(database, search, search_pass);
     }
     // Over shards, the list of the first by date needs to tell their parts apart.

@@ -12,8 +12,11 @@
 // most of the database without a selection, the walk leaves out the non-matches from counts
 // over every article instead of adding up the matches. A date range is checked from the
 // columns' dates; its histogram counts the matches before the range, in the same walk.
-// Queries a match set cannot evaluate (phrases, wildcard operators) and a relevance search over
-// a share of the document ids (as a search split by ids is) are counted by SelectionCounting.
+// Queries a match set cannot evaluate (phrases, wildcard operators) and a relevance search
+// without a selection over a share of the document ids (as a search split by ids is) are counted
+// by SelectionCounting: Xapian's matcher then counts while it ranks. With a selection the walk
+// counts that share instead, its rows fetched ahead, where the matcher's selection filter waits
+// for each row in turn, and the ranking over the selections' filter terms checks far fewer.
 // Over a stub of local shards, with columns built over the stub (by the document ids Xapian
 // numbers the shards' documents with together), the match set and the walk work as over one
 // database; but Xapian tells a posting source or a spy in the matcher each shard's own ids, so
