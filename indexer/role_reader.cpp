@@ -1031,7 +1031,7 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
     };
     // ... or meets one, or calls or speaks to one: "Fidan is expected to meet ... Aide Vladimir
     // Medinsky", "Szijjarto reported telephone conversations with Yuri Ushakov", "Rubio spoke to
-    // Foreign Secretary David Lammy". A minister who meets such
+    // Foreign Secretary David Lammy" (not "spoke with reporters about"). A minister who meets such
     // a minister meets the talks too, so this goes on while it finds someone.
     auto meets = [&](const TokenSpan& first, const TokenSpan& second) {
         constexpr std::size_t kMaxBetween = 30;  // within a sentence of a list of titled names
@@ -1053,8 +1053,9 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
                 key == "phone" || key == "telephone" || key == "call" || key == "calls" ||
                 key == "conversation" || key == "conversations" || key == "hosted" ||
                 key == "hosts" || key == "received" || key == "receives" ||
-                ((key == "spoke" || key == "speaks" || key == "talked") && k + 1 <= second.a &&
-                 (tokens[k + 1].key == "to" || tokens[k + 1].key == "with"));
+                ((key == "spoke" || key == "speaks" || key == "talked") && k + 2 <= second.a &&
+                 (tokens[k + 1].key == "to" || tokens[k + 1].key == "with") &&
+                 tokens[k + 2].capitalised);
         }
         return meeting;
     };

@@ -757,6 +757,11 @@ TEST_CASE("in a text about talks, two foreign ministers who meet negotiate", "[r
         "Oleh Lysenko on Tuesday.",
         {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
     CHECK(spoke_of == std::vector<bool>{false, false});
+    const auto reporters = negotiators(
+        "The talks were postponed. Foreign Minister Ivan Petrenko spoke with reporters about "
+        "Foreign Minister Oleh Lysenko.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
+    CHECK(reporters == std::vector<bool>{false, false});
 }
 
 TEST_CASE("in a text about talks, a foreign minister with a negotiator goes with them",
