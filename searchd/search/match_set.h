@@ -43,14 +43,14 @@ class MatchSet {
     // The set itself: bit i of word w is document first() + 64 w + i.
     const std::vector<std::uint64_t>& words() const { return words_; }
 
-    // Calls `visit(docids)` with the documents in ascending order, in batches of 64 to 127
-    // (fewer only at the end), until it returns false; returns whether every document was
-    // visited. Batches that large let a visit fetch their data ahead all at once, however sparse
-    // the set.
+    // Calls `visit(docids)` with the documents in ascending order, in batches of kMinBatch to
+    // kMinBatch + 63 (fewer only at the end), until it returns false; returns whether every
+    // document was visited. Batches that large let a visit fetch their data ahead all at once,
+    // however sparse the set.
+    static constexpr std::size_t kMinBatch = 64;
     template <typename Visit>
     bool each_batch(Visit&& visit) const {
-        constexpr std::size_t kMinBatch = 64;
-        std::array<Xapian::docid, kMinBatch + 63> batch;
+        std::array<Xapian::docid, kMinBatch + 63> batch;  // a word adds at most 64
         std::size_t size = 0;
         for (std::size_t index = 0; index < words_.size(); ++index) {
             for (auto word = words_[index]; word != 0; word &= word - 1) {

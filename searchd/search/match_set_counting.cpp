@@ -111,10 +111,10 @@ void MatchSetCounting::count_most(const MatchSet& matches, ColumnSlotCounter& co
     const auto& articles = columns_.articles();
     const auto& with_copies = columns_.whole().with_copies;
     const auto& words = matches.words();
-    // The non-matches in batches of 64 or more, their rows fetched ahead (see
-    // MatchSet::each_batch).
-    constexpr std::size_t kMinBatch = 64;
-    std::array<Xapian::docid, kMinBatch + 63> batch;
+    // The non-matches in batches, their rows fetched ahead, as MatchSet::each_batch gives the
+    // matches.
+    constexpr auto kMinBatch = MatchSet::kMinBatch;
+    std::array<Xapian::docid, kMinBatch + 63> batch;  // a word adds at most 64
     std::size_t size = 0;
     const auto uncount_batch = [&] {
         const std::span<const Xapian::docid> docids(batch.data(), size);

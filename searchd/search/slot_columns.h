@@ -37,9 +37,9 @@ class SlotColumns {
     const std::vector<Xapian::valueno>& slots() const { return slots_; }
     // Entries of a row: slot index in the high byte, value id below.
     std::pair<const std::uint32_t*, const std::uint32_t*> row(Xapian::docid docid) const;
-    // Asks the processor for the rows and stories of `docids` ahead of their use: a sparse set of
-    // articles has rows far apart in memory, and fetched one after the other each would wait for
-    // memory on its own.
+    // Asks the processor for the rows and stories of `docids` (ascending) ahead of their use: a
+    // sparse set of articles has rows far apart in memory, and fetched one after the other each
+    // would wait for memory on its own.
     void prefetch(std::span<const Xapian::docid> docids) const;
     const std::string& name(std::size_t slot_index, std::uint32_t value_id) const {
         return names_[slot_index][value_id];
