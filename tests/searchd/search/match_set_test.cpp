@@ -160,11 +160,11 @@ TEST_CASE("a match set is visited in batches of 64 or more, however sparse", "[m
         sizes.push_back(batch.size());
         return true;
     });
-    // 299 ids: every batch but the last holds 64 to 127 of them.
+    // 299 ids: every batch but the last holds kMinBatch (64) to kMinBatch + 63 of them.
     REQUIRE(sizes.size() >= 2);
     for (std::size_t i = 0; i + 1 < sizes.size(); ++i) {
-        CHECK(sizes[i] >= 64);
-        CHECK(sizes[i] <= 127);
+        CHECK(sizes[i] >= MatchSet::kMinBatch);
+        CHECK(sizes[i] <= MatchSet::kMinBatch + 63);
     }
     // A visit that stops is not called again.
     std::size_t calls = 0;
