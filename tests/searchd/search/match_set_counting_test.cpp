@@ -144,3 +144,54 @@ TEST_CASE("two selections of few articles leave out the matches with neither, co
     CHECK(expected.facets.at(Facet::person) == ValueCounts{{"Ivan Petrov", 8}});
     CHECK(counted.matches == 8);
 }
+
+TEST_CASE("the walk counts the same over sparse, dense and most-matching sets, and over a share",
+          "[match_set_counting]") {
+    // Batches of 64 ids and more span several words of a sparse set, and most of the database
+    // is counted as all of it less more than a batch of non-matches; a share of the ids is a
+    // half of a search split between two searchers, selections by relevance included.
+    using schema::Facet;
+    Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (Xapian::docid i = 1; i <= kDocuments; ++i) {
+        Xapian::Document document;
+        document.add_term("all");
+        if (i % 5 != 0) document.add_term("most");  // 480 matches, 120 not
+        if (i % 9 == 0) document.add_term("sparse");
+        if (i % 2 == 0) document.add_term("half");
+        std::vector<std::string> cities;
+        if (i % 10 == 0) cities.push_back("Odesa");
+        if (i % 3 == 0) cities.push_back("Lviv");
+        for (const auto& city : cities) {
+            document.add_term(schema::facet_term(Facet::city, city == "Odesa" ? "odesa" : "lviv"));
+        }
+        if (!cities.empty()) {
+            document.add_value(schema::facet_info(Facet::city).slot, encode_facet_set(cities));
+        }
+        if (i % 7 == 0) {
+            document.add_value(schema::facet_info(Facet::person).slot,
+                               encode_facet_set({"Ivan Petrov"}));
+        }
+        document.add_value(schema::kSlotMonth, i % 2 == 0 ? "2025-01" : "2025-02");
+        database.add_document(document);
+    }
+    const SlotColumns columns(database, counted_slots());
+    const auto term = GENERATE(std::string("most"), std::string("sparse"), std::string("half"));
+    const auto selected = GENERATE(false, true);
+    const auto share = GENERATE(false, true);
+    CAPTURE(term, selected, share);
+    CountedSearch search;
+    search.query = Xapian::Query(term);
+    if (selected) {
+        search.selections.emplace(
+            Facet::city,
+            FacetSelection{Xapian::Query(schema::facet_term(Facet::city, "odesa")), {"Odesa"}});
+    }
+    if (share) search.range = std::pair(Xapian::docid{1}, Xapian::docid{kDocuments / 2});
+    const auto counted =
+        talksearch::testing::count_with(MatchSetCounting(columns), database, search);
+    const auto expected = talksearch::testing::counted_by_hand(database, search);
+    talksearch::testing::check_same(counted.counts, expected);
+    Xapian::Enquire enquire(database);
+    enquire.set_query(filtered(search.query, search.filters_except(database, std::nullopt, true)));
+    CHECK(counted.matches == enquire.get_mset(0, kDocuments).size());
+}
