@@ -2,6 +2,9 @@
 // is the one Xapian gives when it sorts every match, ties of a date ordered by relevance.
 #include "searchd/search/match_set_counting.h"
 
+#include <algorithm>
+#include <cctype>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,6 +44,38 @@ Xapian::WritableDatabase dated_database() {
             document.add_value(schema::kSlotDateAscending, date);
             document.add_value(schema::kSlotMonth, date.substr(0, 7));
         }
+        database.add_document(document);
+    }
+    return database;
+}
+
+// kDocuments articles, each with the term "all" and a month by its parity, every seventh Ivan
+// Petrov's; `describe` gives article i its further terms and its cities, each city then added
+// with its filter term and value.
+Xapian::WritableDatabase facet_database(
+    const std::function<void(Xapian::docid, Xapian::Document&, std::vector<std::string>&)>&
+        describe) {
+    using schema::Facet;
+    Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (Xapian::docid i = 1; i <= kDocuments; ++i) {
+        Xapian::Document document;
+        document.add_term("all");
+        std::vector<std::string> cities;
+        describe(i, document, cities);
+        if (i % 7 == 0) {
+            document.add_term(schema::facet_term(Facet::person, "ivan petrov"));
+            document.add_value(schema::facet_info(Facet::person).slot,
+                               encode_facet_set({"Ivan Petrov"}));
+        }
+        for (auto city : cities) {
+            std::transform(city.begin(), city.end(), city.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            document.add_term(schema::facet_term(Facet::city, city));
+        }
+        if (!cities.empty()) {
+            document.add_value(schema::facet_info(Facet::city).slot, encode_facet_set(cities));
+        }
+        document.add_value(schema::kSlotMonth, i % 2 == 0 ? "2025-01" : "2025-02");
         database.add_document(document);
     }
     return database;
@@ -103,27 +138,11 @@ TEST_CASE("two selections of few articles leave out the matches with neither, co
     // An article lacking two selections counts for nothing: when the selections' postings are
     // fewer than the matches, the walk reads them and leaves those articles out.
     using schema::Facet;
-    Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (Xapian::docid i = 1; i <= kDocuments; ++i) {
-        Xapian::Document document;
-        document.add_term("all");
-        std::vector<std::string> cities;
-        if (i % 10 == 0) cities.push_back("Odesa");
-        if (i % 10 == 1) cities.push_back("Kyiv");
-        if (i % 7 == 0) {
-            document.add_term(schema::facet_term(Facet::person, "ivan petrov"));
-            document.add_value(schema::facet_info(Facet::person).slot,
-                               encode_facet_set({"Ivan Petrov"}));
-        }
-        for (const auto& city : cities) {
-            document.add_term(schema::facet_term(Facet::city, city == "Odesa" ? "odesa" : "kyiv"));
-        }
-        if (!cities.empty()) {
-            document.add_value(schema::facet_info(Facet::city).slot, encode_facet_set(cities));
-        }
-        document.add_value(schema::kSlotMonth, i % 2 == 0 ? "2025-01" : "2025-02");
-        database.add_document(document);
-    }
+    const auto database =
+        facet_database([](Xapian::docid i, Xapian::Document&, std::vector<std::string>& cities) {
+            if (i % 10 == 0) cities.push_back("Odesa");
+            if (i % 10 == 1) cities.push_back("Kyiv");
+        });
     const SlotColumns columns(database, counted_slots());
     CountedSearch search;
     search.query = Xapian::Query("all");
@@ -151,29 +170,14 @@ TEST_CASE("the walk counts the same over sparse, dense and most-matching sets, a
     // is counted as all of it less more than a batch of non-matches; a share of the ids is a
     // half of a search split between two searchers, selections by relevance included.
     using schema::Facet;
-    Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (Xapian::docid i = 1; i <= kDocuments; ++i) {
-        Xapian::Document document;
-        document.add_term("all");
-        if (i % 5 != 0) document.add_term("most");  // 480 matches, 120 not
-        if (i % 9 == 0) document.add_term("sparse");
-        if (i % 2 == 0) document.add_term("half");
-        std::vector<std::string> cities;
-        if (i % 10 == 0) cities.push_back("Odesa");
-        if (i % 3 == 0) cities.push_back("Lviv");
-        for (const auto& city : cities) {
-            document.add_term(schema::facet_term(Facet::city, city == "Odesa" ? "odesa" : "lviv"));
-        }
-        if (!cities.empty()) {
-            document.add_value(schema::facet_info(Facet::city).slot, encode_facet_set(cities));
-        }
-        if (i % 7 == 0) {
-            document.add_value(schema::facet_info(Facet::person).slot,
-                               encode_facet_set({"Ivan Petrov"}));
-        }
-        document.add_value(schema::kSlotMonth, i % 2 == 0 ? "2025-01" : "2025-02");
-        database.add_document(document);
-    }
+    const auto database = facet_database(
+        [](Xapian::docid i, Xapian::Document& document, std::vector<std::string>& cities) {
+            if (i % 5 != 0) document.add_term("most");  // 480 matches, 120 not
+            if (i % 9 == 0) document.add_term("sparse");
+            if (i % 2 == 0) document.add_term("half");
+            if (i % 10 == 0) cities.push_back("Odesa");
+            if (i % 3 == 0) cities.push_back("Lviv");
+        });
     const SlotColumns columns(database, counted_slots());
     const auto term = GENERATE(std::string("most"), std::string("sparse"), std::string("half"));
     const auto selected = GENERATE(false, true);
