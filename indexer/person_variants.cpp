@@ -75,6 +75,21 @@ bool near_surname(std::string_view written, std::string_view known) {
     return shorter > kMinLengthForSlip && written.substr(0, shorter) == known.substr(0, shorter);
 }
 
+// Two slips in a surname ("Kuraba" for Kuleba, "Khinstyn" for Khinshtein, "Podryak" for
+// Podolyak) only under the given name the catalogue writes, in a surname long enough to keep
+// most of its letters, and with its start and end as the catalogue's: the letters a reader
+// knows a name by. "Srysyki" is not Syrskyi, nor "Lavrin" Lavrov.
+bool misspelt_surname(std::string_view written, std::string_view known) {
+    constexpr std::size_t kMinLength = 6;
+    constexpr std::size_t kKeptStart = 2;
+    if (std::min(written.size(), known.size()) < kMinLength) return false;
+    if (written.substr(0, kKeptStart) != known.substr(0, kKeptStart) ||
+        written.back() != known.back()) {
+        return false;
+    }
+    return edit_distance(written, known) <= 2;
+}
+
 }  // namespace
 
 PersonVariants::PersonVariants(const Catalog& catalog) {
@@ -102,7 +117,10 @@ const Entity* PersonVariants::match(std::string_view name) const {
     const Entity* found = nullptr;
     for (const auto& known : it->second) {
         if (known.person == found) continue;
-        if (!near_surname(surname, known.surname) || !near_given(given, known.given)) continue;
+        const bool near =
+            (near_surname(surname, known.surname) && near_given(given, known.given)) ||
+            (given == known.given && misspelt_surname(surname, known.surname));
+        if (!near) continue;
         if (found) return nullptr;  // near two people: neither
         found = known.person;
     }

@@ -3,8 +3,9 @@
 // article names in its own way is counted as the person the catalogue knows: another
 // romanisation ("Kiril Dimitriev" for Kirill Dmitriev, "Andriy Gnativ" for Andriy Hnatov, "Mosaad
 // ... al-Aiban" for Musaed Al-Aiban) or a slip of the writer ("Rustem Umerovto", "Andriy Yerma").
-// Both the given name and the surname must be near the catalogue's, and only one catalogue
-// person may be near: two people with names a letter apart are told apart by that letter.
+// Both the given name and the surname must be near the catalogue's (a surname two letters off only
+// under the catalogue's own given name), and only one catalogue person may be near: two people
+// with names a letter apart are told apart by that letter.
 
 #include <string>
 #include <string_view>
