@@ -94,9 +94,14 @@ bool is_subject_filler(const Token& token) {
            name_words::particles().contains(token.key);
 }
 
+bool is_deputy(std::string_view key) { return key == "deputy" || key == "vice"; }
+
 struct Reading {
     bool negotiating = false;
     bool leader = false;
+    // A minister's office below the head of government ("First Deputy Prime Minister", "Defence
+    // Minister"): the article's, whatever office the catalogue says the person holds today.
+    bool minister = false;
     bool foreign_minister = false;
     bool at_talks = false;  // named in a sentence about the talks, not as the one who speaks
 };
@@ -210,11 +215,16 @@ void read_title(const TokenizedText& field, std::size_t a, Reading& reading) {
         }
         if (((key == "president" && before != "vice") || key == "chancellor" || key == "premier" ||
              key == "king" || key == "emir" ||
-             (key == "prime" && after == "minister" && before != "deputy" && before != "vice")) &&
+             (key == "prime" && after == "minister" && !is_deputy(before))) &&
             !of_the) {
             reading.leader = true;
         }
-        const bool deputy = before == "deputy" || before == "vice";
+        // title[i + 2] is the word before "prime": "Deputy Prime Minister" is no head.
+        if (key == "minister" &&
+            !(before == "prime" && !(i + 2 < title.size() && is_deputy(title[i + 2])))) {
+            reading.minister = true;
+        }
+        const bool deputy = is_deputy(before);
         if (key == "foreign" && (after == "minister" || after == "secretary") && !deputy) {
             reading.foreign_minister = true;
         }
@@ -233,7 +243,7 @@ void read_apposition(const std::vector<Token>& tokens, std::size_t b, Reading& r
     for (auto j = b; j < tokens.size() && j < b + kMaxWords; ++j) {
         if (j > b && separates(tokens[j].before)) break;
         if (is_negotiator_noun(tokens[j].key)) reading.negotiating = true;
-        const bool deputy = j > b && (tokens[j - 1].key == "deputy" || tokens[j - 1].key == "vice");
+        const bool deputy = j > b && is_deputy(tokens[j - 1].key);
         if (tokens[j].key == "foreign" && j + 1 < tokens.size() &&
             tokens[j + 1].key == "minister" && !deputy) {
             reading.foreign_minister = true;
@@ -955,7 +965,8 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
         const auto& roles = people[p].roles;
         const auto& reading = readings[p];
         const bool known_negotiator = has(roles, "negotiator") || has(roles, "mediator");
-        leader[p] = has(roles, "leader") || reading.leader;
+        // The catalogue's head of state or government was a minister in an older article.
+        leader[p] = reading.leader || (has(roles, "leader") && !reading.minister);
         negotiator[p] = !leader[p] &&
                         (reading.negotiating || (about_talks && known_negotiator &&
                                                  (!reading.foreign_minister || reading.at_talks)));
@@ -1084,6 +1095,7 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
     for (std::size_t p = 0; p < people.size(); ++p) {
         auto& roles = people[p].roles;
         std::erase(roles, "negotiator");
+        if (!leader[p]) std::erase(roles, "leader");
         if (leader[p] && !has(roles, "leader")) roles.insert(roles.begin(), "leader");
         if (negotiator[p]) roles.insert(roles.begin(), "negotiator");
     }

@@ -5,7 +5,9 @@
 // or listed in a delegation, meeting the other side's team, holding or hosting talks, named in a
 // list of other negotiators. The catalogue's known negotiators and mediators are negotiators in
 // any text about talks, unless the article introduces them as foreign minister (who negotiates
-// only where shown doing so). Heads of state and government are never negotiators.
+// only where shown doing so). Heads of state and government are never negotiators; one the
+// catalogue knows as such but the article titles a minister ("First Deputy Prime Minister") is
+// that minister there.
 
 #include <string>
 #include <vector>
