@@ -661,6 +661,9 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
     };
     bool headed_by = false;    // the sentence so far said who headed or led something
     bool talks_named = false;  // the sentence so far named the talks
+    // The sentence so far, and the one before, named a side of the talks or its members.
+    bool group_named = false;
+    bool group_named_before = false;
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         // Views, as elsewhere here: their == compares lengths first, while GCC 12's
         // std::string == "literal" compares bytes for every one of the cue words below.
@@ -669,11 +672,23 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         if (tokens[i].before == Break::sentence || tokens[i].before == Break::paragraph) {
             headed_by = false;
             talks_named = false;
+            group_named_before = group_named;
+            group_named = false;
+            // "... a list of four experts for the talks was approved. They are A, ...; B, ...":
+            // in a text about talks, who "they" are after a sentence about a side or its members.
+            const bool they_are = key == "they" && (next == "are" || next == "were" ||
+                                                    next == "include" || next == "included");
+            if (about_talks && they_are && group_named_before && i + 2 < tokens.size() &&
+                tokens[i + 2].capitalised && !separates(tokens[i + 1].before) &&
+                !separates(tokens[i + 2].before)) {
+                mark_from(i + 2, true);
+            }
         }
         // Most words are too short or too long to be one: no lookup for them. In a text about
         // talks, "it" after a delegation is one too: "Besides Putin and Ushakov it will include
         // Foreign Minister Sergey Lavrov, ...".
         const bool party = key.size() >= 4 && key.size() <= 13 && is_party_noun(key);
+        group_named = group_named || party || key == "members" || key == "experts";
         // In a text about talks, whom an envoy's trip or entourage includes went with them:
         // "Those who made the trip included Secretary of the Army Dan Driscoll; Gen. ...", "The
         // secretary's party also includes Lt. Gen. ...". A party after a possessive travels; a

@@ -440,6 +440,26 @@ TEST_CASE("who a side is, a colon's list after negotiators, and whom \"it\" incl
                            "Ivan Petrenko"));
 }
 
+TEST_CASE("in a text about talks, who \"they\" are after a sentence about a side",
+          "[role_reader]") {
+    const auto experts =
+        "Besides the delegation, four experts for the talks were approved. They are Oleh "
+        "Lysenko, a deputy chief of staff; Ivan Petrenko, a director at the ministry; and Petro "
+        "Bondar.";
+    CHECK(negotiator(experts, "Ivan Petrenko"));
+    CHECK(negotiator(experts, "Petro Bondar"));
+    // Not after a sentence about something else, nor in a text about no talks, nor "they" with
+    // no names after it.
+    CHECK_FALSE(
+        negotiator("The talks resumed on Monday. They are Ivan Petrenko's idea.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Four experts were approved. They are Oleh Lysenko and Ivan Petrenko.",
+                           "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("The delegation for the talks arrived. They are expected to meet, Ivan "
+                   "Petrenko said.",
+                   "Ivan Petrenko"));
+}
+
 TEST_CASE("in a text about talks, the people a caption lists were at them", "[role_reader]") {
     CHECK(
         negotiator("The talks began.\n\nUS Secretary of State Oleh Lysenko (2nd L), Foreign "
