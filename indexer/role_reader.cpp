@@ -42,13 +42,24 @@ bool is_peace_effort(std::string_view key, const Token& next) {
     return key == "peace" && !separates(next.before) && in(efforts, next.key);
 }
 
-// "the grain deal", "the Black Sea Grain Initiative", "the signing ceremony": an accord the sides
-// of the war negotiated, and a text about it is about its talks.
-bool is_negotiated_accord(std::string_view key, const Token& next) {
+// "the grain deal", "the grain export deal", "the Black Sea Grain Initiative", "the signing
+// ceremony": an accord the sides of the war negotiated, and a text about it is about its talks.
+// Tokens k and on.
+bool is_negotiated_accord(const std::vector<Token>& tokens, std::size_t k) {
     static const WordSet accords{"deal", "initiative", "agreement", "accord"};
-    if (separates(next.before)) return false;
-    return (key == "grain" && in(accords, next.key)) ||
-           (key == "signing" && next.key == "ceremony");
+    const std::string_view key = tokens[k].key;
+    if (key == "signing") {
+        return k + 1 < tokens.size() && !separates(tokens[k + 1].before) &&
+               tokens[k + 1].key == "ceremony";
+    }
+    if (key != "grain") return false;
+    // A noun may stand between: "grain export deal", "grain corridor agreement".
+    constexpr std::size_t kReach = 2;
+    for (auto j = k + 1; j < tokens.size() && j <= k + kReach; ++j) {
+        if (separates(tokens[j].before)) return false;
+        if (in(accords, tokens[j].key)) return true;
+    }
+    return false;
 }
 
 // A title or apposition with one of these makes its person a negotiator.
@@ -932,8 +943,8 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
         for (std::size_t k = 0; k < tokens.size() && !about_talks; ++k) {
             about_talks =
                 is_talks_word(tokens[k].key) ||
-                (k + 1 < tokens.size() && (is_peace_effort(tokens[k].key, tokens[k + 1]) ||
-                                           is_negotiated_accord(tokens[k].key, tokens[k + 1])));
+                (k + 1 < tokens.size() && is_peace_effort(tokens[k].key, tokens[k + 1])) ||
+                is_negotiated_accord(tokens, k);
         }
     }
     std::vector<std::vector<bool>> zones;

@@ -749,6 +749,15 @@ TEST_CASE("a text about the grain deal or a signing ceremony is about talks", "[
                      {"mediator"}));
     CHECK_FALSE(negotiator("The grain harvest was poor. Ivan Petrenko spoke first.",
                            "Ivan Petrenko", {"mediator"}));
+    // A noun between: the grain export deal, its corridor agreement; not three words apart.
+    CHECK(negotiator("The grain export deal was signed. Ivan Petrenko welcomed it.",
+                     "Ivan Petrenko", {"mediator"}));
+    CHECK(negotiator("Ivan Petrenko signed on Friday the grain corridor agreement.",
+                     "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Grain prices rose after the deal. Ivan Petrenko welcomed it.",
+                           "Ivan Petrenko", {"mediator"}));
+    CHECK_FALSE(negotiator("The grain, the harvest and the new deal. Ivan Petrenko welcomed it.",
+                           "Ivan Petrenko", {"mediator"}));
 }
 
 TEST_CASE("in a text about talks, whom an envoy's trip or party includes went with them",
