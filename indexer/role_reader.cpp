@@ -782,6 +782,11 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             !separates(tokens[i + 1].before)) {
             mark_from(i + 2, true);
         }
+        // In a text about talks, "A signed for Türkiye, B for Russia, C for Ukraine": the
+        // sentence goes on with who signed for the other sides.
+        if (about_talks && key == "signed" && next == "for" && !separates(tokens[i + 1].before)) {
+            mark_from(i + 2, true);
+        }
         if (next == "by" && !separates(tokens[i + 1].before)) {
             if (key == "represented") mark_from(i + 2, true);
             // "the consultations were attended by ...": who attended the talks.

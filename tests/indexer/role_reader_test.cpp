@@ -604,10 +604,20 @@ TEST_CASE("who travels for talks, signs the accord or convenes the talks negotia
         negotiator("The peace initiative, convened by Minister Oleh Lysenko, met on Friday at "
                    "the talks.",
                    "Oleh Lysenko"));
+    // "A signed for one side, B for the other": each signed.
+    const std::string signed_for =
+        "The talks ended with the grain deal. Oleh Lysenko signed for Turkey, Defence Minister "
+        "Ivan Petrenko for Russia, and Taras Bondar for Ukraine.";
+    for (const auto* name : {"Oleh Lysenko", "Ivan Petrenko", "Taras Bondar"}) {
+        CAPTURE(name);
+        CHECK(negotiator(signed_for, name));
+    }
     // Not a trip for something else, nor a signature outside texts about talks.
     CHECK_FALSE(negotiator("Oleh Lysenko flew to Washington for a concert.", "Oleh Lysenko"));
     CHECK_FALSE(
         negotiator("The decree was signed by Minister Ivan Petrenko on Monday.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("The club's forward signed for Dynamo, and Ivan Petrenko for Shakhtar.",
+                           "Ivan Petrenko"));
 }
 
 TEST_CASE("whom a side sends to the talks negotiates", "[role_reader]") {
