@@ -455,10 +455,12 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
             !separates(tokens[j + 1].before) && follows(tokens, j + 1, 3, is_negotiator_noun)) {
             reading.negotiating = true;
         }
-    } else if (about_talks && verb == "present" && j > b &&
-               (tokens[j - 1].key == "was" || tokens[j - 1].key == "were")) {
-        // In a text about talks, "Lavrov was present, together with ...": at the talks.
-        reading.negotiating = true;
+    } else if (about_talks && verb == "present" && j > b) {
+        // In a text about talks, "Lavrov was present, together with ...", "General X, NATO's
+        // commander, was also present": at the talks.
+        auto k = j - 1;
+        while (k > b && (tokens[k].key == "also" || tokens[k].key == "reportedly")) --k;
+        if (tokens[k].key == "was" || tokens[k].key == "were") reading.negotiating = true;
     } else if (verb == "signed" && j + 2 < tokens.size() && tokens[j + 1].key == "for" &&
                !separates(tokens[j + 1].before) && !separates(tokens[j + 2].before) &&
                tokens[j + 2].capitalised) {

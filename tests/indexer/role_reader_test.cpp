@@ -927,6 +927,10 @@ TEST_CASE("who facilitates the talks, acts as mediator or is present at them neg
         negotiator("The talks ended. Foreign Minister Ivan Petrenko was present, together with "
                    "his deputy.",
                    "Ivan Petrenko"));
+    CHECK(
+        negotiator("The talks ended. General Ivan Petrenko, NATO's top commander in Europe, was "
+                   "also present.",
+                   "Ivan Petrenko"));
     // Acting as something else; present outside a text about talks.
     CHECK_FALSE(
         negotiator("Ivan Petrenko acted as a spokesman for the ministry.", "Ivan Petrenko"));
