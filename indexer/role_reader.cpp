@@ -224,8 +224,8 @@ void read_title(const TokenizedText& field, std::size_t a, Reading& reading) {
             of_the = (tokens[a - 2 - j].key == "of" || tokens[a - 2 - j].key == "to") &&
                      in(name_words::titles(), tokens[a - 3 - j].key);
         }
-        if (((key == "president" && before != "vice") || key == "chancellor" || key == "premier" ||
-             key == "king" || key == "emir" ||
+        if (((key == "president" && !is_deputy(before)) || key == "chancellor" ||
+             key == "premier" || key == "king" || key == "emir" ||
              (key == "prime" && after == "minister" && !is_deputy(before))) &&
             !of_the) {
             reading.leader = true;

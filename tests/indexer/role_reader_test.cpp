@@ -108,6 +108,9 @@ TEST_CASE("a head of state or government is never a negotiator", "[role_reader]"
     CHECK(roles(text, "Ivan Petrenko") == Roles{"leader"});
     // A deputy prime minister heads no government.
     CHECK(roles("Deputy Prime Minister Ivan Petrenko spoke.", "Ivan Petrenko") == Roles{});
+    // Nor does a deputy president lead a state.
+    CHECK(negotiator("The talks began. Deputy President Ivan Petrenko led the delegation.",
+                     "Ivan Petrenko", {"negotiator"}));
     CHECK_FALSE(
         negotiator("Ivan Petrenko opened the talks.", "Ivan Petrenko", {"leader", "mediator"}));
 }
