@@ -276,11 +276,14 @@ void Catalog::add_places(const std::vector<Place>& places) {
         const auto name_key = form_key(place.name);
         if (name_key.empty()) continue;
 
-        // The entity this place may already be: the first of its spellings that is taken.
+        // The entity this place may already be: the one its name is taken by, else the
+        // catalogue's entity one of its spellings is. Another place of the gazetteer that shares
+        // a spelling with it is another town (Nikolayevsk and Nikolayevsk-on-Amure).
         std::optional<std::size_t> known;
         if (const auto it = by_form_.find(name_key); it != by_form_.end()) known = it->second;
         for (std::size_t i = 0; !known && i < place.forms.size(); ++i) {
-            if (const auto it = by_form_.find(form_key(place.forms[i])); it != by_form_.end()) {
+            if (const auto it = by_form_.find(form_key(place.forms[i]));
+                it != by_form_.end() && !entities_[it->second].from_gazetteer) {
                 known = it->second;
             }
         }

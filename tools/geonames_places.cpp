@@ -178,7 +178,14 @@ bool selected(const std::vector<std::string_view>& row, const PlaceSelection& se
 std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection& selection,
                                         const std::set<std::string>& common_words,
                                         const Romaniser& romaniser) {
-    std::vector<Place> places;
+    struct ReadPlace {
+        Place place;
+        std::set<std::string> unromanised;  // lower case
+    };
+    std::vector<ReadPlace> read;
+    // Every place's name, GeoNames' ASCII name and the romanisations of its Cyrillic names, lower
+    // case.
+    std::set<std::string> own_names;
     std::string line;
     while (std::getline(rows, line)) {
         const auto row = split_fields(line, '\t');
@@ -219,6 +226,19 @@ std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection
             cyrillic_spellings.push_back(std::move(spellings));
             return false;
         });
+
+        // GeoNames' Latin names that no romanisation of the place's Cyrillic names gives: where
+        // one is another town's own name or a romanisation of it, it is that town's
+        // ("Nikolayevka" is listed for Nikolayevsk, "Kuznetsk" for Novokuznetsk), decided once
+        // every place is read.
+        std::set<std::string> romanised;
+        for (const auto& spellings : cyrillic_spellings) {
+            for (const auto& spelling : spellings) romanised.insert(lower_ascii(spelling));
+        }
+        std::set<std::string> unromanised;
+        for (const auto& form : latin) {
+            if (!romanised.contains(lower_ascii(form))) unromanised.insert(lower_ascii(form));
+        }
 
         Place place;
         place.country = row[kCountry];
@@ -280,6 +300,21 @@ std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection
         });
         place.common_word = common_words.contains(lower_ascii(place.name));
         place.capital = row[kFeatureCode] == "PPLC";
+        std::erase_if(unromanised, [&](const std::string& key) {
+            return key == lower_ascii(place.name) || key == lower_ascii(row[kAsciiName]);
+        });
+        own_names.insert(lower_ascii(place.name));
+        own_names.insert(lower_ascii(row[kAsciiName]));
+        own_names.insert(romanised.begin(), romanised.end());
+        read.push_back({std::move(place), std::move(unromanised)});
+    }
+    std::vector<Place> places;
+    places.reserve(read.size());
+    for (auto& [place, unromanised] : read) {
+        std::erase_if(place.forms, [&](const std::string& form) {
+            const auto key = lower_ascii(form);
+            return unromanised.contains(key) && own_names.contains(key);
+        });
         places.push_back(std::move(place));
     }
     std::stable_sort(places.begin(), places.end(),

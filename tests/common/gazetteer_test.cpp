@@ -105,6 +105,18 @@ TEST_CASE("the catalogue takes the gazetteer's places as cities", "[gazetteer][c
     CHECK_FALSE(catalog.find("Pokrovka"));
 }
 
+TEST_CASE("two places of the gazetteer that share a spelling stay two towns",
+          "[gazetteer][catalog]") {
+    auto catalog = Catalog::from_toml(kCatalogue, "test.toml");
+    catalog.add_places({place("Nikolayevsk-on-Amure", "RU", 27152, {"Nikolaevsk"}),
+                        place("Nikolayevsk", "RU", 16044, {"Nikolaevsk", "Nikolajevsk"})});
+    const auto* nikolayevsk = catalog.find("Nikolayevsk");
+    REQUIRE(nikolayevsk);
+    CHECK(nikolayevsk->name == "Nikolayevsk");
+    CHECK(catalog.find("Nikolajevsk") == nikolayevsk);
+    CHECK(catalog.find("Nikolaevsk")->name == "Nikolayevsk-on-Amure");  // the larger's
+}
+
 TEST_CASE("a capital in the gazetteer marks the catalogue's city of its name",
           "[gazetteer][catalog]") {
     auto catalog = Catalog::from_toml(kCatalogue, "test.toml");

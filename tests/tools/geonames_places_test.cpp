@@ -84,6 +84,24 @@ TEST_CASE("a name with another case ending is not a spelling", "[geonames_places
     CHECK(has_form(found[0], "Zaporizhzhya"));
 }
 
+TEST_CASE("a Latin name that is another town's own is that town's", "[geonames_places]") {
+    const auto found =
+        places(row("Novokuznetsk", "Novokuznetsk", "Kuznetsk,Новокузнецк", "PPLA2", "RU", 539616) +
+               row("Kuznetsk", "Kuznetsk", "Кузнецк", "PPL", "RU", 90480) +
+               row("Vovchansk", "Vovchansk", "Volchansk,Вовчанськ,Волчанск", "PPL", "UA", 19486) +
+               row("Nikolayevsk", "Nikolayevsk", "Nikolayevka,Николаевск", "PPL", "RU", 16044) +
+               row("Volchansk", "Volchansk", "Волчанск", "PPL", "RU", 10403) +
+               row("Nikolayevka", "Nikolayevka", "Николаевка", "PPL", "RU", 6419));
+    REQUIRE(found.size() == 6);
+    CHECK(found[0].name == "Novokuznetsk");
+    CHECK_FALSE(has_form(found[0], "Kuznetsk"));
+    CHECK(found[3].name == "Nikolayevsk");
+    CHECK_FALSE(has_form(found[3], "Nikolayevka"));
+    // A romanisation of the place's Russian name is a spelling of it, whoever else bears it.
+    CHECK(found[2].name == "Vovchansk");
+    CHECK(has_form(found[2], "Volchansk"));
+}
+
 TEST_CASE("every town near the war, elsewhere capitals and large cities", "[geonames_places]") {
     const auto found = places(row("Ocheretyne", "Ocheretyne", "", "PPL", "UA", 3000) +
                               row("Tiny", "Tiny", "", "PPL", "UA", 1500) +
