@@ -317,13 +317,43 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
     auto j = start;
     bool listed = false;  // a comma went on with a list of names, which an "and" must close
     bool joined = false;  // "X and Y met": an "and" joined another name to the subject
+    // The name joined by "and" has its title between commas: "Shoigu and Ukraine's
+    // infrastructure minister, Oleksandr Kubrakov, signed"; its second comma ends the subject.
+    bool joined_apposition = false;
     // In a headline in title case every word is capitalised: only the filler words are filler.
     auto filler = [&](const Token& token) {
         return title_case ? is_filler_word(token.key) : is_subject_filler(token);
     };
-    while (j < tokens.size() && j < b + kMaxFiller && filler(tokens[j])) {
+    // The joined name's title in lower case, up to the name: "and Ukraine's infrastructure
+    // minister Oleksandr Kubrakov". Returns where the name starts, or `k` itself.
+    auto past_lower_case_title = [&](std::size_t k) {
+        constexpr std::size_t kMaxTitleWords = 3;
+        auto end = k;
+        while (end < tokens.size() && end < k + kMaxTitleWords && !tokens[end].capitalised &&
+               (end == k || !separates(tokens[end].before))) {
+            ++end;
+        }
+        const bool titled =
+            end > k && end < tokens.size() && tokens[end].capitalised &&
+            (!separates(tokens[end].before) || tokens[end].before == Break::clause) &&
+            in(name_words::titles(), tokens[end - 1].key);
+        return titled ? end : k;
+    };
+    while (j < tokens.size() && j < b + kMaxFiller) {
+        if (!filler(tokens[j])) {
+            const auto name = joined && !title_case && !separates(tokens[j].before)
+                                  ? past_lower_case_title(j)
+                                  : j;
+            if (name == j) break;
+            j = name;
+        }
         if (tokens[j].before == Break::clause && tokens[j].capitalised) {
-            listed = true;
+            if (joined && !listed && !joined_apposition && j > 0 &&
+                in(name_words::titles(), tokens[j - 1].key)) {
+                joined_apposition = true;
+            } else {
+                listed = true;
+            }
         } else if (separates(tokens[j].before) && !(j == start && between_commas)) {
             break;
         }
@@ -334,7 +364,10 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         ++j;
     }
     if (listed) return;
-    if (j >= tokens.size() || (separates(tokens[j].before) && !(j == start && between_commas))) {
+    const bool closes_apposition = joined_apposition && j < tokens.size() &&
+                                   tokens[j].before == Break::clause && !tokens[j].capitalised;
+    if (j >= tokens.size() ||
+        (separates(tokens[j].before) && !(j == start && between_commas) && !closes_apposition)) {
         return;
     }
     // "agreed to attend the meeting", "is to fly to the talks": the verb is the infinitive's.

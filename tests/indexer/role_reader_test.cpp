@@ -293,6 +293,21 @@ TEST_CASE("the members a text about talks lists, and two who met, negotiate", "[
     CHECK_FALSE(negotiator("Ivan Petrenko met reporters in Kyiv.", "Ivan Petrenko"));
 }
 
+TEST_CASE("a name joined by \"and\" to a titled name shares its verb", "[role_reader]") {
+    CHECK(
+        negotiator("Ivan Petrenko and Ukraine's defence minister, Oleh Lysenko, met the Russian "
+                   "delegation.",
+                   "Ivan Petrenko"));
+    CHECK(
+        negotiator("Ivan Petrenko and Ukrainian defence minister Oleh Lysenko led the delegation.",
+                   "Ivan Petrenko"));
+    // Not a title: the subject ends at the lower-case word.
+    CHECK_FALSE(
+        negotiator("Ivan Petrenko and farm workers from Oleh Lysenko's village met the "
+                   "Russian delegation.",
+                   "Ivan Petrenko"));
+}
+
 TEST_CASE("a headline in title case is read by its words, not its capitals", "[role_reader]") {
     const std::vector<TokenizedText> fields{
         tokenize("Petrenko Holds Talks With Chinese Foreign Minister"),
