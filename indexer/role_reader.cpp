@@ -1136,20 +1136,23 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
         }
         return meeting;
     };
-    // Two foreign ministers who meet in a text about talks meet about them: "Kuleba Meets Wang
-    // Yi", "Rubio held a meeting with Lavrov".
+    // Two foreign ministers who meet negotiate, in a text about talks or not: "Kuleba Meets Wang
+    // Yi", "Rubio held a meeting with Lavrov" (on the sidelines of another summit). A minister
+    // who meets a negotiator, or goes with one, does so only in a text about talks.
     auto minister = [&](std::size_t p) { return readings[p].foreign_minister && !leader[p]; };
-    for (bool found = about_talks; found;) {
+    for (bool found = true; found;) {
         found = false;
         for (std::size_t p = 0; p < people.size(); ++p) {
             if (!minister(p) || negotiator[p]) continue;
             for (std::size_t q = 0; q < people.size() && !negotiator[p]; ++q) {
                 if (q == p || !(negotiator[q] || minister(q))) continue;
+                if (!about_talks && !minister(q)) continue;
                 for (const auto& mine : spans[p]) {
                     for (const auto& theirs : spans[q]) {
                         const bool met = meets(mine, theirs) || meets(theirs, mine);
-                        if (met ||
-                            (negotiator[q] && (joined(mine, theirs) || joined(theirs, mine)))) {
+                        if ((met && (about_talks || minister(q))) ||
+                            (about_talks && negotiator[q] &&
+                             (joined(mine, theirs) || joined(theirs, mine)))) {
                             negotiator[p] = true;
                             found = true;
                         }

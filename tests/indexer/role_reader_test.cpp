@@ -805,21 +805,27 @@ TEST_CASE("in a text about talks, whom an envoy's trip or party includes went wi
         negotiator("The secretary's party also includes Gen. Ivan Petrenko.", "Ivan Petrenko"));
 }
 
-TEST_CASE("in a text about talks, two foreign ministers who meet negotiate", "[role_reader]") {
+TEST_CASE("two foreign ministers who meet negotiate", "[role_reader]") {
     const auto met = negotiators(
         "Ukraine Seeks Peace Talks. Foreign Minister Ivan Petrenko met Foreign Minister Oleh "
         "Lysenko in Guangzhou.",
         {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
     CHECK(met == std::vector<bool>{true, true});
-    // Not a minister and a president, nor without talks in the text.
+    // Without talks in the text too: two countries' diplomats meeting is a negotiation.
+    const auto no_talks = negotiators(
+        "Foreign Minister Ivan Petrenko met Foreign Minister Oleh Lysenko in Guangzhou.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
+    CHECK(no_talks == std::vector<bool>{true, true});
+    // Not a minister and a president; nor, without talks in the text, a minister and a
+    // negotiator.
     const auto president = negotiators(
         "Ukraine Seeks Peace Talks. Foreign Minister Ivan Petrenko met President Oleh Lysenko.",
         {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"leader"}}});
     CHECK(president == std::vector<bool>{false, false});
-    const auto no_talks = negotiators(
-        "Foreign Minister Ivan Petrenko met Foreign Minister Oleh Lysenko in Guangzhou.",
-        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
-    CHECK(no_talks == std::vector<bool>{false, false});
+    const auto envoy = negotiators(
+        "Foreign Minister Ivan Petrenko met Oleh Lysenko, a veteran diplomat, in Guangzhou.",
+        {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"negotiator"}}});
+    CHECK(envoy == std::vector<bool>{false, false});
     // Speaking to each other is meeting; speaking of each other is not.
     const auto spoke = negotiators(
         "The talks were postponed. Foreign Minister Ivan Petrenko spoke to Foreign Minister Oleh "
@@ -875,8 +881,7 @@ TEST_CASE("who hosts the talks, or speaks to both delegations, negotiates", "[ro
         negotiator("Ivan Petrenko told reporters both delegations would wait.", "Ivan Petrenko"));
 }
 
-TEST_CASE("in a text about talks, a foreign minister who hosts or receives another negotiates",
-          "[role_reader]") {
+TEST_CASE("a foreign minister who hosts or receives another negotiates", "[role_reader]") {
     const auto hosted = negotiators(
         "No progress at the talks. Foreign Minister Ivan Petrenko hosted Foreign Minister Oleh "
         "Lysenko and Foreign Minister Petro Bondar in Antalya.",
@@ -889,11 +894,10 @@ TEST_CASE("in a text about talks, a foreign minister who hosts or receives anoth
         "Lysenko in Ankara.",
         {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
     CHECK(received == std::vector<bool>{true, true});
-    // Without talks in the text, a visit is no negotiation.
     const auto visit = negotiators(
         "Foreign Minister Ivan Petrenko received Foreign Minister Oleh Lysenko in Ankara.",
         {{"Ivan Petrenko", {"foreign_minister"}}, {"Oleh Lysenko", {"foreign_minister"}}});
-    CHECK(visit == std::vector<bool>{false, false});
+    CHECK(visit == std::vector<bool>{true, true});
 }
 
 TEST_CASE("in a text about talks, the one name of a list of negotiators negotiates with them",
