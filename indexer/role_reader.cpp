@@ -841,6 +841,23 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             // will be joined by Foreign Minister Sergei Lavrov, ...".
             if (about_talks && (key == "joined" || key == "accompanied")) mark_from(i + 2, true);
         }
+        // "after mediation by X", "through the mediation of X": X mediated.
+        if ((key == "mediation" && (next == "by" || next == "of")) &&
+            !separates(tokens[i + 1].before)) {
+            mark_from(i + 2, false);
+        }
+        // "mediated with help from X", "brokered with the help of X".
+        if ((key == "mediated" || key == "brokered" || key == "facilitated") && next == "with") {
+            auto k = i + 2;
+            if (k < tokens.size() && tokens[k].key == "the") ++k;
+            if (k + 1 < tokens.size() && tokens[k].key == "help" &&
+                (tokens[k + 1].key == "from" || tokens[k + 1].key == "of") &&
+                std::none_of(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                             tokens.begin() + static_cast<std::ptrdiff_t>(k + 2),
+                             [](const Token& token) { return separates(token.before); })) {
+                mark_from(k + 2, false);
+            }
+        }
         // "headed by A, ..., together with senior official B"; "X took part in the
         // consultations, together with General B"; the list goes on past its commas
         // ("together with his British counterpart, Jonathan Powell, ...").

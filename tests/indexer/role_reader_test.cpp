@@ -308,6 +308,20 @@ TEST_CASE("a name joined by \"and\" to a titled name shares its verb", "[role_re
                    "Ivan Petrenko"));
 }
 
+TEST_CASE("who a mediation is by or of, or a mediator's help, mediates", "[role_reader]") {
+    CHECK(negotiator("The swap took place after mediation by ombudsman Ivan Petrenko.",
+                     "Ivan Petrenko"));
+    CHECK(
+        negotiator("The swap was agreed through the mediation of Ivan Petrenko.", "Ivan Petrenko"));
+    CHECK(negotiator("The meeting was mediated with help from ombudsman Ivan Petrenko.",
+                     "Ivan Petrenko"));
+    CHECK(negotiator("The swap was brokered with the help of Ivan Petrenko.", "Ivan Petrenko"));
+    // Help alone is no mediation, nor is the mediation of a conflict its speaker's.
+    CHECK_FALSE(negotiator("The swap was agreed with the help of Ivan Petrenko.", "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("The mediation of the conflict, Ivan Petrenko said, is hard.", "Ivan Petrenko"));
+}
+
 TEST_CASE("a headline in title case is read by its words, not its capitals", "[role_reader]") {
     const std::vector<TokenizedText> fields{
         tokenize("Petrenko Holds Talks With Chinese Foreign Minister"),
