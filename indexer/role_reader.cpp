@@ -224,10 +224,14 @@ void read_title(const TokenizedText& field, std::size_t a, Reading& reading) {
             of_the = (tokens[a - 2 - j].key == "of" || tokens[a - 2 - j].key == "to") &&
                      in(name_words::titles(), tokens[a - 3 - j].key);
         }
+        // "Former Chancellor Celso Amorim", "ex-President X": no head now.
+        const bool former =
+            std::any_of(title.begin() + static_cast<std::ptrdiff_t>(i) + 1, title.end(),
+                        [](std::string_view word) { return word == "former" || word == "ex"; });
         if (((key == "president" && !is_deputy(before)) || key == "chancellor" ||
              key == "premier" || key == "king" || key == "emir" ||
              (key == "prime" && after == "minister" && !is_deputy(before))) &&
-            !of_the) {
+            !of_the && !former) {
             reading.leader = true;
         }
         // title[i + 2] is the word before "prime": "Deputy Prime Minister" is no head.

@@ -111,6 +111,11 @@ TEST_CASE("a head of state or government is never a negotiator", "[role_reader]"
     // Nor does a deputy president lead a state.
     CHECK(negotiator("The talks began. Deputy President Ivan Petrenko led the delegation.",
                      "Ivan Petrenko", {"negotiator"}));
+    // Nor a former head, whom the title only describes.
+    CHECK(negotiator("Former Chancellor Ivan Petrenko led the delegation to the talks.",
+                     "Ivan Petrenko"));
+    CHECK(negotiator("The ex-President Ivan Petrenko led the delegation to the talks.",
+                     "Ivan Petrenko"));
     CHECK_FALSE(
         negotiator("Ivan Petrenko opened the talks.", "Ivan Petrenko", {"leader", "mediator"}));
 }
