@@ -2,9 +2,12 @@
 
 #include <array>
 #include <cctype>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "indexer/name_words.h"
 
 namespace talksearch::indexer {
 namespace {
@@ -22,6 +25,18 @@ constexpr std::array<std::string_view, 24> kSentenceOpeners{
 // Lower-case words that follow a name: the speaker's verb, a relative clause.
 constexpr std::array<std::string_view, 3> kAfterName{"said", "says", "who"};
 
+// A title or a month glued to the name before it ("Li HuiSpecial Representative", "Mao
+// NingSeptember"): camel case no name is spelt with. Folded for name_words' lookups.
+bool is_title_or_month(std::string_view word) {
+    constexpr std::size_t kMinTitleLetters = 4;  // "Gen", "Sir" begin names too
+    std::string key(word);
+    for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // Adjectives that open a title as its first word.
+    const bool opens_title = key == "special" || key == "deputy" || key == "senior";
+    return name_words::is_calendar_word(key) || opens_title ||
+           (key.size() >= kMinTitleLetters && name_words::titles().contains(key));
+}
+
 template <std::size_t N>
 bool one_of(const std::array<std::string_view, N>& words, std::string_view word) {
     for (const auto candidate : words) {
@@ -33,8 +48,9 @@ bool one_of(const std::array<std::string_view, N>& words, std::string_view word)
 }  // namespace
 
 std::string separate_glued_words(std::string text) {
-    // A name's part before the glue: a capital and at least this many lower-case letters.
-    constexpr std::size_t kMinHeadLetters = 3;
+    // A name's part before the glue: a capital and at least this many lower-case letters; a
+    // title or a month may follow a shorter one ("Hui").
+    constexpr std::size_t kMinHeadLetters = 3, kMinHeadLettersBeforeTitle = 2;
     // Where to insert what: most texts need nothing, and are returned as they came.
     std::vector<std::pair<std::size_t, std::string_view>> inserts;
     for (std::size_t i = 0; i < text.size();) {
@@ -52,8 +68,12 @@ std::string separate_glued_words(std::string text) {
         const bool word_ends =
             end == text.size() ||
             !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '\'');
-        if (head > kMinHeadLetters && word_ends) {
-            const auto tail = word.substr(head);
+        const auto tail = word.substr(head);
+        if (head > kMinHeadLettersBeforeTitle && word_ends && !tail.empty() &&
+            !(head > kMinHeadLetters && one_of(kSentenceOpeners, tail)) &&
+            is_title_or_month(tail)) {
+            inserts.emplace_back(i + head, " ");
+        } else if (head > kMinHeadLetters && word_ends) {
             if (!tail.empty() && one_of(kSentenceOpeners, tail)) {
                 inserts.emplace_back(i + head, ". ");
             } else if (tail.empty()) {

@@ -17,11 +17,19 @@ TEST_CASE("a speaker's verb or a relative clause glued to a name comes apart", "
           "moved to a prison in Siberia said his lawyer");
 }
 
+TEST_CASE("a title or a month glued to a name comes apart", "[glued_words]") {
+    CHECK(separate_glued_words("received by Li HuiSpecial Representative of") ==
+          "received by Li Hui Special Representative of");
+    CHECK(separate_glued_words("Mao NingSeptember 14") == "Mao Ning September 14");
+    CHECK(separate_glued_words("Ivan PetrenkoMinister of Defence") ==
+          "Ivan Petrenko Minister of Defence");
+}
+
 TEST_CASE("camel case and ordinary words are left alone", "[glued_words]") {
     for (const std::string text :
          {"a post on LinkedIn today", "McDonald and DeSantis", "WhatsApp and YouTube",
           "Essays and Mosaid", "TheGuardian", "Kyiv2024 and MoscowThe2", "Who said so",
-          "the aforesaid rule", "Моськва"}) {
+          "MacArthur and LaGen", "the McMay case", "the aforesaid rule", "Моськва"}) {
         CAPTURE(text);
         CHECK(separate_glued_words(text) == text);
     }
