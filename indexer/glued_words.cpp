@@ -28,7 +28,7 @@ constexpr std::array<std::string_view, 3> kAfterName{"said", "says", "who"};
 // A title or a month glued to the name before it ("Li HuiSpecial Representative", "Mao
 // NingSeptember"): camel case no name is spelt with. Folded for name_words' lookups.
 bool is_title_or_month(std::string_view word) {
-    constexpr std::size_t kMinTitleLetters = 4;  // "Gen", "Sir" begin names too
+    constexpr std::size_t kMinTitleLetters = 4;  // short ones ("Gen", "Col") end names too
     std::string key(word);
     for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     // Adjectives that open a title as its first word.
@@ -70,7 +70,6 @@ std::string separate_glued_words(std::string text) {
             !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '\'');
         const auto tail = word.substr(head);
         if (head > kMinHeadLettersBeforeTitle && word_ends && !tail.empty() &&
-            !(head > kMinHeadLetters && one_of(kSentenceOpeners, tail)) &&
             is_title_or_month(tail)) {
             inserts.emplace_back(i + head, " ");
         } else if (head > kMinHeadLetters && word_ends) {
