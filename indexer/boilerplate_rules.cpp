@@ -11,9 +11,9 @@
 namespace talksearch::indexer {
 namespace {
 
-const std::array<std::regex, 13>& chrome_patterns() {
+const std::array<std::regex, 14>& chrome_patterns() {
     constexpr auto flags = std::regex::icase | std::regex::optimize;
-    static const std::array<std::regex, 13> patterns{
+    static const std::array<std::regex, 14> patterns{
         std::regex(R"(^\d+\s*min(ute)?s?\s+read.*$)", flags),  // "3 min readSource"
         std::regex(R"(^[^.!?]{0,40}\bhome\s*\|.*$)", flags),   // "Site Home|News"
         std::regex(R"(^(share|share this( article| story)?|tweet|print|email|subscribe( now)?|)"
@@ -34,6 +34,11 @@ const std::array<std::regex, 13>& chrome_patterns() {
         // threatens ..."): a capital after the label, and no stop at the end, as a sentence has.
         std::regex(R"re(^(See also|SEE ALSO|Read also|READ ALSO|Also read|ALSO READ|Read next)re"
                    R"re(|READ NEXT)\s+[A-Z0-9].*[^.!?"\s]$)re",
+                   std::regex::optimize),
+        // A list's item: a clock time glued to another article's headline, perhaps after its
+        // view count and a day ("16711:33Zelensky arrives in ...", "342Yesterday, 17:54Donald
+        // Trump ..."). Markup stood between them; a live blog's entry has a space after its time.
+        std::regex(R"re(^\d*((Yesterday|Today),\s*)?\d{1,2}:\d{2}["'A-Z].*$)re",
                    std::regex::optimize),
         // Shortcodes a CMS left unexpanded: "[button link=...]Send us[/button]".
         std::regex(R"(^\[\w+[^\]]*\].*\[/\w+\]$)", flags),

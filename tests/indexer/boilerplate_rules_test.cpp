@@ -50,6 +50,24 @@ TEST_CASE("chrome: teaser labels, credited captions, shortcodes, lines of addres
     }
 }
 
+TEST_CASE("chrome: another article's headline glued to its clock time", "[boilerplate_rules]") {
+    for (const std::string line :
+         {"16711:33Zelensky arrives in Washington ahead of scheduled meeting with Trump",
+          "342Yesterday, 17:54Donald Trump envisions new arch in Washington, DC",
+          "21814:06\"Pashinyan has sought to discredit his political opponents\". AP",
+          "09:15Kyiv says talks will resume"}) {
+        CAPTURE(line);
+        CHECK(is_chrome_line(line));
+    }
+    // A live blog's entry has a space after its time; a score or a ratio is no time.
+    for (const std::string line :
+         {"10:24 Russian forces struck Odesa overnight, the governor said.",
+          "At 10:24 the sirens sounded in Kyiv.", "The vote was 3:1."}) {
+        CAPTURE(line);
+        CHECK_FALSE(is_chrome_line(line));
+    }
+}
+
 TEST_CASE("chrome: a site's tags in capitals", "[boilerplate_rules]") {
     CHECK(
         is_chrome_line("ANDREW PEEK, DIPLOMACY, EUROPE, FEDERATION COUNCIL COMMITTEE ON "
