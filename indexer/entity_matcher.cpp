@@ -829,9 +829,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 for (std::size_t f = k; f < words.size() && f < k + 3 && !is_capitalised(f) &&
                                         only(gap(f - 1, f), " \t") && !is_connective(keys[f]);
                      ++f) {
-                    if (is_facility_head(keys[f])) {
+                    // "the Zaporozhye nuclear facility", "the Kursk nuclear station": a nuclear
+                    // plant takes the name of its region or nearest city, and stands outside it.
+                    const bool nuclear = f == k && keys[f] == "nuclear";
+                    if (is_facility_head(keys[f]) || nuclear) {
                         keep[m] = false;
-                        plural_head[m] = keys[f].back() == 's';
+                        plural_head[m] = !nuclear && keys[f].back() == 's';
                         headed[m] = true;
                     }
                 }

@@ -206,6 +206,8 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
         {"a drone struck the Novoshakhtinsk oil refinery", Names{}},
         {"the Zaporizhzhia nuclear power plant", Names{"Zaporizhzhia Nuclear Power Plant"}},
         {"the Kharkiv tractor plant", Names{}},
+        {"the Zaporozhye nuclear facility, in Enerhodar", Names{"Enerhodar"}},
+        {"a drone hit the Kursk nuclear station", Names{}},
         {"on the shore of the Dnipro River", Names{}},
         {"the Kakhovka hydroelectric dam", Names{}},
         {"the Volgograd Refinery", Names{}},
