@@ -31,9 +31,10 @@ const std::array<std::regex, 14>& chrome_patterns() {
         // "Read also: ...").
         std::regex(R"re(^(also read|read also|see also|read more|read next)\s*[:|].*$)re", flags),
         // ... or the label and a headline with nothing between ("See also  Storm Roslyn
-        // threatens ..."): a capital after the label, and no stop at the end, as a sentence has.
+        // threatens ...", "Read moreRubio discusses ..." where markup stood between them): a
+        // capital after the label, and no stop at the end, as a sentence has.
         std::regex(R"re(^(See also|SEE ALSO|Read also|READ ALSO|Also read|ALSO READ|Read next)re"
-                   R"re(|READ NEXT)\s+[A-Z0-9].*[^.!?"\s]$)re",
+                   R"re(|READ NEXT|Read more|Read More|READ MORE)\s*[A-Z0-9].*[^.!?"\s]$)re",
                    std::regex::optimize),
         // A list's item: a clock time glued to another article's headline, perhaps after its
         // view count and a day ("16711:33Zelensky arrives in ...", "342Yesterday, 17:54Donald

@@ -35,7 +35,8 @@ TEST_CASE("chrome: teaser labels, credited captions, shortcodes, lines of addres
           "https://example.org/a.jpg 540 960 admin https://example.org/b.jpg",
           "Also Read | World Powers Meet in Paris to Address the Crisis",
           "Read also: Ukraine seeks to discuss the return of prisoners",
-          "See also  Storm Roslyn threatens to turn into a hurricane as it approaches Mexico"}) {
+          "See also  Storm Roslyn threatens to turn into a hurricane as it approaches Mexico",
+          "Read moreRubio discusses next steps to ending Ukraine war with Russia's Lavrov"}) {
         CAPTURE(line);
         CHECK(is_chrome_line(line));
     }
@@ -44,7 +45,7 @@ TEST_CASE("chrome: teaser labels, credited captions, shortcodes, lines of addres
           "The report (published on Monday: see below) was long.",
           "See https://example.org for the full text of the agreement.",
           "Related: the talks went on for a second day.", "See also the report on the talks",
-          "Read also Kyiv's statement on the talks."}) {
+          "Read also Kyiv's statement on the talks.", "Read more books, the minister said."}) {
         CAPTURE(line);
         CHECK_FALSE(is_chrome_line(line));
     }
