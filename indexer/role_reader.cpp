@@ -114,46 +114,68 @@ struct Reading {
     // Minister"): the article's, whatever office the catalogue says the person holds today.
     bool minister = false;
     bool foreign_minister = false;
-    bool at_talks = false;  // named in a sentence about the talks, not as the one who speaks
+    bool more_than_quoted = false;  // named other than as the one speaking, or as absent
 };
 
-// Whether the sentence around tokens [a, b) is about the talks and its person is not the one
-// speaking: "Rubio arrived in Riyadh, where talks with Russian officials are due" puts Rubio at
-// the talks; "the talks were useful, Lavrov said" only quotes Lavrov.
-bool at_talks(const std::vector<Token>& tokens, std::size_t a, std::size_t b) {
+// The sentence around tokens [a, b), as [start, end): bounded like the zones below, so that a
+// text without sentence ends stays linear.
+struct SentenceBounds {
+    std::size_t start = 0;
+    std::size_t end = 0;
+};
+
+SentenceBounds sentence_around(const std::vector<Token>& tokens, std::size_t a, std::size_t b) {
     auto ends = [&](std::size_t k) {
         return tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph;
     };
-    // Bounded like the zones below, so that a text without sentence ends stays linear.
     constexpr std::size_t kMaxSentenceWords = 60;
     auto start = a;
     while (start > 0 && a - start < kMaxSentenceWords && !ends(start)) --start;
     auto end = b;
     while (end < tokens.size() && end - b < kMaxSentenceWords && !ends(end)) ++end;
-    // "Lavrov said", "Lavrov also said"; "..., said Foreign Minister Lavrov", a verb opening the
-    // clause before the title ("Peskov said Lavrov would attend the talks" is Peskov speaking).
+    return {start, end};
+}
+
+// Whether the name at tokens [a, b) is the one speaking: "Lavrov said", "Lavrov also said",
+// "Rubio, speaking at the conference"; "..., said Foreign Minister Lavrov", a verb opening the
+// clause before the title ("Peskov said Lavrov would attend the talks" is Peskov speaking).
+bool speaks(const std::vector<Token>& tokens, std::size_t a, std::size_t b,
+            const SentenceBounds& sentence) {
+    auto speech = [](std::string_view key) {
+        return in(name_words::speech_verbs(), key) || key == "speaking" || key == "suggested";
+    };
     constexpr std::size_t kSpeechAfter = 2, kSpeechBefore = 6;
-    for (auto k = b; k < end && k < b + kSpeechAfter; ++k) {
-        if (in(name_words::speech_verbs(), tokens[k].key)) return false;
+    for (auto k = b; k < sentence.end && k < b + kSpeechAfter; ++k) {
+        if (speech(tokens[k].key)) return true;
     }
-    for (auto k = a; k > start && a - k < kSpeechBefore; --k) {
+    for (auto k = a; k > sentence.start && a - k < kSpeechBefore; --k) {
         if (!separates(tokens[k - 1].before)) continue;
-        if (in(name_words::speech_verbs(), tokens[k - 1].key)) return false;
+        if (speech(tokens[k - 1].key)) return true;
         break;
     }
-    // "a delegation headed by Medinsky rather than officials such as Lavrov": not there.
+    return false;
+}
+
+// Whether the clause before the name says they are not there: "a delegation headed by Medinsky
+// rather than officials such as Lavrov".
+bool negated(const std::vector<Token>& tokens, std::size_t a, const SentenceBounds& sentence) {
     constexpr std::size_t kNegationReach = 10;  // about a clause
-    for (auto k = std::max(start, a > kNegationReach ? a - kNegationReach : 0); k < a; ++k) {
+    for (auto k = std::max(sentence.start, a > kNegationReach ? a - kNegationReach : 0); k < a;
+         ++k) {
         const std::string_view key = tokens[k].key;
         if (key == "rather" || key == "instead" || key == "without" || key == "not" ||
             key == "absence") {
-            return false;
+            return true;
         }
     }
-    for (auto k = start; k < end; ++k) {
-        if (names_the_talks(tokens[k].key)) return true;
-    }
     return false;
+}
+
+// Whether the article names the person at tokens [a, b) other than as the one speaking, and not
+// as someone absent: a foreign minister who is only quoted is a person of the article.
+bool more_than_quoted(const std::vector<Token>& tokens, std::size_t a, std::size_t b) {
+    const auto sentence = sentence_around(tokens, a, b);
+    return !speaks(tokens, a, b, sentence) && !negated(tokens, a, sentence);
 }
 
 // A verb in the past between a name and the words before it ends the title: "The President
@@ -1042,7 +1064,8 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
                 read_verb(field.tokens, a, b + 1, title_case[mention.field][a], about_talks,
                           reading);
             }
-            reading.at_talks = reading.at_talks || at_talks(field.tokens, a, b);
+            reading.more_than_quoted =
+                reading.more_than_quoted || more_than_quoted(field.tokens, a, b);
         }
         reading.foreign_minister =
             reading.foreign_minister || has(people[p].roles, "foreign_minister");
@@ -1054,9 +1077,11 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
         const bool known_negotiator = has(roles, "negotiator") || has(roles, "mediator");
         // The catalogue's head of state or government was a minister in an older article.
         leader[p] = reading.leader || (has(roles, "leader") && !reading.minister);
-        negotiator[p] = !leader[p] &&
-                        (reading.negotiating || (about_talks && known_negotiator &&
-                                                 (!reading.foreign_minister || reading.at_talks)));
+        // The widely known negotiators negotiate in any text about the talks; a foreign
+        // minister among them not where the article only quotes them.
+        negotiator[p] = !leader[p] && (reading.negotiating ||
+                                       (about_talks && known_negotiator &&
+                                        (!reading.foreign_minister || reading.more_than_quoted)));
     }
     // In a text about talks, the one name of a list whose other names (two or more) all
     // negotiate negotiates with them: "Steve Witkoff, Jared Kushner and Josh Gruenbaum spent four

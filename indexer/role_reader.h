@@ -4,10 +4,10 @@
 // article shows them negotiating: an envoy, negotiator or mediator by title or apposition, leading
 // or listed in a delegation, meeting the other side's team, holding or hosting talks, named in a
 // list of other negotiators. The catalogue's known negotiators and mediators are negotiators in
-// any text about talks, unless the article introduces them as foreign minister (who negotiates
-// only where shown doing so). Heads of state and government are never negotiators; one the
-// catalogue knows as such but the article titles a minister ("First Deputy Prime Minister") is
-// that minister there.
+// any text about talks, unless the article introduces them as foreign minister and only quotes
+// them (a foreign minister only quoted is a person). Heads of state and government are never
+// negotiators; one the catalogue knows as such but the article titles a minister ("First Deputy
+// Prime Minister") is that minister there.
 
 #include <string>
 #include <vector>

@@ -151,7 +151,7 @@ TEST_CASE("the catalogue's negotiators negotiate only in texts about talks", "[r
     CHECK_FALSE(negotiator("Ivan Petrenko planted a peace garden.", "Ivan Petrenko", {"mediator"}));
 }
 
-TEST_CASE("a foreign minister is a negotiator only where shown negotiating", "[role_reader]") {
+TEST_CASE("a known negotiator who is foreign minister is one unless only quoted", "[role_reader]") {
     const Roles prior{"negotiator", "official"};
     CHECK_FALSE(
         negotiator("Russia sent a delegation to the talks headed by an aide, rather than "
@@ -165,7 +165,7 @@ TEST_CASE("a foreign minister is a negotiator only where shown negotiating", "[r
         negotiator("The Ukrainian team met U.S. officials, among them Secretary of State Ivan "
                    "Petrenko, before the talks.",
                    "Ivan Petrenko", {}));
-    // Placed at the talks by the sentence that names them, not as the one who speaks.
+    // Named other than as the one who speaks, in a text about the talks.
     CHECK(
         negotiator("Secretary of State Ivan Petrenko arrived in Riyadh on Monday, where talks "
                    "with Russian officials are due to be held.",
@@ -184,8 +184,15 @@ TEST_CASE("a foreign minister is a negotiator only where shown negotiating", "[r
         negotiator("The talks went ahead without top officials such as Foreign Minister Ivan "
                    "Petrenko.",
                    "Ivan Petrenko", prior));
-    CHECK_FALSE(negotiator("Foreign Minister Ivan Petrenko visited a school. The talks began.",
-                           "Ivan Petrenko", prior));
+    CHECK(negotiator("Foreign Minister Ivan Petrenko visited a school. The talks began.",
+                     "Ivan Petrenko", prior));
+    CHECK_FALSE(
+        negotiator("The talks began. Foreign Minister Ivan Petrenko, speaking in Rome, "
+                   "called them useful. Petrenko also said more was needed.",
+                   "Ivan Petrenko", prior));
+    // Outside texts about the talks the catalogue's prior counts for nothing.
+    CHECK_FALSE(
+        negotiator("Foreign Minister Ivan Petrenko visited a school.", "Ivan Petrenko", prior));
     // The catalogue may know the minister whom the article does not title.
     const Roles minister{"negotiator", "official", "foreign_minister"};
     CHECK_FALSE(
