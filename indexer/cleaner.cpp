@@ -41,14 +41,30 @@ bool ends_with_separator(std::string_view block) {
     return block.ends_with(" -") || block.ends_with(" |") || block.ends_with(" \xE2\x80\x93");
 }
 
-// Three or more such lines in a row are a list of links to other articles.
+// Another article's excerpt, cut short: a line ending in an ellipsis ("Kremlin spokesman Dmitry
+// Peskov has...").
+bool ends_with_ellipsis(std::string_view block) {
+    while (!block.empty() && (block.back() == ' ' || block.back() == '\t')) block.remove_suffix(1);
+    return block.ends_with("...") || block.ends_with("\xE2\x80\xA6");
+}
+
+// Three or more such lines in a row are a list of links to other articles; so are three or more
+// excerpts in a row (one such line may be a quote trailing off).
 std::vector<bool> link_lists(const std::vector<std::string>& blocks) {
     constexpr std::size_t kMinLinks = 3;
+    auto is_list_item = [](std::string_view block) {
+        return ends_with_separator(block) || ends_with_ellipsis(block);
+    };
+    // Blank lines between the items (a Markdown file's paragraphs) do not end the list.
+    std::vector<std::size_t> lines;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (blocks[i].find_first_not_of(" \t\r\n") != std::string::npos) lines.push_back(i);
+    }
     std::vector<bool> listed(blocks.size());
-    for (std::size_t i = 0; i < blocks.size();) {
+    for (std::size_t i = 0; i < lines.size();) {
         auto end = i;
-        while (end < blocks.size() && ends_with_separator(blocks[end])) ++end;
-        if (end - i >= kMinLinks) std::fill(listed.begin() + i, listed.begin() + end, true);
+        while (end < lines.size() && is_list_item(blocks[lines[end]])) ++end;
+        for (auto k = i; end - i >= kMinLinks && k < end; ++k) listed[lines[k]] = true;
         i = end == i ? i + 1 : end;
     }
     return listed;

@@ -185,6 +185,24 @@ TEST_CASE("three or more lines ending in a separator are a list of links", "[cle
               "Two lines alone -", "are not a list -"});
 }
 
+TEST_CASE("three or more excerpts cut short in a row are other articles'", "[cleaner]") {
+    ParsedArticle parsed;
+    parsed.title = "Drone pilots in Pokrovsk";
+    parsed.blocks = {
+        "Drone pilots stationed in Pokrovsk say they have become a high-value target.",
+        "According to an earlier intelligence report, Riga intends to remove monuments ...",
+        "Moscow [Russia], April 8: A rocket named in honour of the anniversary\u2026",
+        "",
+        "Kremlin spokesman Dmitry Peskov has...",
+        "\"We fly at night now,\" one of the pilots said. \"If they see us ...\"",
+        "The unit moved twice in a month, he added."};
+    CHECK(clean(parsed).paragraphs ==
+          std::vector<std::string>{
+              "Drone pilots stationed in Pokrovsk say they have become a high-value target.",
+              "\"We fly at night now,\" one of the pilots said. \"If they see us ...\"",
+              "The unit moved twice in a month, he added."});
+}
+
 TEST_CASE("a list of recent posts ends the article", "[cleaner]") {
     ParsedArticle parsed;
     parsed.title = "Strikes on Izmail";
