@@ -136,17 +136,18 @@ bool is_town_word(std::string_view key) {
 // so "Kyiv Mayor Vitali Klitschko" still names Kyiv.
 bool is_name_head(std::string_view key) {
     static const std::set<std::string_view> heads{
-        "conference", "conferences", "convention",  "conventions", "forum",      "institute",
-        "times",      "post",        "independent", "journal",     "herald",     "gazette",
-        "tribune",    "examiner",    "chronicle",   "observer",    "telegraph",  "courier",
-        "inquirer",   "plant",       "station",     "pipeline",    "military",   "university",
-        "airport",    "academy",     "school",      "centre",      "center",     "declaration",
-        "agreement",  "agreements",  "accord",      "accords",     "protocol",   "protocols",
-        "format",     "club",        "communique",  "memorandum",  "initiative", "observatory",
-        "theatre",    "theater",     "cathedral",   "stadium",     "museum",     "refinery",
-        "refineries", "river",       "dam",         "reservoir",   "sea",        "lake",
-        "gulf",       "bay",         "strait",      "lagoon",      "estuary",    "npp",
-        "hpp",        "tpp",         "chp",         "formula",     "bridge",     "peninsula"};
+        "conference",  "conferences", "convention",  "conventions", "forum",      "institute",
+        "times",       "post",        "independent", "journal",     "herald",     "gazette",
+        "star",        "tribune",     "examiner",    "chronicle",   "observer",   "telegraph",
+        "courier",     "inquirer",    "plant",       "station",     "pipeline",   "military",
+        "university",  "airport",     "academy",     "school",      "centre",     "center",
+        "declaration", "agreement",   "agreements",  "accord",      "accords",    "protocol",
+        "protocols",   "format",      "club",        "communique",  "memorandum", "initiative",
+        "observatory", "theatre",     "theater",     "cathedral",   "stadium",    "museum",
+        "refinery",    "refineries",  "river",       "dam",         "reservoir",  "sea",
+        "lake",        "gulf",        "bay",         "strait",      "lagoon",     "estuary",
+        "npp",         "hpp",         "tpp",         "chp",         "formula",    "bridge",
+        "peninsula"};
     return heads.contains(without_possessive(key));
 }
 

@@ -207,6 +207,7 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
         {"the Zaporizhzhia nuclear power plant", Names{"Zaporizhzhia Nuclear Power Plant"}},
         {"the Kharkiv tractor plant", Names{}},
         {"the Zaporozhye nuclear facility, in Enerhodar", Names{"Enerhodar"}},
+        {"a news release to St Petersburg Star", Names{}},
         {"a drone hit the Kursk nuclear station", Names{}},
         {"on the shore of the Dnipro River", Names{}},
         {"the Kakhovka hydroelectric dam", Names{}},
