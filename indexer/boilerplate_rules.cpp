@@ -11,9 +11,9 @@
 namespace talksearch::indexer {
 namespace {
 
-const std::array<std::regex, 14>& chrome_patterns() {
+const std::array<std::regex, 15>& chrome_patterns() {
     constexpr auto flags = std::regex::icase | std::regex::optimize;
-    static const std::array<std::regex, 14> patterns{
+    static const std::array<std::regex, 15> patterns{
         std::regex(R"(^\d+\s*min(ute)?s?\s+read.*$)", flags),  // "3 min readSource"
         std::regex(R"(^[^.!?]{0,40}\bhome\s*\|.*$)", flags),   // "Site Home|News"
         std::regex(R"(^(share|share this( article| story)?|tweet|print|email|subscribe( now)?|)"
@@ -41,6 +41,9 @@ const std::array<std::regex, 14>& chrome_patterns() {
         // Trump ..."). Markup stood between them; a live blog's entry has a space after its time.
         std::regex(R"re(^\d*((Yesterday|Today),\s*)?\d{1,2}:\d{2}["'A-Z].*$)re",
                    std::regex::optimize),
+        // A blog's links to its neighbouring posts: "Previous post The United States published
+        // ...", "Next article: ...".
+        std::regex(R"re(^(previous|next) (post|article|story)\b.*$)re", flags),
         // Shortcodes a CMS left unexpanded: "[button link=...]Send us[/button]".
         std::regex(R"(^\[\w+[^\]]*\].*\[/\w+\]$)", flags),
     };
@@ -200,9 +203,11 @@ bool is_tag_list(std::string_view line) {
 }  // namespace
 
 bool is_teaser_label(std::string_view line) {
-    // ("Read more" alone starts the trailer instead.)
+    // ("Read more" alone starts the trailer instead; "Related:" over a teaser's headline, where
+    // "Related" alone heads a trailer.)
     static const std::regex label(
-        R"re(^(don.?t miss|must read|see (more|also)|read (also|next)|also read)\W*$)re",
+        R"re(^(don.?t miss|must read|see (more|also)|read (also|next)|also read)re"
+        R"re(|related\s*:)\W*$)re",
         std::regex::icase | std::regex::optimize);
     constexpr std::size_t kLongestLabel = 20;
     return line.size() <= kLongestLabel && std::regex_match(std::string(line), label);

@@ -51,6 +51,14 @@ TEST_CASE("chrome: teaser labels, credited captions, shortcodes, lines of addres
     }
 }
 
+TEST_CASE("chrome: links to a blog's neighbouring posts", "[boilerplate_rules]") {
+    CHECK(is_chrome_line("Previous post The United States published a list of weapons"));
+    CHECK(is_chrome_line("Next post Danilov: Since the beginning of the war, five attempts"));
+    CHECK(is_chrome_line("Next article: Talks resume in Geneva"));
+    CHECK_FALSE(is_chrome_line("Next, the delegations will meet in Geneva."));
+    CHECK_FALSE(is_chrome_line("The previous post-war order collapsed, he said."));
+}
+
 TEST_CASE("chrome: another article's headline glued to its clock time", "[boilerplate_rules]") {
     for (const std::string line :
          {"16711:33Zelensky arrives in Washington ahead of scheduled meeting with Trump",
@@ -83,8 +91,8 @@ TEST_CASE("chrome: a site's tags in capitals", "[boilerplate_rules]") {
 }
 
 TEST_CASE("teaser labels standing alone are told apart from other chrome", "[boilerplate_rules]") {
-    for (const std::string line :
-         {"Read also", "READ ALSO:", "See also", "Don't miss", "Read next", "Also read"}) {
+    for (const std::string line : {"Read also", "READ ALSO:", "See also", "Don't miss", "Read next",
+                                   "Also read", "RELATED:", "Related:"}) {
         CAPTURE(line);
         CHECK(is_teaser_label(line));
         CHECK(is_chrome_line(line));

@@ -168,6 +168,20 @@ TEST_CASE("the headlines under a teaser label are other articles'", "[cleaner]")
     CHECK(clean(parsed).paragraphs.size() == 3);
 }
 
+TEST_CASE("\"Related:\" heads other articles' headlines, and the text goes on after them",
+          "[cleaner]") {
+    ParsedArticle parsed;
+    parsed.title = "Third round in Belarus";
+    parsed.blocks = {"Russian and Ukrainian diplomats met in Belarus for a third round of talks.",
+                     "RELATED:", "China Calls for Rationality in Resolving Ukraine Crisis",
+                     "- Ukrainians advance in Kursk Oblast, ISW notes",
+                     "The head of the Russian delegation said the talks would go on."};
+    CHECK(clean(parsed).paragraphs ==
+          std::vector<std::string>{
+              "Russian and Ukrainian diplomats met in Belarus for a third round of talks.",
+              "The head of the Russian delegation said the talks would go on."});
+}
+
 TEST_CASE("three or more lines ending in a separator are a list of links", "[cleaner]") {
     ParsedArticle parsed;
     parsed.title = "Strike on Kramatorsk";
