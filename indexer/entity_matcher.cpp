@@ -668,6 +668,37 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             joined_in_list(m, m + 1)) {
             region_list = true;
         }
+        // ... also where the list's later names are none the catalogue or the gazetteer knows:
+        // "the evacuation of Suja, Rylsk, Korenev and Bolshesoldatsk districts".
+        if (!region_list) {
+            constexpr std::size_t kMaxItems = 6, kMaxNameWords = 3;
+            auto k = after;
+            for (std::size_t item = 0; item < kMaxItems && k < words.size(); ++item) {
+                if (keys[k] == "and" || keys[k] == "or") {
+                    if (!only(gap(k - 1, k), " \t,") || k + 1 >= words.size() ||
+                        !only(gap(k, k + 1), " \t")) {
+                        break;
+                    }
+                    ++k;
+                } else if (const auto comma = gap(k - 1, k);
+                           !only(comma, ", \t") || comma.find(',') == std::string_view::npos) {
+                    break;
+                }
+                auto name_end = k;
+                while (name_end < words.size() && name_end < k + kMaxNameWords &&
+                       is_capitalised(name_end) &&
+                       (name_end == k || only(gap(name_end - 1, name_end), " \t-"))) {
+                    ++name_end;
+                }
+                if (name_end == k) break;
+                k = name_end;
+                if (k < words.size() && only(gap(k - 1, k), " \t") && is_region_word(keys[k]) &&
+                    keys[k].back() == 's') {
+                    region_list = true;
+                    break;
+                }
+            }
+        }
         // What holds a settlement is larger than one: "Avdiivka, a city in Donetsk", "the
         // largest town in Luhansk" (but "the oldest city in Kyiv's history" is the capital).
         {
