@@ -168,7 +168,7 @@ TEST_CASE("the headlines under a teaser label are other articles'", "[cleaner]")
     CHECK(clean(parsed).paragraphs.size() == 3);
 }
 
-TEST_CASE("\"Related:\" heads other articles' headlines, and the text goes on after them",
+TEST_CASE("a Related: label heads other articles' headlines, and the text goes on after them",
           "[cleaner]") {
     ParsedArticle parsed;
     parsed.title = "Third round in Belarus";
