@@ -668,8 +668,8 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             joined_in_list(m, m + 1)) {
             region_list = true;
         }
-        // ... also where the list's later names are none the catalogue or the gazetteer knows:
-        // "the evacuation of Suja, Rylsk, Korenev and Bolshesoldatsk districts".
+        // ... also where the list's other names are unknown: "the evacuation of Suja, Rylsk,
+        // Korenev and Bolshesoldatsk districts", "Rylsk, Korenev and Glushkovo Districts".
         if (!region_list) {
             constexpr std::size_t kMaxItems = 6, kMaxNameWords = 3;
             auto k = after;
@@ -686,7 +686,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 }
                 auto name_end = k;
                 while (name_end < words.size() && name_end < k + kMaxNameWords &&
-                       is_capitalised(name_end) &&
+                       is_capitalised(name_end) && !is_region_word(keys[name_end]) &&
                        (name_end == k || only(gap(name_end - 1, name_end), " \t-"))) {
                     ++name_end;
                 }

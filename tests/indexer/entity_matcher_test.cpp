@@ -165,6 +165,7 @@ TEST_CASE("cities in a list closed by a region word are regions", "[entity_match
     CHECK(names(shipped(), "residents of Suja, Sumy, Korenev and Bolshesoldatsk districts") ==
           Names{"Sumy Oblast"});
     CHECK(names(shipped(), "Sumy, Korenev, and Rylsk districts") == Names{"Sumy Oblast"});
+    CHECK(names(shipped(), "Sumy, Korenev and Glushkovo Districts") == Names{"Sumy Oblast"});
     CHECK(names(shipped(), "a strike on Sumy, Korenev said, and Rylsk districts") == Names{"Sumy"});
     // A sentence or another word between them ends the list.
     CHECK(names(shipped(), "a strike on Sumy. Regions nearby were calm") == Names{"Sumy"});
