@@ -35,16 +35,21 @@ bool is_clock_time(std::string_view text) {
                        [](char c) { return c == ':' || (c >= '0' && c <= '9'); });
 }
 
+std::string_view without_trailing_blanks(std::string_view block) {
+    while (!block.empty() && (block.back() == ' ' || block.back() == '\t')) block.remove_suffix(1);
+    return block;
+}
+
 // A link a page rendered as "Headline -" (or "Headline |"): a line ending in a separator.
 bool ends_with_separator(std::string_view block) {
-    while (!block.empty() && (block.back() == ' ' || block.back() == '\t')) block.remove_suffix(1);
+    block = without_trailing_blanks(block);
     return block.ends_with(" -") || block.ends_with(" |") || block.ends_with(" \xE2\x80\x93");
 }
 
 // Another article's excerpt, cut short: a line ending in an ellipsis ("Kremlin spokesman Dmitry
 // Peskov has...").
 bool ends_with_ellipsis(std::string_view block) {
-    while (!block.empty() && (block.back() == ' ' || block.back() == '\t')) block.remove_suffix(1);
+    block = without_trailing_blanks(block);
     return block.ends_with("...") || block.ends_with("\xE2\x80\xA6");
 }
 
