@@ -748,8 +748,16 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                                     only(gap(first - 1, first), " \t-") &&
                                     !starts_sentence(first - 1) &&
                                     !name_words::is_calendar_word(keys[first - 1]);
-            const bool before_name = after < words.size() && !named[after] &&
-                                     is_capitalised(after) && only(gap(after - 1, after), " \t-");
+            // A country's code in capitals names a brand's national edition, not where the
+            // place is: "according to Metro UK" (a place's country follows a comma).
+            const bool before_code =
+                after < words.size() && named[after] && only(gap(after - 1, after), " \t") &&
+                words[after].end - words[after].begin <= 3 &&
+                is_all_uppercase(
+                    text.substr(words[after].begin, words[after].end - words[after].begin));
+            const bool before_name =
+                after < words.size() && is_capitalised(after) &&
+                ((!named[after] && only(gap(after - 1, after), " \t-")) || before_code);
             const bool mid_sentence =
                 first > 0 && !is_capitalised(first - 1) && only(gap(first - 1, first), " \t");
             if (after_name || before_name || (entity->common_word && !mid_sentence)) {

@@ -268,6 +268,9 @@ TEST_CASE("a place only the gazetteer knows needs the text to read it as a place
         {"at the Elmendorf-Richardson base", Names{}},
         {"at Joint Base Elmendorf-Richardson", Names{}},
         {"Richardson Street was closed", Names{}},
+        // A country's code after it names a brand's edition; after a comma, its country.
+        {"died in the blast, according to Kirov UK.", Names{"United Kingdom"}},
+        {"drones hit Kirov, Russia on Monday", Names{"Kirov", "Russia"}},
         // A word of English only in mid-sentence after a lower-case word.
         {"shelling of Bar and nearby villages", Names{"Bar"}},
         {"Bar owners said", Names{}},
