@@ -751,8 +751,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             // A country's code in capitals names a brand's national edition, not where the
             // place is: "according to Metro UK" (a place's country follows a comma).
             const bool before_code =
-                after < words.size() && named[after] && only(gap(after - 1, after), " \t") &&
-                words[after].end - words[after].begin <= 3 &&
+                m + 1 < mentions.size() && spans[m + 1].begin == after &&
+                mentions[m + 1].entity->type == EntityType::country &&
+                only(gap(after - 1, after), " \t") && words[after].end - words[after].begin <= 3 &&
                 is_all_uppercase(
                     text.substr(words[after].begin, words[after].end - words[after].begin));
             const bool before_name =
