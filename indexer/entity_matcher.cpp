@@ -757,8 +757,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 is_all_uppercase(
                     text.substr(words[after].begin, words[after].end - words[after].begin));
             const bool before_name =
-                after < words.size() && is_capitalised(after) &&
-                ((!named[after] && only(gap(after - 1, after), " \t-")) || before_code);
+                (after < words.size() && !named[after] && is_capitalised(after) &&
+                 only(gap(after - 1, after), " \t-")) ||
+                before_code;
             const bool mid_sentence =
                 first > 0 && !is_capitalised(first - 1) && only(gap(first - 1, first), " \t");
             if (after_name || before_name || (entity->common_word && !mid_sentence)) {
