@@ -4,6 +4,9 @@
 // With --adjudicated, the decisions of a folder's adjudication.json (disputed names judged again
 // by the labelling rules) replace the labels they are about; spelling questions (same_as) are
 // left as labelled.
+// With more than one folder, the folders' counts are also pooled, with a 90% interval for each
+// figure from resampling whole folders (each folder is one labeller's reading of one batch of
+// sites, so its articles' errors are not independent of each other).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -121,9 +124,46 @@ function score(folder) {
 }
 
 const ratio = (a, b) => (b === 0 ? 1 : a / b);
-let worst = 1;
+
+// A seeded generator, so that the interval is the same from run to run.
+function mulberry32(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// The pooled figures of `scored` (one totals per folder) and their 5th and 95th percentiles over
+// resamples of the folders with replacement.
+function pooled(scored, facet) {
+  const sum = (sample) => sample.reduce((acc, t) => ({
+    tp: acc.tp + t[facet].tp, fp: acc.fp + t[facet].fp, fn: acc.fn + t[facet].fn,
+  }), { tp: 0, fp: 0, fn: 0 });
+  const all = sum(scored);
+  const random = mulberry32(1);
+  const resamples = 10000;
+  const precisions = [];
+  const recalls = [];
+  for (let i = 0; i < resamples; ++i) {
+    const { tp, fp, fn } = sum(scored.map(() => scored[Math.floor(random() * scored.length)]));
+    precisions.push(ratio(tp, tp + fp));
+    recalls.push(ratio(tp, tp + fn));
+  }
+  const interval = (values) => {
+    values.sort((a, b) => a - b);
+    return [values[Math.floor(resamples * 0.05)], values[Math.floor(resamples * 0.95)]];
+  };
+  return { ...all, precision: interval(precisions), recall: interval(recalls) };
+}
+
+const scored = [];
+let pooledArticles = 0;
 for (const folder of folders) {
   const { totals, errors, articles } = score(folder);
+  scored.push(totals);
+  pooledArticles += articles;
   console.log(`\n${path.relative(process.cwd(), folder) || folder}: ${articles} articles`);
   console.log('facet        precision  recall    F1    (tp fp fn)');
   for (const facet of facets) {
@@ -131,9 +171,18 @@ for (const folder of folders) {
     const p = ratio(tp, tp + fp);
     const r = ratio(tp, tp + fn);
     const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
-    worst = Math.min(worst, p, r);
     console.log(`${facet.padEnd(12)} ${p.toFixed(3).padStart(9)} ${r.toFixed(3).padStart(7)} ` +
       `${f1.toFixed(3).padStart(6)}    (${tp} ${fp} ${fn})`);
   }
   if (!quiet) for (const error of errors) console.log(`  ${error}`);
+}
+if (folders.length > 1) {
+  console.log(`\n${folders.length} folders pooled: ${pooledArticles} articles`);
+  console.log('facet        precision (90%)        recall (90%)           (tp fp fn)');
+  const range = ([low, high]) => `(${low.toFixed(3)}–${high.toFixed(3)})`;
+  for (const facet of facets) {
+    const { tp, fp, fn, precision, recall } = pooled(scored, facet);
+    console.log(`${facet.padEnd(12)} ${ratio(tp, tp + fp).toFixed(3)} ${range(precision)}  ` +
+      `${ratio(tp, tp + fn).toFixed(3)} ${range(recall)}  (${tp} ${fp} ${fn})`);
+  }
 }
