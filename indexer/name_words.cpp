@@ -108,6 +108,10 @@ const WordSet& titles() {
                                "lawyer",
                                "attorney",
                                "corporal",
+                               "cpl",
+                               "private",
+                               "pte",
+                               "pvt",
                                "writer",
                                "novelist",
                                "poet",
@@ -247,6 +251,8 @@ bool is_vessel_noun(std::string_view key) {
                                "tankers",   "destroyer",  "destroyers"};
     return words.contains(key);
 }
+
+bool is_title_only_capitalised(std::string_view key) { return key == "private"; }
 
 bool is_one_name_title(std::string_view key) {
     return key == "pope" || key == "patriarch" || key == "king" || key == "queen" ||

@@ -125,6 +125,8 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 }
             }
             if (!title_cue && s > 0 && in(name_words::titles(), tokens[s - 1].key) &&
+                (tokens[s - 1].capitalised ||
+                 !name_words::is_title_only_capitalised(tokens[s - 1].key)) &&
                 (tokens[s].before == Break::space || (tokens[s].before == Break::clause && e < n &&
                                                       tokens[e].before == Break::clause))) {
                 title_cue = true;

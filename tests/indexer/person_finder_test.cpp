@@ -63,6 +63,15 @@ TEST_CASE("an abbreviated title marks a person", "[person_finder]") {
     CHECK(names("Rep. Bridget Kowalski said so.") == Names{"Bridget Kowalski"});
 }
 
+TEST_CASE("a soldier's rank is a title, but a private thing is no person", "[person_finder]") {
+    CHECK(names("The cadet, Private Ivan Petrenko, 27, said he saw the scene.") ==
+          Names{"Ivan Petrenko"});
+    CHECK(names("The wounded, Pte. Dmytro Petrenko among them, were taken to Poltava.") ==
+          Names{"Dmytro Petrenko"});
+    // In lower case "private" is an adjective: what follows names a thing.
+    CHECK(names("a private Embraer Legacy aircraft crashed near Kuzhenkino").empty());
+}
+
 TEST_CASE("a pope, a patriarch or a monarch goes by one name with the title", "[person_finder]") {
     CHECK(names("He recalled Pope Urban VIII and his summer palace.") == Names{"Pope Urban VIII"});
     CHECK(find("He recalled Pope Urban VIII and his summer palace.").front().mentions.size() == 1);
