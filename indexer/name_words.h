@@ -30,8 +30,9 @@ bool is_outlet_noun(std::string_view key);
 // Kinds of ships, whose names are cities' and people's: "the cruiser Moskva", "the tanker
 // Delta Star".
 bool is_vessel_noun(std::string_view key);
-// Ranks that are ordinary adjectives in lower case: titles only when capitalised ("Private
-// Yevhen Plachinta", not "a private Embraer Legacy aircraft").
+// Ranks that are ordinary adjectives too: titles only when capitalised and before a given name
+// ("Private Yevhen Plachinta", not "a private Embraer Legacy aircraft" or "Private Military
+// Company").
 bool is_title_only_capitalised(std::string_view key);
 // Titles whose bearer goes by one name: "Pope Francis", "Patriarch Kirill", "King Charles III".
 bool is_one_name_title(std::string_view key);

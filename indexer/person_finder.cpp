@@ -118,15 +118,21 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             // Marta Kos"), or the title just before the run ("spokesman Viktor Trehubov").
             auto ns = s;
             bool title_cue = false;
+            // A rank that is also an adjective is one only before a given name: "Private
+            // Yevhen Plachinta", not "Private Military Company".
+            auto rank_before_name = [&](std::size_t t) {
+                return !name_words::is_title_only_capitalised(tokens[t].key) ||
+                       (tokens[t].capitalised && t + 1 < n &&
+                        given_names_.contains(tokens[t + 1].key));
+            };
             for (auto t = s; t < e; ++t) {
-                if (in(name_words::titles(), tokens[t].key)) {
+                if (in(name_words::titles(), tokens[t].key) && rank_before_name(t)) {
                     ns = t + 1;
                     title_cue = true;
                 }
             }
             if (!title_cue && s > 0 && in(name_words::titles(), tokens[s - 1].key) &&
-                (tokens[s - 1].capitalised ||
-                 !name_words::is_title_only_capitalised(tokens[s - 1].key)) &&
+                rank_before_name(s - 1) &&
                 (tokens[s].before == Break::space || (tokens[s].before == Break::clause && e < n &&
                                                       tokens[e].before == Break::clause))) {
                 title_cue = true;

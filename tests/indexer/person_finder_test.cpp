@@ -64,12 +64,15 @@ TEST_CASE("an abbreviated title marks a person", "[person_finder]") {
 }
 
 TEST_CASE("a soldier's rank is a title, but a private thing is no person", "[person_finder]") {
-    CHECK(names("The cadet, Private Ivan Petrenko, 27, said he saw the scene.") ==
-          Names{"Ivan Petrenko"});
+    CHECK(names("The cadet, Private Dmytro Petrenko, 27, said he saw the scene.") ==
+          Names{"Dmytro Petrenko"});
     CHECK(names("The wounded, Pte. Dmytro Petrenko among them, were taken to Poltava.") ==
           Names{"Dmytro Petrenko"});
     // In lower case "private" is an adjective: what follows names a thing.
     CHECK(names("a private Embraer Legacy aircraft crashed near Kuzhenkino").empty());
+    // Capitalised, it opens other names too.
+    CHECK(names("fighters of the Private Military Company Wagner Group").empty());
+    CHECK(names("He founded Private Equity Partners in 2010.").empty());
 }
 
 TEST_CASE("a pope, a patriarch or a monarch goes by one name with the title", "[person_finder]") {
