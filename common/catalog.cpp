@@ -64,6 +64,17 @@ std::vector<std::string> string_list(const toml::table& table, std::string_view 
     return out;
 }
 
+// "2022-09-27": the form the terms are written and compared in.
+bool is_iso_date(std::string_view text) {
+    constexpr std::string_view kShape = "dddd-dd-dd";
+    if (text.size() != kShape.size()) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool digit = text[i] >= '0' && text[i] <= '9';
+        if (kShape[i] == 'd' ? !digit : text[i] != '-') return false;
+    }
+    return true;
+}
+
 Entity parse_entity(const toml::table& table, std::string_view origin) {
     Entity entity;
     entity.name = normalize_spaces(required_string(table, "name", origin));
@@ -88,6 +99,24 @@ Entity parse_entity(const toml::table& table, std::string_view origin) {
             throw CatalogError(fmt::format("{}: '{}' has unknown role '{}' ({})",
                                            where(origin, table), entity.name, role, role_names()));
         }
+    }
+    entity.leader_from = optional_string(table, "leader_from", origin);
+    entity.leader_until = optional_string(table, "leader_until", origin);
+    for (const auto* date : {&entity.leader_from, &entity.leader_until}) {
+        if (date->empty()) continue;
+        if (!is_iso_date(*date)) {
+            throw CatalogError(fmt::format("{}: '{}' has a term date '{}' not written YYYY-MM-DD",
+                                           where(origin, table), entity.name, *date));
+        }
+        if (std::find(entity.roles.begin(), entity.roles.end(), "leader") == entity.roles.end()) {
+            throw CatalogError(fmt::format("{}: '{}' has a term as leader but not the leader role",
+                                           where(origin, table), entity.name));
+        }
+    }
+    if (!entity.leader_from.empty() && !entity.leader_until.empty() &&
+        entity.leader_until < entity.leader_from) {
+        throw CatalogError(fmt::format("{}: '{}' has a term as leader that ends before it begins",
+                                       where(origin, table), entity.name));
     }
     entity.forms.push_back(entity.name);
     for (const auto& alias : entity.aliases) entity.forms.push_back(normalize_spaces(alias));
@@ -331,6 +360,16 @@ const Entity* Catalog::find_in_facet(schema::Facet facet, std::string_view form)
     const auto* entity = find(form);
     if (!entity) return nullptr;
     return can_count_in(entity->type, facet) ? entity : nullptr;
+}
+
+std::vector<std::string> Entity::roles_on(std::string_view date) const {
+    // ISO dates compare as strings. The term's last day is still the leader's.
+    const bool in_term = date.empty() || ((leader_from.empty() || leader_from <= date) &&
+                                          (leader_until.empty() || date <= leader_until));
+    if (in_term) return roles;
+    auto out = roles;
+    std::erase(out, "leader");
+    return out;
 }
 
 }  // namespace talksearch

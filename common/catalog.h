@@ -24,6 +24,8 @@ struct Entity {
     std::string country;             // cities and regions
     std::string affiliation;         // people
     std::vector<std::string> roles;  // people: negotiator, leader, spokesperson, official, mediator
+    // A leader's term as head of state or government, as YYYY-MM-DD; empty where it is open.
+    std::string leader_from, leader_until;
     std::vector<std::string> aliases;
     std::vector<std::string> forms;        // every surface form that names it, the name first
     std::vector<std::string> place_forms;  // further spellings from the gazetteer
@@ -35,6 +37,11 @@ struct Entity {
     bool common_word = false;
     bool capital = false;          // a country's capital, as the gazetteer knows it
     std::uint32_t population = 0;  // places from the gazetteer
+
+    // The roles a person had on `date` (YYYY-MM-DD): a head of state or government before or
+    // after their term is a person like any other ("the crown prince mediated", months before
+    // he became prime minister). Every role when the date is unknown (empty).
+    std::vector<std::string> roles_on(std::string_view date) const;
 };
 
 class CatalogError : public std::runtime_error {

@@ -78,9 +78,10 @@ void add_people(const Catalog& catalog, const PersonFinder& person_finder,
             });
             continue;
         }
-        ArticleEntity entity{known ? known->name : std::move(found.name), person,
-                             known ? known->roles : std::vector<std::string>{},
-                             std::move(mentions)};
+        ArticleEntity entity{
+            known ? known->name : std::move(found.name), person,
+            known ? known->roles_on(stored.date.value_or("")) : std::vector<std::string>{},
+            std::move(mentions)};
         entity_of.push_back(stored.entities.size());
         people.push_back(ArticlePerson{entity.roles, std::move(found.mentions)});
         stored.entities.push_back(std::move(entity));

@@ -155,7 +155,7 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
                 stored.entities.push_back(
                     ArticleEntity{mention.entity->name,
                                   std::string(to_string(mention.entity->type)),
-                                  mention.entity->roles,
+                                  mention.entity->roles_on(stored.date.value_or("")),
                                   {}});
             }
             const auto start = cursor.at(mention.begin);

@@ -140,6 +140,15 @@ TEST_CASE("invalid entries are errors naming the file", "[catalog]") {
         {"[[entity]]\nname = \"A B\"\ntype = \"person\"\nroles = [\"king\"]\n", "king"},
         {"[[entity]]\nname = \"Odesa\"\ntype = \"city\"\ncountry = \"Atlantis\"\n", "Atlantis"},
         {"[[entity]]\nname = \"Kyiv\"\ntype = \"city\"\nroles = [\"leader\"]\n", "not a person"},
+        {"[[entity]]\nname = \"A B\"\ntype = \"person\"\nroles = [\"leader\"]\n"
+         "leader_from = \"27 September 2022\"\n",
+         "YYYY-MM-DD"},
+        {"[[entity]]\nname = \"A B\"\ntype = \"person\"\nroles = [\"mediator\"]\n"
+         "leader_from = \"2022-09-27\"\n",
+         "not the leader role"},
+        {"[[entity]]\nname = \"A B\"\ntype = \"person\"\nroles = [\"leader\"]\n"
+         "leader_from = \"2024-01-01\"\nleader_until = \"2023-01-01\"\n",
+         "ends before it begins"},
         {"[[entity]]\ntype = \"city\"\n", "name"},
         {"[[entity]]\nname = \"X\"\ntype = \"city\"\naliases = [\"\"]\n", "aliases"},
         {"name = \"loose\"\n", "no [[entity]]"},
@@ -148,6 +157,29 @@ TEST_CASE("invalid entries are errors naming the file", "[catalog]") {
     CAPTURE(toml);
     const auto message = error_of(toml);
     CHECK_THAT(message, Catch::Contains(expected) && Catch::Contains("bad.toml"));
+}
+
+TEST_CASE("a head of state or government is one only during their term", "[catalog]") {
+    const auto catalog = Catalog::from_toml(R"toml(
+[[entity]]
+name = "Ahmed bin Nasser"
+type = "person"
+roles = ["leader", "mediator"]
+leader_from = "2022-09-27"
+leader_until = "2024-12-31"
+)toml",
+                                            "terms.toml");
+    const auto* ahmed = catalog.find("Ahmed bin Nasser");
+    REQUIRE(ahmed);
+    using Roles = std::vector<std::string>;
+    CHECK(ahmed->roles_on("2022-09-21") == Roles{"mediator"});
+    CHECK(ahmed->roles_on("2022-09-27") == Roles{"leader", "mediator"});
+    CHECK(ahmed->roles_on("2024-12-31") == Roles{"leader", "mediator"});
+    CHECK(ahmed->roles_on("2025-01-01") == Roles{"mediator"});
+    // An undated article reads the catalogue's roles.
+    CHECK(ahmed->roles_on("") == Roles{"leader", "mediator"});
+    // Without a term, always.
+    CHECK(small().find("Erdoğan")->roles_on("1990-01-01") == Roles{"leader", "mediator"});
 }
 
 TEST_CASE("a negotiator is counted as person and negotiator", "[catalog]") {

@@ -343,6 +343,24 @@ TEST_CASE("a person the article names in full keeps a catalogue person's surname
           Names{"Andriy Hnatov"});
 }
 
+TEST_CASE("a head of government mediating before their term is a negotiator there",
+          "[document_builder]") {
+    auto& builder = shipped_builder();
+    auto facets = [&](std::string date) {
+        auto parsed = article_x1();
+        parsed.date = std::move(date);
+        indexer::CleanArticle clean{
+            "Ten foreign prisoners freed",
+            {"Russia freed ten foreign prisoners of war after mediation by Crown Prince Mohammed "
+             "bin Salman, the Saudi foreign ministry said."}};
+        return facets_of(builder.build(parsed, clean).stored);
+    };
+    // Prime minister since 27 September 2022 (the catalogue's term).
+    CHECK(facets("2022-09-21")[Facet::negotiator] == Names{"Mohammed bin Salman"});
+    CHECK(facets("2025-02-18")[Facet::negotiator].empty());
+    CHECK(facets("2025-02-18")[Facet::person] == Names{"Mohammed bin Salman"});
+}
+
 TEST_CASE("a place only the gazetteer knows, right after a given name, is a surname",
           "[document_builder]") {
     static WithPlace kamyshin(Place{"Kamyshin", "RU", 108000, false, {"Камышин"}});
