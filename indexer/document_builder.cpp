@@ -15,6 +15,7 @@
 #include "indexer/name_exclusions.h"
 #include "indexer/name_words.h"
 #include "indexer/tokenizer.h"
+#include "indexer/url_host.h"
 
 namespace talksearch::indexer {
 namespace {
@@ -58,6 +59,10 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     if (parsed.language) stored.language = normalize_spaces(*parsed.language);
     for (auto* field : {&stored.source, &stored.url, &stored.author, &stored.language}) {
         if (*field && (*field)->empty()) field->reset();
+    }
+    // A page that names no site comes from its URL's host, as the source facet lists it.
+    if (!stored.source && stored.url) {
+        if (auto host = url_host(*stored.url); !host.empty()) stored.source = std::move(host);
     }
     std::optional<Date> date;
     if (parsed.date) {

@@ -3,7 +3,7 @@
 #include <array>
 
 #include "common/text.h"
-#include "indexer/ascii_case.h"
+#include "indexer/url_host.h"
 
 namespace talksearch::indexer {
 namespace {
@@ -20,16 +20,13 @@ std::string compact(std::string_view text) {
 
 // The registered name of the URL's host: "https://www.bbc.co.uk/news" -> "bbc".
 std::string host_name(std::string_view url) {
-    const auto scheme = url.find("://");
-    if (scheme == std::string_view::npos) return {};
-    auto host = url.substr(scheme + 3);
-    host = host.substr(0, host.find_first_of("/:?#"));
+    const auto host = url_host(url);
     std::vector<std::string_view> labels;
-    while (!host.empty()) {
-        const auto dot = host.find('.');
-        labels.push_back(host.substr(0, dot));
+    for (std::string_view rest = host; !rest.empty();) {
+        const auto dot = rest.find('.');
+        labels.push_back(rest.substr(0, dot));
         if (dot == std::string_view::npos) break;
-        host.remove_prefix(dot + 1);
+        rest.remove_prefix(dot + 1);
     }
     if (labels.size() < 2) return {};
     // Skip a second-level suffix such as co.uk or com.au.
@@ -38,7 +35,7 @@ std::string host_name(std::string_view url) {
                    labels[at] == "net" || labels[at] == "ac" || labels[at] == "gov")) {
         --at;
     }
-    return lower_ascii(labels[at]);
+    return std::string(labels[at]);
 }
 
 std::size_t word_count(std::string_view text) { return count_words(text); }

@@ -296,6 +296,22 @@ TEST_CASE("the builder makes the whole document, with where the article came fro
     CHECK(without.fingerprint == built.fingerprint);
 }
 
+TEST_CASE("a page that names no site comes from its URL's host", "[document_builder]") {
+    auto& builder = shipped_builder();
+    const indexer::CleanArticle clean{"Talks in Odessa", {"Medinsky met Umerov in Istanbul."}};
+    auto parsed = article_x1();
+    parsed.url = "https://www.Example-News.com/world/talks";
+    const auto built = builder.build(parsed, clean);
+    CHECK(built.stored.source == "example-news.com");
+    CHECK(built.document.get_value(schema::facet_info(Facet::source).slot) == "example-news.com");
+    // A site name, where the page gives one, wins; a URL without a host gives none.
+    parsed.source = "Example News";
+    CHECK(builder.build(parsed, clean).stored.source == "Example News");
+    parsed.source.reset();
+    parsed.url = "x1.html";
+    CHECK_FALSE(builder.build(parsed, clean).stored.source);
+}
+
 TEST_CASE("a catalogue surname that opens another name is someone else's given name",
           "[document_builder]") {
     auto& builder = shipped_builder();
