@@ -1,5 +1,10 @@
 // JSON Lines reader: one article object per line, read line by line.
 
+#include <istream>
+#include <limits>
+#include <memory>
+#include <span>
+
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
@@ -41,6 +46,25 @@ std::optional<ParsedArticle> article_on_line(const std::string& line, std::strin
         skip({number, fmt::format("cannot be read: {}", current_exception_message()), "failed"});
     }
     return std::nullopt;
+}
+
+// Reads the next line into `line`, holding at most max_bytes + 1 of its bytes: a longer line is
+// passed over to its end without being held whole (a compressed feed can hold a line of
+// gigabytes in a few megabytes). `buffer` has max_bytes + 2 bytes. False at the end.
+bool next_line(std::istream& in, std::string& line, std::span<char> buffer) {
+    in.getline(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto extracted = static_cast<std::size_t>(in.gcount());
+    if (in.fail() && !in.bad() && !in.eof()) {
+        // The buffer filled before the line's end: keep what is held, skip the rest.
+        line.assign(buffer.data(), extracted);
+        in.clear();
+        in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+        return true;
+    }
+    if (extracted == 0) return false;  // the end, or a read error (the caller checks bad())
+    // The newline is counted in gcount() when it was reached; at the end of the stream it was not.
+    line.assign(buffer.data(), in.eof() ? extracted : extracted - 1);
+    return true;
 }
 
 }  // namespace
@@ -94,8 +118,10 @@ bool read_jsonl(std::istream& in, std::string_view file, std::size_t max_line_by
     bool complete = true;
     bool any_line = false;
     std::string line;
+    // Left uninitialised: only the bytes of the lines read are touched.
+    const std::unique_ptr<char[]> buffer(new char[max_line_bytes + 2]);
     std::size_t number = lines_before;
-    while (std::getline(in, line)) {
+    while (next_line(in, line, {buffer.get(), max_line_bytes + 2})) {
         ++number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (normalize_spaces(line).empty()) continue;

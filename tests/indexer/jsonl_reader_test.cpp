@@ -134,3 +134,35 @@ TEST_CASE("jsonl: a stream without a line is an empty file", "[readers][jsonl_re
     CHECK(result.problems[0].reason == "empty file");
     CHECK(result.problems[0].category == "empty");
 }
+
+TEST_CASE("jsonl: a line is over the limit by one byte, and held no further",
+          "[readers][jsonl_reader]") {
+    // {"id":"x","body":"…"} is 20 bytes around the body.
+    const auto line_of = [](std::size_t bytes) {
+        return R"({"id":"x","body":")" + std::string(bytes - 20, 'y') + R"("})";
+    };
+    const auto [bytes, last, over] = GENERATE(table<std::size_t, bool, bool>({
+        {40, false, false},
+        {41, false, true},
+        {40, true, false},
+        {41, true, true},
+        {100000, false, true},
+        {100000, true, true},
+    }));
+    CAPTURE(bytes, last);
+    // As the last line, without a newline after it.
+    const std::string content =
+        "{\"id\":\"a\",\"body\":\"One.\"}\n" +
+        (last ? line_of(bytes) : line_of(bytes) + "\n" + "{\"id\":\"b\",\"body\":\"B\"}\n");
+    const auto result = read_lines(content, 40);
+    CHECK(result.complete == !over);
+    CHECK(result.articles.size() == (over ? 1u : 2u) + (last ? 0u : 1u));
+    if (!last) CHECK(result.articles.back().line == 3);
+    if (over) {
+        REQUIRE(result.problems.size() == 1);
+        CHECK(result.problems[0].line == 2);
+        CHECK(result.problems[0].reason == "line is over the size limit");
+    } else {
+        CHECK(result.problems.empty());
+    }
+}
