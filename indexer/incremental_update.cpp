@@ -11,7 +11,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool is_jsonl(const SourceFile& file) {
-    return format_for_extension(file.path.extension().string()) == Format::jsonl;
+    const auto kind = file_kind(file.path);
+    return kind && kind->format == Format::jsonl;
 }
 
 // Writes the files of one input; returns the keys of the files it found, for --prune.

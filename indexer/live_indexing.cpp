@@ -205,12 +205,15 @@ class LiveIndex {
                 continue;
             }
             stamps_[key] = *stamp;
-            const bool jsonl =
-                format_for_extension(file.path.extension().string()) == Format::jsonl;
-            if (jsonl && read_appended(key, file)) continue;
+            const auto kind = file_kind(file.path);
+            const bool jsonl = kind && kind->format == Format::jsonl;
+            // Lines appended to a compressed feed are not bytes appended to the file: it is read
+            // whole each time it changes.
+            const bool appendable = jsonl && !kind->gzip;
+            if (appendable && read_appended(key, file)) continue;
             // Taken before the reading: lines appended meanwhile are read once more next time
             // (and found unchanged) rather than never.
-            const auto progress = jsonl ? jsonl_progress(file.path) : std::nullopt;
+            const auto progress = appendable ? jsonl_progress(file.path) : std::nullopt;
             std::set<std::string> ids;
             const bool complete = reader_.read(
                 file, ids, [&](ParsedArticle parsed) { sink_.index(std::move(parsed), file); });

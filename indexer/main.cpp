@@ -97,10 +97,11 @@ std::string default_catalog() {
 int main(int argc, char** argv) {
     using namespace talksearch;
     CLI::App app{
-        "Indexes news articles (.txt, .md, .html, .jsonl) into a Xapian database, finding the\n"
-        "catalogue's entities in them. Re-running is incremental: unchanged articles are left\n"
-        "alone, changed files replace their articles, --prune removes articles whose files are\n"
-        "gone. Bad input is skipped with a warning naming the file (and line).\n\n"
+        "Indexes news articles (.txt, .md, .html, .jsonl, each also as .gz) into a Xapian\n"
+        "database, finding the catalogue's entities in them. Re-running is incremental:\n"
+        "unchanged articles are left alone, changed files replace their articles, --prune removes\n"
+        "articles whose files are gone. Bad input is skipped with a warning naming the file (and\n"
+        "line).\n\n"
         "Exit status: 0 everything indexed, 1 some input skipped, 2 failure.",
         "indexer"};
     indexer::RunOptions options;

@@ -11,13 +11,14 @@
 
 #include "common/text.h"
 #include "indexer/exception_message.h"
+#include "indexer/gzip_input.h"
 
 namespace talksearch::indexer {
 namespace {
 
 // The whole content of a one-article file, or nothing when it is over `max_bytes`: checked as
 // it is read, since the file may have grown after it was listed.
-std::optional<std::string> read_content(std::ifstream& in, std::uintmax_t max_bytes,
+std::optional<std::string> read_content(std::istream& in, std::uintmax_t max_bytes,
                                         const ProblemHandler& skip) {
     std::string content;
     std::array<char, 1 << 16> chunk;
@@ -36,7 +37,7 @@ std::optional<std::string> read_content(std::ifstream& in, std::uintmax_t max_by
 }
 
 // A text, Markdown or HTML file: one article.
-bool read_one_article(std::ifstream& in, Format format, const SourceFile& file,
+bool read_one_article(std::istream& in, Format format, const SourceFile& file,
                       std::uintmax_t max_bytes, const ArticleHandler& emit,
                       const ProblemHandler& skip) {
     const auto content = read_content(in, max_bytes, skip);
@@ -76,27 +77,48 @@ std::optional<Format> format_for_extension(std::string_view extension) {
     return std::nullopt;
 }
 
+std::optional<FileKind> file_kind(const std::filesystem::path& path) {
+    const bool gzip = is_gzip_name(path);
+    const auto format = format_for_extension((gzip ? path.stem() : path).extension().string());
+    if (!format) return std::nullopt;
+    return FileKind{*format, gzip};
+}
+
 bool read_source_file(const SourceFile& file, const ReadLimits& limits, const ArticleHandler& emit,
                       const ProblemHandler& skip) {
-    const auto format = format_for_extension(file.path.extension().string());
-    if (!format) {
-        skip({0, "unsupported format (not .txt, .md, .html, .jsonl)", "unsupported format"});
+    const auto kind = file_kind(file.path);
+    if (!kind) {
+        skip({0, "unsupported format (not .txt, .md, .html, .jsonl, nor one of them .gz)",
+              "unsupported format"});
         return false;
     }
-    if (*format != Format::jsonl && file.bytes > limits.max_file_bytes) {
+    if (kind->format != Format::jsonl && file.bytes > limits.max_file_bytes) {
         skip({0, fmt::format("{} bytes is over the limit of {}", file.bytes, limits.max_file_bytes),
               "too large"});
         return false;
     }
-    std::ifstream in(file.path, std::ios::binary);
-    if (!in) {
+    std::ifstream plain;
+    std::optional<GzipInput> compressed;
+    std::istream* in = &plain;
+    if (kind->gzip) {
+        in = &compressed.emplace(file.path);
+    } else {
+        plain.open(file.path, std::ios::binary);
+    }
+    if (!*in) {
         skip({0, fmt::format("cannot read ({})", std::strerror(errno)), "unreadable"});
         return false;
     }
-    if (*format == Format::jsonl) {
-        return read_jsonl(in, file.relative, limits.max_article_bytes, emit, skip);
+    try {
+        if (kind->format == Format::jsonl) {
+            return read_jsonl(*in, file.relative, limits.max_article_bytes, emit, skip);
+        }
+        return read_one_article(*in, kind->format, file, limits.max_file_bytes, emit, skip);
+    } catch (const GzipError& error) {
+        // Articles read before the damage stay; the file counts as not read whole.
+        skip({0, fmt::format("corrupt gzip data ({})", error.what()), "unreadable"});
+        return false;
     }
-    return read_one_article(in, *format, file, limits.max_file_bytes, emit, skip);
 }
 
 }  // namespace talksearch::indexer

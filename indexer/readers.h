@@ -5,8 +5,10 @@
 // a huge, binary or broken file costs a warning, not the run.
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <istream>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +21,15 @@ enum class Format { text, markdown, html, jsonl };
 
 // By extension (case-insensitive): .txt, .md/.markdown, .html/.htm, .jsonl/.ndjson.
 std::optional<Format> format_for_extension(std::string_view extension);
+
+// How a file is read: its format, and whether it is gzip-compressed ("page.html.gz").
+struct FileKind {
+    Format format;
+    bool gzip = false;
+};
+
+// By the file's name: its extension, or the one before a final ".gz".
+std::optional<FileKind> file_kind(const std::filesystem::path& path);
 
 // A part of a file that was not read: why (the warning's text), where (the 1-based line of a
 // JSON Lines file, 0 for the whole file) and the category the run counts it under.
@@ -36,11 +47,12 @@ struct ReadLimits {
     std::size_t max_article_bytes;  // one line of a JSON Lines file
 };
 
-// Reads `file` with the reader its extension names, handing each article to `emit` and each
-// part that cannot be read (unknown format, over a limit, unreadable, not UTF-8, empty, rejected
-// by the reader) to `skip`. A text, Markdown or HTML file is one article whose id is
-// article_id(file.relative); a JSON Lines file is read as read_jsonl does. Returns false when
-// part of the file could not be read.
+// Reads `file` with the reader its extension names (decompressed first when it is gzip), handing
+// each article to `emit` and each part that cannot be read (unknown format, over a limit,
+// unreadable or corrupt, not UTF-8, empty, rejected by the reader) to `skip`. The size limit of a
+// whole file holds for its decompressed bytes too. A text, Markdown or HTML file is one article
+// whose id is article_id(file.relative); a JSON Lines file is read as read_jsonl does. Returns
+// false when part of the file could not be read.
 bool read_source_file(const SourceFile& file, const ReadLimits& limits, const ArticleHandler& emit,
                       const ProblemHandler& skip);
 

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string_view>
 
 #include <fmt/format.h>
 
+#include "indexer/ascii_case.h"
 #include "indexer/run_reporter.h"
 
 namespace talksearch::indexer {
@@ -55,13 +57,22 @@ std::vector<SourceFile> files_in_folder(const fs::path& input, const std::string
 std::string file_key(const SourceFile& file) { return file.root_key + "/" + file.relative; }
 
 std::string article_id(const std::string& relative) {
-    const auto slash = relative.rfind('/');
-    const auto dot = relative.rfind('.');
-    if (dot == std::string::npos || (slash != std::string::npos && dot < slash) ||
-        dot == (slash == std::string::npos ? 0 : slash + 1)) {
-        return relative;
+    const auto strip_extension = [](std::string_view name) {
+        const auto slash = name.rfind('/');
+        const auto dot = name.rfind('.');
+        if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash) ||
+            dot == (slash == std::string_view::npos ? 0 : slash + 1)) {
+            return name;
+        }
+        return name.substr(0, dot);
+    };
+    std::string_view id = relative;
+    // "page.html.gz" is the page "page", as "page.html" is.
+    if (const auto stripped = strip_extension(id);
+        stripped.size() + 3 == id.size() && lower_ascii(id.substr(stripped.size())) == ".gz") {
+        id = stripped;
     }
-    return relative.substr(0, dot);
+    return std::string(strip_extension(id));
 }
 
 std::string locate_input(const fs::path& input) {

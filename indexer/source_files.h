@@ -24,7 +24,8 @@ struct SourceFile {
 std::string file_key(const SourceFile& file);
 
 // The id of the one article a text, Markdown or HTML file holds: its relative path without the
-// extension ("sub/b" for "sub/b.txt"). A name that is all extension (".txt") stays whole.
+// extension ("sub/b" for "sub/b.txt", and for "sub/b.txt.gz"). A name that is all extension
+// (".txt") stays whole.
 std::string article_id(const std::string& relative);
 
 struct SourceInput {

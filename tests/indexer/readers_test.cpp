@@ -39,6 +39,14 @@ Read read(const SourceFile& file, const ReadLimits& limits = kLimits) {
     return result;
 }
 
+// Writes `content` gzip-compressed to `relative`, with `cut` bytes left off its end as a
+// download broken off would.
+void write_gzip(const TempDir& dir, const std::string& relative, const std::string& content,
+                std::size_t cut = 0) {
+    const auto path = dir.write_gzip(relative, content);
+    if (cut) fs::resize_file(path, fs::file_size(path) - cut);
+}
+
 }  // namespace
 
 TEST_CASE("formats by extension, case-insensitively", "[readers][text_reader]") {
@@ -98,7 +106,8 @@ TEST_CASE("a file that cannot be read whole is one problem, counted by category"
     TempDir dir;
     const auto [name, content, reason, category] =
         GENERATE(table<std::string, std::string, std::string, std::string>({
-            {"paper.pdf", "%PDF-1.4", "unsupported format (not .txt, .md, .html, .jsonl)",
+            {"paper.pdf", "%PDF-1.4",
+             "unsupported format (not .txt, .md, .html, .jsonl, nor one of them .gz)",
              "unsupported format"},
             {"big.txt", "Big\n" + std::string(1200, 'x'), "1204 bytes is over the limit of 1000",
              "too large"},
@@ -159,4 +168,102 @@ TEST_CASE("JSON Lines files have no file size limit, only a line size limit", "[
     CHECK(feed.size() > kLimits.max_file_bytes);
     CHECK(result.complete);
     CHECK(result.articles.size() == 50);
+}
+
+TEST_CASE("a file's kind is its extension, or the one before .gz", "[readers]") {
+    CHECK(file_kind("a/page.html")->format == Format::html);
+    CHECK_FALSE(file_kind("a/page.html")->gzip);
+    CHECK(file_kind("a/page.Html.GZ")->format == Format::html);
+    CHECK(file_kind("a/page.Html.GZ")->gzip);
+    CHECK(file_kind("feed.ndjson.gz")->format == Format::jsonl);
+    CHECK_FALSE(file_kind("archive.gz"));
+    CHECK_FALSE(file_kind("paper.pdf.gz"));
+    CHECK_FALSE(file_kind("notes.gz.txt")->gzip);
+}
+
+TEST_CASE("gzip-compressed pages and feeds are read as their format", "[readers]") {
+    TempDir dir;
+    write_gzip(dir, "sub/note.md.gz", "# Talks in Geneva\n\nDelegations met in *Geneva*.\n");
+    write_gzip(dir, "sub/page.HTML.GZ",
+               "<html><head><title>Talks in Geneva</title></head><body><article><h1>Talks in "
+               "Geneva</h1><p>Delegations met in Geneva on Monday to discuss a ceasefire and "
+               "the exchange of prisoners, officials said.</p></article></body></html>");
+    std::string feed;
+    for (int i = 0; i < 2000; ++i) {
+        feed += R"({"id":"j)" + std::to_string(i) +
+                R"(","body":"Talks went on."})"
+                "\n";
+    }
+    write_gzip(dir, "feed.jsonl.gz", feed);
+
+    const auto markdown = read(source(dir, "sub/note.md.gz"));
+    CHECK(markdown.complete);
+    REQUIRE(markdown.articles.size() == 1);
+    CHECK(markdown.articles[0].id == "sub/note");
+    CHECK(markdown.articles[0].file == "sub/note.md.gz");
+    CHECK(markdown.articles[0].title == "Talks in Geneva");
+
+    const auto html = read(source(dir, "sub/page.HTML.GZ"));
+    CHECK(html.complete);
+    REQUIRE(html.articles.size() == 1);
+    CHECK(html.articles[0].id == "sub/page");
+    CHECK(html.articles[0].title == "Talks in Geneva");
+
+    // Decompressed in a stream: the feed is larger than the buffer and than the file limit.
+    const auto lines = read(source(dir, "feed.jsonl.gz"));
+    CHECK(lines.complete);
+    CHECK(feed.size() > 1 << 16);
+    REQUIRE(lines.articles.size() == 2000);
+    CHECK(lines.articles[1999].id == "j1999");
+    CHECK(lines.articles[1999].line == 2000);
+    for (const auto* result : {&markdown, &html, &lines}) CHECK(result->problems.empty());
+}
+
+TEST_CASE("a file named .gz but not compressed is read as it is", "[readers]") {
+    TempDir dir;
+    dir.write("note.md.gz", "# Talks in Geneva\n\nDelegations met.\n");
+    const auto result = read(source(dir, "note.md.gz"));
+    CHECK(result.complete);
+    REQUIRE(result.articles.size() == 1);
+    CHECK(result.articles[0].title == "Talks in Geneva");
+}
+
+TEST_CASE("a broken gzip file is a problem, and a feed keeps the lines before the break",
+          "[readers]") {
+    TempDir dir;
+    write_gzip(dir, "note.md.gz", "# Talks\n\n" + std::string(600, 'x') + "\n", 6);
+    const auto note = read(source(dir, "note.md.gz"));
+    CHECK_FALSE(note.complete);
+    CHECK(note.articles.empty());
+    REQUIRE(note.problems.size() == 1);
+    CHECK_THAT(note.problems[0].reason, Catch::StartsWith("corrupt gzip data ("));
+    CHECK(note.problems[0].category == "unreadable");
+
+    std::string feed;
+    for (int i = 0; i < 30000; ++i) {
+        feed += R"({"id":"j)" + std::to_string(i) + R"(","body":"Talks went on, day )" +
+                std::to_string(i * 7919 % 100003) +
+                R"(."})"
+                "\n";
+    }
+    write_gzip(dir, "feed.jsonl.gz", feed, 2000);
+    const auto lines = read(source(dir, "feed.jsonl.gz"));
+    CHECK_FALSE(lines.complete);
+    CHECK(lines.articles.size() > 1000);
+    CHECK(lines.articles.size() < 30000);
+    REQUIRE(lines.problems.size() == 1);
+    CHECK_THAT(lines.problems[0].reason, Catch::StartsWith("corrupt gzip data ("));
+}
+
+TEST_CASE("the size limit holds for a gzip file's decompressed bytes", "[readers]") {
+    TempDir dir;
+    // A few dozen bytes on disk, far over the limit once decompressed.
+    write_gzip(dir, "big.txt.gz", "Big\n" + std::string(1 << 19, 'x'));
+    const auto listed = source(dir, "big.txt.gz");
+    CHECK(listed.bytes < kLimits.max_file_bytes);
+    const auto result = read(listed);
+    CHECK_FALSE(result.complete);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].reason == "over the limit of 1000 bytes");
+    CHECK(result.problems[0].category == "too large");
 }

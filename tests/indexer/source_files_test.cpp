@@ -90,6 +90,10 @@ TEST_CASE("an article's id is its file's relative path without the extension", "
         {"v1.2/notes", "v1.2/notes"},
         {".txt", ".txt"},
         {"sub/.md", "sub/.md"},
+        {"sub/b.html.gz", "sub/b"},
+        {"sub/b.MD.GZ", "sub/b"},
+        {"sub/b.gz", "sub/b"},
+        {"sub/.gz", "sub/.gz"},
     }));
     CAPTURE(relative);
     CHECK(article_id(relative) == id);

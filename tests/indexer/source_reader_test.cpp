@@ -66,8 +66,9 @@ TEST_CASE("what cannot be read is reported under the file's path, and its ids ar
     const auto feed = inputs[0].files[0].path.string();
     const auto paper = inputs[0].files[1].path.string();
     CHECK(warnings ==
-          std::vector<std::string>{feed + ":2: no \"body\" or \"text\"",
-                                   paper + ": unsupported format (not .txt, .md, .html, .jsonl)"});
+          std::vector<std::string>{
+              feed + ":2: no \"body\" or \"text\"",
+              paper + ": unsupported format (not .txt, .md, .html, .jsonl, nor one of them .gz)"});
     const auto summary = reporter.summary();
     CHECK(summary.files == 2);
     CHECK(summary.skipped.at("malformed JSON line") == 1);

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
+#include <zlib.h>
 
 namespace talksearch::testing {
 namespace fs = std::filesystem;
@@ -22,6 +23,18 @@ fs::path TempDir::write(const std::string& relative, const std::string& content)
     const auto full = path_ / relative;
     fs::create_directories(full.parent_path());
     std::ofstream(full, std::ios::binary) << content;
+    return full;
+}
+
+fs::path TempDir::write_gzip(const std::string& relative, const std::string& content) const {
+    const auto full = write(relative, "");
+    gzFile file = gzopen(full.c_str(), "wb");
+    if (!file) throw std::runtime_error("cannot open " + full.string());
+    const bool written = gzwrite(file, content.data(), static_cast<unsigned>(content.size())) ==
+                         static_cast<int>(content.size());
+    if (gzclose(file) != Z_OK || !written) {
+        throw std::runtime_error("cannot write " + full.string());
+    }
     return full;
 }
 

@@ -24,6 +24,8 @@ class TempDir {
     const std::filesystem::path& path() const { return path_; }
     // Writes `content` to `relative` (creating folders) and returns its full path.
     std::filesystem::path write(const std::string& relative, const std::string& content) const;
+    // The same, gzip-compressed.
+    std::filesystem::path write_gzip(const std::string& relative, const std::string& content) const;
 
   private:
     std::filesystem::path path_;
