@@ -1,32 +1,28 @@
-// The JSON Lines reader and the cleaner, as the indexer runs them on each line of a .jsonl
-// file. A malformed line is an InputError, which the indexer reports and skips.
+// The JSON Lines reader and the cleaner, as the indexer runs them on a .jsonl file: line by
+// line, each line held to a size limit, once with no line over it and once with a limit small
+// enough for fuzzed inputs to cross. A malformed, overlong or non-UTF-8 line is a problem the
+// indexer reports and skips; a line that fails any other way (an exception that is not
+// InputError) is a bug.
 
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
+#include <cstdlib>
+#include <sstream>
+#include <string>
 
-#include "common/text.h"
 #include "indexer/cleaner.h"
 #include "indexer/readers.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace talksearch::indexer;
-    std::string_view rest(reinterpret_cast<const char*>(data), size);
-    std::size_t number = 0;
-    while (!rest.empty()) {
-        const auto end = rest.find('\n');
-        auto line = rest.substr(0, end);
-        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-        ++number;
-        // What the indexer does before the reader: CR LF endings, blank and non-UTF-8 lines.
-        if (line.ends_with('\r')) line.remove_suffix(1);
-        if (talksearch::normalize_spaces(line).empty() || !talksearch::is_valid_utf8(line)) {
-            continue;
-        }
-        try {
-            clean(read_jsonl_line(line, "fuzz.jsonl", number));
-        } catch (const InputError&) {
-        }
+    const std::string content(reinterpret_cast<const char*>(data), size);
+    for (const std::size_t max_line_bytes : {size + 1, std::size_t{512}}) {
+        std::istringstream in(content);
+        read_jsonl(
+            in, "fuzz.jsonl", max_line_bytes, [](const ParsedArticle& parsed) { clean(parsed); },
+            [](const ReadProblem& problem) {
+                if (problem.category == "failed") std::abort();
+            });
     }
     return 0;
 }
