@@ -5,6 +5,7 @@
 #include <cstring>
 #include <streambuf>
 #include <string>
+#include <string_view>
 #include <zlib.h>
 
 #include <fmt/format.h>
@@ -15,7 +16,8 @@ namespace talksearch::indexer {
 
 class GzipInput::Buffer : public std::streambuf {
   public:
-    explicit Buffer(const std::filesystem::path& path) : file_(gzopen(path.c_str(), "rb")) {
+    explicit Buffer(const std::filesystem::path& path)
+        : path_(path.string()), file_(gzopen(path.c_str(), "rb")) {
         if (file_) gzbuffer(file_, kChunk);
     }
     ~Buffer() override {
@@ -35,8 +37,13 @@ class GzipInput::Buffer : public std::streambuf {
         const char* message = gzerror(file_, &code);
         // A truncated stream ends with what could be read and Z_BUF_ERROR: an error, not an end.
         if (read < 0 || (code != Z_OK && code != Z_STREAM_END)) {
-            throw GzipError(code == Z_ERRNO ? std::string(std::strerror(errno))
-                                            : std::string(message ? message : "gzip error"));
+            if (code == Z_ERRNO) throw GzipError(std::strerror(errno));
+            // zlib puts the file's path before its message; the reader's warning names it already.
+            std::string_view text = message ? message : "gzip error";
+            if (text.starts_with(path_) && text.substr(path_.size()).starts_with(": ")) {
+                text.remove_prefix(path_.size() + 2);
+            }
+            throw GzipError(std::string(text));
         }
         if (read == 0) return traits_type::eof();
         setg(data_.data(), data_.data(), data_.data() + read);
@@ -45,6 +52,7 @@ class GzipInput::Buffer : public std::streambuf {
 
   private:
     static constexpr unsigned kChunk = 1 << 16;
+    std::string path_;
     gzFile file_;
     std::array<char, kChunk> data_{};
 };

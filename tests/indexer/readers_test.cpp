@@ -236,7 +236,8 @@ TEST_CASE("a broken gzip file is a problem, and a feed keeps the lines before th
     CHECK_FALSE(note.complete);
     CHECK(note.articles.empty());
     REQUIRE(note.problems.size() == 1);
-    CHECK_THAT(note.problems[0].reason, Catch::StartsWith("corrupt gzip data ("));
+    // zlib's message, without the path it puts first: the warning names the file already.
+    CHECK(note.problems[0].reason == "corrupt gzip data (unexpected end of file)");
     CHECK(note.problems[0].category == "unreadable");
 
     std::string feed;
