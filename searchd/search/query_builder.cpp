@@ -125,6 +125,39 @@ bool has_wildcard_beside_proximity(std::string_view marked) {
     return false;
 }
 
+// Where `text` excludes something with a leading minus ("-war", "-\"peace talks\"",
+// "(-war)"): a minus at the start of a word, outside quotes, before a word, a quote or a group.
+std::vector<std::size_t> exclusion_marks(std::string_view text) {
+    std::vector<std::size_t> marks;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '"') quoted = !quoted;
+        if (c != '-' || quoted || i + 1 == text.size()) continue;
+        const auto before = i == 0 ? ' ' : static_cast<unsigned char>(text[i - 1]);
+        const auto next = static_cast<unsigned char>(text[i + 1]);
+        const bool starts_word = std::isspace(before) || std::iscntrl(before) || before == '(';
+        if (starts_word && (std::isalnum(next) || next >= 0x80 || next == '"' || next == '(')) {
+            marks.push_back(i);
+        }
+    }
+    return marks;
+}
+
+// Whether `query` leaves out the matches of some part of it (an AND_NOT anywhere).
+bool excludes_something(const Xapian::Query& query) {
+    std::vector<Xapian::Query> pending{query};  // a stack: no recursion on the query's depth
+    while (!pending.empty()) {
+        const auto part = std::move(pending.back());
+        pending.pop_back();
+        if (part.get_type() == Xapian::Query::OP_AND_NOT) return true;
+        for (std::size_t i = 0; i < part.get_num_subqueries(); ++i) {
+            pending.push_back(part.get_subquery(i));
+        }
+    }
+    return false;
+}
+
 std::size_t nesting_depth(std::string_view text) {
     std::size_t depth = 0;
     std::size_t deepest = 0;
@@ -227,7 +260,12 @@ std::optional<std::string> QueryBuilder::correct_spelling(const std::string& tex
     // The words that could be misspelt, asked about together: over remote shards, one question.
     std::vector<Word> candidates;
     std::vector<std::string> folded;
+    // A word left out (-word) need not be spelt as the index spells it.
+    const auto left_out = exclusion_marks(text);
     for (auto& word : split_words(text)) {
+        if (std::find(left_out.begin(), left_out.end(), word.begin - 1) != left_out.end()) {
+            continue;
+        }
         // Only words the spelling data could hold, and not one of the catalogue's names
         // (aliases like "Odessa" are found through synonyms, not misspelt).
         if (!schema::is_spelling_word(word.folded) || catalog_.find(word.folded)) continue;
@@ -308,8 +346,33 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
                           fmt::format("the query has {} wildcards (word*); the limit is {}",
                                       wildcards, kMaxWildcards));
     }
+    auto query = parse_checked(marked);
+    // Xapian's parser takes a group of -words with no other word ("-war", "(-war) talks",
+    // "-war OR talks") for a syntax error, and then parses the whole text again with every
+    // operator off: the -words become words to find, the opposite of what was asked. Each -word
+    // is then read as NOT word, which the parser takes on its own.
+    const auto marks = exclusion_marks(marked);
+    if (marks.empty() || excludes_something(query)) return query;
+    std::string as_not;
+    std::size_t copied = 0;
+    for (const auto mark : marks) {
+        as_not.append(marked, copied, mark - copied);
+        as_not.append("NOT ");
+        copied = mark + 1;
+    }
+    as_not.append(marked, copied);
+    query = parse_checked(as_not);
+    if (!excludes_something(query)) {
+        throw SearchError(ErrorCode::invalid_query,
+                          "cannot tell what the -words leave out; write NOT before a word to "
+                          "leave out the articles with it, e.g. talks NOT war");
+    }
+    return query;
+}
+
+Xapian::Query QueryBuilder::parse_checked(const std::string& text) {
     try {
-        return parser_.parse_query(marked, kParserFlags);
+        return parser_.parse_query(text, kParserFlags);
     } catch (const Xapian::QueryParserError& error) {
         throw SearchError(
             ErrorCode::invalid_query,

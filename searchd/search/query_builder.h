@@ -70,6 +70,9 @@ class QueryBuilder {
     }
 
   private:
+    // Xapian's parser on text checked by parse(), its errors turned into SearchError.
+    Xapian::Query parse_checked(const std::string& text);
+
     const Catalog& catalog_;
     Xapian::Database vocabulary_;
     SpellingData spelling_;

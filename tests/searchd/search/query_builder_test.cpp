@@ -75,12 +75,57 @@ TEST_CASE("the internal wildcard fields cannot be typed", "[query_builder]") {
 
     // Xapian 1.4's parser crashes on the first (the fuzz target's regression).
     for (const std::string text :
-         {"-J -xwildcard:U/p", "xwildcard:talk", "peace (xtitlewildcard:ta)", "+xwildcard:",
-          "-J\x1f-xwildcard:U/p", "talks,xwildcard:ta"}) {
+         {"-J -xwildcard:U/p", "xwildcard:talk", "peace (xtitlewildcard:ta)",
+          "+xwildcard:", "-J\x1f-xwildcard:U/p", "talks,xwildcard:ta"}) {
         CAPTURE(text);
         CHECK(error_of(builder, text) == ErrorCode::invalid_query);
     }
     // The same names inside words, and wildcards written as such, are fine.
     CHECK_NOTHROW(builder.parse("fooxwildcard:talk"));
     CHECK_NOTHROW(builder.parse("-J -talk*"));
+}
+
+namespace {
+
+// The bundled corpus's articles `text` matches.
+Xapian::doccount matches_of(QueryBuilder& builder, const std::string& text) {
+    Xapian::Enquire enquire(talksearch::testing::bundled_corpus_index());
+    enquire.set_query(builder.parse(text));
+    return enquire.get_mset(0, 100).size();
+}
+
+}  // namespace
+
+TEST_CASE("-words leave out the articles with them, alone or beside operators", "[query_builder]") {
+    QueryBuilder builder(talksearch::testing::shipped_catalog(),
+                         talksearch::testing::bundled_corpus_index());
+    const auto all = talksearch::testing::bundled_corpus_index().get_doccount();
+    const auto with_kharkiv = matches_of(builder, "Kharkiv");
+    REQUIRE(with_kharkiv > 0);
+    REQUIRE(with_kharkiv < all);
+    REQUIRE(matches_of(builder, "drone NOT Kharkiv") == all - with_kharkiv);
+
+    // Xapian's parser reads a group of -words alone as an error, and the whole text again as
+    // plain words: "-Kharkiv" had found the articles with Kharkiv.
+    CHECK(matches_of(builder, "-Kharkiv") == all - with_kharkiv);
+    CHECK(matches_of(builder, "(-Kharkiv)") == all - with_kharkiv);
+    CHECK(matches_of(builder, "-Kharkiv -drone") == matches_of(builder, "NOT Kharkiv NOT drone"));
+    CHECK(matches_of(builder, "-\"Kharkiv\"") == all - with_kharkiv);
+    CHECK(matches_of(builder, "(-Kharkiv) drone") == matches_of(builder, "drone NOT Kharkiv"));
+    CHECK(matches_of(builder, "-Kharkiv AND drone") == matches_of(builder, "drone NOT Kharkiv"));
+    CHECK(matches_of(builder, "-Kharkiv OR drone") ==
+          matches_of(builder, "(NOT Kharkiv) OR drone"));
+    // As the parser reads them itself.
+    CHECK(matches_of(builder, "drone -Kharkiv") == matches_of(builder, "drone NOT Kharkiv"));
+    // A minus inside a word or a phrase leaves nothing out.
+    CHECK(matches_of(builder, "\"Kharkiv -drone\"") == matches_of(builder, "\"Kharkiv drone\""));
+    CHECK_NOTHROW(builder.parse("pro-Russian"));
+    CHECK(error_of(builder, "NOT -Kharkiv") == ErrorCode::invalid_query);
+}
+
+TEST_CASE("a word left out is not corrected", "[query_builder]") {
+    QueryBuilder builder(talksearch::testing::shipped_catalog(),
+                         talksearch::testing::bundled_corpus_index());
+    REQUIRE(builder.correct_spelling("grian").has_value());
+    CHECK_FALSE(builder.correct_spelling("Kharkiv -grian").has_value());
 }
