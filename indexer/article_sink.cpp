@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/text.h"
 #include "indexer/cleaner.h"
 #include "indexer/exception_message.h"
 
@@ -17,6 +18,15 @@ ArticleSink::ArticleSink(const SinkContext& context, const std::filesystem::path
 
 bool ArticleSink::admit(const ParsedArticle& parsed, const std::string& display) {
     auto& reporter = context_.reporter;
+    // The id and the file's path are stored as JSON text, which must be UTF-8: a name in another
+    // encoding (Latin-1's "caf\xe9.txt") would make the stored article unreadable.
+    if (!is_valid_utf8(parsed.id) || !is_valid_utf8(parsed.file)) {
+        reporter.skip(repair_utf8(display), parsed.line,
+                      is_valid_utf8(parsed.file) ? "id is not valid UTF-8"
+                                                 : "file name is not valid UTF-8; rename the file",
+                      "bad id");
+        return false;
+    }
     if (parsed.id.size() > kMaxIdBytes) {
         reporter.skip(display, parsed.line, fmt::format("id is longer than {} bytes", kMaxIdBytes),
                       "bad id");

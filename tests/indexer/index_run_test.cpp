@@ -17,6 +17,7 @@
 
 #include "common/schema.h"
 #include "common/stored_article.h"
+#include "common/text.h"
 #include "indexer/cleaner.h"
 #include "indexer/document_builder.h"
 #include "indexer/entity_matcher.h"
@@ -194,6 +195,27 @@ TEST_CASE("unusable files are skipped, counted and named in a warning", "[index_
     CHECK(summary.skipped_total() == 1);
     REQUIRE(warnings.size() == 1);
     CHECK_THAT(warnings.front(), Catch::Contains(name));
+}
+
+TEST_CASE("a file whose name is not UTF-8 is skipped, and every stored article stays readable",
+          "[index_run]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    dir.write("in/good.txt", kArticleA);
+    dir.write("in/caf\xE9.txt", kArticleB);  // Latin-1
+    std::vector<std::string> warnings;
+    const auto summary = index_into(db, {dir.path() / "in"}, &warnings);
+    CHECK(summary.added == 1);
+    CHECK(summary.skipped.at("bad id") == 1);
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings.front(),
+               Catch::Contains("caf") && Catch::Contains("file name is not valid UTF-8"));
+    CHECK(is_valid_utf8(warnings.front()));
+    // searchd reads every result's stored article: one it cannot read fails the search.
+    const Xapian::Database database(db.string());
+    for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
+        CHECK_NOTHROW(deserialize_article(database.get_document(*it).get_data()));
+    }
 }
 
 TEST_CASE("an id seen twice in one run is skipped the second time", "[index_run]") {
