@@ -96,7 +96,7 @@ Xapian::doccount matches_of(QueryBuilder& builder, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("-words leave out the articles with them, alone or beside operators", "[query_builder]") {
+TEST_CASE("words after a minus are left out, alone or beside operators", "[query_builder]") {
     QueryBuilder builder(talksearch::testing::shipped_catalog(),
                          talksearch::testing::bundled_corpus_index());
     const auto all = talksearch::testing::bundled_corpus_index().get_doccount();
