@@ -210,6 +210,7 @@ struct Searcher::Share {
     bool total_exact = true;
     FacetCounts counts;
     std::map<schema::Facet, std::vector<std::string>> filters;  // resolved names
+    std::set<std::string> marked_terms;                         // of the query, for highlights
 };
 
 SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* helper) {
@@ -390,9 +391,10 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
         // The columns know a story of one article without a lookup of the story's postings.
         const bool alone = use_columns_ && columns().story(*it) == SlotColumns::kStoryOfOne;
         if (!alone) hit.duplicates = other_copies(index_.database(), hit.story, *it);
-        hit.title_html = marked_html(*mset, article.title, stem);
+        const auto& terms = shares.front().marked_terms;
+        hit.title_html = marked_html(*mset, article.title, terms, stem);
         hit.score = it.get_weight();
-        hit.snippet = request.snippets ? snippet_html(*mset, article.body, stem)
+        hit.snippet = request.snippets ? snippet_html(*mset, article.body, terms, stem)
                                        : opening_html(article.body, kSnippetBytes);
         response.results.push_back(std::move(hit));
     }
@@ -487,6 +489,7 @@ Searcher::Share Searcher::match(const SearchRequest& request, SortOrder sort, st
                                  selections_known);
     search.sort = sort;
     search.window = window;
+    share.marked_terms = search::marked_terms(search.query);
     const auto search_pass = [&](Xapian::Enquire& enquire, Xapian::doccount check_at_least) {
         set_ranking(enquire, sort, check_at_least > 0 && !index_.remote_shards());
         share.mset = refused_as_invalid_query([&] {

@@ -50,8 +50,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     const auto& stem = builder.stemmer();
-    search::snippet_html(mset, text, stem);
-    search::marked_html(mset, text, stem);
+    const auto marked = search::marked_terms(query);
+    search::snippet_html(mset, text, marked, stem);
+    search::marked_html(mset, text, marked, stem);
     search::opening_html(text, search::kSnippetBytes);
     const std::set<std::string> terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
     search::find_highlights("body", text, terms, stem);
