@@ -103,6 +103,13 @@ class Session : public std::enable_shared_from_this<Session> {
 
     void on_header(beast::error_code error, std::size_t) {
         if (error) return on_read_error(error);
+        // A body whose length no one can tell (a transfer coding that does not end in chunked)
+        // would be read as the next request: refused, and the connection closed (RFC 9112 6.3).
+        if (parser_->get().count(beast::http::field::transfer_encoding) && !parser_->chunked()) {
+            return send_error(kBadRequest,
+                              "the request's Transfer-Encoding does not end in chunked, so its "
+                              "body's length cannot be told");
+        }
         // The rest of the request gets its own deadline once the header has arrived.
         stream_.expires_after(options_.limits.read_timeout);
         beast::http::async_read(stream_, buffer_, *parser_,

@@ -170,6 +170,17 @@ TEST_CASE("requests over the limits or not HTTP get JSON errors", "[server]") {
         CHECK(response.result_int() == 400);
         CHECK(error_code(response) == "bad_request");
     }
+    {
+        // The body would otherwise be read as a second request.
+        auto socket = server.connect();
+        send(socket,
+             "GET /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n"
+             "GET /nope HTTP/1.1\r\nHost: x\r\n\r\n");
+        const auto response = receive(socket, buffer);
+        CHECK(response.result_int() == 400);
+        CHECK(error_code(response) == "bad_request");
+        CHECK(closed_by_server(socket));
+    }
     // The server goes on answering.
     auto socket = server.connect();
     send(socket, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
