@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <optional>
 #include <set>
 #include <vector>
@@ -157,6 +158,41 @@ bool excludes_something(const Xapian::Query& query) {
     }
     return false;
 }
+
+// The window of a phrase or NEAR query of single terms, which Xapian 1.4's Query does not give
+// but in its description: "(Zpeac@1 NEAR 11 Ztalk@2)".
+std::optional<Xapian::termcount> window_of(const Xapian::Query& query) {
+    const auto description = query.get_description();
+    for (const std::string_view op : {" PHRASE ", " NEAR "}) {
+        const auto at = description.find(op);
+        if (at == std::string::npos) continue;
+        Xapian::termcount window = 0;
+        const auto* begin = description.data() + at + op.size();
+        const auto* end = description.data() + description.size();
+        if (std::from_chars(begin, end, window).ec == std::errc() && window > 0) return window;
+    }
+    return std::nullopt;
+}
+
+// Operators rebuilt from their subqueries alone, with no parameter to lose.
+bool rebuilt_from_parts(Xapian::Query::op op) {
+    switch (op) {
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_XOR:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_MAX:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// At most this many phrases stand for one with aliases ("Kiev Odessa" has 4 × 4 spellings).
+constexpr std::size_t kMaxAliasedPhrases = 16;
 
 std::size_t nesting_depth(std::string_view text) {
     std::size_t depth = 0;
@@ -346,7 +382,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
                           fmt::format("the query has {} wildcards (word*); the limit is {}",
                                       wildcards, kMaxWildcards));
     }
-    auto query = parse_checked(marked);
+    auto query = with_aliases(parse_checked(marked));
     // Xapian's parser takes a group of -words with no other word ("-war", "(-war) talks",
     // "-war OR talks") for a syntax error, and then parses the whole text again with every
     // operator off: the -words become words to find, the opposite of what was asked. Each -word
@@ -361,13 +397,118 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
         copied = mark + 1;
     }
     as_not.append(marked, copied);
-    query = parse_checked(as_not);
+    query = with_aliases(parse_checked(as_not));
     if (!excludes_something(query)) {
         throw SearchError(ErrorCode::invalid_query,
                           "cannot tell what the -words leave out; write NOT before a word to "
                           "leave out the articles with it, e.g. talks NOT war");
     }
     return query;
+}
+
+std::vector<std::string> QueryBuilder::aliases_of(const std::string& term) const {
+    const std::string stem_prefix(schema::kStemPrefix);
+    const std::string title_prefix(schema::kTitleStemPrefix);
+    const bool in_title = term.starts_with(title_prefix);
+    if (!in_title && !term.starts_with(stem_prefix)) return {};
+    // The synonyms are between body stems; a title stem has its body stem's.
+    const auto body_term = in_title ? stem_prefix + term.substr(title_prefix.size()) : term;
+    std::vector<std::string> aliases;
+    for (auto it = vocabulary_.synonyms_begin(body_term); it != vocabulary_.synonyms_end(body_term);
+         ++it) {
+        const std::string alias = *it;
+        if (!alias.starts_with(stem_prefix)) continue;
+        aliases.push_back(in_title ? title_prefix + alias.substr(stem_prefix.size()) : alias);
+    }
+    return aliases;
+}
+
+Xapian::Query QueryBuilder::with_aliases(const Xapian::Query& query) const {
+    // The replacement of a query that takes aliases itself, or nothing.
+    const auto aliased = [&](const Xapian::Query& part) -> std::optional<Xapian::Query> {
+        const auto type = part.get_type();
+        if (type == Xapian::Query::LEAF_TERM) {
+            // A plain stem's aliases are the parser's own (auto synonyms); a title stem's not.
+            const std::string term = *part.get_terms_begin();
+            if (!term.starts_with(schema::kTitleStemPrefix)) return std::nullopt;
+            auto aliases = aliases_of(term);
+            if (aliases.empty()) return std::nullopt;
+            std::vector<Xapian::Query> spellings{part};
+            for (const auto& alias : aliases) spellings.emplace_back(alias);
+            return Xapian::Query(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end());
+        }
+        if (type != Xapian::Query::OP_PHRASE && type != Xapian::Query::OP_NEAR) {
+            return std::nullopt;
+        }
+        std::vector<std::vector<std::string>> spellings;
+        for (std::size_t i = 0; i < part.get_num_subqueries(); ++i) {
+            const auto word = part.get_subquery(i);
+            if (word.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+            spellings.push_back({*word.get_terms_begin()});
+            for (auto& alias : aliases_of(spellings.back().front())) {
+                spellings.back().push_back(std::move(alias));
+            }
+        }
+        const auto window = window_of(part);
+        if (!window || std::all_of(spellings.begin(), spellings.end(),
+                                   [](const auto& forms) { return forms.size() == 1; })) {
+            return std::nullopt;
+        }
+        // Each combination of spellings, the words' own first, up to the limit.
+        std::vector<Xapian::Query> phrases;
+        std::vector<std::size_t> choice(spellings.size(), 0);
+        while (phrases.size() < kMaxAliasedPhrases) {
+            std::vector<Xapian::Query> words;
+            for (std::size_t i = 0; i < choice.size(); ++i)
+                words.emplace_back(spellings[i][choice[i]]);
+            phrases.emplace_back(type, words.begin(), words.end(), *window);
+            std::size_t i = choice.size();
+            while (i > 0 && ++choice[i - 1] == spellings[i - 1].size()) choice[--i] = 0;
+            if (i == 0) break;
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
+    };
+
+    // Rebuilt bottom up with a stack of its own: no recursion on the query's depth.
+    struct Frame {
+        Xapian::Query query;
+        std::vector<Xapian::Query> parts;
+        bool changed = false;
+    };
+    std::vector<Frame> stack{{query, {}, false}};
+    std::optional<Xapian::Query> result;
+    while (!stack.empty()) {
+        auto& frame = stack.back();
+        std::optional<Xapian::Query> done;
+        bool changed = false;
+        const auto type = frame.query.get_type();
+        const auto count = frame.query.get_num_subqueries();
+        if (auto replacement = aliased(frame.query)) {
+            done = std::move(*replacement);
+            changed = true;
+        } else if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR ||
+                   count == 0) {
+            done = frame.query;
+        } else if (frame.parts.size() < count) {
+            auto next = frame.query.get_subquery(frame.parts.size());
+            frame.parts.push_back(Xapian::Query());  // filled when the part is done
+            stack.push_back({std::move(next), {}, false});
+            continue;
+        } else if (frame.changed && rebuilt_from_parts(type)) {
+            done = Xapian::Query(type, frame.parts.begin(), frame.parts.end());
+            changed = true;
+        } else {
+            done = frame.query;
+        }
+        stack.pop_back();
+        if (stack.empty()) {
+            result = std::move(done);
+        } else {
+            stack.back().parts.back() = std::move(*done);
+            stack.back().changed = stack.back().changed || changed;
+        }
+    }
+    return *result;
 }
 
 Xapian::Query QueryBuilder::parse_checked(const std::string& text) {

@@ -72,6 +72,11 @@ class QueryBuilder {
   private:
     // Xapian's parser on text checked by parse(), its errors turned into SearchError.
     Xapian::Query parse_checked(const std::string& text);
+    // `query` with the aliases of the words of phrases, NEAR, ADJ and title: searches, which
+    // Xapian's parser gives plain words only.
+    Xapian::Query with_aliases(const Xapian::Query& query) const;
+    // A stem term's aliases (its synonyms), title terms' as title terms.
+    std::vector<std::string> aliases_of(const std::string& term) const;
 
     const Catalog& catalog_;
     Xapian::Database vocabulary_;

@@ -129,3 +129,30 @@ TEST_CASE("a word left out is not corrected", "[query_builder]") {
     REQUIRE(builder.correct_spelling("grian").has_value());
     CHECK_FALSE(builder.correct_spelling("Kharkiv -grian").has_value());
 }
+
+TEST_CASE("aliases count in phrases, NEAR, ADJ and title: searches", "[query_builder]") {
+    // The vocabulary as searchd opens it: the index and the catalogue's synonyms.
+    TempDir dir;
+    const auto synonyms = (dir.path() / "synonyms").string();
+    write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
+    auto vocabulary = talksearch::testing::bundled_corpus_index();
+    vocabulary.add_database(Xapian::Database(synonyms));
+    QueryBuilder builder(talksearch::testing::shipped_catalog(), vocabulary);
+    const auto count = [&](const std::string& text) {
+        Xapian::Enquire enquire(talksearch::testing::bundled_corpus_index());
+        enquire.set_query(builder.parse(text));
+        return enquire.get_mset(0, 100).size();
+    };
+    REQUIRE(count("\"Kyiv authorities\"") > 0);
+    CHECK(count("\"Kiev authorities\"") == count("\"Kyiv authorities\""));
+    CHECK(count("\"Київ authorities\"") == count("\"Kyiv authorities\""));
+    CHECK(count("Kiev NEAR authorities") == count("Kyiv NEAR authorities"));
+    CHECK(count("Kiev ADJ authorities") == count("Kyiv ADJ authorities"));
+    REQUIRE(count("title:Odesa") > 0);
+    CHECK(count("title:Odessa") == count("title:Odesa"));
+    CHECK(count("title:\"Odessa overnight\"") == count("title:\"Odesa overnight\""));
+    // The words around keep their order and distance.
+    CHECK(count("\"authorities Kiev\"") == count("\"authorities Kyiv\""));
+    // What is left out is left out in every spelling.
+    CHECK(count("Odesa -title:Odessa") == count("Odesa -title:Odesa"));
+}
