@@ -66,7 +66,10 @@ function plural(n, one, many = `${one}s`) {
 function formatDate(value) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || '');
   if (!m) return value || '';
-  return dateFormat.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  // No such day ("2025-02-30" would roll over to 2 March): shown as typed, as the error names it.
+  if (date.toISOString().slice(0, 10) !== value) return value;
+  return dateFormat.format(date);
 }
 
 function formatRange(from, to) {
@@ -171,6 +174,8 @@ function renderControls() {
   el.from.value = normaliseFrom(state.from);
   el.to.value = normaliseTo(state.to);
   el.dateClear.hidden = !(state.from || state.to);
+  // From the URL, so that it is right when the search fails too; the answer's sort replaces it.
+  el.sort.value = state.sort || (state.q ? 'relevance' : 'newest');
   const count = filterCount(state);
   el.filtersCount.hidden = count === 0;
   el.filtersCount.textContent = count ? String(count) : '';

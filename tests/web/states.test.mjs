@@ -80,6 +80,13 @@ test('API errors are shown as a readable message', async () => {
   assert.equal(await page.locator('#results > li').count(), 0);
   await screenshot(page, artifactPath('web-api-error.png'));
 
+  // A day that does not exist is shown as typed, not rolled over to another; the sort control
+  // follows the URL though the search failed.
+  await page.goto(`${server.baseUrl}/?q=talks&from=2025-02-30&sort=oldest`);
+  await error.waitFor();
+  assert.match(await page.locator('#active-filters').textContent(), /2025-02-30/);
+  assert.equal(await page.locator('#sort').inputValue(), 'oldest');
+
   await page.goto(`${server.baseUrl}/?doc=no-such-article`);
   await page.locator('#article-view .error-message').waitFor();
   await page.locator('#article-view .back-link').click();
