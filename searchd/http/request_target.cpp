@@ -44,10 +44,28 @@ std::string encode_lenient(std::string_view target) {
     return out;
 }
 
+// A target in absolute form ("http://host/api/search?q=x"), which RFC 9112 (3.2.2) says a server
+// must accept, as proxies send it: its path and query; other targets as they are.
+std::string origin_form(std::string target) {
+    if (target.starts_with('/')) return target;
+    const auto absolute = urls::parse_absolute_uri(target);
+    if (!absolute || (absolute->scheme_id() != urls::scheme::http &&
+                      absolute->scheme_id() != urls::scheme::https)) {
+        return target;
+    }
+    std::string origin =
+        absolute->encoded_path().empty() ? "/" : std::string(absolute->encoded_path());
+    if (absolute->has_query()) {
+        origin += '?';
+        origin += absolute->encoded_query();
+    }
+    return origin;
+}
+
 }  // namespace
 
 RequestTarget parse_target(std::string_view raw_target) {
-    const auto target = encode_lenient(raw_target);
+    const auto target = origin_form(encode_lenient(raw_target));
     const auto parsed = urls::parse_origin_form(target);
     if (!parsed) {
         throw ApiError(kInvalidEncoding,

@@ -55,3 +55,11 @@ TEST_CASE("empty pairs between separators are no parameters", "[request_target]"
     // A pair with an empty name and a value is still one, and the search refuses it.
     CHECK(parse_target("/api/search?=x").params.size() == 1);
 }
+
+TEST_CASE("a target in absolute form counts by its path and query", "[request_target]") {
+    const auto target = parse_target("http://example.org/api/search?q=Odesa");
+    CHECK(target.path == "/api/search");
+    CHECK(target.value("q") == "Odesa");
+    CHECK(parse_target("https://example.org").path == "/");
+    CHECK_THROWS_AS(parse_target("ftp://example.org/api/search"), ApiError);
+}
