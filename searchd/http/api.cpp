@@ -156,11 +156,11 @@ Handled Api::handle(const Request& request) {
         check_parameters(*route, target);
         handled.response = (this->*route->handler)(target, request);
     } catch (const ApiError& error) {
-        handled.response = error_response(error.kind().status, error.kind().code, error.what(),
+        handled.response = error_response(error.kind().status, error.kind().code, error.message(),
                                           request.version(), request.keep_alive());
     } catch (const SearchError& error) {
         handled.response = error_response(status_for(error.code()), search::to_string(error.code()),
-                                          error.what(), request.version(), request.keep_alive());
+                                          error.message(), request.version(), request.keep_alive());
     } catch (const Xapian::Error& error) {
         // The search core reports the query's faults and the index's outages as SearchErrors;
         // any other Xapian error is a bug of ours.

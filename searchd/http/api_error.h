@@ -32,11 +32,14 @@ inline constexpr std::array kApiErrorKinds{
 class ApiError : public std::runtime_error {
   public:
     ApiError(ApiErrorKind kind, const std::string& message)
-        : std::runtime_error(message), kind_(kind) {}
+        : std::runtime_error(message), kind_(kind), message_(message) {}
     ApiErrorKind kind() const { return kind_; }
+    // Whole: what() ends at a NUL byte, which a message quoting the request may hold.
+    const std::string& message() const { return message_; }
 
   private:
     ApiErrorKind kind_;
+    std::string message_;
 };
 
 }  // namespace talksearch::http

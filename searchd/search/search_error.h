@@ -23,11 +23,14 @@ std::string_view to_string(ErrorCode code);
 class SearchError : public std::runtime_error {
   public:
     SearchError(ErrorCode code, const std::string& message)
-        : std::runtime_error(message), code_(code) {}
+        : std::runtime_error(message), code_(code), message_(message) {}
     ErrorCode code() const { return code_; }
+    // Whole: what() ends at a NUL byte, which a message quoting the request may hold.
+    const std::string& message() const { return message_; }
 
   private:
     ErrorCode code_;
+    std::string message_;
 };
 
 }  // namespace talksearch::search

@@ -110,6 +110,13 @@ TEST_CASE("errors are JSON with the documented status and code", "[api]") {
     CHECK_FALSE(json::value_to<std::string>(body_json(response).at("error").at("message")).empty());
 }
 
+TEST_CASE("an error message quoting the request is whole, NUL bytes and all", "[api]") {
+    const auto response = get("/api/doc/a%00b").response;
+    CHECK(response.result_int() == 404);
+    const auto message = json::value_to<std::string>(body_json(response).at("error").at("message"));
+    CHECK(message == std::string("no article has the id 'a\0b'", 27));
+}
+
 TEST_CASE("anything but GET and HEAD is 405 with an Allow header", "[api]") {
     const auto verb = GENERATE(beast_http::verb::post, beast_http::verb::put,
                                beast_http::verb::delete_, beast_http::verb::options);
