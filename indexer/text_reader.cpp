@@ -9,15 +9,16 @@
 namespace talksearch::indexer {
 namespace {
 
+// Lines end in LF, CRLF or a lone CR (classic Mac OS text).
 std::vector<std::string_view> split_lines(std::string_view content) {
     std::vector<std::string_view> lines;
     while (!content.empty()) {
-        auto end = content.find('\n');
-        auto line = content.substr(0, end);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        lines.push_back(line);
+        const auto end = content.find_first_of("\r\n");
+        lines.push_back(content.substr(0, end));
         if (end == std::string_view::npos) break;
-        content.remove_prefix(end + 1);
+        const bool crlf =
+            content[end] == '\r' && end + 1 < content.size() && content[end + 1] == '\n';
+        content.remove_prefix(end + (crlf ? 2 : 1));
     }
     return lines;
 }

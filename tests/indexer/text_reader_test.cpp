@@ -14,6 +14,16 @@ TEST_CASE("plain text: one block per line, CRLF handled, no title", "[readers][t
     CHECK(article.blocks == Blocks{"Title line", "# not a heading", "**bold**"});
 }
 
+TEST_CASE("plain text: a lone CR ends a line, as in classic Mac OS text",
+          "[readers][text_reader]") {
+    const auto article =
+        read_text("Title line\rBody about Geneva.\r\rSecond line.\r", "a", "a.txt", false);
+    const auto with_lf =
+        read_text("Title line\nBody about Geneva.\n\nSecond line.\n", "a", "a.txt", false);
+    CHECK(article.blocks.size() >= 3);
+    CHECK(article.blocks == with_lf.blocks);
+}
+
 TEST_CASE("markdown: front matter gives title, date, source and url", "[readers][text_reader]") {
     const auto article = read_text(
         "---\ntitle: \"Talks in Geneva\"\ndate: 2025-05-16\nsource: 'Example News'\n"
