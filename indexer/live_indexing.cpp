@@ -282,6 +282,9 @@ void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCa
     live_options.kept_stories = &kept_stories;
     auto first_options = live_options;
     first_options.stop = &stop;
+    // Files that vanished while no watcher ran (after a SIGKILL, or between runs) take their
+    // articles with them, as they do while it runs; a folder that is not there is left alone.
+    first_options.prune = true;
     const auto first = run_index(first_options, catalog, callbacks);
     on_batch(first, Clock::now() - started);
     if (first.stopped) return;

@@ -191,6 +191,26 @@ TEST_CASE("a rescan finds what changed without a word from inotify", "[live_inde
     watching.stop();
 }
 
+TEST_CASE("a watch started again drops the articles of files that vanished meanwhile",
+          "[live_indexing]") {
+    TempDir dir;
+    const auto database = dir.path() / "db";
+    dir.write("input/kept.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
+    const auto gone = dir.write("input/gone.md", "---\ntitle: \"Strikes\"\n---\nDrones hit.\n");
+    RunOptions options;
+    options.database = database;
+    options.inputs = {dir.path() / "input"};
+    run_index(options, testing::shipped_catalog(), {});
+    REQUIRE(has_article(database, "gone"));
+    // Deleted while no watcher ran, as after a SIGKILL.
+    fs::remove(gone);
+    Watching watching(database, {dir.path() / "input"});
+    REQUIRE(eventually([&] { return watching.batches() == 1; }));
+    CHECK_FALSE(has_article(database, "gone"));
+    CHECK(has_article(database, "kept"));
+    watching.stop();
+}
+
 TEST_CASE("a database that cannot be written stops the watch with the run's error",
           "[live_indexing]") {
     TempDir dir;
