@@ -44,8 +44,10 @@ std::vector<SourceFile> files_in_folder(const fs::path& input, const std::string
         // A file that vanished since is reported when it is read.
         auto bytes = it->file_size(error);
         if (error) bytes = 0;
+        // Named as it is in the folder: a link's own name, not its target's path, which may lie
+        // outside ("../elsewhere/a.txt") and may have several links.
         files.push_back(
-            {it->path(), root, fs::relative(it->path(), input).generic_string(), bytes});
+            {it->path(), root, it->path().lexically_relative(input).generic_string(), bytes});
     }
     std::sort(files.begin(), files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
@@ -77,10 +79,14 @@ std::string article_id(const std::string& relative) {
 
 std::string locate_input(const fs::path& input) {
     std::error_code error;
-    if (!fs::exists(fs::status(input, error)) || error) {
+    const auto status = fs::status(input, error);
+    if (!fs::exists(status) || error) {
         throw std::runtime_error(fmt::format("{}: no such file or folder", input.string()));
     }
-    return canonical_string(input);
+    if (fs::is_directory(status)) return canonical_string(input);
+    // A file keeps its own name, a link's too: its id is that name, in every run.
+    const auto absolute = fs::absolute(input);
+    return (fs::weakly_canonical(absolute.parent_path()) / absolute.filename()).string();
 }
 
 SourceInput find_source_files(const fs::path& input, RunReporter& reporter) {

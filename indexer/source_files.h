@@ -33,8 +33,8 @@ struct SourceInput {
     std::vector<SourceFile> files;  // in order of their relative paths
 };
 
-// The input's absolute, canonical path (SourceInput::path) without looking inside it; throws
-// when there is no such file or folder.
+// The input's absolute, canonical path (SourceInput::path) without looking inside it (a file's
+// own name kept, a symbolic link's too); throws when there is no such file or folder.
 std::string locate_input(const std::filesystem::path& input);
 
 // Throws when the input does not exist or its folder cannot be opened. A folder that fails

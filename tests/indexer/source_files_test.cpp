@@ -74,6 +74,28 @@ TEST_CASE("a file given by itself is keyed by its folder and name", "[source_fil
     CHECK(found.files[0].bytes == 3);
 }
 
+TEST_CASE("a linked file is named by its link, wherever its target is", "[source_files]") {
+    TempDir dir;
+    const auto target = dir.write("outside/report.txt", "Delegations met.");
+    dir.write("in/own.txt", "a");
+    fs::create_directories(dir.path() / "in/sub");
+    fs::create_symlink(target, dir.path() / "in/linked.txt");
+    fs::create_symlink("../../outside/report.txt", dir.path() / "in/sub/again.txt");
+    RunReporter reporter({});
+    const auto found = find_source_files(dir.path() / "in", reporter);
+    // Not "../outside/report", which both links would have shared.
+    CHECK(relative_paths(found) ==
+          std::vector<std::string>{"linked.txt", "own.txt", "sub/again.txt"});
+    CHECK(found.files[0].bytes == 16);
+
+    // Given by itself, a link keeps its name too.
+    const auto alone = find_source_files(dir.path() / "in/linked.txt", reporter);
+    CHECK(alone.path == (fs::canonical(dir.path() / "in") / "linked.txt").string());
+    REQUIRE(alone.files.size() == 1);
+    CHECK(alone.files[0].relative == "linked.txt");
+    CHECK(alone.files[0].root_key == fs::canonical(dir.path() / "in").string());
+}
+
 TEST_CASE("a missing input is an error that names it", "[source_files]") {
     TempDir dir;
     RunReporter reporter({});
