@@ -1,5 +1,6 @@
 #include "indexer/file_watcher.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <poll.h>
@@ -14,8 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uint32_t kFolderEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_MOVED_TO |
-                                        IN_MOVED_FROM | IN_DELETE | IN_DELETE_SELF | IN_ONLYDIR |
-                                        IN_EXCL_UNLINK;
+                                        IN_MOVED_FROM | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF |
+                                        IN_ONLYDIR | IN_EXCL_UNLINK;
 
 // Changes that keep coming are told at least this often, so that a busy folder is still
 // indexed as it fills.
@@ -34,7 +35,7 @@ bool ready(int fd, std::chrono::milliseconds timeout) {
 }  // namespace
 
 FileWatcher::FileWatcher(const std::vector<fs::path>& folders)
-    : fd_(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
+    : fd_(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)), roots_(folders) {
     if (fd_ < 0) throw std::system_error(errno, std::generic_category(), "inotify");
     try {
         for (const auto& folder : folders) watch_tree(folder, nullptr);
@@ -76,6 +77,35 @@ void FileWatcher::watch_tree(const fs::path& folder, FileChanges* found) {
     }
 }
 
+void FileWatcher::lose_root(const fs::path& root, FileChanges& changes) {
+    for (auto it = folders_.begin(); it != folders_.end();) {
+        const auto relative = it->second.lexically_relative(root);
+        if (!relative.empty() && *relative.begin() != "..") {
+            // Gone already when deleted; a moved folder would go on telling its old paths.
+            ::inotify_rm_watch(fd_, it->first);
+            it = folders_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (lost_roots_.insert(root).second) changes.roots_lost.insert(root);
+}
+
+void FileWatcher::find_lost_roots(FileChanges& changes) {
+    for (auto it = lost_roots_.begin(); it != lost_roots_.end();) {
+        std::error_code error;
+        if (!fs::is_directory(*it, error)) {
+            ++it;
+            continue;
+        }
+        watch_tree(*it, nullptr);
+        // What it holds now is not known from events: the caller rescans.
+        changes.roots_back.insert(*it);
+        changes.overflow = true;
+        it = lost_roots_.erase(it);
+    }
+}
+
 bool FileWatcher::read_events(FileChanges& changes) {
     alignas(inotify_event) std::array<char, 64 * 1024> buffer;
     bool any = false;
@@ -100,7 +130,13 @@ bool FileWatcher::read_events(FileChanges& changes) {
                 continue;
             }
             const auto folder = folders_.find(event->wd);
-            if (folder == folders_.end() || event->len == 0) continue;
+            if (folder == folders_.end()) continue;
+            if (event->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
+                const auto root = std::find(roots_.begin(), roots_.end(), folder->second);
+                if (root != roots_.end()) lose_root(*root, changes);
+                continue;
+            }
+            if (event->len == 0) continue;
             const std::string_view name(event->name);
             if (is_hidden(name)) continue;
             const auto path = folder->second / std::string(name);
@@ -120,6 +156,10 @@ bool FileWatcher::read_events(FileChanges& changes) {
 
 FileChanges FileWatcher::wait(std::chrono::milliseconds timeout, std::chrono::milliseconds settle) {
     FileChanges changes;
+    if (!lost_roots_.empty()) {
+        find_lost_roots(changes);
+        if (!changes.empty()) return changes;
+    }
     if (!ready(fd_, timeout)) return changes;
     const auto started = std::chrono::steady_clock::now();
     read_events(changes);

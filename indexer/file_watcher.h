@@ -3,7 +3,8 @@
 // from Linux's inotify: one watch per folder, added for every folder below the roots, and for
 // folders that appear later. Hidden files and folders are left out, as the indexer's walk leaves
 // them out. inotify can lose events (its queue overflows, or a file system does not report
-// them): the caller rescans now and then.
+// them): the caller rescans now and then. A root folder deleted or moved away is watched again
+// once it is back, with a rescan asked for.
 
 #include <chrono>
 #include <filesystem>
@@ -14,10 +15,15 @@
 namespace talksearch::indexer {
 
 struct FileChanges {
-    std::set<std::filesystem::path> written;  // files created, written or moved in
-    std::set<std::filesystem::path> gone;     // files and folders deleted or moved out
-    bool overflow = false;                    // events were lost: rescan everything
-    bool empty() const { return written.empty() && gone.empty() && !overflow; }
+    std::set<std::filesystem::path> written;     // files created, written or moved in
+    std::set<std::filesystem::path> gone;        // files and folders deleted or moved out
+    bool overflow = false;                       // events were lost: rescan everything
+    std::set<std::filesystem::path> roots_lost;  // watched folders deleted or moved away
+    std::set<std::filesystem::path> roots_back;  // and there again, watched anew
+    bool empty() const {
+        return written.empty() && gone.empty() && !overflow && roots_lost.empty() &&
+               roots_back.empty();
+    }
 };
 
 class FileWatcher {
@@ -39,8 +45,16 @@ class FileWatcher {
     // Reads what is queued; false when nothing was.
     bool read_events(FileChanges& changes);
 
+    // Drops the watches of `root` and the folders below it, and looks for it at each wait: a
+    // folder deleted and made again is another folder, which no watch covers.
+    void lose_root(const std::filesystem::path& root, FileChanges& changes);
+    // Watches again the lost roots that are there now.
+    void find_lost_roots(FileChanges& changes);
+
     int fd_ = -1;
     std::unordered_map<int, std::filesystem::path> folders_;  // watch descriptor -> folder
+    std::vector<std::filesystem::path> roots_;
+    std::set<std::filesystem::path> lost_roots_;
 };
 
 }  // namespace talksearch::indexer

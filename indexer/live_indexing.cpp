@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "indexer/article_sink.h"
 #include "indexer/entity_matcher.h"
 #include "indexer/file_watcher.h"
@@ -81,6 +83,15 @@ class WatchedInputs {
             return SourceFile{path, root.string(), relative.generic_string()};
         }
         return std::nullopt;
+    }
+
+    // The key of each input's folder: a file's key is one of them, a slash and its relative path.
+    std::vector<std::string> root_keys() const {
+        std::vector<std::string> keys;
+        for (const auto& [root, folder] : roots_) {
+            keys.push_back(folder ? root.string() : root.parent_path().string());
+        }
+        return keys;
     }
 
     // The keys of the files below input folders that are not there now (unmounted, say): their
@@ -187,11 +198,19 @@ class LiveIndex {
     }
 
     // Removals first, so that an id moved from a vanished file to a new one is free for it.
-    RunSummary apply(const Batch& batch) {
+    RunSummary apply(Batch batch) {
         for (const auto& key : batch.removed) {
             reporter_.removed(sink_.writer().remove_stale(key, {}));
             stamps_.erase(key);
             jsonl_.erase(key);
+        }
+        // A file refused the id a vanished file held ("x.md" beside "x.txt") may have it now;
+        // unchanged, it would otherwise wait for the next start.
+        for (const auto& key : batch.removed) {
+            for (auto& rival : rivals_of(key)) {
+                const auto rival_key = file_key(rival);
+                if (!batch.removed.contains(rival_key)) batch.read.emplace(rival_key, rival);
+            }
         }
         for (const auto& entry : batch.read) {
             // Named, not bound: clang 14 (the fuzz build) cannot capture structured bindings.
@@ -233,6 +252,30 @@ class LiveIndex {
     }
 
   private:
+    // The files read before whose name gives the same id as the file `key` names: the same path
+    // with another extension, below any input. JSON Lines files name their ids inside.
+    std::vector<SourceFile> rivals_of(const std::string& key) const {
+        std::vector<SourceFile> rivals;
+        const auto gone = inputs_.file_at(key);
+        const auto is_feed = [](const SourceFile& file) {
+            const auto kind = file_kind(file.relative);
+            return kind && kind->format == Format::jsonl;
+        };
+        if (!gone || is_feed(*gone)) return rivals;
+        const auto id = article_id(gone->relative);
+        for (const auto& root_key : inputs_.root_keys()) {
+            const auto prefix = root_key + "/" + id;
+            for (auto it = stamps_.lower_bound(prefix);
+                 it != stamps_.end() && it->first.starts_with(prefix); ++it) {
+                auto rival = inputs_.file_at(it->first);
+                if (rival && !is_feed(*rival) && article_id(rival->relative) == id) {
+                    rivals.push_back(std::move(*rival));
+                }
+            }
+        }
+        return rivals;
+    }
+
     // Reads only the lines appended to a JSON Lines file since it was last read, when it still
     // starts with those lines; false when the whole file must be read.
     bool read_appended(const std::string& key, const SourceFile& file) {
@@ -297,6 +340,16 @@ void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCa
         const auto changes = watcher.wait(
             std::clamp(until_rescan, std::chrono::milliseconds(0), kStopCheck), watch.settle);
         started = Clock::now();
+        if (callbacks.warn) {
+            for (const auto& root : changes.roots_lost) {
+                callbacks.warn(
+                    fmt::format("{}: folder deleted or moved away; watching for it to come back",
+                                root.string()));
+            }
+            for (const auto& root : changes.roots_back) {
+                callbacks.warn(fmt::format("{}: folder is back; watched again", root.string()));
+            }
+        }
         Batch batch;
         if (changes.overflow || started >= next_rescan) {
             batch = live.rescan();
@@ -305,7 +358,7 @@ void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCa
             batch = live.batch_of(changes);
         }
         if (batch.empty()) continue;
-        const auto summary = live.apply(batch);
+        const auto summary = live.apply(std::move(batch));
         on_batch(summary, Clock::now() - started);
     }
 }

@@ -26,6 +26,8 @@ FileChanges gather(FileWatcher& watcher, Done done) {
         all.written.merge(changes.written);
         all.gone.merge(changes.gone);
         all.overflow = all.overflow || changes.overflow;
+        all.roots_lost.merge(changes.roots_lost);
+        all.roots_back.merge(changes.roots_back);
     }
     return all;
 }
@@ -92,4 +94,48 @@ TEST_CASE("a missing folder, or a file in place of one, is watched for nothing",
     CHECK(FileWatcher({dir.write("file.md", "text")})
               .wait(std::chrono::milliseconds(0), kSettle)
               .empty());
+}
+
+TEST_CASE("a watched folder deleted and made again is watched again", "[file_watcher]") {
+    TempDir dir;
+    const auto root = dir.path() / "in";
+    dir.write("in/sub/old.md", "text");
+    FileWatcher watcher({root});
+    fs::remove_all(root);
+    auto changes =
+        gather(watcher, [&](const FileChanges& c) { return c.roots_lost.contains(root); });
+    CHECK(changes.roots_lost == std::set<fs::path>{root});
+    CHECK(changes.roots_back.empty());
+
+    // Made again with a file in it before any watch could see it: a rescan is asked for.
+    dir.write("in/new.md", "text");
+    changes = gather(watcher, [&](const FileChanges& c) { return c.roots_back.contains(root); });
+    CHECK(changes.roots_back == std::set<fs::path>{root});
+    CHECK(changes.overflow);
+
+    const auto later = dir.write("in/deeper/later.md", "text");
+    changes = gather(watcher, [&](const FileChanges& c) { return c.written.contains(later); });
+    CHECK(changes.written.contains(later));
+}
+
+TEST_CASE("a watched folder moved away is not followed, and is watched again once back",
+          "[file_watcher]") {
+    TempDir dir;
+    const auto root = dir.path() / "in";
+    dir.write("in/sub/old.md", "text");
+    FileWatcher watcher({root});
+    fs::rename(root, dir.path() / "away");
+    auto changes =
+        gather(watcher, [&](const FileChanges& c) { return c.roots_lost.contains(root); });
+    CHECK(changes.roots_lost == std::set<fs::path>{root});
+    // Written where it went: not a file of the watched folder.
+    dir.write("away/sub/new.md", "text");
+    CHECK(watcher.wait(std::chrono::milliseconds(500), kSettle).written.empty());
+
+    fs::rename(dir.path() / "away", root);
+    changes = gather(watcher, [&](const FileChanges& c) { return c.roots_back.contains(root); });
+    CHECK(changes.roots_back == std::set<fs::path>{root});
+    const auto later = dir.write("in/sub/later.md", "text");
+    changes = gather(watcher, [&](const FileChanges& c) { return c.written.contains(later); });
+    CHECK(changes.written.contains(later));
 }

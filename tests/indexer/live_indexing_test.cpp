@@ -211,6 +211,79 @@ TEST_CASE("a watch started again drops the articles of files that vanished meanw
     watching.stop();
 }
 
+TEST_CASE("a file refused an id takes it when the file that held it vanishes", "[live_indexing]") {
+    TempDir dir;
+    const auto database = dir.path() / "db";
+    // Both are the article "x": one has it, the other is refused.
+    const auto markdown = dir.write("input/x.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
+    const auto text = dir.write("input/x.txt", "Strikes\n\nDrones hit the port overnight.\n");
+    Watching watching(database, {dir.path() / "input"});
+    REQUIRE(eventually([&] { return watching.batches() == 1; }));
+    REQUIRE(has_article(database, "x"));
+    const auto held_by = [&](const std::string& file) {
+        const Xapian::Database db(database.string());
+        const auto posting = db.postlist_begin(schema::id_term("x"));
+        if (posting == db.postlist_end(schema::id_term("x"))) return false;
+        const auto document = db.get_document(*posting);
+        return document.get_data().find(file) != std::string::npos;
+    };
+    // Which one depends on which of the first run's workers came first.
+    const bool markdown_held = held_by("x.md");
+    REQUIRE(markdown_held != held_by("x.txt"));
+
+    fs::remove(markdown_held ? markdown : text);
+    const auto other = markdown_held ? "x.txt" : "x.md";
+    CHECK(eventually([&] { return has_article(database, "x") && held_by(other); }));
+    watching.stop();
+}
+
+TEST_CASE("a linked file keeps its link's name in the first run and in the watch",
+          "[live_indexing]") {
+    TempDir dir;
+    const auto database = dir.path() / "db";
+    const auto target =
+        dir.write("outside/report.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
+    fs::create_directories(dir.path() / "input");
+    fs::create_symlink(target, dir.path() / "input/linked.md");
+    RunOptions options;
+    options.database = database;
+    options.inputs = {dir.path() / "input"};
+    run_index(options, testing::shipped_catalog(), {});
+    CHECK(has_article(database, "linked"));
+
+    // Started again, the watch finds the same file under the same id: one article, not two.
+    Watching watching(database, {dir.path() / "input"}, std::chrono::seconds(1));
+    REQUIRE(eventually([&] { return watching.batches() == 1; }));
+    fs::last_write_time(target, fs::last_write_time(target) - std::chrono::hours(1));
+    REQUIRE(eventually([&] { return watching.batches() > 1; }));
+    watching.stop();
+    CHECK(has_article(database, "linked"));
+    CHECK(Xapian::Database(database.string()).get_doccount() == 1);
+}
+
+TEST_CASE("a watched folder deleted and made again is followed again", "[live_indexing]") {
+    TempDir dir;
+    const auto database = dir.path() / "db";
+    const auto input = dir.path() / "input";
+    dir.write("input/first.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
+    Watching watching(database, {input});
+    REQUIRE(eventually([&] { return watching.batches() == 1; }));
+    fs::remove_all(input);
+    REQUIRE(eventually([&] { return !has_article(database, "first"); }));
+    CHECK(eventually([&] {
+        const auto warnings = watching.warnings();
+        return std::any_of(warnings.begin(), warnings.end(), [](const std::string& line) {
+            return line.find("folder deleted or moved away") != std::string::npos;
+        });
+    }));
+
+    dir.write("input/second.md", "---\ntitle: \"Strikes\"\n---\nDrones hit.\n");
+    CHECK(eventually([&] { return has_article(database, "second"); }));
+    dir.write("input/third.md", "---\ntitle: \"Grain\"\n---\nShips sailed.\n");
+    CHECK(eventually([&] { return has_article(database, "third"); }));
+    watching.stop();
+}
+
 TEST_CASE("a database that cannot be written stops the watch with the run's error",
           "[live_indexing]") {
     TempDir dir;
