@@ -41,7 +41,7 @@ std::optional<ParsedArticle> article_on_line(const std::string& line, std::strin
     try {
         return read_jsonl_line(line, file, number);
     } catch (const InputError& error) {
-        skip({number, error.what(), "malformed JSON line"});
+        skip({number, error.what(), std::string(kMalformedJsonLine)});
     } catch (...) {
         skip({number, fmt::format("cannot be read: {}", current_exception_message()), "failed"});
     }

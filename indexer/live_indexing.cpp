@@ -233,9 +233,13 @@ class LiveIndex {
             // Taken before the reading: lines appended meanwhile are read once more next time
             // (and found unchanged) rather than never.
             const auto progress = appendable ? jsonl_progress(file.path) : std::nullopt;
+            // Bytes after the last newline are a line being written: read again once whole.
+            const auto unfinished_line =
+                progress && progress->bytes < stamp->bytes ? progress->lines + 1 : 0;
             std::set<std::string> ids;
             const bool complete = reader_.read(
-                file, ids, [&](ParsedArticle parsed) { sink_.index(std::move(parsed), file); });
+                file, ids, [&](ParsedArticle parsed) { sink_.index(std::move(parsed), file); },
+                unfinished_line);
             if (!jsonl) continue;
             // As in an update run: lines gone from a JSON Lines file take their articles, once
             // every line was understood.

@@ -39,6 +39,9 @@ struct ReadProblem {
     std::string category;
 };
 
+// The category of a JSON Lines line that is not a JSON article (cut short, say).
+inline constexpr std::string_view kMalformedJsonLine = "malformed JSON line";
+
 using ArticleHandler = std::function<void(ParsedArticle)>;
 using ProblemHandler = std::function<void(const ReadProblem&)>;
 

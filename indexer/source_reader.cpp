@@ -13,7 +13,7 @@ SourceReader::SourceReader(const RunOptions& options, const RunCallbacks& callba
 }
 
 bool SourceReader::read(const SourceFile& file, std::set<std::string>& ids,
-                        const ArticleHandler& emit) {
+                        const ArticleHandler& emit, std::size_t unfinished_line) {
     reporter_.file_seen();
     const auto display = file.path.string();
     const bool complete = read_source_file(
@@ -23,6 +23,10 @@ bool SourceReader::read(const SourceFile& file, std::set<std::string>& ids,
             emit(std::move(parsed));
         },
         [&](const ReadProblem& problem) {
+            if (unfinished_line != 0 && problem.line == unfinished_line &&
+                problem.category == kMalformedJsonLine) {
+                return;
+            }
             reporter_.skip(display, problem.line, problem.reason, problem.category);
         });
     done_bytes_ += file.bytes;

@@ -22,8 +22,11 @@ class SourceReader {
                  const std::vector<SourceInput>& inputs);
 
     // Reads one file and hands each article it holds to `emit`; `ids` receives the ids read.
-    // Returns false when part of the file could not be read.
-    bool read(const SourceFile& file, std::set<std::string>& ids, const ArticleHandler& emit);
+    // Returns false when part of the file could not be read. `unfinished_line`, when not 0, is a
+    // JSON Lines file's last line, still being written (no newline yet): that it is cut short is
+    // not reported, as it will be read again once it is whole.
+    bool read(const SourceFile& file, std::set<std::string>& ids, const ArticleHandler& emit,
+              std::size_t unfinished_line = 0);
 
   private:
     ReadLimits limits_;

@@ -342,6 +342,27 @@ TEST_CASE("lines appended to a feed are read without the lines before them", "[l
     watching.stop();
 }
 
+TEST_CASE("a feed's line still being written is read once whole, without a warning",
+          "[live_indexing]") {
+    TempDir dir;
+    const auto input = dir.path() / "input";
+    const auto database = dir.path() / "db";
+    fs::create_directories(input);
+    Watching watching(database, {input});
+    REQUIRE(eventually([&] { return watching.batches() == 1; }));
+    // A new feed, caught while its second line is half written.
+    dir.write("input/feed.jsonl", R"({"id": "a1", "title": "Talks", "body": "Envoys met."})"
+                                  "\n"
+                                  R"({"id": "a2", "title": "Str)");
+    REQUIRE(eventually([&] { return has_article(database, "a1"); }));
+    std::ofstream(input / "feed.jsonl", std::ios::app)
+        << R"(ikes", "body": "Drones hit the port."})"
+        << "\n";
+    CHECK(eventually([&] { return has_article(database, "a2"); }));
+    watching.stop();
+    CHECK(watching.warnings().empty());
+}
+
 TEST_CASE("a compressed feed that changes is read whole again", "[live_indexing]") {
     TempDir dir;
     const auto input = dir.path() / "input";
