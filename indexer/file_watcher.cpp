@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "indexer/source_files.h"
+
 namespace talksearch::indexer {
 namespace fs = std::filesystem;
 namespace {
@@ -21,8 +23,6 @@ constexpr std::uint32_t kFolderEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE |
 // Changes that keep coming are told at least this often, so that a busy folder is still
 // indexed as it fills.
 constexpr std::chrono::milliseconds kMaxGathering{500};
-
-bool is_hidden(std::string_view name) { return name.size() > 1 && name.front() == '.'; }
 
 bool ready(int fd, std::chrono::milliseconds timeout) {
     pollfd entry{fd, POLLIN, 0};
@@ -64,10 +64,10 @@ void FileWatcher::watch_tree(const fs::path& folder, FileChanges* found) {
         std::error_code error;
         for (fs::directory_iterator it(current, error), end; !error && it != end;
              it.increment(error)) {
-            if (is_hidden(it->path().filename().string())) continue;
             std::error_code kind_error;
             const auto status = it->symlink_status(kind_error);
             if (kind_error) continue;
+            if (is_passed_over(it->path().filename().string(), fs::is_directory(status))) continue;
             if (fs::is_directory(status)) {
                 pending.push_back(it->path());
             } else if (found && fs::is_regular_file(status)) {
@@ -138,7 +138,7 @@ bool FileWatcher::read_events(FileChanges& changes) {
             }
             if (event->len == 0) continue;
             const std::string_view name(event->name);
-            if (is_hidden(name)) continue;
+            if (is_passed_over(name, event->mask & IN_ISDIR)) continue;
             const auto path = folder->second / std::string(name);
             if (event->mask & (IN_DELETE | IN_MOVED_FROM)) {
                 changes.gone.insert(path);

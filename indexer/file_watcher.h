@@ -1,10 +1,10 @@
 #pragma once
 // Tells which files below some folders were written, created, moved in, moved out or deleted,
 // from Linux's inotify: one watch per folder, added for every folder below the roots, and for
-// folders that appear later. Hidden files and folders are left out, as the indexer's walk leaves
-// them out. inotify can lose events (its queue overflows, or a file system does not report
-// them): the caller rescans now and then. A root folder deleted or moved away is watched again
-// once it is back, with a rescan asked for.
+// folders that appear later. What the indexer's walk leaves out (hidden files and folders,
+// writers' temporary files: is_passed_over) is left out here too. inotify can lose events (its
+// queue overflows, or a file system does not report them): the caller rescans now and then. A root
+// folder deleted or moved away is watched again once it is back, with a rescan asked for.
 
 #include <chrono>
 #include <filesystem>

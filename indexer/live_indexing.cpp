@@ -44,10 +44,10 @@ std::optional<Stamp> stamp_of(const fs::path& path) {
     return stamp;
 }
 
-bool has_hidden_part(const fs::path& relative) {
-    for (const auto& part : relative) {
-        const auto name = part.string();
-        if (name.size() > 1 && name.front() == '.') return true;
+// Whether the file at `relative` below an input folder is one a run leaves out.
+bool is_passed_over_below(const fs::path& relative) {
+    for (auto part = relative.begin(); part != relative.end(); ++part) {
+        if (is_passed_over(part->string(), std::next(part) != relative.end())) return true;
     }
     return false;
 }
@@ -77,7 +77,7 @@ class WatchedInputs {
                 continue;
             }
             const auto relative = path.lexically_relative(root);
-            if (relative.empty() || *relative.begin() == ".." || has_hidden_part(relative)) {
+            if (relative.empty() || *relative.begin() == ".." || is_passed_over_below(relative)) {
                 continue;
             }
             return SourceFile{path, root.string(), relative.generic_string()};

@@ -13,11 +13,6 @@ namespace talksearch::indexer {
 namespace fs = std::filesystem;
 namespace {
 
-bool is_hidden(const fs::path& path) {
-    const auto name = path.filename().string();
-    return name.size() > 1 && name.front() == '.';
-}
-
 std::string canonical_string(const fs::path& path) {
     return fs::weakly_canonical(fs::absolute(path)).string();
 }
@@ -36,8 +31,10 @@ std::vector<SourceFile> files_in_folder(const fs::path& input, const std::string
             reporter.skip(input.string(), 0, error.message(), "unreadable");
             break;
         }
-        if (is_hidden(it->path())) {
-            if (it->is_directory()) it.disable_recursion_pending();
+        std::error_code kind_error;
+        const bool folder = it->is_directory(kind_error);
+        if (is_passed_over(it->path().filename().string(), folder)) {
+            if (folder) it.disable_recursion_pending();
             continue;
         }
         if (!it->is_regular_file(error)) continue;
@@ -55,6 +52,20 @@ std::vector<SourceFile> files_in_folder(const fs::path& input, const std::string
 }
 
 }  // namespace
+
+bool is_passed_over(std::string_view name, bool folder) {
+    if (name.size() > 1 && name.front() == '.') return true;
+    if (folder) return false;
+    if (name.ends_with('~')) return true;
+    const auto dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0) return false;
+    const auto extension = lower_ascii(name.substr(dot + 1));
+    for (const std::string_view temporary :
+         {"part", "partial", "crdownload", "download", "tmp", "temp", "swp"}) {
+        if (extension == temporary) return true;
+    }
+    return false;
+}
 
 std::string file_key(const SourceFile& file) { return file.root_key + "/" + file.relative; }
 

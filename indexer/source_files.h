@@ -1,12 +1,14 @@
 #pragma once
 // The files one input of a run names: the input file itself, or every regular file below the
-// input folder, hidden files and folders left out (editors' and version control's). Each file
+// input folder, hidden files and folders left out (editors' and version control's), and the
+// files writers leave while they write or as backups. Each file
 // carries the keys that tie its articles to it across runs, so that a later run can tell which
 // articles it replaces and, with --prune, which files are gone.
 
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace talksearch::indexer {
@@ -19,6 +21,12 @@ struct SourceFile {
     std::string relative;      // path below the root, '/'-separated
     std::uintmax_t bytes = 0;  // when listed; 0 when the size could not be read
 };
+
+// Whether a file or folder of this name below an input folder is left out: a hidden one
+// (".draft.md", ".git"), or a file a writer has not finished or keeps as a backup ("x.md~",
+// "page.html.part", "feed.jsonl.tmp", a browser's ".crdownload"), which is renamed or deleted
+// when the writing ends and is never an article.
+bool is_passed_over(std::string_view name, bool folder);
 
 // Names the file uniquely across runs: its root key and relative path.
 std::string file_key(const SourceFile& file);

@@ -73,6 +73,19 @@ TEST_CASE("the watcher passes over hidden files and folders", "[file_watcher]") 
     CHECK(changes.written == std::set<fs::path>{marker});
 }
 
+TEST_CASE("a file written under a temporary name is told once renamed", "[file_watcher]") {
+    TempDir dir;
+    FileWatcher watcher({dir.path()});
+    const auto partial = dir.write("page.html.part", "<p>half</p>");
+    dir.write("notes.md~", "a backup");
+    const auto page = dir.path() / "page.html";
+    fs::rename(partial, page);
+    const auto changes =
+        gather(watcher, [&](const FileChanges& c) { return c.written.contains(page); });
+    CHECK(changes.written == std::set<fs::path>{page});
+    CHECK(changes.gone.empty());
+}
+
 TEST_CASE("a file moved in is written, one moved out is gone", "[file_watcher]") {
     TempDir outside;
     TempDir dir;

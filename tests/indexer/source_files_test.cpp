@@ -50,6 +50,27 @@ TEST_CASE("a folder gives its files in path order, hidden files and folders left
     CHECK(reporter.summary().skipped_total() == 0);
 }
 
+TEST_CASE("files a writer has not finished, and backups, are left out", "[source_files]") {
+    TempDir dir;
+    dir.write("in/report.md", "a");
+    dir.write("in/report.md~", "an editor's backup");
+    dir.write("in/page.html.part", "a download under way");
+    dir.write("in/page.html.crdownload", "a browser's download under way");
+    dir.write("in/feed.jsonl.TMP", "a script's file before its rename");
+    dir.write("in/archive.tmp/kept.txt", "a folder of that name is only a folder");
+    dir.write("in/tmp", "no extension: read, and reported if it is no article");
+    RunReporter reporter({});
+    const auto found = find_source_files(dir.path() / "in", reporter);
+    CHECK(relative_paths(found) ==
+          std::vector<std::string>{"archive.tmp/kept.txt", "report.md", "tmp"});
+    CHECK(is_passed_over(".draft.md", false));
+    CHECK(is_passed_over(".git", true));
+    CHECK(is_passed_over("x.swp", false));
+    CHECK_FALSE(is_passed_over("x.md", false));
+    CHECK_FALSE(is_passed_over(".", true));
+    CHECK_FALSE(is_passed_over("template.md", false));
+}
+
 TEST_CASE("a folder named with dots and a relative path gives the same keys", "[source_files]") {
     TempDir dir;
     dir.write("in/sub/a.txt", "a");
