@@ -1,6 +1,9 @@
 #include "searchd/search/highlighter.h"
 
 #include <algorithm>
+#include <map>
+#include <string_view>
+#include <utility>
 
 #include "common/schema.h"
 #include "common/text.h"
@@ -49,17 +52,31 @@ std::string marked_range(const std::string& text, std::size_t begin, std::size_t
     return html;
 }
 
-// The passage of at most `max_bytes` with the most of `marked`, from a little before its first.
+// The passage of at most `max_bytes` with the most different words of `marked`, then the most
+// words, from a little before its first: a passage with each word of a phrase once is better
+// than one with one of its words thrice.
 std::string marked_passage(const std::string& text, const std::vector<Word>& marked,
-                           std::size_t max_bytes) {
+                           std::size_t max_bytes, const Xapian::Stem& stem) {
+    // Words of one stem are one word: "talks" and "talk" once.
+    std::vector<std::string> stems;
+    for (const auto& word : marked) stems.push_back(stem(word.folded));
     std::size_t best = 0;
-    std::size_t best_count = 0;
+    std::pair<std::size_t, std::size_t> best_score{0, 0};  // different words, words
+    std::map<std::string_view, std::size_t> in_window;     // the window's words, counted
     for (std::size_t first = 0, last = 0; first < marked.size(); ++first) {
-        last = std::max(last, first);
-        while (last < marked.size() && marked[last].end - marked[first].begin <= max_bytes) ++last;
-        if (last - first > best_count) {
+        if (last < first) last = first;
+        while (last < marked.size() && marked[last].end - marked[first].begin <= max_bytes) {
+            ++in_window[stems[last]];
+            ++last;
+        }
+        const std::pair score{in_window.size(), last - first};
+        if (score > best_score) {
             best = first;
-            best_count = last - first;
+            best_score = score;
+        }
+        if (last > first) {
+            const auto word = in_window.find(stems[first]);
+            if (--word->second == 0) in_window.erase(word);
         }
     }
     // Some words of context before the first marked word, cut at a space.
@@ -85,15 +102,19 @@ std::string marked_passage(const std::string& text, const std::vector<Word>& mar
 
 }  // namespace
 
-std::set<std::string> marked_terms(const Xapian::Query& query) {
-    std::set<std::string> terms;
+MarkedTerms marked_terms(const Xapian::Query& query) {
+    MarkedTerms marked;
     std::vector<Xapian::Query> pending{query};  // a stack: no recursion on the query's depth
     while (!pending.empty()) {
         const auto part = std::move(pending.back());
         pending.pop_back();
         if (part.get_type() == Xapian::Query::LEAF_TERM) {
-            terms.insert(*part.get_terms_begin());
+            marked.terms.insert(*part.get_terms_begin());
             continue;
+        }
+        if (part.get_type() == Xapian::Query::OP_PHRASE ||
+            part.get_type() == Xapian::Query::OP_NEAR) {
+            marked.positional = true;
         }
         // What AND_NOT leaves out is no word of a match.
         const auto parts = part.get_type() == Xapian::Query::OP_AND_NOT
@@ -101,7 +122,7 @@ std::set<std::string> marked_terms(const Xapian::Query& query) {
                                : part.get_num_subqueries();
         for (std::size_t i = 0; i < parts; ++i) pending.push_back(part.get_subquery(i));
     }
-    return terms;
+    return marked;
 }
 
 std::string opening_html(const std::string& text, std::size_t max_bytes) {
@@ -115,24 +136,29 @@ std::string opening_html(const std::string& text, std::size_t max_bytes) {
 }
 
 std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
-                         const std::set<std::string>& terms, const Xapian::Stem& stem) {
-    const auto flags = Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
-    auto snippet = mset.snippet(text, kSnippetBytes, stem, flags, kMarkStart, kMarkEnd, kEllipsis);
-    if (!snippet.empty()) return snippet;
-    const auto words = words_to_mark(text, terms, stem, false);
+                         const MarkedTerms& marked, const Xapian::Stem& stem) {
+    if (!marked.positional) {
+        const auto flags = Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
+        auto snippet =
+            mset.snippet(text, kSnippetBytes, stem, flags, kMarkStart, kMarkEnd, kEllipsis);
+        if (!snippet.empty()) return snippet;
+    }
+    const auto words = words_to_mark(text, marked.terms, stem, false);
     if (words.empty()) return opening_html(text, kSnippetBytes);
-    return marked_passage(text, words, kSnippetBytes);
+    return marked_passage(text, words, kSnippetBytes, stem);
 }
 
 std::string marked_html(const Xapian::MSet& mset, const std::string& text,
-                        const std::set<std::string>& terms, const Xapian::Stem& stem) {
-    // Longer than the text, so the snippet is the whole text; the flag keeps it escaped even
-    // when nothing matches.
-    auto marked =
-        mset.snippet(text, text.size() + 16, stem, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
-                     kMarkStart, kMarkEnd, kEllipsis);
-    if (!marked.empty()) return marked;
-    return marked_range(text, 0, text.size(), words_to_mark(text, terms, stem, true));
+                        const MarkedTerms& marked, const Xapian::Stem& stem) {
+    if (!marked.positional) {
+        // Longer than the text, so the snippet is the whole text; the flag keeps it escaped
+        // even when nothing matches.
+        auto html =
+            mset.snippet(text, text.size() + 16, stem, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                         kMarkStart, kMarkEnd, kEllipsis);
+        if (!html.empty()) return html;
+    }
+    return marked_range(text, 0, text.size(), words_to_mark(text, marked.terms, stem, true));
 }
 
 std::vector<Highlight> find_highlights(const std::string& field, const std::string& text,

@@ -14,21 +14,26 @@ namespace talksearch::search {
 
 inline constexpr std::size_t kSnippetBytes = 300;
 
-// The terms of `query` a matching text can hold, for marking its words: all but those it leaves
-// out (NOT, -word).
-std::set<std::string> marked_terms(const Xapian::Query& query);
+// The terms of a query whose words a matching text is marked at.
+struct MarkedTerms {
+    std::set<std::string> terms;  // all but those the query leaves out (NOT, -word)
+    bool positional = false;      // a phrase or NEAR among them
+};
+
+MarkedTerms marked_terms(const Xapian::Query& query);
 
 // The best passage of `text` with the query's words (stems and synonyms included) marked;
-// the article's opening when nothing in it matches. Xapian's snippets mark no word of a phrase
-// or of a title: search; then the passage with most of the words of `terms` (marked_terms())
-// is taken instead.
+// the article's opening when nothing in it matches. Xapian 1.4's snippets mark no word of a
+// phrase or of a title: search, or only some of a phrase's words (a word with synonyms); for a
+// query with a phrase, and where Xapian marks none, the passage with the most of the words of
+// `marked` is taken instead (the most different words first, then the most words).
 std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
-                         const std::set<std::string>& terms, const Xapian::Stem& stem);
+                         const MarkedTerms& marked, const Xapian::Stem& stem);
 
-// The whole short `text` (a title) escaped, matches marked; as above, the words of `terms`
-// where Xapian marks none.
+// The whole short `text` (a title) escaped, matches marked; as above, the words of `marked`
+// for a query with a phrase or where Xapian marks none.
 std::string marked_html(const Xapian::MSet& mset, const std::string& text,
-                        const std::set<std::string>& terms, const Xapian::Stem& stem);
+                        const MarkedTerms& marked, const Xapian::Stem& stem);
 
 // The opening of `text`, escaped, cut at a word boundary.
 std::string opening_html(const std::string& text, std::size_t max_bytes);

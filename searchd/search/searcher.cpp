@@ -210,7 +210,7 @@ struct Searcher::Share {
     bool total_exact = true;
     FacetCounts counts;
     std::map<schema::Facet, std::vector<std::string>> filters;  // resolved names
-    std::set<std::string> marked_terms;                         // of the query, for highlights
+    MarkedTerms marked_terms;                                   // of the query, for highlights
 };
 
 SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* helper) {

@@ -28,6 +28,9 @@ class Index {
         dir_.write("in/odesa.txt",
                    "Drones over Odessa\nDrones struck the port of Odessa overnight, officials "
                    "said, and the talks on shipping were put off.\n");
+        dir_.write("in/kyiv.txt",
+                   "Outages in Kyiv\nKyiv authorities told residents to get ready for long "
+                   "outages.\n");
         const auto db = (dir_.path() / "db").string();
         const auto synonyms = (dir_.path() / "synonyms").string();
         talksearch::testing::index_into(db, {dir_.path() / "in"});
@@ -50,9 +53,7 @@ class Index {
         return {parsed.get_terms_begin(), parsed.get_terms_end()};
     }
     // The terms searchd marks the words of where Xapian's snippets mark none.
-    std::set<std::string> marked(const std::string& query) {
-        return marked_terms(builder_->parse(query));
-    }
+    MarkedTerms marked(const std::string& query) { return marked_terms(builder_->parse(query)); }
     const Xapian::Stem& stem() const { return builder_->stemmer(); }
 
   private:
@@ -173,7 +174,7 @@ TEST_CASE("a long text is cut to its passage with most of the words marked", "[h
     for (int i = 0; i < 40; ++i) text += " More filler words about nothing at all.";
     // Terms Xapian's snippet finds nowhere in the text: the passage is searchd's.
     const auto snippet =
-        snippet_html(index().matches("zzzunknown"), text, {"Zpeac", "Ztalk"}, stem);
+        snippet_html(index().matches("zzzunknown"), text, {{"Zpeac", "Ztalk"}}, stem);
     CHECK(snippet.starts_with(kEllipsis));
     CHECK(snippet.ends_with(kEllipsis));
     CHECK_THAT(snippet, Catch::Contains("The <mark>peace</mark> <mark>talks</mark> resumed, and "
@@ -182,9 +183,34 @@ TEST_CASE("a long text is cut to its passage with most of the words marked", "[h
     CHECK(opening > kSnippetBytes);
 }
 
+TEST_CASE("a phrase's snippet is the passage with each of its words", "[highlighter]") {
+    auto& ix = index();
+    std::string text = "Kyiv was quiet. ";
+    for (int i = 0; i < 10; ++i) text += "Kyiv and its suburbs had power again. ";
+    for (int i = 0; i < 10; ++i) text += "Filler words about nothing in particular here. ";
+    text += "Later the Kyiv authorities told residents to get ready for long outages.";
+    // Xapian 1.4 marks some words of such a phrase and not others (here "Kyiv" alone, in the
+    // passage with the most of it).
+    const std::string phrase = "\"Kiev authorities\"";
+    CHECK(ix.marked(phrase).positional);
+    CHECK_FALSE(ix.marked("Kiev authorities").positional);
+    const auto snippet = snippet_html(ix.matches(phrase), text, ix.marked(phrase), ix.stem());
+    CHECK_THAT(snippet, Catch::Contains("<mark>Kyiv</mark> <mark>authorities</mark> told"));
+    CHECK(marked_html(ix.matches(phrase), "Kyiv authorities warn of outages", ix.marked(phrase),
+                      ix.stem()) == "<mark>Kyiv</mark> <mark>authorities</mark> warn of outages");
+
+    // Beside a plain word, which Xapian marks, a phrase's words are marked too.
+    const std::string mixed = "Geneva \"peace talks\"";
+    text = "Geneva hosted the delegations. ";
+    for (int i = 0; i < 10; ++i) text += "Filler words about nothing in particular here. ";
+    text += "The peace talks in Geneva went on late into the night.";
+    CHECK_THAT(snippet_html(ix.matches(mixed), text, ix.marked(mixed), ix.stem()),
+               Catch::Contains("<mark>peace</mark> <mark>talks</mark> in <mark>Geneva</mark>"));
+}
+
 TEST_CASE("the words a query leaves out are not marked", "[highlighter]") {
     auto& ix = index();
-    const auto terms = ix.marked("talks -Geneva NOT \"peace process\"");
+    const auto terms = ix.marked("talks -Geneva NOT \"peace process\"").terms;
     CHECK(terms.contains("Ztalk"));
     CHECK_FALSE(terms.contains("Zgeneva"));
     CHECK_FALSE(terms.contains("Zpeac"));
