@@ -22,7 +22,7 @@ DocumentResponse article_view(const Xapian::Database& database, QueryBuilder& bu
     const Xapian::docid docid = *postings;
     DocumentResponse response;
     response.article = deserialize_article(database.get_document(docid).get_data());
-    if (normalize_spaces(query).empty()) return response;
+    if (matches_everything(query)) return response;
 
     // The terms this article actually matched: wildcard expansions and synonyms included.
     Xapian::Enquire enquire(database);

@@ -334,6 +334,11 @@ std::optional<std::string> QueryBuilder::correct_spelling(const std::string& tex
     return corrected;
 }
 
+bool matches_everything(std::string_view text) {
+    const auto words = normalize_spaces(text);
+    return words.empty() || words == "*";
+}
+
 Xapian::Query QueryBuilder::parse(const std::string& text) {
     if (text.size() > kMaxQueryBytes) {
         throw SearchError(ErrorCode::query_too_long,
@@ -345,7 +350,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
             ErrorCode::query_too_long,
             fmt::format("the query nests parentheses more than {} deep", kMaxQueryDepth));
     }
-    if (normalize_spaces(text).empty()) {
+    if (matches_everything(text)) {
         // A query of its own, not the shared Query::MatchAll: Xapian's reference counts are not
         // atomic, and two searchers may parse on two threads at once.
         return Xapian::Query(std::string());

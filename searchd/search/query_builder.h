@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -39,6 +40,10 @@ auto refused_as_invalid_query(Match&& match) {
     }
 }
 
+// Whether a query asks for every article: empty, blank, or a lone `*` (as Typesense's `q=*` and
+// Elasticsearch's query strings write it).
+bool matches_everything(std::string_view text);
+
 class QueryBuilder {
   public:
     // `vocabulary` is the index together with the synonym database; `spelling` the index's
@@ -49,8 +54,8 @@ class QueryBuilder {
     QueryBuilder(const QueryBuilder&) = delete;
     QueryBuilder& operator=(const QueryBuilder&) = delete;
 
-    // MatchAll for an empty text. Throws SearchError (invalid_query, query_too_long); errors
-    // reading the vocabulary pass through as Xapian::DatabaseError.
+    // MatchAll for a text that matches_everything(). Throws SearchError (invalid_query,
+    // query_too_long); errors reading the vocabulary pass through as Xapian::DatabaseError.
     Xapian::Query parse(const std::string& text);
 
     // "Did you mean": the text with each unknown word replaced by the likeliest indexed one,

@@ -219,7 +219,7 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     response.query = request.query;
     response.page = request.page;
     response.per_page = request.per_page;
-    const bool empty_query = normalize_spaces(request.query).empty();
+    const bool empty_query = matches_everything(request.query);
     response.sort = request.sort.value_or(empty_query ? SortOrder::newest : SortOrder::relevance);
 
     // With an idle helper at the same revision, the search is divided between the two, each on

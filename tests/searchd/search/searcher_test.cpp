@@ -219,12 +219,19 @@ TEST_CASE("facet counts equal brute-force counts over the matching articles", "[
 }
 
 TEST_CASE("an empty query matches every article, newest first", "[searcher]") {
-    const auto response = corpus().search(request("  "));
-    CHECK(response.total == 5);
-    CHECK(response.sort == SortOrder::newest);
-    CHECK(response.undated == 5);
-    CHECK(response.histogram.empty());
-    CHECK_FALSE(response.corrected);
+    // A lone star too, as Typesense's q=* and Elasticsearch's query strings ask for everything.
+    for (const std::string query : {"  ", "*", " * "}) {
+        CAPTURE(query);
+        const auto response = corpus().search(request(query));
+        CHECK(response.total == 5);
+        CHECK(response.sort == SortOrder::newest);
+        CHECK(response.undated == 5);
+        CHECK(response.histogram.empty());
+        CHECK_FALSE(response.corrected);
+    }
+    CHECK(matches_everything(""));
+    CHECK_FALSE(matches_everything("**"));
+    CHECK_FALSE(matches_everything("peace*"));
 }
 
 TEST_CASE("a misspelt word gets a correction, and only unknown words are corrected", "[searcher]") {
