@@ -14,9 +14,19 @@ SuggestResponse suggest_completions(const Xapian::Database& database, const Spel
     SuggestResponse response;
     response.query = query;
     const auto last_space = query.find_last_of(' ');
-    const auto head =
-        last_space == std::string::npos ? std::string{} : query.substr(0, last_space + 1);
+    // What stays before the completion: the words before the last, and the operators the last
+    // word starts with ("-Gen" completes to "-Geneva", not "Geneva", which would ask the opposite).
+    const auto word_start = last_space == std::string::npos ? 0 : last_space + 1;
+    const auto partial_start = query.find_first_not_of("-+(\"", word_start);
+    const auto head = query.substr(0, std::min(partial_start, query.size()));
     const auto partial = query.substr(head.size());
+    // A name of several words after a sign is quoted, so that the sign takes all of it.
+    const bool signed_word = head.size() > word_start && head.back() != '"' &&
+                             head.find_first_of("-+", word_start) != std::string::npos;
+    const auto completed = [&](const std::string& name) {
+        return signed_word && name.find(' ') != std::string::npos ? head + '"' + name + '"'
+                                                                  : head + name;
+    };
     const auto prefix = Catalog::form_key(partial);
     if (prefix.empty() || limit == 0) return response;
 
@@ -48,7 +58,7 @@ SuggestResponse suggest_completions(const Xapian::Database& database, const Spel
         Suggestion suggestion;
         suggestion.kind = "entity";
         suggestion.label = entity.name;
-        suggestion.query = head + entity.name;
+        suggestion.query = completed(entity.name);
         suggestion.type = std::string(to_string(entity.type));
         suggestion.facet = std::string(schema::facet_info(facet).name);
         suggestion.count = entities[i].articles;

@@ -50,6 +50,20 @@ TEST_CASE("a negotiator is completed with the facet that filters by the role", "
     CHECK(medinsky.suggestions.front().query == "Vladimir Medinsky");
 }
 
+TEST_CASE("a word after a minus, a bracket or a quote is completed behind it", "[suggester]") {
+    const auto left_out = suggest("ceasefire -od");
+    REQUIRE_FALSE(left_out.suggestions.empty());
+    CHECK(left_out.suggestions.front().query == "ceasefire -Odesa");
+    for (const auto& suggestion : left_out.suggestions) {
+        CAPTURE(suggestion.label);
+        CHECK(suggestion.query.starts_with("ceasefire -"));
+    }
+    // A name of several words is quoted, so that all of it is left out.
+    CHECK(suggest("talks -medin").suggestions.front().query == "talks -\"Vladimir Medinsky\"");
+    CHECK(suggest("(od").suggestions.front().query == "(Odesa");
+    CHECK(suggest("\"medin").suggestions.front().query == "\"Vladimir Medinsky");
+}
+
 TEST_CASE("completions respect the limit and repeat no label", "[suggester]") {
     for (const std::size_t limit : {1U, 2U, 3U, 10U}) {
         CAPTURE(limit);
