@@ -168,7 +168,7 @@ std::vector<Highlight> find_highlights(const std::string& field, const std::stri
     if (terms.empty()) return highlights;
     CodePointCursor cursor(text);
     for (const auto& word : split_words(text)) {
-        if (!produces_term(word.folded, terms, stem, true)) continue;
+        if (!produces_term(word.folded, terms, stem, field == "title")) continue;
         const auto start = cursor.at(word.begin);
         highlights.push_back(Highlight{field, start, cursor.at(word.end)});
     }

@@ -39,7 +39,7 @@ std::string marked_html(const Xapian::MSet& mset, const std::string& text,
 std::string opening_html(const std::string& text, std::size_t max_bytes);
 
 // Ranges of the words in `text` that produce one of `terms` (index terms: unprefixed words,
-// Z-prefixed stems; title terms with their S prefix are accepted too).
+// Z-prefixed stems; in the field "title", title terms with their S prefix too).
 std::vector<Highlight> find_highlights(const std::string& field, const std::string& text,
                                        const std::set<std::string>& terms,
                                        const Xapian::Stem& stem);

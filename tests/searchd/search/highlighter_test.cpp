@@ -245,9 +245,11 @@ TEST_CASE("highlights are code-point ranges of the words that produce a term", "
         CHECK(highlights[1].start == 26);
         CHECK(highlights[1].end == 31);
     }
-    SECTION("title terms") {
+    SECTION("title terms, in the title only") {
         CHECK(find_highlights("title", text, {"Speace"}, stem).size() == 1);
         CHECK(find_highlights("title", text, {"ZStalk"}, stem).size() == 2);
+        // A title: search marks no word of the body.
+        CHECK(find_highlights("body", text, {"Speace", "ZStalk"}, stem).empty());
     }
     SECTION("no terms, no highlights") { CHECK(find_highlights("body", text, {}, stem).empty()); }
 }
