@@ -125,6 +125,17 @@ class WatchedInputs {
     std::vector<fs::path> folders_;
 };
 
+// The stamp of every file of the inputs now, by file key; unreadable folders are not warned
+// about here (the run that follows does).
+std::map<std::string, Stamp> stamps_now(const WatchedInputs& inputs) {
+    RunReporter quiet({});
+    std::map<std::string, Stamp> stamps;
+    for (const auto& file : inputs.list(quiet)) {
+        if (const auto stamp = stamp_of(file.path)) stamps[file_key(file)] = *stamp;
+    }
+    return stamps;
+}
+
 // One batch: the files to read again and the file keys whose articles go.
 struct Batch {
     std::map<std::string, SourceFile> read;  // by file key
@@ -134,19 +145,17 @@ struct Batch {
 
 class LiveIndex {
   public:
+    // `stamps`: the files as they were before the first run, so that a file that goes after
+    // that is removed, whenever the watcher tells it.
     LiveIndex(const RunOptions& options, const Catalog& catalog, const RunCallbacks& callbacks,
-              const WatchedInputs& inputs)
+              const WatchedInputs& inputs, std::map<std::string, Stamp> stamps)
         : inputs_(inputs),
           matcher_(catalog),
           reporter_(callbacks),
           reader_(options, RunCallbacks{callbacks.warn, {}}, reporter_, {}),
           context_{options, catalog, matcher_, reporter_},
-          sink_(context_, options.database, WriterMode::update) {
-        for (const auto& file : inputs_.list(reporter_)) {
-            if (const auto stamp = stamp_of(file.path)) stamps_[file_key(file)] = *stamp;
-        }
-        reporter_.take_summary();
-    }
+          sink_(context_, options.database, WriterMode::update),
+          stamps_(std::move(stamps)) {}
 
     // What inotify told: written files are read again, vanished files and folders removed.
     Batch batch_of(const FileChanges& changes) const {
@@ -321,6 +330,9 @@ void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCa
     const WatchedInputs inputs(options);
     // Watching starts before the first run, so that nothing written during it goes unseen.
     FileWatcher watcher(inputs.folders());
+    // Listed before the first run, not after: a file deleted in between would have been in
+    // neither the first run's prune nor the list, and its articles would have stayed.
+    auto stamps = stamps_now(inputs);
     auto started = Clock::now();
     // A stop during the first run (which may take long) ends it with what it has written.
     // The stories the first run's writer reads are the live writer's too.
@@ -336,7 +348,7 @@ void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCa
     on_batch(first, Clock::now() - started);
     if (first.stopped) return;
 
-    LiveIndex live(live_options, catalog, callbacks, inputs);
+    LiveIndex live(live_options, catalog, callbacks, inputs, std::move(stamps));
     auto next_rescan = Clock::now() + watch.rescan;
     while (!stop.load()) {
         const auto until_rescan =
