@@ -68,7 +68,7 @@ void ArticleSink::index(ParsedArticle parsed, const SourceFile& file) {
                       fmt::format("cannot be indexed: {}", current_exception_message()), "failed");
         return;
     }
-    for (const auto& warning : built.warnings) reporter.note(display, warning);
+    for (const auto& warning : built.warnings) reporter.note(display, line, warning);
     std::string owner;
     PutOutcome outcome;
     const auto stories_before_writing = built.times.stories;

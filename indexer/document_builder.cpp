@@ -66,12 +66,21 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     }
     std::optional<Date> date;
     if (parsed.date) {
-        date = parse_iso_date(normalize_spaces(*parsed.date));
-        if (date) {
-            stored.date = date->iso();
-        } else {
+        // As feeds write dates ("2025-05-16T09:30:00Z", "Tue, 20 May 2025 08:41:00 +0000",
+        // "May 18, 2025"), and only those a publication can have: a year 1 or 2099 would top
+        // the newest first and stretch the date chart over centuries.
+        const auto written = normalize_spaces(*parsed.date);
+        date = parse_iso_date(written);
+        if (!date) date = find_written_date(written);
+        if (!date) {
             built.warnings.push_back(
-                fmt::format("date '{}' is not ISO (YYYY-MM-DD); indexed undated", *parsed.date));
+                fmt::format("date '{}' is not a date; indexed undated", *parsed.date));
+        } else if (!is_plausible_publication_date(*date, today_utc())) {
+            built.warnings.push_back(fmt::format(
+                "date '{}' is before 1990 or in the future; indexed undated", *parsed.date));
+            date.reset();
+        } else {
+            stored.date = date->iso();
         }
     }
 

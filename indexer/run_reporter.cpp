@@ -13,9 +13,10 @@ void RunReporter::skip(const std::string& file, std::size_t line, const std::str
     emit(line ? fmt::format("{}:{}: {}", file, line, reason) : fmt::format("{}: {}", file, reason));
 }
 
-void RunReporter::note(const std::string& file, const std::string& message) {
+void RunReporter::note(const std::string& file, std::size_t line, const std::string& message) {
     std::lock_guard lock(mutex_);
-    emit(fmt::format("{}: {}", file, message));
+    emit(line ? fmt::format("{}:{}: {}", file, line, message)
+              : fmt::format("{}: {}", file, message));
 }
 
 void RunReporter::count(PutOutcome outcome, const StageTimes& times) {

@@ -23,8 +23,9 @@ class RunReporter {
     // `line` is 0 (the whole file, or a format without lines).
     void skip(const std::string& file, std::size_t line, const std::string& reason,
               const std::string& category);
-    // Warns "file: message" without counting anything: the article was still indexed.
-    void note(const std::string& file, const std::string& message);
+    // Warns "file: message" ("file:line: message" for a line of a JSON Lines file) without
+    // counting anything: the article was still indexed.
+    void note(const std::string& file, std::size_t line, const std::string& message);
     // Counts an added, updated or unchanged article (duplicate_id is a skip, not counted here)
     // and the time its stages took.
     void count(PutOutcome outcome, const StageTimes& times = {});

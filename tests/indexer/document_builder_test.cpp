@@ -246,12 +246,29 @@ TEST_CASE("the builder stores date, facets and terms of one article", "[document
         CHECK_FALSE(built.stored.author);
     }
 
+    SECTION("a date as feeds write it is read") {
+        for (const std::string written :
+             {"16 May 2025", "May 16, 2025", "Fri, 16 May 2025 08:41:00 +0000", "2025/05/16",
+              "16.05.2025"}) {
+            CAPTURE(written);
+            parsed.date = written;
+            auto dated = builder.build(parsed, clean);
+            CHECK(dated.stored.date == "2025-05-16");
+            CHECK(dated.warnings.empty());
+        }
+    }
+
     SECTION("an unusable date is a warning, and the article is undated") {
-        parsed.date = "16 May 2025";
-        auto undated = builder.build(parsed, clean);
-        CHECK_FALSE(undated.stored.date);
-        REQUIRE(undated.warnings.size() == 1);
-        CHECK(undated.document.get_value(schema::kSlotDateAscending) == "~");
+        for (const std::string written :
+             {"last Monday", "0001-01-01", "1850-01-01", "2099-01-01"}) {
+            CAPTURE(written);
+            parsed.date = written;
+            auto undated = builder.build(parsed, clean);
+            CHECK_FALSE(undated.stored.date);
+            REQUIRE(undated.warnings.size() == 1);
+            CHECK_THAT(undated.warnings[0], Catch::Contains(written));
+            CHECK(undated.document.get_value(schema::kSlotDateAscending) == "~");
+        }
     }
 }
 

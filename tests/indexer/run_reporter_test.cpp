@@ -16,14 +16,16 @@ TEST_CASE("a skip is counted under its category and named in one warning", "[run
     reporter.skip("in/feed.jsonl", 4, "not valid JSON", "malformed JSON line");
     reporter.skip("in/a.txt", 0, "empty file", "empty");
     reporter.skip("in/b.txt", 0, "empty file", "empty");
-    reporter.note("in/c.html", "no date");
+    reporter.note("in/c.html", 0, "no date");
+    reporter.note("in/feed.jsonl", 7, "date 'x' is not a date");
     const auto summary = reporter.summary();
     CHECK(summary.skipped.at("malformed JSON line") == 1);
     CHECK(summary.skipped.at("empty") == 2);
     CHECK(summary.skipped_total() == 3);
     CHECK(warnings == std::vector<std::string>{"in/feed.jsonl:4: not valid JSON",
                                                "in/a.txt: empty file", "in/b.txt: empty file",
-                                               "in/c.html: no date"});
+                                               "in/c.html: no date",
+                                               "in/feed.jsonl:7: date 'x' is not a date"});
 }
 
 TEST_CASE("written articles, their stage times, removals, files and documents are counted",
