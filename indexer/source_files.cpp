@@ -17,34 +17,48 @@ std::string canonical_string(const fs::path& path) {
     return fs::weakly_canonical(fs::absolute(path)).string();
 }
 
-// Every regular file below `input`, walked by the standard iterator, which keeps the folders it
-// is in on a stack of its own rather than recursing.
+// Every regular file below `input`, walked with a stack of folders rather than by recursion. A
+// folder that vanishes during the walk (deleted or moved away meanwhile) is passed over and the
+// walk goes on: its files are gone, the others are not. The standard recursive iterator ended
+// the whole walk there, silently, and the files not reached were taken for deleted.
 std::vector<SourceFile> files_in_folder(const fs::path& input, const std::string& root,
                                         RunReporter& reporter) {
     std::vector<SourceFile> files;
-    std::error_code error;
-    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied,
-                                        error);
-    if (error) throw std::runtime_error(fmt::format("{}: {}", input.string(), error.message()));
-    for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
+    std::vector<fs::path> pending{input};
+    for (bool top = true; !pending.empty(); top = false) {
+        const auto folder = std::move(pending.back());
+        pending.pop_back();
+        std::error_code error;
+        fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, error);
         if (error) {
-            reporter.skip(input.string(), 0, error.message(), "unreadable");
-            break;
-        }
-        std::error_code kind_error;
-        const bool folder = it->is_directory(kind_error);
-        if (is_passed_over(it->path().filename().string(), folder)) {
-            if (folder) it.disable_recursion_pending();
+            if (top) {
+                throw std::runtime_error(fmt::format("{}: {}", input.string(), error.message()));
+            }
+            const bool vanished = error == std::errc::no_such_file_or_directory ||
+                                  error == std::errc::not_a_directory;
+            if (!vanished) reporter.skip(folder.string(), 0, error.message(), "unreadable");
             continue;
         }
-        if (!it->is_regular_file(error)) continue;
-        // A file that vanished since is reported when it is read.
-        auto bytes = it->file_size(error);
-        if (error) bytes = 0;
-        // Named as it is in the folder: a link's own name, not its target's path, which may lie
-        // outside ("../elsewhere/a.txt") and may have several links.
-        files.push_back(
-            {it->path(), root, it->path().lexically_relative(input).generic_string(), bytes});
+        for (; it != fs::directory_iterator(); it.increment(error)) {
+            std::error_code entry_error;
+            const bool is_folder = fs::is_directory(it->symlink_status(entry_error));
+            if (is_passed_over(it->path().filename().string(), is_folder)) continue;
+            if (is_folder) {
+                pending.push_back(it->path());
+                continue;
+            }
+            if (!it->is_regular_file(entry_error)) continue;
+            // A file that vanished since is reported when it is read.
+            auto bytes = it->file_size(entry_error);
+            if (entry_error) bytes = 0;
+            // Named as it is in the folder: a link's own name, not its target's path, which may
+            // lie outside ("../elsewhere/a.txt") and may have several links.
+            files.push_back(
+                {it->path(), root, it->path().lexically_relative(input).generic_string(), bytes});
+        }
+        if (error && error != std::errc::no_such_file_or_directory) {
+            reporter.skip(folder.string(), 0, error.message(), "unreadable");
+        }
     }
     std::sort(files.begin(), files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });

@@ -45,9 +45,10 @@ struct SourceInput {
 // own name kept, a symbolic link's too); throws when there is no such file or folder.
 std::string locate_input(const std::filesystem::path& input);
 
-// Throws when the input does not exist or its folder cannot be opened. A folder that fails
-// partway through is reported to `reporter` as unreadable, keeping the files found until then;
-// folders it may not enter are passed over.
+// Throws when the input does not exist or its folder cannot be opened. A folder below it that
+// fails partway through is reported to `reporter` as unreadable, keeping the files found until
+// then, and the walk goes on; folders it may not enter, and folders that vanish during the walk,
+// are passed over.
 SourceInput find_source_files(const std::filesystem::path& input, RunReporter& reporter);
 
 }  // namespace talksearch::indexer

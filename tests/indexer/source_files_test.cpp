@@ -1,10 +1,14 @@
 #include "indexer/source_files.h"
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "indexer/run_reporter.h"
 #include "tests/support/temp_index.h"
@@ -115,6 +119,32 @@ TEST_CASE("a linked file is named by its link, wherever its target is", "[source
     REQUIRE(alone.files.size() == 1);
     CHECK(alone.files[0].relative == "linked.txt");
     CHECK(alone.files[0].root_key == fs::canonical(dir.path() / "in").string());
+}
+
+TEST_CASE("folders vanishing during the walk take none of the other files with them",
+          "[source_files]") {
+    TempDir dir;
+    for (int i = 0; i < 100; ++i) dir.write(fmt::format("in/stable/a{:03}.txt", i), "kept");
+    const auto churn = dir.path() / "in/churn";
+    // Another program makes and deletes folders while the input is listed, as a crawler's
+    // scratch folders come and go.
+    std::atomic<bool> stop{false};
+    std::thread churner([&] {
+        while (!stop) {
+            for (int i = 0; i < 300; ++i) fs::create_directories(churn / fmt::format("d{}", i));
+            std::error_code ignored;
+            fs::remove_all(churn, ignored);
+        }
+    });
+    std::size_t shortest = 100;
+    for (int round = 0; round < 40; ++round) {
+        RunReporter reporter({});
+        const auto found = find_source_files(dir.path() / "in", reporter);
+        shortest = std::min(shortest, found.files.size());
+    }
+    stop = true;
+    churner.join();
+    CHECK(shortest == 100);
 }
 
 TEST_CASE("a missing input is an error that names it", "[source_files]") {
