@@ -77,9 +77,9 @@ void FileWatcher::watch_tree(const fs::path& folder, FileChanges* found) {
     }
 }
 
-void FileWatcher::lose_root(const fs::path& root, FileChanges& changes) {
+void FileWatcher::unwatch_tree(const fs::path& folder) {
     for (auto it = folders_.begin(); it != folders_.end();) {
-        const auto relative = it->second.lexically_relative(root);
+        const auto relative = it->second.lexically_relative(folder);
         if (!relative.empty() && *relative.begin() != "..") {
             // Gone already when deleted; a moved folder would go on telling its old paths.
             ::inotify_rm_watch(fd_, it->first);
@@ -88,6 +88,10 @@ void FileWatcher::lose_root(const fs::path& root, FileChanges& changes) {
             ++it;
         }
     }
+}
+
+void FileWatcher::lose_root(const fs::path& root, FileChanges& changes) {
+    unwatch_tree(root);
     if (lost_roots_.insert(root).second) changes.roots_lost.insert(root);
 }
 
@@ -143,6 +147,9 @@ bool FileWatcher::read_events(FileChanges& changes) {
             if (event->mask & (IN_DELETE | IN_MOVED_FROM)) {
                 changes.gone.insert(path);
                 changes.written.erase(path);
+                // A folder moved out is watched no more under this path: moved within the
+                // roots, it is watched again where it went (IN_MOVED_TO).
+                if ((event->mask & IN_MOVED_FROM) && (event->mask & IN_ISDIR)) unwatch_tree(path);
             } else if (event->mask & IN_ISDIR) {
                 // A folder made or moved in: its files may be there before its watch.
                 if (event->mask & (IN_CREATE | IN_MOVED_TO)) watch_tree(path, &changes);

@@ -45,6 +45,8 @@ class FileWatcher {
     // Reads what is queued; false when nothing was.
     bool read_events(FileChanges& changes);
 
+    // Drops the watches of `folder` and the folders below it.
+    void unwatch_tree(const std::filesystem::path& folder);
     // Drops the watches of `root` and the folders below it, and looks for it at each wait: a
     // folder deleted and made again is another folder, which no watch covers.
     void lose_root(const std::filesystem::path& root, FileChanges& changes);

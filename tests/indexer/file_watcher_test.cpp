@@ -101,6 +101,26 @@ TEST_CASE("a file moved in is written, one moved out is gone", "[file_watcher]")
     CHECK(changes.gone.contains(kept));
 }
 
+TEST_CASE("a folder moved out is not followed, and one made in its place is", "[file_watcher]") {
+    TempDir outside;
+    TempDir dir;
+    dir.write("news/deeper/old.md", "text");
+    FileWatcher watcher({dir.path()});
+    fs::rename(dir.path() / "news", outside.path() / "news");
+    auto changes =
+        gather(watcher, [&](const FileChanges& c) { return c.gone.contains(dir.path() / "news"); });
+    CHECK(changes.gone.contains(dir.path() / "news"));
+    const auto made = dir.write("news/deeper/new.md", "text");
+    changes = gather(watcher, [&](const FileChanges& c) { return c.written.contains(made); });
+    CHECK(changes.written.contains(made));
+    // What happens where it went is not a change of the watched folder.
+    outside.write("news/deeper/elsewhere.md", "text");
+    fs::remove_all(outside.path() / "news");
+    changes = watcher.wait(std::chrono::milliseconds(500), kSettle);
+    CHECK(changes.written.empty());
+    CHECK(changes.gone.empty());
+}
+
 TEST_CASE("a missing folder, or a file in place of one, is watched for nothing", "[file_watcher]") {
     TempDir dir;
     CHECK_NOTHROW(FileWatcher({dir.path() / "missing"}));
