@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <boost/unordered/unordered_flat_map.hpp>
+
 #include "common/text.h"
 
 namespace talksearch::search {
@@ -27,6 +29,30 @@ std::optional<std::string> counted_spelling(const ValueCounts& counts, const std
     });
     if (it == counts.end()) return std::nullopt;
     return it->first;
+}
+
+ValueCounts merged_spellings(const ValueCounts& counts) {
+    struct Group {
+        ValueCounts::const_iterator most_counted;
+        Xapian::doccount total;
+    };
+    std::vector<Group> groups;
+    boost::unordered_flat_map<std::string, std::size_t> group_of;
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        const auto [found, is_new] = group_of.try_emplace(fold_case(it->first), groups.size());
+        if (is_new) {
+            groups.push_back({it, it->second});
+            continue;
+        }
+        auto& group = groups[found->second];
+        group.total += it->second;
+        // In name order, so a tie keeps the spelling first in that order.
+        if (it->second > group.most_counted->second) group.most_counted = it;
+    }
+    if (groups.size() == counts.size()) return counts;
+    ValueCounts merged;
+    for (const auto& group : groups) merged.emplace(group.most_counted->first, group.total);
+    return merged;
 }
 
 std::vector<FacetValue> listed_facet_values(const ValueCounts& counts,

@@ -24,6 +24,10 @@ std::vector<std::string> respelled(
 // A value as `counts` spells it, where only letter case differs.
 std::optional<std::string> counted_spelling(const ValueCounts& counts, const std::string& value);
 
+// The counts of values that differ in letter case only, added up under the most counted
+// spelling, as columns count them (slot_columns.h); for counts gathered spelling by spelling.
+ValueCounts merged_spellings(const ValueCounts& counts);
+
 // By count, then name; at most kMaxFacetValues besides the selected ones.
 std::vector<FacetValue> listed_facet_values(const ValueCounts& counts,
                                             const std::vector<std::string>& selected);

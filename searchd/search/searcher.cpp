@@ -361,7 +361,10 @@ SearchResponse Searcher::run_search(const SearchRequest& request, Searcher* help
     static const ValueCounts kNone;
     for (const auto& info : schema::kFacets) {
         const auto found = counts.facets.find(info.facet);
-        const auto& facet_counts = found == counts.facets.end() ? kNone : found->second;
+        const auto& counted_facet = found == counts.facets.end() ? kNone : found->second;
+        // Columns count the spellings of a value as one; spies and shard servers, each apart.
+        const auto merged = use_columns_ ? ValueCounts() : merged_spellings(counted_facet);
+        const auto& facet_counts = use_columns_ ? counted_facet : merged;
         auto& selected = response.filters[info.facet];
         selected = respelled(selected, [&](const std::string& value) {
             return catalogued(info.facet, value) ? std::nullopt

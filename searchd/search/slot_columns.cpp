@@ -45,6 +45,8 @@ void set_bit(std::vector<std::uint64_t>& words, Xapian::docid docid, bool on) {
 }
 
 constexpr std::uint32_t kMaxValues = 1u << 24;
+// An entry written in place of a value its row already has, dropped after.
+constexpr std::uint32_t kDoubled = 0xFFFFFFFFU;
 
 }  // namespace
 
@@ -106,6 +108,20 @@ void SlotColumns::number_stories() {
     }
 }
 
+void SlotColumns::drop_doubled_entries() {
+    std::size_t kept = 0;
+    auto row_begin = offsets_.front();
+    for (std::size_t docid = 0; docid + 1 < offsets_.size(); ++docid) {
+        const auto row_end = offsets_[docid + 1];
+        for (auto at = row_begin; at < row_end; ++at) {
+            if (entries_[at] != kDoubled) entries_[kept++] = entries_[at];
+        }
+        row_begin = row_end;
+        offsets_[docid + 1] = static_cast<std::uint32_t>(kept);
+    }
+    entries_.resize(kept);
+}
+
 void SlotColumns::order_names(std::size_t slot_index) {
     auto& order = by_name_[slot_index];
     const auto& names = names_[slot_index];
@@ -138,30 +154,64 @@ SlotColumns::SlotColumns(const Xapian::Database& database,
     entries_.resize(offsets_.back());
     // Slot by slot, so that a row keeps its entries in slot order, each set in its own order.
     auto next = std::vector<std::uint32_t>(offsets_.begin(), offsets_.end() - 1);
+    bool doubled = false;
     for (std::size_t index = 0; index < slots.size(); ++index) {
-        // Names are looked up as views of the value read: kept where they never move meanwhile.
-        std::deque<std::string> names;
-        boost::unordered_flat_map<std::string_view, std::uint32_t> ids;
+        // Values that differ in letter case only ("Reuters", "reuters": a filter matches both)
+        // are one value, named by its most used spelling. Spellings are looked up as views of the
+        // value read: kept where they never move meanwhile.
+        std::deque<std::string> names;  // the first spelling of each value
+        std::deque<std::string> other_spellings;
+        struct Spelling {
+            std::uint32_t id;
+            std::uint32_t uses;
+        };
+        boost::unordered_flat_map<std::string_view, Spelling> spellings;
+        boost::unordered_flat_map<std::string, std::uint32_t> ids_by_folded;
         for (auto it = database.valuestream_begin(slots[index]);
              it != database.valuestream_end(slots[index]); ++it) {
             auto& at = next[it.get_docid()];
+            const auto slot_begin = at;
             for_each_facet_value(*it, [&](std::string_view value) {
-                auto found = ids.find(value);
-                if (found == ids.end()) {
-                    if (names.size() >= kMaxValues) {
+                auto found = spellings.find(value);
+                if (found == spellings.end()) {
+                    const auto [folded, is_new] = ids_by_folded.try_emplace(
+                        fold_case(value), static_cast<std::uint32_t>(names.size()));
+                    if (is_new && names.size() >= kMaxValues) {
                         throw std::runtime_error("too many distinct facet values to count");
                     }
-                    names.emplace_back(value);
-                    found = ids.emplace(names.back(), static_cast<std::uint32_t>(names.size() - 1))
-                                .first;
+                    auto& kept = is_new ? names : other_spellings;
+                    kept.emplace_back(value);
+                    found = spellings.emplace(kept.back(), Spelling{folded->second, 0}).first;
                 }
-                entries_[at++] = static_cast<std::uint32_t>(index) << 24 | found->second;
+                ++found->second.uses;
+                auto entry = static_cast<std::uint32_t>(index) << 24 | found->second.id;
+                // Two spellings of one value in one set count once.
+                if (!other_spellings.empty() &&
+                    std::find(entries_.begin() + slot_begin, entries_.begin() + at, entry) !=
+                        entries_.begin() + at) {
+                    entry = kDoubled;
+                    doubled = true;
+                }
+                entries_[at++] = entry;
             });
         }
-        ids = {};
-        names_[index].assign(std::make_move_iterator(names.begin()),
-                             std::make_move_iterator(names.end()));
+        if (other_spellings.empty()) {
+            names_[index].assign(std::make_move_iterator(names.begin()),
+                                 std::make_move_iterator(names.end()));
+            continue;
+        }
+        std::vector<const std::pair<const std::string_view, Spelling>*> most_used(names.size());
+        for (const auto& spelling : spellings) {
+            auto& best = most_used[spelling.second.id];
+            if (!best || spelling.second.uses > best->second.uses ||
+                (spelling.second.uses == best->second.uses && spelling.first < best->first)) {
+                best = &spelling;
+            }
+        }
+        names_[index].reserve(names.size());
+        for (const auto* best : most_used) names_[index].emplace_back(best->first);
     }
+    if (doubled) drop_doubled_entries();
 
     by_name_.resize(slots.size());
     for (std::size_t index = 0; index < slots.size(); ++index) order_names(index);
@@ -203,6 +253,11 @@ SlotColumns::SlotColumns(const SlotColumns& before, const Xapian::Database& data
     std::vector<std::deque<std::string>> added(slots_.size());
     std::vector<std::optional<boost::unordered_flat_map<std::string_view, std::uint32_t>>> ids(
         slots_.size());
+    // Per slot, when a spelling new to it is read: its values by their case-folded names, and
+    // the other spellings met.
+    std::vector<std::optional<boost::unordered_flat_map<std::string, std::uint32_t>>> ids_by_folded(
+        slots_.size());
+    std::deque<std::string> other_spellings;
     const auto value_id = [&](std::size_t index, std::string_view value) {
         auto& slot_ids = ids[index];
         if (!slot_ids) {
@@ -212,11 +267,19 @@ SlotColumns::SlotColumns(const SlotColumns& before, const Xapian::Database& data
         }
         auto found = slot_ids->find(value);
         if (found == slot_ids->end()) {
+            auto& folded_ids = ids_by_folded[index];
+            if (!folded_ids) {
+                folded_ids.emplace();
+                for (const auto& [name, id] : *slot_ids) folded_ids->emplace(fold_case(name), id);
+            }
             const auto id = names_[index].size() + added[index].size();
-            if (id >= kMaxValues)
+            const auto [folded, is_new] =
+                folded_ids->try_emplace(fold_case(value), static_cast<std::uint32_t>(id));
+            if (is_new && id >= kMaxValues)
                 throw std::runtime_error("too many distinct facet values to count");
-            added[index].emplace_back(value);
-            found = slot_ids->emplace(added[index].back(), static_cast<std::uint32_t>(id)).first;
+            auto& kept = is_new ? added[index] : other_spellings;
+            kept.emplace_back(value);
+            found = slot_ids->emplace(kept.back(), folded->second).first;
         }
         return found->second;
     };
@@ -236,10 +299,18 @@ SlotColumns::SlotColumns(const SlotColumns& before, const Xapian::Database& data
         }
         if (exists) {
             for (std::size_t index = 0; index < slots_.size(); ++index) {
+                const auto slot_begin = fresh_entries.size();
                 for_each_facet_value(
                     document.get_value(slots_[index]), [&](std::string_view value) {
-                        fresh_entries.push_back(static_cast<std::uint32_t>(index) << 24 |
-                                                value_id(index, value));
+                        const auto entry =
+                            static_cast<std::uint32_t>(index) << 24 | value_id(index, value);
+                        // Two spellings of one value in one set count once.
+                        const auto begin =
+                            fresh_entries.begin() + static_cast<std::ptrdiff_t>(slot_begin);
+                        if (other_spellings.empty() ||
+                            std::find(begin, fresh_entries.end(), entry) == fresh_entries.end()) {
+                            fresh_entries.push_back(entry);
+                        }
                     });
             }
         }

@@ -29,7 +29,8 @@ class SlotColumns {
     // The columns of `database` built from `before`, the columns of an earlier revision of it, by
     // rereading only the documents changed since then (`changed`, sorted: added, replaced or
     // removed; see change_log.h). The same as columns built afresh, but for the ids of values,
-    // which only matter within one SlotColumns; values no article has any more keep their id.
+    // which only matter within one SlotColumns, and for the names of values with several
+    // spellings, which keep the one they had; values no article has any more keep their id.
     SlotColumns(const SlotColumns& before, const Xapian::Database& database,
                 const std::vector<Xapian::docid>& changed);
     ~SlotColumns();
@@ -41,6 +42,7 @@ class SlotColumns {
     // sparse set of articles has rows far apart in memory, and fetched one after the other each
     // would wait for memory on its own.
     void prefetch(std::span<const Xapian::docid> docids) const;
+    // Values that differ in letter case only are one value, named by its most used spelling.
     const std::string& name(std::size_t slot_index, std::uint32_t value_id) const {
         return names_[slot_index][value_id];
     }
@@ -139,6 +141,7 @@ class SlotColumns {
     void number_stories();
     void build_story_rows();
     void order_names(std::size_t slot_index);
+    void drop_doubled_entries();
 };
 
 // The columns of one database shared by several searchers (a pool's): built once per revision

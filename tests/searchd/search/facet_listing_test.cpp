@@ -40,3 +40,14 @@ TEST_CASE("facet values are listed by count then name, selected ones always", "[
     CHECK(listed.back().count == 0);
     CHECK(listed.back().selected);
 }
+
+TEST_CASE("counts of spellings that differ in letter case only are added up under the most counted",
+          "[facet_listing]") {
+    CHECK(merged_spellings({{"Reuters", 2}, {"reuters", 1}, {"Kyiv", 4}}) ==
+          ValueCounts{{"Kyiv", 4}, {"Reuters", 3}});
+    CHECK(merged_spellings({{"REUTERS", 1}, {"reuters", 5}}) == ValueCounts{{"reuters", 6}});
+    // A tie keeps the spelling first in name order.
+    CHECK(merged_spellings({{"bbc", 1}, {"BBC", 1}}) == ValueCounts{{"BBC", 2}});
+    CHECK(merged_spellings({{"Одеса", 1}, {"ОДЕСА", 2}}) == ValueCounts{{"ОДЕСА", 3}});
+    CHECK(merged_spellings({}).empty());
+}

@@ -168,6 +168,34 @@ TEST_CASE("columns split a set written by hand as the decoder does", "[facet_cou
     CHECK(named_row(columns, b) == Row{{kCity, "Kyiv"}, {kCity, ""}, {kCity, "Odesa"}});
 }
 
+TEST_CASE("values that differ in letter case only are one value, named by its most used spelling",
+          "[facet_counter]") {
+    Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const auto a = database.add_document(document_with("", {"reuters"}, ""));
+    database.add_document(document_with("", {"Reuters", "Kyiv"}, ""));
+    database.add_document(document_with("", {"Reuters"}, ""));
+    // Both spellings in one set: counted once.
+    const auto d = database.add_document(document_with("", {"REUTERS", "Reuters"}, ""));
+    database.commit();
+    const SlotColumns columns(database, {kCity});
+    using Row = std::vector<std::pair<Xapian::valueno, std::string>>;
+    CHECK(columns.value_count(0) == 2);
+    CHECK(named_row(columns, a) == Row{{kCity, "Reuters"}});
+    CHECK(named_row(columns, d) == Row{{kCity, "Reuters"}});
+    CHECK(columns.named_counts(columns.whole().counts, kCity) ==
+          ValueCounts{{"Kyiv", 1}, {"Reuters", 4}});
+    CHECK(columns.find_any_case(0, "REUTERS") == columns.find(0, "Reuters"));
+
+    // A spelling new to the columns updated from the changed documents joins its value too.
+    const auto e = database.add_document(document_with("", {"ReUtErS", "reuters"}, ""));
+    database.commit();
+    const SlotColumns updated(columns, database, {e});
+    CHECK(updated.value_count(0) == 2);
+    CHECK(named_row(updated, e) == Row{{kCity, "Reuters"}});
+    CHECK(updated.named_counts(updated.whole().counts, kCity) ==
+          ValueCounts{{"Kyiv", 1}, {"Reuters", 5}});
+}
+
 TEST_CASE("story ids that differ only in case are two stories", "[facet_counter]") {
     Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (const auto* story : {"00000000000000ab", "00000000000000AB", "s", "s"}) {
