@@ -79,6 +79,7 @@ void ArticleSink::index(ParsedArticle parsed, const SourceFile& file) {
         return;
     }
     if (outcome == PutOutcome::duplicate_id) {
+        refused_ids_.push_back(parsed.id);
         reporter.skip(display, line, fmt::format("id '{}' already belongs to {}", parsed.id, owner),
                       "duplicate id");
         return;

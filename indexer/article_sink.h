@@ -4,6 +4,9 @@
 // counted. An article that cannot be indexed is skipped with a warning; the run goes on.
 
 #include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "common/catalog.h"
 #include "indexer/document_builder.h"
@@ -42,6 +45,8 @@ class ArticleSink {
     void index(ParsedArticle parsed, const SourceFile& file);
 
     IndexWriter& writer() { return writer_; }
+    // The ids refused to articles because another file owns them, since the last call.
+    std::vector<std::string> take_refused_ids() { return std::exchange(refused_ids_, {}); }
 
   private:
     // False, once the reason is reported, when `parsed` is skipped before any work on it.
@@ -50,6 +55,7 @@ class ArticleSink {
     const SinkContext& context_;
     DocumentBuilder builder_;
     IndexWriter writer_;
+    std::vector<std::string> refused_ids_;
 };
 
 }  // namespace talksearch::indexer

@@ -1,5 +1,6 @@
 #include "indexer/index_writer.h"
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -138,6 +139,13 @@ IndexWriter::~IndexWriter() {
     } catch (...) {
         // The database is failing already; its own error has been or will be reported.
     }
+}
+
+bool IndexWriter::holds_id(const std::string& id) const {
+    const auto term = schema::id_term(id);
+    return std::any_of(shards_.begin(), shards_.end(), [&](const Xapian::WritableDatabase& shard) {
+        return shard.term_exists(term);
+    });
 }
 
 Xapian::doccount IndexWriter::document_count() const {

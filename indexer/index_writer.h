@@ -95,6 +95,8 @@ class IndexWriter {
 
     void commit();
     Xapian::doccount document_count() const;
+    // Whether some article has the id `id`, written or pending.
+    bool holds_id(const std::string& id) const;
 
   private:
     // Document `docid` of shard `shard` as the whole index numbers it, as stories know it.

@@ -136,7 +136,8 @@ bool read_jsonl(std::istream& in, std::string_view file, std::size_t max_line_by
         skip({0, "read error", "unreadable"});
         return false;
     }
-    if (!any_line) {
+    // Blank lines appended to a feed are not an empty file.
+    if (!any_line && lines_before == 0) {
         skip({0, "empty file", "empty"});
         return false;
     }

@@ -208,11 +208,7 @@ class LiveIndex {
 
     // Removals first, so that an id moved from a vanished file to a new one is free for it.
     RunSummary apply(Batch batch) {
-        for (const auto& key : batch.removed) {
-            reporter_.removed(sink_.writer().remove_stale(key, {}));
-            stamps_.erase(key);
-            jsonl_.erase(key);
-        }
+        for (const auto& key : batch.removed) remove(key);
         // A file refused the id a vanished file held ("x.md" beside "x.txt") may have it now;
         // unchanged, it would otherwise wait for the next start.
         for (const auto& key : batch.removed) {
@@ -221,43 +217,26 @@ class LiveIndex {
                 if (!batch.removed.contains(rival_key)) batch.read.emplace(rival_key, rival);
             }
         }
-        for (const auto& entry : batch.read) {
-            // Named, not bound: clang 14 (the fuzz build) cannot capture structured bindings.
-            const auto& key = entry.first;
-            const auto& file = entry.second;
-            const auto stamp = stamp_of(file.path);
-            if (!stamp) {  // gone again before it could be read
-                reporter_.removed(sink_.writer().remove_stale(key, {}));
-                stamps_.erase(key);
-                jsonl_.erase(key);
-                continue;
-            }
-            stamps_[key] = *stamp;
-            const auto kind = file_kind(file.path);
-            const bool jsonl = kind && kind->format == Format::jsonl;
-            // Lines appended to a compressed feed are not bytes appended to the file: it is read
-            // whole each time it changes.
-            const bool appendable = jsonl && !kind->gzip;
-            if (appendable && read_appended(key, file)) continue;
-            // Taken before the reading: lines appended meanwhile are read once more next time
-            // (and found unchanged) rather than never.
-            const auto progress = appendable ? jsonl_progress(file.path) : std::nullopt;
-            // Bytes after the last newline are a line being written: read again once whole.
-            const auto unfinished_line =
-                progress && progress->bytes < stamp->bytes ? progress->lines + 1 : 0;
-            std::set<std::string> ids;
-            const bool complete = reader_.read(
-                file, ids, [&](ParsedArticle parsed) { sink_.index(std::move(parsed), file); },
-                unfinished_line);
-            if (!jsonl) continue;
-            // As in an update run: lines gone from a JSON Lines file take their articles, once
-            // every line was understood.
-            if (complete) reporter_.removed(sink_.writer().remove_stale(key, ids));
-            if (progress) {
-                jsonl_[key] = *progress;
-            } else {
-                jsonl_.erase(key);
-            }
+        // Files read before first: one rewritten frees the ids it no longer holds, for a new
+        // file to take (a feed rotated: renamed, and a new one made under its name).
+        std::vector<const std::pair<const std::string, SourceFile>*> order;
+        for (const auto& entry : batch.read) order.push_back(&entry);
+        std::stable_partition(order.begin(), order.end(),
+                              [&](const auto* entry) { return stamps_.contains(entry->first); });
+        for (const auto* entry : order) read(entry->first, entry->second);
+        // A file refused an id that another file held reads it again once no file holds it (a
+        // feed copied, then emptied a batch later); whole, as the refused lines may be any.
+        std::vector<std::string> freed;
+        for (const auto& [key, ids] : waiting_) {
+            const auto free = [&](const std::string& id) { return !sink_.writer().holds_id(id); };
+            if (std::any_of(ids.begin(), ids.end(), free)) freed.push_back(key);
+        }
+        if (!freed.empty()) reporter_.release_ids();
+        for (const auto& key : freed) {
+            const auto file = inputs_.file_at(key);
+            if (!file) continue;
+            jsonl_.erase(key);
+            read(key, *file);
         }
         sink_.writer().commit();
         reporter_.set_documents(sink_.writer().document_count());
@@ -265,6 +244,70 @@ class LiveIndex {
     }
 
   private:
+    void remove(const std::string& key) {
+        reporter_.removed(sink_.writer().remove_stale(key, {}));
+        stamps_.erase(key);
+        jsonl_.erase(key);
+        waiting_.erase(key);
+    }
+
+    // Reads the file `key` again: only its appended lines, when it is a feed that grew.
+    void read(const std::string& key, const SourceFile& file) {
+        const auto stamp = stamp_of(file.path);
+        if (!stamp) return remove(key);  // gone again before it could be read
+        stamps_[key] = *stamp;
+        const auto kind = file_kind(file.path);
+        const bool jsonl = kind && kind->format == Format::jsonl;
+        // Lines appended to a compressed feed are not bytes appended to the file: it is read
+        // whole each time it changes.
+        const bool appendable = jsonl && !kind->gzip;
+        bool whole = true;
+        if (appendable && stamp->bytes == 0) {
+            // A feed emptied (copied and truncated) or just made (rotated) holds no article: not
+            // a file to warn about.
+            reporter_.removed(sink_.writer().remove_stale(key, {}));
+            jsonl_.erase(key);
+            if (const auto progress = jsonl_progress(file.path)) jsonl_[key] = *progress;
+        } else if (appendable && read_appended(key, file)) {
+            whole = false;
+        } else {
+            read_whole(key, file, *stamp, jsonl, appendable);
+        }
+        // The ids refused now; after only appended lines, with those refused before.
+        auto refused = sink_.take_refused_ids();
+        if (refused.empty() && whole) {
+            waiting_.erase(key);
+        } else if (!refused.empty()) {
+            auto& ids = waiting_[key];
+            if (whole) ids.clear();
+            ids.insert(std::make_move_iterator(refused.begin()),
+                       std::make_move_iterator(refused.end()));
+        }
+    }
+
+    void read_whole(const std::string& key, const SourceFile& file, const Stamp& stamp, bool jsonl,
+                    bool appendable) {
+        // Taken before the reading: lines appended meanwhile are read once more next time
+        // (and found unchanged) rather than never.
+        const auto progress = appendable ? jsonl_progress(file.path) : std::nullopt;
+        // Bytes after the last newline are a line being written: read again once whole.
+        const auto unfinished_line =
+            progress && progress->bytes < stamp.bytes ? progress->lines + 1 : 0;
+        std::set<std::string> ids;
+        const bool complete = reader_.read(
+            file, ids, [&](ParsedArticle parsed) { sink_.index(std::move(parsed), file); },
+            unfinished_line);
+        if (!jsonl) return;
+        // As in an update run: lines gone from a JSON Lines file take their articles, once
+        // every line was understood.
+        if (complete) reporter_.removed(sink_.writer().remove_stale(key, ids));
+        if (progress) {
+            jsonl_[key] = *progress;
+        } else {
+            jsonl_.erase(key);
+        }
+    }
+
     // The files read before whose name gives the same id as the file `key` names: the same path
     // with another extension, below any input. JSON Lines files name their ids inside.
     std::vector<SourceFile> rivals_of(const std::string& key) const {
@@ -320,6 +363,8 @@ class LiveIndex {
     ArticleSink sink_;
     std::map<std::string, Stamp> stamps_;         // by file key, of the files read
     std::map<std::string, JsonlProgress> jsonl_;  // by file key, of the JSON Lines files read
+    // By file key, the ids refused to a file's articles because another file held them.
+    std::map<std::string, std::set<std::string>> waiting_;
 };
 
 }  // namespace

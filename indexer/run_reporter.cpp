@@ -47,6 +47,11 @@ bool RunReporter::claim_id(const std::string& id) {
     return seen_ids_.insert(id).second;
 }
 
+void RunReporter::release_ids() {
+    std::lock_guard lock(mutex_);
+    seen_ids_.clear();
+}
+
 RunSummary RunReporter::summary() {
     std::lock_guard lock(mutex_);
     return summary_;

@@ -35,6 +35,8 @@ class RunReporter {
     void file_seen();
     // False when another article of this run already has the id.
     bool claim_id(const std::string& id);
+    // No id claimed any more: files read again within one batch of a watch claim theirs again.
+    void release_ids();
     RunSummary summary();
     // The summary so far, then counting starts again with no ids claimed: one batch of a watch.
     RunSummary take_summary();

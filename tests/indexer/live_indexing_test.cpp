@@ -363,6 +363,71 @@ TEST_CASE("a feed's line still being written is read once whole, without a warni
     CHECK(watching.warnings().empty());
 }
 
+namespace {
+
+std::string feed_line(int i) {
+    return fmt::format(R"({{"id": "a{}", "title": "Talks {}", "body": "Envoys met."}})", i, i) +
+           "\n";
+}
+
+bool mentions(const std::vector<std::string>& warnings, std::string_view text) {
+    return std::any_of(warnings.begin(), warnings.end(),
+                       [&](const std::string& w) { return w.find(text) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("a feed rotated under a new name keeps its articles there, and the new feed its own",
+          "[live_indexing]") {
+    TempDir dir;
+    const auto input = dir.path() / "input";
+    const auto database = dir.path() / "db";
+    dir.write("input/feed.jsonl", feed_line(1) + feed_line(2) + feed_line(3));
+    Watching watching(database, {input});
+    REQUIRE(eventually([&] { return watching.batches() == 1 && has_article(database, "a3"); }));
+    // Renamed, and an empty feed made in its place at once, as a log rotation does.
+    fs::rename(input / "feed.jsonl", input / "feed-20261204.jsonl");
+    std::ofstream(input / "feed.jsonl").close();
+    REQUIRE(eventually([&] { return watching.batches() >= 2; }));
+    std::ofstream(input / "feed.jsonl", std::ios::app) << feed_line(4);
+    REQUIRE(eventually([&] { return has_article(database, "a4"); }));
+    const auto batches = watching.batches();
+    std::ofstream(input / "feed.jsonl", std::ios::app) << "\n\n";
+    REQUIRE(eventually([&] { return watching.batches() > batches; }));
+    for (const auto* id : {"a1", "a2", "a3"}) CHECK(has_article(database, id));
+    // The old lines are the rotated file's: they go with it.
+    fs::remove(input / "feed-20261204.jsonl");
+    CHECK(eventually([&] { return !has_article(database, "a1"); }));
+    CHECK(has_article(database, "a4"));
+    watching.stop();
+    // No line was refused as another file's, and neither the empty feed nor its blank lines
+    // were warned about.
+    CHECK(watching.warnings().empty());
+}
+
+TEST_CASE("a feed copied and then emptied hands its articles to the copy", "[live_indexing]") {
+    TempDir dir;
+    const auto input = dir.path() / "input";
+    const auto database = dir.path() / "db";
+    dir.write("input/feed.jsonl", feed_line(1) + feed_line(2));
+    Watching watching(database, {input});
+    REQUIRE(eventually([&] { return watching.batches() == 1 && has_article(database, "a2"); }));
+    // The copy comes a batch before the truncation: its lines are refused while the feed holds
+    // them.
+    fs::copy_file(input / "feed.jsonl", input / "feed-old.jsonl");
+    REQUIRE(eventually([&] { return mentions(watching.warnings(), "already belongs"); }));
+    fs::resize_file(input / "feed.jsonl", 0);
+    std::ofstream(input / "feed.jsonl", std::ios::app) << feed_line(3);
+    REQUIRE(eventually([&] { return has_article(database, "a3"); }));
+    CHECK(has_article(database, "a1"));
+    CHECK(has_article(database, "a2"));
+    fs::remove(input / "feed-old.jsonl");
+    CHECK(eventually([&] { return !has_article(database, "a1") && !has_article(database, "a2"); }));
+    CHECK(has_article(database, "a3"));
+    watching.stop();
+    CHECK_FALSE(mentions(watching.warnings(), "empty file"));
+}
+
 TEST_CASE("a compressed feed that changes is read whole again", "[live_indexing]") {
     TempDir dir;
     const auto input = dir.path() / "input";
