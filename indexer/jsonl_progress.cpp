@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <vector>
 
 #include "common/text.h"
@@ -66,9 +67,10 @@ std::optional<AppendedLines> appended_lines(const std::filesystem::path& path,
     std::ifstream in(path, std::ios::binary);
     JsonlProgress read{0, 0, stable_hash({})};
     if (!in || !take(in, before.bytes, read) || read.hash != before.hash) return std::nullopt;
-    AppendedLines appended{std::string(*bytes - before.bytes, '\0'), before};
+    AppendedLines appended{std::string(*bytes - before.bytes, '\0'), {}, before};
     in.read(appended.text.data(), static_cast<std::streamsize>(appended.text.size()));
     if (in.gcount() != static_cast<std::streamsize>(appended.text.size())) return std::nullopt;
+    appended.tail.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     appended.after.hash = stable_hash(appended.text, before.hash);
     appended.after.lines +=
         static_cast<std::size_t>(std::count(appended.text.begin(), appended.text.end(), '\n'));

@@ -21,12 +21,13 @@ struct JsonlProgress {
 std::optional<JsonlProgress> jsonl_progress(const std::filesystem::path& path);
 
 struct AppendedLines {
-    std::string text;  // the complete lines after `before`, perhaps none
-    JsonlProgress after;
+    std::string text;     // the complete lines after `before`, perhaps none
+    std::string tail;     // the bytes after them: a last line with no newline (yet), perhaps none
+    JsonlProgress after;  // up to and with the last newline
 };
 
-// The complete lines written after those `before` read, or nothing when the file no longer
-// starts with them (rewritten, shortened) or cannot be read: then the whole file is read again.
+// The lines written after those `before` read, or nothing when the file no longer starts with
+// them (rewritten, shortened) or cannot be read: then the whole file is read again.
 std::optional<AppendedLines> appended_lines(const std::filesystem::path& path,
                                             const JsonlProgress& before);
 

@@ -339,14 +339,23 @@ class LiveIndex {
         if (known == jsonl_.end()) return false;
         auto appended = appended_lines(file.path, known->second);
         if (!appended) return false;
-        if (!appended->text.empty()) {
+        if (!appended->text.empty() || !appended->tail.empty()) {
             reporter_.file_seen();
-            std::istringstream in(std::move(appended->text));
+            // A last line with no newline is read as a batch run reads it (a writer may put the
+            // newline before each line rather than after), but while it is not valid JSON it is
+            // taken for a line still being written, and read again once whole.
+            const auto tail_line = appended->after.lines + 1;
+            const bool tail = !appended->tail.empty();
+            std::istringstream in(std::move(appended->text) + appended->tail);
             const auto display = file.path.string();
             read_jsonl(
                 in, file.relative, context_.options.max_article_bytes,
                 [&](ParsedArticle parsed) { sink_.index(std::move(parsed), file); },
                 [&](const ReadProblem& problem) {
+                    if (tail && problem.line == tail_line &&
+                        problem.category == kMalformedJsonLine) {
+                        return;
+                    }
                     reporter_.skip(display, problem.line, problem.reason, problem.category);
                 },
                 known->second.lines);

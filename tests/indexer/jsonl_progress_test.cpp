@@ -38,6 +38,7 @@ TEST_CASE("lines appended to a feed are read alone, a line being written waits",
     auto appended = appended_lines(feed, *start);
     REQUIRE(appended);
     CHECK(appended->text == "{\"id\": 2}\n");
+    CHECK(appended->tail == "{\"id\": 3, \"ti");
     CHECK(appended->after.lines == 2);
 
     append(feed, "tle\": \"x\"}\n");
@@ -54,6 +55,7 @@ TEST_CASE("lines appended to a feed are read alone, a line being written waits",
     const auto none = appended_lines(feed, next->after);
     REQUIRE(none);
     CHECK(none->text.empty());
+    CHECK(none->tail.empty());
 }
 
 TEST_CASE("a feed rewritten or shortened is read whole again", "[jsonl_progress]") {

@@ -428,6 +428,28 @@ TEST_CASE("a feed copied and then emptied hands its articles to the copy", "[liv
     CHECK_FALSE(mentions(watching.warnings(), "empty file"));
 }
 
+TEST_CASE("a feed written newline first has its last line read, once it is whole",
+          "[live_indexing]") {
+    TempDir dir;
+    const auto input = dir.path() / "input";
+    const auto database = dir.path() / "db";
+    auto line = [](int i) { return feed_line(i).substr(0, feed_line(i).size() - 1); };
+    dir.write("input/feed.jsonl", line(1));
+    Watching watching(database, {input});
+    REQUIRE(eventually([&] { return watching.batches() == 1 && has_article(database, "a1"); }));
+    auto add = [&](const std::string& text) {
+        std::ofstream(input / "feed.jsonl", std::ios::app) << text;
+    };
+    add("\n" + line(2));
+    CHECK(eventually([&] { return has_article(database, "a2"); }));
+    add("\n" + line(3).substr(0, 10));
+    REQUIRE(eventually([&] { return watching.batches() >= 3; }));
+    add(line(3).substr(10));
+    CHECK(eventually([&] { return has_article(database, "a3"); }));
+    watching.stop();
+    CHECK(watching.warnings().empty());
+}
+
 TEST_CASE("a compressed feed that changes is read whole again", "[live_indexing]") {
     TempDir dir;
     const auto input = dir.path() / "input";
