@@ -33,7 +33,13 @@ bool is_invisible(UChar32 c) {
            c == 0x2060 || c == 0xFEFF;
 }
 
-bool is_word_char(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+// Ukrainian's apostrophe as Unicode recommends it ("Словʼянськ"), which most texts type as ' or
+// ’: a letter to Unicode, but an apostrophe to readers, so one here too.
+constexpr UChar32 kModifierApostrophe = 0x02BC;
+
+bool is_word_char(UChar32 c) {
+    return (u_isalnum(c) && c != kModifierApostrophe) || u_charType(c) == U_NON_SPACING_MARK;
+}
 
 std::string to_utf8(const icu::UnicodeString& text) {
     std::string out;
@@ -143,7 +149,11 @@ std::string normalize_spaces(std::string_view line) {
         }
         if (pending_space) out += ' ';
         pending_space = false;
-        out.append(line.substr(start, i - start));
+        if (c == kModifierApostrophe) {
+            out += "\u2019";
+        } else {
+            out.append(line.substr(start, i - start));
+        }
     }
     return out;
 }

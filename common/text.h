@@ -21,7 +21,9 @@ std::string fold_case(std::string_view text);
 std::string strip_latin_accents(std::string_view text);
 
 // Every Unicode space (no-break, thin, ideographic, tabs) becomes ' ', zero-width characters
-// and soft hyphens are removed, runs of spaces collapse to one, ends are trimmed.
+// and soft hyphens are removed, runs of spaces collapse to one, ends are trimmed. The modifier
+// letter apostrophe (U+02BC, Ukrainian's "Словʼянськ") becomes ’, as most texts write it, so
+// that the words match whichever a text or a query has.
 std::string normalize_spaces(std::string_view line);
 
 std::size_t count_code_points(std::string_view text);
@@ -44,8 +46,8 @@ class CodePointCursor {
 // Escapes & < > " ' for safe use in HTML text and attributes.
 std::string html_escape(std::string_view text);
 
-// A run of letters and digits. Apostrophes, hyphens and dots separate words, so "Putin's" is
-// "Putin" + "s" and "Rostov-on-Don" is three words.
+// A run of letters and digits. Apostrophes (U+02BC too), hyphens and dots separate words, so
+// "Putin's" is "Putin" + "s" and "Rostov-on-Don" is three words.
 struct Word {
     std::size_t begin;  // byte offsets into the text
     std::size_t end;

@@ -378,7 +378,8 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
                                           name));
         }
     }
-    const auto marked = mark_wildcards(text);
+    // Normalised as the articles' text was (Ukrainian's U+02BC apostrophe is ’ there).
+    const auto marked = mark_wildcards(normalize_spaces(text));
     if (has_wildcard_beside_proximity(marked)) {
         throw proximity_on_non_words("a wildcard beside NEAR or ADJ");
     }

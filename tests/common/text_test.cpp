@@ -64,6 +64,17 @@ TEST_CASE("split_words separates at apostrophes, hyphens and dots", "[text]") {
     CHECK(folded("U.S. talks, 2025") == std::vector<std::string>{"u", "s", "talks", "2025"});
     CHECK(folded("Одеса і Київ") == std::vector<std::string>{"одеса", "і", "київ"});
     CHECK(folded(" -- ").empty());
+    // Ukrainian's apostrophe, however it is typed.
+    for (const auto* apostrophe : {"'", "\u2019", "\u02BC"}) {
+        CHECK(folded(std::string("Слов") + apostrophe + "янськ") ==
+              std::vector<std::string>{"слов", "янськ"});
+    }
+}
+
+TEST_CASE("normalize_spaces types Ukrainian's modifier letter apostrophe as most texts do",
+          "[text]") {
+    CHECK(normalize_spaces("Словʼянськ і Пʼятихатки") == "Слов’янськ і П’ятихатки");
+    CHECK(normalize_spaces("Слов’янськ, Слов'янськ") == "Слов’янськ, Слов'янськ");
 }
 
 TEST_CASE("split_words reports byte offsets into the text", "[text]") {

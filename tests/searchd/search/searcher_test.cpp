@@ -1138,3 +1138,29 @@ TEST_CASE("a facet value the catalogue does not know is selected in any letter c
               std::vector<std::string>{"Kyiv Independent", "Reuters"});
     }
 }
+
+TEST_CASE("a Ukrainian word is found whichever apostrophe the article and the query type",
+          "[searcher]") {
+    TempDir dir;
+    const std::string lines =
+        R"({"id":"modifier","title":"Вибухи","body":"Вибухи пролунали у місті Словʼянськ уночі."})"
+        "\n"
+        R"({"id":"typographic","title":"Удар","body":"Удар по місту Слов’янськ завдали вдень."})"
+        "\n";
+    talksearch::testing::index_into(dir.path() / "db", {dir.write("in.jsonl", lines)});
+    write_synonym_database(talksearch::testing::shipped_catalog(), (dir.path() / "syn").string());
+    Searcher searcher((dir.path() / "db").string(), (dir.path() / "syn").string(),
+                      talksearch::testing::shipped_catalog());
+    for (const auto* query : {"Слов'янськ", "Словʼянськ", "Слов’янськ"}) {
+        INFO(query);
+        const auto response = searcher.search(request(query, {}));
+        CHECK(response.total == 2);
+        for (const auto& hit : response.results) {
+            CHECK(hit.snippet.find("<mark>Слов’янськ</mark>") != std::string::npos);
+        }
+        // Both name the city, as the catalogue knows it.
+        const auto& cities = response.facets.at(Facet::city);
+        REQUIRE(cities.size() == 1);
+        CHECK(cities[0].count == 2);
+    }
+}
