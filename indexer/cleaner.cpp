@@ -157,6 +157,12 @@ CleanArticle clean(const ParsedArticle& article) {
         if (title_index == lines.size() && !lines.empty()) title_index = 0;
         if (title_index < lines.size()) clean.title = lines[title_index].text;
     }
+    // A line taken for the headline that reads as a paragraph (a sentence of body length, as a
+    // text without a title begins) names the article and stays its text too.
+    const bool headline_is_text = title_index < lines.size() &&
+                                  lines[title_index].text.ends_with('.') &&
+                                  count_words(lines[title_index].text) >= kBodyMinWords;
+    if (headline_is_text) title_index = lines.size();
     const std::string title_text = clean.title;
     clean.title = strip_final_period(clean.title);
 
@@ -170,7 +176,8 @@ CleanArticle clean(const ParsedArticle& article) {
         foreign_lines += foreign[i];
     }
     const bool drop_foreign = foreign_lines * 2 < lines.size();
-    std::unordered_set<std::string> seen{title_text, clean.title};
+    std::unordered_set<std::string> seen;
+    if (!headline_is_text) seen = {title_text, clean.title};
     bool body_started = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i == title_index) continue;

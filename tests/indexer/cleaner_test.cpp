@@ -120,6 +120,28 @@ TEST_CASE("the format's own title wins and a final period is dropped", "[cleaner
           std::vector<std::string>{"Delegations met again on Monday for a long day."});
 }
 
+TEST_CASE(
+    "a text without a title is named by its first line, which stays its text when it is a "
+    "paragraph",
+    "[cleaner]") {
+    ParsedArticle paragraphs;  // a JSON Lines record with a body and no title
+    paragraphs.blocks = {
+        "Drones struck the port of Odesa overnight, officials said, damaging silos."};
+    auto article = clean(paragraphs);
+    CHECK(article.title ==
+          "Drones struck the port of Odesa overnight, officials said, damaging silos");
+    CHECK(article.paragraphs == paragraphs.blocks);
+
+    ParsedArticle headed;  // a text file's first line, a headline
+    headed.blocks = {"Drones strike the port of Odesa overnight",
+                     "Officials said the strike damaged grain silos and a warehouse."};
+    article = clean(headed);
+    CHECK(article.title == "Drones strike the port of Odesa overnight");
+    CHECK(
+        article.paragraphs ==
+        std::vector<std::string>{"Officials said the strike damaged grain silos and a warehouse."});
+}
+
 TEST_CASE("cleaning: an article written in another language keeps its lines", "[cleaner]") {
     ParsedArticle article;
     article.title = "Negociaciones en Ginebra";
