@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "common/schema.h"
 #include "common/text.h"
 
 namespace talksearch::search {
@@ -100,6 +102,22 @@ Xapian::Query WildcardProcessor::operator()(const std::string& pattern) {
     std::vector<Xapian::Query> queries;
     queries.reserve(kept);
     for (std::size_t i = 0; i < kept; ++i) queries.emplace_back(terms[i].first);
+    // And their aliases (kyi* finds the articles that write Kiev): a word's come from the
+    // parser's synonyms, which it does not look up for a field's query. Title stems get theirs
+    // with the title words' (QueryBuilder::with_aliases).
+    if (term_prefix_ == schema::kStemPrefix) {
+        std::unordered_set<std::string> expanded;
+        for (std::size_t i = 0; i < kept; ++i) expanded.insert(terms[i].first);
+        for (std::size_t i = 0; i < kept; ++i) {
+            const auto& term = terms[i].first;
+            for (auto alias = vocabulary_.synonyms_begin(term);
+                 alias != vocabulary_.synonyms_end(term); ++alias) {
+                if ((*alias).starts_with(term_prefix_) && expanded.insert(*alias).second) {
+                    queries.emplace_back(*alias);
+                }
+            }
+        }
+    }
     return Xapian::Query(Xapian::Query::OP_SYNONYM, queries.begin(), queries.end());
 }
 

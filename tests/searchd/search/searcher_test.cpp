@@ -1164,3 +1164,21 @@ TEST_CASE("a Ukrainian word is found whichever apostrophe the article and the qu
         CHECK(cities[0].count == 2);
     }
 }
+
+TEST_CASE("a wildcard finds the articles that write an alias of a word it expands to",
+          "[searcher]") {
+    TempDir dir;
+    const std::string lines =
+        R"({"id":"old","title":"Talks","body":"Envoys arrived in Kiev on Monday for the talks."})"
+        "\n"
+        R"({"id":"new","title":"Strikes","body":"Drones struck Kyiv overnight, officials said."})"
+        "\n";
+    talksearch::testing::index_into(dir.path() / "db", {dir.write("in.jsonl", lines)});
+    write_synonym_database(talksearch::testing::shipped_catalog(), (dir.path() / "syn").string());
+    Searcher searcher((dir.path() / "db").string(), (dir.path() / "syn").string(),
+                      talksearch::testing::shipped_catalog());
+    for (const auto* query : {"Kyiv", "Kiev", "kyi*", "kie*"}) {
+        INFO(query);
+        CHECK(searcher.search(request(query)).total == 2);
+    }
+}
