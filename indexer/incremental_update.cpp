@@ -1,7 +1,10 @@
 #include "indexer/incremental_update.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "indexer/readers.h"
 #include "indexer/run_stop.h"
@@ -15,21 +18,36 @@ bool is_jsonl(const SourceFile& file) {
     return kind && kind->format == Format::jsonl;
 }
 
+// A file with articles refused an id that another file held when it was read.
+struct Refused {
+    const SourceFile* file;
+    std::vector<std::string> ids;
+};
+
+void update_file(const SourceFile& file, ArticleSink& sink, SourceReader& reader,
+                 const SinkContext& context) {
+    std::set<std::string> ids;
+    const bool complete = reader.read(file, ids, [&](ParsedArticle parsed) {
+        stop_if_asked(context.options);
+        sink.index(std::move(parsed), file);
+    });
+    // Lines removed from a JSON Lines file remove their articles, but only when every line
+    // was understood: a line that could not be read keeps its old article.
+    if (complete && is_jsonl(file)) {
+        context.reporter.removed(sink.writer().remove_stale(file_key(file), ids));
+    }
+}
+
 // Writes the files of one input; returns the keys of the files it found, for --prune.
 std::set<std::string> update_input(const SourceInput& input, ArticleSink& sink,
-                                   SourceReader& reader, const SinkContext& context) {
+                                   SourceReader& reader, const SinkContext& context,
+                                   std::vector<Refused>& refused) {
     std::set<std::string> present;
     for (const auto& file : input.files) {
         present.insert(file_key(file));
-        std::set<std::string> ids;
-        const bool complete = reader.read(file, ids, [&](ParsedArticle parsed) {
-            stop_if_asked(context.options);
-            sink.index(std::move(parsed), file);
-        });
-        // Lines removed from a JSON Lines file remove their articles, but only when every line
-        // was understood: a line that could not be read keeps its old article.
-        if (complete && is_jsonl(file)) {
-            context.reporter.removed(sink.writer().remove_stale(file_key(file), ids));
+        update_file(file, sink, reader, context);
+        if (auto ids = sink.take_refused_ids(); !ids.empty()) {
+            refused.push_back({&file, std::move(ids)});
         }
     }
     return present;
@@ -41,12 +59,22 @@ void update_in_place(const SinkContext& context, SourceReader& reader,
                      const std::vector<SourceInput>& inputs) {
     ArticleSink sink(context, context.options.database, WriterMode::update);
     try {
+        std::vector<Refused> refused;
         for (const auto& input : inputs) {
-            const auto present = update_input(input, sink, reader, context);
+            const auto present = update_input(input, sink, reader, context, refused);
             // Only a folder is pruned: a file given by itself says nothing of its neighbours.
             if (context.options.prune && fs::is_directory(input.path)) {
                 context.reporter.removed(sink.writer().prune(input.path, present));
             }
+        }
+        // A file refused an id that a file read after it, or pruned, then let go takes it now
+        // (a feed renamed, or copied and emptied, since the last run), not at the next run.
+        bool released = false;
+        for (const auto& [file, ids] : refused) {
+            const auto free = [&](const std::string& id) { return !sink.writer().holds_id(id); };
+            if (std::none_of(ids.begin(), ids.end(), free)) continue;
+            if (!std::exchange(released, true)) context.reporter.release_ids();
+            update_file(*file, sink, reader, context);
         }
     } catch (const RunStopped&) {
         context.reporter.set_stopped();

@@ -136,11 +136,9 @@ bool read_jsonl(std::istream& in, std::string_view file, std::size_t max_line_by
         skip({0, "read error", "unreadable"});
         return false;
     }
-    // Blank lines appended to a feed are not an empty file.
-    if (!any_line && lines_before == 0) {
-        skip({0, "empty file", "empty"});
-        return false;
-    }
+    // Blank lines appended to a feed are not an empty file. An empty feed is read all the same:
+    // it has no article any more.
+    if (!any_line && lines_before == 0) skip({0, "empty file", "empty"});
     return complete;
 }
 

@@ -79,9 +79,9 @@ ParsedArticle read_jsonl_line(std::string_view line, std::string_view file,
 // Reads a JSON Lines stream one line at a time (a feed may be larger than memory): blank lines
 // are passed over; each other line becomes an article for `emit`, or, when it is over
 // `max_line_bytes`, not UTF-8 or not an article, a problem for `skip` and the reading goes on.
-// A stream with no line at all (of a whole file), or that fails, is a problem of the whole file.
-// Returns false when any line or the stream could not be read: the caller then keeps the articles
-// of lines it did not understand. `lines_before`: lines of the file before the stream's first, for
+// A stream that fails is a problem of the whole file; one with no line at all (of a whole file)
+// is reported too, but read: it holds no article. Returns false when any line or the stream
+// could not be read: the caller then keeps the articles of lines it did not understand. `lines_before`: lines of the file before the stream's first, for
 // the line numbers of problems when only the lines appended to a file are read.
 bool read_jsonl(std::istream& in, std::string_view file, std::size_t max_line_bytes,
                 const ArticleHandler& emit, const ProblemHandler& skip,

@@ -126,3 +126,32 @@ TEST_CASE("a JSON Lines file loses the articles of its deleted lines, unless a l
     CHECK(removed.documents == 1);
     CHECK_FALSE(has_id(db, "j2"));
 }
+
+TEST_CASE("a feed renamed between two runs keeps its articles, and an emptied one loses them",
+          "[incremental_update]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    dir.write("in/feed.jsonl", kLine1 + "\n" + kLine2 + "\n");
+    REQUIRE(update(db, {dir.path() / "in"}).added == 2);
+
+    // Read before the old name is pruned: its lines are refused the ids, then take them.
+    fs::rename(dir.path() / "in/feed.jsonl", dir.path() / "in/archive-2025.jsonl");
+    const auto renamed = update(db, {dir.path() / "in"}, true);
+    CHECK(renamed.removed == 2);
+    CHECK(renamed.added == 2);
+    CHECK(renamed.documents == 2);
+    CHECK(has_id(db, "j1"));
+    CHECK(has_id(db, "j2"));
+
+    // Copied and emptied, as a log rotation does: the copy, read first, takes the ids once the
+    // emptied feed lets them go.
+    fs::copy_file(dir.path() / "in/archive-2025.jsonl", dir.path() / "in/archive-2024.jsonl");
+    dir.write("in/archive-2025.jsonl", "");
+    const auto copied = update(db, {dir.path() / "in"}, true);
+    CHECK(copied.removed == 2);
+    CHECK(copied.added == 2);
+    CHECK(copied.documents == 2);
+
+    dir.write("in/archive-2024.jsonl", "");
+    CHECK(update(db, {dir.path() / "in"}).documents == 0);
+}
