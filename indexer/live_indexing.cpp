@@ -44,10 +44,12 @@ std::optional<Stamp> stamp_of(const fs::path& path) {
     return stamp;
 }
 
-// Whether the file at `relative` below an input folder is one a run leaves out.
-bool is_passed_over_below(const fs::path& relative) {
+// Whether the file (or `folder`) at `relative` below an input folder is one a run leaves out.
+bool is_passed_over_below(const fs::path& relative, bool folder) {
     for (auto part = relative.begin(); part != relative.end(); ++part) {
-        if (is_passed_over(part->string(), std::next(part) != relative.end())) return true;
+        if (is_passed_over(part->string(), folder || std::next(part) != relative.end())) {
+            return true;
+        }
     }
     return false;
 }
@@ -67,8 +69,9 @@ class WatchedInputs {
     // The folders to watch: each folder input, and the folder of each file input.
     const std::vector<fs::path>& folders() const { return folders_; }
 
-    // The file as a run would have found it, or nothing for a path no input takes.
-    std::optional<SourceFile> file_at(const fs::path& path) const {
+    // The file (or folder, `of_folder`) as a run would have found it, or nothing for a path no
+    // input takes.
+    std::optional<SourceFile> file_at(const fs::path& path, bool of_folder = false) const {
         for (const auto& [root, folder] : roots_) {
             if (!folder) {
                 if (path == root) {
@@ -77,7 +80,8 @@ class WatchedInputs {
                 continue;
             }
             const auto relative = path.lexically_relative(root);
-            if (relative.empty() || *relative.begin() == ".." || is_passed_over_below(relative)) {
+            if (relative.empty() || *relative.begin() == ".." ||
+                is_passed_over_below(relative, of_folder)) {
                 continue;
             }
             return SourceFile{path, root.string(), relative.generic_string()};
@@ -161,12 +165,15 @@ class LiveIndex {
     Batch batch_of(const FileChanges& changes) const {
         Batch batch;
         for (const auto& path : changes.gone) {
-            const auto file = inputs_.file_at(path);
-            if (!file) continue;
-            const auto key = file_key(*file);
-            // The file itself, or every file below a folder that went.
-            if (stamps_.contains(key)) batch.removed.insert(key);
-            const auto below = key + "/";
+            // The file itself, or every file below a folder that went (which may have a name a
+            // file would be passed over for: "drafts.tmp/").
+            if (const auto file = inputs_.file_at(path);
+                file && stamps_.contains(file_key(*file))) {
+                batch.removed.insert(file_key(*file));
+            }
+            const auto folder = inputs_.file_at(path, true);
+            if (!folder) continue;
+            const auto below = file_key(*folder) + "/";
             for (auto it = stamps_.lower_bound(below);
                  it != stamps_.end() && it->first.starts_with(below); ++it) {
                 batch.removed.insert(it->first);

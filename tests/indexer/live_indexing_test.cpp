@@ -261,6 +261,20 @@ TEST_CASE("a linked file keeps its link's name in the first run and in the watch
     CHECK(Xapian::Database(database.string()).get_doccount() == 1);
 }
 
+TEST_CASE("a folder named as a writer's temporary file takes its articles when it is moved away",
+          "[live_indexing]") {
+    TempDir dir;
+    const auto input = dir.path() / "input";
+    const auto database = dir.path() / "db";
+    dir.write("input/drafts.tmp/first.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
+    Watching watching(database, {input});
+    REQUIRE(eventually([&] { return has_article(database, "drafts.tmp/first"); }));
+    // Moved out whole: no file below it is reported, only the folder.
+    fs::rename(input / "drafts.tmp", dir.path() / "drafts.tmp");
+    CHECK(eventually([&] { return !has_article(database, "drafts.tmp/first"); }));
+    watching.stop();
+}
+
 TEST_CASE("a watched folder deleted and made again is followed again", "[live_indexing]") {
     TempDir dir;
     const auto database = dir.path() / "db";
