@@ -26,9 +26,9 @@ DocumentResponse article_view(const Xapian::Database& database, QueryBuilder& bu
 
     // The terms this article actually matched: wildcard expansions and synonyms included.
     Xapian::Enquire enquire(database);
-    enquire.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, builder.parse(query), Xapian::Query(term)));
-    const auto terms = refused_as_invalid_query([&] {
+    const auto parsed = builder.parse(query);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, parsed, Xapian::Query(term)));
+    const auto matching_terms = refused_as_invalid_query([&] {
         const auto mset = enquire.get_mset(0, 1);
         std::set<std::string> matching;
         if (!mset.empty()) {
@@ -39,6 +39,8 @@ DocumentResponse article_view(const Xapian::Database& database, QueryBuilder& bu
         }
         return matching;
     });
+    // As the search marked them: a phrase's words where the text has the phrase.
+    const auto terms = kept_terms(marked_terms(parsed), matching_terms);
     const auto& stem = builder.stemmer();
     for (auto& highlight : find_highlights("title", response.article.title, terms, stem)) {
         response.highlights.push_back(std::move(highlight));

@@ -1,12 +1,14 @@
 #include "searchd/search/highlighter.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string_view>
 #include <utility>
 
 #include "common/schema.h"
 #include "common/text.h"
+#include "searchd/search/query_window.h"
 
 namespace talksearch::search {
 namespace {
@@ -15,24 +17,88 @@ constexpr const char* kMarkStart = "<mark>";
 constexpr const char* kMarkEnd = "</mark>";
 constexpr const char* kEllipsis = "\xE2\x80\xA6";
 
-// Whether `word` (case-folded) produces one of `terms`: as written or stemmed, and in a title
-// with the title's prefixes too.
-bool produces_term(const std::string& word, const std::set<std::string>& terms,
-                   const Xapian::Stem& stem, bool in_title) {
-    if (terms.contains(word)) return true;
-    const auto stemmed = stem(word);
-    if (terms.contains(std::string(schema::kStemPrefix) + stemmed)) return true;
-    return in_title && (terms.contains(std::string(schema::kTitlePrefix) + word) ||
-                        terms.contains(std::string(schema::kTitleStemPrefix) + stemmed));
+// A word of a text, and whether it produces one of a set of terms: as written or stemmed,
+// and in a title with the title's prefixes too.
+class WordTerms {
+  public:
+    WordTerms(const Word& word, const Xapian::Stem& stem, bool in_title)
+        : folded_(word.folded),
+          stem_(std::string(schema::kStemPrefix) + stem(word.folded)),
+          in_title_(in_title) {}
+    bool produces_one_of(const std::set<std::string>& terms) const {
+        if (terms.contains(folded_) || terms.contains(stem_)) return true;
+        return in_title_ && (terms.contains(std::string(schema::kTitlePrefix) + folded_) ||
+                             terms.contains(std::string(schema::kTitleStemPrefix) +
+                                            stem_.substr(schema::kStemPrefix.size())));
+    }
+
+  private:
+    std::string folded_;
+    std::string stem_;
+    bool in_title_;
+};
+
+// Marks (in `marked`) the words of `words` that make `phrase`: its places' words in order and
+// next to one another, or for a NEAR, each place's word within its window of words.
+void mark_phrase(const std::vector<WordTerms>& words, const MarkedPhrase& phrase,
+                 std::vector<bool>& marked) {
+    const auto places = phrase.places.size();
+    if (places == 0) return;
+    const auto window = std::max(phrase.window, places);
+    std::vector<std::size_t> found(places);
+    for (std::size_t start = 0; start < words.size(); ++start) {
+        bool complete = true;
+        if (phrase.ordered) {
+            for (std::size_t place = 0; place < places && complete; ++place) {
+                const auto at = start + place;
+                complete = at < words.size() && words[at].produces_one_of(phrase.places[place]);
+                found[place] = at;
+            }
+        } else {
+            // The first free word of each place in the window, the window's first among them.
+            std::vector<bool> taken(window, false);
+            bool first_taken = false;
+            for (std::size_t place = 0; place < places && complete; ++place) {
+                complete = false;
+                for (std::size_t offset = 0; offset < window && start + offset < words.size();
+                     ++offset) {
+                    if (taken[offset] ||
+                        !words[start + offset].produces_one_of(phrase.places[place])) {
+                        continue;
+                    }
+                    taken[offset] = true;
+                    first_taken = first_taken || offset == 0;
+                    found[place] = start + offset;
+                    complete = true;
+                    break;
+                }
+            }
+            complete = complete && first_taken;
+        }
+        if (!complete) continue;
+        for (const auto at : found) marked[at] = true;
+    }
 }
 
-std::vector<Word> words_to_mark(const std::string& text, const std::set<std::string>& terms,
+std::vector<Word> words_to_mark(const std::string& text, const MarkedTerms& terms,
                                 const Xapian::Stem& stem, bool in_title) {
     auto words = split_words(text);
-    std::erase_if(words, [&](const Word& word) {
-        return !produces_term(word.folded, terms, stem, in_title);
-    });
-    return words;
+    std::vector<WordTerms> word_terms;
+    word_terms.reserve(words.size());
+    for (const auto& word : words) word_terms.emplace_back(word, stem, in_title);
+    std::vector<bool> marked(words.size(), false);
+    const auto& alone = terms.positional ? terms.loose : terms.terms;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        marked[i] = word_terms[i].produces_one_of(alone);
+    }
+    if (terms.positional) {
+        for (const auto& phrase : terms.phrases) mark_phrase(word_terms, phrase, marked);
+    }
+    std::vector<Word> kept;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (marked[i]) kept.push_back(std::move(words[i]));
+    }
+    return kept;
 }
 
 // `text` from byte `begin` to `end`, escaped, with `marked` (sorted, within the range) marked.
@@ -104,25 +170,62 @@ std::string marked_passage(const std::string& text, const std::vector<Word>& mar
 
 MarkedTerms marked_terms(const Xapian::Query& query) {
     MarkedTerms marked;
+    // The leaf terms below `part`.
+    const auto leaves = [](const Xapian::Query& part) {
+        std::set<std::string> terms;
+        for (auto term = part.get_terms_begin(); term != part.get_terms_end(); ++term) {
+            terms.insert(*term);
+        }
+        return terms;
+    };
     std::vector<Xapian::Query> pending{query};  // a stack: no recursion on the query's depth
     while (!pending.empty()) {
         const auto part = std::move(pending.back());
         pending.pop_back();
-        if (part.get_type() == Xapian::Query::LEAF_TERM) {
+        const auto type = part.get_type();
+        if (type == Xapian::Query::LEAF_TERM) {
             marked.terms.insert(*part.get_terms_begin());
+            marked.loose.insert(*part.get_terms_begin());
             continue;
         }
-        if (part.get_type() == Xapian::Query::OP_PHRASE ||
-            part.get_type() == Xapian::Query::OP_NEAR) {
+        if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
             marked.positional = true;
+            MarkedPhrase phrase;
+            phrase.ordered = type == Xapian::Query::OP_PHRASE;
+            for (std::size_t i = 0; i < part.get_num_subqueries(); ++i) {
+                phrase.places.push_back(leaves(part.get_subquery(i)));
+                marked.terms.insert(phrase.places.back().begin(), phrase.places.back().end());
+            }
+            phrase.window = window_of(part).value_or(phrase.places.size());
+            marked.phrases.push_back(std::move(phrase));
+            continue;
         }
         // What AND_NOT leaves out is no word of a match.
-        const auto parts = part.get_type() == Xapian::Query::OP_AND_NOT
+        const auto parts = type == Xapian::Query::OP_AND_NOT
                                ? std::min<std::size_t>(part.get_num_subqueries(), 1)
                                : part.get_num_subqueries();
         for (std::size_t i = 0; i < parts; ++i) pending.push_back(part.get_subquery(i));
     }
     return marked;
+}
+
+MarkedTerms kept_terms(const MarkedTerms& marked, const std::set<std::string>& kept) {
+    const auto only_kept = [&](const std::set<std::string>& terms) {
+        std::set<std::string> both;
+        std::set_intersection(terms.begin(), terms.end(), kept.begin(), kept.end(),
+                              std::inserter(both, both.end()));
+        return both;
+    };
+    MarkedTerms result{only_kept(marked.terms), only_kept(marked.loose), {}, marked.positional};
+    for (const auto& phrase : marked.phrases) {
+        MarkedPhrase still{{}, phrase.window, phrase.ordered};
+        for (const auto& place : phrase.places) still.places.push_back(only_kept(place));
+        if (std::none_of(still.places.begin(), still.places.end(),
+                         [](const auto& place) { return place.empty(); })) {
+            result.phrases.push_back(std::move(still));
+        }
+    }
+    return result;
 }
 
 std::string opening_html(const std::string& text, std::size_t max_bytes) {
@@ -143,7 +246,7 @@ std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
             mset.snippet(text, kSnippetBytes, stem, flags, kMarkStart, kMarkEnd, kEllipsis);
         if (!snippet.empty()) return snippet;
     }
-    const auto words = words_to_mark(text, marked.terms, stem, false);
+    const auto words = words_to_mark(text, marked, stem, false);
     if (words.empty()) return opening_html(text, kSnippetBytes);
     return marked_passage(text, words, kSnippetBytes, stem);
 }
@@ -158,21 +261,25 @@ std::string marked_html(const Xapian::MSet& mset, const std::string& text,
                          kMarkStart, kMarkEnd, kEllipsis);
         if (!html.empty()) return html;
     }
-    return marked_range(text, 0, text.size(), words_to_mark(text, marked.terms, stem, true));
+    return marked_range(text, 0, text.size(), words_to_mark(text, marked, stem, true));
+}
+
+std::vector<Highlight> find_highlights(const std::string& field, const std::string& text,
+                                       const MarkedTerms& marked, const Xapian::Stem& stem) {
+    std::vector<Highlight> highlights;
+    if (marked.terms.empty()) return highlights;
+    CodePointCursor cursor(text);
+    for (const auto& word : words_to_mark(text, marked, stem, field == "title")) {
+        const auto start = cursor.at(word.begin);
+        highlights.push_back(Highlight{field, start, cursor.at(word.end)});
+    }
+    return highlights;
 }
 
 std::vector<Highlight> find_highlights(const std::string& field, const std::string& text,
                                        const std::set<std::string>& terms,
                                        const Xapian::Stem& stem) {
-    std::vector<Highlight> highlights;
-    if (terms.empty()) return highlights;
-    CodePointCursor cursor(text);
-    for (const auto& word : split_words(text)) {
-        if (!produces_term(word.folded, terms, stem, field == "title")) continue;
-        const auto start = cursor.at(word.begin);
-        highlights.push_back(Highlight{field, start, cursor.at(word.end)});
-    }
-    return highlights;
+    return find_highlights(field, text, MarkedTerms{terms, terms, {}, false}, stem);
 }
 
 }  // namespace talksearch::search

@@ -11,6 +11,7 @@
 
 #include "common/cached_stemmer.h"
 #include "common/text.h"
+#include "searchd/search/query_window.h"
 #include "searchd/search/search_error.h"
 #include "searchd/search/search_request.h"
 #include "searchd/search/wildcard.h"
@@ -157,21 +158,6 @@ bool excludes_something(const Xapian::Query& query) {
         }
     }
     return false;
-}
-
-// The window of a phrase or NEAR query of single terms, which Xapian 1.4's Query does not give
-// but in its description: "(Zpeac@1 NEAR 11 Ztalk@2)".
-std::optional<Xapian::termcount> window_of(const Xapian::Query& query) {
-    const auto description = query.get_description();
-    for (const std::string_view op : {" PHRASE ", " NEAR "}) {
-        const auto at = description.find(op);
-        if (at == std::string::npos) continue;
-        Xapian::termcount window = 0;
-        const auto* begin = description.data() + at + op.size();
-        const auto* end = description.data() + description.size();
-        if (std::from_chars(begin, end, window).ec == std::errc() && window > 0) return window;
-    }
-    return std::nullopt;
 }
 
 // Operators rebuilt from their subqueries alone, with no parameter to lose.

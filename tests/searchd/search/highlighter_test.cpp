@@ -149,11 +149,30 @@ TEST_CASE("the words of a phrase are marked in snippets", "[highlighter]") {
     const std::string text =
         "Negotiators met in Geneva to talk about a ceasefire. The peace "
         "talks went on late into the night.";
-    // Every word of the phrase is marked, as in the article view, not only where they are next
-    // to each other.
+    // Where its words make the phrase, not wherever they stand ("talk" alone).
     CHECK(snippet_html(ix.matches(phrase), text, ix.marked(phrase), ix.stem()) ==
+          kEllipsis +
+              "Geneva to talk about a ceasefire. The <mark>peace</mark> <mark>talks</mark> went "
+              "on late into the night.");
+    // A word of the query outside the phrase is marked wherever it stands.
+    const std::string mixed = "talk \"peace talks\"";
+    CHECK(snippet_html(ix.matches(mixed), text, ix.marked(mixed), ix.stem()) ==
           "Negotiators met in Geneva to <mark>talk</mark> about a ceasefire. The "
           "<mark>peace</mark> <mark>talks</mark> went on late into the night.");
+}
+
+TEST_CASE("the words of a NEAR are marked where they stand within its window", "[highlighter]") {
+    auto& ix = index();
+    const std::string near = "ceasefire NEAR/3 talks";
+    const std::string text =
+        "Talks began. Envoys want a ceasefire before the talks end. Later "
+        "they spoke of a lasting ceasefire.";
+    const auto marked = ix.marked(near);
+    REQUIRE(marked.phrases.size() == 1);
+    CHECK_FALSE(marked.phrases[0].ordered);
+    CHECK(marked_html(ix.matches(near), text, marked, ix.stem()) ==
+          "Talks began. Envoys want a <mark>ceasefire</mark> before the <mark>talks</mark> end. "
+          "Later they spoke of a lasting ceasefire.");
 }
 
 TEST_CASE("the words of a title: search are marked in the title, not the body", "[highlighter]") {
@@ -216,13 +235,18 @@ TEST_CASE("the words a query leaves out are not marked", "[highlighter]") {
     CHECK_FALSE(terms.contains("Zpeac"));
 }
 
-TEST_CASE("the words of a phrase are highlighted in the article view", "[highlighter]") {
+TEST_CASE("the words of a phrase are highlighted in the article view where they make it",
+          "[highlighter]") {
     auto& ix = index();
-    const auto highlights = find_highlights("body", "The peace talks went on late",
-                                            ix.terms("\"peace talks\""), ix.stem());
+    const std::string phrase = "\"peace talks\"";
+    const auto terms = kept_terms(ix.marked(phrase), ix.terms(phrase));
+    const auto highlights =
+        find_highlights("body", "Talks on peace. The peace talks went on late", terms, ix.stem());
     REQUIRE(highlights.size() == 2);
-    CHECK(highlights[0].start == 4);
-    CHECK(highlights[1].end == 15);
+    CHECK(highlights[0].start == 20);
+    CHECK(highlights[1].end == 31);
+    // Of the terms an article matched: a phrase of aliases it does not have is no phrase of it.
+    CHECK(kept_terms(ix.marked(phrase), {"Ztalk"}).phrases.empty());
 }
 
 TEST_CASE("highlights are code-point ranges of the words that produce a term", "[highlighter]") {
@@ -251,5 +275,7 @@ TEST_CASE("highlights are code-point ranges of the words that produce a term", "
         // A title: search marks no word of the body.
         CHECK(find_highlights("body", text, {"Speace", "ZStalk"}, stem).empty());
     }
-    SECTION("no terms, no highlights") { CHECK(find_highlights("body", text, {}, stem).empty()); }
+    SECTION("no terms, no highlights") {
+        CHECK(find_highlights("body", text, std::set<std::string>{}, stem).empty());
+    }
 }
