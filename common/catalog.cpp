@@ -13,6 +13,7 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include "common/declension.h"
 #include "common/romanisation.h"
 #include "common/text.h"
 
@@ -251,6 +252,35 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         catalog.by_form_.emplace(key, owner);
         catalog.entities_[owner].forms.push_back(std::move(spelling));
     }
+    // A place's Cyrillic names in the other grammatical cases ("у Києві", "в Стамбуле") name it
+    // too, where that form names nothing else.
+    std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> declined_forms;
+    for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
+        const auto& entity = catalog.entities_[i];
+        if (entity.type != EntityType::city && entity.type != EntityType::region &&
+            entity.type != EntityType::country) {
+            continue;
+        }
+        for (const auto& form : entity.forms) {
+            if (!has_cyrillic(form)) continue;
+            for (auto& declined : cyrillic_case_forms(form)) {
+                auto key = form_key(declined);
+                if (key.empty() || catalog.by_form_.contains(key)) continue;
+                auto& owners = declined_forms[std::move(key)];
+                if (owners.empty() || owners.front().first != i) {
+                    owners.emplace_back(i, std::move(declined));
+                }
+            }
+        }
+    }
+    for (auto& [key, owners] : declined_forms) {
+        if (owners.size() != 1) continue;  // two places declined alike: neither's
+        auto& [owner, form] = owners.front();
+        digest = stable_hash(form, digest);
+        catalog.by_form_.emplace(key, owner);
+        catalog.declined_keys_.insert(key);
+        catalog.entities_[owner].forms.push_back(std::move(form));
+    }
     // Also the entity's key, so that lookups by the value shown in facets always succeed.
     for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
         catalog.by_form_.emplace(form_key(catalog.entities_[i].key), i);
@@ -308,11 +338,16 @@ void Catalog::add_places(const std::vector<Place>& places) {
         // The entity this place may already be: the one its name is taken by, else the
         // catalogue's entity one of its spellings is. Another place of the gazetteer that shares
         // a spelling with it is another town (Nikolayevsk and Nikolayevsk-on-Amure).
+        // A form made by declension is no name of a place ("Покровське", a village, is not
+        // Pokrovsk's).
+        if (declined_keys_.contains(name_key)) release_declined(name_key);
         std::optional<std::size_t> known;
         if (const auto it = by_form_.find(name_key); it != by_form_.end()) known = it->second;
         for (std::size_t i = 0; !known && i < place.forms.size(); ++i) {
-            if (const auto it = by_form_.find(form_key(place.forms[i]));
-                it != by_form_.end() && !entities_[it->second].from_gazetteer) {
+            const auto key = form_key(place.forms[i]);
+            if (const auto it = by_form_.find(key); it != by_form_.end() &&
+                                                    !entities_[it->second].from_gazetteer &&
+                                                    !declined_keys_.contains(key)) {
                 known = it->second;
             }
         }
@@ -343,12 +378,27 @@ void Catalog::add_places(const std::vector<Place>& places) {
         entity.capital = entity.capital || place.capital;
         for (const auto& form : place.forms) {
             const auto key = form_key(form);
+            if (declined_keys_.contains(key)) release_declined(key);
             if (key.empty() || !by_form_.emplace(key, index).second) continue;
             entity.place_forms.push_back(form);
             entity.form_keys.push_back(key);
         }
     }
     fingerprint_ = fmt::format("{:016x}", digest);
+}
+
+void Catalog::release_declined(const std::string& key) {
+    const auto owner = by_form_.find(key);
+    if (owner == by_form_.end()) return;
+    auto& entity = entities_[owner->second];
+    for (std::size_t i = 0; i < entity.forms.size() && i < entity.form_keys.size(); ++i) {
+        if (entity.form_keys[i] != key) continue;
+        entity.forms.erase(entity.forms.begin() + static_cast<std::ptrdiff_t>(i));
+        entity.form_keys.erase(entity.form_keys.begin() + static_cast<std::ptrdiff_t>(i));
+        break;
+    }
+    by_form_.erase(owner);
+    declined_keys_.erase(key);
 }
 
 const Entity* Catalog::find(std::string_view form) const {

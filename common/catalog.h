@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/entity_type.h"
@@ -76,8 +77,13 @@ class Catalog {
     static std::string form_key(std::string_view form);
 
   private:
+    // Gives up a form made by declension (declension.h) to a place of the gazetteer that has it
+    // for its own name: a real name beats a generated one.
+    void release_declined(const std::string& key);
+
     std::vector<Entity> entities_;
     std::unordered_map<std::string, std::size_t> by_form_;
+    std::unordered_set<std::string> declined_keys_;  // the keys of forms made by declension
     std::string fingerprint_;
 };
 

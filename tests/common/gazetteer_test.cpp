@@ -125,3 +125,26 @@ TEST_CASE("a capital in the gazetteer marks the catalogue's city of its name",
     CHECK(catalog.find("Odessa")->capital);
     CHECK_FALSE(catalog.find("Kupyansk")->capital);
 }
+
+TEST_CASE("a place's Cyrillic name names it in the other grammatical cases, but not a place's own",
+          "[gazetteer][catalog]") {
+    auto catalog = Catalog::from_toml(std::string(kCatalogue) + R"(
+[[entity]]
+name = "Kharkiv"
+type = "city"
+country = "Ukraine"
+aliases = ["Харків", "Харьков"]
+)",
+                                      "test.toml");
+    for (const auto* form : {"Харкові", "Харкова", "Харковом", "Харькове", "Харьковом"}) {
+        INFO(form);
+        const auto* found = catalog.find(form);
+        REQUIRE(found);
+        CHECK(found->name == "Kharkiv");
+    }
+    // A village whose name is a case form of a city's is its own place.
+    catalog.add_places({place("Kharkova", "UA", 300, {"Харкова"})});
+    REQUIRE(catalog.find("Харкова"));
+    CHECK(catalog.find("Харкова")->name == "Kharkova");
+    CHECK(catalog.find("Харкові")->name == "Kharkiv");
+}

@@ -1182,3 +1182,27 @@ TEST_CASE("a wildcard finds the articles that write an alias of a word it expand
         CHECK(searcher.search(request(query)).total == 2);
     }
 }
+
+TEST_CASE("a city is found in Ukrainian and Russian articles whatever its grammatical case",
+          "[searcher]") {
+    TempDir dir;
+    const std::string lines =
+        R"({"id":"uk","title":"Переговори","body":"Делегації зустрілися у Стамбулі, а вибухи пролунали в Одесі."})"
+        "\n"
+        R"({"id":"ru","title":"Переговоры","body":"Делегации встретились в Стамбуле, а в Одессе прогремели взрывы."})"
+        "\n";
+    talksearch::testing::index_into(dir.path() / "db", {dir.write("in.jsonl", lines)});
+    write_synonym_database(talksearch::testing::shipped_catalog(), (dir.path() / "syn").string());
+    Searcher searcher((dir.path() / "db").string(), (dir.path() / "syn").string(),
+                      talksearch::testing::shipped_catalog());
+    for (const auto* query : {"Istanbul", "Стамбул", "Odesa"}) {
+        INFO(query);
+        const auto response = searcher.search(request(query));
+        CHECK(response.total == 2);
+        for (const auto& hit : response.results) {
+            CHECK(hit.snippet.find("<mark>") != std::string::npos);
+        }
+    }
+    const auto by_city = searcher.search(request("", {{Facet::city, {"Istanbul"}}}));
+    CHECK(by_city.total == 2);
+}
