@@ -156,7 +156,8 @@ async function runSearch() {
   try {
     const data = await api.search(state, signal);
     if (signal.aborted) return;
-    lastSearch = { key, data };
+    adoptSpelling(data.filters);
+    lastSearch = { key: searchKey(state), data };
     renderSearch(data);
   } catch (error) {
     if (api.isAbort(error)) return;
@@ -167,6 +168,25 @@ async function runSearch() {
       el.results.removeAttribute('aria-busy');
     }
   }
+}
+
+// The filters as the server spells them (city=Odessa is Odesa, source=REUTERS the articles'
+// Reuters) replace those of the URL, in place: the boxes, chips and links then name one value.
+function adoptSpelling(filters) {
+  if (!filters || typeof filters !== 'object') return;
+  const next = cloneState(state);
+  let changed = false;
+  for (const facet of FACETS) {
+    const spelled = Array.isArray(filters[facet]) ? filters[facet].map(String) : [];
+    if (!state.filters[facet].length || !spelled.length) continue;
+    if (spelled.join('\u0000') === state.filters[facet].join('\u0000')) continue;
+    next.filters[facet] = spelled;
+    changed = true;
+  }
+  if (!changed) return;
+  state = next;
+  history.replaceState(null, '', stateToHref(state) || location.pathname);
+  renderControls();
 }
 
 // Controls whose value comes from the state alone.

@@ -128,6 +128,17 @@ test('Back and Forward walk through the previous states', async () => {
   assert.equal(params(page).getAll('city').length, 0);
 });
 
+test('a filter written in another spelling is shown as the server spells it, once', async () => {
+  await page.goto(`${server.baseUrl}/?city=Odessa&city=ODESA`);
+  await waitForParam(page, 'city', (v) => v.length === 1 && v[0] === 'Odesa');
+  await waitForResults(page, 5);
+  assert.ok(await facetBox(page, 'city', 'Odesa').isChecked());
+  assert.equal(await facetBox(page, 'city', 'Odessa').count(), 0);
+  assert.equal(await facetBox(page, 'city', 'ODESA').count(), 0);
+  assert.equal(await page.locator('#active-filters .filter-chip').count(), 1);
+  await page.locator('#active-filters .filter-chip', { hasText: 'City: Odesa' }).waitFor();
+});
+
 test('suggestions are chosen with the keyboard', async () => {
   await page.goto(`${server.baseUrl}/`);
   await waitForResults(page, 5);
