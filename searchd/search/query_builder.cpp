@@ -284,7 +284,25 @@ std::optional<std::string> QueryBuilder::correct_spelling(const std::string& tex
     std::vector<std::string> folded;
     // A word left out (-word) need not be spelt as the index spells it.
     const auto left_out = exclusion_marks(text);
-    for (auto& word : split_words(text)) {
+    auto words = split_words(text);
+    // Nor need the words of a name the catalogue knows of several words ("Odesa Oblast",
+    // "Recep Tayyip Erdoğan", "Chasiv Yar"): a word of it no article has is no misspelling.
+    constexpr std::size_t kMaxNameWords = 6;
+    std::vector<bool> named(words.size(), false);
+    for (std::size_t first = 0; first < words.size(); ++first) {
+        for (auto count = std::min(kMaxNameWords, words.size() - first); count >= 2; --count) {
+            const auto last = first + count - 1;
+            const auto name = std::string_view(text).substr(words[first].begin,
+                                                            words[last].end - words[first].begin);
+            if (!catalog_.find(name)) continue;
+            std::fill(named.begin() + static_cast<std::ptrdiff_t>(first),
+                      named.begin() + static_cast<std::ptrdiff_t>(last + 1), true);
+            break;
+        }
+    }
+    for (std::size_t index = 0; index < words.size(); ++index) {
+        auto& word = words[index];
+        if (named[index]) continue;
         if (std::find(left_out.begin(), left_out.end(), word.begin - 1) != left_out.end()) {
             continue;
         }

@@ -130,6 +130,20 @@ TEST_CASE("a word left out is not corrected", "[query_builder]") {
     CHECK_FALSE(builder.correct_spelling("Kharkiv -grian").has_value());
 }
 
+TEST_CASE("the words of a name the catalogue knows are not corrected", "[query_builder]") {
+    QueryBuilder builder(talksearch::testing::shipped_catalog(),
+                         talksearch::testing::bundled_corpus_index());
+    // Words no bundled article has, in names of several words.
+    for (const auto* name : {"Odesa Oblast", "Recep Tayyip Erdoğan", "ceasefire Krasnodar Krai"}) {
+        INFO(name);
+        CHECK_FALSE(builder.correct_spelling(name).has_value());
+    }
+    // A misspelt word beside a name is still corrected, the name kept.
+    const auto corrected = builder.correct_spelling("grian Odesa Oblast");
+    REQUIRE(corrected.has_value());
+    CHECK(corrected->ends_with(" Odesa Oblast"));
+}
+
 TEST_CASE("aliases count in phrases, NEAR, ADJ and title: searches", "[query_builder]") {
     // The vocabulary as searchd opens it: the index and the catalogue's synonyms.
     TempDir dir;
