@@ -526,8 +526,9 @@ function renderPagination(total) {
   };
   const list = h('ul', { class: 'pages' });
   const current = state.page;
+  // Beyond the last page (an old link, a typed URL), the step back is to the last.
   list.append(h('li', {}, current > 1
-    ? navLink(at(current - 1), { class: 'page-step', rel: 'prev', dataset: { scroll: 'top' } }, '← Previous')
+    ? navLink(at(Math.min(current - 1, last)), { class: 'page-step', rel: 'prev', dataset: { scroll: 'top' } }, '← Previous')
     : h('span', { class: 'page-step is-disabled', 'aria-hidden': 'true' }, '← Previous')));
   let previous = 0;
   for (const page of pageNumbers(current, last)) {

@@ -157,6 +157,17 @@ test('a date range with no articles offers to drop it', async () => {
   assert.equal(params(page).get('from'), null);
 });
 
+test('beyond the last page, the step back goes to the last page', async () => {
+  await page.goto(`${server.baseUrl}/?page=9`);
+  await page.locator('#empty h3').waitFor();
+  const previous = page.locator('#pagination a[rel=prev]');
+  await previous.waitFor();
+  assert.equal(new URL(await previous.getAttribute('href'), server.baseUrl).searchParams.get('page'), '2');
+  await previous.click();
+  await waitForParam(page, 'page', (v) => v[0] === '2');
+  await waitForResults(page, TOTAL - 10);
+});
+
 test('no console errors or CSP violations', async () => {
   assert.deepEqual(await pageProblems(page, problems), []);
 });
