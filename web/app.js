@@ -226,6 +226,11 @@ function renderSearchError(error) {
   el.didYouMean.hidden = true;
   el.partial.hidden = true;
   el.status.textContent = 'Search failed.';
+  // The counts and the chart were the last search's: not this one's, and no filter to offer.
+  // Selected values stay listed, so that a selection can be undone.
+  renderFacets({});
+  chart.render([], state.from, state.to, { one: countedUnit(1), many: countedUnit(2) });
+  renderUndated(0, false);
 }
 
 function renderSearch(data) {

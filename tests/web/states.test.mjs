@@ -87,6 +87,17 @@ test('API errors are shown as a readable message', async () => {
   assert.match(await page.locator('#active-filters').textContent(), /2025-02-30/);
   assert.equal(await page.locator('#sort').inputValue(), 'oldest');
 
+  // A search that fails after one that worked leaves none of its counts or months to click.
+  await page.goto(`${server.baseUrl}/?q=Istanbul&city=Istanbul`);
+  await waitForResults(page, ISTANBUL);
+  assert.ok(await facetBox(page, 'city', 'Odesa').count());
+  await page.locator('#q').fill('Istanbul AND');
+  await page.locator('#q').press('Enter');
+  await error.waitFor();
+  assert.equal(await facetBox(page, 'city', 'Odesa').count(), 0);
+  assert.equal(await page.locator('#chart .chart-bar').count(), 0);
+  assert.ok(await facetBox(page, 'city', 'Istanbul').isChecked());
+
   await page.goto(`${server.baseUrl}/?doc=no-such-article`);
   await page.locator('#article-view .error-message').waitFor();
   await page.locator('#article-view .back-link').click();
