@@ -241,7 +241,10 @@ class LiveIndex {
         if (!freed.empty()) reporter_.release_ids();
         for (const auto& key : freed) {
             const auto file = inputs_.file_at(key);
-            if (!file) continue;
+            if (!file) {
+                waiting_.erase(key);
+                continue;
+            }
             jsonl_.erase(key);
             read(key, *file);
         }
