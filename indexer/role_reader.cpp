@@ -412,17 +412,20 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         }
     }
     const auto verb = std::string_view(tokens[j].key);
-    // "Discussions" are the talks only in a text about them.
+    // "Discussions" are the talks, and a team or side is a party to them, only in a text about
+    // them: elsewhere a team plays football and a side wins a match.
     auto talks = [about_talks](std::string_view key) {
-        return key == "talks" || key == "delegation" || key == "team" || key == "consultations" ||
-               (about_talks && key == "discussions") || starts_with(key, "negotiation");
+        return key == "talks" || key == "delegation" || key == "consultations" ||
+               (about_talks && (key == "discussions" || key == "team")) ||
+               starts_with(key, "negotiation");
     };
+    auto party = [about_talks](std::string_view key) { return about_talks && is_party_noun(key); };
     if (verb == "met" || verb == "meets" || verb == "meet") {
         // "met the Russian delegation"; "X and Y met in Guangzhou": each met the other.
         const bool each_other =
             joined && (j + 1 == tokens.size() || separates(tokens[j + 1].before) ||
                        is_place_or_time_word(tokens[j + 1].key));
-        if (follows(tokens, j, 6, is_party_noun) || each_other) reading.negotiating = true;
+        if (follows(tokens, j, 6, party) || each_other) reading.negotiating = true;
     } else if (verb == "led" || verb == "leads" || verb == "lead" || verb == "leading" ||
                verb == "headed" || verb == "heads" || verb == "heading" || verb == "chaired" ||
                verb == "chairs" || verb == "chairing" || verb == "hosted" || verb == "hosts" ||
@@ -451,7 +454,7 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         // "held talks", "held a meeting with the Russian delegation".
         auto meeting = [](std::string_view key) { return key == "meeting" || key == "meetings"; };
         if (follows(tokens, j, 2, talks) ||
-            (follows(tokens, j, 2, meeting) && follows(tokens, j, 7, is_party_noun))) {
+            (follows(tokens, j, 2, meeting) && follows(tokens, j, 7, party))) {
             reading.negotiating = true;
         }
         // In a text about talks, "held separate meetings with Lavrov and Kuleba".
@@ -465,7 +468,7 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         }
     } else if (verb == "represent" || verb == "represents" || verb == "represented") {
         // "Rubio, Witkoff and Kushner represent the American side".
-        if (follows(tokens, j, 4, is_party_noun) || follows(tokens, j, 5, talks)) {
+        if (follows(tokens, j, 4, party) || follows(tokens, j, 5, talks)) {
             reading.negotiating = true;
         }
     } else if (verb == "flew" || verb == "fly" || verb == "flies" || verb == "travelled" ||
@@ -489,8 +492,8 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
     } else if (verb == "sat" || verb == "sit" || verb == "sits") {
         // "sat on the Russian side"; in a text about talks, "sat across from" the other side.
         auto facing = [about_talks](std::string_view key) {
-            return key == "side" ||
-                   (about_talks && (key == "across" || key == "opposite" || key == "down"));
+            return about_talks &&
+                   (key == "side" || key == "across" || key == "opposite" || key == "down");
         };
         if (follows(tokens, j, 4, facing)) {
             reading.negotiating = true;
@@ -549,7 +552,8 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
                 return;
             }
         }
-        if (!follows(tokens, j, 3, deal)) return;
+        // A deal outside a text about talks is a business's or a club's.
+        if (!about_talks || !follows(tokens, j, 3, deal)) return;
         constexpr std::size_t kReach = 5;
         for (auto w = j + 1; w + 1 < tokens.size() && w <= j + kReach; ++w) {
             if (separates(tokens[w].before)) return;
@@ -557,7 +561,7 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
             auto other = w + 1;
             if (tokens[other].key == "the" && other + 1 < tokens.size()) ++other;
             if (!separates(tokens[other].before) &&
-                (tokens[other].capitalised || follows(tokens, other - 1, 3, is_party_noun))) {
+                (tokens[other].capitalised || follows(tokens, other - 1, 3, party))) {
                 reading.negotiating = true;
             }
             return;
@@ -761,7 +765,9 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         // Most words are too short or too long to be one: no lookup for them. In a text about
         // talks, "it" after a delegation is one too: "Besides Putin and Ushakov it will include
         // Foreign Minister Sergey Lavrov, ...".
-        const bool party = key.size() >= 4 && key.size() <= 13 && is_party_noun(key);
+        // Outside a text about talks, a team or side is a sports team or a cast, not a party to
+        // talks ("Our team, made up of ..."); the nouns of the talks make the text about them.
+        const bool party = about_talks && key.size() >= 4 && key.size() <= 13 && is_party_noun(key);
         group_named = group_named || party || key == "members" || key == "experts";
         // In a text about talks, whom an envoy's trip or entourage includes went with them:
         // "Those who made the trip included Secretary of the Army Dan Driscoll; Gen. ...", "The
@@ -856,9 +862,11 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
             if (key == "attended" && about_talks && talks_before(i)) mark_from(i + 2, true);
             // In a text about talks, who signs the accord, and who convenes or hosts the talks.
             if (about_talks && key == "signed") mark_from(i + 2, true);
-            if (key == "headed" || key == "led" || key == "chaired" || key == "mediated" ||
-                key == "brokered" || key == "facilitated" ||
-                (about_talks && (key == "convened" || key == "hosted"))) {
+            // A brigade or a club is headed and led too: that heads a party only in a text
+            // about talks.
+            if (key == "mediated" || key == "brokered" || key == "facilitated" ||
+                (about_talks && (key == "headed" || key == "led" || key == "chaired" ||
+                                 key == "convened" || key == "hosted"))) {
                 mark_from(i + 2, false);
                 mark_name_after_apposition(i + 2);
                 headed_by = true;

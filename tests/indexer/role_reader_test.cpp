@@ -60,7 +60,7 @@ TEST_CASE("a person shown negotiating is a negotiator", "[role_reader]") {
     CHECK(negotiator("Ivan Petrenko, head of the Ukrainian delegation, spoke.", "Ivan Petrenko"));
     CHECK(negotiator("The delegation, which included Ivan Petrenko and Oleh Lysenko, flew in.",
                      "Oleh Lysenko"));
-    CHECK(negotiator("Ivan Petrenko sat on the Ukrainian side.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko sat on the Ukrainian side at the talks.", "Ivan Petrenko"));
     CHECK(negotiator("The Russian side was represented by Ivan Petrenko.", "Ivan Petrenko"));
     CHECK(negotiator("Ivan Petrenko held talks with the Russians.", "Ivan Petrenko"));
     CHECK(negotiator("The delegation was headed by Ivan Petrenko.", "Ivan Petrenko"));
@@ -208,10 +208,11 @@ TEST_CASE("a known negotiator who is foreign minister is one unless only quoted"
 TEST_CASE("a deal with the other side, or a call with its officials, is negotiating",
           "[role_reader]") {
     CHECK(
-        negotiator("Russia's children's commissioner, Ivan Petrenko, announced a deal with "
-                   "Ukraine to exchange 48 children.",
+        negotiator("After talks, Russia's children's commissioner, Ivan Petrenko, announced a "
+                   "deal with Ukraine to exchange 48 children.",
                    "Ivan Petrenko"));
-    CHECK(negotiator("Ivan Petrenko reached an agreement with the Russian side.", "Ivan Petrenko"));
+    CHECK(negotiator("In the talks, Ivan Petrenko reached an agreement with the Russian side.",
+                     "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko announced a new budget.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("The mayor, Ivan Petrenko, announced a deal with a bakery chain.",
                            "Ivan Petrenko"));
@@ -475,7 +476,8 @@ TEST_CASE("who a side is, a colon's list after negotiators, and whom \"it\" incl
                    "Ivan Petrenko"));
     // After a colon, the list goes on past its items' appositions.
     CHECK(
-        negotiator("Two men lead the Russian team: Oleh Lysenko, who heads a committee of the "
+        negotiator("The talks begin. Two men lead the Russian team: Oleh Lysenko, who heads a "
+                   "committee of the "
                    "upper house, and Ivan Petrenko, an adviser to the director.",
                    "Ivan Petrenko"));
     // Not a side that is anything but a list of names, nor "it" in a text about no talks.
@@ -538,7 +540,7 @@ TEST_CASE("who a delegation is headed by, and its head's name after a comma, neg
                    "Ivan Petrenko"));
     CHECK(
         negotiator("Secretary Ivan Petrenko, who headed the US team, said the ball was in "
-                   "Russia's court.",
+                   "Russia's court after the talks.",
                    "Ivan Petrenko"));
     CHECK(
         negotiator("The US delegation was led by Oleh Lysenko of the council, with Ivan "
@@ -557,10 +559,10 @@ TEST_CASE("who a delegation is headed by, and its head's name after a comma, neg
     CHECK_FALSE(
         negotiator("The head of the school board, Ivan Petrenko, said no.", "Ivan Petrenko"));
     // The second name after the first one's apposition, without a second "by".
-    CHECK(
-        negotiator("The US side is headed by Oleh Lysenko, a senior director at the council, "
-                   "and Ivan Petrenko, a senior official.",
-                   "Ivan Petrenko"));
+    CHECK(negotiator(
+        "At the talks, the US side is headed by Oleh Lysenko, a senior director at the council, "
+        "and Ivan Petrenko, a senior official.",
+        "Ivan Petrenko"));
     CHECK_FALSE(
         negotiator("The team is headed by Oleh Lysenko, a senior director, and Ivan Petrenko "
                    "welcomed the choice of this experienced man for the job.",
@@ -984,4 +986,28 @@ TEST_CASE("who facilitates the talks, acts as mediator or is present at them neg
         negotiator("Ivan Petrenko acted as a spokesman for the ministry.", "Ivan Petrenko"));
     CHECK_FALSE(
         negotiator("Foreign Minister Ivan Petrenko was present at the parade.", "Ivan Petrenko"));
+}
+
+TEST_CASE("a team, a side or a deal outside a text about talks makes no negotiator",
+          "[role_reader]") {
+    // A cast, a football club and a business: nothing in these texts is about talks.
+    CHECK_FALSE(negotiator("Our team, made up of Kim Ji-hoon and Lee Min-ho, rehearsed all week.",
+                           "Kim Ji-hoon"));
+    CHECK_FALSE(negotiator("Jose Mourinho led the team to a late win.", "Jose Mourinho"));
+    CHECK_FALSE(negotiator("The club, headed by Jose Mourinho, won again.", "Jose Mourinho"));
+    CHECK_FALSE(negotiator("Jose Mourinho met the Italian side before kick-off.", "Jose Mourinho"));
+    CHECK_FALSE(negotiator("Jose Mourinho sat on the home side of the stadium.", "Jose Mourinho"));
+    CHECK_FALSE(negotiator("Jane Doe announced a deal with Adidas.", "Jane Doe"));
+    // The same words in a text about the talks.
+    const std::string_view talks = " The talks resume on Monday.";
+    CHECK(negotiator(std::string("Our team, made up of Ivan Petrenko and Olha Koval, flew in.") +
+                         std::string(talks),
+                     "Ivan Petrenko"));
+    CHECK(negotiator(std::string("Ivan Petrenko led the team.") + std::string(talks),
+                     "Ivan Petrenko"));
+    CHECK(
+        negotiator(std::string("The team, headed by Ivan Petrenko, flew in.") + std::string(talks),
+                   "Ivan Petrenko"));
+    CHECK(negotiator(std::string("Ivan Petrenko sat on the Russian side.") + std::string(talks),
+                     "Ivan Petrenko"));
 }
