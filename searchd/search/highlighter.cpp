@@ -44,8 +44,10 @@ void mark_phrase(const std::vector<WordTerms>& words, const MarkedPhrase& phrase
                  std::vector<bool>& marked) {
     const auto places = phrase.places.size();
     if (places == 0) return;
-    const auto window = std::max(phrase.window, places);
+    // A window wider than the text is the text: NEAR/n's n is the caller's.
+    const auto window = std::min(std::max(phrase.window, places), words.size());
     std::vector<std::size_t> found(places);
+    std::vector<bool> taken(phrase.ordered ? 0 : window);
     for (std::size_t start = 0; start < words.size(); ++start) {
         bool complete = true;
         if (phrase.ordered) {
@@ -56,7 +58,7 @@ void mark_phrase(const std::vector<WordTerms>& words, const MarkedPhrase& phrase
             }
         } else {
             // The first free word of each place in the window, the window's first among them.
-            std::vector<bool> taken(window, false);
+            std::fill(taken.begin(), taken.end(), false);
             bool first_taken = false;
             for (std::size_t place = 0; place < places && complete; ++place) {
                 complete = false;

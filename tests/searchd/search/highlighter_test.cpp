@@ -176,6 +176,19 @@ TEST_CASE("the words of a NEAR are marked where they stand within its window", "
           "Later they spoke of a lasting ceasefire.");
 }
 
+// The window is the caller's number: one wider than any text is bounded by the text (a window
+// of four billion words had each word of each snippet clear that many flags).
+TEST_CASE("a NEAR wider than the text marks its words anywhere in it", "[highlighter]") {
+    auto& ix = index();
+    const std::string near = "ceasefire NEAR/4000000000 talks";
+    const std::string text = "Talks began. Envoys want a ceasefire.";
+    const auto marked = ix.marked(near);
+    REQUIRE(marked.phrases.size() == 1);
+    CHECK(marked.phrases[0].window > 1'000'000);
+    CHECK(marked_html(ix.matches(near), text, marked, ix.stem()) ==
+          "<mark>Talks</mark> began. Envoys want a <mark>ceasefire</mark>.");
+}
+
 TEST_CASE("the words of a title: search are marked in the title, not the body", "[highlighter]") {
     auto& ix = index();
     CHECK(marked_html(ix.matches("title:Geneva"), "Talks in Geneva", ix.marked("title:Geneva"),
@@ -193,8 +206,9 @@ TEST_CASE("a long text is cut to its passage with most of the words marked", "[h
     text += "The peace talks resumed, and peace talks were praised.";
     for (int i = 0; i < 40; ++i) text += " More filler words about nothing at all.";
     // Terms Xapian's snippet finds nowhere in the text: the passage is searchd's.
-    const auto snippet =
-        snippet_html(index().matches("zzzunknown"), text, {{"Zpeac", "Ztalk"}}, stem);
+    MarkedTerms terms;
+    terms.terms = {"Zpeac", "Ztalk"};
+    const auto snippet = snippet_html(index().matches("zzzunknown"), text, terms, stem);
     CHECK(snippet.starts_with(kEllipsis));
     CHECK(snippet.ends_with(kEllipsis));
     CHECK_THAT(snippet, Catch::Contains("The <mark>peace</mark> <mark>talks</mark> resumed, and "
