@@ -24,13 +24,16 @@ struct Refused {
     std::vector<std::string> ids;
 };
 
+// `again` when this run has read the file before.
 void update_file(const SourceFile& file, ArticleSink& sink, SourceReader& reader,
-                 const SinkContext& context) {
+                 const SinkContext& context, bool again = false) {
     std::set<std::string> ids;
-    const bool complete = reader.read(file, ids, [&](ParsedArticle parsed) {
+    const auto index = [&](ParsedArticle parsed) {
         stop_if_asked(context.options);
         sink.index(std::move(parsed), file);
-    });
+    };
+    const bool complete =
+        again ? reader.read_again(file, ids, index) : reader.read(file, ids, index);
     // Lines removed from a JSON Lines file remove their articles, but only when every line
     // was understood: a line that could not be read keeps its old article.
     if (complete && is_jsonl(file)) {
@@ -71,10 +74,9 @@ void update_in_place(const SinkContext& context, SourceReader& reader,
         // (a feed renamed, or copied and emptied, since the last run), not at the next run.
         bool released = false;
         for (const auto& [file, ids] : refused) {
-            const auto free = [&](const std::string& id) { return !sink.writer().holds_id(id); };
-            if (std::none_of(ids.begin(), ids.end(), free)) continue;
+            if (sink.writer().holds_all(ids)) continue;
             if (!std::exchange(released, true)) context.reporter.release_ids();
-            update_file(*file, sink, reader, context);
+            update_file(*file, sink, reader, context, true);
         }
     } catch (const RunStopped&) {
         context.reporter.set_stopped();

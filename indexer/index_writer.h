@@ -12,6 +12,7 @@
 // of the whole index: they know each article by its document id in it, as Xapian numbers the
 // documents of several databases.
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -95,10 +96,16 @@ class IndexWriter {
 
     void commit();
     Xapian::doccount document_count() const;
-    // Whether some article has the id `id`, written or pending.
-    bool holds_id(const std::string& id) const;
+    // Whether each of `ids` belongs to some article, written or pending: a file refused them
+    // cannot take any of them yet.
+    template <typename Ids>
+    bool holds_all(const Ids& ids) const {
+        return std::all_of(std::begin(ids), std::end(ids),
+                           [this](const std::string& id) { return holds_id(id); });
+    }
 
   private:
+    bool holds_id(const std::string& id) const;
     // Document `docid` of shard `shard` as the whole index numbers it, as stories know it.
     Xapian::docid index_docid(std::size_t shard, Xapian::docid docid) const;
     void changed(std::size_t shard, Xapian::docid docid);

@@ -235,8 +235,7 @@ class LiveIndex {
         // feed copied, then emptied a batch later); whole, as the refused lines may be any.
         std::vector<std::string> freed;
         for (const auto& [key, ids] : waiting_) {
-            const auto free = [&](const std::string& id) { return !sink_.writer().holds_id(id); };
-            if (std::any_of(ids.begin(), ids.end(), free)) freed.push_back(key);
+            if (!sink_.writer().holds_all(ids)) freed.push_back(key);
         }
         if (!freed.empty()) reporter_.release_ids();
         for (const auto& key : freed) {

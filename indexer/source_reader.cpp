@@ -15,8 +15,21 @@ SourceReader::SourceReader(const RunOptions& options, const RunCallbacks& callba
 bool SourceReader::read(const SourceFile& file, std::set<std::string>& ids,
                         const ArticleHandler& emit, std::size_t unfinished_line) {
     reporter_.file_seen();
+    const bool complete = read_file(file, ids, emit, unfinished_line);
+    done_bytes_ += file.bytes;
+    if (progress_) progress_(done_bytes_, total_bytes_);
+    return complete;
+}
+
+bool SourceReader::read_again(const SourceFile& file, std::set<std::string>& ids,
+                              const ArticleHandler& emit) {
+    return read_file(file, ids, emit, 0);
+}
+
+bool SourceReader::read_file(const SourceFile& file, std::set<std::string>& ids,
+                             const ArticleHandler& emit, std::size_t unfinished_line) {
     const auto display = file.path.string();
-    const bool complete = read_source_file(
+    return read_source_file(
         file, limits_,
         [&](ParsedArticle parsed) {
             ids.insert(parsed.id);
@@ -29,9 +42,6 @@ bool SourceReader::read(const SourceFile& file, std::set<std::string>& ids,
             }
             reporter_.skip(display, problem.line, problem.reason, problem.category);
         });
-    done_bytes_ += file.bytes;
-    if (progress_) progress_(done_bytes_, total_bytes_);
-    return complete;
 }
 
 }  // namespace talksearch::indexer

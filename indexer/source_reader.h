@@ -28,7 +28,14 @@ class SourceReader {
     bool read(const SourceFile& file, std::set<std::string>& ids, const ArticleHandler& emit,
               std::size_t unfinished_line = 0);
 
+    // Reads a file this run has read already (to take ids another file has let go since): as
+    // `read`, but not counted again in the run's files or its progress.
+    bool read_again(const SourceFile& file, std::set<std::string>& ids, const ArticleHandler& emit);
+
   private:
+    bool read_file(const SourceFile& file, std::set<std::string>& ids, const ArticleHandler& emit,
+                   std::size_t unfinished_line);
+
     ReadLimits limits_;
     std::function<void(std::uintmax_t, std::uintmax_t)> progress_;
     RunReporter& reporter_;
