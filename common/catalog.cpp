@@ -142,6 +142,38 @@ std::string surname_of(const toml::table& table, const Entity& entity, std::stri
     return space == std::string::npos ? std::string{} : entity.name.substr(space + 1);
 }
 
+// Forms made from entities' names (romanised spellings, grammatical cases), each by key with the
+// entities that offered it and its spelling. A form whose key the catalogue already has is not
+// offered.
+class DerivedForms {
+  public:
+    explicit DerivedForms(const std::unordered_map<std::string, std::size_t>& taken)
+        : taken_(taken) {}
+
+    void offer(std::size_t owner, std::string form) {
+        auto key = Catalog::form_key(form);
+        if (key.empty() || taken_.contains(key)) return;
+        auto& owners = offered_[std::move(key)];
+        if (owners.empty() || owners.front().first != owner) {
+            owners.emplace_back(owner, std::move(form));
+        }
+    }
+
+    // Calls keep(key, owner, form) for each form one entity alone offered: a form two entities'
+    // names make alike names neither.
+    template <typename Keep>
+    void keep_unshared(Keep&& keep) {
+        for (auto& [key, owners] : offered_) {
+            if (owners.size() == 1)
+                keep(key, owners.front().first, std::move(owners.front().second));
+        }
+    }
+
+  private:
+    const std::unordered_map<std::string, std::size_t>& taken_;
+    std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> offered_;
+};
+
 }  // namespace
 
 std::string Catalog::form_key(std::string_view form) {
@@ -225,36 +257,26 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
     // news Andrii or Andriy. The spellings are part of the fingerprint, as the file is.
     std::uint64_t digest = stable_hash(toml_text);
     const Romaniser romaniser;
-    std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> spelt;
+    DerivedForms spelt(catalog.by_form_);
     for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
         const auto& entity = catalog.entities_[i];
         if (entity.type != EntityType::person) continue;
         for (const auto& alias : entity.aliases) {
             if (!has_cyrillic(alias)) continue;
-            auto spellings = romaniser.spellings(alias);
+            for (auto& spelling : romaniser.spellings(alias)) spelt.offer(i, std::move(spelling));
             for (auto& spelling : romaniser.german_spellings(alias)) {
-                spellings.push_back(std::move(spelling));
-            }
-            for (auto& spelling : spellings) {
-                auto key = form_key(spelling);
-                if (key.empty() || catalog.by_form_.contains(key)) continue;
-                auto& owners = spelt[std::move(key)];
-                if (owners.empty() || owners.front().first != i) {
-                    owners.emplace_back(i, std::move(spelling));
-                }
+                spelt.offer(i, std::move(spelling));
             }
         }
     }
-    for (auto& [key, owners] : spelt) {
-        if (owners.size() != 1) continue;  // two people's names spelt alike: neither's
-        auto& [owner, spelling] = owners.front();
+    spelt.keep_unshared([&](const std::string& key, std::size_t owner, std::string spelling) {
         digest = stable_hash(spelling, digest);
         catalog.by_form_.emplace(key, owner);
         catalog.entities_[owner].forms.push_back(std::move(spelling));
-    }
+    });
     // A place's Cyrillic names in the other grammatical cases ("у Києві", "в Стамбуле") name it
     // too, where that form names nothing else.
-    std::map<std::string, std::vector<std::pair<std::size_t, std::string>>> declined_forms;
+    DerivedForms declined(catalog.by_form_);
     for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
         const auto& entity = catalog.entities_[i];
         if (entity.type != EntityType::city && entity.type != EntityType::region &&
@@ -263,24 +285,16 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         }
         for (const auto& form : entity.forms) {
             if (!has_cyrillic(form)) continue;
-            for (auto& declined : cyrillic_case_forms(form)) {
-                auto key = form_key(declined);
-                if (key.empty() || catalog.by_form_.contains(key)) continue;
-                auto& owners = declined_forms[std::move(key)];
-                if (owners.empty() || owners.front().first != i) {
-                    owners.emplace_back(i, std::move(declined));
-                }
-            }
+            for (auto& case_form : cyrillic_case_forms(form))
+                declined.offer(i, std::move(case_form));
         }
     }
-    for (auto& [key, owners] : declined_forms) {
-        if (owners.size() != 1) continue;  // two places declined alike: neither's
-        auto& [owner, form] = owners.front();
+    declined.keep_unshared([&](const std::string& key, std::size_t owner, std::string form) {
         digest = stable_hash(form, digest);
         catalog.by_form_.emplace(key, owner);
         catalog.declined_keys_.insert(key);
         catalog.entities_[owner].forms.push_back(std::move(form));
-    }
+    });
     // Also the entity's key, so that lookups by the value shown in facets always succeed.
     for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
         catalog.by_form_.emplace(form_key(catalog.entities_[i].key), i);
