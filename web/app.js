@@ -63,18 +63,23 @@ function plural(n, one, many = `${one}s`) {
   return `${numberFormat.format(n)} ${n === 1 ? one : many}`;
 }
 
-function formatDate(value) {
+// A day as "3 Mar 2025"; null for no such day ("2025-02-30" would roll over to 2 March).
+function formattedDay(value) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || '');
-  if (!m) return value || '';
+  if (!m) return null;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  // No such day ("2025-02-30" would roll over to 2 March): shown as typed, as the error names it.
-  if (date.toISOString().slice(0, 10) !== value) return value;
+  if (date.toISOString().slice(0, 10) !== value) return null;
   return dateFormat.format(date);
 }
 
+function formatDate(value) {
+  return formattedDay(value) ?? (value || '');
+}
+
+// A bound that names no day is shown as typed ("2025-13", not "2025-13-01"), as the error names it.
 function formatRange(from, to) {
-  const a = from ? formatDate(normaliseFrom(from)) : '';
-  const b = to ? formatDate(normaliseTo(to)) : '';
+  const a = from ? formattedDay(normaliseFrom(from)) ?? from : '';
+  const b = to ? formattedDay(normaliseTo(to)) ?? to : '';
   if (a && b) return `${a} – ${b}`;
   if (a) return `from ${a}`;
   return `until ${b}`;

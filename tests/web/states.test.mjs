@@ -86,6 +86,11 @@ test('API errors are shown as a readable message', async () => {
   await error.waitFor();
   assert.match(await page.locator('#active-filters').textContent(), /2025-02-30/);
   assert.equal(await page.locator('#sort').inputValue(), 'oldest');
+  // A month that does not exist too, without a day it never had.
+  await page.goto(`${server.baseUrl}/?q=talks&from=2025-13`);
+  await page.waitForFunction(() => /2025-13/.test(document.querySelector('#error')?.textContent || ''));
+  const chip = await page.locator('#active-filters').textContent();
+  assert.match(chip, /from 2025-13(?!-)/);
 
   // A search that fails after one that worked leaves none of its counts or months to click.
   await page.goto(`${server.baseUrl}/?q=Istanbul&city=Istanbul`);
