@@ -190,7 +190,8 @@ DocumentResponse Searcher::document(const std::string& id, const std::string& qu
 
 SuggestResponse Searcher::suggest(const std::string& query, std::size_t limit) {
     return with_retry([&] {
-        return suggest_completions(index_.database(), index_.spelling(), catalog_, query, limit);
+        return suggest_completions(index_.database(), index_.spelling(), catalog_, builder_, query,
+                                   limit);
     });
 }
 

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "common/schema.h"
+#include "searchd/search/query_builder.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -15,8 +17,18 @@ namespace {
 
 SuggestResponse suggest(const std::string& query, std::size_t limit = 10) {
     const auto& index = talksearch::testing::bundled_corpus_index();
-    return suggest_completions(index, SpellingData(index), talksearch::testing::shipped_catalog(),
-                               query, limit);
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    QueryBuilder builder(catalog, index);
+    return suggest_completions(index, SpellingData(index), catalog, builder, query, limit);
+}
+
+// The number of articles a search for `text` finds.
+Xapian::doccount found(const std::string& text) {
+    const auto& index = talksearch::testing::bundled_corpus_index();
+    QueryBuilder builder(talksearch::testing::shipped_catalog(), index);
+    Xapian::Enquire enquire(index);
+    enquire.set_query(builder.parse(text));
+    return enquire.get_mset(0, 0, index.get_doccount()).get_matches_estimated();
 }
 
 }  // namespace
@@ -53,7 +65,9 @@ TEST_CASE("a negotiator is completed with the facet that filters by the role", "
 TEST_CASE("a word after a minus, a bracket or a quote is completed behind it", "[suggester]") {
     const auto left_out = suggest("ceasefire -od");
     REQUIRE_FALSE(left_out.suggestions.empty());
+    // Offered though every article names Odesa: what it leaves is the user's to see.
     CHECK(left_out.suggestions.front().query == "ceasefire -Odesa");
+    CHECK(left_out.suggestions.front().count == 0);
     for (const auto& suggestion : left_out.suggestions) {
         CAPTURE(suggestion.label);
         CHECK(suggestion.query.starts_with("ceasefire -"));
@@ -81,5 +95,35 @@ TEST_CASE("nothing is suggested for no last word, or one nothing starts with", "
     for (const std::string query : {"", " ", "talks ", "zzzzqx", "***"}) {
         CAPTURE(query);
         CHECK(suggest(query).suggestions.empty());
+    }
+}
+
+TEST_CASE("after other words, a completion counts what its whole query finds", "[suggester]") {
+    const auto& index = talksearch::testing::bundled_corpus_index();
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    // Alone, a completion counts the articles of its entity or word; after other words, those
+    // its query finds, and one that finds nothing is not offered.
+    for (const std::string query :
+         {"ta", "talks od", "Medinsky ka", "drone str", "Istanbul AND ta"}) {
+        CAPTURE(query);
+        const auto response = suggest(query);
+        REQUIRE_FALSE(response.suggestions.empty());
+        for (const auto& suggestion : response.suggestions) {
+            CAPTURE(suggestion.query);
+            CHECK(suggestion.count > 0);
+            if (query.find(' ') != std::string::npos) {
+                CHECK(suggestion.count == found(suggestion.query));
+            }
+        }
+    }
+    // No entity no article names: the catalogue knows many places the corpus never mentions.
+    for (const std::string query : {"a", "b", "k", "s", "talks m"}) {
+        for (const auto& suggestion : suggest(query).suggestions) {
+            CAPTURE(query, suggestion.label);
+            if (suggestion.kind != "entity") continue;
+            const auto* entity = catalog.find(suggestion.label);
+            REQUIRE(entity);
+            CHECK(index.get_termfreq(schema::facet_term(entity->facets.front(), entity->key)) > 0);
+        }
     }
 }
