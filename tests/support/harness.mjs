@@ -24,8 +24,16 @@ export const paths = {
   get catalog() { return path.join(required('TALKSEARCH_DATA'), 'entities.toml'); },
 };
 
+// Removed when the test process exits, whether or not the test removes it itself.
+const tempDirs = new Set();
+process.on('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 export function makeTempDir(prefix = 'talksearch-') {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
 }
 
 export function freePort() {
