@@ -14,7 +14,7 @@ namespace {
 
 // How many completions past the limit are tried for one that finds something after the words
 // before it: each try is a search.
-constexpr std::size_t kMaxTries = 30;
+constexpr std::size_t kMaxTries = 10;
 
 // The number of articles `text` finds, or nothing when it cannot be parsed (its words are then
 // offered as before, with their own counts).
