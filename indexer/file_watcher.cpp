@@ -54,8 +54,11 @@ void FileWatcher::watch_tree(const fs::path& folder, FileChanges* found) {
         pending.pop_back();
         const int wd = ::inotify_add_watch(fd_, current.c_str(), kFolderEvents);
         if (wd < 0) {
-            // Gone already, or not a folder: nothing to watch there.
+            // Gone already, or not a folder: nothing to watch there. A folder below the roots
+            // that this user may not read holds no file it could index: the walk warns of it.
             if (errno == ENOENT || errno == ENOTDIR) continue;
+            const bool root = std::find(roots_.begin(), roots_.end(), current) != roots_.end();
+            if (errno == EACCES && !root) continue;
             const auto hint = errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" : "";
             throw std::system_error(errno, std::generic_category(),
                                     fmt::format("cannot watch {}{}", current.string(), hint));

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "indexer/readers.h"
 #include "indexer/run_stop.h"
 
@@ -65,9 +67,17 @@ void update_in_place(const SinkContext& context, SourceReader& reader,
         std::vector<Refused> refused;
         for (const auto& input : inputs) {
             const auto present = update_input(input, sink, reader, context, refused);
-            // Only a folder is pruned: a file given by itself says nothing of its neighbours.
+            // Only a folder is pruned: a file given by itself says nothing of its neighbours; and
+            // only one read whole, as the files of a folder not read are not known to be gone.
             if (context.options.prune && fs::is_directory(input.path)) {
-                context.reporter.removed(sink.writer().prune(input.path, present));
+                if (input.unread_folders.empty()) {
+                    context.reporter.removed(sink.writer().prune(input.path, present));
+                } else {
+                    context.reporter.note(
+                        input.path, 0,
+                        fmt::format("not pruned: {} folder(s) below it could not be read",
+                                    input.unread_folders.size()));
+                }
             }
         }
         // A file refused an id that a file read after it, or pruned, then let go takes it now

@@ -108,14 +108,15 @@ class WatchedInputs {
         return missing;
     }
 
-    // Every file of the inputs now.
-    std::vector<SourceFile> list(RunReporter& reporter) const {
+    // Every file of the inputs now; `unread` receives the folders not read whole, as
+    // SourceInput::unread_folders.
+    std::vector<SourceFile> list(RunReporter& reporter, std::vector<std::string>& unread) const {
         std::vector<SourceFile> files;
         for (const auto& [root, folder] : roots_) {
             if (!fs::exists(root)) continue;
-            for (auto& file : find_source_files(root, reporter).files) {
-                files.push_back(std::move(file));
-            }
+            auto found = find_source_files(root, reporter);
+            for (auto& file : found.files) files.push_back(std::move(file));
+            for (auto& prefix : found.unread_folders) unread.push_back(std::move(prefix));
         }
         return files;
     }
@@ -134,7 +135,8 @@ class WatchedInputs {
 std::map<std::string, Stamp> stamps_now(const WatchedInputs& inputs) {
     RunReporter quiet({});
     std::map<std::string, Stamp> stamps;
-    for (const auto& file : inputs.list(quiet)) {
+    std::vector<std::string> unread;
+    for (const auto& file : inputs.list(quiet, unread)) {
         if (const auto stamp = stamp_of(file.path)) stamps[file_key(file)] = *stamp;
     }
     return stamps;
@@ -193,7 +195,9 @@ class LiveIndex {
     Batch rescan() {
         Batch batch;
         std::set<std::string> present;
-        for (auto& file : inputs_.list(reporter_)) {
+        // Files below a folder not there now (unmounted, say), or not read whole, are not gone.
+        auto unreachable_folders = inputs_.missing_folders();
+        for (auto& file : inputs_.list(reporter_, unreachable_folders)) {
             auto key = file_key(file);
             const auto stamp = stamp_of(file.path);
             const auto known = stamps_.find(key);
@@ -202,12 +206,11 @@ class LiveIndex {
             }
             present.insert(std::move(key));
         }
-        const auto missing = inputs_.missing_folders();
         for (const auto& known : stamps_) {
             const auto& key = known.first;
             const bool unreachable =
-                std::any_of(missing.begin(), missing.end(),
-                            [&](const auto& root) { return key.starts_with(root); });
+                std::any_of(unreachable_folders.begin(), unreachable_folders.end(),
+                            [&](const auto& folder) { return key.starts_with(folder); });
             if (!present.contains(key) && !unreachable) batch.removed.insert(key);
         }
         return batch;

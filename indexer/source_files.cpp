@@ -21,22 +21,27 @@ std::string canonical_string(const fs::path& path) {
 // folder that vanishes during the walk (deleted or moved away meanwhile) is passed over and the
 // walk goes on: its files are gone, the others are not. The standard recursive iterator ended
 // the whole walk there, silently, and the files not reached were taken for deleted.
-std::vector<SourceFile> files_in_folder(const fs::path& input, const std::string& root,
-                                        RunReporter& reporter) {
-    std::vector<SourceFile> files;
+void files_in_folder(const fs::path& input, SourceInput& found, RunReporter& reporter) {
+    auto& files = found.files;
+    const auto& root = found.path;
+    const auto unread = [&](const fs::path& folder, const std::error_code& error) {
+        reporter.skip(folder.string(), 0, error.message(), "unreadable");
+        found.unread_folders.push_back(
+            fmt::format("{}/{}/", root, folder.lexically_relative(input).generic_string()));
+    };
     std::vector<fs::path> pending{input};
     for (bool top = true; !pending.empty(); top = false) {
         const auto folder = std::move(pending.back());
         pending.pop_back();
         std::error_code error;
-        fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, error);
+        fs::directory_iterator it(folder, error);
         if (error) {
             if (top) {
                 throw std::runtime_error(fmt::format("{}: {}", input.string(), error.message()));
             }
             const bool vanished = error == std::errc::no_such_file_or_directory ||
                                   error == std::errc::not_a_directory;
-            if (!vanished) reporter.skip(folder.string(), 0, error.message(), "unreadable");
+            if (!vanished) unread(folder, error);
             continue;
         }
         for (; it != fs::directory_iterator(); it.increment(error)) {
@@ -56,13 +61,10 @@ std::vector<SourceFile> files_in_folder(const fs::path& input, const std::string
             files.push_back(
                 {it->path(), root, it->path().lexically_relative(input).generic_string(), bytes});
         }
-        if (error && error != std::errc::no_such_file_or_directory) {
-            reporter.skip(folder.string(), 0, error.message(), "unreadable");
-        }
+        if (error && error != std::errc::no_such_file_or_directory) unread(folder, error);
     }
     std::sort(files.begin(), files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
-    return files;
 }
 
 }  // namespace
@@ -115,7 +117,7 @@ std::string locate_input(const fs::path& input) {
 }
 
 SourceInput find_source_files(const fs::path& input, RunReporter& reporter) {
-    SourceInput found{locate_input(input), {}};
+    SourceInput found{locate_input(input), {}, {}};
     std::error_code error;
     const auto status = fs::status(input, error);
     if (fs::is_regular_file(status)) {
@@ -123,7 +125,7 @@ SourceInput find_source_files(const fs::path& input, RunReporter& reporter) {
         found.files.push_back({input, absolute.parent_path().string(), input.filename().string(),
                                fs::file_size(input, error)});
     } else {
-        found.files = files_in_folder(input, found.path, reporter);
+        files_in_folder(input, found, reporter);
     }
     return found;
 }

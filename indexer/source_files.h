@@ -39,6 +39,9 @@ std::string article_id(const std::string& relative);
 struct SourceInput {
     std::string path;  // the input, absolute and canonical: the root that --prune looks under
     std::vector<SourceFile> files;  // in order of their relative paths
+    // The folders below it not read whole (this user may not read them, or reading failed), as
+    // the start of their files' keys ("root/sub/"): their files are not taken for deleted.
+    std::vector<std::string> unread_folders;
 };
 
 // The input's absolute, canonical path (SourceInput::path) without looking inside it (a file's
@@ -46,9 +49,9 @@ struct SourceInput {
 std::string locate_input(const std::filesystem::path& input);
 
 // Throws when the input does not exist or its folder cannot be opened. A folder below it that
-// fails partway through is reported to `reporter` as unreadable, keeping the files found until
-// then, and the walk goes on; folders it may not enter, and folders that vanish during the walk,
-// are passed over.
+// cannot be read, or fails partway through, is reported to `reporter` as unreadable and listed in
+// `unread_folders`, keeping the files found until then, and the walk goes on; folders that vanish
+// during the walk are passed over.
 SourceInput find_source_files(const std::filesystem::path& input, RunReporter& reporter);
 
 }  // namespace talksearch::indexer

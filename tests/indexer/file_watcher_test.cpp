@@ -1,9 +1,13 @@
 #include "indexer/file_watcher.h"
 
 #include <filesystem>
+#include <grp.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
+#include "tests/support/other_user.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch::indexer;
@@ -171,4 +175,18 @@ TEST_CASE("a watched folder moved away is not followed, and is watched again onc
     const auto later = dir.write("in/sub/later.md", "text");
     changes = gather(watcher, [&](const FileChanges& c) { return c.written.contains(later); });
     CHECK(changes.written.contains(later));
+}
+
+TEST_CASE("a folder below the roots this user may not read is left out, not an error",
+          "[file_watcher]") {
+    TempDir dir;
+    dir.write("open/a.md", "text");
+    dir.write("locked/b.md", "text");
+    talksearch::testing::give_to_unprivileged_user(dir.path());
+    fs::permissions(dir.path() / "locked", fs::perms::none);
+    CHECK(talksearch::testing::as_unprivileged_user([&] {
+        FileWatcher watcher({dir.path()});
+        return watcher.wait(std::chrono::milliseconds(0), kSettle).empty();
+    }));
+    fs::permissions(dir.path() / "locked", fs::perms::owner_all);
 }

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "tests/support/other_user.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -156,4 +157,22 @@ TEST_CASE("a feed renamed between two runs keeps its articles, and an emptied on
 
     dir.write("in/archive-2024.jsonl", "");
     CHECK(update(db, {dir.path() / "in"}).documents == 0);
+}
+
+TEST_CASE("a folder that cannot be read is reported and not pruned", "[incremental_update]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    dir.write("in/open/a.md", kArticleA);
+    dir.write("in/locked/b.md", kArticleB);
+    REQUIRE(update(db, {dir.path() / "in"}).added == 2);
+    talksearch::testing::give_to_unprivileged_user(dir.path());
+    fs::permissions(dir.path() / "in/locked", fs::perms::none);
+    // Its files are not known to be gone: their articles stay, and the run says why.
+    CHECK(talksearch::testing::as_unprivileged_user([&] {
+        const auto run = update(db, {dir.path() / "in"}, true);
+        return run.removed == 0 && run.documents == 2 && run.skipped.at("unreadable") == 1;
+    }));
+    fs::permissions(dir.path() / "in/locked", fs::perms::owner_all);
+    CHECK(has_id(db, "locked/b"));
+    CHECK(update(db, {dir.path() / "in"}, true).removed == 0);
 }
