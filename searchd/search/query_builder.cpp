@@ -92,6 +92,35 @@ bool is_proximity_operator(std::string_view word) {
     return is_proximity_operator(word, "NEAR") || is_proximity_operator(word, "ADJ");
 }
 
+// NEAR/N and ADJ/N wider than any article (the indexer takes 4 MB of an article's text by
+// default, fewer words than this) mean "anywhere in the same article". Xapian 1.4 reads N into
+// 32 bits and adds the number of words to it, so a larger N wraps round to a narrow window.
+constexpr std::uint64_t kMaxProximityWidth = 10'000'000;
+
+std::string cap_proximity_widths(const std::string& text) {
+    std::string capped;
+    std::size_t copied = 0;
+    for (const auto word : operator_words(text)) {
+        if (!is_proximity_operator(word)) continue;
+        const auto slash = word.find('/');
+        if (slash == std::string_view::npos) continue;
+        const auto digits = word.substr(slash + 1);
+        if (digits.empty()) continue;
+        std::uint64_t width = 0;
+        const auto [end, error] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), width);
+        if (error == std::errc() && width <= kMaxProximityWidth) continue;
+        if (error != std::errc() && error != std::errc::result_out_of_range) continue;
+        const auto at = static_cast<std::size_t>(digits.data() - text.data());
+        capped.append(text, copied, at - copied);
+        capped.append(std::to_string(kMaxProximityWidth));
+        copied = static_cast<std::size_t>(end - text.data());
+    }
+    if (copied == 0) return text;
+    capped.append(text, copied);
+    return capped;
+}
+
 // A +word or -word right before NEAR or ADJ: the operators join plain words only, and Xapian
 // 1.4's parser leaks memory while it recovers from this mistake, so it is refused here first.
 std::optional<std::string> signed_word_before_proximity(std::string_view text) {
@@ -383,7 +412,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
         }
     }
     // Normalised as the articles' text was (Ukrainian's U+02BC apostrophe is ’ there).
-    const auto marked = mark_wildcards(normalize_spaces(text));
+    const auto marked = mark_wildcards(cap_proximity_widths(normalize_spaces(text)));
     if (has_wildcard_beside_proximity(marked)) {
         throw proximity_on_non_words("a wildcard beside NEAR or ADJ");
     }

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "searchd/search/query_window.h"
 #include "searchd/search/search_error.h"
 #include "tests/support/temp_index.h"
 
@@ -169,4 +170,20 @@ TEST_CASE("aliases count in phrases, NEAR, ADJ and title: searches", "[query_bui
     CHECK(count("\"authorities Kiev\"") == count("\"authorities Kyiv\""));
     // What is left out is left out in every spelling.
     CHECK(count("Odesa -title:Odessa") == count("Odesa -title:Odesa"));
+}
+
+TEST_CASE("A NEAR or ADJ wider than any article is as wide as the largest, not wrapped round",
+          "[query_builder]") {
+    QueryBuilder builder(talksearch::testing::shipped_catalog(),
+                         talksearch::testing::bundled_corpus_index());
+    const auto widest = window_of(builder.parse("peace NEAR/10000000 talks"));
+    REQUIRE(widest);
+    for (const auto* text : {"peace NEAR/4294967295 talks", "peace NEAR/4294967296 talks",
+                             "peace NEAR/99999999999999999999999 talks"}) {
+        CAPTURE(text);
+        CHECK(window_of(builder.parse(text)) == widest);
+    }
+    CHECK(window_of(builder.parse("peace ADJ/4294967295 talks")) ==
+          window_of(builder.parse("peace ADJ/10000000 talks")));
+    CHECK(*window_of(builder.parse("peace NEAR/3 talks")) < *widest);
 }
