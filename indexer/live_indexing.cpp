@@ -1,6 +1,7 @@
 #include "indexer/live_indexing.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -130,16 +131,21 @@ class WatchedInputs {
     std::vector<fs::path> folders_;
 };
 
-// The stamp of every file of the inputs now, by file key; unreadable folders are not warned
-// about here (the run that follows does).
-std::map<std::string, Stamp> stamps_now(const WatchedInputs& inputs) {
-    RunReporter quiet({});
-    std::map<std::string, Stamp> stamps;
+// The files of the inputs as they are now, and the warnings about the folders that could not be
+// read whole, which are not given here: the run that follows gives them.
+struct InputsNow {
+    std::map<std::string, Stamp> stamps;  // by file key
+    std::set<std::string> unreadable;     // warning lines
+};
+
+InputsNow inputs_now(const WatchedInputs& inputs) {
+    InputsNow now;
+    RunReporter listing({[&](const std::string& line) { now.unreadable.insert(line); }});
     std::vector<std::string> unread;
-    for (const auto& file : inputs.list(quiet, unread)) {
-        if (const auto stamp = stamp_of(file.path)) stamps[file_key(file)] = *stamp;
+    for (const auto& file : inputs.list(listing, unread)) {
+        if (const auto stamp = stamp_of(file.path)) now.stamps[file_key(file)] = *stamp;
     }
-    return stamps;
+    return now;
 }
 
 // One batch: the files to read again and the file keys whose articles go.
@@ -151,17 +157,19 @@ struct Batch {
 
 class LiveIndex {
   public:
-    // `stamps`: the files as they were before the first run, so that a file that goes after
-    // that is removed, whenever the watcher tells it.
+    // `before`: the files as they were before the first run, so that a file that goes after
+    // that is removed, whenever the watcher tells it; and the folders it warned about.
     LiveIndex(const RunOptions& options, const Catalog& catalog, const RunCallbacks& callbacks,
-              const WatchedInputs& inputs, std::map<std::string, Stamp> stamps)
+              const WatchedInputs& inputs, InputsNow before)
         : inputs_(inputs),
+          warn_(callbacks.warn),
           matcher_(catalog),
           reporter_(callbacks),
           reader_(options, RunCallbacks{callbacks.warn, {}}, reporter_, {}),
           context_{options, catalog, matcher_, reporter_},
           sink_(context_, options.database, WriterMode::update),
-          stamps_(std::move(stamps)) {}
+          stamps_(std::move(before.stamps)),
+          unreadable_(std::move(before.unreadable)) {}
 
     // What inotify told: written files are read again, vanished files and folders removed.
     Batch batch_of(const FileChanges& changes) const {
@@ -197,7 +205,16 @@ class LiveIndex {
         std::set<std::string> present;
         // Files below a folder not there now (unmounted, say), or not read whole, are not gone.
         auto unreachable_folders = inputs_.missing_folders();
-        for (auto& file : inputs_.list(reporter_, unreachable_folders)) {
+        std::set<std::string> unreadable;
+        RunReporter listing({[&](const std::string& line) { unreadable.insert(line); }});
+        auto files = inputs_.list(listing, unreachable_folders);
+        // A folder that stays unreadable is warned about once, when it becomes so, not at every
+        // rescan; once readable it is forgotten, to be warned about again if it is closed again.
+        for (const auto& line : unreadable) {
+            if (!unreadable_.contains(line) && warn_) warn_(line);
+        }
+        unreadable_ = std::move(unreadable);
+        for (auto& file : files) {
             auto key = file_key(file);
             const auto stamp = stamp_of(file.path);
             const auto known = stamps_.find(key);
@@ -377,6 +394,7 @@ class LiveIndex {
     }
 
     const WatchedInputs& inputs_;
+    const std::function<void(const std::string&)> warn_;
     const EntityMatcher matcher_;
     RunReporter reporter_;
     SourceReader reader_;
@@ -386,6 +404,7 @@ class LiveIndex {
     std::map<std::string, JsonlProgress> jsonl_;  // by file key, of the JSON Lines files read
     // By file key, the ids refused to a file's articles because another file held them.
     std::map<std::string, std::set<std::string>> waiting_;
+    std::set<std::string> unreadable_;  // the warnings of the folders not read whole
 };
 
 }  // namespace
@@ -398,7 +417,7 @@ void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCa
     FileWatcher watcher(inputs.folders());
     // Listed before the first run, not after: a file deleted in between would have been in
     // neither the first run's prune nor the list, and its articles would have stayed.
-    auto stamps = stamps_now(inputs);
+    auto before = inputs_now(inputs);
     auto started = Clock::now();
     // A stop during the first run (which may take long) ends it with what it has written.
     // The stories the first run's writer reads are the live writer's too.
@@ -414,7 +433,7 @@ void watch_inputs(const RunOptions& options, const Catalog& catalog, const RunCa
     on_batch(first, Clock::now() - started);
     if (first.stopped) return;
 
-    LiveIndex live(live_options, catalog, callbacks, inputs, std::move(stamps));
+    LiveIndex live(live_options, catalog, callbacks, inputs, std::move(before));
     auto next_rescan = Clock::now() + watch.rescan;
     while (!stop.load()) {
         const auto until_rescan =

@@ -12,6 +12,7 @@
 
 #include "common/schema.h"
 #include "indexer/shard_layout.h"
+#include "tests/support/other_user.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -318,6 +319,26 @@ TEST_CASE("an input folder that is not there is not taken for its files deleted"
     CHECK(watching.batches() == batches);
     CHECK(has_article(database, "first"));
     watching.stop();
+}
+
+TEST_CASE("a folder that stays unreadable is warned about once, not at every rescan",
+          "[live_indexing]") {
+    TempDir dir;
+    dir.write("input/open/a.md", "---\ntitle: \"Talks\"\n---\nDelegations met.\n");
+    dir.write("input/locked/b.md", "---\ntitle: \"Truce\"\n---\nEnvoys met.\n");
+    talksearch::testing::give_to_unprivileged_user(dir.path());
+    fs::permissions(dir.path() / "input/locked", fs::perms::none);
+    CHECK(talksearch::testing::as_unprivileged_user([&] {
+        Watching watching(dir.path() / "db", {dir.path() / "input"}, std::chrono::seconds(1));
+        if (!eventually([&] { return watching.batches() == 1; })) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // two rescans
+        watching.stop();
+        const auto warnings = watching.warnings();
+        return std::count_if(warnings.begin(), warnings.end(), [](const std::string& line) {
+                   return line.find("locked") != std::string::npos;
+               }) == 1;
+    }));
+    fs::permissions(dir.path() / "input/locked", fs::perms::owner_all);
 }
 
 TEST_CASE("lines appended to a feed are read without the lines before them", "[live_indexing]") {
