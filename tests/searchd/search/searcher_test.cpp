@@ -68,6 +68,13 @@ Searcher& roles() {
     return searcher;
 }
 
+// An article with the pronoun "us", one with the acronym "US", one with "United States".
+Searcher& acronyms() {
+    static Index index(std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "acronyms.jsonl");
+    static Searcher searcher(index.db, index.synonyms, talksearch::testing::shipped_catalog());
+    return searcher;
+}
+
 SearchRequest request(std::string query, std::map<Facet, std::vector<std::string>> filters = {}) {
     SearchRequest r;
     r.query = std::move(query);
@@ -137,6 +144,21 @@ TEST_CASE("words and their aliases find the articles that mention them", "[searc
     }));
     CAPTURE(query);
     CHECK(ids(corpus().search(request(query))) == expected);
+}
+
+TEST_CASE("an acronym typed in capitals finds the articles naming its entity, not the word",
+          "[searcher]") {
+    const auto [query, expected] = GENERATE(table<std::string, Ids>({
+        {"US", Ids{"acronym", "full-name"}},
+        {"USA", Ids{"acronym", "full-name"}},
+        {"US envoy", Ids{"acronym", "full-name"}},
+        {"envoy -US", Ids{}},
+        {"us", Ids{"pronoun", "acronym"}},
+        {"\"US envoy\"", Ids{"acronym"}},
+        {"US NEAR envoy", Ids{"acronym"}},
+    }));
+    CAPTURE(query);
+    CHECK(ids(acronyms().search(request(query))) == expected);
 }
 
 TEST_CASE("a facet filter goes through the catalogue", "[searcher]") {

@@ -1,0 +1,112 @@
+#include "searchd/search/acronym.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "common/schema.h"
+#include "common/text.h"
+
+namespace talksearch::search {
+namespace {
+
+bool is_space_or_paren(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')';
+}
+
+// NEAR, ADJ, NEAR/3: their operands are plain words.
+bool is_proximity_token(std::string_view token) {
+    for (const std::string_view op : {"NEAR", "ADJ"}) {
+        if (token == op || token.starts_with(std::string(op) + '/')) return true;
+    }
+    return false;
+}
+
+std::string_view token_before(std::string_view text, std::size_t at) {
+    auto end = at;
+    while (end > 0 && is_space_or_paren(text[end - 1])) --end;
+    auto begin = end;
+    while (begin > 0 && !is_space_or_paren(text[begin - 1])) --begin;
+    return text.substr(begin, end - begin);
+}
+
+std::string_view token_after(std::string_view text, std::size_t at) {
+    auto begin = at;
+    while (begin < text.size() && is_space_or_paren(text[begin])) ++begin;
+    auto end = begin;
+    while (end < text.size() && !is_space_or_paren(text[end])) ++end;
+    return text.substr(begin, end - begin);
+}
+
+}  // namespace
+
+const Entity* entity_of_acronym(const Catalog& catalog, std::string_view word) {
+    if (word.size() < 2 ||
+        !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        return nullptr;
+    }
+    const auto* entity = catalog.find(word);
+    if (!entity) return nullptr;
+    const bool written =
+        std::find(entity->forms.begin(), entity->forms.end(), word) != entity->forms.end();
+    return written ? entity : nullptr;
+}
+
+std::string mark_acronyms(const Catalog& catalog, std::string_view text) {
+    std::string marked;
+    std::size_t copied = 0;
+    for (const auto& word : split_words(text)) {
+        const auto typed = text.substr(word.begin, word.end - word.begin);
+        if (!entity_of_acronym(catalog, typed)) continue;
+        // A word on its own: not glued to other characters, a field (city:US, US:), a wildcard
+        // or a phrase, nor an operand of NEAR or ADJ.
+        const bool starts = word.begin == 0 || is_space_or_paren(text[word.begin - 1]) ||
+                            text[word.begin - 1] == '+' || text[word.begin - 1] == '-';
+        const bool ends = word.end == text.size() || is_space_or_paren(text[word.end]);
+        if (!starts || !ends) continue;
+        if (std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(word.begin), '"') %
+                2 !=
+            0) {
+            continue;
+        }
+        auto start = word.begin;
+        if (start > 0 && (text[start - 1] == '+' || text[start - 1] == '-')) --start;
+        if (is_proximity_token(token_before(text, start)) ||
+            is_proximity_token(token_after(text, word.end))) {
+            continue;
+        }
+        marked.append(text.substr(copied, word.begin - copied));
+        marked.append(kAcronymField);
+        marked.push_back(':');
+        marked.append(typed);
+        copied = word.end;
+    }
+    if (copied == 0) return std::string(text);
+    marked.append(text.substr(copied));
+    return marked;
+}
+
+AcronymProcessor::AcronymProcessor(const Catalog& catalog, const Xapian::Database& vocabulary,
+                                   Xapian::Stem stem)
+    : catalog_(catalog), vocabulary_(vocabulary), stem_(std::move(stem)) {}
+
+Xapian::Query AcronymProcessor::operator()(const std::string& word) {
+    const auto stem_term = std::string(schema::kStemPrefix) + stem_(fold_case(word));
+    std::vector<Xapian::Query> spellings{Xapian::Query(stem_term)};
+    for (auto it = vocabulary_.synonyms_begin(stem_term); it != vocabulary_.synonyms_end(stem_term);
+         ++it) {
+        const std::string alias = *it;
+        if (alias.starts_with(schema::kStemPrefix)) spellings.emplace_back(alias);
+    }
+    const Xapian::Query words(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end());
+    // The parser hands the field's value over in lower case; mark_acronyms() checked its case.
+    const auto* entity = catalog_.find(word);
+    if (!entity || entity->facets.empty()) return words;
+    std::vector<Xapian::Query> named;
+    for (const auto facet : entity->facets) {
+        named.emplace_back(schema::facet_term(facet, entity->key));
+    }
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                         Xapian::Query(Xapian::Query::OP_OR, named.begin(), named.end()), words);
+}
+
+}  // namespace talksearch::search
