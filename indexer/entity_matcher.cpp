@@ -204,7 +204,14 @@ EntityMatcher::EntityMatcher(const Catalog& catalog) {
             const auto original =
                 std::string_view(form).substr(words[i].begin, words[i].end - words[i].begin);
             pattern.words.push_back(match_key(words[i]));
-            if (is_all_uppercase(original) && (original.size() > 1 || words.size() > 1)) {
+            // An acronym said as a word is written with one capital by some papers ("Nato",
+            // "Unesco"); one of fewer letters is spelt out, and in lower case may be a word
+            // ("US", "us").
+            constexpr std::size_t kMinWordlikeAcronym = 4;
+            if (is_all_uppercase(original) && words.size() == 1 &&
+                original.size() >= kMinWordlikeAcronym) {
+                pattern.rules.push_back(CaseRule::initial_capital);
+            } else if (is_all_uppercase(original) && (original.size() > 1 || words.size() > 1)) {
                 pattern.rules.push_back(CaseRule::all_capitals);
             } else if (i == 0 && starts_with_uppercase(original) && !lower_case_allowed) {
                 pattern.rules.push_back(CaseRule::initial_capital);
