@@ -53,7 +53,8 @@ class EntityMatcher {
                                 const std::vector<WordSpan>& spans) const;
 
     // Case rules keep proper names from matching ordinary words: a capitalised form needs a
-    // capital in the text ("Turkey", not "turkey"), an acronym needs capitals ("US", not "us").
+    // capital in the text ("Turkey", not "turkey"), an acronym needs capitals ("US", not "us"),
+    // or at least its first one when it is said as a word ("Nato").
     enum class CaseRule { any, initial_capital, all_capitals };
     struct Pattern {
         std::vector<std::string> words;  // Catalog::form_key words
