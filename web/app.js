@@ -55,6 +55,8 @@ const expanded = new Set();
 let searchController = null;
 let docController = null;
 let lastSearch = { key: null, data: null };
+// Where the reader was in the results they left for an article, to come back to it.
+let resultsScroll = { key: null, y: 0 };
 
 const numberFormat = new Intl.NumberFormat('en');
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -92,7 +94,12 @@ function facetLabel(facet) {
 // ---------------------------------------------------------------------------------------------
 // Navigation
 
+function rememberResultsScroll() {
+  if (!state.doc) resultsScroll = { key: searchKey(state), y: window.scrollY };
+}
+
 function navigate(next, { replace = false } = {}) {
+  rememberResultsScroll();
   state = next;
   const url = stateToHref(state) || location.pathname;
   if (replace) history.replaceState(null, '', url);
@@ -119,6 +126,7 @@ document.addEventListener('click', (event) => {
 });
 
 window.addEventListener('popstate', () => {
+  rememberResultsScroll();
   state = parseState(location.search);
   render();
 });
@@ -151,6 +159,9 @@ async function runSearch() {
   renderControls();
   if (lastSearch.key === key && lastSearch.data) {
     renderSearch(lastSearch.data);
+    // Back from an article to the results it was opened from: where the reader left them.
+    if (resultsScroll.key === key) window.scrollTo({ top: resultsScroll.y });
+    resultsScroll = { key: null, y: 0 };
     return;
   }
   if (searchController) searchController.abort();

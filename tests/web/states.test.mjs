@@ -165,6 +165,29 @@ test('phone layout: the filters open as a panel', async () => {
   assert.deepEqual(await pageProblems(page, problems), []);
 });
 
+test('back from an article, the results are where the reader left them', async () => {
+  await page.setViewportSize({ width: PHONE.width, height: 420 });
+  await page.goto(`${server.baseUrl}/?q=talks`);
+  await waitForResults(page, 5);
+  const link = page.locator('#results > li .result-title a').last();
+  await link.scrollIntoViewIfNeeded();
+  const left = await page.evaluate(() => window.scrollY);
+  assert.ok(left > 100, `the results scroll (${left}px)`);
+  for (const back of [
+    () => page.locator('#article-view .back-link').click(),
+    () => page.goBack(),
+  ]) {
+    await link.click();
+    await page.locator('#article-view .article-body p').first().waitFor();
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the article opens at its top');
+    await back();
+    await waitForResults(page, 5);
+    await until(() => page.evaluate(() => window.scrollY), (y) => Math.abs(y - left) <= 2,
+      { message: `the scroll position of the results, ${left}px` });
+  }
+  assert.deepEqual(await pageProblems(page, problems), []);
+});
+
 test('dark colour scheme', async () => {
   await page.setViewportSize(DESKTOP);
   await page.emulateMedia({ colorScheme: 'dark' });
