@@ -140,7 +140,7 @@ struct InputsNow {
 
 InputsNow inputs_now(const WatchedInputs& inputs) {
     InputsNow now;
-    RunReporter listing({[&](const std::string& line) { now.unreadable.insert(line); }});
+    RunReporter listing({[&](const std::string& line) { now.unreadable.insert(line); }, {}});
     std::vector<std::string> unread;
     for (const auto& file : inputs.list(listing, unread)) {
         if (const auto stamp = stamp_of(file.path)) now.stamps[file_key(file)] = *stamp;
@@ -206,7 +206,7 @@ class LiveIndex {
         // Files below a folder not there now (unmounted, say), or not read whole, are not gone.
         auto unreachable_folders = inputs_.missing_folders();
         std::set<std::string> unreadable;
-        RunReporter listing({[&](const std::string& line) { unreadable.insert(line); }});
+        RunReporter listing({[&](const std::string& line) { unreadable.insert(line); }, {}});
         auto files = inputs_.list(listing, unreachable_folders);
         // A folder that stays unreadable is warned about once, when it becomes so, not at every
         // rescan; once readable it is forgotten, to be warned about again if it is closed again.
