@@ -6,6 +6,7 @@
 #include "common/text.h"
 #include "searchd/http/api_error.h"
 #include "searchd/http/json_encoding.h"
+#include "searchd/http/json_text.h"
 #include "searchd/http/openapi.h"
 #include "searchd/http/request_target.h"
 #include "searchd/http/search_params.h"
@@ -48,7 +49,7 @@ Response json_response(const Request& request, const json::value& body, unsigned
     Response response{static_cast<beast_http::status>(status), request.version()};
     response.set(beast_http::field::content_type, "application/json");
     response.set(beast_http::field::cache_control, "no-store");
-    response.body() = json::serialize(body);
+    response.body() = json_text(body);
     response.keep_alive(request.keep_alive());
     return response;
 }
@@ -127,7 +128,7 @@ Response Api::error_response(unsigned status, std::string_view code, std::string
     Response response{static_cast<beast_http::status>(status), version};
     response.set(beast_http::field::content_type, "application/json");
     response.set(beast_http::field::cache_control, "no-store");
-    response.body() = json::serialize(error_json(code, message));
+    response.body() = json_text(error_json(code, message));
     response.keep_alive(keep_alive);
     add_common_headers(response);
     response.prepare_payload();

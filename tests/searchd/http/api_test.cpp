@@ -1,6 +1,8 @@
 // Api::handle end to end without sockets, over a real index of the bundled corpus.
 #include "searchd/http/api.h"
 
+#include <regex>
+
 #include <boost/json.hpp>
 #include <catch2/catch.hpp>
 
@@ -73,6 +75,8 @@ TEST_CASE("GET /api/search answers 200 JSON", "[api]") {
     CHECK(cities.at(1).at("value") == "Geneva");
     CHECK(cities.at(1).at("count").to_number<int>() == 1);
     CHECK(cities.at(1).at("selected") == false);
+    // Numbers as people write them: "took_ms":2.41, not "took_ms":2.41E0.
+    CHECK_FALSE(std::regex_search(response.body(), std::regex(R"(:-?[0-9.]+E)")));
 }
 
 TEST_CASE("every response carries the security headers", "[api]") {
