@@ -12,6 +12,7 @@
 #include "common/cached_stemmer.h"
 #include "common/text.h"
 #include "searchd/search/acronym.h"
+#include "searchd/search/entity_names.h"
 #include "searchd/search/query_window.h"
 #include "searchd/search/search_error.h"
 #include "searchd/search/search_request.h"
@@ -299,6 +300,8 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
                            ->release());
     parser_.add_prefix(std::string(kAcronymField),
                        (new AcronymProcessor(catalog_, vocabulary_, stem_))->release());
+    parser_.add_prefix(std::string(kEntityNameField),
+                       (new EntityNameProcessor(catalog_, stem_))->release());
     for (const auto& info : schema::kFacets) {
         for (const auto name : {info.name, info.alias}) {
             if (name.empty()) continue;
@@ -397,26 +400,27 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
                                       "(e.g. peace NEAR talks)",
                                       repair_utf8(*word), word->front() == '+' ? "+" : "-"));
     }
-    // The wildcard and acronym fields are the rewritten query's own. Typed by a user they reach
-    // the parser with values mark_wildcards() never writes, and Xapian 1.4's parser crashes on some
-    // of them ("-J -xwildcard:U/p", a fuzz finding). Any character but a letter or digit ends a
-    // word for the parser (a control character as well as a space: "-J\x1f-xwildcard:U/p" crashed
-    // it too), so a field name counts wherever no letter or digit comes before it.
-    for (const auto field : {kWildcardField, kTitleWildcardField, kAcronymField}) {
+    // The wildcard, acronym and name fields are the rewritten query's own. Typed by a user they
+    // reach the parser with values mark_wildcards() never writes, and Xapian 1.4's parser crashes
+    // on some of them ("-J -xwildcard:U/p", a fuzz finding). Any character but a letter or digit
+    // ends a word for the parser (a control character as well as a space: "-J\x1f-xwildcard:U/p"
+    // crashed it too), so a field name counts wherever no letter or digit comes before it.
+    for (const auto field :
+         {kWildcardField, kTitleWildcardField, kAcronymField, kEntityNameField}) {
         const auto name = std::string(field) + ':';
         for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
             const auto before = at == 0 ? ' ' : static_cast<unsigned char>(text[at - 1]);
             if (std::isalnum(before) || before >= 0x80) continue;
-            throw SearchError(
-                ErrorCode::invalid_query,
-                fmt::format(
-                    "'{}' is not a field of the query language{}", name,
-                    field == kAcronymField ? "" : "; write word* for a wildcard, e.g. negotiat*"));
+            throw SearchError(ErrorCode::invalid_query,
+                              fmt::format("'{}' is not a field of the query language{}", name,
+                                          field == kAcronymField || field == kEntityNameField
+                                              ? ""
+                                              : "; write word* for a wildcard, e.g. negotiat*"));
         }
     }
     // Normalised as the articles' text was (Ukrainian's U+02BC apostrophe is ’ there).
-    const auto marked =
-        mark_wildcards(mark_acronyms(catalog_, cap_proximity_widths(normalize_spaces(text))));
+    const auto marked = mark_wildcards(mark_acronyms(
+        catalog_, mark_entity_names(catalog_, cap_proximity_widths(normalize_spaces(text)))));
     if (has_wildcard_beside_proximity(marked)) {
         throw proximity_on_non_words("a wildcard beside NEAR or ADJ");
     }

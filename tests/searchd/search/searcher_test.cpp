@@ -68,7 +68,8 @@ Searcher& roles() {
     return searcher;
 }
 
-// An article with the pronoun "us", one with the acronym "US", one with "United States".
+// An article with the pronoun "us", one with the acronym "US", one with "United States"; two
+// naming one city in two spellings of two words.
 Searcher& acronyms() {
     static Index index(std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "acronyms.jsonl");
     static Searcher searcher(index.db, index.synonyms, talksearch::testing::shipped_catalog());
@@ -156,6 +157,22 @@ TEST_CASE("an acronym typed in capitals finds the articles naming its entity, no
         {"us", Ids{"pronoun", "acronym"}},
         {"\"US envoy\"", Ids{"acronym"}},
         {"US NEAR envoy", Ids{"acronym"}},
+    }));
+    CAPTURE(query);
+    CHECK(ids(acronyms().search(request(query))) == expected);
+}
+
+TEST_CASE("a name of several words finds the articles naming its entity in any spelling",
+          "[searcher]") {
+    const auto [query, expected] = GENERATE(table<std::string, Ids>({
+        {"Krivoy Rog", Ids{"krivoy-rog", "kryvyi-rih"}},
+        {"Kryvyi Rih", Ids{"krivoy-rog", "kryvyi-rih"}},
+        {"\"Kryvyi Rih\"", Ids{"krivoy-rog", "kryvyi-rih"}},
+        {"Кривий Ріг", Ids{"krivoy-rog", "kryvyi-rih"}},
+        {"Krivoy Rog mourning", Ids{"kryvyi-rih"}},
+        {"United States", Ids{"acronym", "full-name"}},
+        // Its words are still searched as words.
+        {"Rog", Ids{"krivoy-rog"}},
     }));
     CAPTURE(query);
     CHECK(ids(acronyms().search(request(query))) == expected);

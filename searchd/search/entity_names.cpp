@@ -1,0 +1,192 @@
+#include "searchd/search/entity_names.h"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common/entity_type.h"
+#include "common/schema.h"
+#include "common/text.h"
+
+namespace talksearch::search {
+namespace {
+
+bool is_space_or_paren(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')';
+}
+
+// NEAR and ADJ (NEAR/3) join plain words only, so a name beside them stays as typed.
+bool is_proximity_word(std::string_view word) {
+    for (const std::string_view op : {"NEAR", "ADJ"}) {
+        if (word == op ||
+            (word.starts_with(op) && word.size() > op.size() && word[op.size()] == '/')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_operator_word(std::string_view word) {
+    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" ||
+           is_proximity_word(word);
+}
+
+// The whitespace-separated token before `at` and the one from `at`, parentheses aside.
+std::string_view token_before(std::string_view text, std::size_t at) {
+    auto end = at;
+    while (end > 0 && is_space_or_paren(text[end - 1])) --end;
+    auto begin = end;
+    while (begin > 0 && !is_space_or_paren(text[begin - 1])) --begin;
+    return text.substr(begin, end - begin);
+}
+
+std::string_view token_after(std::string_view text, std::size_t at) {
+    auto begin = at;
+    while (begin < text.size() && is_space_or_paren(text[begin])) ++begin;
+    auto end = begin;
+    while (end < text.size() && !is_space_or_paren(text[end])) ++end;
+    return text.substr(begin, end - begin);
+}
+
+constexpr std::size_t kMaxNameWords = 6;
+
+}  // namespace
+
+std::string mark_entity_names(const Catalog& catalog, std::string_view text) {
+    const auto words = split_words(text);
+    const auto& entities = catalog.entities();
+    const auto is_plain = [&](std::size_t first, std::size_t last) {
+        for (auto i = first; i <= last; ++i) {
+            if (is_operator_word(text.substr(words[i].begin, words[i].end - words[i].begin))) {
+                return false;
+            }
+        }
+        return true;
+    };
+    const auto stands_alone = [&](std::size_t begin, std::size_t end) {
+        return (begin == 0 || is_space_or_paren(text[begin - 1])) &&
+               (end == text.size() || is_space_or_paren(text[end])) &&
+               !is_proximity_word(token_before(text, begin)) &&
+               !is_proximity_word(token_after(text, end));
+    };
+    const auto name_field = [&](const Entity& entity) {
+        return std::string(kEntityNameField) + ':' + std::to_string(&entity - entities.data());
+    };
+    struct Replacement {
+        std::size_t begin, end;
+        std::string text;
+    };
+    std::vector<Replacement> replacements;
+
+    // A name in quotes, whole: "\"Krivoy Rog\"" → "(\"Krivoy Rog\" OR xname:N)".
+    std::vector<std::size_t> quotes;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (text[at] == '"') quotes.push_back(at);
+    }
+    std::vector<bool> quoted(words.size(), false);
+    for (std::size_t pair = 0; pair + 1 < quotes.size(); pair += 2) {
+        const auto open = quotes[pair], close = quotes[pair + 1];
+        std::size_t first = words.size(), last = 0;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (words[i].begin <= open || words[i].end > close) continue;
+            quoted[i] = true;
+            first = std::min(first, i);
+            last = i;
+        }
+        if (first == words.size() || last == first || !stands_alone(open, close + 1)) continue;
+        if (!is_plain(first, last)) continue;
+        const auto inside = text.substr(open + 1, close - open - 1);
+        if (inside.find(' ') == std::string_view::npos) continue;
+        const auto* entity = catalog.find(inside);
+        if (!entity || entity->facets.empty()) continue;
+        replacements.push_back(
+            {open, close + 1,
+             fmt::format("({} OR {})", text.substr(open, close + 1 - open), name_field(*entity))});
+    }
+    // Words outside quotes: the longest name from each word on.
+    for (std::size_t first = 0; first < words.size(); ++first) {
+        if (quoted[first] ||
+            std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(words[first].begin),
+                       '"') %
+                    2 !=
+                0) {
+            continue;
+        }
+        for (auto count = std::min(kMaxNameWords, words.size() - first); count >= 2; --count) {
+            const auto last = first + count - 1;
+            const auto begin = words[first].begin, end = words[last].end;
+            const auto span = text.substr(begin, end - begin);
+            // Words and the punctuation of names ("St. Petersburg", "Nizhny-Novgorod") only.
+            // Words joined by an apostrophe or a hyphen are one word to the index.
+            if (span.find_first_of("\"():*+") != std::string_view::npos ||
+                span.find(' ') == std::string_view::npos) {
+                continue;
+            }
+            if (!stands_alone(begin, end) || !is_plain(first, last)) continue;
+            const auto* entity = catalog.find(span);
+            if (!entity || entity->facets.empty()) continue;
+            replacements.push_back(
+                {begin, end, fmt::format("(({}) OR {})", span, name_field(*entity))});
+            first = last;
+            break;
+        }
+    }
+    if (replacements.empty()) return std::string(text);
+    std::sort(replacements.begin(), replacements.end(),
+              [](const auto& a, const auto& b) { return a.begin < b.begin; });
+    std::string marked;
+    std::size_t copied = 0;
+    for (const auto& replacement : replacements) {
+        marked.append(text.substr(copied, replacement.begin - copied));
+        marked.append(replacement.text);
+        copied = replacement.end;
+    }
+    marked.append(text.substr(copied));
+    return marked;
+}
+
+EntityNameProcessor::EntityNameProcessor(const Catalog& catalog, Xapian::Stem stem)
+    : catalog_(catalog), stem_(std::move(stem)) {}
+
+Xapian::Query EntityNameProcessor::operator()(const std::string& value) {
+    std::size_t index = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), index);
+    const auto& entities = catalog_.entities();
+    if (error != std::errc() || end != value.data() + value.size() || index >= entities.size()) {
+        return Xapian::Query();
+    }
+    const auto& entity = entities[index];
+    std::vector<Xapian::Query> ways;
+    for (const auto facet : entity.facets) ways.emplace_back(schema::facet_term(facet, entity.key));
+    std::set<std::vector<std::string>> spellings;
+    const auto add = [&](const std::string& form) {
+        const auto words = split_words(form);
+        // A single word may be an acronym, whose term is also a word's ("US", "us"), or a
+        // person's surname, which others have too: the facet terms find the mentions the
+        // indexer took for this entity.
+        const bool acronym = std::all_of(form.begin(), form.end(),
+                                         [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; });
+        if (words.size() == 1 && (acronym || entity.type == EntityType::person)) return;
+        std::vector<std::string> terms;
+        for (const auto& word : words) {
+            terms.push_back(std::string(schema::kStemPrefix) + stem_(word.folded));
+        }
+        if (terms.empty() || spellings.size() == kMaxNameSpellings) return;
+        if (!spellings.insert(terms).second) return;
+        if (terms.size() == 1) {
+            ways.emplace_back(terms.front());
+            return;
+        }
+        std::vector<Xapian::Query> phrase(terms.begin(), terms.end());
+        ways.emplace_back(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end(),
+                          static_cast<Xapian::termcount>(terms.size()));
+    };
+    for (const auto& form : entity.forms) add(form);
+    for (const auto& form : entity.place_forms) add(form);
+    return Xapian::Query(Xapian::Query::OP_OR, ways.begin(), ways.end());
+}
+
+}  // namespace talksearch::search

@@ -1,0 +1,44 @@
+#pragma once
+// Names of several words typed in a query ("Krivoy Rog", "Saint Petersburg"). Single words find
+// their aliases through the synonym database; a name of several words finds, besides its own
+// words, the articles that name the same entity in any of the catalogue's spellings ("Kryvyi
+// Rih", "Кривий Ріг"), each spelling as a phrase, and those in which the indexer found the
+// entity (declined or romanised otherwise).
+//
+// As with wildcards, the query text is rewritten first: each such name becomes "((its words) OR
+// xname:N)", or "(\"its words\" OR xname:N)" when it is quoted whole, N the entity's place in
+// the catalogue, a field search that EntityNameProcessor answers.
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "common/catalog.h"
+
+namespace talksearch::search {
+
+// The field name the rewritten query uses; QueryBuilder refuses it in what a user types.
+inline constexpr std::string_view kEntityNameField = "xname";
+
+// "Krivoy Rog strike" → "((Krivoy Rog) OR xname:1234) strike". Names of two to six words,
+// the longest first, on their own or quoted whole; not after a sign or a field, nor beside an
+// operator.
+std::string mark_entity_names(const Catalog& catalog, std::string_view text);
+
+class EntityNameProcessor : public Xapian::FieldProcessor {
+  public:
+    EntityNameProcessor(const Catalog& catalog, Xapian::Stem stem);
+
+    // OR of the entity's spellings (a phrase each, at most kMaxNameSpellings) and its facet
+    // terms; nothing for a value that is no entity's place.
+    Xapian::Query operator()(const std::string& value) override;
+
+  private:
+    const Catalog& catalog_;
+    Xapian::Stem stem_;
+};
+
+inline constexpr std::size_t kMaxNameSpellings = 16;
+
+}  // namespace talksearch::search

@@ -1,0 +1,45 @@
+#include "searchd/search/entity_names.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/temp_index.h"
+
+using namespace talksearch;
+using namespace talksearch::search;
+
+namespace {
+
+std::string field_of(const std::string& name) {
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    const auto* entity = catalog.find(name);
+    REQUIRE(entity);
+    return "xname:" + std::to_string(entity - catalog.entities().data());
+}
+
+}  // namespace
+
+TEST_CASE("names of several words are marked on their own or quoted whole", "[entity_names]") {
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    const auto rih = field_of("Kryvyi Rih");
+    CHECK(mark_entity_names(catalog, "Krivoy Rog strike") ==
+          "((Krivoy Rog) OR " + rih + ") strike");
+    CHECK(mark_entity_names(catalog, "\"Krivoy Rog\" strike") ==
+          "(\"Krivoy Rog\" OR " + rih + ") strike");
+    CHECK(mark_entity_names(catalog, "(Krivoy Rog OR Odesa)") ==
+          "(((Krivoy Rog) OR " + rih + ") OR Odesa)");
+    // The longest name wins.
+    CHECK(mark_entity_names(catalog, "St. Petersburg talks") ==
+          "((St. Petersburg) OR " + field_of("Saint Petersburg") + ") talks");
+}
+
+TEST_CASE("names are left alone after a sign or a field, in longer quotes, beside operators",
+          "[entity_names]") {
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    for (const auto* text :
+         {"-Krivoy Rog", "title:\"Krivoy Rog\"", "city:\"Kryvyi Rih\"", "\"Krivoy Rog strike\"",
+          "Krivoy NEAR Rog", "Krivoy Rog NEAR/3 strike", "strike ADJ Krivoy Rog", "Krivoy OR Rog",
+          "Krivoy Rog*", "peace talks", "Слов'янськ"}) {
+        CAPTURE(text);
+        CHECK(mark_entity_names(catalog, text) == text);
+    }
+}
