@@ -101,8 +101,11 @@ class Session : public std::enable_shared_from_this<Session> {
             beast::bind_front_handler(&Session::on_header, shared_from_this()));
     }
 
-    void on_header(beast::error_code error, std::size_t) {
+    void on_header(beast::error_code error, std::size_t header_bytes) {
         if (error) return on_read_error(error);
+        // Beast holds the request line and the header fields to the limit each on its own, so
+        // a head of nearly twice the limit gets this far: the limit is of the whole.
+        if (header_bytes > options_.limits.header_bytes) return send_headers_too_large();
         // A body whose length no one can tell (a transfer coding that does not end in chunked)
         // would be read as the next request: refused, and the connection closed (RFC 9112 6.3).
         if (parser_->get().count(beast::http::field::transfer_encoding) && !parser_->chunked()) {
@@ -123,17 +126,18 @@ class Session : public std::enable_shared_from_this<Session> {
             error == asio::error::eof) {
             return close();
         }
-        if (error == http_error::error::header_limit) {
-            return send_error(kHeadersTooLarge,
-                              fmt::format("the request line and headers exceed {} bytes",
-                                          options_.limits.header_bytes));
-        }
+        if (error == http_error::error::header_limit) return send_headers_too_large();
         if (error == http_error::error::body_limit) {
             return send_error(kBodyTooLarge, fmt::format("the request body exceeds {} bytes",
                                                          options_.limits.body_bytes));
         }
         return send_error(kBadRequest,
                           fmt::format("the request is not valid HTTP/1.1 ({})", error.message()));
+    }
+
+    void send_headers_too_large() {
+        send_error(kHeadersTooLarge, fmt::format("the request line and headers exceed {} bytes",
+                                                 options_.limits.header_bytes));
     }
 
     void send_error(ApiErrorKind kind, std::string_view message) {
@@ -236,6 +240,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
         : context_(context),
           workers_(workers),
           acceptor_(asio::make_strand(context)),
+          retry_(acceptor_.get_executor()),
           options_(options),
           api_(api),
           metrics_(metrics),
@@ -254,6 +259,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
         asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
             beast::error_code ignored;
             self->acceptor_.close(ignored);
+            self->retry_.cancel();
         });
     }
 
@@ -263,9 +269,35 @@ class Listener : public std::enable_shared_from_this<Listener> {
                                beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
     }
 
+    // Out of file descriptors or kernel memory, a connection waiting in the backlog cannot be
+    // taken: accepting again at once would fail again at once and spin a core. The error is said
+    // once a spell, and accepting resumes when descriptors are free again.
+    static bool is_out_of_resources(const beast::error_code& error) {
+        return error == asio::error::no_descriptors ||
+               error == boost::system::errc::too_many_files_open_in_system ||
+               error == asio::error::no_buffer_space || error == asio::error::no_memory;
+    }
+
     void on_accept(beast::error_code error, tcp::socket socket) {
         if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
+        if (is_out_of_resources(error)) {
+            if (!out_of_resources_) {
+                std::cerr << fmt::format(
+                    "searchd: cannot accept connections ({}); trying again every {} ms\n",
+                    error.message(), kAcceptRetry.count());
+                out_of_resources_ = true;
+            }
+            retry_.expires_after(kAcceptRetry);
+            retry_.async_wait([self = shared_from_this()](beast::error_code waited) {
+                if (!waited) self->accept();
+            });
+            return;
+        }
         if (!error) {
+            if (out_of_resources_) {
+                std::cerr << "searchd: accepting connections again\n";
+                out_of_resources_ = false;
+            }
             auto session = std::make_shared<Session>(std::move(socket), workers_, api_, metrics_,
                                                      options_, registry_);
             registry_.add(session);
@@ -276,7 +308,11 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
     asio::io_context& context_;
     asio::thread_pool& workers_;
+    static constexpr std::chrono::milliseconds kAcceptRetry{100};
+
     tcp::acceptor acceptor_;
+    asio::steady_timer retry_;
+    bool out_of_resources_ = false;
     const ServerOptions& options_;
     Api& api_;
     Metrics& metrics_;

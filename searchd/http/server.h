@@ -16,7 +16,7 @@
 namespace talksearch::http {
 
 struct ServerLimits {
-    std::size_t header_bytes = 8 * 1024;  // request line and headers
+    std::size_t header_bytes = 8 * 1024;  // request line and headers, to the blank line after
     std::size_t body_bytes = 1024 * 1024;
     std::chrono::seconds read_timeout{10};  // for a whole request to arrive
     std::chrono::seconds idle_timeout{30};  // between requests on a kept-alive connection

@@ -1,7 +1,9 @@
 // Hostile and malformed clients on raw sockets: path traversal, oversized requests, header
-// floods, slow clients, garbage, many concurrent requests and keep-alive.
+// floods, slow clients, garbage, many concurrent requests, keep-alive, and more connections than
+// the server has file descriptors.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { startServer } from '../support/harness.mjs';
 import { rawRequest, statusOf, completeResponse, get, sleep } from './lib.mjs';
@@ -73,6 +75,22 @@ describe('hostile clients', () => {
     const one = await rawRequest(server.port, request('/healthz', `X-Big: ${'x'.repeat(20000)}\r\n`), { timeoutMs: 10000 });
     const oneStatus = statusOf(one.data);
     assert.ok(oneStatus === 431 || (oneStatus === null && one.closed), `status ${oneStatus}`);
+    await assertHealthy();
+  });
+
+  it('the 8 KiB limit is of the request line and headers together, to the byte', async () => {
+    // Headers just under the limit, and the request line before them tips it over.
+    const head = (total) => {
+      const line = `GET /${'a'.repeat(100)} HTTP/1.1\r\n`;
+      const fixed = 'Host: 127.0.0.1\r\nConnection: close\r\nX-Pad: \r\n\r\n';
+      return line + fixed.replace('X-Pad: ', `X-Pad: ${'v'.repeat(total - line.length - fixed.length)}`);
+    };
+    assert.equal(head(8192).length, 8192);
+    const within = statusOf((await rawRequest(server.port, head(8192))).data);
+    assert.ok(within !== null && within !== 431, `8192 bytes: status ${within}`);
+    const over = await rawRequest(server.port, head(8193));
+    assert.equal(statusOf(over.data), 431);
+    assert.match(bodyOf(over.data), /headers_too_large/);
     await assertHealthy();
   });
 
@@ -166,5 +184,42 @@ describe('hostile clients', () => {
     assert.equal(server.child.exitCode, null);
     const metrics = await get(base, '/metrics');
     assert.doesNotMatch(metrics.body, /status="5\d\d"/);
+  });
+});
+
+describe('out of file descriptors', () => {
+  let server;
+  before(async () => { server = await startServer({ fileLimit: 64 }); });
+  after(async () => { await server?.stop(); });
+
+  // /proc/PID/stat fields 14 and 15: user and system time in clock ticks.
+  const cpuTicks = (pid) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+
+  it('more connections than descriptors: it waits, says so once, and serves when they close', async () => {
+    const sockets = [];
+    for (let i = 0; i < 100; i++) {
+      const socket = connect(server.port, '127.0.0.1');
+      socket.on('error', () => {});
+      sockets.push(socket);
+    }
+    await sleep(500);
+    const before = cpuTicks(server.child.pid);
+    await sleep(1000);
+    const spent = cpuTicks(server.child.pid) - before;
+    for (const socket of sockets) socket.destroy();
+    // Spinning on accept would take the whole second (about 100 ticks); waiting takes none.
+    assert.ok(spent < 50, `searchd spent ${spent} ticks of CPU in a second while out of descriptors`);
+    const said = server.logs().match(/cannot accept connections/g) ?? [];
+    assert.equal(said.length, 1, server.logs().slice(-2000));
+    let status = null;
+    for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+      status = (await get(server.baseUrl, '/healthz').catch(() => ({ status: null }))).status;
+      if (status !== 200) await sleep(100);
+    }
+    assert.equal(status, 200);
+    assert.match(server.logs(), /accepting connections again/);
   });
 });

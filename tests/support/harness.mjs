@@ -69,9 +69,9 @@ async function waitForHealth(baseUrl, child, deadlineMs) {
   throw new Error('searchd did not become healthy in time');
 }
 
-// Starts searchd over `dbDir` (or indexes `corpus` first when given). Returns
-// {baseUrl, port, dbDir, child, logs(), stop()}.
-export async function startServer({ dbDir, corpus = paths.corpus, args = [] } = {}) {
+// Starts searchd over `dbDir` (or indexes `corpus` first when given), with at most
+// `fileLimit` open files when given. Returns {baseUrl, port, dbDir, child, logs(), stop()}.
+export async function startServer({ dbDir, corpus = paths.corpus, args = [], fileLimit } = {}) {
   let ownDir = null;
   if (!dbDir) {
     ownDir = makeTempDir();
@@ -82,10 +82,14 @@ export async function startServer({ dbDir, corpus = paths.corpus, args = [] } = 
     }
   }
   const port = await freePort();
-  const child = spawn(paths.searchd,
-    ['--db', dbDir, '--listen', `127.0.0.1:${port}`, '--web', paths.web,
-     '--catalog', paths.catalog, '--threads', '2', ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const command = [paths.searchd,
+    '--db', dbDir, '--listen', `127.0.0.1:${port}`, '--web', paths.web,
+    '--catalog', paths.catalog, '--threads', '2', ...args];
+  // The shell lowers the limit and then becomes searchd, so that child.pid is searchd's.
+  const child = fileLimit === undefined
+    ? spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn('/bin/sh', ['-c', `ulimit -n ${fileLimit} && exec "$@"`, 'sh', ...command],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => { output += chunk; });
   child.stderr.on('data', (chunk) => { output += chunk; });
