@@ -11,18 +11,17 @@
 namespace talksearch::http {
 namespace urls = boost::urls;
 
-std::string RequestTarget::value(std::string_view key, std::string fallback) const {
-    for (auto it = params.rbegin(); it != params.rend(); ++it) {
-        if (it->first == key) return it->second;
-    }
-    return fallback;
-}
-
-bool RequestTarget::has(std::string_view key) const {
+std::string RequestTarget::value(std::string_view key) const {
+    const std::string* found = nullptr;
     for (const auto& [name, value] : params) {
-        if (name == key) return true;
+        if (name != key) continue;
+        if (found) {
+            throw ApiError(kInvalidParameter,
+                           fmt::format("{} is given more than once; give it once", key));
+        }
+        found = &value;
     }
-    return false;
+    return found ? *found : std::string();
 }
 
 namespace {

@@ -13,9 +13,10 @@ struct RequestTarget {
     std::string encoded_path;
     std::vector<std::pair<std::string, std::string>> params;  // decoded, in order, repeats kept
 
-    // The last value of `key`, or `fallback`.
-    std::string value(std::string_view key, std::string fallback = {}) const;
-    bool has(std::string_view key) const;
+    // The value of a parameter that is given at most once: empty when it is absent or empty, as
+    // an HTML form sends a field left blank. Throws ApiError(kInvalidParameter) when `key` is
+    // given more than once, as no value could be told to be the one meant.
+    std::string value(std::string_view key) const;
 };
 
 // Throws ApiError(kInvalidEncoding) naming what is wrong.

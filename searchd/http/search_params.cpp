@@ -51,7 +51,6 @@ bool boolean(std::string_view name, const std::string& text) {
 }
 
 std::optional<Date> date_bound(std::string_view name, const std::string& text, RangeEnd end) {
-    if (text.empty()) return std::nullopt;
     const auto date = parse_date_bound(text, end);
     if (!date) {
         throw SearchError(
@@ -61,7 +60,8 @@ std::optional<Date> date_bound(std::string_view name, const std::string& text, R
     return date;
 }
 
-// A parameter other than the facet filters: its name and how its (last) value sets the request.
+// A parameter other than the facet filters: its name and how its value, given once and not
+// empty, sets the request.
 struct Parameter {
     std::string_view name;
     void (*apply)(search::SearchRequest& request, std::string_view name, const std::string& value);
@@ -84,11 +84,8 @@ constexpr std::array<Parameter, 9> kParameters{{
                  return;
              }
          }
-         if (!value.empty()) {
-             throw ApiError(kInvalidSort, fmt::format("sort must be relevance, newest or oldest, "
-                                                      "not '{}'",
-                                                      value));
-         }
+         throw ApiError(kInvalidSort,
+                        fmt::format("sort must be relevance, newest or oldest, not '{}'", value));
      }},
     {"page", [](auto& request, auto name,
                 const auto& value) { request.page = whole_number(name, value, 1, 1'000'000'000); }},
@@ -136,11 +133,9 @@ search::SearchRequest to_search_request(const RequestTarget& target) {
                                        fmt::join(search_parameter_names(), ", ")));
         }
     }
-    // Where a parameter repeats, its last value counts.
     for (const auto& parameter : kParameters) {
-        if (target.has(parameter.name)) {
-            parameter.apply(request, parameter.name, target.value(parameter.name));
-        }
+        const auto value = target.value(parameter.name);
+        if (!value.empty()) parameter.apply(request, parameter.name, value);
     }
     return request;
 }

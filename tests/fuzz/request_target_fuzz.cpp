@@ -16,8 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view raw(reinterpret_cast<const char*>(data), size);
     try {
         const auto target = http::parse_target(raw);
-        target.value("q");
-        target.has("page");
+        target.value("page");
         http::to_search_request(target);
     } catch (const http::ApiError&) {
     } catch (const search::SearchError&) {
