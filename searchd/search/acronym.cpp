@@ -5,39 +5,9 @@
 
 #include "common/schema.h"
 #include "common/text.h"
+#include "searchd/search/query_tokens.h"
 
 namespace talksearch::search {
-namespace {
-
-bool is_space_or_paren(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')';
-}
-
-// NEAR, ADJ, NEAR/3: their operands are plain words.
-bool is_proximity_token(std::string_view token) {
-    for (const std::string_view op : {"NEAR", "ADJ"}) {
-        if (token == op || token.starts_with(std::string(op) + '/')) return true;
-    }
-    return false;
-}
-
-std::string_view token_before(std::string_view text, std::size_t at) {
-    auto end = at;
-    while (end > 0 && is_space_or_paren(text[end - 1])) --end;
-    auto begin = end;
-    while (begin > 0 && !is_space_or_paren(text[begin - 1])) --begin;
-    return text.substr(begin, end - begin);
-}
-
-std::string_view token_after(std::string_view text, std::size_t at) {
-    auto begin = at;
-    while (begin < text.size() && is_space_or_paren(text[begin])) ++begin;
-    auto end = begin;
-    while (end < text.size() && !is_space_or_paren(text[end])) ++end;
-    return text.substr(begin, end - begin);
-}
-
-}  // namespace
 
 const Entity* entity_of_acronym(const Catalog& catalog, std::string_view word) {
     if (word.size() < 2 ||
@@ -59,9 +29,9 @@ std::string mark_acronyms(const Catalog& catalog, std::string_view text) {
         if (!entity_of_acronym(catalog, typed)) continue;
         // A word on its own: not glued to other characters, a field (city:US, US:), a wildcard
         // or a phrase, nor an operand of NEAR or ADJ.
-        const bool starts = word.begin == 0 || is_space_or_paren(text[word.begin - 1]) ||
+        const bool starts = word.begin == 0 || is_token_boundary(text[word.begin - 1]) ||
                             text[word.begin - 1] == '+' || text[word.begin - 1] == '-';
-        const bool ends = word.end == text.size() || is_space_or_paren(text[word.end]);
+        const bool ends = word.end == text.size() || is_token_boundary(text[word.end]);
         if (!starts || !ends) continue;
         if (std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(word.begin), '"') %
                 2 !=

@@ -10,46 +10,10 @@
 #include "common/entity_type.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searchd/search/query_tokens.h"
 
 namespace talksearch::search {
 namespace {
-
-bool is_space_or_paren(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')';
-}
-
-// NEAR and ADJ (NEAR/3) join plain words only, so a name beside them stays as typed.
-bool is_proximity_word(std::string_view word) {
-    for (const std::string_view op : {"NEAR", "ADJ"}) {
-        if (word == op ||
-            (word.starts_with(op) && word.size() > op.size() && word[op.size()] == '/')) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool is_operator_word(std::string_view word) {
-    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" ||
-           is_proximity_word(word);
-}
-
-// The whitespace-separated token before `at` and the one from `at`, parentheses aside.
-std::string_view token_before(std::string_view text, std::size_t at) {
-    auto end = at;
-    while (end > 0 && is_space_or_paren(text[end - 1])) --end;
-    auto begin = end;
-    while (begin > 0 && !is_space_or_paren(text[begin - 1])) --begin;
-    return text.substr(begin, end - begin);
-}
-
-std::string_view token_after(std::string_view text, std::size_t at) {
-    auto begin = at;
-    while (begin < text.size() && is_space_or_paren(text[begin])) ++begin;
-    auto end = begin;
-    while (end < text.size() && !is_space_or_paren(text[end])) ++end;
-    return text.substr(begin, end - begin);
-}
 
 constexpr std::size_t kMaxNameWords = 6;
 
@@ -60,17 +24,17 @@ std::string mark_entity_names(const Catalog& catalog, std::string_view text) {
     const auto& entities = catalog.entities();
     const auto is_plain = [&](std::size_t first, std::size_t last) {
         for (auto i = first; i <= last; ++i) {
-            if (is_operator_word(text.substr(words[i].begin, words[i].end - words[i].begin))) {
+            if (is_operator_token(text.substr(words[i].begin, words[i].end - words[i].begin))) {
                 return false;
             }
         }
         return true;
     };
     const auto stands_alone = [&](std::size_t begin, std::size_t end) {
-        return (begin == 0 || is_space_or_paren(text[begin - 1])) &&
-               (end == text.size() || is_space_or_paren(text[end])) &&
-               !is_proximity_word(token_before(text, begin)) &&
-               !is_proximity_word(token_after(text, end));
+        return (begin == 0 || is_token_boundary(text[begin - 1])) &&
+               (end == text.size() || is_token_boundary(text[end])) &&
+               !is_proximity_token(token_before(text, begin)) &&
+               !is_proximity_token(token_after(text, end));
     };
     const auto name_field = [&](const Entity& entity) {
         return std::string(kEntityNameField) + ':' + std::to_string(&entity - entities.data());

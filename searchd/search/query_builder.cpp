@@ -13,6 +13,7 @@
 #include "common/text.h"
 #include "searchd/search/acronym.h"
 #include "searchd/search/entity_names.h"
+#include "searchd/search/query_tokens.h"
 #include "searchd/search/query_window.h"
 #include "searchd/search/search_error.h"
 #include "searchd/search/search_request.h"
@@ -41,11 +42,6 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
-
-bool is_operator(std::string_view word) {
-    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
-           word == "ADJ";
-}
 
 // Whether a word starts with the operator `op` (NEAR or ADJ) as Xapian reads it: the word, or the
 // word followed by "/N" or by any character that cannot continue a word.
@@ -347,7 +343,7 @@ std::optional<std::string> QueryBuilder::correct_spelling(const std::string& tex
         // Not field names, wildcards, operators or the values of filter fields (city:Odesa).
         const auto next = word.end < text.size() ? text[word.end] : ' ';
         if (next == ':' || next == '*' ||
-            is_operator(text.substr(word.begin, word.end - word.begin))) {
+            is_operator_token(text.substr(word.begin, word.end - word.begin))) {
             continue;
         }
         const auto before = std::string_view(text).substr(0, word.begin);

@@ -6,6 +6,7 @@
 
 #include "common/schema.h"
 #include "common/text.h"
+#include "searchd/search/query_tokens.h"
 #include "searchd/search/search_error.h"
 
 namespace talksearch::search {
@@ -53,6 +54,11 @@ SuggestResponse suggest_completions(const Xapian::Database& database, const Spel
         return signed_word && name.find(' ') != std::string::npos ? head + '"' + name + '"'
                                                                   : head + name;
     };
+    // A token that is finished is not a word being typed: an operator ("peace AND", which would
+    // become the word "and"), a wildcard ("neg*"), a closed phrase or group.
+    if (is_operator_token(partial) || partial.find_first_of("*\")") != std::string::npos) {
+        return response;
+    }
     const auto prefix = Catalog::form_key(partial);
     if (prefix.empty() || limit == 0) return response;
     // With words before the completion, what a completion finds is what its whole query finds:

@@ -9,16 +9,9 @@
 
 #include "common/schema.h"
 #include "common/text.h"
+#include "searchd/search/query_tokens.h"
 
 namespace talksearch::search {
-namespace {
-
-bool is_space_or_paren(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')';
-}
-
-}  // namespace
-
 std::string mark_wildcards(std::string_view text) {
     constexpr std::string_view kTitleField = "title:";
     std::string marked;
@@ -26,7 +19,7 @@ std::string mark_wildcards(std::string_view text) {
     for (const auto& word : split_words(text)) {
         const auto star = word.end;
         if (star >= text.size() || text[star] != '*') continue;
-        if (star + 1 < text.size() && !is_space_or_paren(text[star + 1])) continue;
+        if (star + 1 < text.size() && !is_token_boundary(text[star + 1])) continue;
         if (std::count(text.begin(), text.begin() + word.begin, '"') % 2 != 0) continue;
 
         auto start = word.begin;
@@ -36,7 +29,7 @@ std::string mark_wildcards(std::string_view text) {
             start -= kTitleField.size();
             field = kTitleWildcardField;
         }
-        if (start > 0 && !is_space_or_paren(text[start - 1]) && text[start - 1] != '+' &&
+        if (start > 0 && !is_token_boundary(text[start - 1]) && text[start - 1] != '+' &&
             text[start - 1] != '-') {
             continue;  // after another field (city:Odes*) or glued to other characters
         }

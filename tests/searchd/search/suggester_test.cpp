@@ -98,6 +98,18 @@ TEST_CASE("nothing is suggested for no last word, or one nothing starts with", "
     }
 }
 
+TEST_CASE("a finished token is not completed: an operator, a wildcard, a closed phrase",
+          "[suggester]") {
+    for (const std::string query : {"talks AND", "talks OR", "peace NEAR", "peace NEAR/3", "Gen*",
+                                    "a*", "talks \"Geneva\"", "(talks Geneva)"}) {
+        CAPTURE(query);
+        CHECK(suggest(query).suggestions.empty());
+    }
+    // In lower case they are words like any other.
+    CHECK_FALSE(suggest("talks and").suggestions.empty());
+    CHECK_FALSE(suggest("talks \"Gen").suggestions.empty());
+}
+
 TEST_CASE("after other words, a completion counts what its whole query finds", "[suggester]") {
     const auto& index = talksearch::testing::bundled_corpus_index();
     const auto& catalog = talksearch::testing::shipped_catalog();
