@@ -36,8 +36,10 @@ std::string mark_entity_names(const Catalog& catalog, std::string_view text) {
                !is_proximity_token(token_before(text, begin)) &&
                !is_proximity_token(token_after(text, end));
     };
-    const auto name_field = [&](const Entity& entity) {
-        return std::string(kEntityNameField) + ':' + std::to_string(&entity - entities.data());
+    const auto name_field = [&](const Entity& entity, NameScope scope) {
+        return fmt::format("{}:{}",
+                           scope == NameScope::title ? kTitleEntityNameField : kEntityNameField,
+                           &entity - entities.data());
     };
     struct Replacement {
         std::size_t begin, end;
@@ -60,15 +62,29 @@ std::string mark_entity_names(const Catalog& catalog, std::string_view text) {
             first = std::min(first, i);
             last = i;
         }
-        if (first == words.size() || last == first || !stands_alone(open, close + 1)) continue;
+        // title: and a sign before the quotes take the entity whole: -"Krivoy Rog" leaves out
+        // Kryvyi Rih too. The field search holds the quoted spelling, and Xapian signs a field,
+        // not a group.
+        constexpr std::string_view kTitleField = "title:";
+        auto begin = open;
+        const auto scope =
+            text.substr(0, open).ends_with(kTitleField) ? NameScope::title : NameScope::anywhere;
+        if (scope == NameScope::title) begin -= kTitleField.size();
+        const bool signed_name = begin > 0 && (text[begin - 1] == '-' || text[begin - 1] == '+') &&
+                                 (begin == 1 || is_token_boundary(text[begin - 2]));
+        if (signed_name) --begin;
+        if (first == words.size() || last == first || !stands_alone(begin, close + 1)) continue;
         if (!is_plain(first, last)) continue;
         const auto inside = text.substr(open + 1, close - open - 1);
         if (inside.find(' ') == std::string_view::npos) continue;
         const auto* entity = catalog.find(inside);
         if (!entity || entity->facets.empty()) continue;
+        const auto field = name_field(*entity, scope);
         replacements.push_back(
-            {open, close + 1,
-             fmt::format("({} OR {})", text.substr(open, close + 1 - open), name_field(*entity))});
+            {begin, close + 1,
+             signed_name || scope == NameScope::title
+                 ? fmt::format("{}{}", signed_name ? text.substr(begin, 1) : "", field)
+                 : fmt::format("({} OR {})", text.substr(open, close + 1 - open), field)});
     }
     // Words outside quotes: the longest name from each word on.
     for (std::size_t first = 0; first < words.size(); ++first) {
@@ -93,7 +109,8 @@ std::string mark_entity_names(const Catalog& catalog, std::string_view text) {
             const auto* entity = catalog.find(span);
             if (!entity || entity->facets.empty()) continue;
             replacements.push_back(
-                {begin, end, fmt::format("(({}) OR {})", span, name_field(*entity))});
+                {begin, end,
+                 fmt::format("(({}) OR {})", span, name_field(*entity, NameScope::anywhere))});
             first = last;
             break;
         }
@@ -112,8 +129,8 @@ std::string mark_entity_names(const Catalog& catalog, std::string_view text) {
     return marked;
 }
 
-EntityNameProcessor::EntityNameProcessor(const Catalog& catalog, Xapian::Stem stem)
-    : catalog_(catalog), stem_(std::move(stem)) {}
+EntityNameProcessor::EntityNameProcessor(const Catalog& catalog, Xapian::Stem stem, NameScope scope)
+    : catalog_(catalog), stem_(std::move(stem)), scope_(scope) {}
 
 Xapian::Query EntityNameProcessor::operator()(const std::string& value) {
     std::size_t index = 0;
@@ -124,7 +141,13 @@ Xapian::Query EntityNameProcessor::operator()(const std::string& value) {
     }
     const auto& entity = entities[index];
     std::vector<Xapian::Query> ways;
-    for (const auto facet : entity.facets) ways.emplace_back(schema::facet_term(facet, entity.key));
+    if (scope_ == NameScope::anywhere) {
+        for (const auto facet : entity.facets) {
+            ways.emplace_back(schema::facet_term(facet, entity.key));
+        }
+    }
+    const std::string prefix(scope_ == NameScope::title ? schema::kTitleStemPrefix
+                                                        : schema::kStemPrefix);
     std::set<std::vector<std::string>> spellings;
     const auto add = [&](const std::string& form) {
         const auto words = split_words(form);
@@ -136,7 +159,7 @@ Xapian::Query EntityNameProcessor::operator()(const std::string& value) {
         if (words.size() == 1 && (acronym || entity.type == EntityType::person)) return;
         std::vector<std::string> terms;
         for (const auto& word : words) {
-            terms.push_back(std::string(schema::kStemPrefix) + stem_(word.folded));
+            terms.push_back(prefix + stem_(word.folded));
         }
         if (terms.empty() || spellings.size() == kMaxNameSpellings) return;
         if (!spellings.insert(terms).second) return;

@@ -18,25 +18,33 @@
 
 namespace talksearch::search {
 
-// The field name the rewritten query uses; QueryBuilder refuses it in what a user types.
+// The field names the rewritten query uses, for a name anywhere and in the title;
+// QueryBuilder refuses them in what a user types.
 inline constexpr std::string_view kEntityNameField = "xname";
+inline constexpr std::string_view kTitleEntityNameField = "xtitlename";
 
 // "Krivoy Rog strike" → "((Krivoy Rog) OR xname:1234) strike". Names of two to six words,
-// the longest first, on their own or quoted whole; not after a sign or a field, nor beside an
-// operator.
+// the longest first, on their own or quoted whole; a quoted name may follow a sign or title:
+// (-"Krivoy Rog" → -xname:1234, title:"Krivoy Rog" → xtitlename:1234). Not after another
+// field, an unquoted sign, nor beside an operator.
 std::string mark_entity_names(const Catalog& catalog, std::string_view text);
+
+// Where a name is looked for: anywhere, or in titles only, where the facet terms, which are
+// the article's, cannot say whether the title names it.
+enum class NameScope { anywhere, title };
 
 class EntityNameProcessor : public Xapian::FieldProcessor {
   public:
-    EntityNameProcessor(const Catalog& catalog, Xapian::Stem stem);
+    EntityNameProcessor(const Catalog& catalog, Xapian::Stem stem, NameScope scope);
 
-    // OR of the entity's spellings (a phrase each, at most kMaxNameSpellings) and its facet
-    // terms; nothing for a value that is no entity's place.
+    // OR of the entity's spellings (a phrase each, at most kMaxNameSpellings) and, anywhere, its
+    // facet terms; nothing for a value that is no entity's place.
     Xapian::Query operator()(const std::string& value) override;
 
   private:
     const Catalog& catalog_;
     Xapian::Stem stem_;
+    NameScope scope_;
 };
 
 inline constexpr std::size_t kMaxNameSpellings = 16;

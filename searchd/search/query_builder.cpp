@@ -296,8 +296,11 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
                            ->release());
     parser_.add_prefix(std::string(kAcronymField),
                        (new AcronymProcessor(catalog_, vocabulary_, stem_))->release());
-    parser_.add_prefix(std::string(kEntityNameField),
-                       (new EntityNameProcessor(catalog_, stem_))->release());
+    for (const auto [field, scope] : {std::pair{kEntityNameField, NameScope::anywhere},
+                                      std::pair{kTitleEntityNameField, NameScope::title}}) {
+        parser_.add_prefix(std::string(field),
+                           (new EntityNameProcessor(catalog_, stem_, scope))->release());
+    }
     for (const auto& info : schema::kFacets) {
         for (const auto name : {info.name, info.alias}) {
             if (name.empty()) continue;
@@ -401,15 +404,16 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
     // on some of them ("-J -xwildcard:U/p", a fuzz finding). Any character but a letter or digit
     // ends a word for the parser (a control character as well as a space: "-J\x1f-xwildcard:U/p"
     // crashed it too), so a field name counts wherever no letter or digit comes before it.
-    for (const auto field :
-         {kWildcardField, kTitleWildcardField, kAcronymField, kEntityNameField}) {
+    for (const auto field : {kWildcardField, kTitleWildcardField, kAcronymField, kEntityNameField,
+                             kTitleEntityNameField}) {
         const auto name = std::string(field) + ':';
         for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
             const auto before = at == 0 ? ' ' : static_cast<unsigned char>(text[at - 1]);
             if (std::isalnum(before) || before >= 0x80) continue;
             throw SearchError(ErrorCode::invalid_query,
                               fmt::format("'{}' is not a field of the query language{}", name,
-                                          field == kAcronymField || field == kEntityNameField
+                                          field == kAcronymField || field == kEntityNameField ||
+                                                  field == kTitleEntityNameField
                                               ? ""
                                               : "; write word* for a wildcard, e.g. negotiat*"));
         }

@@ -27,16 +27,24 @@ TEST_CASE("names of several words are marked on their own or quoted whole", "[en
           "(\"Krivoy Rog\" OR " + rih + ") strike");
     CHECK(mark_entity_names(catalog, "(Krivoy Rog OR Odesa)") ==
           "(((Krivoy Rog) OR " + rih + ") OR Odesa)");
+    // A sign before a quoted name signs the entity, all its spellings.
+    CHECK(mark_entity_names(catalog, "strike -\"Krivoy Rog\"") == "strike -" + rih);
+    CHECK(mark_entity_names(catalog, "+\"Krivoy Rog\" strike") == "+" + rih + " strike");
+    // In the title, its spellings there.
+    CHECK(mark_entity_names(catalog, "title:\"Krivoy Rog\" strike") ==
+          "xtitlename:" + rih.substr(6) + " strike");
+    CHECK(mark_entity_names(catalog, "-title:\"Krivoy Rog\"") == "-xtitlename:" + rih.substr(6));
     // The longest name wins.
     CHECK(mark_entity_names(catalog, "St. Petersburg talks") ==
           "((St. Petersburg) OR " + field_of("Saint Petersburg") + ") talks");
 }
 
-TEST_CASE("names are left alone after a sign or a field, in longer quotes, beside operators",
-          "[entity_names]") {
+TEST_CASE(
+    "names are left alone after a sign unquoted or a field, in longer quotes, beside operators",
+    "[entity_names]") {
     const auto& catalog = talksearch::testing::shipped_catalog();
     for (const auto* text :
-         {"-Krivoy Rog", "title:\"Krivoy Rog\"", "city:\"Kryvyi Rih\"", "\"Krivoy Rog strike\"",
+         {"-Krivoy Rog", "city:\"Kryvyi Rih\"", "subtitle:\"Krivoy Rog\"", "\"Krivoy Rog strike\"",
           "Krivoy NEAR Rog", "Krivoy Rog NEAR/3 strike", "strike ADJ Krivoy Rog", "Krivoy OR Rog",
           "Krivoy Rog*", "peace talks", "Слов'янськ"}) {
         CAPTURE(text);

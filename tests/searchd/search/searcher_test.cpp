@@ -170,6 +170,14 @@ TEST_CASE("a name of several words finds the articles naming its entity in any s
         {"\"Kryvyi Rih\"", Ids{"krivoy-rog", "kryvyi-rih"}},
         {"Кривий Ріг", Ids{"krivoy-rog", "kryvyi-rih"}},
         {"Krivoy Rog mourning", Ids{"kryvyi-rih"}},
+        // Left out or required whole, in any spelling.
+        {"strike -\"Krivoy Rog\"", Ids{}},
+        {"-\"Krivoy Rog\"", Ids{"acronym", "full-name", "pronoun"}},
+        {"-\"Kryvyi Rih\" Geneva OR Istanbul", Ids{"acronym", "full-name"}},
+        {"+\"Krivoy Rog\" mourning", Ids{"kryvyi-rih"}},
+        // In titles, in any spelling there.
+        {"title:\"Krivoy Rog\"", Ids{"krivoy-rog", "kryvyi-rih"}},
+        {"strike -title:\"Kryvyi Rih\"", Ids{}},
         {"United States", Ids{"acronym", "full-name"}},
         // Its words are still searched as words.
         {"Rog", Ids{"krivoy-rog"}},
