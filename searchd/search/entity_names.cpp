@@ -63,8 +63,7 @@ std::string mark_entity_names(const Catalog& catalog, std::string_view text) {
             last = i;
         }
         // title: and a sign before the quotes take the entity whole: -"Krivoy Rog" leaves out
-        // Kryvyi Rih too. The field search holds the quoted spelling, and Xapian signs a field,
-        // not a group.
+        // Kryvyi Rih too. Xapian signs a field or a phrase, not a group.
         constexpr std::string_view kTitleField = "title:";
         auto begin = open;
         const auto scope =
@@ -79,12 +78,20 @@ std::string mark_entity_names(const Catalog& catalog, std::string_view text) {
         if (inside.find(' ') == std::string_view::npos) continue;
         const auto* entity = catalog.find(inside);
         if (!entity || entity->facets.empty()) continue;
+        // The field search holds at most kMaxNameSpellings spellings, so the one typed is kept
+        // beside it; not after +, which would require it (Xapian cannot require a group).
         const auto field = name_field(*entity, scope);
-        replacements.push_back(
-            {begin, close + 1,
-             signed_name || scope == NameScope::title
-                 ? fmt::format("{}{}", signed_name ? text.substr(begin, 1) : "", field)
-                 : fmt::format("({} OR {})", text.substr(open, close + 1 - open), field)});
+        const auto typed_from = signed_name ? begin + 1 : begin;
+        const auto as_typed = text.substr(typed_from, close + 1 - typed_from);
+        std::string replacement;
+        if (!signed_name) {
+            replacement = fmt::format("({} OR {})", as_typed, field);
+        } else if (text[begin] == '-') {
+            replacement = fmt::format("-{} -{}", as_typed, field);
+        } else {
+            replacement = fmt::format("+{}", field);
+        }
+        replacements.push_back({begin, close + 1, std::move(replacement)});
     }
     // Words outside quotes: the longest name from each word on.
     for (std::size_t first = 0; first < words.size(); ++first) {

@@ -28,12 +28,13 @@ TEST_CASE("names of several words are marked on their own or quoted whole", "[en
     CHECK(mark_entity_names(catalog, "(Krivoy Rog OR Odesa)") ==
           "(((Krivoy Rog) OR " + rih + ") OR Odesa)");
     // A sign before a quoted name signs the entity, all its spellings.
-    CHECK(mark_entity_names(catalog, "strike -\"Krivoy Rog\"") == "strike -" + rih);
+    CHECK(mark_entity_names(catalog, "strike -\"Krivoy Rog\"") == "strike -\"Krivoy Rog\" -" + rih);
     CHECK(mark_entity_names(catalog, "+\"Krivoy Rog\" strike") == "+" + rih + " strike");
     // In the title, its spellings there.
     CHECK(mark_entity_names(catalog, "title:\"Krivoy Rog\" strike") ==
-          "xtitlename:" + rih.substr(6) + " strike");
-    CHECK(mark_entity_names(catalog, "-title:\"Krivoy Rog\"") == "-xtitlename:" + rih.substr(6));
+          "(title:\"Krivoy Rog\" OR xtitlename:" + rih.substr(6) + ") strike");
+    CHECK(mark_entity_names(catalog, "-title:\"Krivoy Rog\" strike") ==
+          "-title:\"Krivoy Rog\" -xtitlename:" + rih.substr(6) + " strike");
     // The longest name wins.
     CHECK(mark_entity_names(catalog, "St. Petersburg talks") ==
           "((St. Petersburg) OR " + field_of("Saint Petersburg") + ") talks");
