@@ -220,6 +220,10 @@ describe('out of file descriptors', () => {
       if (status !== 200) await sleep(100);
     }
     assert.equal(status, 200);
+    // Said on standard error, which may reach us after the access log on standard output.
+    for (let attempt = 0; attempt < 50 && !/accepting connections again/.test(server.logs()); attempt++) {
+      await sleep(100);
+    }
     assert.match(server.logs(), /accepting connections again/);
   });
 });
