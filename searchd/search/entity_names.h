@@ -24,9 +24,10 @@ inline constexpr std::string_view kEntityNameField = "xname";
 inline constexpr std::string_view kTitleEntityNameField = "xtitlename";
 
 // "Krivoy Rog strike" → "((Krivoy Rog) OR xname:1234) strike". Names of two to six words,
-// the longest first, on their own or quoted whole; a quoted name may follow a sign or title:
-// (-"Krivoy Rog" → -xname:1234, title:"Krivoy Rog" → xtitlename:1234). Not after another
-// field, an unquoted sign, nor beside an operator.
+// the longest first, on their own or quoted whole. A quoted name may follow a sign or title:
+// -"Krivoy Rog" → -"Krivoy Rog" -xname:1234, +"Krivoy Rog" → +xname:1234, title:"Krivoy Rog" →
+// (title:"Krivoy Rog" OR xtitlename:1234). Not after another field or an unquoted sign, nor
+// beside an operator.
 std::string mark_entity_names(const Catalog& catalog, std::string_view text);
 
 // Where a name is looked for: anywhere, or in titles only, where the facet terms, which are
