@@ -296,8 +296,8 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
                            ->release());
     parser_.add_prefix(std::string(kAcronymField),
                        (new AcronymProcessor(catalog_, vocabulary_, stem_))->release());
-    for (const auto [field, scope] : {std::pair{kEntityNameField, NameScope::anywhere},
-                                      std::pair{kTitleEntityNameField, NameScope::title}}) {
+    for (const auto& [field, scope] : {std::pair{kEntityNameField, NameScope::anywhere},
+                                       std::pair{kTitleEntityNameField, NameScope::title}}) {
         parser_.add_prefix(std::string(field),
                            (new EntityNameProcessor(catalog_, stem_, scope))->release());
     }
