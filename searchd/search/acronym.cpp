@@ -30,7 +30,7 @@ std::string mark_acronyms(const Catalog& catalog, std::string_view text) {
         // A word on its own: not glued to other characters, a field (city:US, US:), a wildcard
         // or a phrase, nor an operand of NEAR or ADJ.
         const bool starts = word.begin == 0 || is_token_boundary(text[word.begin - 1]) ||
-                            text[word.begin - 1] == '+' || text[word.begin - 1] == '-';
+                            is_sign(text[word.begin - 1]);
         const bool ends = word.end == text.size() || is_token_boundary(text[word.end]);
         if (!starts || !ends) continue;
         if (std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(word.begin), '"') %
@@ -39,7 +39,7 @@ std::string mark_acronyms(const Catalog& catalog, std::string_view text) {
             continue;
         }
         auto start = word.begin;
-        if (start > 0 && (text[start - 1] == '+' || text[start - 1] == '-')) --start;
+        if (start > 0 && is_sign(text[start - 1])) --start;
         if (is_proximity_token(token_before(text, start)) ||
             is_proximity_token(token_after(text, word.end))) {
             continue;

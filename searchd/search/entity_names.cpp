@@ -64,12 +64,11 @@ std::string mark_entity_names(const Catalog& catalog, std::string_view text) {
         }
         // title: and a sign before the quotes take the entity whole: -"Krivoy Rog" leaves out
         // Kryvyi Rih too. Xapian signs a field or a phrase, not a group.
-        constexpr std::string_view kTitleField = "title:";
         auto begin = open;
         const auto scope =
             text.substr(0, open).ends_with(kTitleField) ? NameScope::title : NameScope::anywhere;
         if (scope == NameScope::title) begin -= kTitleField.size();
-        const bool signed_name = begin > 0 && (text[begin - 1] == '-' || text[begin - 1] == '+') &&
+        const bool signed_name = begin > 0 && is_sign(text[begin - 1]) &&
                                  (begin == 1 || is_token_boundary(text[begin - 2]));
         if (signed_name) --begin;
         if (first == words.size() || last == first || !stands_alone(begin, close + 1)) continue;

@@ -285,7 +285,8 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
     // The index holds stems only (see DocumentBuilder): every word is stemmed, in phrases too.
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
     parser_.set_default_op(Xapian::Query::OP_AND);
-    parser_.add_prefix("title", std::string(schema::kTitlePrefix));
+    parser_.add_prefix(std::string(kTitleField.substr(0, kTitleField.size() - 1)),
+                       std::string(schema::kTitlePrefix));
     parser_.add_prefix(
         std::string(kWildcardField),
         (new WildcardProcessor(spelling_, vocabulary_, stem_, std::string(schema::kStemPrefix)))
@@ -350,7 +351,7 @@ std::optional<std::string> QueryBuilder::correct_spelling(const std::string& tex
             continue;
         }
         const auto before = std::string_view(text).substr(0, word.begin);
-        if (before.ends_with(':') && !before.ends_with("title:")) continue;
+        if (before.ends_with(':') && !before.ends_with(kTitleField)) continue;
         folded.push_back(word.folded);
         candidates.push_back(std::move(word));
     }

@@ -6,6 +6,8 @@ bool is_token_boundary(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')';
 }
 
+bool is_sign(char c) { return c == '+' || c == '-'; }
+
 bool is_proximity_token(std::string_view token) {
     for (const std::string_view op : {"NEAR", "ADJ"}) {
         if (token == op ||

@@ -8,8 +8,14 @@
 
 namespace talksearch::search {
 
+// The query language's field for words of titles, as typed before a word or phrase.
+inline constexpr std::string_view kTitleField = "title:";
+
 // A space or a parenthesis: what ends a token.
 bool is_token_boundary(char c);
+
+// + or -, which require or leave out the word, phrase or field after them.
+bool is_sign(char c);
 
 // NEAR, ADJ, NEAR/3, ADJ/2: an operator whose operands must be plain words.
 bool is_proximity_token(std::string_view token);

@@ -12,8 +12,8 @@
 #include "searchd/search/query_tokens.h"
 
 namespace talksearch::search {
+
 std::string mark_wildcards(std::string_view text) {
-    constexpr std::string_view kTitleField = "title:";
     std::string marked;
     std::size_t copied = 0;
     for (const auto& word : split_words(text)) {
@@ -29,8 +29,7 @@ std::string mark_wildcards(std::string_view text) {
             start -= kTitleField.size();
             field = kTitleWildcardField;
         }
-        if (start > 0 && !is_token_boundary(text[start - 1]) && text[start - 1] != '+' &&
-            text[start - 1] != '-') {
+        if (start > 0 && !is_token_boundary(text[start - 1]) && !is_sign(text[start - 1])) {
             continue;  // after another field (city:Odes*) or glued to other characters
         }
         marked.append(text.substr(copied, start - copied));
