@@ -10,15 +10,22 @@ constexpr std::size_t kMaxCachedWords = 1u << 16;
 
 }  // namespace
 
-CachedStemmer::CachedStemmer(const std::string& language, bool record_words)
-    : stem_(language), record_words_(record_words) {}
+bool is_cyrillic_word(std::string_view word) {
+    // U+0400..U+04FF are the two-byte sequences led by 0xD0..0xD3.
+    if (word.size() < 2) return false;
+    const auto lead = static_cast<unsigned char>(word[0]);
+    return lead >= 0xD0 && lead <= 0xD3;
+}
+
+CachedStemmer::CachedStemmer(bool record_words)
+    : english_("english"), russian_("russian"), record_words_(record_words) {}
 
 std::string CachedStemmer::operator()(const std::string& word) {
     // While recording, the cache is only cleared between rounds, or a word seen again after a
     // clear would be recorded twice.
     if (!record_words_ && cache_.size() >= kMaxCachedWords) cache_.clear();
     auto [entry, inserted] = cache_.try_emplace(word);
-    if (inserted) entry->second.stem = stem_(word);
+    if (inserted) entry->second.stem = is_cyrillic_word(word) ? russian_(word) : english_(word);
     if (record_words_ && entry->second.round != round_) {
         entry->second.round = round_;
         words_.push_back(word);
@@ -26,7 +33,9 @@ std::string CachedStemmer::operator()(const std::string& word) {
     return entry->second.stem;
 }
 
-std::string CachedStemmer::get_description() const { return "cached " + stem_.get_description(); }
+std::string CachedStemmer::get_description() const {
+    return "cached " + english_.get_description() + " and " + russian_.get_description();
+}
 
 std::vector<std::string> CachedStemmer::take_words() {
     ++round_;
@@ -34,9 +43,9 @@ std::vector<std::string> CachedStemmer::take_words() {
     return std::exchange(words_, {});
 }
 
-Xapian::Stem make_cached_stemmer(const std::string& language) {
+Xapian::Stem make_cached_stemmer() {
     // Xapian::Stem takes ownership (reference counted).
-    return Xapian::Stem(new CachedStemmer(language));
+    return Xapian::Stem(new CachedStemmer());
 }
 
 }  // namespace talksearch

@@ -1,10 +1,15 @@
 #pragma once
-// A stemmer that remembers its answers. Indexing and highlighting stem every word of every
-// article from a vocabulary that repeats, so most words are stemmed once.
+// The stemmer of articles and queries, which remembers its answers. A word in Cyrillic is stemmed
+// as Russian, any other as English: news about the war is written in English, Ukrainian and
+// Russian, and Snowball has no Ukrainian, whose nouns share most endings with Russian ones
+// ("переговори", "переговорах", "переговорами" have one stem; "переговорів" keeps its own).
+// Indexing and highlighting stem every word of every article from a vocabulary that repeats, so
+// most words are stemmed once.
 // Not thread-safe: each searcher and each document builder (one thread at a time) has its own.
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/unordered/unordered_flat_map.hpp>
@@ -17,7 +22,7 @@ class CachedStemmer : public Xapian::StemImplementation {
     // With `record_words`, the stemmer also keeps the distinct words it was asked about until
     // take_words(): a term generator that stems every word thus reports the words of a text
     // exactly as it split and folded them, for one lookup it makes anyway.
-    explicit CachedStemmer(const std::string& language, bool record_words = false);
+    explicit CachedStemmer(bool record_words = false);
 
     std::string operator()(const std::string& word) override;
     std::string get_description() const override;
@@ -31,7 +36,8 @@ class CachedStemmer : public Xapian::StemImplementation {
         std::uint64_t round = 0;  // the last take_words() round that recorded the word
     };
 
-    Xapian::Stem stem_;
+    Xapian::Stem english_;
+    Xapian::Stem russian_;
     bool record_words_;
     // Open addressing: a lookup per word of every article, most of them hits.
     boost::unordered_flat_map<std::string, Entry> cache_;
@@ -40,6 +46,9 @@ class CachedStemmer : public Xapian::StemImplementation {
 };
 
 // A cached stemmer that records nothing, owned by the returned handle.
-Xapian::Stem make_cached_stemmer(const std::string& language);
+Xapian::Stem make_cached_stemmer();
+
+// Whether `word` (UTF-8) starts with a letter of the Cyrillic block, and so is stemmed as Russian.
+bool is_cyrillic_word(std::string_view word);
 
 }  // namespace talksearch

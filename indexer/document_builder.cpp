@@ -38,10 +38,10 @@ DocumentBuilder::DocumentBuilder(const Catalog& catalog, const EntityMatcher& ma
       matcher_(matcher),
       person_finder_(GivenNames::bundled()),
       person_variants_(catalog),
-      stemmer_(new CachedStemmer("english", true)) {
+      stemmer_(new CachedStemmer(true)) {
     // The stemmed words alone, with positions: phrases match stem by stem, as with
-    // Elasticsearch's english analyzer. Indexing each word also as written (STEM_SOME) costs
-    // 60% more; the words as written are kept once per database, in the spelling data.
+    // Elasticsearch's english and russian analyzers. Indexing each word also as written (STEM_SOME)
+    // costs 60% more; the words as written are kept once per database, in the spelling data.
     term_generator_.set_stemmer(Xapian::Stem(stemmer_));
     term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
 }

@@ -76,6 +76,13 @@ Searcher& acronyms() {
     return searcher;
 }
 
+// An article in Russian, one in Ukrainian, one in English, on one prisoner exchange.
+Searcher& cyrillic() {
+    static Index index(std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "cyrillic.jsonl");
+    static Searcher searcher(index.db, index.synonyms, talksearch::testing::shipped_catalog());
+    return searcher;
+}
+
 SearchRequest request(std::string query, std::map<Facet, std::vector<std::string>> filters = {}) {
     SearchRequest r;
     r.query = std::move(query);
@@ -184,6 +191,32 @@ TEST_CASE("a name of several words finds the articles naming its entity in any s
     }));
     CAPTURE(query);
     CHECK(ids(acronyms().search(request(query))) == expected);
+}
+
+TEST_CASE("a word in Russian or Ukrainian finds its other grammatical forms", "[searcher]") {
+    const auto [query, expected] = GENERATE(table<std::string, Ids>({
+        // "переговоры" is the nominative; the articles write "переговоров", "переговори".
+        {"переговоры", Ids{"russian", "ukrainian"}},
+        {"пленных", Ids{"russian"}},
+        {"полонених", Ids{"ukrainian"}},
+        {"\"обмене пленных\"", Ids{"russian"}},
+        {"title:переговоры", Ids{"russian"}},
+        {"prisoner", Ids{"english"}},
+    }));
+    CAPTURE(query);
+    // As typed: a correction would find some forms by their spelling alone.
+    auto as_typed = request(query);
+    as_typed.correct = false;
+    CHECK(ids(cyrillic().search(as_typed)) == expected);
+}
+
+TEST_CASE("a word in Cyrillic is marked in the snippet in the form the article writes",
+          "[searcher]") {
+    const auto response = cyrillic().search(request("переговоры пленных"));
+    REQUIRE(ids(response) == Ids{"russian"});
+    CHECK_THAT(response.results.front().snippet, Catch::Contains("<mark>переговоров</mark>"));
+    CHECK_THAT(response.results.front().snippet, Catch::Contains("<mark>пленными</mark>"));
+    CHECK_THAT(response.results.front().title_html, Catch::Contains("<mark>переговоров</mark>"));
 }
 
 TEST_CASE("a facet filter goes through the catalogue", "[searcher]") {
