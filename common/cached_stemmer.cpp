@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "common/ukrainian_lemmas.h"
+
 namespace talksearch {
 namespace {
 
@@ -17,15 +19,15 @@ bool is_cyrillic_word(std::string_view word) {
     return lead >= 0xD0 && lead <= 0xD3;
 }
 
-CachedStemmer::CachedStemmer(bool record_words)
-    : english_("english"), russian_("russian"), record_words_(record_words) {}
+CachedStemmer::CachedStemmer(const Catalog& names, bool record_words)
+    : names_(names), english_("english"), russian_("russian"), record_words_(record_words) {}
 
 std::string CachedStemmer::operator()(const std::string& word) {
     // While recording, the cache is only cleared between rounds, or a word seen again after a
     // clear would be recorded twice.
     if (!record_words_ && cache_.size() >= kMaxCachedWords) cache_.clear();
     auto [entry, inserted] = cache_.try_emplace(word);
-    if (inserted) entry->second.stem = is_cyrillic_word(word) ? russian_(word) : english_(word);
+    if (inserted) entry->second.stem = stem(word);
     if (record_words_ && entry->second.round != round_) {
         entry->second.round = round_;
         words_.push_back(word);
@@ -33,8 +35,16 @@ std::string CachedStemmer::operator()(const std::string& word) {
     return entry->second.stem;
 }
 
+std::string CachedStemmer::stem(const std::string& word) {
+    if (!is_cyrillic_word(word)) return english_(word);
+    if (names_.find(word)) return russian_(word);
+    // Russian forms the Ukrainian dictionary does not know are stemmed as they are.
+    return russian_(ukrainian_lemma(word).value_or(word));
+}
+
 std::string CachedStemmer::get_description() const {
-    return "cached " + english_.get_description() + " and " + russian_.get_description();
+    return "cached " + english_.get_description() + " and " + russian_.get_description() +
+           " after Ukrainian lemmas";
 }
 
 std::vector<std::string> CachedStemmer::take_words() {
@@ -43,9 +53,9 @@ std::vector<std::string> CachedStemmer::take_words() {
     return std::exchange(words_, {});
 }
 
-Xapian::Stem make_cached_stemmer() {
+Xapian::Stem make_cached_stemmer(const Catalog& names) {
     // Xapian::Stem takes ownership (reference counted).
-    return Xapian::Stem(new CachedStemmer());
+    return Xapian::Stem(new CachedStemmer(names));
 }
 
 }  // namespace talksearch

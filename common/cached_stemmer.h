@@ -1,8 +1,9 @@
 #pragma once
 // The stemmer of articles and queries, which remembers its answers. A word in Cyrillic is stemmed
-// as Russian, any other as English: news about the war is written in English, Ukrainian and
-// Russian, and Snowball has no Ukrainian, whose nouns share most endings with Russian ones
-// ("переговори", "переговорах", "переговорами" have one stem; "переговорів" keeps its own).
+// as Russian, any other word as English: news about the war is written in English, Ukrainian and
+// Russian. Snowball has no Ukrainian, so a Ukrainian word is first brought to its dictionary form
+// (ukrainian_lemmas.h), unless it is one of the catalogue's names: a dictionary of common words
+// reads "київ" as a form of "кий" (a cue).
 // Indexing and highlighting stem every word of every article from a vocabulary that repeats, so
 // most words are stemmed once.
 // Not thread-safe: each searcher and each document builder (one thread at a time) has its own.
@@ -15,6 +16,8 @@
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <xapian.h>
 
+#include "common/catalog.h"
+
 namespace talksearch {
 
 class CachedStemmer : public Xapian::StemImplementation {
@@ -22,7 +25,8 @@ class CachedStemmer : public Xapian::StemImplementation {
     // With `record_words`, the stemmer also keeps the distinct words it was asked about until
     // take_words(): a term generator that stems every word thus reports the words of a text
     // exactly as it split and folded them, for one lookup it makes anyway.
-    explicit CachedStemmer(bool record_words = false);
+    // `names` must outlive the stemmer.
+    explicit CachedStemmer(const Catalog& names, bool record_words = false);
 
     std::string operator()(const std::string& word) override;
     std::string get_description() const override;
@@ -31,11 +35,14 @@ class CachedStemmer : public Xapian::StemImplementation {
     std::vector<std::string> take_words();
 
   private:
+    std::string stem(const std::string& word);
+
     struct Entry {
         std::string stem;
         std::uint64_t round = 0;  // the last take_words() round that recorded the word
     };
 
+    const Catalog& names_;
     Xapian::Stem english_;
     Xapian::Stem russian_;
     bool record_words_;
@@ -46,7 +53,7 @@ class CachedStemmer : public Xapian::StemImplementation {
 };
 
 // A cached stemmer that records nothing, owned by the returned handle.
-Xapian::Stem make_cached_stemmer();
+Xapian::Stem make_cached_stemmer(const Catalog& names);
 
 // Whether `word` (UTF-8) starts with a letter of the Cyrillic block, and so is stemmed as Russian.
 bool is_cyrillic_word(std::string_view word);

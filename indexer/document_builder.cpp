@@ -38,7 +38,7 @@ DocumentBuilder::DocumentBuilder(const Catalog& catalog, const EntityMatcher& ma
       matcher_(matcher),
       person_finder_(GivenNames::bundled()),
       person_variants_(catalog),
-      stemmer_(new CachedStemmer(true)) {
+      stemmer_(new CachedStemmer(catalog, true)) {
     // The stemmed words alone, with positions: phrases match stem by stem, as with
     // Elasticsearch's english and russian analyzers. Indexing each word also as written (STEM_SOME)
     // costs 60% more; the words as written are kept once per database, in the spelling data.

@@ -243,7 +243,7 @@ SearchError refused_query(const Xapian::Error& error) {
 }
 
 void write_synonym_database(const Catalog& catalog, const std::string& path) {
-    const auto stem = make_cached_stemmer();
+    const auto stem = make_cached_stemmer(catalog);
     Xapian::WritableDatabase synonyms(path, Xapian::DB_CREATE_OR_OVERWRITE);
     for (const auto& entity : catalog.entities()) {
         // Single-word forms are interchangeable: Odesa, Odessa, Одеса, Одесса. The index holds
@@ -279,7 +279,7 @@ QueryBuilder::QueryBuilder(const Catalog& catalog, const Xapian::Database& vocab
     : catalog_(catalog),
       vocabulary_(vocabulary),
       spelling_(std::move(spelling)),
-      stem_(make_cached_stemmer()) {
+      stem_(make_cached_stemmer(catalog)) {
     parser_.set_database(vocabulary);
     parser_.set_stemmer(stem_);
     // The index holds stems only (see DocumentBuilder): every word is stemmed, in phrases too.
