@@ -364,6 +364,9 @@ std::optional<std::string> QueryBuilder::correct_spelling(const std::string& tex
         const auto& word = candidates[i];
         const auto& suggestion = checks[i].suggestion;
         if (checks[i].known || suggestion.empty() || suggestion == word.folded) continue;
+        // A suggestion of the word's own stem finds what the word finds: "negotiated" where the
+        // articles write "negotiate", "переговори" where they write "переговоров".
+        if (stem_(suggestion) == stem_(word.folded)) continue;
         corrected.append(text, copied, word.begin - copied);
         corrected.append(suggestion);
         copied = word.end;
