@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "common/text.h"
 #include "common/ukrainian_lemmas.h"
 
 namespace talksearch {
@@ -11,13 +12,6 @@ namespace {
 constexpr std::size_t kMaxCachedWords = 1u << 16;
 
 }  // namespace
-
-bool is_cyrillic_word(std::string_view word) {
-    // U+0400..U+04FF are the two-byte sequences led by 0xD0..0xD3.
-    if (word.size() < 2) return false;
-    const auto lead = static_cast<unsigned char>(word[0]);
-    return lead >= 0xD0 && lead <= 0xD3;
-}
 
 CachedStemmer::CachedStemmer(const Catalog& names, bool record_words)
     : names_(names), english_("english"), russian_("russian"), record_words_(record_words) {}

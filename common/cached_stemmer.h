@@ -10,7 +10,6 @@
 
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include <boost/unordered/unordered_flat_map.hpp>
@@ -54,8 +53,5 @@ class CachedStemmer : public Xapian::StemImplementation {
 
 // A cached stemmer that records nothing, owned by the returned handle.
 Xapian::Stem make_cached_stemmer(const Catalog& names);
-
-// Whether `word` (UTF-8) starts with a letter of the Cyrillic block, and so is stemmed as Russian.
-bool is_cyrillic_word(std::string_view word);
 
 }  // namespace talksearch

@@ -125,12 +125,11 @@ Entity parse_entity(const toml::table& table, std::string_view origin) {
     return entity;
 }
 
-// Cyrillic letters (U+0400 to U+04FF) start with the UTF-8 bytes D0 to D3.
 bool has_cyrillic(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte >= 0xD0 && byte <= 0xD3;
-    });
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (is_cyrillic_word(text.substr(i))) return true;
+    }
+    return false;
 }
 
 // A person's surname alone names them when no other entity uses that word: "Medinsky".

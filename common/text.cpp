@@ -285,6 +285,13 @@ bool starts_with_uppercase(std::string_view word) {
     return false;
 }
 
+bool is_cyrillic_word(std::string_view word) {
+    // The block's letters are the two-byte sequences led by 0xD0 to 0xD3.
+    if (word.size() < 2) return false;
+    const auto lead = static_cast<unsigned char>(word[0]);
+    return lead >= 0xD0 && lead <= 0xD3;
+}
+
 bool is_all_uppercase(std::string_view word) {
     bool has_letter = false;
     std::size_t i = 0;

@@ -71,17 +71,6 @@ TEST_CASE("a catalogue name in Cyrillic is stemmed as it is, not as a common wor
     CHECK(talksearch::ukrainian_lemma("київ") == std::optional<std::string>("кий"));
 }
 
-TEST_CASE("a word is Cyrillic by its first letter", "[stemmer]") {
-    CHECK(talksearch::is_cyrillic_word("переговори"));
-    CHECK(talksearch::is_cyrillic_word("ґанок"));  // U+0491, in the block's last lead byte
-    CHECK(talksearch::is_cyrillic_word("ѐ"));      // U+0450
-    CHECK_FALSE(talksearch::is_cyrillic_word("talks"));
-    CHECK_FALSE(talksearch::is_cyrillic_word("ö"));     // U+00F6, led by 0xC3
-    CHECK_FALSE(talksearch::is_cyrillic_word("ԁ"));     // U+0501, Cyrillic Supplement: led by 0xD4
-    CHECK_FALSE(talksearch::is_cyrillic_word("\xD0"));  // a lead byte alone
-    CHECK_FALSE(talksearch::is_cyrillic_word(""));
-}
-
 TEST_CASE("the cached stemmer stays right past its capacity", "[stemmer]") {
     const Xapian::Stem plain("english");
     const auto cached = make_cached_stemmer(shipped_catalog());

@@ -168,3 +168,14 @@ TEST_CASE("stable_hash is FNV-1a 64", "[text]") {
     CHECK(stable_hash("a") == 0xaf63dc4c8601ec8cULL);
     CHECK(stable_hash("a") != stable_hash("b"));
 }
+
+TEST_CASE("a word is Cyrillic by its first letter", "[text]") {
+    CHECK(talksearch::is_cyrillic_word("переговори"));
+    CHECK(talksearch::is_cyrillic_word("ґанок"));  // U+0491, in the block's last lead byte
+    CHECK(talksearch::is_cyrillic_word("ѐ"));      // U+0450
+    CHECK_FALSE(talksearch::is_cyrillic_word("talks"));
+    CHECK_FALSE(talksearch::is_cyrillic_word("ö"));     // U+00F6, led by 0xC3
+    CHECK_FALSE(talksearch::is_cyrillic_word("ԁ"));     // U+0501, Cyrillic Supplement: led by 0xD4
+    CHECK_FALSE(talksearch::is_cyrillic_word("\xD0"));  // a lead byte alone
+    CHECK_FALSE(talksearch::is_cyrillic_word(""));
+}
