@@ -125,13 +125,6 @@ Entity parse_entity(const toml::table& table, std::string_view origin) {
     return entity;
 }
 
-bool has_cyrillic(std::string_view text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (is_cyrillic_word(text.substr(i))) return true;
-    }
-    return false;
-}
-
 // A person's surname alone names them when no other entity uses that word: "Medinsky".
 std::string surname_of(const toml::table& table, const Entity& entity, std::string_view origin) {
     if (entity.type != EntityType::person) return {};

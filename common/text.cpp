@@ -292,6 +292,13 @@ bool is_cyrillic_word(std::string_view word) {
     return lead >= 0xD0 && lead <= 0xD3;
 }
 
+bool has_cyrillic(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (is_cyrillic_word(text.substr(i))) return true;
+    }
+    return false;
+}
+
 bool is_all_uppercase(std::string_view word) {
     bool has_letter = false;
     std::size_t i = 0;

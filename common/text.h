@@ -67,6 +67,8 @@ bool starts_with_uppercase(std::string_view word);
 bool is_all_uppercase(std::string_view word);  // at least one letter, no lower-case letter
 // Whether `word` (UTF-8) starts with a letter of the Cyrillic block, U+0400 to U+04FF.
 bool is_cyrillic_word(std::string_view word);
+// Whether `text` (UTF-8) has a letter of that block anywhere.
+bool has_cyrillic(std::string_view text);
 
 // Levenshtein distance in bytes: the insertions, deletions and substitutions that make a into b.
 std::size_t edit_distance(std::string_view a, std::string_view b);

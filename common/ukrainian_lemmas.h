@@ -5,6 +5,8 @@
 // word is first brought to its dictionary form ("переговори"), which the Russian stemmer then
 // stems as it stems the other forms.
 
+#include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,5 +20,14 @@ namespace talksearch {
 // (about 0.2 s, 40 MB), so that programs that never see Cyrillic do not pay for it.
 // Throws std::runtime_error when the dictionary cannot be read.
 std::optional<std::string> ukrainian_lemma(std::string_view word);
+
+// The dictionary's content, hashed: part of the fingerprint of every article with Cyrillic text,
+// so that a re-run after the dictionary changed (a new hunspell-uk) re-indexes those articles,
+// whose stems it may change. Read once, on first use (about 10 ms).
+// Throws std::runtime_error when the dictionary cannot be read.
+std::uint64_t ukrainian_dictionary_digest();
+
+// The digest of a dictionary's two files, `base`.aff and `base`.dic.
+std::uint64_t dictionary_digest(const std::filesystem::path& base);
 
 }  // namespace talksearch

@@ -11,6 +11,7 @@
 #include "common/facet_set.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "common/ukrainian_lemmas.h"
 #include "indexer/article_people.h"
 #include "indexer/name_exclusions.h"
 #include "indexer/name_words.h"
@@ -241,9 +242,11 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
 
     const auto data = serialize(stored);
     document.set_data(data);
-    built.fingerprint = fmt::format(
-        "{:016x}", stable_hash(data, stable_hash(catalog_.fingerprint() +
-                                                 std::to_string(schema::kSchemaVersion))));
+    auto seed = stable_hash(catalog_.fingerprint() + std::to_string(schema::kSchemaVersion));
+    // Only Cyrillic words go through the Ukrainian dictionary: English articles keep their
+    // fingerprint, and need not wait for the dictionary, when it changes.
+    if (has_cyrillic(data)) seed = stable_hash(std::to_string(ukrainian_dictionary_digest()), seed);
+    built.fingerprint = fmt::format("{:016x}", stable_hash(data, seed));
     document.add_value(schema::kSlotContentHash, built.fingerprint);
     built.times.terms = clock.lap();
     return built;

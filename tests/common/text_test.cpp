@@ -179,3 +179,11 @@ TEST_CASE("a word is Cyrillic by its first letter", "[text]") {
     CHECK_FALSE(talksearch::is_cyrillic_word("\xD0"));  // a lead byte alone
     CHECK_FALSE(talksearch::is_cyrillic_word(""));
 }
+
+TEST_CASE("a text has Cyrillic where any of its letters is", "[text]") {
+    CHECK(talksearch::has_cyrillic("Talks in Київ"));
+    CHECK(talksearch::has_cyrillic("Ґ"));
+    CHECK_FALSE(talksearch::has_cyrillic("Talks in Kyiv, Zürich"));
+    CHECK_FALSE(talksearch::has_cyrillic("a lead byte alone \xD0"));
+    CHECK_FALSE(talksearch::has_cyrillic(""));
+}

@@ -1,11 +1,14 @@
 #include "common/ukrainian_lemmas.h"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
+
+#include "tests/support/temp_index.h"
 
 using talksearch::ukrainian_lemma;
 
@@ -33,4 +36,23 @@ TEST_CASE("Ukrainian dictionary forms are asked for from several threads at once
     }
     for (auto& thread : threads) thread.join();
     for (const auto& lemma : found) CHECK(lemma == std::optional<std::string>("переговори"));
+}
+
+TEST_CASE("a dictionary's digest changes with either of its files", "[ukrainian]") {
+    talksearch::testing::TempDir dir;
+    const auto base = dir.path() / "xx_XX";
+    const auto write = [&](const char* extension, const std::string& content) {
+        dir.write(std::string("xx_XX") + extension, content);
+    };
+    write(".aff", "SET UTF-8\n");
+    write(".dic", "1\nмир\n");
+    const auto first = talksearch::dictionary_digest(base);
+    CHECK(talksearch::dictionary_digest(base) == first);
+    write(".dic", "1\nмір\n");
+    const auto second = talksearch::dictionary_digest(base);
+    CHECK(second != first);
+    write(".aff", "SET UTF-8\nTRY а\n");
+    CHECK(talksearch::dictionary_digest(base) != second);
+    std::filesystem::remove(base.string() + ".aff");
+    CHECK_THROWS_WITH(talksearch::dictionary_digest(base), Catch::Contains("install hunspell-uk"));
 }

@@ -8,12 +8,14 @@
 #include <utility>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <xapian.h>
 
 #include "common/catalog.h"
 #include "common/schema.h"
 #include "common/stored_article.h"
 #include "common/text.h"
+#include "common/ukrainian_lemmas.h"
 #include "indexer/cleaner.h"
 #include "indexer/entity_matcher.h"
 #include "tests/support/temp_index.h"
@@ -311,6 +313,24 @@ TEST_CASE("the builder makes the whole document, with where the article came fro
     CHECK(std::set<std::string>(without.document.termlist_begin(),
                                 without.document.termlist_end()) == terms);
     CHECK(without.fingerprint == built.fingerprint);
+}
+
+TEST_CASE("an article in Cyrillic is fingerprinted with the dictionary that stems it",
+          "[document_builder]") {
+    auto& builder = shipped_builder();
+    const auto catalog_seed = stable_hash(talksearch::testing::shipped_catalog().fingerprint() +
+                                          std::to_string(schema::kSchemaVersion));
+    const auto fingerprint = [](std::string_view data, std::uint64_t seed) {
+        return fmt::format("{:016x}", stable_hash(data, seed));
+    };
+    const auto english =
+        builder.build(article_x1(), {"Talks in Istanbul", {"The delegations met again."}});
+    CHECK(english.fingerprint == fingerprint(serialize(english.stored), catalog_seed));
+    const auto cyrillic =
+        builder.build(article_x1(), {"Переговори у Стамбулі", {"Делегації зустрілися знову."}});
+    CHECK(cyrillic.fingerprint ==
+          fingerprint(serialize(cyrillic.stored),
+                      stable_hash(std::to_string(ukrainian_dictionary_digest()), catalog_seed)));
 }
 
 TEST_CASE("a page that names no site comes from its URL's host", "[document_builder]") {
