@@ -18,15 +18,29 @@ let catalog = path.join(root, 'data/entities.toml');
 let quiet = false;
 let adjudicated = false;
 const folders = [];
+const usage = 'usage: scripts/bench-entities [--tool FIND_ENTITIES] [--catalog FILE] [--quiet] ' +
+  '[--adjudicated] [DIR...]';
+const fail = (message) => {
+  console.error(`bench-entities: ${message}`);
+  process.exit(2);
+};
+const value = (i) => (i < args.length ? args[i] : fail(`${args[i - 1]} wants a value\n${usage}`));
 for (let i = 0; i < args.length; ++i) {
-  if (args[i] === '--tool') tool = args[++i];
-  else if (args[i] === '--catalog') catalog = args[++i];
+  if (args[i] === '--help' || args[i] === '-h') {
+    console.log(usage);
+    process.exit(0);
+  } else if (args[i] === '--tool') tool = value(++i);
+  else if (args[i] === '--catalog') catalog = value(++i);
   else if (args[i] === '--quiet') quiet = true;
   else if (args[i] === '--adjudicated') adjudicated = true;
+  else if (args[i].startsWith('-')) fail(`unknown option ${args[i]}\n${usage}`);
   else folders.push(args[i]);
 }
 if (folders.length === 0) {
   folders.push(path.join(root, 'tests/data/entities/dev'), path.join(root, 'tests/data/entities/eval'));
+}
+for (const folder of folders) {
+  if (!existsSync(path.join(folder, 'labels.json'))) fail(`${folder} has no labels.json`);
 }
 if (!existsSync(tool)) {
   console.error(`bench-entities: ${tool} not found (build the find-entities target)`);
