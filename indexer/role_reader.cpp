@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string_view>
 #include <unordered_set>
 
+#include "common/text.h"
 #include "indexer/name_words.h"
 
 namespace talksearch::indexer {
@@ -24,9 +26,23 @@ bool names_the_talks(std::string_view key) {
            starts_with(key, "negotiation");
 }
 
+// The same nouns in Ukrainian and Russian, by the stems their cases share: talks (переговори,
+// переговоров), delegation (делегація, делегации), envoy (посланець, посланник and their
+// спец- forms), summit (саміт, саммит), mediator and mediation (посередник, посредничество).
+// Stems, not prefixes of any length: "послання" is a message, not an envoy.
+bool is_cyrillic_talks_word(std::string_view key) {
+    static constexpr std::string_view kStems[] = {"переговор", "делегаці",  "делегаци", "посланник",
+                                                  "посланец",  "посланець", "посланц",  "саміт",
+                                                  "саммит",    "посередни", "посредни"};
+    if (starts_with(key, "спец")) key.remove_prefix(std::string_view("спец").size());
+    return std::any_of(std::begin(kStems), std::end(kStems),
+                       [&](std::string_view stem) { return starts_with(key, stem); });
+}
+
 // Nouns of the talks themselves: a text with one is about the talks.
 bool is_talks_word(std::string_view key) {
     static const WordSet words{"talks", "delegation", "delegations", "envoy", "envoys", "summit"};
+    if (is_cyrillic_word(key)) return is_cyrillic_talks_word(key);
     // The first letter rules out most words before any lookup.
     if (key.empty() || std::string_view("tdesnm").find(key.front()) == std::string_view::npos) {
         return false;
@@ -36,10 +52,20 @@ bool is_talks_word(std::string_view key) {
 
 // "a peace mission", "the peace process": a text about the effort to end the war is about its
 // talks, though it may not name them.
+// In Ukrainian and Russian, "peace" is an adjective of the effort's noun, in any case: "мирний
+// план", "мирного процесу", "мирное соглашение" (not "мирних жителів", civilians).
 bool is_peace_effort(std::string_view key, const Token& next) {
     static const WordSet efforts{"mission",  "plan",    "process",    "initiative", "deal",
                                  "proposal", "efforts", "settlement", "framework"};
-    return key == "peace" && !separates(next.before) && in(efforts, next.key);
+    static constexpr std::string_view kCyrillicEfforts[] = {
+        "план",    "процес", "угод",  "соглашени", "договор",
+        "договір", "місі",   "мисси", "ініціатив", "инициатив"};
+    if (separates(next.before)) return false;
+    if (starts_with(key, "мирн")) {
+        return std::any_of(std::begin(kCyrillicEfforts), std::end(kCyrillicEfforts),
+                           [&](std::string_view stem) { return starts_with(next.key, stem); });
+    }
+    return key == "peace" && in(efforts, next.key);
 }
 
 // "the grain deal", "the grain export deal", "the Black Sea Grain Initiative", "the signing

@@ -151,6 +151,27 @@ TEST_CASE("the catalogue's negotiators negotiate only in texts about talks", "[r
     CHECK_FALSE(negotiator("Ivan Petrenko planted a peace garden.", "Ivan Petrenko", {"mediator"}));
 }
 
+TEST_CASE("a text in Ukrainian or Russian about talks makes the catalogue's negotiators negotiate",
+          "[role_reader]") {
+    const Roles prior{"negotiator", "official"};
+    CHECK(negotiator("Російську делегацію очолив Іван Петренко.", "Іван Петренко", prior));
+    CHECK(negotiator("Иван Петренко прибыл на переговоры в Стамбул.", "Иван Петренко", prior));
+    CHECK(
+        negotiator("Після переговорів Іван Петренко повернувся до Києва.", "Іван Петренко", prior));
+    CHECK(negotiator("Спецпосланник Иван Петренко прилетел в Москву.", "Иван Петренко", prior));
+    CHECK(negotiator("Іван Петренко обговорив мирний план з радниками.", "Іван Петренко", prior));
+    CHECK(negotiator("Иван Петренко говорил о мирном соглашении.", "Иван Петренко", prior));
+    CHECK(negotiator("Посередником виступив Іван Петренко.", "Іван Петренко", {"mediator"}));
+    // No talks: a message (послання) is not an envoy (посланець), civilians (мирні жителі) are
+    // no peace effort.
+    CHECK(roles("Іван Петренко відвідав лікарню в Харкові.", "Іван Петренко", prior) ==
+          Roles{"official"});
+    CHECK(roles("Іван Петренко зачитав послання парламенту.", "Іван Петренко", prior) ==
+          Roles{"official"});
+    CHECK(roles("Іван Петренко говорив про мирних жителів Харкова.", "Іван Петренко", prior) ==
+          Roles{"official"});
+}
+
 TEST_CASE("a known negotiator who is foreign minister is one unless only quoted", "[role_reader]") {
     const Roles prior{"negotiator", "official"};
     CHECK_FALSE(
