@@ -80,6 +80,8 @@ std::vector<std::string> cyrillic_case_forms(std::string_view name) {
         }
     } else if (last == u'я') {  // Запоріжжя, Чечня
         add(without(1), {u"і", u"ю", u"ям", u"ею"}, {u"и", u"е", u"ю", u"ей"});
+    } else if (ends_with(u"ье") && russian) {  // Запорожье, Приморье: a Russian neuter
+        add(without(1), {}, {u"я", u"ю", u"ем"});
     } else if (last == u'о') {  // Дніпро, Курахово
         add(without(1), {u"а", u"і", u"у", u"ом"}, {u"а", u"е", u"у", u"ом"});
     } else if (last == u'ь') {  // Маріуполь, Казань, Білорусь

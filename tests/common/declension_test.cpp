@@ -32,6 +32,8 @@ TEST_CASE("a Ukrainian or Russian place name is declined by the endings of its l
         {"Слов'янськ", "Слов'янську"},  //
         {"Суми", "Сумах"},              // plural
         {"Дніпро", "Дніпрі"},           //
+        {"Запорожье", "Запорожью"},     // a Russian neuter in -ье
+        {"Запорожье", "Запорожьем"},    //
         {"Китай", "Китаю"},             //
         {"Ер-Ріяд", "Ер-Ріяді"},        // hyphenated
     }));
