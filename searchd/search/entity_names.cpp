@@ -135,6 +135,24 @@ std::string mark_entity_names(const Catalog& catalog, std::string_view text) {
     return marked;
 }
 
+bool is_entity_name_query(const Xapian::Query& query) {
+    if (query.get_type() != Xapian::Query::OP_AND_MAYBE || query.get_num_subqueries() != 2) {
+        return false;
+    }
+    const auto is_facet_term = [](const Xapian::Query& part) {
+        if (part.get_type() != Xapian::Query::LEAF_TERM) return false;
+        const std::string term = *part.get_terms_begin();
+        return std::any_of(schema::kFacets.begin(), schema::kFacets.end(),
+                           [&](const auto& info) { return term.starts_with(info.term_prefix); });
+    };
+    const auto facets = query.get_subquery(0);
+    if (facets.get_type() != Xapian::Query::OP_OR) return is_facet_term(facets);
+    for (std::size_t i = 0; i < facets.get_num_subqueries(); ++i) {
+        if (!is_facet_term(facets.get_subquery(i))) return false;
+    }
+    return true;
+}
+
 EntityNameProcessor::EntityNameProcessor(const Catalog& catalog, Xapian::Stem stem, NameScope scope)
     : catalog_(catalog), stem_(std::move(stem)), scope_(scope) {}
 
@@ -146,14 +164,9 @@ Xapian::Query EntityNameProcessor::operator()(const std::string& value) {
         return Xapian::Query();
     }
     const auto& entity = entities[index];
-    std::vector<Xapian::Query> ways;
-    if (scope_ == NameScope::anywhere) {
-        for (const auto facet : entity.facets) {
-            ways.emplace_back(schema::facet_term(facet, entity.key));
-        }
-    }
     const std::string prefix(scope_ == NameScope::title ? schema::kTitleStemPrefix
                                                         : schema::kStemPrefix);
+    // Each spelling as its terms.
     std::set<std::vector<std::string>> spellings;
     const auto add = [&](const std::string& form) {
         const auto words = split_words(form);
@@ -168,18 +181,33 @@ Xapian::Query EntityNameProcessor::operator()(const std::string& value) {
             terms.push_back(prefix + stem_(word.folded));
         }
         if (terms.empty() || spellings.size() == kMaxNameSpellings) return;
-        if (!spellings.insert(terms).second) return;
-        if (terms.size() == 1) {
-            ways.emplace_back(terms.front());
-            return;
-        }
-        std::vector<Xapian::Query> phrase(terms.begin(), terms.end());
-        ways.emplace_back(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end(),
-                          static_cast<Xapian::termcount>(terms.size()));
+        spellings.insert(std::move(terms));
     };
     for (const auto& form : entity.forms) add(form);
     for (const auto& form : entity.place_forms) add(form);
-    return Xapian::Query(Xapian::Query::OP_OR, ways.begin(), ways.end());
+
+    // Each spelling as a phrase (a spelling of one word as its term).
+    std::vector<Xapian::Query> phrases;
+    for (const auto& terms : spellings) {
+        if (terms.size() == 1) {
+            phrases.emplace_back(terms.front());
+            continue;
+        }
+        std::vector<Xapian::Query> phrase(terms.begin(), terms.end());
+        phrases.emplace_back(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end(),
+                             static_cast<Xapian::termcount>(terms.size()));
+    }
+    Xapian::Query spelt(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
+    if (scope_ == NameScope::title) return spelt;
+    // The indexer found the entity in every article that names it in one of these spellings,
+    // so its facet terms match them all, and the phrases only rank them. Read only in those
+    // articles: matched everywhere, a phrase of common words ("Kyiv region") read the
+    // positions of every article with both words, for no more matches.
+    std::vector<Xapian::Query> facets;
+    for (const auto facet : entity.facets)
+        facets.emplace_back(schema::facet_term(facet, entity.key));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                         Xapian::Query(Xapian::Query::OP_OR, facets.begin(), facets.end()), spelt);
 }
 
 }  // namespace talksearch::search

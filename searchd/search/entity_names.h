@@ -1,9 +1,9 @@
 #pragma once
 // Names of several words typed in a query ("Krivoy Rog", "Saint Petersburg"). Single words find
 // their aliases through the synonym database; a name of several words finds, besides its own
-// words, the articles that name the same entity in any of the catalogue's spellings ("Kryvyi
-// Rih", "Кривий Ріг"), each spelling as a phrase, and those in which the indexer found the
-// entity (declined or romanised otherwise).
+// words, the articles in which the indexer found the same entity, in any of the catalogue's
+// spellings ("Kryvyi Rih", "Кривий Ріг"), declined or romanised otherwise. The spellings, each
+// a phrase, rank them.
 //
 // As with wildcards, the query text is rewritten first: each such name becomes "((its words) OR
 // xname:N)", or "(\"its words\" OR xname:N)" when it is quoted whole, N the entity's place in
@@ -38,8 +38,9 @@ class EntityNameProcessor : public Xapian::FieldProcessor {
   public:
     EntityNameProcessor(const Catalog& catalog, Xapian::Stem stem, NameScope scope);
 
-    // OR of the entity's spellings (a phrase each, at most kMaxNameSpellings) and, anywhere, its
-    // facet terms; nothing for a value that is no entity's place.
+    // Anywhere: the entity's facet terms, which match every article the indexer found it in,
+    // AND_MAYBE its spellings (a phrase each, at most kMaxNameSpellings), which rank them. In
+    // titles: OR of its spellings. Nothing for a value that is no entity's place.
     Xapian::Query operator()(const std::string& value) override;
 
   private:
@@ -49,5 +50,10 @@ class EntityNameProcessor : public Xapian::FieldProcessor {
 };
 
 inline constexpr std::size_t kMaxNameSpellings = 16;
+
+// Whether `query` is one EntityNameProcessor made for a name anywhere: its facet terms, AND_MAYBE
+// its spellings. Those are the catalogue's, every alias among them, so nothing is to be added
+// to them (a user's query never has a facet term to the left of AND_MAYBE: filters FILTER).
+bool is_entity_name_query(const Xapian::Query& query);
 
 }  // namespace talksearch::search

@@ -538,7 +538,7 @@ Xapian::Query QueryBuilder::with_aliases(const Xapian::Query& query) const {
             done = std::move(*replacement);
             changed = true;
         } else if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR ||
-                   count == 0) {
+                   count == 0 || is_entity_name_query(frame.query)) {
             done = frame.query;
         } else if (frame.parts.size() < count) {
             auto next = frame.query.get_subquery(frame.parts.size());

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "common/schema.h"
 #include "tests/support/temp_index.h"
 
 using namespace talksearch;
@@ -51,4 +52,19 @@ TEST_CASE(
         CAPTURE(text);
         CHECK(mark_entity_names(catalog, text) == text);
     }
+}
+
+TEST_CASE("a name's query is told from a user's", "[entity_names]") {
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    EntityNameProcessor anywhere(catalog, Xapian::Stem("english"), NameScope::anywhere);
+    EntityNameProcessor title(catalog, Xapian::Stem("english"), NameScope::title);
+    const auto rih = field_of("Kryvyi Rih").substr(6);
+    CHECK(is_entity_name_query(anywhere(rih)));
+    CHECK_FALSE(is_entity_name_query(title(rih)));
+    // What a user's "+talks Geneva" and "talks city:Geneva" become.
+    CHECK_FALSE(is_entity_name_query(Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, Xapian::Query("Ztalk"), Xapian::Query("Zgeneva"))));
+    CHECK_FALSE(is_entity_name_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("Ztalk"),
+                      Xapian::Query(schema::facet_term(schema::Facet::city, "geneva")))));
 }

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "searchd/search/entity_names.h"
 #include "searchd/search/query_window.h"
 #include "searchd/search/search_error.h"
 #include "tests/support/temp_index.h"
@@ -171,6 +172,45 @@ TEST_CASE("aliases count in phrases, NEAR, ADJ and title: searches", "[query_bui
     CHECK(count("\"authorities Kiev\"") == count("\"authorities Kyiv\""));
     // What is left out is left out in every spelling.
     CHECK(count("Odesa -title:Odessa") == count("Odesa -title:Odesa"));
+}
+
+TEST_CASE("a name's spellings are each read once and not multiplied by their words' aliases",
+          "[query_builder]") {
+    TempDir dir;
+    const auto synonyms = (dir.path() / "synonyms").string();
+    write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
+    auto vocabulary = talksearch::testing::bundled_corpus_index();
+    vocabulary.add_database(Xapian::Database(synonyms));
+    QueryBuilder builder(talksearch::testing::shipped_catalog(), vocabulary);
+    // The phrases of a query, and whether it holds a name's query.
+    const auto read = [](const Xapian::Query& query) {
+        std::size_t phrases = 0;
+        bool name = false;
+        std::vector<Xapian::Query> stack{query};
+        while (!stack.empty()) {
+            const auto part = stack.back();
+            stack.pop_back();
+            if (part.get_type() == Xapian::Query::OP_PHRASE) ++phrases;
+            name = name || is_entity_name_query(part);
+            for (std::size_t i = 0; i < part.get_num_subqueries(); ++i) {
+                stack.push_back(part.get_subquery(i));
+            }
+        }
+        return std::pair(phrases, name);
+    };
+    // Every spelling's words have aliases ("Vladimir", "Volodymyr"; "Medinsky", "Мединский"):
+    // expanded again, the spellings' phrases were counted by the hundred, and each read the
+    // positions of every article with its words.
+    for (const auto* text : {"Vladimir Medinsky", "Kiev region"}) {
+        CAPTURE(text);
+        const auto [phrases, name] = read(builder.parse(text));
+        CHECK(name);
+        CHECK(phrases <= kMaxNameSpellings);
+    }
+    // Quoted, the typed phrase is also read in its words' spellings (16 at most).
+    const auto [phrases, name] = read(builder.parse("\"Kiev region\" strike"));
+    CHECK(name);
+    CHECK(phrases <= kMaxNameSpellings + 16);
 }
 
 TEST_CASE("A NEAR or ADJ wider than any article is as wide as the largest, not wrapped round",
