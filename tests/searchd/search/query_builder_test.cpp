@@ -23,6 +23,20 @@ ErrorCode error_of(QueryBuilder& builder, const std::string& text) {
     return ErrorCode::unavailable;
 }
 
+// A builder over the vocabulary as searchd opens it: the bundled corpus's index and the
+// catalogue's synonyms.
+struct WithSynonyms {
+    TempDir dir;
+    Xapian::Database vocabulary = [this] {
+        const auto synonyms = (dir.path() / "synonyms").string();
+        write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
+        auto index = talksearch::testing::bundled_corpus_index();
+        index.add_database(Xapian::Database(synonyms));
+        return index;
+    }();
+    QueryBuilder builder{talksearch::testing::shipped_catalog(), vocabulary};
+};
+
 }  // namespace
 
 TEST_CASE("NEAR and ADJ after a +word or -word are refused before Xapian parses them",
@@ -148,13 +162,8 @@ TEST_CASE("the words of a name the catalogue knows are not corrected", "[query_b
 }
 
 TEST_CASE("aliases count in phrases, NEAR, ADJ and title: searches", "[query_builder]") {
-    // The vocabulary as searchd opens it: the index and the catalogue's synonyms.
-    TempDir dir;
-    const auto synonyms = (dir.path() / "synonyms").string();
-    write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
-    auto vocabulary = talksearch::testing::bundled_corpus_index();
-    vocabulary.add_database(Xapian::Database(synonyms));
-    QueryBuilder builder(talksearch::testing::shipped_catalog(), vocabulary);
+    WithSynonyms with_synonyms;
+    auto& builder = with_synonyms.builder;
     const auto count = [&](const std::string& text) {
         Xapian::Enquire enquire(talksearch::testing::bundled_corpus_index());
         enquire.set_query(builder.parse(text));
@@ -176,12 +185,8 @@ TEST_CASE("aliases count in phrases, NEAR, ADJ and title: searches", "[query_bui
 
 TEST_CASE("a name's spellings are each read once and not multiplied by their words' aliases",
           "[query_builder]") {
-    TempDir dir;
-    const auto synonyms = (dir.path() / "synonyms").string();
-    write_synonym_database(talksearch::testing::shipped_catalog(), synonyms);
-    auto vocabulary = talksearch::testing::bundled_corpus_index();
-    vocabulary.add_database(Xapian::Database(synonyms));
-    QueryBuilder builder(talksearch::testing::shipped_catalog(), vocabulary);
+    WithSynonyms with_synonyms;
+    auto& builder = with_synonyms.builder;
     // The phrases of a query, and whether it holds a name's query.
     const auto read = [](const Xapian::Query& query) {
         std::size_t phrases = 0;
