@@ -21,7 +21,46 @@ const Entity* entity_of_acronym(const Catalog& catalog, std::string_view word) {
     return written ? entity : nullptr;
 }
 
-std::string mark_acronyms(const Catalog& catalog, std::string_view text) {
+namespace {
+
+bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
+
+// A token of capitals each followed by a dot ("U.S.", "E.U."; the last dot may be left out)
+// written without its dots, where that is one of the catalogue's acronyms: Xapian's parser
+// reads "U.S." as the word "us", the pronoun's term too.
+std::string undotted_acronyms(const Catalog& catalog, std::string_view text) {
+    std::string undotted;
+    std::size_t copied = 0;
+    for (std::size_t at = 0; at + 2 < text.size(); ++at) {
+        if (at > 0 && !is_token_boundary(text[at - 1]) && !is_sign(text[at - 1])) continue;
+        std::string letters;
+        std::size_t end = at;
+        while (end + 1 < text.size() && is_capital(text[end]) && text[end + 1] == '.') {
+            letters.push_back(text[end]);
+            end += 2;
+        }
+        if (letters.empty()) continue;
+        if (end < text.size() && is_capital(text[end]) &&
+            (end + 1 == text.size() || is_token_boundary(text[end + 1]))) {
+            letters.push_back(text[end++]);  // the last dot left out: "U.S"
+        }
+        if (letters.size() < 2 || (end < text.size() && !is_token_boundary(text[end]))) continue;
+        if (!entity_of_acronym(catalog, letters)) continue;
+        undotted.append(text.substr(copied, at - copied));
+        undotted.append(letters);
+        copied = end;
+        at = end;
+    }
+    if (copied == 0) return std::string(text);
+    undotted.append(text.substr(copied));
+    return undotted;
+}
+
+}  // namespace
+
+std::string mark_acronyms(const Catalog& catalog, std::string_view typed_text) {
+    const auto undotted = undotted_acronyms(catalog, typed_text);
+    const std::string_view text = undotted;
     std::string marked;
     std::size_t copied = 0;
     for (const auto& word : split_words(text)) {
@@ -50,7 +89,7 @@ std::string mark_acronyms(const Catalog& catalog, std::string_view text) {
         marked.append(typed);
         copied = word.end;
     }
-    if (copied == 0) return std::string(text);
+    if (copied == 0) return undotted;
     marked.append(text.substr(copied));
     return marked;
 }

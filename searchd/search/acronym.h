@@ -25,7 +25,8 @@ inline constexpr std::string_view kAcronymField = "xacronym";
 // letters A to Z); nullptr otherwise.
 const Entity* entity_of_acronym(const Catalog& catalog, std::string_view word);
 
-// "US peace -NATO" → "xacronym:US peace -xacronym:NATO" for the catalogue's acronyms.
+// "US peace -NATO" → "xacronym:US peace -xacronym:NATO" for the catalogue's acronyms, also
+// when typed with dots ("U.S. peace" → "xacronym:US peace").
 std::string mark_acronyms(const Catalog& catalog, std::string_view text);
 
 class AcronymProcessor : public Xapian::FieldProcessor {

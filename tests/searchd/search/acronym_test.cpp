@@ -28,5 +28,19 @@ TEST_CASE("acronyms on their own are marked, not in phrases, fields or NEAR", "[
     CHECK(mark_acronyms(catalog, "US* talks") == "US* talks");
     CHECK(mark_acronyms(catalog, "US NEAR envoy") == "US NEAR envoy");
     CHECK(mark_acronyms(catalog, "envoy NEAR/3 US") == "envoy NEAR/3 US");
-    CHECK(mark_acronyms(catalog, "U.S. envoy") == "U.S. envoy");
+}
+
+TEST_CASE("an acronym typed with dots is the catalogue's acronym", "[acronym]") {
+    const auto& catalog = talksearch::testing::shipped_catalog();
+    CHECK(mark_acronyms(catalog, "U.S. envoy") == "xacronym:US envoy");
+    CHECK(mark_acronyms(catalog, "envoy -U.S") == "envoy -xacronym:US");
+    CHECK(mark_acronyms(catalog, "(U.K. OR U.S.) talks") == "(xacronym:UK OR xacronym:US) talks");
+    // In lower case, in a phrase or a field, glued to other letters or not an acronym of the
+    // catalogue, it stays as typed.
+    CHECK(mark_acronyms(catalog, "u.s. envoy") == "u.s. envoy");
+    CHECK(mark_acronyms(catalog, "\"U.S. envoy\"") == "\"U.S. envoy\"");
+    CHECK(mark_acronyms(catalog, "country:U.S.") == "country:U.S.");
+    CHECK(mark_acronyms(catalog, "U.S.-led") == "U.S.-led");
+    CHECK(mark_acronyms(catalog, "A.B. talks") == "A.B. talks");
+    CHECK(mark_acronyms(catalog, "U.") == "U.");
 }

@@ -159,6 +159,7 @@ TEST_CASE("an acronym typed in capitals finds the articles naming its entity, no
     const auto [query, expected] = GENERATE(table<std::string, Ids>({
         {"US", Ids{"acronym", "full-name"}},
         {"USA", Ids{"acronym", "full-name"}},
+        {"U.S.", Ids{"acronym", "full-name"}},
         {"US envoy", Ids{"acronym", "full-name"}},
         {"envoy -US", Ids{}},
         {"us", Ids{"pronoun", "acronym"}},
