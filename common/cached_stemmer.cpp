@@ -11,6 +11,10 @@ namespace {
 // Bounds memory for a long-running daemon; a full cache starts over.
 constexpr std::size_t kMaxCachedWords = 1u << 16;
 
+// Changed with the rules of stem() for words in Cyrillic (2: place names in every case as the
+// name).
+constexpr std::string_view kCyrillicRules = "cyrillic stemming 2";
+
 }  // namespace
 
 CachedStemmer::CachedStemmer(const Catalog& names, bool record_words)
@@ -31,7 +35,12 @@ std::string CachedStemmer::operator()(const std::string& word) {
 
 std::string CachedStemmer::stem(const std::string& word) {
     if (!is_cyrillic_word(word)) return english_(word);
-    if (names_.find(word)) return russian_(word);
+    if (names_.find(word)) {
+        // A place's name is one term in every grammatical case: the name itself. Snowball has
+        // "киева", "киеве" → "киев" but "киев" → "ки", the stem of "кий" (a cue) too.
+        if (const auto name = names_.declined_name(word)) return std::string(*name);
+        return russian_(word);
+    }
     // Russian forms the Ukrainian dictionary does not know are stemmed as they are.
     return russian_(ukrainian_lemma(word).value_or(word));
 }
@@ -45,6 +54,10 @@ std::vector<std::string> CachedStemmer::take_words() {
     ++round_;
     if (cache_.size() >= kMaxCachedWords) cache_.clear();
     return std::exchange(words_, {});
+}
+
+std::uint64_t cyrillic_stemming_digest() {
+    return stable_hash(kCyrillicRules, ukrainian_dictionary_digest());
 }
 
 Xapian::Stem make_cached_stemmer(const Catalog& names) {

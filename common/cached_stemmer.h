@@ -3,7 +3,8 @@
 // as Russian, any other word as English: news about the war is written in English, Ukrainian and
 // Russian. Snowball has no Ukrainian, so a Ukrainian word is first brought to its dictionary form
 // (ukrainian_lemmas.h), unless it is one of the catalogue's names: a dictionary of common words
-// reads "київ" as a form of "кий" (a cue).
+// reads "київ" as a form of "кий" (a cue). A place's name in any grammatical case is the name
+// itself (Catalog::declined_name).
 // Indexing and highlighting stem every word of every article from a vocabulary that repeats, so
 // most words are stemmed once.
 // Not thread-safe: each searcher and each document builder (one thread at a time) has its own.
@@ -53,5 +54,10 @@ class CachedStemmer : public Xapian::StemImplementation {
 
 // A cached stemmer that records nothing, owned by the returned handle.
 Xapian::Stem make_cached_stemmer(const Catalog& names);
+
+// What the terms of words in Cyrillic depend on besides the catalogue: the Ukrainian dictionary
+// and the rules above. Part of the fingerprint of each article with Cyrillic text, so that
+// re-indexing after either changes replaces its terms and leaves other articles alone.
+std::uint64_t cyrillic_stemming_digest();
 
 }  // namespace talksearch

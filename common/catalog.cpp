@@ -269,6 +269,7 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
     // A place's Cyrillic names in the other grammatical cases ("у Києві", "в Стамбуле") name it
     // too, where that form names nothing else.
     DerivedForms declined(catalog.by_form_);
+    std::unordered_map<std::string, std::string> base_of;  // case form's key → its name's key
     for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
         const auto& entity = catalog.entities_[i];
         if (entity.type != EntityType::city && entity.type != EntityType::region &&
@@ -277,14 +278,20 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         }
         for (const auto& form : entity.forms) {
             if (!has_cyrillic(form)) continue;
-            for (auto& case_form : cyrillic_case_forms(form))
+            const auto name_key = form_key(form);
+            for (auto& case_form : cyrillic_case_forms(form)) {
+                base_of.try_emplace(form_key(case_form), name_key);
                 declined.offer(i, std::move(case_form));
+            }
         }
     }
     declined.keep_unshared([&](const std::string& key, std::size_t owner, std::string form) {
         digest = stable_hash(form, digest);
         catalog.by_form_.emplace(key, owner);
         catalog.declined_keys_.insert(key);
+        const auto& name_key = base_of.at(key);
+        catalog.declined_names_.emplace(key, name_key);
+        catalog.declined_names_.emplace(name_key, name_key);
         catalog.entities_[owner].forms.push_back(std::move(form));
     });
     // Also the entity's key, so that lookups by the value shown in facets always succeed.
@@ -405,6 +412,13 @@ void Catalog::release_declined(const std::string& key) {
     }
     by_form_.erase(owner);
     declined_keys_.erase(key);
+    declined_names_.erase(key);
+}
+
+std::optional<std::string_view> Catalog::declined_name(std::string_view form) const {
+    const auto it = declined_names_.find(form_key(form));
+    if (it == declined_names_.end()) return std::nullopt;
+    return it->second;
 }
 
 const Entity* Catalog::find(std::string_view form) const {

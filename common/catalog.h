@@ -70,6 +70,9 @@ class Catalog {
     // Like find(), restricted to the entities that can count in `facet`: any person for the
     // negotiator facet, since each article gives its people their roles.
     const Entity* find_in_facet(schema::Facet facet, std::string_view form) const;
+    // The Cyrillic place name `form` is a grammatical case of (declension.h), or is, as a lookup
+    // key: "києві" and "київ" → "київ". Nothing for any other form.
+    std::optional<std::string_view> declined_name(std::string_view form) const;
     // Changes whenever the catalogue's content changes: part of every article's fingerprint.
     const std::string& fingerprint() const { return fingerprint_; }
 
@@ -84,6 +87,8 @@ class Catalog {
     std::vector<Entity> entities_;
     std::unordered_map<std::string, std::size_t> by_form_;
     std::unordered_set<std::string> declined_keys_;  // the keys of forms made by declension
+    // The key of each such form, and of each name that has some, → the key of its name.
+    std::unordered_map<std::string, std::string> declined_names_;
     std::string fingerprint_;
 };
 

@@ -11,7 +11,6 @@
 #include "common/facet_set.h"
 #include "common/schema.h"
 #include "common/text.h"
-#include "common/ukrainian_lemmas.h"
 #include "indexer/article_people.h"
 #include "indexer/name_exclusions.h"
 #include "indexer/name_words.h"
@@ -243,9 +242,9 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
     const auto data = serialize(stored);
     document.set_data(data);
     auto seed = stable_hash(catalog_.fingerprint() + std::to_string(schema::kSchemaVersion));
-    // Only Cyrillic words go through the Ukrainian dictionary: English articles keep their
-    // fingerprint, and need not wait for the dictionary, when it changes.
-    if (has_cyrillic(data)) seed = stable_hash(std::to_string(ukrainian_dictionary_digest()), seed);
+    // Only Cyrillic words go through the Ukrainian dictionary and Russian stemming: English
+    // articles keep their fingerprint, and need not wait for the dictionary, when they change.
+    if (has_cyrillic(data)) seed = stable_hash(std::to_string(cyrillic_stemming_digest()), seed);
     built.fingerprint = fmt::format("{:016x}", stable_hash(data, seed));
     document.add_value(schema::kSlotContentHash, built.fingerprint);
     built.times.terms = clock.lap();

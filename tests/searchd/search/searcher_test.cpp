@@ -83,6 +83,13 @@ Searcher& cyrillic() {
     return searcher;
 }
 
+// Kyiv in Russian in two cases and in Ukrainian, and a cue ("кий") in a billiards article.
+Searcher& cyrillic_places() {
+    static Index index(std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "cyrillic-places.jsonl");
+    static Searcher searcher(index.db, index.synonyms, talksearch::testing::shipped_catalog());
+    return searcher;
+}
+
 SearchRequest request(std::string query, std::map<Facet, std::vector<std::string>> filters = {}) {
     SearchRequest r;
     r.query = std::move(query);
@@ -210,6 +217,22 @@ TEST_CASE("a word in Russian or Ukrainian finds its other grammatical forms", "[
     auto as_typed = request(query);
     as_typed.correct = false;
     CHECK(ids(cyrillic().search(as_typed)) == expected);
+}
+
+TEST_CASE("a place named in Cyrillic is found in every case and not by a word stemmed alike",
+          "[searcher]") {
+    const Ids kyiv{"kiev-nominative", "kiev-locative", "kyiv-ukrainian"};
+    const auto [query, expected] = GENERATE_COPY(table<std::string, Ids>({
+        {"Киев", kyiv},
+        {"Киеве", kyiv},
+        {"Київ", kyiv},
+        {"Kyiv", kyiv},
+        {"кий", Ids{"cue"}},
+    }));
+    CAPTURE(query);
+    auto as_typed = request(query);
+    as_typed.correct = false;
+    CHECK(ids(cyrillic_places().search(as_typed)) == expected);
 }
 
 TEST_CASE("a word in Cyrillic is marked in the snippet in the form the article writes",
