@@ -8,6 +8,7 @@
 
 #include "common/schema.h"
 #include "common/text.h"
+#include "searchd/search/entity_names.h"
 #include "searchd/search/query_window.h"
 
 namespace talksearch::search {
@@ -82,16 +83,52 @@ void mark_phrase(const std::vector<WordTerms>& words, const MarkedPhrase& phrase
     }
 }
 
+// The words of `text`, an acronym written with dots ("U.S.") one word, as Xapian indexes it
+// ("us"), with its last dot.
+std::vector<Word> words_and_acronyms(const std::string& text) {
+    const auto is_capital = [&](const Word& word) {
+        return word.end - word.begin == 1 && text[word.begin] >= 'A' && text[word.begin] <= 'Z';
+    };
+    auto words = split_words(text);
+    std::vector<Word> joined;
+    joined.reserve(words.size());
+    for (std::size_t i = 0; i < words.size();) {
+        // Capitals each followed by a dot and, but for the last, the next: "U.S", "U.S.A.".
+        auto last = i;
+        while (last + 1 < words.size() && is_capital(words[last]) && is_capital(words[last + 1]) &&
+               text[words[last].end] == '.' && words[last + 1].begin == words[last].end + 1) {
+            ++last;
+        }
+        if (last == i) {
+            joined.push_back(std::move(words[i++]));
+            continue;
+        }
+        Word acronym{words[i].begin, words[last].end, {}};
+        if (acronym.end < text.size() && text[acronym.end] == '.') ++acronym.end;
+        for (auto k = i; k <= last; ++k) acronym.folded += words[k].folded;
+        joined.push_back(std::move(acronym));
+        i = last + 1;
+    }
+    return joined;
+}
+
 std::vector<Word> words_to_mark(const std::string& text, const MarkedTerms& terms,
                                 const Xapian::Stem& stem, bool in_title) {
-    auto words = split_words(text);
+    auto words = words_and_acronyms(text);
     std::vector<WordTerms> word_terms;
     word_terms.reserve(words.size());
     for (const auto& word : words) word_terms.emplace_back(word, stem, in_title);
     std::vector<bool> marked(words.size(), false);
     const auto& alone = terms.positional ? terms.loose : terms.terms;
+    std::set<std::string> uncased;
+    std::set_difference(alone.begin(), alone.end(), terms.cased.begin(), terms.cased.end(),
+                        std::inserter(uncased, uncased.end()));
     for (std::size_t i = 0; i < words.size(); ++i) {
-        marked[i] = word_terms[i].produces_one_of(alone);
+        const auto& word = words[i];
+        const bool capitalised =
+            std::string_view(text).substr(word.begin, word.end - word.begin) != word.folded;
+        marked[i] = terms.cased.empty() || capitalised ? word_terms[i].produces_one_of(alone)
+                                                       : word_terms[i].produces_one_of(uncased);
     }
     if (terms.positional) {
         for (const auto& phrase : terms.phrases) mark_phrase(word_terms, phrase, marked);
@@ -202,6 +239,15 @@ MarkedTerms marked_terms(const Xapian::Query& query) {
             marked.phrases.push_back(std::move(phrase));
             continue;
         }
+        // An acronym's query (acronym.h) is shaped as a name's, its spellings single words.
+        if (is_entity_name_query(part)) {
+            const auto spellings = part.get_subquery(1);
+            if (spellings.get_type() == Xapian::Query::OP_SYNONYM ||
+                spellings.get_type() == Xapian::Query::LEAF_TERM) {
+                const auto words = leaves(spellings);
+                marked.cased.insert(words.begin(), words.end());
+            }
+        }
         // What AND_NOT leaves out is no word of a match.
         const auto parts = type == Xapian::Query::OP_AND_NOT
                                ? std::min<std::size_t>(part.get_num_subqueries(), 1)
@@ -218,7 +264,11 @@ MarkedTerms kept_terms(const MarkedTerms& marked, const std::set<std::string>& k
                               std::inserter(both, both.end()));
         return both;
     };
-    MarkedTerms result{only_kept(marked.terms), only_kept(marked.loose), {}, marked.positional};
+    MarkedTerms result{only_kept(marked.terms),
+                       only_kept(marked.loose),
+                       {},
+                       marked.positional,
+                       only_kept(marked.cased)};
     for (const auto& phrase : marked.phrases) {
         MarkedPhrase still{{}, phrase.window, phrase.ordered};
         for (const auto& place : phrase.places) still.places.push_back(only_kept(place));
@@ -242,7 +292,8 @@ std::string opening_html(const std::string& text, std::size_t max_bytes) {
 
 std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
                          const MarkedTerms& marked, const Xapian::Stem& stem) {
-    if (!marked.positional) {
+    // Xapian's snippets mark a stem in any case and leave a phrase's words unmarked.
+    if (!marked.positional && marked.cased.empty()) {
         const auto flags = Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
         auto snippet =
             mset.snippet(text, kSnippetBytes, stem, flags, kMarkStart, kMarkEnd, kEllipsis);
@@ -255,7 +306,7 @@ std::string snippet_html(const Xapian::MSet& mset, const std::string& text,
 
 std::string marked_html(const Xapian::MSet& mset, const std::string& text,
                         const MarkedTerms& marked, const Xapian::Stem& stem) {
-    if (!marked.positional) {
+    if (!marked.positional && marked.cased.empty()) {
         // Longer than the text, so the snippet is the whole text; the flag keeps it escaped
         // even when nothing matches.
         auto html =
@@ -281,7 +332,7 @@ std::vector<Highlight> find_highlights(const std::string& field, const std::stri
 std::vector<Highlight> find_highlights(const std::string& field, const std::string& text,
                                        const std::set<std::string>& terms,
                                        const Xapian::Stem& stem) {
-    return find_highlights(field, text, MarkedTerms{terms, terms, {}, false}, stem);
+    return find_highlights(field, text, MarkedTerms{terms, terms, {}, false, {}}, stem);
 }
 
 }  // namespace talksearch::search

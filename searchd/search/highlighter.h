@@ -29,6 +29,9 @@ struct MarkedTerms {
     // A word of one of these is marked where the text has the phrase, not wherever it stands.
     std::vector<MarkedPhrase> phrases;
     bool positional = false;  // a phrase or NEAR among them
+    // The terms of an acronym typed in capitals (acronym.h): marked where the text writes the
+    // word with a capital ("US"), not in lower case ("tell us"), which is another word.
+    std::set<std::string> cased;
 };
 
 MarkedTerms marked_terms(const Xapian::Query& query);

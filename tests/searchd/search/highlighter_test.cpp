@@ -250,6 +250,23 @@ TEST_CASE("the words a query leaves out are not marked", "[highlighter]") {
     CHECK_FALSE(terms.contains("Zpeac"));
 }
 
+TEST_CASE("an acronym is marked where it is written in capitals and not as a word in lower case",
+          "[highlighter]") {
+    auto& ix = index();
+    const auto marked = ix.marked("US envoy");
+    REQUIRE_FALSE(marked.cased.empty());
+    const std::string text = "Let us hope, said the US envoy, as the U.S. team left.";
+    CHECK(snippet_html(ix.matches("US envoy"), text, marked, ix.stem()) ==
+          "Let us hope, said the <mark>US</mark> <mark>envoy</mark>, as the <mark>U.S.</mark> "
+          "team left.");
+    CHECK(marked_html(ix.matches("US"), "Tell us what the US wants", ix.marked("US"), ix.stem()) ==
+          "Tell us what the <mark>US</mark> wants");
+    // Typed in lower case it is the word, in any case.
+    CHECK(ix.marked("us").cased.empty());
+    CHECK(marked_html(ix.matches("us"), "Tell us what the US wants", ix.marked("us"), ix.stem()) ==
+          "Tell <mark>us</mark> what the <mark>US</mark> wants");
+}
+
 TEST_CASE("the words of a phrase are highlighted in the article view where they make it",
           "[highlighter]") {
     auto& ix = index();
