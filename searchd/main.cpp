@@ -14,6 +14,7 @@
 #include "common/gazetteer.h"
 #include "searchd/http/api.h"
 #include "searchd/http/server.h"
+#include "searchd/search/dictionary_preload.h"
 #include "searchd/search/query_builder.h"
 #include "searchd/search/search_error.h"
 #include "searchd/search/searcher_pool.h"
@@ -134,6 +135,8 @@ int main(int argc, char** argv) {
         const std::chrono::milliseconds shard_timeout(shard_timeout_ms);
         search::SearcherPool searchers(database, synonyms, catalog, threads,
                                        {shard_timeout, shard_timeout}, counts_cache_mb << 20);
+        // Beside the server, which answers meanwhile; joined before it is torn down.
+        std::jthread dictionary([&] { search::preload_dictionary(database); });
         http::StaticFiles files(web);
         http::Metrics metrics;
         http::Api api(searchers, files, metrics);

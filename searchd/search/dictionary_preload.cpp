@@ -1,0 +1,27 @@
+#include "searchd/search/dictionary_preload.h"
+
+#include <array>
+
+#include "common/schema.h"
+#include "common/ukrainian_lemmas.h"
+
+namespace talksearch::search {
+
+bool holds_cyrillic_words(const Xapian::Database& database) {
+    // The Cyrillic block, U+0400 to U+04FF, begins with these bytes in UTF-8.
+    for (const char lead : std::array{'\xD0', '\xD1', '\xD2', '\xD3'}) {
+        const auto prefix = std::string(schema::kStemPrefix) + lead;
+        if (database.allterms_begin(prefix) != database.allterms_end(prefix)) return true;
+    }
+    return false;
+}
+
+void preload_dictionary(const std::string& path) noexcept {
+    try {
+        if (holds_cyrillic_words(Xapian::Database(path))) ukrainian_lemma("мир");
+    } catch (...) {
+        // Met again, and reported, by the searches that need the index or the dictionary.
+    }
+}
+
+}  // namespace talksearch::search
