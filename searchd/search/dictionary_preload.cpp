@@ -1,6 +1,7 @@
 #include "searchd/search/dictionary_preload.h"
 
 #include <array>
+#include <filesystem>
 
 #include "common/schema.h"
 #include "common/ukrainian_lemmas.h"
@@ -18,6 +19,9 @@ bool holds_cyrillic_words(const Xapian::Database& database) {
 
 void preload_dictionary(const std::string& path) noexcept {
     try {
+        // Not through a stub: a remote shard that does not answer would hold the thread, and a
+        // stopping server with it, for its whole connection timeout.
+        if (!std::filesystem::is_directory(path)) return;
         if (holds_cyrillic_words(Xapian::Database(path))) ukrainian_lemma("мир");
     } catch (...) {
         // Met again, and reported, by the searches that need the index or the dictionary.
