@@ -1,9 +1,9 @@
 #include "searchd/search/dictionary_preload.h"
 
 #include <array>
-#include <filesystem>
 
 #include "common/schema.h"
+#include "common/shard_stub.h"
 #include "common/ukrainian_lemmas.h"
 
 namespace talksearch::search {
@@ -19,9 +19,13 @@ bool holds_cyrillic_words(const Xapian::Database& database) {
 
 void preload_dictionary(const std::string& path) noexcept {
     try {
-        // Not through a stub: a remote shard that does not answer would hold the thread, and a
+        // Not over remote shards: one that does not answer would hold the thread, and a
         // stopping server with it, for its whole connection timeout.
-        if (!std::filesystem::is_directory(path)) return;
+        if (const auto stub = shard_stub::find(path)) {
+            for (const auto& shard : shard_stub::read(*stub)) {
+                if (shard.kind != shard_stub::Shard::Kind::local) return;
+            }
+        }
         if (holds_cyrillic_words(Xapian::Database(path))) ukrainian_lemma("мир");
     } catch (...) {
         // Met again, and reported, by the searches that need the index or the dictionary.
