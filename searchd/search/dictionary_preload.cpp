@@ -17,18 +17,21 @@ bool holds_cyrillic_words(const Xapian::Database& database) {
     return false;
 }
 
-void preload_dictionary(const std::string& path) noexcept {
+bool preload_dictionary(const std::string& path) noexcept {
     try {
         // Not over remote shards: one that does not answer would hold the thread, and a
         // stopping server with it, for its whole connection timeout.
         if (const auto stub = shard_stub::find(path)) {
             for (const auto& shard : shard_stub::read(*stub)) {
-                if (shard.kind != shard_stub::Shard::Kind::local) return;
+                if (shard.kind != shard_stub::Shard::Kind::local) return false;
             }
         }
-        if (holds_cyrillic_words(Xapian::Database(path))) ukrainian_lemma("мир");
+        if (!holds_cyrillic_words(Xapian::Database(path))) return false;
+        ukrainian_lemma("мир");
+        return true;
     } catch (...) {
         // Met again, and reported, by the searches that need the index or the dictionary.
+        return false;
     }
 }
 

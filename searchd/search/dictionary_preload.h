@@ -12,10 +12,10 @@ namespace talksearch::search {
 // Whether `database` holds a word in Cyrillic (as a stem).
 bool holds_cyrillic_words(const Xapian::Database& database);
 
-// Reads the dictionary if the index at `path` holds words in Cyrillic; an index with remote
-// shards is left to its first search in Cyrillic.
+// Reads the dictionary if the index at `path` holds words in Cyrillic, and says whether it did;
+// an index with remote shards is left to its first search in Cyrillic.
 // Errors are left to the searches, which report them: an index that cannot be opened, a
 // dictionary that cannot be read.
-void preload_dictionary(const std::string& path) noexcept;
+bool preload_dictionary(const std::string& path) noexcept;
 
 }  // namespace talksearch::search

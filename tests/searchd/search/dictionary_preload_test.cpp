@@ -19,11 +19,13 @@ TEST_CASE("an index holds words in Cyrillic when an article has some", "[diction
     talksearch::testing::index_into(cyrillic, {dir.path() / "in-cyrillic"});
     CHECK_FALSE(holds_cyrillic_words(Xapian::Database(english.string())));
     CHECK(holds_cyrillic_words(Xapian::Database(cyrillic.string())));
+    // The dictionary is read for the index with Cyrillic words only.
+    CHECK_FALSE(preload_dictionary(english.string()));
+    CHECK(preload_dictionary(cyrillic.string()));
 }
 
 TEST_CASE("preloading leaves an index that cannot be opened to the searches",
           "[dictionary_preload]") {
     TempDir dir;
-    preload_dictionary((dir.path() / "missing").string());  // no exception
-    SUCCEED();
+    CHECK_FALSE(preload_dictionary((dir.path() / "missing").string()));
 }
