@@ -12,7 +12,7 @@
 
 namespace talksearch::schema {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // Term prefixes. Single capitals follow Xapian's conventions; custom ones start with X. Dates are
 // filtered and counted from value slots, not terms.

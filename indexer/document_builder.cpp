@@ -225,14 +225,21 @@ BuiltArticle DocumentBuilder::build(const ParsedArticle& parsed, const CleanArti
                                                 {}});
     }
 
-    // Facets: a sorted value set per slot for counting, boolean terms for filtering.
+    // Facets: a sorted value set per slot for counting, and terms for filtering whose wdf is the
+    // entity's mentions, weighted as the title's words are, so that a search for a name or an
+    // acronym ranks by how much an article is about the entity. A site, named nowhere in the
+    // text, is a boolean term.
     std::map<schema::Facet, std::vector<std::string>> facet_values;
     for (const auto& entity : stored.entities) {
         // An uncatalogued person's key is made as the catalogue makes its keys.
         const auto key = fold_case(entity.name);
+        Xapian::termcount mentions = 0;
+        for (const auto& mention : entity.mentions) {
+            mentions += mention.field == kFields[0] ? kTitleWeight : 1;
+        }
         for (const auto facet : facets_for(*entity_type_from_name(entity.type), entity.roles)) {
             facet_values[facet].push_back(entity.name);
-            document.add_boolean_term(schema::facet_term(facet, key));
+            document.add_term(schema::facet_term(facet, key), mentions);
         }
     }
     for (auto& [facet, values] : facet_values) {

@@ -114,8 +114,11 @@ Xapian::Query AcronymProcessor::operator()(const std::string& word) {
     for (const auto facet : entity->facets) {
         named.emplace_back(schema::facet_term(facet, entity->key));
     }
+    // The facet terms' wdf counts the entity's mentions, so they rank; the words are there only
+    // to be marked, as "us" the pronoun is the acronym's term too.
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                         Xapian::Query(Xapian::Query::OP_OR, named.begin(), named.end()), words);
+                         Xapian::Query(Xapian::Query::OP_OR, named.begin(), named.end()),
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, words, 0.0));
 }
 
 }  // namespace talksearch::search

@@ -2,8 +2,8 @@
 // Acronyms typed in capitals. The index folds case, so its term for "US" is also the pronoun's
 // ("tell us"), while the indexer found the entity only where the text wrote the catalogue's
 // capitals. A query word that is an entity's acronym as the catalogue writes it ("US", "NATO")
-// therefore finds the articles that name the entity, ranked by how often they use the word and
-// its aliases; in lower case it stays a plain word.
+// therefore finds the articles that name the entity, ranked by their mentions of it (the wdf of
+// its facet terms), not by every "us"; in lower case it stays a plain word.
 //
 // As with wildcards, the query text is rewritten first: each such word outside quotes, fields
 // and NEAR or ADJ becomes a field search that AcronymProcessor answers.
@@ -34,9 +34,9 @@ class AcronymProcessor : public Xapian::FieldProcessor {
     // `vocabulary` (the index with its synonyms) must outlive this.
     AcronymProcessor(const Catalog& catalog, const Xapian::Database& vocabulary, Xapian::Stem stem);
 
-    // The entity's facet terms, weighted by the word and the single-word aliases it has as
-    // synonyms (OP_AND_MAYBE); the word alone when it names no entity. Only words that
-    // mark_acronyms() marked reach it.
+    // The entity's facet terms, AND_MAYBE the word and the single-word aliases it has as
+    // synonyms at weight 0, for snippets to mark; the word alone when it names no entity. Only
+    // words that mark_acronyms() marked reach it.
     Xapian::Query operator()(const std::string& word) override;
 
   private:

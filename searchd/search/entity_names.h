@@ -2,8 +2,8 @@
 // Names of several words typed in a query ("Krivoy Rog", "Saint Petersburg"). Single words find
 // their aliases through the synonym database; a name of several words finds, besides its own
 // words, the articles in which the indexer found the same entity, in any of the catalogue's
-// spellings ("Kryvyi Rih", "Кривий Ріг"), declined or romanised otherwise. The spellings, each
-// a phrase, rank them.
+// spellings ("Kryvyi Rih", "Кривий Ріг"), declined or romanised otherwise. Its mentions (the
+// facet terms' wdf) and the spellings, each a phrase, rank them.
 //
 // As with wildcards, the query text is rewritten first: each such name becomes "((its words) OR
 // xname:N)", or "(\"its words\" OR xname:N)" when it is quoted whole, N the entity's place in
@@ -38,8 +38,9 @@ class EntityNameProcessor : public Xapian::FieldProcessor {
   public:
     EntityNameProcessor(const Catalog& catalog, Xapian::Stem stem, NameScope scope);
 
-    // Anywhere: the entity's facet terms, which match every article the indexer found it in,
-    // AND_MAYBE its spellings (a phrase each, at most kMaxNameSpellings), which rank them. In
+    // Anywhere: the entity's facet terms, which match every article the indexer found it in and
+    // rank it by its mentions, AND_MAYBE its spellings (a phrase each, at most
+    // kMaxNameSpellings), which add to the rank. In
     // titles: OR of its spellings. Nothing for a value that is no entity's place.
     Xapian::Query operator()(const std::string& value) override;
 

@@ -241,7 +241,11 @@ MarkedTerms marked_terms(const Xapian::Query& query) {
         }
         // An acronym's query (acronym.h) is shaped as a name's, its spellings single words.
         if (is_entity_name_query(part)) {
-            const auto spellings = part.get_subquery(1);
+            auto spellings = part.get_subquery(1);
+            // An acronym's words are there to be marked, not to rank (acronym.h).
+            if (spellings.get_type() == Xapian::Query::OP_SCALE_WEIGHT) {
+                spellings = spellings.get_subquery(0);
+            }
             if (spellings.get_type() == Xapian::Query::OP_SYNONYM ||
                 spellings.get_type() == Xapian::Query::LEAF_TERM) {
                 const auto words = leaves(spellings);

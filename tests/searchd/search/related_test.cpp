@@ -63,15 +63,17 @@ TEST_CASE("related articles are others, best first, in the shape of search resul
     }
 }
 
-TEST_CASE("the two reports of strikes after the talks are each other's closest", "[related]") {
+TEST_CASE("the reports of strikes after the talks are each other's closest", "[related]") {
     // 002: drone strikes mark the failed ceasefire; 003: both sides bombed each other hours
-    // after the talks.
+    // after the talks; 000: a deadly strike on Odesa as Russia claims progress in the talks,
+    // as close to 003 as 002 is (their scores differ by less than 0.1%).
     const auto strikes = related_articles(corpus(), "002_90cb00061bcb65f3");
     REQUIRE_FALSE(strikes.results.empty());
     CHECK(strikes.results.front().id == "003_f84507c056fc63c0");
     const auto bombing = related_articles(corpus(), "003_f84507c056fc63c0");
-    REQUIRE_FALSE(bombing.results.empty());
-    CHECK(bombing.results.front().id == "002_90cb00061bcb65f3");
+    REQUIRE(bombing.results.size() >= 2);
+    const std::set<std::string> closest{bombing.results[0].id, bombing.results[1].id};
+    CHECK(closest == std::set<std::string>{"000_bc86243e7a049964", "002_90cb00061bcb65f3"});
 }
 
 TEST_CASE("related articles: a limit, no other article, an unknown id", "[related]") {

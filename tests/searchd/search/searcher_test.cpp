@@ -1316,3 +1316,25 @@ TEST_CASE("a city is found in Ukrainian and Russian articles whatever its gramma
     const auto by_city = searcher.search(request("", {{Facet::city, {"Istanbul"}}}));
     CHECK(by_city.total == 2);
 }
+
+namespace {
+
+// Articles naming the US: once among many "us", in the title and thrice in the body, once.
+Searcher& mentions() {
+    static Index index(std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "mentions.jsonl");
+    static Searcher searcher(index.db, index.synonyms, talksearch::testing::shipped_catalog());
+    return searcher;
+}
+
+}  // namespace
+
+TEST_CASE("an acronym ranks the articles by their mentions of the entity and not of the word",
+          "[searcher]") {
+    const auto query = GENERATE(as<std::string>{}, "US", "U.S.");
+    CAPTURE(query);
+    const auto response = mentions().search(request(query));
+    REQUIRE(response.results.size() == 3);
+    CHECK(response.results[0].id == "names-often");
+    CHECK(response.results[1].id == "names-once-plainly");
+    CHECK(response.results[2].id == "names-once");
+}
