@@ -14,6 +14,7 @@
 #include <unicode/unistr.h>
 
 #include "common/declension.h"
+#include "common/person_declension.h"
 #include "common/romanisation.h"
 #include "common/text.h"
 
@@ -292,6 +293,24 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         const auto& name_key = base_of.at(key);
         catalog.declined_names_.emplace(key, name_key);
         catalog.declined_names_.emplace(name_key, name_key);
+        catalog.entities_[owner].forms.push_back(std::move(form));
+    });
+    // A person's Cyrillic names in the other cases ("с Владимиром Мединским", "по словам
+    // Умерова") name them too, where that form names nothing else.
+    DerivedForms declined_people(catalog.by_form_);
+    for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
+        const auto& entity = catalog.entities_[i];
+        if (entity.type != EntityType::person) continue;
+        for (const auto& form : entity.forms) {
+            if (!has_cyrillic(form)) continue;
+            for (auto& case_form : cyrillic_person_case_forms(form)) {
+                declined_people.offer(i, std::move(case_form));
+            }
+        }
+    }
+    declined_people.keep_unshared([&](const std::string& key, std::size_t owner, std::string form) {
+        digest = stable_hash(form, digest);
+        catalog.by_form_.emplace(key, owner);
         catalog.entities_[owner].forms.push_back(std::move(form));
     });
     // Also the entity's key, so that lookups by the value shown in facets always succeed.

@@ -271,3 +271,40 @@ aliases = ["Андрей Єрмак"]
     REQUIRE(catalog.find("Andrej Ermak"));
     CHECK(catalog.find("Andrej Ermak")->name == "Andrei Yermakov");
 }
+
+TEST_CASE("a person's Cyrillic names name them in every grammatical case", "[catalog]") {
+    const auto catalog = Catalog::from_toml(R"toml(
+[[entity]]
+name = "Vladimir Medinsky"
+type = "person"
+aliases = ["Владимир Мединский", "Мединский"]
+
+[[entity]]
+name = "Sergei Lavrov"
+type = "person"
+aliases = ["Сергей Лавров"]
+
+[[entity]]
+name = "Anna Lavrova"
+type = "person"
+aliases = ["Анна Лаврова", "Лаврова"]
+)toml",
+                                            "cases.toml");
+    const auto [form, person] = GENERATE(table<std::string, std::string>({
+        {"с Владимиром Мединским", ""},
+        {"Владимиром Мединским", "Vladimir Medinsky"},
+        {"Мединского", "Vladimir Medinsky"},
+        {"Сергею Лаврову", "Sergei Lavrov"},
+        {"Анны Лавровой", "Anna Lavrova"},
+        // An alias in the nominative is not taken by another's declined name.
+        {"Лаврова", "Anna Lavrova"},
+    }));
+    CAPTURE(form);
+    const auto* found = catalog.find(form);
+    if (person.empty()) {
+        CHECK_FALSE(found);
+    } else {
+        REQUIRE(found);
+        CHECK(found->name == person);
+    }
+}

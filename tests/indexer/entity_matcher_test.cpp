@@ -76,6 +76,8 @@ TEST_CASE("whole words only, with the case rules of proper names", "[entity_matc
         {"Zelenskyy and Zelenskiy", Names{"Volodymyr Zelensky", "Volodymyr Zelensky"}},
         {"Удар по Одесі та Одеса", Names{"Odesa", "Odesa"}},  // a case form names it too
         {"Одесса и Киев", Names{"Odesa", "Kyiv"}},
+        // A person's name in another case too, in full or the surname alone.
+        {"встреча с Владимиром Мединским и Умеровым", Names{"Vladimir Medinsky", "Rustem Umerov"}},
         {"Odessa-based volunteers", Names{"Odesa"}},
         {"", Names{}},
     }));
