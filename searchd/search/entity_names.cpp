@@ -201,9 +201,9 @@ Xapian::Query EntityNameProcessor::operator()(const std::string& value) {
     if (scope_ == NameScope::title) return spelt;
     // The indexer found the entity in every article that names it in one of these spellings,
     // so its facet terms match them all, ranked by their wdf (the entity's mentions), and the
-    // phrases add the weight of its full names. Read only in those
-    // articles: matched everywhere, a phrase of common words ("Kyiv region") read the
-    // positions of every article with both words, for no more matches.
+    // phrases add the weight of its full names. Read only in those articles: matched
+    // everywhere, a phrase of common words ("Kyiv region") read the positions of every article
+    // with both words, for no more matches.
     std::vector<Xapian::Query> facets;
     for (const auto facet : entity.facets)
         facets.emplace_back(schema::facet_term(facet, entity.key));

@@ -39,9 +39,9 @@ class EntityNameProcessor : public Xapian::FieldProcessor {
     EntityNameProcessor(const Catalog& catalog, Xapian::Stem stem, NameScope scope);
 
     // Anywhere: the entity's facet terms, which match every article the indexer found it in and
-    // rank it by its mentions, AND_MAYBE its spellings (a phrase each, at most
-    // kMaxNameSpellings), which add to the rank. In
-    // titles: OR of its spellings. Nothing for a value that is no entity's place.
+    // rank each by its mentions, AND_MAYBE its spellings (a phrase each, at most
+    // kMaxNameSpellings), which add to the rank. In titles: OR of its spellings. Nothing for a
+    // value that is no entity's place.
     Xapian::Query operator()(const std::string& value) override;
 
   private:

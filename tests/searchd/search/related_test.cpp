@@ -66,7 +66,7 @@ TEST_CASE("related articles are others, best first, in the shape of search resul
 TEST_CASE("the reports of strikes after the talks are each other's closest", "[related]") {
     // 002: drone strikes mark the failed ceasefire; 003: both sides bombed each other hours
     // after the talks; 000: a deadly strike on Odesa as Russia claims progress in the talks,
-    // as close to 003 as 002 is (their scores differ by less than 0.1%).
+    // as close to 003 as 002 is (their scores are within 1% of each other).
     const auto strikes = related_articles(corpus(), "002_90cb00061bcb65f3");
     REQUIRE_FALSE(strikes.results.empty());
     CHECK(strikes.results.front().id == "003_f84507c056fc63c0");
