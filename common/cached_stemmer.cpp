@@ -12,8 +12,8 @@ namespace {
 constexpr std::size_t kMaxCachedWords = 1u << 16;
 
 // Changed with the rules of stem() for words in Cyrillic (2: place names in every case as the
-// name).
-constexpr std::string_view kCyrillicRules = "cyrillic stemming 2";
+// name; 3: also the case forms GeoNames lists among a city's names).
+constexpr std::string_view kCyrillicRules = "cyrillic stemming 3";
 
 }  // namespace
 

@@ -410,7 +410,9 @@ void Catalog::add_places(const std::vector<Place>& places) {
         entity.capital = entity.capital || place.capital;
         for (const auto& form : place.forms) {
             const auto key = form_key(form);
-            if (declined_keys_.contains(key)) release_declined(key);
+            // GeoNames lists some case forms among a city's names ("Одессе" for Odesa): the
+            // city's own case form stays one.
+            if (declined_keys_.contains(key) && by_form_.at(key) != index) release_declined(key);
             if (key.empty() || !by_form_.emplace(key, index).second) continue;
             entity.place_forms.push_back(form);
             entity.form_keys.push_back(key);

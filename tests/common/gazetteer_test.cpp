@@ -142,9 +142,13 @@ aliases = ["Харків", "Харьков"]
         REQUIRE(found);
         CHECK(found->name == "Kharkiv");
     }
-    // A village whose name is a case form of a city's is its own place.
-    catalog.add_places({place("Kharkova", "UA", 300, {"Харкова"})});
+    // A village whose name is a case form of a city's is its own place; the city's own names
+    // in GeoNames, a case form among them, leave its case forms as they are.
+    catalog.add_places({place("Kharkova", "UA", 300, {"Харкова"}),
+                        place("Kharkiv", "UA", 1433886, {"Харків", "Харькове"})});
     REQUIRE(catalog.find("Харкова"));
     CHECK(catalog.find("Харкова")->name == "Kharkova");
     CHECK(catalog.find("Харкові")->name == "Kharkiv");
+    CHECK(catalog.declined_name("Харкова") == std::nullopt);
+    CHECK(catalog.declined_name("Харькове") == std::optional<std::string_view>("харьков"));
 }
