@@ -161,11 +161,18 @@ void add_people(const Catalog& catalog, const PersonFinder& person_finder,
         return at.end < text.size() && text[at.end] == ' ' &&
                person_begins.contains({at.field, at.end + 1});
     };
+    // A place's name in another grammatical case is no given name: "мэр Одессы Геннадий
+    // Труханов" (the mayor of Odesa).
+    auto in_another_case = [&](std::size_t i) {
+        const auto name = catalog.declined_name(form_at(i));
+        return name && *name != Catalog::form_key(form_at(i));
+    };
     const auto city = to_string(EntityType::city);
     std::vector<bool> by_given_name(count), otherwise(count);
     for (std::size_t i = 0; i < spans.size(); ++i) {
         if (stored.entities[span_entity[i]].type != city) continue;
-        const bool given = names_of_people.contains(form_at(i)) || opens_person(i);
+        const bool given =
+            !in_another_case(i) && (names_of_people.contains(form_at(i)) || opens_person(i));
         (given ? by_given_name : otherwise)[span_entity[i]] = true;
     }
     std::vector<ArticleEntity> kept;

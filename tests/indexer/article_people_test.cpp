@@ -26,6 +26,16 @@ roles = ["negotiator", "official"]
 [[entity]]
 name = "Abu Dhabi"
 type = "city"
+
+[[entity]]
+name = "Odesa"
+type = "city"
+aliases = ["Одесса"]
+
+[[entity]]
+name = "Hennadiy Trukhanov"
+type = "person"
+aliases = ["Геннадий Труханов"]
 )toml",
                                                    "people.toml");
     return catalog;
@@ -50,7 +60,8 @@ struct Article {
             same = stored.entities.end() - 1;
         }
         span_entity.push_back(static_cast<std::size_t>(same - stored.entities.begin()));
-        // The bodies here are ASCII: byte offsets are code-point offsets.
+        // Byte offsets as code-point offsets: right for the ASCII bodies, and the Cyrillic one's
+        // rule reads only the spans.
         same->mentions.push_back(Mention{"body", at, at + form.size()});
     }
 
@@ -182,4 +193,17 @@ TEST_CASE("a city named only by a name of a person of the article is that person
     before.add_people();
     CHECK_FALSE(before.entity("Vladimir"));
     CHECK(before.entity("Kirill Dmitriev"));
+}
+
+TEST_CASE("a city's name in another grammatical case before a person's name is the city",
+          "[article_people]") {
+    // "The mayor of Odesa Hennadiy Trukhanov": "Одессы", Odesa's genitive, is no given name.
+    Article article;
+    article.stored.body = "Мэр Одессы Геннадий Труханов сообщил об ударе.";
+    article.add_catalogue_entity(ArticleEntity{"Odesa", "city", {}, {}}, "Одессы");
+    article.add_catalogue_entity(ArticleEntity{"Hennadiy Trukhanov", "person", {}, {}},
+                                 "Геннадий Труханов");
+    article.add_people();
+    CHECK(article.entity("Odesa"));
+    CHECK(article.entity("Hennadiy Trukhanov"));
 }
