@@ -288,6 +288,16 @@ aliases = ["Сергей Лавров"]
 name = "Anna Lavrova"
 type = "person"
 aliases = ["Анна Лаврова", "Лаврова"]
+
+[[entity]]
+name = "Kirill Dmitriev"
+type = "person"
+aliases = ["Кирилл Дмитриев"]
+
+[[entity]]
+name = "Denis Dmitriev"
+type = "person"
+aliases = ["Денис Дмитриев"]
 )toml",
                                             "cases.toml");
     const auto [form, person] = GENERATE(table<std::string, std::string>({
@@ -298,6 +308,12 @@ aliases = ["Анна Лаврова", "Лаврова"]
         {"Анны Лавровой", "Anna Lavrova"},
         // An alias in the nominative is not taken by another's declined name.
         {"Лаврова", "Anna Lavrova"},
+        // A full name's surname alone, in any case; not one two people share.
+        {"Мединским", "Vladimir Medinsky"},
+        {"Лавров", "Sergei Lavrov"},
+        {"Лавровым", "Sergei Lavrov"},
+        {"Дмитриев", ""},
+        {"Дмитриеву", ""},
     }));
     CAPTURE(form);
     const auto* found = catalog.find(form);
