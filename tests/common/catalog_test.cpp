@@ -298,6 +298,12 @@ aliases = ["Кирилл Дмитриев"]
 name = "Denis Dmitriev"
 type = "person"
 aliases = ["Денис Дмитриев"]
+
+[[entity]]
+name = "Maria Zakharova"
+type = "person"
+surname = ""
+aliases = ["Мария Захарова"]
 )toml",
                                             "cases.toml");
     const auto [form, person] = GENERATE(table<std::string, std::string>({
@@ -314,6 +320,9 @@ aliases = ["Денис Дмитриев"]
         {"Лавровым", "Sergei Lavrov"},
         {"Дмитриев", ""},
         {"Дмитриеву", ""},
+        // Nor where the catalogue turns the surname off.
+        {"Марии Захаровой", "Maria Zakharova"},
+        {"Захаровой", ""},
     }));
     CAPTURE(form);
     const auto* found = catalog.find(form);
