@@ -296,9 +296,7 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         catalog.entities_[owner].forms.push_back(std::move(form));
     });
     // A person's Cyrillic names in the other cases ("с Владимиром Мединским", "по словам
-    // Умерова") name them too, and so does the surname of a Cyrillic full name, in any case,
-    // as the Latin surname does ("Дмитриев", "с Дмитриевым"), each where that form names
-    // nothing else.
+    // Умерова") name them too, where that form names nothing else.
     DerivedForms declined_people(catalog.by_form_);
     for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
         const auto& entity = catalog.entities_[i];
@@ -308,14 +306,6 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
             for (auto& case_form : cyrillic_person_case_forms(form)) {
                 declined_people.offer(i, std::move(case_form));
             }
-            const auto name = normalize_spaces(form);
-            const auto words = split_fields(name, ' ');
-            if (surnames[i].empty() || words.size() < 2) continue;  // no surname alone
-            const std::string surname(words.back());
-            for (auto& case_form : cyrillic_person_case_forms(surname)) {
-                declined_people.offer(i, std::move(case_form));
-            }
-            declined_people.offer(i, surname);
         }
     }
     declined_people.keep_unshared([&](const std::string& key, std::size_t owner, std::string form) {
