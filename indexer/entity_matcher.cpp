@@ -129,11 +129,11 @@ bool is_town_word(std::string_view key) {
 
 // The head nouns of names built on a city's name: "the Munich Security Conference", "the Geneva
 // Conventions", "The New York Times", "the Kiel Institute", "the Moscow Military District", "the
-// Zaporizhzhia Nuclear Power Plant", "the Zaporozhye NPP" (nuclear, hydroelectric and thermal
-// power plants as Ukrainian and Russian news abbreviate them). A city followed by a capitalised
-// run holding one of these
-// (or by one of the lower-case ones) names the institution, not the place. Titles are not heads,
-// so "Kyiv Mayor Vitali Klitschko" still names Kyiv.
+// Zaporizhzhia Nuclear Power Plant", "the Moscow City Court", "the Zaporozhye NPP" (nuclear,
+// hydroelectric and thermal power plants as Ukrainian and Russian news abbreviate them). A city
+// followed by a capitalised run holding one of these (or by one of the lower-case ones) names the
+// institution, not the place. Titles are not heads, so "Kyiv Mayor Vitali Klitschko" still names
+// Kyiv.
 bool is_name_head(std::string_view key) {
     static const std::set<std::string_view> heads{
         "conference",  "conferences", "convention",  "conventions", "forum",      "institute",
@@ -147,7 +147,7 @@ bool is_name_head(std::string_view key) {
         "refinery",    "refineries",  "river",       "dam",         "reservoir",  "sea",
         "lake",        "gulf",        "bay",         "strait",      "lagoon",     "estuary",
         "npp",         "hpp",         "tpp",         "chp",         "formula",    "bridge",
-        "peninsula"};
+        "peninsula",   "court"};
     return heads.contains(without_possessive(key));
 }
 
@@ -837,7 +837,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             }
         }
         std::size_t k = after;
-        if (k < words.size() && keys[k] == "city") continue;  // "Kyiv City Council" is Kyiv's
+        // "Kyiv City Council" is Kyiv's, as the city's government; "the Moscow City Court" is a
+        // court, named as the other institutions are.
+        if (k < words.size() && keys[k] == "city" &&
+            !(k + 1 < words.size() && is_capitalised(k + 1) && keys[k + 1] == "court")) {
+            continue;
+        }
         // A hyphen joining a capitalised word that names no place makes a longer name: the
         // "Belgorod-Dniester region" is no Belgorod ("Kyiv-Mykolaiv" names both).
         if (k < words.size() && (gap(k - 1, k) == "-" || gap(k - 1, k) == "\u2013") &&

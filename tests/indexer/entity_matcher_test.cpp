@@ -224,6 +224,8 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
         {"on the shore of the Dnipro River", Names{}},
         {"the Kakhovka hydroelectric dam", Names{}},
         {"the Volgograd Refinery", Names{}},
+        // A court is an institution named after the city, as a conference is.
+        {"The Moscow City Court sentenced him", Names{}},
         // Titles are not heads: these name the city.
         {"Kyiv Mayor Vitali Klitschko said", Names{"Kyiv", "Vitali Klitschko"}},
         {"the Kyiv City Council", Names{"Kyiv"}},
