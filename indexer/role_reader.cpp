@@ -120,7 +120,7 @@ bool is_filler_word(std::string_view key) {
                                "already",      "previously", "minister", "foreign",    "secretary",
                                "of",           "state",      "envoy",    "special",    "deputy",
                                "presidential", "aide",       "national", "security",   "adviser",
-                               "advisor"};
+                               "advisor",      "today",      "yesterday"};
     return in(words, key);
 }
 
@@ -459,6 +459,20 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         // "Umerov led the delegation", "Rubio will lead the delegation", "Fidan chaired the talks",
         // "Sullivan is leading Washington's delegation"; the host of the talks mediates them.
         if (follows(tokens, j, 4, talks)) reading.negotiating = true;
+    } else if (verb == "received" || verb == "receives" || verb == "receiving") {
+        // "received the Russian delegation", "received a group led by Deputy Foreign Minister
+        // X": who receives a side of the talks hosts them.
+        auto group_led = [&](std::size_t k) {
+            return (tokens[k].key == "group" || tokens[k].key == "groups") &&
+                   follows(tokens, k, 1,
+                           [](std::string_view key) { return key == "led" || key == "headed"; });
+        };
+        bool hosts = follows(tokens, j, 4, talks) || follows(tokens, j, 4, party);
+        for (auto k = j + 1; !hosts && about_talks && k < tokens.size() && k <= j + 3; ++k) {
+            if (separates(tokens[k].before)) break;
+            hosts = group_led(k);
+        }
+        if (hosts) reading.negotiating = true;
     } else if (verb == "told" || verb == "addressed" || verb == "welcomed" || verb == "greeted") {
         // "Fidan told the Russian and Ukrainian delegations as the talks began": who speaks to
         // both sides' delegations hosts them ("told reporters the delegations would meet" does

@@ -914,7 +914,8 @@ TEST_CASE("a list after talks with goes on to its last item after a comma and an
                    "Ivan Petrenko"));
 }
 
-TEST_CASE("who hosts the talks, or speaks to both delegations, negotiates", "[role_reader]") {
+TEST_CASE("who hosts or receives the talks, or speaks to both delegations, negotiates",
+          "[role_reader]") {
     CHECK(negotiator("Ivan Petrenko hosted the talks in Istanbul.", "Ivan Petrenko"));
     CHECK(
         negotiator("Ivan Petrenko will host the Ukrainian delegation on Friday.", "Ivan Petrenko"));
@@ -922,6 +923,17 @@ TEST_CASE("who hosts the talks, or speaks to both delegations, negotiates", "[ro
         negotiator("\"The world is watching,\" Ivan Petrenko told the Russian and Ukrainian "
                    "delegations as the talks began.",
                    "Ivan Petrenko"));
+    // Who receives a side of the talks hosts them, whatever stands between subject and verb.
+    CHECK(negotiator("Ivan Petrenko received the Russian delegation.", "Ivan Petrenko"));
+    CHECK(
+        negotiator("The grain talks resumed. Ivan Petrenko, head of the UN agency, today "
+                   "received a group led by Deputy Foreign Minister Oleh Lysenko.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(
+        negotiator("The grain talks resumed. Ivan Petrenko received a letter from a group "
+                   "of farmers.",
+                   "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko received an award.", "Ivan Petrenko"));
     // A host of something else, and one side's delegation told something, do not.
     CHECK_FALSE(negotiator("Ivan Petrenko hosted a dinner for donors.", "Ivan Petrenko"));
     CHECK_FALSE(
