@@ -406,7 +406,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     std::vector<bool> plural_head(mentions.size());  // before a plural facility: "... airports"
     std::vector<bool> headed(mentions.size());       // before a facility's head: "... road"
     std::set<const Entity*> units;                   // places the text names a unit after
-    std::vector<bool> named(words.size(), false);    // words inside some mention
+    std::set<const Entity*> vessels;                 // places the text names a ship after
+    // Whether "the" stands right before word `first`: a city takes none, a ship does.
+    auto the_before = [&](std::size_t first) {
+        return first >= 1 && keys[first - 1] == "the" && only(gap(first - 1, first), " ");
+    };
+    std::vector<bool> named(words.size(), false);  // words inside some mention
     for (const auto& span : spans) {
         for (auto k = span.begin; k < span.end; ++k) named[k] = true;
     }
@@ -833,8 +838,20 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (before >= 1 && only(gap(before - 1, before), allowed) &&
                 name_words::is_vessel_noun(keys[before - 1])) {
                 keep[m] = false;
+                vessels.insert(entity);
                 continue;
             }
+        }
+        // "on the Dnipro.", "the destruction of the Novocherkassk by": a city takes no "the";
+        // the name with one, and nothing after it that it describes, is a river's or a ship's.
+        // A hyphen goes on with a compound: "the Brussels-based depository".
+        if (the_before(spans[m].begin) &&
+            (after == words.size() ||
+             (!only(gap(after - 1, after), " ") && gap(after - 1, after) != "-" &&
+              gap(after - 1, after) != "\u2013") ||
+             (is_connective(keys[after]) && keys[after] != "and" && keys[after] != "or"))) {
+            keep[m] = false;
+            continue;
         }
         std::size_t k = after;
         // "Kyiv City Council" is Kyiv's, as the city's government; "the Moscow City Court" is a
@@ -888,6 +905,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                     const bool nuclear = f == k && keys[f] == "nuclear";
                     if (is_facility_head(keys[f]) || nuclear) {
                         keep[m] = false;
+                        if (name_words::is_vessel_noun(keys[f])) vessels.insert(entity);
                         plural_head[m] = !nuclear && keys[f].back() == 's';
                         headed[m] = true;
                     }
@@ -918,7 +936,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     for (std::size_t m = 0; m < mentions.size(); ++m) {
         // A place the text calls a town stays one: "the town of Azov".
         const bool unit = units.contains(mentions[m].entity) && called[m] != Called::town;
-        if (keep[m] && !unit) mentions[kept++] = mentions[m];
+        // Once the text names a ship after the place, "the Moskva" is the ship.
+        const bool vessel = vessels.contains(mentions[m].entity) && the_before(spans[m].begin);
+        if (keep[m] && !unit && !vessel) mentions[kept++] = mentions[m];
     }
     mentions.resize(kept);
 }

@@ -209,6 +209,11 @@ TEST_CASE("a city inside an institution's name is no place of the article", "[en
         {"its sister ship, the Minsk, was hit", Names{}},
         {"the Novocherkassk landing ship burned", Names{}},
         {"three grain ships, Odesa port said", Names{"Odesa"}},
+        // A city takes no "the": one with it, describing nothing after it, is a river or a ship.
+        {"Kherson, a city on the Dnipro.", Names{"Kherson"}},
+        {"at the Brussels-based depository", Names{"Brussels"}},
+        {"the Odesa port reopened, and the Kharkiv and Sumy regions",
+         Names{"Odesa", "Kharkiv Oblast", "Sumy Oblast"}},
         {"in front of the Kerch Peninsula", Names{}},
         // A hyphen joins a longer name, unless the word after it is a place too.
         {"in the Belgorod-Dniester region", Names{}},
@@ -256,6 +261,7 @@ const EntityMatcher& with_places() {
             Place{"Azov", "RU", 82133, false, {"Азов"}},
             Place{"Moscow", "RU", 12506468, false, {"Москва"}, true},
             Place{"Artem", "RU", 102000, false, {"Артём"}},
+            Place{"Novocherkassk", "RU", 168746, false, {"Новочеркасск"}},
         });
         return catalog;
     }();
@@ -283,6 +289,19 @@ TEST_CASE("a place only the gazetteer knows needs the text to read it as a place
         {"shelling of Bar and nearby villages", Names{"Bar"}},
         {"Bar owners said", Names{}},
         {"Бар обстріляли", Names{}},
+    }));
+    CAPTURE(text);
+    CHECK(names(with_places(), text) == expected);
+}
+
+TEST_CASE("a ship named after a city is no city", "[entity_matcher]") {
+    const auto [text, expected] = GENERATE(table<std::string, Names>({
+        {"drones hit Novocherkassk", Names{"Novocherkassk"}},
+        {"a drone hit the Novocherkassk, a landing ship", Names{}},
+        {"the destruction of the Novocherkassk was confirmed", Names{}},
+        // Once the text names a ship after the city, "the Novocherkassk" is the ship.
+        {"the landing ship Novocherkassk burned. The Novocherkassk sank", Names{}},
+        {"the landing ship Novocherkassk burned. Drones hit Novocherkassk", Names{"Novocherkassk"}},
     }));
     CAPTURE(text);
     CHECK(names(with_places(), text) == expected);
