@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include <boost/json.hpp>
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include "common/text.h"
@@ -18,6 +22,7 @@ namespace {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverlength-strings"
 #include "common/petrovich_rules.inc"
+#include "common/shevchenko_rules.inc"
 #pragma GCC diagnostic pop
 
 constexpr std::size_t kCases = 5;  // genitive, dative, accusative, instrumental, prepositional
@@ -117,6 +122,212 @@ icu::UnicodeString declined(const icu::UnicodeString& word, Part part, Gender ge
     return out;
 }
 
+// Ukrainian: the rules of the npm package shevchenko, each a regular expression a word must match
+// (`find`) and one whose groups each case rewrites (`modify`): a group's command appends letters
+// to it or replaces it. The package's order is by priority, and the first rule that fits a word
+// declines it.
+struct Command {
+    bool replace = false;
+    icu::UnicodeString value;
+};
+// One way to write a case: the commands by group, a group without one left as it is.
+using Rewrite = std::vector<std::optional<Command>>;
+
+struct UkrainianRule {
+    bool male = false;
+    bool female = false;
+    std::array<bool, 3> usage{};  // by Part; none set: any part
+    bool adjective = false;
+    std::unique_ptr<icu::RegexPattern> find;
+    std::unique_ptr<icu::RegexPattern> modify;
+    std::array<std::vector<Rewrite>, kCases> cases;  // a case may be written more than one way
+};
+
+std::unique_ptr<icu::RegexPattern> compile(std::string_view pattern) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError where{};
+    std::unique_ptr<icu::RegexPattern> compiled(
+        icu::RegexPattern::compile(unicode(pattern), UREGEX_CASE_INSENSITIVE, where, status));
+    if (U_FAILURE(status)) throw std::logic_error("shevchenko rule that ICU cannot compile");
+    return compiled;
+}
+
+const std::vector<UkrainianRule>& ukrainian_rules() {
+    static const auto parsed = [] {
+        std::vector<UkrainianRule> rules;
+        constexpr std::array<std::string_view, kCases> case_names{
+            "genitive", "dative", "accusative", "ablative", "locative"};
+        const auto root = boost::json::parse(kShevchenkoRules);
+        for (const auto& value : root.as_array()) {
+            const auto& object = value.as_object();
+            UkrainianRule rule;
+            for (const auto& gender : object.at("gender").as_array()) {
+                rule.male = rule.male || gender.as_string() == "male";
+                rule.female = rule.female || gender.as_string() == "female";
+            }
+            for (const auto& usage : object.at("usage").as_array()) {
+                const auto& part = usage.as_string();
+                rule.usage[first_name] = rule.usage[first_name] || part == "firstName";
+                rule.usage[middle_name] = rule.usage[middle_name] || part == "middleName";
+                rule.usage[last_name] = rule.usage[last_name] || part == "lastName";
+            }
+            rule.adjective = object.at("partOfSpeech").as_string() == "adjective";
+            const auto& pattern = object.at("pattern").as_object();
+            rule.find = compile(pattern.at("find").as_string());
+            rule.modify = compile(pattern.at("modify").as_string());
+            const auto& cases = object.at("grammaticalCases").as_object();
+            for (std::size_t c = 0; c < kCases; ++c) {
+                for (const auto& way : cases.at(case_names[c]).as_array()) {
+                    Rewrite rewrite;
+                    for (const auto& [group, command] : way.as_object()) {
+                        const auto index = static_cast<std::size_t>(std::stoul(std::string(group)));
+                        if (rewrite.size() <= index) rewrite.resize(index + 1);
+                        const auto& fields = command.as_object();
+                        rewrite[index] = Command{fields.at("type").as_string() == "replace",
+                                                 unicode(fields.at("value").as_string())};
+                    }
+                    rule.cases[c].push_back(std::move(rewrite));
+                }
+            }
+            rules.push_back(std::move(rule));
+        }
+        return rules;
+    }();
+    return parsed;
+}
+
+bool matches(const icu::RegexPattern& pattern, const icu::UnicodeString& word) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> matcher(pattern.matcher(word, status));
+    return U_SUCCESS(status) && matcher->find(status);
+}
+
+// `word` (lower case) rewritten by `rewrite` wherever `modify` matches it.
+icu::UnicodeString rewritten(const icu::RegexPattern& modify, const Rewrite& rewrite,
+                             const icu::UnicodeString& word) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> matcher(modify.matcher(word, status));
+    icu::UnicodeString out;
+    int32_t done = 0;
+    while (U_SUCCESS(status) && matcher->find(status)) {
+        const auto start = matcher->start(status);
+        out.append(word, done, start - done);
+        for (int32_t g = 1; g <= matcher->groupCount(); ++g) {
+            auto part = matcher->group(g, status);
+            const auto index = static_cast<std::size_t>(g - 1);
+            if (index < rewrite.size() && rewrite[index]) {
+                part =
+                    rewrite[index]->replace ? rewrite[index]->value : part + rewrite[index]->value;
+            }
+            out.append(part);
+        }
+        done = matcher->end(status);
+    }
+    out.append(word, done, word.length() - done);
+    return out;
+}
+
+// A word's letters in the case of the original's, letter by letter: "Умєров" → "Умєровим".
+icu::UnicodeString with_case_of(const icu::UnicodeString& original, icu::UnicodeString word) {
+    for (int32_t i = 0; i < original.length() && i < word.length(); ++i) {
+        if (u_isupper(original.charAt(i)))
+            word.setCharAt(i, static_cast<UChar>(u_toupper(word.charAt(i))));
+    }
+    return word;
+}
+
+int32_t vowels(const icu::UnicodeString& lower) {
+    static const icu::UnicodeString kVowels = unicode("аеєиіїоуюя");
+    int32_t count = 0;
+    for (int32_t i = 0; i < lower.length(); ++i) count += kVowels.indexOf(lower.charAt(i)) >= 0;
+    return count;
+}
+
+// The rules that decline one part of a hyphened name (lower case): none where it stays as it is.
+// A surname whose ending does not tell a noun from an adjective ("-ова", "-ий") is declined as
+// both: the package asks a neural network, which is not taken on here, and the form a text uses
+// is found.
+std::vector<const UkrainianRule*> ukrainian_rules_for(const icu::UnicodeString& lower, Part part,
+                                                      Gender gender, bool last_part) {
+    if (part == last_name && !last_part && vowels(lower) == 1) return {};
+    // Surnames made of a possessive suffix, -ов, -ев, -єв, -ин, -ін, -їн, decline alike
+    // ("Умєровим", "Дмитрієвим", "Путіним"); the package has a rule for -ов alone, which rewrites
+    // only the last letter, so the others are matched as if they ended in -ов.
+    auto probe = lower;
+    static const std::array<icu::UnicodeString, 5> kPossessive{
+        unicode("ев"), unicode("єв"), unicode("ин"), unicode("ін"), unicode("їн")};
+    constexpr int32_t kMinPossessiveSurname = 4;  // not a short noun such as "син"
+    if (part == last_name && lower.length() >= kMinPossessiveSurname &&
+        std::any_of(kPossessive.begin(), kPossessive.end(),
+                    [&](const auto& ending) { return lower.endsWith(ending); })) {
+        probe.replace(probe.length() - 2, 2, unicode("ов"));
+    }
+    static const auto uncertain_female = compile("[ая]$");
+    static const auto uncertain_male = compile("(ой|ий|ій|их)$");
+    const bool uncertain =
+        part == last_name &&
+        matches(gender == Gender::male ? *uncertain_male : *uncertain_female, lower);
+    std::vector<const UkrainianRule*> chosen;
+    std::array<bool, 2> declined_as{};  // noun, adjective
+    for (const auto& rule : ukrainian_rules()) {
+        if (!(gender == Gender::male ? rule.male : rule.female)) continue;
+        const bool any_part =
+            !rule.usage[first_name] && !rule.usage[middle_name] && !rule.usage[last_name];
+        if (!any_part && !rule.usage[part]) continue;
+        if (declined_as[rule.adjective] || !matches(*rule.find, probe)) continue;
+        declined_as[rule.adjective] = true;
+        chosen.push_back(&rule);
+        if (!uncertain) break;
+    }
+    return chosen;
+}
+
+// The ways to write `word` in each case, each part of a hyphened word declined on its own.
+std::array<std::vector<icu::UnicodeString>, kCases> ukrainian_word_forms(
+    const icu::UnicodeString& word, Part part, Gender gender) {
+    auto lower = word;
+    lower.toLower();
+    std::array<std::vector<icu::UnicodeString>, kCases> forms;
+    for (auto& in_case : forms) in_case.emplace_back();
+    int32_t from = 0;
+    while (from <= lower.length()) {
+        auto to = lower.indexOf(u'-', from);
+        const bool last_part = to < 0;
+        if (last_part) to = lower.length();
+        const auto original = word.tempSubStringBetween(from, to);
+        const auto piece = lower.tempSubStringBetween(from, to);
+        const auto rules = ukrainian_rules_for(piece, part, gender, last_part);
+        for (std::size_t c = 0; c < kCases; ++c) {
+            std::vector<icu::UnicodeString> ways;
+            for (const auto* rule : rules) {
+                for (const auto& rewrite : rule->cases[c]) {
+                    ways.push_back(rewritten(*rule->modify, rewrite, piece));
+                }
+                if (rule->cases[c].empty()) ways.push_back(piece);  // the case keeps the word
+            }
+            if (ways.empty()) ways.push_back(piece);
+            std::vector<icu::UnicodeString> longer;
+            for (const auto& form : forms[c]) {
+                for (const auto& way : ways) {
+                    const auto cased = with_case_of(original, way);
+                    longer.push_back(from > 0 ? form + u'-' + cased : cased);
+                }
+            }
+            forms[c] = std::move(longer);
+        }
+        from = to + 1;
+    }
+    return forms;
+}
+
+bool has_russian_only_letters(const icu::UnicodeString& text) {
+    static const icu::UnicodeString kRussianOnly = unicode("ыэъёЫЭЪЁ");
+    for (int32_t i = 0; i < text.length(); ++i) {
+        if (kRussianOnly.indexOf(text.charAt(i)) >= 0) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<std::string> cyrillic_person_case_forms(std::string_view name) {
@@ -145,6 +356,35 @@ std::vector<std::string> cyrillic_person_case_forms(std::string_view name) {
             }
             if (form != normal && std::find(out.begin(), out.end(), form) == out.end()) {
                 out.push_back(std::move(form));
+            }
+        }
+    }
+    // Ukrainian endings too, for a name written without letters Ukrainian lacks: "з Рустемом
+    // Умєровим", "Андрієм Сибігою".
+    if (has_russian_only_letters(unicode(normal))) return out;
+    for (const auto gender : {Gender::male, Gender::female}) {
+        std::vector<std::array<std::vector<icu::UnicodeString>, kCases>> word_forms;
+        for (std::size_t w = 0; w < words.size(); ++w) {
+            word_forms.push_back(ukrainian_word_forms(unicode(words[w]), parts[w], gender));
+        }
+        for (std::size_t c = 0; c < kCases; ++c) {
+            std::vector<std::string> forms{std::string()};
+            for (std::size_t w = 0; w < words.size(); ++w) {
+                std::vector<std::string> longer;
+                for (const auto& way : word_forms[w][c]) {
+                    for (const auto& form : forms) {
+                        auto next = form;
+                        if (w > 0) next += ' ';
+                        way.toUTF8String(next);
+                        longer.push_back(std::move(next));
+                    }
+                }
+                forms = std::move(longer);
+            }
+            for (auto& form : forms) {
+                if (form != normal && std::find(out.begin(), out.end(), form) == out.end()) {
+                    out.push_back(std::move(form));
+                }
             }
         }
     }

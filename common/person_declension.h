@@ -1,9 +1,9 @@
 #pragma once
 // The forms a person's name in Cyrillic takes in the other grammatical cases: Russian news writes
-// "встретился с Владимиром Мединским", "по словам Умерова", where a catalogue holds "Владимир
-// Мединский" and "Умеров". The endings are the rules of the npm package petrovich (pinned in
-// package.json and compiled in), which decline Russian given names, patronymics and surnames;
-// Ukrainian names take the same endings in most cases.
+// "встретился с Владимиром Мединским", "по словам Умерова", Ukrainian news "з Рустемом
+// Умєровим", where a catalogue holds "Владимир Мединский" and "Рустем Умєров". The endings are
+// the rules of the npm packages petrovich (Russian) and shevchenko (Ukrainian), pinned in
+// package.json and compiled in.
 
 #include <string>
 #include <string_view>
@@ -14,7 +14,8 @@ namespace talksearch {
 // The forms of `name` in the genitive, dative, accusative, instrumental and prepositional cases,
 // as a man's and as a woman's name (the catalogue does not say which), without the name itself:
 // one word is a surname; two a given name and a surname; three a given name, a patronymic and a
-// surname, each word declined in the same case. Nothing for a name with a word not in Cyrillic
+// surname, each word declined in the same case, by the Russian rules, and by the Ukrainian ones
+// unless the name has letters Ukrainian lacks. Nothing for a name with a word not in Cyrillic
 // or of more than three words. Some forms are never used (a name declined by the other gender's
 // rules); they find nothing.
 std::vector<std::string> cyrillic_person_case_forms(std::string_view name);

@@ -78,6 +78,7 @@ TEST_CASE("whole words only, with the case rules of proper names", "[entity_matc
         {"Одесса и Киев", Names{"Odesa", "Kyiv"}},
         // A person's name in another case too, in full or the surname alone.
         {"встреча с Владимиром Мединским и Умеровым", Names{"Vladimir Medinsky", "Rustem Umerov"}},
+        {"зустріч з Рустемом Умєровим", Names{"Rustem Umerov"}},
         // Only the catalogue's own surnames alone: "Беседа" here is a conversation.
         {"Беседа длилась два часа", Names{}},
         {"Odessa-based volunteers", Names{"Odesa"}},
