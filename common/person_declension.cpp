@@ -230,8 +230,9 @@ icu::UnicodeString rewritten(const icu::RegexPattern& modify, const Rewrite& rew
 // A word's letters in the case of the original's, letter by letter: "Умєров" → "Умєровим".
 icu::UnicodeString with_case_of(const icu::UnicodeString& original, icu::UnicodeString word) {
     for (int32_t i = 0; i < original.length() && i < word.length(); ++i) {
-        if (u_isupper(original.charAt(i)))
+        if (u_isupper(original.charAt(i))) {
             word.setCharAt(i, static_cast<UChar>(u_toupper(word.charAt(i))));
+        }
     }
     return word;
 }

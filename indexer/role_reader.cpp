@@ -433,8 +433,21 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
             ++j;
         } else if (to_next &&
                    (key == "agreed" || key == "expected" || key == "due" || key == "set" ||
-                    key == "scheduled" || key == "plans" || key == "planned" || key == "going")) {
+                    key == "scheduled" || key == "plans" || key == "planned" || key == "going" ||
+                    // "offered to mediate", "tried to broker a ceasefire", "is ready to host".
+                    key == "offered" || key == "offers" || key == "tried" || key == "tries" ||
+                    key == "sought" || key == "seeks" || key == "ready" || key == "willing")) {
             j += 2;
+        } else if (j + 3 < tokens.size() &&
+                   (key == "began" || key == "begun" || key == "made" || key == "launched") &&
+                   (tokens[j + 1].key == "moves" || tokens[j + 1].key == "efforts" ||
+                    tokens[j + 1].key == "attempts") &&
+                   tokens[j + 2].key == "to" &&
+                   std::none_of(tokens.begin() + static_cast<std::ptrdiff_t>(j + 1),
+                                tokens.begin() + static_cast<std::ptrdiff_t>(j + 4),
+                                [](const Token& token) { return separates(token.before); })) {
+            // "have begun moves to mediate a ceasefire".
+            j += 3;
         }
     }
     const auto verb = std::string_view(tokens[j].key);
@@ -550,7 +563,8 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         if (follows(tokens, j, 4, talks) || follows(tokens, j, 5, gathering)) {
             reading.negotiating = true;
         }
-    } else if (starts_with(verb, "negotiat") || starts_with(verb, "mediat") || verb == "brokered") {
+    } else if (starts_with(verb, "negotiat") || starts_with(verb, "mediat") || verb == "brokered" ||
+               verb == "broker") {
         reading.negotiating = true;
     } else if (verb == "acted" || verb == "acts" || verb == "act" || verb == "acting" ||
                verb == "served" || verb == "serves" || verb == "serve" || verb == "serving") {

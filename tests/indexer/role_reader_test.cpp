@@ -914,6 +914,16 @@ TEST_CASE("a list after talks with goes on to its last item after a comma and an
                    "Ivan Petrenko"));
 }
 
+TEST_CASE("who offers or tries to mediate negotiates", "[role_reader]") {
+    CHECK(negotiator("Ivan Petrenko offered to mediate between the two sides.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko tried to broker a ceasefire.", "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko and Oleh Lysenko have begun moves to mediate a ceasefire.",
+                     "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko refused to negotiate.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko offered to help the victims.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko began moves to sell the company.", "Ivan Petrenko"));
+}
+
 TEST_CASE("who hosts or receives the talks, or speaks to both delegations, negotiates",
           "[role_reader]") {
     CHECK(negotiator("Ivan Petrenko hosted the talks in Istanbul.", "Ivan Petrenko"));
