@@ -6,15 +6,12 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "common/text.h"
+
 namespace talksearch {
 namespace {
 
 bool is_cyrillic(UChar32 c) { return c >= 0x0400 && c <= 0x04FF; }
-
-bool has_any(const icu::UnicodeString& word, std::u16string_view letters) {
-    return std::any_of(letters.begin(), letters.end(),
-                       [&](char16_t letter) { return word.indexOf(letter) >= 0; });
-}
 
 }  // namespace
 
@@ -40,9 +37,10 @@ std::vector<std::string> cyrillic_case_forms(std::string_view name) {
     for (const auto* ending : {u"ий", u"ій", u"ый", u"ой", u"ая", u"ое", u"не", u"ве", u"ьке"}) {
         if (ends_with(ending)) return {};
     }
-    const bool ukrainian = !has_any(lower, u"ыэъё");
+    const bool ukrainian = !has_letter_ukrainian_lacks(name);
     // -ськ, -цьк are Ukrainian spellings (Russian writes -ск, -цк).
-    const bool russian = !has_any(lower, u"іїєґ") && !ends_with(u"ськ") && !ends_with(u"цьк");
+    const bool russian =
+        !has_letter_russian_lacks(name) && !ends_with(u"ськ") && !ends_with(u"цьк");
 
     std::vector<icu::UnicodeString> forms;
     const auto add = [&](const icu::UnicodeString& stem,

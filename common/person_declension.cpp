@@ -321,14 +321,6 @@ std::array<std::vector<icu::UnicodeString>, kCases> ukrainian_word_forms(
     return forms;
 }
 
-bool has_russian_only_letters(const icu::UnicodeString& text) {
-    static const icu::UnicodeString kRussianOnly = unicode("ыэъёЫЭЪЁ");
-    for (int32_t i = 0; i < text.length(); ++i) {
-        if (kRussianOnly.indexOf(text.charAt(i)) >= 0) return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 std::vector<std::string> cyrillic_person_case_forms(std::string_view name) {
@@ -362,7 +354,7 @@ std::vector<std::string> cyrillic_person_case_forms(std::string_view name) {
     }
     // Ukrainian endings too, for a name written without letters Ukrainian lacks: "з Рустемом
     // Умєровим", "Андрієм Сибігою".
-    if (has_russian_only_letters(unicode(normal))) return out;
+    if (has_letter_ukrainian_lacks(normal)) return out;
     for (const auto gender : {Gender::male, Gender::female}) {
         std::vector<std::array<std::vector<icu::UnicodeString>, kCases>> word_forms;
         for (std::size_t w = 0; w < words.size(); ++w) {

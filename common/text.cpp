@@ -1,6 +1,7 @@
 #include "common/text.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -297,6 +298,24 @@ bool has_cyrillic(std::string_view text) {
         if (is_cyrillic_word(text.substr(i))) return true;
     }
     return false;
+}
+
+namespace {
+
+bool has_any_of(std::string_view text, std::initializer_list<std::string_view> letters) {
+    return std::any_of(letters.begin(), letters.end(), [&](std::string_view letter) {
+        return text.find(letter) != std::string_view::npos;
+    });
+}
+
+}  // namespace
+
+bool has_letter_ukrainian_lacks(std::string_view text) {
+    return has_any_of(text, {"ы", "э", "ъ", "ё", "Ы", "Э", "Ъ", "Ё"});
+}
+
+bool has_letter_russian_lacks(std::string_view text) {
+    return has_any_of(text, {"і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ"});
 }
 
 bool is_all_uppercase(std::string_view word) {

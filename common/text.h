@@ -69,6 +69,10 @@ bool is_all_uppercase(std::string_view word);  // at least one letter, no lower-
 bool is_cyrillic_word(std::string_view word);
 // Whether `text` (UTF-8) has a letter of that block anywhere.
 bool has_cyrillic(std::string_view text);
+// Whether `text` (UTF-8) has, in either case, a letter of Russian that Ukrainian lacks (ы, э, ъ,
+// ё), or one of Ukrainian that Russian lacks (і, ї, є, ґ): then it is not written in the other.
+bool has_letter_ukrainian_lacks(std::string_view text);
+bool has_letter_russian_lacks(std::string_view text);
 
 // Levenshtein distance in bytes: the insertions, deletions and substitutions that make a into b.
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -831,7 +831,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             auto before = spans[m].begin;
             // An apposition after a comma needs its "the": "grain ships, Odesa said" is the city.
             std::string_view allowed = " ";
-            if (before >= 1 && keys[before - 1] == "the" && only(gap(before - 1, before), " ")) {
+            if (the_before(before)) {
                 --before;
                 allowed = " ,";
             }

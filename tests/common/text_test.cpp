@@ -187,3 +187,13 @@ TEST_CASE("a text has Cyrillic where any of its letters is", "[text]") {
     CHECK_FALSE(talksearch::has_cyrillic("a lead byte alone \xD0"));
     CHECK_FALSE(talksearch::has_cyrillic(""));
 }
+
+TEST_CASE("a letter one of Russian and Ukrainian lacks tells the other apart", "[text]") {
+    CHECK(talksearch::has_letter_ukrainian_lacks("Пётр"));
+    CHECK(talksearch::has_letter_ukrainian_lacks("ЭНЕРГИЯ"));
+    CHECK_FALSE(talksearch::has_letter_ukrainian_lacks("Одеса"));
+    CHECK(talksearch::has_letter_russian_lacks("Київ"));
+    CHECK(talksearch::has_letter_russian_lacks("ЄРМАК"));
+    CHECK_FALSE(talksearch::has_letter_russian_lacks("Одесса"));
+    CHECK_FALSE(talksearch::has_letter_russian_lacks("Kyiv"));
+}
