@@ -346,27 +346,32 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
     // commas closes the apposition, not the clause.
     bool between_commas = a > 0 && tokens[a].before == Break::clause && b < tokens.size() &&
                           tokens[b].before == Break::clause && !tokens[b].capitalised;
-    // "Sonata Coulter, Assistant Secretary of State, led the US delegation": the verb comes
-    // after a title between commas.
-    if (!between_commas && b < tokens.size() && tokens[b].before == Break::clause) {
+    // A title between commas after a name, the comma that closes it followed by a lower-case
+    // word (a verb or "and"): where that word is, or `k` itself when no such title starts at k.
+    auto past_apposition = [&](std::size_t k) {
         constexpr std::size_t kMaxAppositionWords = 12;
-        auto c = b + 1;
-        while (c < tokens.size() && c - b < kMaxAppositionWords && !separates(tokens[c].before)) {
+        if (k >= tokens.size() || tokens[k].before != Break::clause) return k;
+        auto c = k + 1;
+        while (c < tokens.size() && c - k < kMaxAppositionWords && !separates(tokens[c].before)) {
             ++c;
         }
         // The shape first, the lookups only for a clause that closes with a comma and a verb.
         auto titled = [&] {
             return std::any_of(
-                tokens.begin() + static_cast<std::ptrdiff_t>(b),
+                tokens.begin() + static_cast<std::ptrdiff_t>(k),
                 tokens.begin() + static_cast<std::ptrdiff_t>(c), [](const Token& token) {
                     return in(name_words::titles(), token.key) || is_negotiator_noun(token.key);
                 });
         };
-        if (c < tokens.size() && tokens[c].before == Break::clause && !tokens[c].capitalised &&
-            titled()) {
-            start = c;
-            between_commas = true;
-        }
+        const bool closed = c < tokens.size() && tokens[c].before == Break::clause &&
+                            !tokens[c].capitalised && titled();
+        return closed ? c : k;
+    };
+    // "Sonata Coulter, Assistant Secretary of State, led the US delegation": the verb comes
+    // after a title between commas.
+    if (!between_commas) {
+        start = past_apposition(b);
+        between_commas = start != b;
     }
     auto j = start;
     bool listed = false;  // a comma went on with a list of names, which an "and" must close
@@ -393,7 +398,22 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
             in(name_words::titles(), tokens[end - 1].key);
         return titled ? end : k;
     };
-    while (j < tokens.size() && j < b + kMaxFiller) {
+    // The joined name has its own title between commas after it: "Rebeca Greenspan, Secretary
+    // General of UNCTAD, and Martin Griffiths, head of the UN humanitarian agency, received".
+    // Where the word after its closing comma is, once found.
+    std::size_t joined_apposition_end = tokens.size();
+    // The appositions' words are no filler.
+    auto limit = start + kMaxFiller;
+    while (j < tokens.size() && j < limit) {
+        if (joined && !title_case && joined_apposition_end == tokens.size() &&
+            tokens[j].before == Break::clause && !tokens[j].capitalised &&
+            tokens[j - 1].capitalised) {
+            const auto after = past_apposition(j);
+            if (after == j) break;
+            limit += after - j;
+            j = joined_apposition_end = after;
+            continue;
+        }
         if (!filler(tokens[j])) {
             const auto name = joined && !title_case && !separates(tokens[j].before)
                                   ? past_lower_case_title(j)
@@ -408,7 +428,8 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
             } else {
                 listed = true;
             }
-        } else if (separates(tokens[j].before) && !(j == start && between_commas)) {
+        } else if (separates(tokens[j].before) && !(j == start && between_commas) &&
+                   j != joined_apposition_end) {
             break;
         }
         if (tokens[j].key == "and") {
@@ -418,8 +439,9 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         ++j;
     }
     if (listed) return;
-    const bool closes_apposition = joined_apposition && j < tokens.size() &&
-                                   tokens[j].before == Break::clause && !tokens[j].capitalised;
+    const bool closes_apposition =
+        j == joined_apposition_end || (joined_apposition && j < tokens.size() &&
+                                       tokens[j].before == Break::clause && !tokens[j].capitalised);
     if (j >= tokens.size() ||
         (separates(tokens[j].before) && !(j == start && between_commas) && !closes_apposition)) {
         return;

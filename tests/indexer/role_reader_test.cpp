@@ -654,6 +654,24 @@ TEST_CASE("the verb after a title between commas, or an infinitive's, is the nam
                    "Oleh Lysenko"));
 }
 
+TEST_CASE("two names each with a title between commas share the verb", "[role_reader]") {
+    const std::string both =
+        "The talks went on. Oleh Lysenko, Secretary General of the Conference on Trade and "
+        "Development, and Ivan Petrenko, head of the humanitarian agency, today received a group "
+        "led by Deputy Foreign Minister Petro Marchenko.";
+    CHECK(negotiators(both, {{"Oleh Lysenko", {}}, {"Ivan Petrenko", {}}}) ==
+          std::vector<bool>{true, true});
+    // The verb is none of the talks', or the second apposition has no title.
+    CHECK_FALSE(
+        negotiator("The talks went on. Oleh Lysenko, head of the fund, and Ivan Petrenko, head "
+                   "of the humanitarian agency, received an award.",
+                   "Oleh Lysenko"));
+    CHECK_FALSE(
+        negotiator("The talks went on. Oleh Lysenko, head of the fund, and Ivan Petrenko, from "
+                   "Lviv, received the delegation.",
+                   "Oleh Lysenko"));
+}
+
 TEST_CASE("who travels for talks, signs the accord or convenes the talks negotiates",
           "[role_reader]") {
     const std::string flew =
