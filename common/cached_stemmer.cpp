@@ -12,8 +12,9 @@ namespace {
 constexpr std::size_t kMaxCachedWords = 1u << 16;
 
 // Changed with the rules of stem() for words in Cyrillic (2: place names in every case as the
-// name; 3: also the case forms GeoNames lists among a city's names).
-constexpr std::string_view kCyrillicRules = "cyrillic stemming 3";
+// name; 3: also the case forms GeoNames lists among a city's names; 4: the words of people's
+// names in every case as the name's).
+constexpr std::string_view kCyrillicRules = "cyrillic stemming 4";
 
 }  // namespace
 
@@ -35,6 +36,17 @@ std::string CachedStemmer::operator()(const std::string& word) {
 
 std::string CachedStemmer::stem(const std::string& word) {
     if (!is_cyrillic_word(word)) return english_(word);
+    // A word of a person's name in another case is stemmed as the name's word: "з Сергієм
+    // Лавровим" as "Сергій Лавров", which Snowball stems apart ("лавровим" → "лавров", "лавров"
+    // → "лавр"). Common words such a form shares are mostly stemmed alike by Snowball anyway
+    // ("марка", a stamp, and "Марка", Mark's genitive).
+    if (const auto name_word = names_.person_name_word(word)) {
+        return stem_as_written(std::string(*name_word));
+    }
+    return stem_as_written(word);
+}
+
+std::string CachedStemmer::stem_as_written(const std::string& word) {
     if (names_.find(word)) {
         // A place's name is one term in every grammatical case: the name itself. Snowball has
         // "киева", "киеве" → "киев" but "киев" → "ки", the stem of "кий" (a cue) too.

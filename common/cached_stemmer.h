@@ -4,7 +4,8 @@
 // Russian. Snowball has no Ukrainian, so a Ukrainian word is first brought to its dictionary form
 // (ukrainian_lemmas.h), unless it is one of the catalogue's names: a dictionary of common words
 // reads "київ" as a form of "кий" (a cue). A place's name in any grammatical case is the name
-// itself (Catalog::declined_name).
+// itself (Catalog::declined_name); a word of a person's name is stemmed as the name's word
+// (Catalog::person_name_word).
 // Indexing and highlighting stem every word of every article from a vocabulary that repeats, so
 // most words are stemmed once.
 // Not thread-safe: each searcher and each document builder (one thread at a time) has its own.
@@ -36,6 +37,8 @@ class CachedStemmer : public Xapian::StemImplementation {
 
   private:
     std::string stem(const std::string& word);
+    // A word in Cyrillic that is no case of a person's name's word.
+    std::string stem_as_written(const std::string& word);
 
     struct Entry {
         std::string stem;

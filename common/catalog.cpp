@@ -298,14 +298,35 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
     // A person's Cyrillic names in the other cases ("с Владимиром Мединским", "по словам
     // Умерова") name them too, where that form names nothing else.
     DerivedForms declined_people(catalog.by_form_);
+    // And each word of them is a search term as the name's word is: "Андрієм Сибігою" is found
+    // and marked as "Андрій Сибіга". A word two names' words make in some case is neither's, and
+    // a name's own word stays itself ("Олександра" is a given name as well as a case of
+    // "Олександр").
+    std::set<std::string> name_words;
+    std::map<std::string, std::set<std::string>> word_cases;  // case form → the names' words
     for (std::size_t i = 0; i < catalog.entities_.size(); ++i) {
         const auto& entity = catalog.entities_[i];
         if (entity.type != EntityType::person) continue;
         for (const auto& form : entity.forms) {
             if (!has_cyrillic(form)) continue;
+            const auto words = split_words(form);
+            for (const auto& word : words) name_words.insert(word.folded);
             for (auto& case_form : cyrillic_person_case_forms(form)) {
+                const auto case_words = split_words(case_form);
+                if (case_words.size() == words.size()) {
+                    for (std::size_t w = 0; w < words.size(); ++w) {
+                        if (case_words[w].folded == words[w].folded) continue;
+                        word_cases[case_words[w].folded].insert(words[w].folded);
+                    }
+                }
                 declined_people.offer(i, std::move(case_form));
             }
+        }
+    }
+    for (auto& [word, names] : word_cases) {
+        if (names.size() == 1 && !name_words.contains(word)) {
+            digest = stable_hash(*names.begin(), stable_hash(word, digest));
+            catalog.person_name_words_.emplace(word, *names.begin());
         }
     }
     declined_people.keep_unshared([&](const std::string& key, std::size_t owner, std::string form) {
@@ -434,6 +455,12 @@ void Catalog::release_declined(const std::string& key) {
     by_form_.erase(owner);
     declined_keys_.erase(key);
     declined_names_.erase(key);
+}
+
+std::optional<std::string_view> Catalog::person_name_word(std::string_view word) const {
+    const auto it = person_name_words_.find(std::string(word));
+    if (it == person_name_words_.end()) return std::nullopt;
+    return it->second;
 }
 
 std::optional<std::string_view> Catalog::declined_name(std::string_view form) const {

@@ -73,6 +73,10 @@ class Catalog {
     // The Cyrillic place name `form` is a grammatical case of (declension.h), or is, as a lookup
     // key: "києві" and "київ" → "київ". Nothing for any other form.
     std::optional<std::string_view> declined_name(std::string_view form) const;
+    // The word of a person's Cyrillic name that `word` (case-folded) is in another grammatical
+    // case (person_declension.h): "андрієм" → "андрій", "умєровим" → "умєров". Nothing for a
+    // name's own word, or a form of the words of two names.
+    std::optional<std::string_view> person_name_word(std::string_view word) const;
     // Changes whenever the catalogue's content changes: part of every article's fingerprint.
     const std::string& fingerprint() const { return fingerprint_; }
 
@@ -89,6 +93,8 @@ class Catalog {
     std::unordered_set<std::string> declined_keys_;  // the keys of forms made by declension
     // The key of each such form, and of each name that has some, → the key of its name.
     std::unordered_map<std::string, std::string> declined_names_;
+    // The case forms of the words of people's Cyrillic names → the words (case-folded).
+    std::unordered_map<std::string, std::string> person_name_words_;
     std::string fingerprint_;
 };
 

@@ -90,6 +90,14 @@ Searcher& cyrillic_places() {
     return searcher;
 }
 
+// People named in Ukrainian in the instrumental case ("з Андрієм Сибігою"), and an article in
+// English.
+Searcher& cyrillic_people() {
+    static Index index(std::filesystem::path(TALKSEARCH_TEST_DATA_DIR) / "cyrillic-people.jsonl");
+    static Searcher searcher(index.db, index.synonyms, talksearch::testing::shipped_catalog());
+    return searcher;
+}
+
 SearchRequest request(std::string query, std::map<Facet, std::vector<std::string>> filters = {}) {
     SearchRequest r;
     r.query = std::move(query);
@@ -242,6 +250,22 @@ TEST_CASE("a word in Cyrillic is marked in the snippet in the form the article w
     CHECK_THAT(response.results.front().snippet, Catch::Contains("<mark>переговоров</mark>"));
     CHECK_THAT(response.results.front().snippet, Catch::Contains("<mark>пленными</mark>"));
     CHECK_THAT(response.results.front().title_html, Catch::Contains("<mark>переговоров</mark>"));
+}
+
+TEST_CASE("a person's name in Cyrillic is found and marked in any case", "[searcher]") {
+    // Typed in the nominative, in Cyrillic or in English, as a phrase or a word.
+    const auto [query, marked] = GENERATE(table<std::string, std::string>({
+        {"\"Андрій Сибіга\"", "<mark>Андрієм</mark> <mark>Сибігою</mark>"},
+        {"Andrii Sybiha", "<mark>Андрієм</mark> <mark>Сибігою</mark>"},
+        {"Рустем Умєров", "<mark>Рустемом</mark> <mark>Умєровим</mark>"},
+        {"Лавров", "<mark>Лавровим</mark>"},
+    }));
+    CAPTURE(query);
+    auto as_typed = request(query);
+    as_typed.correct = false;
+    const auto response = cyrillic_people().search(as_typed);
+    REQUIRE(ids(response) == Ids{"ukrainian-people"});
+    CHECK_THAT(response.results.front().snippet, Catch::Contains(marked));
 }
 
 TEST_CASE("a facet filter goes through the catalogue", "[searcher]") {
