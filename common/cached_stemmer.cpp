@@ -39,9 +39,13 @@ std::string CachedStemmer::stem(const std::string& word) {
     // A word of a person's name in another case is stemmed as the name's word: "з Сергієм
     // Лавровим" as "Сергій Лавров", which Snowball stems apart ("лавровим" → "лавров", "лавров"
     // → "лавр"). Common words such a form shares are mostly stemmed alike by Snowball anyway
-    // ("марка", a stamp, and "Марка", Mark's genitive).
+    // ("марка", a stamp, and "Марка", Mark's genitive). A form that is another entity's name
+    // (a place's) stays that name.
     if (const auto name_word = names_.person_name_word(word)) {
-        return stem_as_written(std::string(*name_word));
+        const auto* named = names_.find(word);
+        if (!named || named->type == EntityType::person) {
+            return stem_as_written(std::string(*name_word));
+        }
     }
     return stem_as_written(word);
 }
