@@ -25,7 +25,7 @@ namespace {
 #include "common/shevchenko_rules.inc"
 #pragma GCC diagnostic pop
 
-constexpr std::size_t kCases = 5;  // genitive, dative, accusative, instrumental, prepositional
+constexpr std::size_t kCases = kDeclinedCases;
 
 enum class Gender { male, female, either };
 
@@ -378,6 +378,33 @@ std::vector<std::string> cyrillic_person_case_forms(std::string_view name) {
                 if (form != normal && std::find(out.begin(), out.end(), form) == out.end()) {
                     out.push_back(std::move(form));
                 }
+            }
+        }
+    }
+    return out;
+}
+
+std::array<std::vector<std::string>, kDeclinedCases> ukrainian_name_word_forms(
+    std::string_view word, NameWord part, bool female) {
+    std::array<std::vector<std::string>, kDeclinedCases> out;
+    const auto text = unicode(word);
+    for (int32_t i = 0; i < text.length(); ++i) {
+        const auto c = text.charAt(i);
+        const bool joins = c == u'-' || c == u'\'' || c == 0x2019 || c == 0x02BC;
+        if (!joins && (c < 0x0400 || c > 0x04FF)) return out;
+    }
+    if (text.isEmpty()) return out;
+    auto lower = text;
+    lower.toLower();
+    const auto forms =
+        ukrainian_word_forms(lower, part == NameWord::given_name ? first_name : last_name,
+                             female ? Gender::female : Gender::male);
+    for (std::size_t c = 0; c < kCases; ++c) {
+        for (const auto& form : forms[c]) {
+            std::string utf8;
+            form.toUTF8String(utf8);
+            if (std::find(out[c].begin(), out[c].end(), utf8) == out[c].end()) {
+                out[c].push_back(std::move(utf8));
             }
         }
     }

@@ -5,6 +5,8 @@
 // the rules of the npm packages petrovich (Russian) and shevchenko (Ukrainian), pinned in
 // package.json and compiled in.
 
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,5 +21,14 @@ namespace talksearch {
 // or of more than three words. Some forms are never used (a name declined by the other gender's
 // rules); they find nothing.
 std::vector<std::string> cyrillic_person_case_forms(std::string_view name);
+
+// One word of a Ukrainian name in the five cases after the nominative (genitive, dative,
+// accusative, instrumental, prepositional), by the Ukrainian rules of a man's or a woman's given
+// name or surname, in lower case: each case's ways to write it (a surname whose ending does not
+// tell a noun from an adjective declines as both). Empty lists for a word not in Cyrillic.
+enum class NameWord { given_name, surname };
+inline constexpr std::size_t kDeclinedCases = 5;
+std::array<std::vector<std::string>, kDeclinedCases> ukrainian_name_word_forms(
+    std::string_view word, NameWord part, bool female);
 
 }  // namespace talksearch

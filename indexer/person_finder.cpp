@@ -2,14 +2,17 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
 
+#include "common/person_declension.h"
 #include "common/romanisation.h"
 #include "common/text.h"
 #include "indexer/name_exclusions.h"
 #include "indexer/name_words.h"
+#include "indexer/ukrainian_names.h"
 
 namespace talksearch::indexer {
 namespace {
@@ -34,6 +37,14 @@ std::string name_key(const std::vector<std::string>& keys) {
         key += word;
     }
     return key;
+}
+
+// A person found in Ukrainian text goes by the national romanisation of their name in the
+// nominative, as the catalogue's Ukrainian people do, so that articles in English and in
+// Ukrainian name them alike.
+std::string romanised(std::string_view cyrillic) {
+    thread_local const Romaniser romaniser;  // ICU's transliterators are not shared by threads
+    return romaniser.ukrainian_national(cyrillic);
 }
 
 // What the first pass knows of one field's tokens.
@@ -63,6 +74,8 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                                             const std::vector<FieldSpan>& taken) const {
     std::vector<FoundPerson> people;
     std::vector<std::vector<std::string>> people_keys;  // each person's name words
+    // For a name in Ukrainian: whether it is a woman's, which its declension depends on.
+    std::vector<std::optional<bool>> ukrainian_female;
     std::unordered_map<std::string, std::size_t> by_key;
     // People named by a given name that shares another's surname, and where.
     std::vector<std::pair<std::size_t, FieldSpan>> partners;
@@ -289,13 +302,26 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                     }
                 }
             }
+            // In Ukrainian text the cue is a given name with a surname in its case ("з Андрієм
+            // Коваленком"), and the person goes by the name in the nominative.
+            std::optional<UkrainianNames::Nominative> ukrainian;
+            if (is_cyrillic_word(tokens[ns].key)) {
+                if (e - ns != 2) continue;
+                const auto& text = fields[f].text;
+                auto written = [&](std::size_t t) {
+                    return text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
+                };
+                ukrainian = UkrainianNames::bundled().nominative(written(ns), written(ns + 1));
+                if (!ukrainian) continue;
+            }
             // A particle that opens a name is no given name: "Al Jazeera", "Le Monde".
-            const bool given_name = given_names_.contains(tokens[ns].key) && !title_case[ns] &&
-                                    !in(name_words::particles(), tokens[ns].key);
+            const bool known_given_name = ukrainian || given_names_.contains(tokens[ns].key);
+            const bool given_name =
+                known_given_name && !title_case[ns] && !in(name_words::particles(), tokens[ns].key);
             if (!title_cue && !said_after && !said_before && !apposition && !given_name) continue;
             // In a headline in title case every word after a title is capitalised: only a given
             // name makes them a person ("Governor Highlights Escalating Threats" is no one).
-            if (title_case[ns] && !given_names_.contains(tokens[ns].key)) continue;
+            if (title_case[ns] && !known_given_name) continue;
             // A name alone on its line, without any other cue, is a heading: "Story Timeline".
             const bool whole_paragraph = tokens[s].before == Break::paragraph &&
                                          (e == n || tokens[e].before == Break::paragraph);
@@ -326,11 +352,22 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             }
 
             std::vector<std::string> keys;
-            for (auto t = ns; t < e; ++t) keys.push_back(tokens[t].key);
+            if (ukrainian) {
+                keys = {fold_case(ukrainian->given_name), fold_case(ukrainian->surname)};
+            } else {
+                for (auto t = ns; t < e; ++t) keys.push_back(tokens[t].key);
+            }
             const auto key = name_key(keys);
             if (by_key.contains(key)) continue;
             by_key.emplace(key, people.size());
             const auto& text = fields[f].text;
+            if (ukrainian) {
+                people.push_back(
+                    FoundPerson{romanised(ukrainian->given_name + " " + ukrainian->surname), {}});
+                people_keys.push_back(std::move(keys));
+                ukrainian_female.push_back(ukrainian->female);
+                continue;
+            }
             people.push_back(
                 FoundPerson{normalize_spaces(text.substr(tokens[ns].begin,
                                                          tokens[e - 1].end - tokens[ns].begin)),
@@ -359,12 +396,35 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                     people.push_back(FoundPerson{
                         normalize_spaces(std::string(given) + " " + std::string(surname)), {}});
                     people_keys.push_back(std::move(shared));
+                    ukrainian_female.resize(people_keys.size());
                     continue;
                 }
             }
             people_keys.push_back(std::move(keys));
+            ukrainian_female.resize(people_keys.size());
         }
     }
+
+    // The words of a Ukrainian name in every case, each as its word in the nominative: "Андрієм"
+    // and "Коваленка" as "андрій" and "коваленко".
+    std::unordered_map<std::string, std::string> nominative_of;
+    for (std::size_t p = 0; p < people_keys.size(); ++p) {
+        if (!ukrainian_female[p]) continue;
+        const auto& keys = people_keys[p];
+        const auto parts = {NameWord::given_name, NameWord::surname};
+        auto word = keys.begin();
+        for (const auto part : parts) {
+            for (const auto& in_case :
+                 ukrainian_name_word_forms(*word, part, *ukrainian_female[p])) {
+                for (const auto& form : in_case) nominative_of.emplace(form, *word);
+            }
+            ++word;
+        }
+    }
+    auto key_of = [&](const Token& token) -> const std::string& {
+        const auto it = nominative_of.find(token.key);
+        return it == nominative_of.end() ? token.key : it->second;
+    };
 
     // Second pass: every mention of those people, in full, or by surname alone where only one
     // of them has that surname.
@@ -382,7 +442,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 !tokens[i].capitalised && is_roman_numeral(fields[f].text.substr(
                                               tokens[i].begin, tokens[i].end - tokens[i].begin));
             if (!tokens[i].capitalised && !ordinal) continue;
-            const auto it = by_surname.find(tokens[i].key);
+            const auto it = by_surname.find(key_of(tokens[i]));
             if (it == by_surname.end()) continue;
             bool matched = false;
             for (const auto p : it->second) {
@@ -390,7 +450,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 const auto words = keys.size();
                 bool full = i + 1 >= words;
                 for (std::size_t k = 1; full && k < words; ++k) {
-                    full = tokens[i - k].key == keys[words - 1 - k] &&
+                    full = key_of(tokens[i - k]) == keys[words - 1 - k] &&
                            !separates(tokens[i - k + 1].before);
                 }
                 if (full) {
@@ -406,7 +466,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             auto first = i;
             while (first > 0 && tokens[first].before == Break::join &&
                    i - first + 1 < keys.size() &&
-                   tokens[first - 1].key == keys[keys.size() - 1 - (i - first + 1)]) {
+                   key_of(tokens[first - 1]) == keys[keys.size() - 1 - (i - first + 1)]) {
                 --first;
             }
             // Another first name before the surname is someone else's.

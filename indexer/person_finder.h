@@ -15,7 +15,8 @@
 namespace talksearch::indexer {
 
 struct FoundPerson {
-    std::string name;                 // as written at the first mention with a cue
+    std::string name;  // as written at the first mention with a cue; a name in Ukrainian in
+                       // the nominative, romanised ("Andrii Kovalenko")
     std::vector<FieldSpan> mentions;  // in order of field, then position
 };
 

@@ -312,3 +312,25 @@ TEST_CASE("a given name is no cue in a line in title case", "[person_finder]") {
     }
     CHECK(found == Names{"Viktor Orban"});
 }
+
+TEST_CASE("a Ukrainian given name marks a person in any case under one romanised name",
+          "[person_finder]") {
+    const auto found = find(
+        "Міністр зустрівся з Андрієм Коваленком у Києві. Андрій Коваленко подякував. "
+        "Агентство передає слова Коваленка.");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].name == "Andrii Kovalenko");
+    // Every mention, the surname alone in another case too.
+    CHECK(found[0].mentions.size() == 3);
+    // A woman's name, and a surname in -ський.
+    CHECK(names("Вона говорила з Оленою Зеленською та Миколою Точицьким.") ==
+          Names{"Olena Zelenska", "Mykola Tochytskyi"});
+}
+
+TEST_CASE("capitalised Ukrainian words without a given name in their case name no one",
+          "[person_finder]") {
+    // Not a given name; a given name whose surname is in another case; an ordinary word.
+    CHECK(names("Командувач Збройних Сил заявив.").empty());
+    CHECK(names("Вона бачила Андрієм Коваленка.").empty());
+    CHECK(names("Надія Перемоги не згасає.").empty());
+}

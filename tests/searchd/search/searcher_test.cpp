@@ -268,6 +268,17 @@ TEST_CASE("a person's name in Cyrillic is found and marked in any case", "[searc
     CHECK_THAT(response.results.front().snippet, Catch::Contains(marked));
 }
 
+TEST_CASE("a person the catalogue lacks is one person in Ukrainian and English articles",
+          "[searcher]") {
+    // "Андрій Коваленко", "Коваленка" and "Andrii Kovalenko" are one romanised name.
+    const auto kovalenko =
+        cyrillic_people().search(request("", {{Facet::person, {"Andrii Kovalenko"}}}));
+    CHECK(ids(kovalenko) == Ids{"ukrainian-uncatalogued", "english-uncatalogued"});
+    // Named only in the instrumental.
+    const auto all = cyrillic_people().search(request(""));
+    CHECK(facet_count(all, Facet::person, "Olena Zelenska") == 1);
+}
+
 TEST_CASE("a facet filter goes through the catalogue", "[searcher]") {
     const auto odessa = corpus().search(request("", {{Facet::city, {"Odessa"}}}));
     const auto odesa = corpus().search(request("", {{Facet::city, {"Odesa"}}}));
