@@ -422,6 +422,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
         }
     }
     auto key_of = [&](const Token& token) -> const std::string& {
+        if (nominative_of.empty()) return token.key;  // most articles: no hashing
         const auto it = nominative_of.find(token.key);
         return it == nominative_of.end() ? token.key : it->second;
     };
