@@ -316,6 +316,26 @@ void read_apposition(const std::vector<Token>& tokens, std::size_t b, Reading& r
     }
 }
 
+// A name the sentence's subject is: "Russia's chief negotiator is Vladimir Medinsky",
+// "Germany's representative at the peace summit in Geneva is Günter Sautter". The subject, in the
+// sentence before "is" or "was", names a negotiator, or in a text about talks a representative.
+void read_copula(const std::vector<Token>& tokens, std::size_t a, bool about_talks,
+                 Reading& reading) {
+    if (a < 2 || separates(tokens[a].before) || separates(tokens[a - 1].before)) return;
+    const std::string_view verb = tokens[a - 1].key;
+    if (verb != "is" && verb != "was") return;
+    constexpr std::size_t kMaxSubjectWords = 12;
+    for (auto k = a - 1; k > 0 && a - 1 - k < kMaxSubjectWords; --k) {
+        const std::string_view key = tokens[k - 1].key;
+        if (is_negotiator_noun(key) ||
+            (about_talks && (key == "representative" || key == "representatives"))) {
+            reading.negotiating = true;
+            return;
+        }
+        if (tokens[k].before == Break::sentence || tokens[k].before == Break::paragraph) return;
+    }
+}
+
 // Words after a verb that say where or when, not whom: "met in Guangzhou", "met on Friday".
 bool is_place_or_time_word(std::string_view key) {
     static const WordSet words{"in",        "on",        "at",        "for",   "behind",
@@ -1143,6 +1163,7 @@ void read_roles(const std::vector<TokenizedText>& fields, std::vector<ArticlePer
             spans[p].push_back({mention.field, a, b});
             read_title(field, a, reading);
             read_apposition(field.tokens, b, reading);
+            read_copula(field.tokens, a, about_talks, reading);
             read_verb(field.tokens, a, b, title_case[mention.field][a], about_talks, reading);
             // "Marco Rubio, who headed the US team, said": the relative clause's verb is theirs.
             if (b + 1 < field.tokens.size() && field.tokens[b].before == Break::clause &&

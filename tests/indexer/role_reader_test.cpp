@@ -1072,3 +1072,13 @@ TEST_CASE("a team, a side or a deal outside a text about talks makes no negotiat
     CHECK(negotiator(std::string("Ivan Petrenko sat on the Russian side.") + std::string(talks),
                      "Ivan Petrenko"));
 }
+
+TEST_CASE("the name a negotiating subject is negotiates", "[role_reader]") {
+    CHECK(negotiator("Germany's representative at the peace summit in Geneva is Ivan Petrenko.",
+                     "Ivan Petrenko"));
+    CHECK(negotiator("Russia's chief negotiator in Istanbul was Ivan Petrenko.", "Ivan Petrenko"));
+    // A representative outside a text about talks; a subject in the sentence before.
+    CHECK_FALSE(
+        negotiator("The company's representative in Berlin is Ivan Petrenko.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("The envoy left early. The winner is Ivan Petrenko.", "Ivan Petrenko"));
+}
