@@ -124,7 +124,10 @@ const std::vector<UkrainianNames::GivenName>& UkrainianNames::given_name(
 
 std::optional<UkrainianNames::Nominative> UkrainianNames::nominative(
     std::string_view given_name, std::string_view surname) const {
-    if (this->given_name(fold_case(given_name)).empty() || !is_cyrillic_word(surname)) {
+    // Longer words are no surname, and each candidate's declension reads the whole word.
+    constexpr std::size_t kMaxSurnameLetters = 40;
+    if (this->given_name(fold_case(given_name)).empty() || !is_cyrillic_word(surname) ||
+        count_code_points(surname) > kMaxSurnameLetters) {
         return std::nullopt;
     }
     // Declining the candidates takes about half a millisecond, and the news names the same

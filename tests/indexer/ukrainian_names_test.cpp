@@ -36,6 +36,11 @@ TEST_CASE("a word that is no Ukrainian given name names no one", "[ukrainian_nam
     const auto& names = UkrainianNames::bundled();
     CHECK_FALSE(names.nominative("Збройних", "Сил"));
     CHECK_FALSE(names.nominative("Андрієм", "Smith"));
+    // A word too long for a surname, however it declines.
+    std::string long_surname = "Коваленко";
+    for (int i = 0; i < 4; ++i) long_surname += "коваленко";
+    CHECK(names.nominative("Андрієм", "Коваленком"));
+    CHECK_FALSE(names.nominative("Андрієм", long_surname + "м"));
     // An ordinary word that is also a given name needs a stronger cue than a capital letter.
     CHECK(names.given_name("надія").empty());
     CHECK(names.given_name("слава").empty());
