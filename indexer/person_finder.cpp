@@ -76,6 +76,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
     std::vector<std::vector<std::string>> people_keys;  // each person's name words
     // For a name in Ukrainian: whether it is a woman's, which its declension depends on.
     std::vector<std::optional<bool>> ukrainian_female;
+    std::size_t ukrainian_reads = 0;
     std::unordered_map<std::string, std::size_t> by_key;
     // People named by a given name that shares another's surname, and where.
     std::vector<std::pair<std::size_t, FieldSpan>> partners;
@@ -306,12 +307,20 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             // Коваленком"), and the person goes by the name in the nominative.
             std::optional<UkrainianNames::Nominative> ukrainian;
             if (is_cyrillic_word(tokens[ns].key)) {
-                if (e - ns != 2) continue;
+                // A name read in another case costs up to a millisecond: a text of thousands of
+                // them is a list or an attack, and its first few hundred are enough.
+                constexpr std::size_t kMaxUkrainianReads = 300;
+                const auto& names = UkrainianNames::bundled();
+                if (e - ns != 2 || names.given_name(tokens[ns].key).empty() ||
+                    ukrainian_reads == kMaxUkrainianReads) {
+                    continue;
+                }
+                ++ukrainian_reads;
                 const auto& text = fields[f].text;
                 auto written = [&](std::size_t t) {
                     return text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
                 };
-                ukrainian = UkrainianNames::bundled().nominative(written(ns), written(ns + 1));
+                ukrainian = names.nominative(written(ns), written(ns + 1));
                 if (!ukrainian) continue;
             }
             // A particle that opens a name is no given name: "Al Jazeera", "Le Monde".

@@ -334,3 +334,15 @@ TEST_CASE("capitalised Ukrainian words without a given name in their case name n
     CHECK(names("Вона бачила Андрієм Коваленка.").empty());
     CHECK(names("Надія Перемоги не згасає.").empty());
 }
+
+TEST_CASE("a text of hundreds of Ukrainian names is read up to a bound", "[person_finder]") {
+    // Each name read in another case is declined afresh: a list of thousands would take seconds.
+    std::string body;
+    const std::string_view letters[] = {"б", "в", "г", "д", "к", "л", "м", "н", "п", "р"};
+    for (int i = 0; i < 400; ++i) {
+        std::string surname = "Б";
+        for (int n = i; n > 0; n /= 10) surname += letters[n % 10];
+        body += "Вчора ми зустрілися з Андрієм " + surname + "аком і говорили довго. ";
+    }
+    CHECK(find(body).size() == 300);
+}
