@@ -1,9 +1,11 @@
 #include "common/cached_stemmer.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "common/text.h"
 #include "common/ukrainian_lemmas.h"
+#include "common/ukrainian_names.h"
 
 namespace talksearch {
 namespace {
@@ -13,8 +15,8 @@ constexpr std::size_t kMaxCachedWords = 1u << 16;
 
 // Changed with the rules of stem() for words in Cyrillic (2: place names in every case as the
 // name; 3: also the case forms GeoNames lists among a city's names; 4: the words of people's
-// names in every case as the name's).
-constexpr std::string_view kCyrillicRules = "cyrillic stemming 4";
+// names in every case as the name's; 5: Ukrainian given names in every case as the name).
+constexpr std::string_view kCyrillicRules = "cyrillic stemming 5";
 
 }  // namespace
 
@@ -46,6 +48,18 @@ std::string CachedStemmer::stem(const std::string& word) {
         if (!named || named->type == EntityType::person) {
             return stem_as_written(std::string(*name_word));
         }
+    }
+    // So is a Ukrainian given name the catalogue does not hold ("з Олегом", "Олегові"), where the
+    // form is no other entity's name and of one given name only ("олександра" is Олександра and
+    // Олександр's genitive).
+    if (!names_.find(word)) {
+        const auto& readings = UkrainianNames::bundled().given_name(word);
+        const bool one_name =
+            !readings.empty() &&
+            std::all_of(readings.begin(), readings.end(), [&](const auto& reading) {
+                return reading.nominative == readings.front().nominative;
+            });
+        if (one_name) return stem_as_written(readings.front().nominative);
     }
     return stem_as_written(word);
 }

@@ -10,9 +10,9 @@
 #include "common/person_declension.h"
 #include "common/romanisation.h"
 #include "common/text.h"
+#include "common/ukrainian_names.h"
 #include "indexer/name_exclusions.h"
 #include "indexer/name_words.h"
-#include "indexer/ukrainian_names.h"
 
 namespace talksearch::indexer {
 namespace {

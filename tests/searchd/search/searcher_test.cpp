@@ -268,8 +268,10 @@ TEST_CASE("a person's name in Cyrillic is found and marked in any case", "[searc
     CHECK_THAT(response.results.front().snippet, Catch::Contains(marked));
 }
 
-TEST_CASE("a person the catalogue lacks is one person in Ukrainian and English articles",
-          "[searcher]") {
+TEST_CASE(
+    "a person the catalogue lacks is one person in Ukrainian and English articles and found in any "
+    "case",
+    "[searcher]") {
     // "Андрій Коваленко", "Коваленка" and "Andrii Kovalenko" are one romanised name.
     const auto kovalenko =
         cyrillic_people().search(request("", {{Facet::person, {"Andrii Kovalenko"}}}));
@@ -277,6 +279,12 @@ TEST_CASE("a person the catalogue lacks is one person in Ukrainian and English a
     // Named only in the instrumental.
     const auto all = cyrillic_people().search(request(""));
     CHECK(facet_count(all, Facet::person, "Olena Zelenska") == 1);
+    // A given name typed in the nominative finds and marks it in that case.
+    auto olena = request("Олена");
+    olena.correct = false;
+    const auto found = cyrillic_people().search(olena);
+    REQUIRE(ids(found) == Ids{"ukrainian-uncatalogued"});
+    CHECK_THAT(found.results.front().snippet, Catch::Contains("<mark>Оленою</mark>"));
 }
 
 TEST_CASE("a facet filter goes through the catalogue", "[searcher]") {

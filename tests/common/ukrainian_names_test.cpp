@@ -1,10 +1,10 @@
-#include "indexer/ukrainian_names.h"
+#include "common/ukrainian_names.h"
 
 #include <string>
 
 #include <catch2/catch.hpp>
 
-using talksearch::indexer::UkrainianNames;
+using talksearch::UkrainianNames;
 
 TEST_CASE("a Ukrainian name in any case is brought to its nominative", "[ukrainian_names]") {
     const auto [given, surname, nominative] =

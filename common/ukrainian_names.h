@@ -1,6 +1,7 @@
 #pragma once
 // Ukrainian given names in every case, which mark a pair of capitalised Cyrillic words as a
-// person the catalogue may not know ("з Андрієм Коваленком"), and the nominative of such a name
+// person the catalogue may not know ("з Андрієм Коваленком") and which the stemmer stems as the
+// name ("Андрієм" as "Андрій"), and the nominative of such a name
 // written in another case ("Андрій Коваленко"), so that each article names the person alike. The
 // given names are those of the npm package shevchenko (its list for telling a name's gender,
 // pinned in package.json), in each form that is not also an ordinary word's: "Надія" (hope),
@@ -16,7 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace talksearch::indexer {
+namespace talksearch {
 
 class UkrainianNames {
   public:
@@ -60,4 +61,4 @@ class UkrainianNames {
     mutable std::unordered_map<std::string, std::optional<Nominative>> cache_;
 };
 
-}  // namespace talksearch::indexer
+}  // namespace talksearch
