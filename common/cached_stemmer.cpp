@@ -49,10 +49,11 @@ std::string CachedStemmer::stem(const std::string& word) {
             return stem_as_written(std::string(*name_word));
         }
     }
-    // So is a Ukrainian given name the catalogue does not hold ("з Олегом", "Олегові"), where the
-    // form is no other entity's name and of one given name only ("олександра" is Олександра and
-    // Олександр's genitive).
-    if (!names_.find(word)) {
+    // So is a Ukrainian given name the catalogue does not hold ("Тарасові", "Зіновієм"), where the
+    // form is no other entity's name, of one given name only ("олександра" is Олександра and
+    // Олександр's genitive), and has a letter Russian lacks: a form without one may be a Russian
+    // word ("любимом", beloved's), which Snowball stems as such.
+    if (has_letter_russian_lacks(word) && !names_.find(word)) {
         const auto& readings = UkrainianNames::bundled().given_name(word);
         const bool one_name =
             !readings.empty() &&

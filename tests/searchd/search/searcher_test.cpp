@@ -280,11 +280,11 @@ TEST_CASE(
     const auto all = cyrillic_people().search(request(""));
     CHECK(facet_count(all, Facet::person, "Olena Zelenska") == 1);
     // A given name typed in the nominative finds and marks it in that case.
-    auto olena = request("Олена");
-    olena.correct = false;
-    const auto found = cyrillic_people().search(olena);
+    auto taras = request("Тарас");
+    taras.correct = false;
+    const auto found = cyrillic_people().search(taras);
     REQUIRE(ids(found) == Ids{"ukrainian-uncatalogued"});
-    CHECK_THAT(found.results.front().snippet, Catch::Contains("<mark>Оленою</mark>"));
+    CHECK_THAT(found.results.front().snippet, Catch::Contains("<mark>Тарасові</mark>"));
 }
 
 TEST_CASE("a facet filter goes through the catalogue", "[searcher]") {
