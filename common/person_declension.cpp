@@ -321,6 +321,16 @@ std::array<std::vector<icu::UnicodeString>, kCases> ukrainian_word_forms(
     return forms;
 }
 
+// Whether `word` is written in Cyrillic letters, with hyphens and apostrophes between them.
+bool is_cyrillic_name(const icu::UnicodeString& word) {
+    for (int32_t i = 0; i < word.length(); ++i) {
+        const auto c = word.charAt(i);
+        const bool joins = c == u'-' || c == u'\'' || c == 0x2019 || c == 0x02BC;
+        if (!joins && (c < 0x0400 || c > 0x04FF)) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::vector<std::string> cyrillic_person_case_forms(std::string_view name) {
@@ -328,12 +338,7 @@ std::vector<std::string> cyrillic_person_case_forms(std::string_view name) {
     const auto words = split_fields(normal, ' ');
     if (normal.empty() || words.size() > 3) return {};
     for (const auto& word : words) {
-        const auto text = unicode(word);
-        for (int32_t i = 0; i < text.length(); ++i) {
-            const auto c = text.charAt(i);
-            const bool joins = c == u'-' || c == u'\'' || c == 0x2019 || c == 0x02BC;
-            if (!joins && (c < 0x0400 || c > 0x04FF)) return {};
-        }
+        if (!is_cyrillic_name(unicode(word))) return {};
     }
     const std::array<std::vector<Part>, 3> parts_of{
         std::vector<Part>{last_name}, std::vector<Part>{first_name, last_name},
@@ -388,12 +393,7 @@ std::array<std::vector<std::string>, kDeclinedCases> ukrainian_name_word_forms(
     std::string_view word, NameWord part, bool female) {
     std::array<std::vector<std::string>, kDeclinedCases> out;
     const auto text = unicode(word);
-    for (int32_t i = 0; i < text.length(); ++i) {
-        const auto c = text.charAt(i);
-        const bool joins = c == u'-' || c == u'\'' || c == 0x2019 || c == 0x02BC;
-        if (!joins && (c < 0x0400 || c > 0x04FF)) return out;
-    }
-    if (text.isEmpty()) return out;
+    if (text.isEmpty() || !is_cyrillic_name(text)) return out;
     auto lower = text;
     lower.toLower();
     const auto forms =

@@ -190,17 +190,28 @@ std::optional<UkrainianNames::Nominative> UkrainianNames::read_nominative(
             best = Candidate{likelihood_rank(key), 0, key, &reading};
         }
     }
-    if (best) {
-        return Nominative{with_first_letter_of(given_name, best->reading->nominative),
-                          with_first_letter_of(surname, best->surname), best->reading->female};
+    const GivenName* reading = best ? best->reading : nullptr;
+    std::string nominative_surname = best ? best->surname : key;
+    if (!reading) {
+        // The given name in the nominative: the surname is too.
+        const auto nominative_reading =
+            std::find_if(readings.begin(), readings.end(),
+                         [](const GivenName& reading) { return !reading.declined_case; });
+        if (nominative_reading == readings.end()) return std::nullopt;
+        reading = &*nominative_reading;
     }
-    // The given name in the nominative: the surname is too.
-    const auto nominative_reading =
-        std::find_if(readings.begin(), readings.end(),
-                     [](const GivenName& reading) { return !reading.declined_case; });
-    if (nominative_reading == readings.end()) return std::nullopt;
-    return Nominative{with_first_letter_of(given_name, nominative_reading->nominative),
-                      std::string(surname), nominative_reading->female};
+    Nominative found{
+        with_first_letter_of(given_name, reading->nominative),
+        best ? with_first_letter_of(surname, nominative_surname) : std::string(surname),
+        {}};
+    const std::pair<const std::string&, NameWord> words[] = {
+        {reading->nominative, NameWord::given_name}, {nominative_surname, NameWord::surname}};
+    for (const auto& [word, part] : words) {
+        for (const auto& in_case : ukrainian_name_word_forms(word, part, reading->female)) {
+            for (const auto& form : in_case) found.case_forms.emplace_back(form, word);
+        }
+    }
+    return found;
 }
 
 }  // namespace talksearch

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace talksearch {
@@ -43,11 +44,13 @@ class UkrainianNames {
 
     // The nominative of a name of a given name and a surname, as written (capitalised), when
     // some reading of the given name and a surname in the same case fit: "Андрієм Умєровим" ->
-    // "Андрій Умєров", "Олени Зеленської" -> "Олена Зеленська". Nothing when none does.
+    // "Андрій Умєров", "Олени Зеленської" -> "Олена Зеленська". Nothing when none does. With
+    // it, the two words' forms in the other cases, each paired with its word in the nominative
+    // (lower case), by which a text names the person again: ("коваленка", "коваленко").
     struct Nominative {
         std::string given_name;
         std::string surname;
-        bool female;
+        std::vector<std::pair<std::string, std::string>> case_forms;
     };
     std::optional<Nominative> nominative(std::string_view given_name,
                                          std::string_view surname) const;

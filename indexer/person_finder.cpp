@@ -7,7 +7,6 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "common/person_declension.h"
 #include "common/romanisation.h"
 #include "common/text.h"
 #include "common/ukrainian_names.h"
@@ -74,8 +73,9 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                                             const std::vector<FieldSpan>& taken) const {
     std::vector<FoundPerson> people;
     std::vector<std::vector<std::string>> people_keys;  // each person's name words
-    // For a name in Ukrainian: whether it is a woman's, which its declension depends on.
-    std::vector<std::optional<bool>> ukrainian_female;
+    // The words of a Ukrainian name in every case, each as its word in the nominative: "Андрієм"
+    // and "Коваленка" as "андрій" and "коваленко".
+    std::unordered_map<std::string, std::string> nominative_of;
     std::size_t ukrainian_reads = 0;
     std::unordered_map<std::string, std::size_t> by_key;
     // People named by a given name that shares another's surname, and where.
@@ -374,7 +374,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 people.push_back(
                     FoundPerson{romanised(ukrainian->given_name + " " + ukrainian->surname), {}});
                 people_keys.push_back(std::move(keys));
-                ukrainian_female.push_back(ukrainian->female);
+                nominative_of.insert(ukrainian->case_forms.begin(), ukrainian->case_forms.end());
                 continue;
             }
             people.push_back(
@@ -405,31 +405,13 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                     people.push_back(FoundPerson{
                         normalize_spaces(std::string(given) + " " + std::string(surname)), {}});
                     people_keys.push_back(std::move(shared));
-                    ukrainian_female.resize(people_keys.size());
                     continue;
                 }
             }
             people_keys.push_back(std::move(keys));
-            ukrainian_female.resize(people_keys.size());
         }
     }
 
-    // The words of a Ukrainian name in every case, each as its word in the nominative: "Андрієм"
-    // and "Коваленка" as "андрій" and "коваленко".
-    std::unordered_map<std::string, std::string> nominative_of;
-    for (std::size_t p = 0; p < people_keys.size(); ++p) {
-        if (!ukrainian_female[p]) continue;
-        const auto& keys = people_keys[p];
-        const auto parts = {NameWord::given_name, NameWord::surname};
-        auto word = keys.begin();
-        for (const auto part : parts) {
-            for (const auto& in_case :
-                 ukrainian_name_word_forms(*word, part, *ukrainian_female[p])) {
-                for (const auto& form : in_case) nominative_of.emplace(form, *word);
-            }
-            ++word;
-        }
-    }
     auto key_of = [&](const Token& token) -> const std::string& {
         if (nominative_of.empty()) return token.key;  // most articles: no hashing
         const auto it = nominative_of.find(token.key);
