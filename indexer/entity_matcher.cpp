@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/declension.h"
 #include "common/romanisation.h"
 #include "common/text.h"
 #include "indexer/given_names.h"
@@ -15,10 +16,31 @@ namespace {
 
 std::string match_key(const Word& word) { return strip_latin_accents(word.folded); }
 
+// Where each character of `text` (UTF-8) starts.
+std::vector<std::size_t> character_starts(std::string_view text) {
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    return starts;
+}
+
 // Countries whose places English spells from Cyrillic, by several systems.
 bool is_near_the_war(std::string_view country) {
     return country == "Ukraine" || country == "Russia" || country == "Belarus" ||
            country == "Moldova";
+}
+
+// Ukrainian and Russian decline a foreign place's name only where it ends in a consonant, -а or
+// -я (Анкара, в Анкаре; Берлин, в Берлине); Осло, Токио and Соуэто stay as they are, so their
+// "cases" are other words (Совета, of a council). `name` is the place's Cyrillic name, in lower
+// case.
+bool declines_in_slavic(const Entity& place, std::string_view name) {
+    if (is_near_the_war(place.country)) return true;
+    for (const std::string_view vowel : {"о", "е", "є", "и", "і", "ї", "у", "ю", "ы", "э", "ё"}) {
+        if (name.ends_with(vowel)) return false;
+    }
+    return true;
 }
 
 std::string_view without_possessive(std::string_view key) {
@@ -72,11 +94,17 @@ bool is_community_word(std::string_view key) {
 // news translated from Russian keeps them ("the khutor of Borisovka", "stanitsa Kanevskaya"),
 // and the "localities" translated news gives villages ("near the localities of Nufaru and X").
 bool is_village_word(std::string_view key) {
+    // And in Ukrainian and Russian, in any case: село, селище, посёлок, деревня, хутір.
+    static const std::set<std::string_view> cyrillic{
+        "село",    "села",    "селу",    "селом",   "селі",    "селе",    "сіл",     "сел",
+        "сёл",     "селах",   "селище",  "селища",  "селищі",  "селищем", "селищах", "поселок",
+        "посёлок", "поселка", "посёлка", "поселке", "посёлке", "деревня", "деревни", "деревне",
+        "деревню", "хутір",   "хутора",  "хуторі",  "хуторе",  "хутор"};
     return key == "village" || key == "villages" || key == "settlement" || key == "settlements" ||
            key == "hamlet" || key == "hamlets" || key == "locality" || key == "localities" ||
            key == "khutor" || key == "khutors" || key == "khutori" || key == "khutora" ||
            key == "stanitsa" || key == "stanitsas" || key == "selo" || key == "aul" ||
-           key == "auls";
+           key == "auls" || cyrillic.contains(key);
 }
 
 // "eastern Donetsk", "north-eastern Kharkiv" (the tokenizer splits the hyphen).
@@ -124,7 +152,12 @@ bool inside_longer_guillemets(std::string_view text, std::size_t begin, std::siz
 }
 
 bool is_town_word(std::string_view key) {
-    return key == "town" || key == "towns" || key == "city" || key == "cities";
+    // And in Ukrainian and Russian, in any case: місто, город.
+    static const std::set<std::string_view> cyrillic{
+        "місто", "міста",  "місту",  "містом", "місті",   "міст",    "містах",
+        "город", "города", "городу", "городе", "городом", "городов", "городах"};
+    return key == "town" || key == "towns" || key == "city" || key == "cities" ||
+           cyrillic.contains(key);
 }
 
 // The head nouns of names built on a city's name: "the Munich Security Conference", "the Geneva
@@ -250,6 +283,16 @@ EntityMatcher::EntityMatcher(const Catalog& catalog) {
         auto& longest = romanised_first_words_[key.substr(0, key.find(' '))];
         longest = std::max(longest, words.size());
     }
+    for (const auto& [entity_pointer, form_pointer] : forms) {
+        const auto& form = *form_pointer;
+        if (entity_pointer->type != EntityType::city || !has_cyrillic(form)) continue;
+        const auto words = split_words(form);
+        if (words.size() != 1) continue;
+        // A case form the catalogue made is no name to read back to.
+        const auto name = catalog.declined_name(form);
+        if (name && *name != Catalog::form_key(form)) continue;
+        cyrillic_city_names_[match_key(words.front())].push_back({entity_pointer, form});
+    }
     for (const auto& entity : catalog.entities()) {
         if (entity.type != EntityType::city) continue;
         const auto* region = catalog.find(entity.name + " region");
@@ -308,6 +351,7 @@ std::vector<EntityMention> EntityMatcher::find(std::string_view text,
             }
         }
         if (!matched) matched = match_romanised(text, words, keys, i, mentions, spans);
+        if (!matched) matched = match_case_form(text, words, keys, i, mentions, spans);
         i += matched ? matched : 1;
     }
     read_cities_in_context(text, words, keys, mentions, spans);
@@ -345,6 +389,52 @@ std::size_t EntityMatcher::match_romanised(std::string_view text, const std::vec
     mentions.push_back({place, words[i].begin, words[i + found - 1].end});
     spans.push_back({i, i + found});
     return found;
+}
+
+std::size_t EntityMatcher::match_case_form(std::string_view text, const std::vector<Word>& words,
+                                           const std::vector<std::string>& keys, std::size_t i,
+                                           std::vector<EntityMention>& mentions,
+                                           std::vector<WordSpan>& spans) const {
+    const auto& key = keys[i];
+    const auto original = text.substr(words[i].begin, words[i].end - words[i].begin);
+    // A word in capitals is an abbreviation ("ОВА", a military administration), not a case.
+    if (cyrillic_city_names_.empty() || !has_cyrillic(key) || !starts_with_uppercase(original) ||
+        is_all_uppercase(original)) {
+        return 0;
+    }
+    // The name is the word less a case ending of up to three letters, plus a name's ending
+    // ("Анкаре" → "Анкара", "Києві" → "Київ", "Празі" → "Прага", "Сумах" → "Суми"); each
+    // candidate is taken only if declining it gives the word back.
+    static constexpr std::string_view kNameEndings[] = {
+        "", "а", "я", "о", "е", "ь", "й", "и", "ы", "ія", "ия", "ів", "їв", "га", "ка", "ха", "ье"};
+    constexpr std::size_t kMaxCaseEnding = 3;  // letters: "-ові", "-ами"
+    const auto letters = character_starts(key);
+    const Entity* place = nullptr;
+    for (std::size_t strip = 1; strip <= kMaxCaseEnding && strip + 2 <= letters.size(); ++strip) {
+        const auto stem = std::string_view(key).substr(0, letters[letters.size() - strip]);
+        for (const auto ending : kNameEndings) {
+            std::string candidate(stem);
+            candidate += ending;
+            if (candidate == key) continue;
+            const auto names = cyrillic_city_names_.find(candidate);
+            if (names == cyrillic_city_names_.end()) continue;
+            for (const auto& [entity, form] : names->second) {
+                if (entity == place || !declines_in_slavic(*entity, candidate)) continue;
+                const auto cases = cyrillic_case_forms(form);
+                const bool declines_so = std::any_of(
+                    cases.begin(), cases.end(),
+                    [&](const std::string& c) { return strip_latin_accents(fold_case(c)) == key; });
+                if (!declines_so) continue;
+                // A form two places' names make alike names neither.
+                if (place) return 0;
+                place = entity;
+            }
+        }
+    }
+    if (!place) return 0;
+    mentions.push_back({place, words[i].begin, words[i].end});
+    spans.push_back({i, i + 1, true});
+    return 1;
 }
 
 void EntityMatcher::read_cities_in_context(std::string_view text, const std::vector<Word>& words,
@@ -746,6 +836,13 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         if (entity->from_gazetteer && described_as_someone[m] &&
             spans[m].end == spans[m].begin + 1 &&
             GivenNames::bundled().contains(keys[spans[m].begin])) {
+            keep[m] = false;
+            continue;
+        }
+        // A sentence's first word is capitalised whatever it is, and there a case form is more
+        // often an ordinary word ("Зимой", in winter; Zima is a town) than a place, which in an
+        // oblique case mostly follows a preposition or the word it belongs to.
+        if (spans[m].case_form && starts_sentence(spans[m].begin)) {
             keep[m] = false;
             continue;
         }

@@ -38,10 +38,19 @@ class EntityMatcher {
     struct WordSpan {
         std::size_t begin;  // word indices
         std::size_t end;
+        bool case_form = false;  // found by match_case_form
     };
     // A place near the war spelt by a mix of romanisations that starts at word `i`, where no
     // form matched: adds the mention and returns its number of words, or 0.
     std::size_t match_romanised(std::string_view text, const std::vector<Word>& words,
+                                const std::vector<std::string>& keys, std::size_t i,
+                                std::vector<EntityMention>& mentions,
+                                std::vector<WordSpan>& spans) const;
+    // A city named by a Cyrillic name of one word in another grammatical case ("в Анкаре",
+    // "у Варшаві"), where no form matched: the catalogue declines its own places' names
+    // (declension.h), the gazetteer's thousands are read back from the case form to the name
+    // instead, which costs nothing for text in other scripts. Adds the mention and returns 1, or 0.
+    std::size_t match_case_form(std::string_view text, const std::vector<Word>& words,
                                 const std::vector<std::string>& keys, std::size_t i,
                                 std::vector<EntityMention>& mentions,
                                 std::vector<WordSpan>& spans) const;
@@ -68,6 +77,12 @@ class EntityMatcher {
     // share a key. And the keys of those forms' first words, to try only words that may begin one.
     boost::unordered_flat_map<std::string, const Entity*> by_romanisation_;
     boost::unordered_flat_map<std::string, std::size_t> romanised_first_words_;  // -> most words
+    // The cities' Cyrillic names of one word by their key, for match_case_form.
+    struct CyrillicName {
+        const Entity* entity;
+        std::string form;
+    };
+    boost::unordered_flat_map<std::string, std::vector<CyrillicName>> cyrillic_city_names_;
     // The region named after a city: Donetsk -> Donetsk Oblast (found as "Donetsk region").
     std::unordered_map<const Entity*, const Entity*> region_of_city_;
 };

@@ -263,6 +263,12 @@ const EntityMatcher& with_places() {
             Place{"Moscow", "RU", 12506468, false, {"Москва"}, true},
             Place{"Artem", "RU", 102000, false, {"Артём"}},
             Place{"Novocherkassk", "RU", 168746, false, {"Новочеркасск"}},
+            Place{"Ankara", "TR", 3517182, false, {"Анкара"}, true},
+            Place{"Zima", "RU", 33323, false, {"Зима"}},
+            Place{"Soweto", "ZA", 1695047, false, {"Соуэто", "Совето"}},
+            // Two towns whose names decline alike: "в Тесте".
+            Place{"Testa", "RU", 50000, false, {"Теста"}},
+            Place{"Testo", "RU", 50000, false, {"Тесто"}},
         });
         return catalog;
     }();
@@ -290,6 +296,43 @@ TEST_CASE("a place only the gazetteer knows needs the text to read it as a place
         {"shelling of Bar and nearby villages", Names{"Bar"}},
         {"Bar owners said", Names{}},
         {"Бар обстріляли", Names{}},
+    }));
+    CAPTURE(text);
+    CHECK(names(with_places(), text) == expected);
+}
+
+TEST_CASE("a place only the gazetteer knows is found in the other grammatical cases",
+          "[entity_matcher]") {
+    const auto [text, expected] = GENERATE(table<std::string, Names>({
+        {"встреча прошла в Анкаре", Names{"Ankara"}},
+        {"переговори в Анкарі тривали", Names{"Ankara"}},
+        {"мэр Анкары заявил", Names{"Ankara"}},
+        {"митинг в Зиме", Names{"Zima"}},
+        // A name's ending that its declension never gives.
+        {"встреча в Анкарах", Names{}},
+        // A sentence's first word: "in winter".
+        {"Зимой было холодно.", Names{}},
+        {"Снег шёл. Зимой было холодно.", Names{}},
+        // A foreign name in -о does not decline: "Совета" is of a council.
+        {"секретарь Совета безопасности", Names{}},
+        {"встреча в Совето", Names{"Soweto"}},
+        // A word in capitals is an abbreviation: "ОВА" is no case of "Ово".
+        {"глава ЗИМЫ заявил", Names{}},
+        // A case form of two places' names is neither's.
+        {"встреча в Тесте", Names{}},
+        {"встреча в Тесто", Names{"Testo"}},
+    }));
+    CAPTURE(text);
+    CHECK(names(with_places(), text) == expected);
+}
+
+TEST_CASE("a small place is a city where a Ukrainian or Russian text calls it a town",
+          "[entity_matcher]") {
+    const auto [text, expected] = GENERATE(table<std::string, Names>({
+        {"бої біля Очеретине", Names{}},
+        {"у місті Очеретине", Names{"Ocheretyne"}},
+        {"в приграничном городе Очеретине", Names{"Ocheretyne"}},
+        {"у селі Очеретине", Names{}},
     }));
     CAPTURE(text);
     CHECK(names(with_places(), text) == expected);
