@@ -181,11 +181,12 @@ bool is_shouted_line(std::string_view line) {
 // No lower-case letter, no sentence's end, and short items between at least three commas.
 bool is_tag_list(std::string_view line) {
     constexpr std::size_t kMinCommas = 3, kMaxItemWords = 6;
+    // A lower-case letter of any script: a sentence in Cyrillic broken off before its stop is text.
+    if (!is_all_uppercase(line)) return false;
     std::size_t commas = 0;
     std::size_t item_start = 0;
     for (std::size_t i = 0; i <= line.size(); ++i) {
         const char c = i < line.size() ? line[i] : ',';
-        if (c >= 'a' && c <= 'z') return false;
         // A full stop after an initial ("U. S") ends no sentence.
         const bool initial = c == '.' && (i < 2 || line[i - 2] == ' ' || line[i - 2] == ',');
         if ((c == '.' || c == '!' || c == '?') && !initial &&

@@ -88,6 +88,10 @@ TEST_CASE("chrome: a site's tags in capitals", "[boilerplate_rules]") {
         is_chrome_line("RUSSIA, UKRAINE, TURKEY AND THE UN AGREE ON GRAIN, OFFICIALS SAY."));
     CHECK_FALSE(is_chrome_line("KYIV, Ukraine, Monday, 3 March"));
     CHECK_FALSE(is_chrome_line("DIPLOMACY, EUROPE, WAR"));
+    CHECK(is_chrome_line("ДИПЛОМАТІЯ, ЄВРОПА, САНКЦІЇ, ВІЙНА"));
+    // A sentence in Cyrillic broken off before its stop, with its commas, is text.
+    CHECK_FALSE(is_chrome_line(
+        "Рустем Умєров, своєю чергою, окремо зазначив, що ключовим завданням на цьому"));
 }
 
 TEST_CASE("teaser labels standing alone are told apart from other chrome", "[boilerplate_rules]") {
