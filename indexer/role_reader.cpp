@@ -492,6 +492,37 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
             j += 3;
         }
     }
+    // What the subject says of their own part: "Rubio had said earlier that he might join the
+    // talks". Only a pronoun right after the verb of speech, a time and "that" between: "said
+    // the Kremlin would ..." speaks of someone else.
+    if (const std::string_view said = tokens[j].key;
+        said == "said" || said == "says" || said == "announced" || said == "confirmed") {
+        constexpr std::size_t kMaxBetween = 3;  // "earlier that", "on Monday that"
+        auto k = j + 1;
+        auto between = [](const Token& token) {
+            return token.key == "that" || token.key == "earlier" || token.key == "on" ||
+                   token.key == "today" || token.key == "yesterday" ||
+                   name_words::is_calendar_word(token.key);
+        };
+        while (k < tokens.size() && k <= j + kMaxBetween && !separates(tokens[k].before) &&
+               between(tokens[k])) {
+            ++k;
+        }
+        const bool pronoun = k + 1 < tokens.size() && !separates(tokens[k].before) &&
+                             (tokens[k].key == "he" || tokens[k].key == "she");
+        if (pronoun) {
+            auto verb_at = k + 1;
+            auto modal = [](std::string_view key) {
+                return key == "would" || key == "will" || key == "might" || key == "could" ||
+                       key == "may" || key == "also" || key == "was" || key == "is";
+            };
+            while (verb_at < tokens.size() && !separates(tokens[verb_at].before) &&
+                   modal(tokens[verb_at].key)) {
+                ++verb_at;
+            }
+            if (verb_at < tokens.size() && !separates(tokens[verb_at].before)) j = verb_at;
+        }
+    }
     const auto verb = std::string_view(tokens[j].key);
     // "Discussions" are the talks, and a team or side is a party to them, only in a text about
     // them: elsewhere a team plays football and a side wins a match.

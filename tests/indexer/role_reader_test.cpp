@@ -1082,3 +1082,14 @@ TEST_CASE("the name a negotiating subject is negotiates", "[role_reader]") {
         negotiator("The company's representative in Berlin is Ivan Petrenko.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("The envoy left early. The winner is Ivan Petrenko.", "Ivan Petrenko"));
 }
+
+TEST_CASE("what a name says of their own part in the talks counts", "[role_reader]") {
+    CHECK(negotiator("Adviser Ivan Petrenko had said earlier that he might join the talks.",
+                     "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko said on Monday that she would attend the negotiations.",
+                     "Ivan Petrenko"));
+    // Another subject after the verb of speech; a part refused.
+    CHECK_FALSE(
+        negotiator("Ivan Petrenko said the Kremlin would join the talks.", "Ivan Petrenko"));
+    CHECK_FALSE(negotiator("Ivan Petrenko said he would not join the talks.", "Ivan Petrenko"));
+}
