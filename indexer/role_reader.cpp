@@ -466,32 +466,6 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
         (separates(tokens[j].before) && !(j == start && between_commas) && !closes_apposition)) {
         return;
     }
-    // "agreed to attend the meeting", "is to fly to the talks": the verb is the infinitive's.
-    {
-        const std::string_view key = tokens[j].key;
-        const bool to_next = j + 2 < tokens.size() && tokens[j + 1].key == "to" &&
-                             !separates(tokens[j + 1].before) && !separates(tokens[j + 2].before);
-        if (key == "to" && j + 1 < tokens.size() && !separates(tokens[j + 1].before)) {
-            ++j;
-        } else if (to_next &&
-                   (key == "agreed" || key == "expected" || key == "due" || key == "set" ||
-                    key == "scheduled" || key == "plans" || key == "planned" || key == "going" ||
-                    // "offered to mediate", "tried to broker a ceasefire", "is ready to host".
-                    key == "offered" || key == "offers" || key == "tried" || key == "tries" ||
-                    key == "sought" || key == "seeks" || key == "ready" || key == "willing")) {
-            j += 2;
-        } else if (j + 3 < tokens.size() &&
-                   (key == "began" || key == "begun" || key == "made" || key == "launched") &&
-                   (tokens[j + 1].key == "moves" || tokens[j + 1].key == "efforts" ||
-                    tokens[j + 1].key == "attempts") &&
-                   tokens[j + 2].key == "to" &&
-                   std::none_of(tokens.begin() + static_cast<std::ptrdiff_t>(j + 1),
-                                tokens.begin() + static_cast<std::ptrdiff_t>(j + 4),
-                                [](const Token& token) { return separates(token.before); })) {
-            // "have begun moves to mediate a ceasefire".
-            j += 3;
-        }
-    }
     // What the subject says of their own part: "Rubio had said earlier that he might join the
     // talks". Only a pronoun right after the verb of speech, a time and "that" between: "said
     // the Kremlin would ..." speaks of someone else.
@@ -521,6 +495,32 @@ void read_verb(const std::vector<Token>& tokens, std::size_t a, std::size_t b, b
                 ++verb_at;
             }
             if (verb_at < tokens.size() && !separates(tokens[verb_at].before)) j = verb_at;
+        }
+    }
+    // "agreed to attend the meeting", "is to fly to the talks": the verb is the infinitive's.
+    {
+        const std::string_view key = tokens[j].key;
+        const bool to_next = j + 2 < tokens.size() && tokens[j + 1].key == "to" &&
+                             !separates(tokens[j + 1].before) && !separates(tokens[j + 2].before);
+        if (key == "to" && j + 1 < tokens.size() && !separates(tokens[j + 1].before)) {
+            ++j;
+        } else if (to_next &&
+                   (key == "agreed" || key == "expected" || key == "due" || key == "set" ||
+                    key == "scheduled" || key == "plans" || key == "planned" || key == "going" ||
+                    // "offered to mediate", "tried to broker a ceasefire", "is ready to host".
+                    key == "offered" || key == "offers" || key == "tried" || key == "tries" ||
+                    key == "sought" || key == "seeks" || key == "ready" || key == "willing")) {
+            j += 2;
+        } else if (j + 3 < tokens.size() &&
+                   (key == "began" || key == "begun" || key == "made" || key == "launched") &&
+                   (tokens[j + 1].key == "moves" || tokens[j + 1].key == "efforts" ||
+                    tokens[j + 1].key == "attempts") &&
+                   tokens[j + 2].key == "to" &&
+                   std::none_of(tokens.begin() + static_cast<std::ptrdiff_t>(j + 1),
+                                tokens.begin() + static_cast<std::ptrdiff_t>(j + 4),
+                                [](const Token& token) { return separates(token.before); })) {
+            // "have begun moves to mediate a ceasefire".
+            j += 3;
         }
     }
     const auto verb = std::string_view(tokens[j].key);

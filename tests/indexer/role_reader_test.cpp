@@ -1088,6 +1088,7 @@ TEST_CASE("what a name says of their own part in the talks counts", "[role_reade
                      "Ivan Petrenko"));
     CHECK(negotiator("Ivan Petrenko said on Monday that she would attend the negotiations.",
                      "Ivan Petrenko"));
+    CHECK(negotiator("Ivan Petrenko said he was ready to host the talks.", "Ivan Petrenko"));
     // Another subject after the verb of speech; a part refused.
     CHECK_FALSE(
         negotiator("Ivan Petrenko said the Kremlin would join the talks.", "Ivan Petrenko"));
