@@ -169,6 +169,11 @@ class DerivedForms {
 
 }  // namespace
 
+bool is_near_the_war(std::string_view country) {
+    return country == "Ukraine" || country == "Russia" || country == "Belarus" ||
+           country == "Moldova";
+}
+
 std::string Catalog::form_key(std::string_view form) {
     std::string key;
     for (const auto& word : split_words(strip_latin_accents(form))) {
@@ -352,10 +357,20 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         for (const auto& form : entity.forms) entity.form_keys.push_back(form_key(form));
     }
     catalog.fingerprint_ = fmt::format("{:016x}", digest);
+    catalog.index_cyrillic_city_names();
     return catalog;
 }
 
 namespace {
+
+// Whether a Cyrillic word (lower case) ends in a vowel.
+bool is_cyrillic_vowel_ending(std::string_view word) {
+    for (const std::string_view vowel :
+         {"а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ы", "э", "ё"}) {
+        if (word.ends_with(vowel)) return true;
+    }
+    return false;
+}
 
 // The English name of a country by its ISO code, as the catalogue names countries ("UA" ->
 // "Ukraine"); the catalogue's aliases resolve other spellings ("Türkiye").
@@ -440,6 +455,65 @@ void Catalog::add_places(const std::vector<Place>& places) {
         }
     }
     fingerprint_ = fmt::format("{:016x}", digest);
+    index_cyrillic_city_names();
+}
+
+void Catalog::index_cyrillic_city_names() {
+    cyrillic_city_names_.clear();
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+        const auto& entity = entities_[i];
+        if (entity.type != EntityType::city) continue;
+        for (const auto* names : {&entity.forms, &entity.place_forms}) {
+            for (const auto& form : *names) {
+                if (!has_cyrillic(form) || split_words(form).size() != 1) continue;
+                const auto key = form_key(form);
+                // A case form made at load is no name to read back to.
+                if (declined_keys_.contains(key)) continue;
+                cyrillic_city_names_[key].emplace_back(i, form);
+            }
+        }
+    }
+}
+
+std::optional<CityInCase> Catalog::city_in_case(std::string_view word) const {
+    if (cyrillic_city_names_.empty() || !has_cyrillic(word)) return std::nullopt;
+    const auto key = form_key(word);
+    // Where each letter of the key starts (UTF-8).
+    std::vector<std::size_t> letters;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80) letters.push_back(i);
+    }
+    // The name's endings that case endings replace: "Анкаре" → "Анкара", "Києві" → "Київ",
+    // "Празі" → "Прага", "Сумах" → "Суми", "Запорожья" → "Запорожье".
+    static constexpr std::string_view kNameEndings[] = {
+        "", "а", "я", "о", "е", "ь", "й", "и", "ы", "ія", "ия", "ів", "їв", "га", "ка", "ха", "ье"};
+    constexpr std::size_t kMaxCaseEnding = 3;  // letters: "-ові", "-ами"
+    std::optional<CityInCase> found;
+    for (std::size_t strip = 1; strip <= kMaxCaseEnding && strip + 2 <= letters.size(); ++strip) {
+        const auto stem = std::string_view(key).substr(0, letters[letters.size() - strip]);
+        for (const auto ending : kNameEndings) {
+            std::string candidate(stem);
+            candidate += ending;
+            if (candidate == key) continue;
+            const auto names = cyrillic_city_names_.find(candidate);
+            if (names == cyrillic_city_names_.end()) continue;
+            for (const auto& [index, name] : names->second) {
+                const auto& city = entities_[index];
+                if (found && found->city == &city) continue;
+                const bool undeclined = is_cyrillic_vowel_ending(candidate) &&
+                                        !candidate.ends_with("а") && !candidate.ends_with("я");
+                if (undeclined && !is_near_the_war(city.country)) continue;
+                const auto cases = cyrillic_case_forms(name);
+                const bool declines_so =
+                    std::any_of(cases.begin(), cases.end(),
+                                [&](const std::string& form) { return form_key(form) == key; });
+                if (!declines_so) continue;
+                if (found) return std::nullopt;  // a form two cities' names make names neither
+                found = CityInCase{&city, name};
+            }
+        }
+    }
+    return found;
 }
 
 void Catalog::release_declined(const std::string& key) {

@@ -45,6 +45,17 @@ struct Entity {
     std::vector<std::string> roles_on(std::string_view date) const;
 };
 
+// Ukraine and the countries whose places its news names most: their places are found under
+// more spellings, and their names decline in Ukrainian and Russian whatever they end in.
+bool is_near_the_war(std::string_view country);
+
+// A city named by one of its Cyrillic names in another grammatical case: the city, and the name
+// ("Анкара" for "Анкарі").
+struct CityInCase {
+    const Entity* city = nullptr;
+    std::string_view name;
+};
+
 class CatalogError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
@@ -73,6 +84,15 @@ class Catalog {
     // The Cyrillic place name `form` is a grammatical case of (declension.h), or is, as a lookup
     // key: "києві" and "київ" → "київ". Nothing for any other form.
     std::optional<std::string_view> declined_name(std::string_view form) const;
+    // The city of which `word` (one word in Cyrillic) is another grammatical case than its name
+    // is: the word less a case ending, plus a name's ending, is a Cyrillic name of the city
+    // whose declension (declension.h) gives the word ("Анкарі", "Анкаре" → Ankara's "Анкара";
+    // "Празі" → "Прага"). Nothing where no city's name gives it, where two cities' names do, or
+    // for a foreign name that ends in a vowel other than -а or -я, which Ukrainian and Russian
+    // leave undeclined ("Совета", a council's, is no case of Soweto's "Совето"). The catalogue
+    // declines its own places' names at load (declined_name); this reads the gazetteer's
+    // thousands back instead, which costs nothing for text in other scripts.
+    std::optional<CityInCase> city_in_case(std::string_view word) const;
     // The word of a person's Cyrillic name that `word` (case-folded) is in another grammatical
     // case (person_declension.h): "андрієм" → "андрій", "умєровим" → "умєров". Nothing for a
     // name's own word, or a form of the words of two names.
@@ -87,6 +107,8 @@ class Catalog {
     // Gives up a form made by declension (declension.h) to a place of the gazetteer that has it
     // for its own name: a real name beats a generated one.
     void release_declined(const std::string& key);
+    // Indexes the cities' Cyrillic names of one word for city_in_case.
+    void index_cyrillic_city_names();
 
     std::vector<Entity> entities_;
     std::unordered_map<std::string, std::size_t> by_form_;
@@ -95,6 +117,10 @@ class Catalog {
     std::unordered_map<std::string, std::string> declined_names_;
     // The case forms of the words of people's Cyrillic names → the words (case-folded).
     std::unordered_map<std::string, std::string> person_name_words_;
+    // The cities' Cyrillic names of one word (not the case forms made at load) by their key:
+    // the entity's index and the name.
+    std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::string>>>
+        cyrillic_city_names_;
     std::string fingerprint_;
 };
 

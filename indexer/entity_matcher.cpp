@@ -5,7 +5,6 @@
 #include <set>
 #include <unordered_map>
 
-#include "common/declension.h"
 #include "common/romanisation.h"
 #include "common/text.h"
 #include "indexer/given_names.h"
@@ -16,32 +15,7 @@ namespace {
 
 std::string match_key(const Word& word) { return strip_latin_accents(word.folded); }
 
-// Where each character of `text` (UTF-8) starts.
-std::vector<std::size_t> character_starts(std::string_view text) {
-    std::vector<std::size_t> starts;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
-    }
-    return starts;
-}
-
 // Countries whose places English spells from Cyrillic, by several systems.
-bool is_near_the_war(std::string_view country) {
-    return country == "Ukraine" || country == "Russia" || country == "Belarus" ||
-           country == "Moldova";
-}
-
-// Ukrainian and Russian decline a foreign place's name only where it ends in a consonant, -а or
-// -я (Анкара, в Анкаре; Берлин, в Берлине); Осло, Токио and Соуэто stay as they are, so their
-// "cases" are other words (Совета, of a council). `name` is the place's Cyrillic name, in lower
-// case.
-bool declines_in_slavic(const Entity& place, std::string_view name) {
-    if (is_near_the_war(place.country)) return true;
-    for (const std::string_view vowel : {"о", "е", "є", "и", "і", "ї", "у", "ю", "ы", "э", "ё"}) {
-        if (name.ends_with(vowel)) return false;
-    }
-    return true;
-}
 
 std::string_view without_possessive(std::string_view key) {
     for (const std::string_view ending : {"'s", "\u2019s"}) {
@@ -216,7 +190,7 @@ bool is_facility_head(std::string_view key) {
 
 }  // namespace
 
-EntityMatcher::EntityMatcher(const Catalog& catalog) {
+EntityMatcher::EntityMatcher(const Catalog& catalog) : catalog_(catalog) {
     std::vector<std::pair<const Entity*, const std::string*>> forms;
     for (const auto& entity : catalog.entities()) {
         for (const auto& form : entity.forms) forms.emplace_back(&entity, &form);
@@ -282,16 +256,6 @@ EntityMatcher::EntityMatcher(const Catalog& catalog) {
         if (!inserted && it->second != &entity) it->second = nullptr;
         auto& longest = romanised_first_words_[key.substr(0, key.find(' '))];
         longest = std::max(longest, words.size());
-    }
-    for (const auto& [entity_pointer, form_pointer] : forms) {
-        const auto& form = *form_pointer;
-        if (entity_pointer->type != EntityType::city || !has_cyrillic(form)) continue;
-        const auto words = split_words(form);
-        if (words.size() != 1) continue;
-        // A case form the catalogue made is no name to read back to.
-        const auto name = catalog.declined_name(form);
-        if (name && *name != Catalog::form_key(form)) continue;
-        cyrillic_city_names_[match_key(words.front())].push_back({entity_pointer, form});
     }
     for (const auto& entity : catalog.entities()) {
         if (entity.type != EntityType::city) continue;
@@ -398,41 +362,12 @@ std::size_t EntityMatcher::match_case_form(std::string_view text, const std::vec
     const auto& key = keys[i];
     const auto original = text.substr(words[i].begin, words[i].end - words[i].begin);
     // A word in capitals is an abbreviation ("ОВА", a military administration), not a case.
-    if (cyrillic_city_names_.empty() || !has_cyrillic(key) || !starts_with_uppercase(original) ||
-        is_all_uppercase(original)) {
+    if (!has_cyrillic(key) || !starts_with_uppercase(original) || is_all_uppercase(original)) {
         return 0;
     }
-    // The name is the word less a case ending of up to three letters, plus a name's ending
-    // ("Анкаре" → "Анкара", "Києві" → "Київ", "Празі" → "Прага", "Сумах" → "Суми"); each
-    // candidate is taken only if declining it gives the word back.
-    static constexpr std::string_view kNameEndings[] = {
-        "", "а", "я", "о", "е", "ь", "й", "и", "ы", "ія", "ия", "ів", "їв", "га", "ка", "ха", "ье"};
-    constexpr std::size_t kMaxCaseEnding = 3;  // letters: "-ові", "-ами"
-    const auto letters = character_starts(key);
-    const Entity* place = nullptr;
-    for (std::size_t strip = 1; strip <= kMaxCaseEnding && strip + 2 <= letters.size(); ++strip) {
-        const auto stem = std::string_view(key).substr(0, letters[letters.size() - strip]);
-        for (const auto ending : kNameEndings) {
-            std::string candidate(stem);
-            candidate += ending;
-            if (candidate == key) continue;
-            const auto names = cyrillic_city_names_.find(candidate);
-            if (names == cyrillic_city_names_.end()) continue;
-            for (const auto& [entity, form] : names->second) {
-                if (entity == place || !declines_in_slavic(*entity, candidate)) continue;
-                const auto cases = cyrillic_case_forms(form);
-                const bool declines_so = std::any_of(
-                    cases.begin(), cases.end(),
-                    [&](const std::string& c) { return strip_latin_accents(fold_case(c)) == key; });
-                if (!declines_so) continue;
-                // A form two places' names make alike names neither.
-                if (place) return 0;
-                place = entity;
-            }
-        }
-    }
-    if (!place) return 0;
-    mentions.push_back({place, words[i].begin, words[i].end});
+    const auto reading = catalog_.city_in_case(key);
+    if (!reading) return 0;
+    mentions.push_back({reading->city, words[i].begin, words[i].end});
     spans.push_back({i, i + 1, true});
     return 1;
 }

@@ -47,9 +47,8 @@ class EntityMatcher {
                                 std::vector<EntityMention>& mentions,
                                 std::vector<WordSpan>& spans) const;
     // A city named by a Cyrillic name of one word in another grammatical case ("в Анкаре",
-    // "у Варшаві"), where no form matched: the catalogue declines its own places' names
-    // (declension.h), the gazetteer's thousands are read back from the case form to the name
-    // instead, which costs nothing for text in other scripts. Adds the mention and returns 1, or 0.
+    // "у Варшаві"), where no form matched (Catalog::city_in_case). Adds the mention and returns
+    // 1, or 0.
     std::size_t match_case_form(std::string_view text, const std::vector<Word>& words,
                                 const std::vector<std::string>& keys, std::size_t i,
                                 std::vector<EntityMention>& mentions,
@@ -71,18 +70,13 @@ class EntityMatcher {
         const Entity* entity;
     };
     // Patterns by their first word, longest first; looked up once for every word of every article.
+    const Catalog& catalog_;  // outlives the matcher, as it does the articles' builders
     boost::unordered_flat_map<std::string, std::vector<Pattern>> by_first_word_;
     // Places near the war by the romanisation key of each form's words (romanisation.h), for the
     // mixes of systems no form lists ("Krivyi Rig" for Kryvyi Rih); nullptr where two places
     // share a key. And the keys of those forms' first words, to try only words that may begin one.
     boost::unordered_flat_map<std::string, const Entity*> by_romanisation_;
     boost::unordered_flat_map<std::string, std::size_t> romanised_first_words_;  // -> most words
-    // The cities' Cyrillic names of one word by their key, for match_case_form.
-    struct CyrillicName {
-        const Entity* entity;
-        std::string form;
-    };
-    boost::unordered_flat_map<std::string, std::vector<CyrillicName>> cyrillic_city_names_;
     // The region named after a city: Donetsk -> Donetsk Oblast (found as "Donetsk region").
     std::unordered_map<const Entity*, const Entity*> region_of_city_;
 };

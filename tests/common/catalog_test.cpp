@@ -308,3 +308,26 @@ aliases = ["Анна Лаврова", "Лаврова"]
         CHECK(found->name == person);
     }
 }
+
+TEST_CASE("a Cyrillic word is read back to the gazetteer's city it is a case of", "[catalog]") {
+    auto catalog = talksearch::testing::shipped_catalog();
+    catalog.add_places({
+        Place{"Ankara", "TR", 3517182, false, {"Анкара"}, true},
+        Place{"Soweto", "ZA", 1695047, false, {"Соуэто", "Совето"}},
+        Place{"Testa", "RU", 50000, false, {"Теста"}},
+        Place{"Testo", "RU", 50000, false, {"Тесто"}},
+    });
+    for (const std::string word : {"Анкарі", "анкаре", "Анкары", "Анкарою"}) {
+        CAPTURE(word);
+        const auto reading = catalog.city_in_case(word);
+        REQUIRE(reading);
+        CHECK(reading->city->name == "Ankara");
+        CHECK(reading->name == "Анкара");
+    }
+    // The name itself, an ending its declension never gives, a foreign name in -о (Russian and
+    // Ukrainian leave it undeclined), a form of two cities' names, a word in Latin letters.
+    for (const std::string word : {"Анкара", "Анкарах", "Совета", "Тесте", "Ankaraya"}) {
+        CAPTURE(word);
+        CHECK_FALSE(catalog.city_in_case(word));
+    }
+}
