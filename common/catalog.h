@@ -45,8 +45,9 @@ struct Entity {
     std::vector<std::string> roles_on(std::string_view date) const;
 };
 
-// Ukraine and the countries whose places its news names most: their places are found under
-// more spellings, and their names decline in Ukrainian and Russian whatever they end in.
+// The countries whose places English spells from Cyrillic, by several systems, and whose
+// places' names Ukrainian and Russian decline whatever they end in: Ukraine, Russia, Belarus,
+// Moldova.
 bool is_near_the_war(std::string_view country);
 
 // A city named by one of its Cyrillic names in another grammatical case: the city, and the name

@@ -15,8 +15,6 @@ namespace {
 
 std::string match_key(const Word& word) { return strip_latin_accents(word.folded); }
 
-// Countries whose places English spells from Cyrillic, by several systems.
-
 std::string_view without_possessive(std::string_view key) {
     for (const std::string_view ending : {"'s", "\u2019s"}) {
         if (key.size() > ending.size() && key.ends_with(ending)) {

@@ -69,8 +69,8 @@ class EntityMatcher {
         std::vector<CaseRule> rules;
         const Entity* entity;
     };
-    // Patterns by their first word, longest first; looked up once for every word of every article.
     const Catalog& catalog_;  // outlives the matcher, as it does the articles' builders
+    // Patterns by their first word, longest first; looked up once for every word of every article.
     boost::unordered_flat_map<std::string, std::vector<Pattern>> by_first_word_;
     // Places near the war by the romanisation key of each form's words (romanisation.h), for the
     // mixes of systems no form lists ("Krivyi Rig" for Kryvyi Rih); nullptr where two places
