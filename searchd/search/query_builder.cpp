@@ -249,13 +249,26 @@ void write_synonym_database(const Catalog& catalog, const std::string& path) {
         // Single-word forms are interchangeable: Odesa, Odessa, Одеса, Одесса. The index holds
         // stems, so synonyms map stem to stem.
         std::set<std::string> words;
-        for (const auto& form : entity.forms) {
+        const auto add = [&](const std::string& form) {
             const auto key = Catalog::form_key(form);
             if (!key.empty() && key.find(' ') == std::string::npos) words.insert(key);
             const auto folded = fold_case(normalize_spaces(form));
             if (!folded.empty() && folded.find(' ') == std::string::npos &&
                 split_words(folded).size() == 1) {
                 words.insert(folded);
+            }
+        };
+        for (const auto& form : entity.forms) add(form);
+        // The gazetteer's spellings of a place in Cyrillic, so that Ankara finds "Анкара" and
+        // "Анкарі". Not its Latin ones, from every language ("Roma" is Rome, and the Roma); not
+        // those of a place named like a common word (Nice's "Ницца" is no synonym of "nice"); not
+        // the shortest, often words too (Wuxi's "Усі", all; Bo's "Бо", because).
+        constexpr std::size_t kMinCyrillicLetters = 4;
+        if (!entity.common_word) {
+            for (const auto& form : entity.place_forms) {
+                if (has_cyrillic(form) && count_code_points(form) >= kMinCyrillicLetters) {
+                    add(form);
+                }
             }
         }
         if (words.size() < 2) continue;

@@ -1,7 +1,11 @@
 #include "searchd/search/query_builder.h"
 
+#include <set>
+
 #include <catch2/catch.hpp>
 
+#include "common/gazetteer.h"
+#include "common/schema.h"
 #include "searchd/search/entity_names.h"
 #include "searchd/search/query_window.h"
 #include "searchd/search/search_error.h"
@@ -232,4 +236,37 @@ TEST_CASE("A NEAR or ADJ wider than any article is as wide as the largest, not w
     CHECK(window_of(builder.parse("peace ADJ/4294967295 talks")) ==
           window_of(builder.parse("peace ADJ/10000000 talks")));
     CHECK(*window_of(builder.parse("peace NEAR/3 talks")) < *widest);
+}
+
+TEST_CASE("a place only the gazetteer knows has its Cyrillic spellings as synonyms",
+          "[query_builder]") {
+    auto catalog = talksearch::testing::shipped_catalog();
+    catalog.add_places({
+        Place{"Ankara", "TR", 3517182, false, {"Анкара", "Angora"}, true},
+        Place{"Wuxi", "CN", 3245179, false, {"Усі"}, false},
+        Place{"Nice", "FR", 338620, true, {"Ницца"}, false},
+    });
+    TempDir dir;
+    const auto path = (dir.path() / "synonyms").string();
+    write_synonym_database(catalog, path);
+    const Xapian::Database synonyms(path);
+    const auto term = [](const std::string& stem) {
+        return std::string(schema::kStemPrefix) + stem;
+    };
+    const auto synonyms_of = [&](const std::string& stem) {
+        std::set<std::string> found;
+        for (auto it = synonyms.synonyms_begin(term(stem)); it != synonyms.synonyms_end(term(stem));
+             ++it) {
+            found.insert(*it);
+        }
+        return found;
+    };
+    // Snowball stems the Cyrillic name as it stems the Russian cases ("анкаре").
+    CHECK(synonyms_of("ankara") == std::set<std::string>{term("анкар")});
+    CHECK(synonyms_of("анкар") == std::set<std::string>{term("ankara")});
+    // Not the Latin spellings of other languages, nor short forms that are words, nor the
+    // spellings of a place named like an English word.
+    CHECK(synonyms_of("angora").empty());
+    CHECK(synonyms_of("wuxi").empty());
+    CHECK(synonyms_of("nice").empty());
 }
