@@ -102,6 +102,27 @@ bool is_party_noun(std::string_view key) {
     return in(words, key);
 }
 
+// A side of the talks in Ukrainian and Russian, in any case: a delegation (делегація, делегации),
+// a team (команда; not "командир", a commander), a side (бік, сторона).
+bool is_cyrillic_party_noun(std::string_view key) {
+    static const WordSet forms{"команда", "команди", "команді",  "команду", "командою",
+                               "команды", "команде", "командой", "бік",     "боку",
+                               "сторона", "сторони", "стороні",  "сторону", "стороною",
+                               "стороны", "стороне", "стороной"};
+    return starts_with(key, "делегаці") || starts_with(key, "делегаци") || in(forms, key);
+}
+
+// Verbs of who makes up or heads a side, by their stems: represent (представлятимуть,
+// представляют), join (увійдуть, увійшли, войдут, вошли, входять), include (включає, включает),
+// head (очолює, очолив, возглавит, возглавил).
+bool is_cyrillic_membership_verb(std::string_view key) {
+    static constexpr std::string_view kStems[] = {
+        "представля", "увійд", "увійшл", "войд",   "вошл",   "входя",  "входят",
+        "включа",     "очолю", "очолив", "очолил", "очолит", "возглав"};
+    return std::any_of(std::begin(kStems), std::end(kStems),
+                       [&](std::string_view stem) { return starts_with(key, stem); });
+}
+
 // Where a title before a name ends: a word that belongs to the clause, not the title.
 bool ends_title(std::string_view key) {
     static const WordSet words{"with",  "and",  "or",        "by",       "to",       "that",
@@ -960,6 +981,30 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                     mark_from(of ? k + 3 : k + 2, true);
                     break;
                 }
+            }
+        }
+        // In Ukrainian and Russian, a side of the talks and, later in its sentence, a verb of who
+        // makes it up or heads it: the list after the verb, or after a colon that follows it.
+        // "Український бік на переговорах представлятимуть четверо посадовців: ...", "До
+        // американської команди увійдуть ...", "Делегацию возглавит ...".
+        if (about_talks && is_cyrillic_party_noun(key)) {
+            constexpr std::size_t kReach = 6;  // words to the verb, and from it to a colon
+            const auto ends_sentence = [&](std::size_t k) {
+                return tokens[k].before == Break::paragraph ||
+                       (tokens[k].before == Break::sentence && !colon_before(k));
+            };
+            for (auto k = i + 1; k < tokens.size() && k <= i + kReach && !ends_sentence(k); ++k) {
+                if (!is_cyrillic_membership_verb(tokens[k].key)) continue;
+                auto start = k + 1;
+                for (auto c = k + 1; c < tokens.size() && c <= k + kReach && !ends_sentence(c);
+                     ++c) {
+                    if (colon_before(c)) {
+                        start = c;
+                        break;
+                    }
+                }
+                if (start < tokens.size() && !ends_sentence(start)) mark_list_from(start, true);
+                break;
             }
         }
         // "Its other members include ...": in a text about talks, a delegation's.

@@ -172,6 +172,29 @@ TEST_CASE("a text in Ukrainian or Russian about talks makes the catalogue's nego
           Roles{"official"});
 }
 
+TEST_CASE("a side of the talks in Ukrainian or Russian and who makes it up negotiate",
+          "[role_reader]") {
+    const auto listed = negotiators(
+        "Український бік на переговорах представлятимуть четверо посадовців: міністр Іван "
+        "Петренко, а також заступник глави ОП Олег Лисенко. Петро Коваль прокоментував це.",
+        {{"Іван Петренко", {}}, {"Олег Лисенко", {}}, {"Петро Коваль", {}}});
+    CHECK(listed == std::vector<bool>{true, true, false});
+    CHECK(
+        negotiator("До американської команди на переговорах увійдуть радник Іван Петренко і "
+                   "посланець Олег Лисенко.",
+                   "Олег Лисенко"));
+    CHECK(negotiator("В состав российской делегации вошли Иван Петренко и Олег Лысенко.",
+                     "Иван Петренко"));
+    CHECK(negotiator("Делегацию возглавит помощник президента Иван Петренко.", "Иван Петренко"));
+    // A commander (командир) is no team; a sentence ends the list.
+    CHECK_FALSE(
+        negotiator("Після переговорів командир бригади очолив штурм. Іван Петренко "
+                   "залишився в Києві.",
+                   "Іван Петренко"));
+    CHECK_FALSE(negotiator("Делегація прибула на переговори. Іван Петренко очолює область.",
+                           "Іван Петренко"));
+}
+
 TEST_CASE("a known negotiator who is foreign minister is one unless only quoted", "[role_reader]") {
     const Roles prior{"negotiator", "official"};
     CHECK_FALSE(
