@@ -2,9 +2,9 @@
 // against the real searchd over the bundled corpus (data/corpus).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, paths } from '../support/harness.mjs';
+import { makeTempDir, startServer, paths } from '../support/harness.mjs';
 import { ALL_IDS, FACETS, get, search, idsOf } from './lib.mjs';
 
 const GENEVA = '004_1b57a905ea256f2b';
@@ -369,4 +369,37 @@ describe('search API over the bundled corpus', () => {
     const json = await get(base, '/api/search?q=Odessa');
     assert.match(json.headers.get('content-type') ?? '', /^application\/json/);
   });
+});
+
+// A place only the gazetteer knows (not the catalogue), written in Latin letters in one article
+// and in a Ukrainian case in another.
+describe('a gazetteer place across scripts', () => {
+  let server;
+  let dir;
+  before(async () => {
+    dir = makeTempDir();
+    const file = path.join(dir, 'ankara.jsonl');
+    const articles = [
+      { id: 'ua', title: 'Переговори в Туреччині', date: '2026-05-02',
+        body: 'Делегації зустрілися в Анкарі у четвер і обговорили обмін полоненими.' },
+      { id: 'en', title: 'Talks in Turkey', date: '2026-05-03',
+        body: 'The delegations met in Ankara on Thursday to discuss a prisoner exchange.' },
+    ];
+    writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+    server = await startServer({ corpus: file });
+  });
+  after(async () => {
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const q of ['Ankara', 'Анкара']) {
+    it(`q=${q} finds both articles and marks the Ukrainian case`, async () => {
+      const r = await search(server.baseUrl, { q });
+      assert.equal(r.total, 2);
+      const ua = r.results.find((result) => result.snippet.includes('Анкар'));
+      assert.ok(ua, `no Ukrainian article among ${JSON.stringify(r.results)}`);
+      assert.match(ua.snippet, /<mark>Анкарі<\/mark>/);
+    });
+  }
 });
