@@ -193,6 +193,10 @@ TEST_CASE("a side of the talks in Ukrainian or Russian and who makes it up negot
                    "Іван Петренко"));
     CHECK_FALSE(negotiator("Делегація прибула на переговори. Іван Петренко очолює область.",
                            "Іван Петренко"));
+    CHECK_FALSE(
+        negotiator("Переговори тривають. З іншого боку, до уряду увійдуть Іван Петренко і "
+                   "Олег Лисенко.",
+                   "Іван Петренко"));
 }
 
 TEST_CASE("a known negotiator who is foreign minister is one unless only quoted", "[role_reader]") {
