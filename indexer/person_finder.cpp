@@ -352,6 +352,11 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                  name_words::is_vessel_noun(tokens[s - 1].key))) {
                 continue;
             }
+            // So does an outlet's noun as the name's first word, though lists of given names hold
+            // some: "citing Daily Sabah".
+            if (!title_cue && name_words::is_outlet_noun(tokens[ns].key)) {
+                continue;
+            }
             // An article before a name without a title makes it a thing's: "the Milano-Cortina
             // Paralympics", "the Christian Science Monitor".
             if (!title_cue && ns == s && s > 0 && !separates(tokens[s].before) &&

@@ -14,7 +14,7 @@ using Names = std::vector<std::string>;
 const GivenNames& given_names() {
     static const GivenNames names(
         "Al\nBridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\n"
-        "Abraham\nHoly\nPearl\nPeace\n");
+        "Abraham\nHoly\nPearl\nPeace\nDaily\n");
     return names;
 }
 
@@ -188,6 +188,9 @@ TEST_CASE("an outlet's name is no person", "[person_finder]") {
     CHECK(names("the Ukrainian media outlet Dzerkalo Tyzhnia reported searches").empty());
     CHECK(names("the newspaper Novaya Gazeta reported it").empty());
     CHECK(names("Data from the tracking service Marine Traffic showed it").empty());
+    CHECK(names("The talks moved on, the agency reported, citing Daily Sabah.").empty());
+    CHECK(names("The talks moved on, the agency reported, citing Viktor Petrenko.") ==
+          Names{"Viktor Petrenko"});
 }
 
 TEST_CASE("a thing called something is named, not a person", "[person_finder]") {
