@@ -983,14 +983,14 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                 }
             }
         }
-        // In Ukrainian and Russian, a side of the talks and, later in its sentence, a verb of who
-        // makes it up or heads it: the list after the verb, or after a colon that follows it.
-        // "Український бік на переговорах представлятимуть четверо посадовців: ...", "До
-        // американської команди увійдуть ...", "Делегацию возглавит ...".
         // "З іншого боку", "с другой стороны" (on the other hand) name no side.
         const bool other_hand =
             i > 0 && (tokens[i - 1].key == "іншого" || tokens[i - 1].key == "одного" ||
                       tokens[i - 1].key == "другой" || tokens[i - 1].key == "одной");
+        // In Ukrainian and Russian, a side of the talks and, later in its sentence, a verb of who
+        // makes it up or heads it: the list after the verb, or after a colon that follows it.
+        // "Український бік на переговорах представлятимуть четверо посадовців: ...", "До
+        // американської команди увійдуть ...", "Делегацию возглавит ...".
         if (about_talks && is_cyrillic_party_noun(key) && !other_hand) {
             constexpr std::size_t kReach = 6;  // words to the verb, and from it to a colon
             const auto ends_sentence = [&](std::size_t k) {
