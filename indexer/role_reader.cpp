@@ -123,6 +123,18 @@ bool is_cyrillic_membership_verb(std::string_view key) {
                        [&](std::string_view stem) { return starts_with(key, stem); });
 }
 
+// Verbs that attribute speech in Ukrainian and Russian, by their stems: said (сказав, сказал),
+// announced (заявив, заявил), reported (повідомив, сообщил), told (розповів, рассказал), noted
+// (зазначив, отметил), stressed (наголосив, подчеркнул), wrote (написав, пишет), added (додав,
+// добавил).
+bool is_cyrillic_speech_verb(std::string_view key) {
+    static constexpr std::string_view kStems[] = {
+        "сказа", "заяв",    "повідом",  "сообщ",  "розпов", "рассказ", "зазнач",
+        "отмет", "наголос", "подчеркн", "написа", "пише",   "додав",   "добав"};
+    return std::any_of(std::begin(kStems), std::end(kStems),
+                       [&](std::string_view stem) { return starts_with(key, stem); });
+}
+
 // Where a title before a name ends: a word that belongs to the clause, not the title.
 bool ends_title(std::string_view key) {
     static const WordSet words{"with",  "and",  "or",        "by",       "to",       "that",
@@ -822,10 +834,12 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
         for (auto k = start; k < tokens.size() && k < start + kMaxZoneWords;) {
             auto end = k + 1;
             while (end < tokens.size() && !separates(tokens[end].before)) ++end;
-            const bool speaks = std::any_of(
-                tokens.begin() + static_cast<std::ptrdiff_t>(k),
-                tokens.begin() + static_cast<std::ptrdiff_t>(end),
-                [](const Token& token) { return in(name_words::speech_verbs(), token.key); });
+            const bool speaks = std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(k),
+                                            tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                                            [](const Token& token) {
+                                                return in(name_words::speech_verbs(), token.key) ||
+                                                       is_cyrillic_speech_verb(token.key);
+                                            });
             if (speaks && k > start) break;
             for (auto m = k; m < end; ++m) {
                 const std::string_view word = tokens[m].key;

@@ -186,6 +186,14 @@ TEST_CASE("a side of the talks in Ukrainian or Russian and who makes it up negot
     CHECK(negotiator("В состав российской делегации вошли Иван Петренко и Олег Лысенко.",
                      "Иван Петренко"));
     CHECK(negotiator("Делегацию возглавит помощник президента Иван Петренко.", "Иван Петренко"));
+    // Who speaks after the list is no member: "…, повідомив речник …".
+    CHECK(negotiators("Делегацію на переговорах очолив Іван Петренко, повідомив речник Олег "
+                      "Лисенко.",
+                      {{"Іван Петренко", {}}, {"Олег Лисенко", {}}}) ==
+          std::vector<bool>{true, false});
+    CHECK(negotiators("Делегацию на переговорах возглавил Иван Петренко, сообщил Олег Лысенко.",
+                      {{"Иван Петренко", {}}, {"Олег Лысенко", {}}}) ==
+          std::vector<bool>{true, false});
     // A commander (командир) is no team, and the side's verb is looked for in its sentence only.
     CHECK_FALSE(
         negotiator("Після переговорів командир очолив штурм, Іван Петренко теж.", "Іван Петренко"));
