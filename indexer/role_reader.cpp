@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstddef>
 #include <iterator>
 #include <string_view>
 #include <unordered_set>
@@ -20,6 +21,14 @@ bool starts_with(std::string_view key, std::string_view prefix) {
     return key.substr(0, prefix.size()) == prefix;
 }
 
+// Whether `key` starts with one of `stems`: a Ukrainian or Russian word known by the stem its
+// cases and tenses share.
+template <std::size_t N>
+bool has_stem(std::string_view key, const std::string_view (&stems)[N]) {
+    return std::any_of(std::begin(stems), std::end(stems),
+                       [&](std::string_view stem) { return starts_with(key, stem); });
+}
+
 // Nouns a sentence names the talks by: "the talks", "their meeting", "the negotiations".
 bool names_the_talks(std::string_view key) {
     return key == "talks" || key == "meeting" || key == "meetings" ||
@@ -35,8 +44,7 @@ bool is_cyrillic_talks_word(std::string_view key) {
                                                   "посланец",  "посланець", "посланц",  "саміт",
                                                   "саммит",    "посередни", "посредни"};
     if (starts_with(key, "спец")) key.remove_prefix(std::string_view("спец").size());
-    return std::any_of(std::begin(kStems), std::end(kStems),
-                       [&](std::string_view stem) { return starts_with(key, stem); });
+    return has_stem(key, kStems);
 }
 
 // Nouns of the talks themselves: a text with one is about the talks.
@@ -62,8 +70,7 @@ bool is_peace_effort(std::string_view key, const Token& next) {
         "договір", "місі",   "мисси", "ініціатив", "инициатив"};
     if (separates(next.before)) return false;
     if (starts_with(key, "мирн")) {
-        return std::any_of(std::begin(kCyrillicEfforts), std::end(kCyrillicEfforts),
-                           [&](std::string_view stem) { return starts_with(next.key, stem); });
+        return has_stem(next.key, kCyrillicEfforts);
     }
     return key == "peace" && in(efforts, next.key);
 }
@@ -109,6 +116,8 @@ bool is_cyrillic_party_noun(std::string_view key) {
                                "команды", "команде", "командой", "бік",     "боку",
                                "сторона", "сторони", "стороні",  "сторону", "стороною",
                                "стороны", "стороне", "стороной"};
+    // English words are most of the text: the first byte rules them out before any lookup.
+    if (!is_cyrillic_word(key)) return false;
     return starts_with(key, "делегаці") || starts_with(key, "делегаци") || in(forms, key);
 }
 
@@ -119,8 +128,7 @@ bool is_cyrillic_membership_verb(std::string_view key) {
     static constexpr std::string_view kStems[] = {
         "представля", "увійд", "увійшл", "войд",   "вошл",   "входя",  "входят",
         "включа",     "очолю", "очолив", "очолил", "очолит", "возглав"};
-    return std::any_of(std::begin(kStems), std::end(kStems),
-                       [&](std::string_view stem) { return starts_with(key, stem); });
+    return has_stem(key, kStems);
 }
 
 // Verbs that attribute speech in Ukrainian and Russian, by their stems: said (сказав, сказал),
@@ -131,8 +139,7 @@ bool is_cyrillic_speech_verb(std::string_view key) {
     static constexpr std::string_view kStems[] = {
         "сказа", "заяв",    "повідом",  "сообщ",  "розпов", "рассказ", "зазнач",
         "отмет", "наголос", "подчеркн", "написа", "пише",   "додав",   "добав"};
-    return std::any_of(std::begin(kStems), std::end(kStems),
-                       [&](std::string_view stem) { return starts_with(key, stem); });
+    return is_cyrillic_word(key) && has_stem(key, kStems);
 }
 
 // Where a title before a name ends: a word that belongs to the clause, not the title.
