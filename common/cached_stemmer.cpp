@@ -16,8 +16,8 @@ constexpr std::size_t kMaxCachedWords = 1u << 16;
 // Changed with the rules of stem() for words in Cyrillic (2: place names in every case as the
 // name; 3: also the case forms GeoNames lists among a city's names; 4: the words of people's
 // names in every case as the name's; 5: Ukrainian given names in every case as the name; 6: the
-// Ukrainian cases of the gazetteer's places as the name).
-constexpr std::string_view kCyrillicRules = "cyrillic stemming 6";
+// Ukrainian cases of the gazetteer's places as the name; 7: of its countries too).
+constexpr std::string_view kCyrillicRules = "cyrillic stemming 7";
 
 }  // namespace
 
@@ -63,12 +63,13 @@ std::string CachedStemmer::stem(const std::string& word) {
             });
         if (one_name) return stem_as_written(readings.front().nominative);
     }
-    // So is a Ukrainian case of a city's name that the catalogue does not decline (the
-    // gazetteer's: "анкарі", Ankara's "Анкара"), which Snowball leaves whole, where the
-    // dictionary does not know the form as a word. Snowball stems the Russian cases as the name
+    // So is a Ukrainian case of a city's or country's name that the catalogue does not decline
+    // (the gazetteer's: "анкарі", Ankara's "Анкара"; "лівані", Lebanon's "Ліван"), which Snowball
+    // leaves whole, where the dictionary does not know the form as a word. Snowball stems the
+    // Russian cases as the name
     // ("анкаре", "анкара" → "анкар").
     if (has_letter_russian_lacks(word) && !names_.find(word) && !ukrainian_lemma(word)) {
-        if (const auto reading = names_.city_in_case(word)) {
+        if (const auto reading = names_.place_in_case(word)) {
             return stem_as_written(fold_case(reading->name));
         }
     }

@@ -7,7 +7,7 @@
 // itself (Catalog::declined_name); a word of a person's name is stemmed as the name's word
 // (Catalog::person_name_word), a Ukrainian given name in any case as the name
 // (ukrainian_names.h), and a Ukrainian case of a place the gazetteer knows as its name
-// (Catalog::city_in_case).
+// (Catalog::place_in_case).
 // Indexing and highlighting stem every word of every article from a vocabulary that repeats, so
 // most words are stemmed once.
 // Not thread-safe: each searcher and each document builder (one thread at a time) has its own.

@@ -357,7 +357,7 @@ Catalog Catalog::from_toml(std::string_view toml_text, std::string_view origin) 
         for (const auto& form : entity.forms) entity.form_keys.push_back(form_key(form));
     }
     catalog.fingerprint_ = fmt::format("{:016x}", digest);
-    catalog.index_cyrillic_city_names();
+    catalog.index_cyrillic_place_names();
     return catalog;
 }
 
@@ -385,7 +385,35 @@ std::string country_name(const std::string& code) {
 }  // namespace
 
 void Catalog::add_places(const std::vector<Place>& places) {
-    std::map<std::string, std::string> countries;  // ISO code -> the catalogue's name for it
+    std::uint64_t digest = stable_hash(fingerprint_);
+    for (const auto& place : places) {
+        digest = stable_hash(place.name, digest);
+        for (const auto& form : place.forms) digest = stable_hash(form, digest);
+    }
+    // The gazetteer's countries the catalogue has, by any of their names ("Russian Federation"
+    // is the catalogue's Russia, as ICU's English name says), and what each country is called.
+    std::map<std::string, std::size_t> catalogue_country;  // ISO code -> entity
+    std::map<std::string, std::string> countries;          // ISO code -> the country's name
+    auto catalogue_entity_of = [&](const Place& country) -> std::optional<std::size_t> {
+        std::vector<std::string> names{country_name(country.country), country.name};
+        names.insert(names.end(), country.forms.begin(), country.forms.end());
+        for (const auto& name : names) {
+            const auto it = by_form_.find(form_key(name));
+            if (it != by_form_.end() && entities_[it->second].type == EntityType::country) {
+                return it->second;
+            }
+        }
+        return std::nullopt;
+    };
+    for (const auto& place : places) {
+        if (!place.is_country) continue;
+        if (const auto known = catalogue_entity_of(place)) {
+            catalogue_country.emplace(place.country, *known);
+            countries.emplace(place.country, entities_[*known].name);
+        } else {
+            countries.emplace(place.country, place.name);
+        }
+    }
     auto country_of = [&](const std::string& code) -> const std::string& {
         auto [it, inserted] = countries.try_emplace(code);
         if (inserted) {
@@ -395,10 +423,8 @@ void Catalog::add_places(const std::vector<Place>& places) {
         }
         return it->second;
     };
-    std::uint64_t digest = stable_hash(fingerprint_);
     for (const auto& place : places) {
-        digest = stable_hash(place.name, digest);
-        for (const auto& form : place.forms) digest = stable_hash(form, digest);
+        if (place.is_country) continue;
         const auto& country = country_of(place.country);
         const auto name_key = form_key(place.name);
         if (name_key.empty()) continue;
@@ -454,29 +480,63 @@ void Catalog::add_places(const std::vector<Place>& places) {
             entity.form_keys.push_back(key);
         }
     }
+    // Then the countries, after the towns: a capital named as its country (Singapore, Kuwait)
+    // stays the city it was. A country the catalogue has takes the names it lacks.
+    for (const auto& place : places) {
+        if (!place.is_country) continue;
+        std::size_t index;
+        if (const auto known = catalogue_country.find(place.country);
+            known != catalogue_country.end()) {
+            index = known->second;
+        } else {
+            const auto name_key = form_key(place.name);
+            if (name_key.empty() || by_form_.contains(name_key)) continue;
+            Entity entity;
+            entity.name = place.name;
+            entity.key = fold_case(place.name);
+            entity.type = EntityType::country;
+            entity.forms.push_back(place.name);
+            entity.form_keys.push_back(name_key);
+            entity.facets = facets_for(entity.type, entity.roles);
+            entity.from_gazetteer = true;
+            entity.common_word = place.common_word;
+            index = entities_.size();
+            entities_.push_back(std::move(entity));
+            by_form_.emplace(name_key, index);
+        }
+        auto& entity = entities_[index];
+        auto lend = [&](const std::string& form) {
+            const auto key = form_key(form);
+            if (key.empty() || !by_form_.emplace(key, index).second) return;
+            entity.place_forms.push_back(form);
+            entity.form_keys.push_back(key);
+        };
+        if (entity.name != place.name) lend(place.name);  // "Russian Federation" for Russia
+        for (const auto& form : place.forms) lend(form);
+    }
     fingerprint_ = fmt::format("{:016x}", digest);
-    index_cyrillic_city_names();
+    index_cyrillic_place_names();
 }
 
-void Catalog::index_cyrillic_city_names() {
-    cyrillic_city_names_.clear();
+void Catalog::index_cyrillic_place_names() {
+    cyrillic_place_names_.clear();
     for (std::size_t i = 0; i < entities_.size(); ++i) {
         const auto& entity = entities_[i];
-        if (entity.type != EntityType::city) continue;
+        if (entity.type != EntityType::city && entity.type != EntityType::country) continue;
         for (const auto* names : {&entity.forms, &entity.place_forms}) {
             for (const auto& form : *names) {
                 if (!has_cyrillic(form) || split_words(form).size() != 1) continue;
                 const auto key = form_key(form);
                 // A case form made at load is no name to read back to.
                 if (declined_keys_.contains(key)) continue;
-                cyrillic_city_names_[key].emplace_back(i, form);
+                cyrillic_place_names_[key].emplace_back(i, form);
             }
         }
     }
 }
 
-std::optional<CityInCase> Catalog::city_in_case(std::string_view word) const {
-    if (cyrillic_city_names_.empty() || !has_cyrillic(word)) return std::nullopt;
+std::optional<PlaceInCase> Catalog::place_in_case(std::string_view word) const {
+    if (cyrillic_place_names_.empty() || !has_cyrillic(word)) return std::nullopt;
     const auto key = form_key(word);
     // Where each letter of the key starts (UTF-8).
     std::vector<std::size_t> letters;
@@ -488,28 +548,28 @@ std::optional<CityInCase> Catalog::city_in_case(std::string_view word) const {
     static constexpr std::string_view kNameEndings[] = {
         "", "а", "я", "о", "е", "ь", "й", "и", "ы", "ія", "ия", "ів", "їв", "га", "ка", "ха", "ье"};
     constexpr std::size_t kMaxCaseEnding = 3;  // letters: "-ові", "-ами"
-    std::optional<CityInCase> found;
+    std::optional<PlaceInCase> found;
     for (std::size_t strip = 1; strip <= kMaxCaseEnding && strip + 2 <= letters.size(); ++strip) {
         const auto stem = std::string_view(key).substr(0, letters[letters.size() - strip]);
         for (const auto ending : kNameEndings) {
             std::string candidate(stem);
             candidate += ending;
             if (candidate == key) continue;
-            const auto names = cyrillic_city_names_.find(candidate);
-            if (names == cyrillic_city_names_.end()) continue;
+            const auto names = cyrillic_place_names_.find(candidate);
+            if (names == cyrillic_place_names_.end()) continue;
             for (const auto& [index, name] : names->second) {
-                const auto& city = entities_[index];
-                if (found && found->city == &city) continue;
+                const auto& place = entities_[index];
+                if (found && found->place == &place) continue;
                 const bool undeclined = is_cyrillic_vowel_ending(candidate) &&
                                         !candidate.ends_with("а") && !candidate.ends_with("я");
-                if (undeclined && !is_near_the_war(city.country)) continue;
+                if (undeclined && !is_near_the_war(place.country)) continue;
                 const auto cases = cyrillic_case_forms(name);
                 const bool declines_so =
                     std::any_of(cases.begin(), cases.end(),
                                 [&](const std::string& form) { return form_key(form) == key; });
                 if (!declines_so) continue;
-                if (found) return std::nullopt;  // a form two cities' names make names neither
-                found = CityInCase{&city, name};
+                if (found) return std::nullopt;  // a form two places' names make names neither
+                found = PlaceInCase{&place, name};
             }
         }
     }

@@ -50,10 +50,10 @@ struct Entity {
 // Moldova.
 bool is_near_the_war(std::string_view country);
 
-// A city named by one of its Cyrillic names in another grammatical case: the city, and the name
-// ("Анкара" for "Анкарі").
-struct CityInCase {
-    const Entity* city = nullptr;
+// A city or a country named by one of its Cyrillic names in another grammatical case: the place,
+// and the name ("Анкара" for "Анкарі", "Сирія" for "Сирії").
+struct PlaceInCase {
+    const Entity* place = nullptr;
     std::string_view name;
 };
 
@@ -73,7 +73,8 @@ class Catalog {
     static Catalog from_toml(std::string_view toml, std::string_view origin);
     // Adds the gazetteer's places, most populous first, as cities. A place the catalogue already
     // has (same name or spelling, same country) lends it its further spellings; a place whose
-    // name the catalogue or a larger place already uses is left out.
+    // name the catalogue or a larger place already uses is left out. Then its countries: one the
+    // catalogue has lends it the names it lacks, another is added unless a place has its name.
     void add_places(const std::vector<Place>& places);
 
     const std::vector<Entity>& entities() const { return entities_; }
@@ -85,15 +86,16 @@ class Catalog {
     // The Cyrillic place name `form` is a grammatical case of (declension.h), or is, as a lookup
     // key: "києві" and "київ" → "київ". Nothing for any other form.
     std::optional<std::string_view> declined_name(std::string_view form) const;
-    // The city of which `word` (one word in Cyrillic) is another grammatical case than its name
-    // is: the word less a case ending, plus a name's ending, is a Cyrillic name of the city
-    // whose declension (declension.h) gives the word ("Анкарі", "Анкаре" → Ankara's "Анкара";
-    // "Празі" → "Прага"). Nothing where no city's name gives it, where two cities' names do, or
+    // The city or country of which `word` (one word in Cyrillic) is another grammatical case than
+    // its name is: the word less a case ending, plus a name's ending, is a Cyrillic name of the
+    // place whose declension (declension.h) gives the word ("Анкарі", "Анкаре" → Ankara's
+    // "Анкара"; "Празі" → "Прага"; "Сирії" → "Сирія"). Nothing where no place's name gives it,
+    // where two places' names do, or
     // for a foreign name that ends in a vowel other than -а or -я, which Ukrainian and Russian
     // leave undeclined ("Совета", a council's, is no case of Soweto's "Совето"). The catalogue
     // declines its own places' names at load (declined_name); this reads the gazetteer's
     // thousands back instead, which costs nothing for text in other scripts.
-    std::optional<CityInCase> city_in_case(std::string_view word) const;
+    std::optional<PlaceInCase> place_in_case(std::string_view word) const;
     // The word of a person's Cyrillic name that `word` (case-folded) is in another grammatical
     // case (person_declension.h): "андрієм" → "андрій", "умєровим" → "умєров". Nothing for a
     // name's own word, or a form of the words of two names.
@@ -108,8 +110,8 @@ class Catalog {
     // Gives up a form made by declension (declension.h) to a place of the gazetteer that has it
     // for its own name: a real name beats a generated one.
     void release_declined(const std::string& key);
-    // Indexes the cities' Cyrillic names of one word for city_in_case.
-    void index_cyrillic_city_names();
+    // Indexes the cities' and countries' Cyrillic names of one word for place_in_case.
+    void index_cyrillic_place_names();
 
     std::vector<Entity> entities_;
     std::unordered_map<std::string, std::size_t> by_form_;
@@ -118,10 +120,11 @@ class Catalog {
     std::unordered_map<std::string, std::string> declined_names_;
     // The case forms of the words of people's Cyrillic names → the words (case-folded).
     std::unordered_map<std::string, std::string> person_name_words_;
-    // The cities' Cyrillic names of one word (not the case forms made at load) by their key:
+    // The cities' and countries' Cyrillic names of one word (not the case forms made at load) by
+    // their key:
     // the entity's index and the name.
     std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::string>>>
-        cyrillic_city_names_;
+        cyrillic_place_names_;
     std::string fingerprint_;
 };
 

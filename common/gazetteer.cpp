@@ -40,8 +40,10 @@ std::vector<Place> read_places(std::istream& in, const std::string& origin) {
                     place.common_word = true;
                 } else if (flag == "capital") {
                     place.capital = true;
+                } else if (flag == "country") {
+                    place.is_country = true;
                 } else {
-                    throw fail("fourth field is not word, capital, both or -");
+                    throw fail("fourth field holds a flag other than word, capital and country");
                 }
             }
         }
@@ -65,6 +67,7 @@ void write_places(std::ostream& out, const std::vector<Place>& places) {
     for (const auto& place : places) {
         std::string flags = place.common_word ? "word" : "";
         if (place.capital) flags += flags.empty() ? "capital" : ",capital";
+        if (place.is_country) flags += flags.empty() ? "country" : ",country";
         out << place.name << '\t' << place.country << '\t' << place.population << '\t'
             << (flags.empty() ? "-" : flags) << '\t';
         for (std::size_t i = 0; i < place.forms.size(); ++i) {

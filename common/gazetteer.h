@@ -1,7 +1,8 @@
 #pragma once
-// The gazetteer: cities and towns beyond the hand-made catalogue, generated from GeoNames (see
-// tools/make_places.cpp) into a small tab-separated file that both programs load at start. The
-// catalogue stays the authority: its names, aliases and types win over the gazetteer's.
+// The gazetteer: cities and towns beyond the hand-made catalogue, generated from GeoNames, and
+// every country of ISO 3166-1, generated from iso-codes (see tools/make_places.cpp), into a small
+// tab-separated file that both programs load at start. The catalogue stays the authority: its
+// names, aliases and types win over the gazetteer's.
 
 #include <cstdint>
 #include <filesystem>
@@ -22,10 +23,12 @@ struct Place {
     // A country's capital: its name stands for the city, and for the government, before any
     // region of the same name.
     bool capital = false;
+    // The row is a country, whose code is `country`, not a town in it.
+    bool is_country = false;
 };
 
-// One place a line: name, country, population, its flags ("word", "capital", both separated by
-// ',', or "-"), then the forms separated by '|'.
+// One place a line: name, country, population, its flags ("word", "capital", "country",
+// separated by ',', or "-"), then the forms separated by '|'.
 // Throws std::runtime_error naming the line at fault.
 std::vector<Place> read_places(std::istream& in, const std::string& origin);
 std::vector<Place> read_places_file(const std::filesystem::path& path);

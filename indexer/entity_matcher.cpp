@@ -363,9 +363,9 @@ std::size_t EntityMatcher::match_case_form(std::string_view text, const std::vec
     if (!has_cyrillic(key) || !starts_with_uppercase(original) || is_all_uppercase(original)) {
         return 0;
     }
-    const auto reading = catalog_.city_in_case(key);
+    const auto reading = catalog_.place_in_case(key);
     if (!reading) return 0;
-    mentions.push_back({reading->city, words[i].begin, words[i].end});
+    mentions.push_back({reading->place, words[i].begin, words[i].end});
     spans.push_back({i, i + 1, true});
     return 1;
 }
@@ -663,6 +663,42 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         if (called[m] == Called::unsaid && it != called_entity.end()) called[m] = it->second;
     }
 
+    // A place only the gazetteer knows needs the text to read it as one. Next to another
+    // capitalised word it is part of a longer name ("Sergei Kirov", "Lincoln Memorial",
+    // "Elmendorf-Richardson"); an ordinary word ("Bar") counts only in mid-sentence, after a
+    // lower-case word.
+    auto unread_as_a_place = [&](std::size_t m) {
+        const auto first = spans[m].begin;
+        const auto after = spans[m].end;
+        // A day or a month is no part of a name: "On Monday Brest, a city in Belarus".
+        const bool after_name = first > 0 && !named[first - 1] && is_capitalised(first - 1) &&
+                                only(gap(first - 1, first), " \t-") &&
+                                !starts_sentence(first - 1) &&
+                                !name_words::is_calendar_word(keys[first - 1]);
+        // A country's code in capitals names a brand's national edition, not where the place
+        // is: "according to Metro UK" (a place's country follows a comma).
+        const bool before_code = m + 1 < mentions.size() && spans[m + 1].begin == after &&
+                                 mentions[m + 1].entity->type == EntityType::country &&
+                                 only(gap(after - 1, after), " \t") &&
+                                 words[after].end - words[after].begin <= 3 &&
+                                 is_all_uppercase(text.substr(
+                                     words[after].begin, words[after].end - words[after].begin));
+        const bool before_name = (after < words.size() && !named[after] && is_capitalised(after) &&
+                                  only(gap(after - 1, after), " \t-")) ||
+                                 before_code;
+        const bool mid_sentence =
+            first > 0 && !is_capitalised(first - 1) && only(gap(first - 1, first), " \t");
+        return after_name || before_name || (mentions[m].entity->common_word && !mid_sentence);
+    };
+    // A sea or a gulf named after the place at word `first`: "the Sea of Azov", "the Gulf of
+    // Mexico". The capital is checked last: the word two back is empty before the text's second.
+    auto names_a_water = [&](std::size_t first) {
+        if (first < 2 || keys[first - 1] != "of") return false;
+        const auto& water = keys[first - 2];
+        return (water == "sea" || water == "gulf" || water == "bay" || water == "strait") &&
+               is_capitalised(first - 2);
+    };
+
     // Walks back from the last mention so that each knows whether the list it starts ends in a
     // region word: "Sumy and Chernihiv regions" makes both regions, as "the regions of Sumy and
     // Chernihiv" does.
@@ -747,6 +783,14 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         next_in_region_list = region_list;
         const Entity* entity = mentions[m].entity;
+        // A country only the gazetteer knows is read as a place like its towns: "New Mexico",
+        // "Northern Ireland", "Jordan Bardella" and "the Gulf of Mexico" name no country, and a
+        // case form opening a sentence may be an ordinary word (below).
+        if (entity->type == EntityType::country && entity->from_gazetteer) {
+            keep[m] = !unread_as_a_place(m) && !names_a_water(spans[m].begin) &&
+                      !(spans[m].case_form && starts_sentence(spans[m].begin));
+            continue;
+        }
         if (entity->type != EntityType::city) continue;
         if (region_list) {
             const auto region = region_of_city_.find(entity);
@@ -779,35 +823,19 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             keep[m] = false;
             continue;
         }
-        if (entity->from_gazetteer) {
-            // A place only the gazetteer knows needs the text to read it as one. Next to another
-            // capitalised word it is part of a longer name ("Sergei Kirov", "Lincoln Memorial",
-            // "Elmendorf-Richardson"); an ordinary word ("Bar") counts only in mid-sentence,
-            // after a lower-case word.
-            const auto first = spans[m].begin;
-            // A day or a month is no part of a name: "On Monday Brest, a city in Belarus".
-            const bool after_name = first > 0 && !named[first - 1] && is_capitalised(first - 1) &&
-                                    only(gap(first - 1, first), " \t-") &&
-                                    !starts_sentence(first - 1) &&
-                                    !name_words::is_calendar_word(keys[first - 1]);
-            // A country's code in capitals names a brand's national edition, not where the
-            // place is: "according to Metro UK" (a place's country follows a comma).
-            const bool before_code =
-                m + 1 < mentions.size() && spans[m + 1].begin == after &&
-                mentions[m + 1].entity->type == EntityType::country &&
-                only(gap(after - 1, after), " \t") && words[after].end - words[after].begin <= 3 &&
-                is_all_uppercase(
-                    text.substr(words[after].begin, words[after].end - words[after].begin));
-            const bool before_name =
-                (after < words.size() && !named[after] && is_capitalised(after) &&
-                 only(gap(after - 1, after), " \t-")) ||
-                before_code;
-            const bool mid_sentence =
-                first > 0 && !is_capitalised(first - 1) && only(gap(first - 1, first), " \t");
-            if (after_name || before_name || (entity->common_word && !mid_sentence)) {
-                keep[m] = false;
-                continue;
-            }
+        if (entity->from_gazetteer && unread_as_a_place(m)) {
+            keep[m] = false;
+            continue;
+        }
+        // A capital right after its country's name tells two countries of one name apart:
+        // "Congo-Brazzaville" and "Congo Brazzaville" are the Republic of the Congo, not its
+        // capital.
+        if (m > 0 && spans[m - 1].end == spans[m].begin &&
+            mentions[m - 1].entity->type == EntityType::country &&
+            mentions[m - 1].entity->name == entity->country &&
+            only(gap(spans[m].begin - 1, spans[m].begin), " -\u2013")) {
+            keep[m] = false;
+            continue;
         }
         // Guillemets hold the name of a thing (an airfield, a unit, an operation) in news
         // translated from Russian or Ukrainian: a place is only part of «Ivanovo-Severny».
@@ -822,11 +850,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             auto key_at = [&](std::size_t back) -> std::string_view {
                 return first >= back ? std::string_view(keys[first - back]) : std::string_view();
             };
-            // The capital is checked last: key_at(2) is empty before the text's second word.
-            const bool sea_of = key_at(1) == "of" &&
-                                (key_at(2) == "sea" || key_at(2) == "gulf" || key_at(2) == "bay" ||
-                                 key_at(2) == "strait") &&
-                                is_capitalised(first - 2);
+            const bool sea_of = names_a_water(first);
             const bool bank_of = key_at(1) == "the" && key_at(2) == "of" && is_bank_word(key_at(3));
             // "the Dnipro's left bank": the bank of the place is a river's.
             bool its_bank = false;

@@ -46,9 +46,9 @@ class EntityMatcher {
                                 const std::vector<std::string>& keys, std::size_t i,
                                 std::vector<EntityMention>& mentions,
                                 std::vector<WordSpan>& spans) const;
-    // A city named by a Cyrillic name of one word in another grammatical case ("в Анкаре",
-    // "у Варшаві"), where no form matched (Catalog::city_in_case). Adds the mention and returns
-    // 1, or 0.
+    // A city or a country named by a Cyrillic name of one word in another grammatical case ("в
+    // Анкаре", "у Варшаві", "до Лівану"), where no form matched (Catalog::place_in_case). Adds the
+    // mention and returns 1, or 0.
     std::size_t match_case_form(std::string_view text, const std::vector<Word>& words,
                                 const std::vector<std::string>& keys, std::size_t i,
                                 std::vector<EntityMention>& mentions,

@@ -6,6 +6,8 @@
 #include <utility>
 
 #include <boost/json.hpp>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "common/text.h"
@@ -335,6 +337,108 @@ std::map<std::string, std::string> countries_from_iso_codes(std::string_view jso
                                   std::string(code->as_string()));
             }
         }
+    }
+    return countries;
+}
+
+namespace {
+
+// iso-codes' name without a note in brackets ("Holy See (Vatican City State)" → "Holy See"),
+// and the note where it is a name of several capitalised words ("Vatican City State"; not
+// "French part").
+std::pair<std::string, std::string> without_bracketed_note(std::string_view name) {
+    const auto open = name.find(" (");
+    const auto close = name.find(')', open == std::string_view::npos ? 0 : open);
+    if (open == std::string_view::npos || close == std::string_view::npos) {
+        return {std::string(name), {}};
+    }
+    const auto note = name.substr(open + 2, close - open - 2);
+    auto rest = std::string(name.substr(0, open)) + std::string(name.substr(close + 1));
+    const auto words = split_fields(note, ' ');
+    const bool a_name = words.size() >= 2 && std::all_of(words.begin(), words.end(), [](auto w) {
+                            return !w.empty() && w.front() >= 'A' && w.front() <= 'Z';
+                        });
+    return {rest, a_name ? std::string(note) : std::string{}};
+}
+
+// "Congo, The Democratic Republic of the" → "Democratic Republic of the Congo"; nothing for a
+// name whose comma lists parts ("Bonaire, Sint Eustatius and Saba").
+std::string turned_round(std::string_view name) {
+    const auto comma = name.find(", ");
+    if (comma == std::string_view::npos) return {};
+    auto tail = name.substr(comma + 2);
+    if (!tail.ends_with(" of") && !tail.ends_with(" of the")) return {};
+    if (tail.starts_with("The ")) tail.remove_prefix(4);
+    return std::string(tail) + " " + std::string(name.substr(0, comma));
+}
+
+// ICU's name of the country `code` in `language`, or nothing where ICU has none or gives a
+// description rather than a name ("Конго – Кіншаса", "Конго - Киншаса", "Гонконг, О.А.Р.
+// Китаю").
+std::string icu_country_name(const std::string& code, const char* language) {
+    icu::UnicodeString name;
+    icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale(language), name);
+    std::string out;
+    name.toUTF8String(out);
+    if (out == code || out.find_first_of(",.()&") != std::string::npos ||
+        out.find(" - ") != std::string::npos || out.find("\xE2\x80\x93") != std::string::npos) {
+        return {};
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Place> countries_as_places(
+    std::string_view json, const std::set<std::string>& common_words,
+    const std::function<bool(std::string_view)>& is_ordinary_word) {
+    std::vector<Place> countries;
+    const auto document = boost::json::parse(json);
+    for (const auto& entry : document.at("3166-1").as_array()) {
+        const auto& fields = entry.as_object();
+        auto field = [&](const char* key) -> std::string {
+            const auto* value = fields.if_contains(key);
+            return value && value->is_string() ? std::string(value->as_string()) : std::string{};
+        };
+        const auto code = field("alpha_2");
+        if (code.empty()) continue;
+        std::vector<std::string> names;
+        auto add = [&](std::string name) {
+            if (name.starts_with("the ")) name.erase(0, 4);
+            if (name.empty() || name.find(',') != std::string::npos) return;
+            if (std::find(names.begin(), names.end(), name) == names.end()) {
+                names.push_back(std::move(name));
+            }
+        };
+        auto [plain, note] = without_bracketed_note(field("name"));
+        add(field("common_name"));
+        add(plain);
+        add(turned_round(plain));
+        add(field("official_name"));
+        add(note);
+        // News leaves out the article before the country's name: "Republic of Congo".
+        for (std::size_t i = 0, listed = names.size(); i < listed; ++i) {
+            if (const auto at = names[i].find(" of the "); at != std::string::npos) {
+                add(names[i].substr(0, at + 4) + names[i].substr(at + 8));
+            }
+        }
+        if (names.empty()) continue;
+        Place country;
+        country.name = names.front();
+        country.country = code;
+        country.is_country = true;
+        country.common_word = common_words.contains(lower_ascii(without_marks(country.name)));
+        country.forms.assign(names.begin() + 1, names.end());
+        for (const auto* language : {"uk", "ru"}) {
+            auto name = icu_country_name(code, language);
+            const bool one_word = split_words(name).size() == 1;
+            if (!name.empty() && !(one_word && is_ordinary_word(fold_case(name))) &&
+                std::find(country.forms.begin(), country.forms.end(), name) ==
+                    country.forms.end()) {
+                country.forms.push_back(std::move(name));
+            }
+        }
+        countries.push_back(std::move(country));
     }
     return countries;
 }

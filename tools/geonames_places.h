@@ -5,6 +5,7 @@
 // elsewhere capitals and large cities, the places articles about the war name far from it.
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <map>
 #include <set>
@@ -34,6 +35,19 @@ struct PlaceSelection {
 // The names of ISO 3166-1's countries, lower-case ASCII, with their two-letter codes, from
 // iso-codes' JSON file (iso_3166-1.json: "name", "common_name" and "official_name").
 std::map<std::string, std::string> countries_from_iso_codes(std::string_view json);
+
+// Every country of iso-codes' JSON file as a gazetteer row (Place::is_country), named as news
+// names it: the common name where there is one ("Syria", "South Korea"), else the name, turned
+// round where iso-codes lists it by its noun ("Congo, The Democratic Republic of the" →
+// "Democratic Republic of the Congo") and without a note in brackets ("Holy See"). Its other
+// English names are forms, and so are its Ukrainian and Russian names as ICU's data (CLDR) gives
+// them, less a one-word name that `is_ordinary_word` knows in lower case ("Того", Togo, is also
+// "of that"; "Куба", Cuba, a cube's): a form is matched wherever it is written with a capital,
+// as at a sentence's start. A country named by a lower-case English word of `common_words`
+// ("Chad", "Chile") is marked as places are.
+std::vector<Place> countries_as_places(
+    std::string_view json, const std::set<std::string>& common_words,
+    const std::function<bool(std::string_view)>& is_ordinary_word);
 
 // Reads GeoNames rows (tab-separated, the cities file's 19 columns). `common_words` holds
 // lower-case English words: a place named by one is marked, and a spelling that is one is left

@@ -319,15 +319,15 @@ TEST_CASE("a Cyrillic word is read back to the gazetteer's city it is a case of"
     });
     for (const std::string word : {"Анкарі", "анкаре", "Анкары", "Анкарою"}) {
         CAPTURE(word);
-        const auto reading = catalog.city_in_case(word);
+        const auto reading = catalog.place_in_case(word);
         REQUIRE(reading);
-        CHECK(reading->city->name == "Ankara");
+        CHECK(reading->place->name == "Ankara");
         CHECK(reading->name == "Анкара");
     }
     // The name itself, an ending its declension never gives, a foreign name in -о (Russian and
     // Ukrainian leave it undeclined), a form of two cities' names, a word in Latin letters.
     for (const std::string word : {"Анкара", "Анкарах", "Совета", "Тесте", "Ankaraya"}) {
         CAPTURE(word);
-        CHECK_FALSE(catalog.city_in_case(word));
+        CHECK_FALSE(catalog.place_in_case(word));
     }
 }

@@ -36,6 +36,13 @@ Place place(std::string name, std::string country, std::uint32_t population,
                  common_word,     std::move(forms),   capital};
 }
 
+Place country(std::string name, std::string code, std::vector<std::string> forms,
+              bool common_word = false) {
+    auto row = place(std::move(name), std::move(code), 0, std::move(forms), common_word);
+    row.is_country = true;
+    return row;
+}
+
 }  // namespace
 
 TEST_CASE("places are written and read back", "[gazetteer]") {
@@ -58,6 +65,53 @@ TEST_CASE("places are written and read back", "[gazetteer]") {
     CHECK_FALSE(read[1].capital);
     CHECK((read[2].capital && !read[2].common_word));
     CHECK((read[3].capital && read[3].common_word));
+    for (const auto& town : read) CHECK_FALSE(town.is_country);
+}
+
+TEST_CASE("a country of the gazetteer is written and read back as one", "[gazetteer]") {
+    std::stringstream file;
+    write_places(file, {country("Chad", "TD", {"Чад"}, true), country("Lebanon", "LB", {})});
+    const auto read = read_places(file, "places.tsv");
+    REQUIRE(read.size() == 2);
+    CHECK((read[0].is_country && read[0].common_word && read[0].country == "TD"));
+    CHECK((read[1].is_country && !read[1].common_word && !read[1].capital));
+}
+
+TEST_CASE("the catalogue takes the gazetteer's countries it lacks, and lends its own names",
+          "[gazetteer][catalog]") {
+    auto catalog = Catalog::from_toml(kCatalogue, "test.toml");
+    catalog.add_places({
+        country("Russian Federation", "RU", {"Росія", "Россия"}),
+        country("Lebanon", "LB", {"Lebanese Republic", "Ліван", "Ливан"}),
+        country("Singapore", "SG", {"Republic of Singapore", "Сінгапур"}),
+        place("Singapore", "SG", 3547809, {"Сингапур"}, false, true),
+        place("Tripoli", "LB", 229398, {}),
+    });
+    // A country the catalogue has, by ICU's English name for its code, takes the names it lacks.
+    const auto* russia = catalog.find("Russian Federation");
+    REQUIRE(russia);
+    CHECK(russia->name == "Russia");
+    CHECK_FALSE(russia->from_gazetteer);
+    CHECK(catalog.find("Росія") == russia);
+
+    // Another is a country of the country facet, in all its spellings.
+    const auto* lebanon = catalog.find("Lebanon");
+    REQUIRE(lebanon);
+    CHECK(lebanon->type == EntityType::country);
+    CHECK(lebanon->from_gazetteer);
+    CHECK(lebanon->facets == std::vector<schema::Facet>{schema::Facet::country});
+    CHECK(catalog.find("Ліван") == lebanon);
+    CHECK(catalog.find("lebanese republic") == lebanon);
+    // Its towns are in it, by its name.
+    CHECK(catalog.find("Tripoli")->country == "Lebanon");
+    // And a Ukrainian case of its Cyrillic name reads back to it.
+    const auto reading = catalog.place_in_case("Лівані");
+    REQUIRE(reading);
+    CHECK(reading->place == lebanon);
+
+    // A capital named as its country stays the city it was; the country takes the names left.
+    CHECK(catalog.find("Singapore")->type == EntityType::city);
+    CHECK_FALSE(catalog.find("Republic of Singapore"));
 }
 
 TEST_CASE("a malformed places file names the line at fault", "[gazetteer]") {

@@ -403,3 +403,43 @@ describe('a gazetteer place across scripts', () => {
     });
   }
 });
+
+describe('a country only the gazetteer knows', () => {
+  let server;
+  let dir;
+  before(async () => {
+    dir = makeTempDir();
+    const file = path.join(dir, 'lebanon.jsonl');
+    const articles = [
+      { id: 'ua', title: 'Делегація в Бейруті', date: '2026-05-02',
+        body: 'Українська делегація прибула до Лівану, а потім вирушила на переговори.' },
+      { id: 'en', title: 'Grain ship sails', date: '2026-05-03',
+        body: 'The ship, sailing under the flag of Sierra Leone, is bound for Lebanon.' },
+    ];
+    writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+    server = await startServer({ corpus: file });
+  });
+  after(async () => {
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts it in the country facet, in either script', async () => {
+    const r = await search(server.baseUrl, {});
+    const lebanon = r.facets.country.find((v) => v.value === 'Lebanon');
+    assert.equal(lebanon?.count, 2, JSON.stringify(r.facets.country));
+    assert.ok(r.facets.country.some((v) => v.value === 'Sierra Leone'));
+    assert.ok(!r.facets.person.some((v) => v.value === 'Sierra Leone'),
+      JSON.stringify(r.facets.person));
+    const filtered = await search(server.baseUrl, { country: 'Lebanon' });
+    assert.equal(filtered.total, 2);
+  });
+
+  it('q=Lebanon finds the Ukrainian article and marks its case form', async () => {
+    const r = await search(server.baseUrl, { q: 'Lebanon' });
+    assert.equal(r.total, 2);
+    const ua = r.results.find((result) => result.snippet.includes('Лівану'));
+    assert.ok(ua, `no Ukrainian article among ${JSON.stringify(r.results)}`);
+    assert.match(ua.snippet, /<mark>Лівану<\/mark>/);
+  });
+});

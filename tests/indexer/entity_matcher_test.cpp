@@ -278,6 +278,63 @@ const EntityMatcher& with_places() {
 
 }  // namespace
 
+namespace {
+
+// The shipped catalogue with a few of the gazetteer's countries, and a capital.
+const EntityMatcher& with_countries() {
+    static const Catalog catalog = [] {
+        auto catalog = talksearch::testing::shipped_catalog();
+        auto country = [](std::string name, std::string code, std::vector<std::string> forms,
+                          bool common_word = false) {
+            return Place{std::move(name),  std::move(code), 0,   common_word,
+                         std::move(forms), false,           true};
+        };
+        catalog.add_places({
+            Place{"Brazzaville", "CG", 1284609, false, {"Браззавиль"}, true},
+            country("Lebanon", "LB", {"Lebanese Republic", "Ліван", "Ливан"}),
+            country("Syria", "SY", {"Syrian Arab Republic", "Сирія", "Сирия"}),
+            country("Mexico", "MX", {"United Mexican States", "Мексика"}),
+            country("Ireland", "IE", {"Ірландія"}),
+            country("Jordan", "JO", {"Hashemite Kingdom of Jordan"}),
+            country("Chad", "TD", {"Republic of Chad"}, true),
+            country("Democratic Republic of the Congo", "CD", {"Democratic Republic of Congo"}),
+            country("Congo", "CG", {"Republic of the Congo", "Republic of Congo"}),
+        });
+        return catalog;
+    }();
+    static const EntityMatcher matcher(catalog);
+    return matcher;
+}
+
+}  // namespace
+
+TEST_CASE("a country only the gazetteer knows is found where the text reads it as one",
+          "[entity_matcher]") {
+    const auto [text, expected] = GENERATE(table<std::string, Names>({
+        {"a cargo ship bound for Lebanon", Names{"Lebanon"}},
+        {"the minister flew to Jordan on Monday", Names{"Jordan"}},
+        {"troops from Chad arrived", Names{"Chad"}},
+        {"the Democratic Republic of Congo", Names{"Democratic Republic of the Congo"}},
+        {"the Republic of Congo's president", Names{"Congo"}},
+        {"Делегація прибула до Лівану", Names{"Lebanon"}},
+        {"удари по Сирії тривають", Names{"Syria"}},
+        // Part of a longer name, or a water's.
+        {"officials from New Mexico", Names{}},
+        {"a visit to Northern Ireland", Names{}},
+        {"Jordan Bardella said", Names{}},
+        {"tankers in the Gulf of Mexico", Names{}},
+        // A word of English only in mid-sentence; a case form not at a sentence's start.
+        {"Chad sent troops", Names{}},
+        {"Сирії загрожує голод", Names{}},
+        // A capital right after its country's name names the country.
+        {"leaders of Congo-Brazzaville and Egypt", Names{"Congo", "Egypt"}},
+        {"the leaders of Congo Brazzaville", Names{"Congo"}},
+        {"the mayor of Brazzaville", Names{"Brazzaville"}},
+    }));
+    CAPTURE(text);
+    CHECK(names(with_countries(), text) == expected);
+}
+
 TEST_CASE("a place only the gazetteer knows needs the text to read it as a place",
           "[entity_matcher]") {
     const auto [text, expected] = GENERATE(table<std::string, Names>({

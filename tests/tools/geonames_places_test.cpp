@@ -153,3 +153,45 @@ TEST_CASE("a spelling that is a country's name names the country", "[geonames_pl
     CHECK_FALSE(has_form(found[2], "Panama"));
     CHECK(has_form(found[2], "Панама"));
 }
+
+TEST_CASE("every country of iso-codes is a row, named as news names it", "[geonames_places]") {
+    const auto found = tools::countries_as_places(
+        R"json({"3166-1": [
+        {"alpha_2": "SY", "name": "Syrian Arab Republic", "common_name": "Syria"},
+        {"alpha_2": "CD", "name": "Congo, The Democratic Republic of the"},
+        {"alpha_2": "VA", "name": "Holy See (Vatican City State)"},
+        {"alpha_2": "MF", "name": "Saint Martin (French part)"},
+        {"alpha_2": "PS", "name": "Palestine, State of", "official_name": "the State of Palestine"},
+        {"alpha_2": "TG", "name": "Togo", "official_name": "Togolese Republic"},
+        {"alpha_2": "TD", "name": "Chad", "official_name": "Republic of Chad"}]})json",
+        {"chad"}, [](std::string_view word) { return word == "того"; });
+    REQUIRE(found.size() == 7);
+    for (const auto& country : found) {
+        CAPTURE(country.name);
+        CHECK(country.is_country);
+        CHECK(country.population == 0);
+    }
+    // The common name; the official one a form, and the Ukrainian and Russian names ICU gives.
+    CHECK(found[0].name == "Syria");
+    CHECK(found[0].country == "SY");
+    CHECK(has_form(found[0], "Syrian Arab Republic"));
+    CHECK(has_form(found[0], "Сирія"));
+    CHECK(has_form(found[0], "Сирия"));
+    // Turned round, and without "the" as news writes it too.
+    CHECK(found[1].name == "Democratic Republic of the Congo");
+    CHECK(has_form(found[1], "Democratic Republic of Congo"));
+    CHECK_FALSE(has_form(found[1], "Конго - Киншаса"));  // ICU's description, not a name
+    // A note in brackets is a name only where it is one.
+    CHECK(found[2].name == "Holy See");
+    CHECK(has_form(found[2], "Vatican City State"));
+    CHECK(found[3].name == "Saint Martin");
+    CHECK_FALSE(has_form(found[3], "French part"));
+    CHECK(found[4].name == "State of Palestine");
+    // A Cyrillic name that is an ordinary word is left out; a name that is an English word is
+    // marked.
+    CHECK(found[5].name == "Togo");
+    CHECK_FALSE(has_form(found[5], "Того"));
+    CHECK_FALSE(found[5].common_word);
+    CHECK(found[6].common_word);
+    CHECK(has_form(found[6], "Republic of Chad"));
+}
