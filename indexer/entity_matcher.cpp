@@ -95,7 +95,7 @@ bool is_front_word(std::string_view key) {
 // more: "Ukraine's Azov regiment ... Azov fighters", "the Dnipro formation".
 bool is_unit_word(std::string_view key) {
     return key == "regiment" || key == "brigade" || key == "battalion" || key == "formation" ||
-           key == "grouping";
+           key == "grouping" || key == "unit";
 }
 
 // Whether bytes [begin, end) of `text` are inside guillemets that hold more than them.
@@ -949,17 +949,18 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                     // "the Pokrovsk and Kurakhove directions": every place of the list.
                     if (is_front_word(keys[k]) && keys[k].back() == 's') plural_head[m] = true;
                 }
-                // Only words that describe the plant stand between ("oil", "nuclear power"): "in
-                // Odesa at a plant" names Odesa.
+                // Only words that describe the plant or the unit stand between ("oil", "nuclear
+                // power", "the Azov nationalist unit"): "in Odesa at a plant" names Odesa.
                 for (std::size_t f = k; f < words.size() && f < k + 3 && !is_capitalised(f) &&
                                         only(gap(f - 1, f), " \t") && !is_connective(keys[f]);
                      ++f) {
                     // "the Zaporozhye nuclear facility", "the Kursk nuclear station": a nuclear
                     // plant takes the name of its region or nearest city, and stands outside it.
                     const bool nuclear = f == k && keys[f] == "nuclear";
-                    if (is_facility_head(keys[f]) || nuclear) {
+                    if (is_facility_head(keys[f]) || nuclear || is_unit_word(keys[f])) {
                         keep[m] = false;
                         if (name_words::is_vessel_noun(keys[f])) vessels.insert(entity);
+                        if (is_unit_word(keys[f])) units.insert(entity);
                         plural_head[m] = !nuclear && keys[f].back() == 's';
                         headed[m] = true;
                     }

@@ -563,6 +563,9 @@ TEST_CASE("airports and time zones named after a city are not the city", "[entit
           Names{"Azov", "Azov"});
     CHECK(names(with_places(), "the Azov regiment was named after the town of Azov") ==
           Names{"Azov"});
+    // Words that describe the unit may stand between.
+    CHECK(names(with_places(), "militants of the Azov nationalist unit were exchanged") == Names{});
+    CHECK(names(with_places(), "drones hit Azov at night") == Names{"Azov"});
     // In quotes too.
     CHECK(names(shipped(), "units of the 'Dnipro' formation advanced") == Names{});
     CHECK(names(shipped(), "a strike on \"Odesa\" overnight") == Names{"Odesa"});
