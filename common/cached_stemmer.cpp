@@ -66,8 +66,7 @@ std::string CachedStemmer::stem(const std::string& word) {
     // So is a Ukrainian case of a city's or country's name that the catalogue does not decline
     // (the gazetteer's: "анкарі", Ankara's "Анкара"; "лівані", Lebanon's "Ліван"), which Snowball
     // leaves whole, where the dictionary does not know the form as a word. Snowball stems the
-    // Russian cases as the name
-    // ("анкаре", "анкара" → "анкар").
+    // Russian cases as the name ("анкаре", "анкара" → "анкар").
     if (has_letter_russian_lacks(word) && !names_.find(word) && !ukrainian_lemma(word)) {
         if (const auto reading = names_.place_in_case(word)) {
             return stem_as_written(fold_case(reading->name));

@@ -90,11 +90,10 @@ class Catalog {
     // its name is: the word less a case ending, plus a name's ending, is a Cyrillic name of the
     // place whose declension (declension.h) gives the word ("Анкарі", "Анкаре" → Ankara's
     // "Анкара"; "Празі" → "Прага"; "Сирії" → "Сирія"). Nothing where no place's name gives it,
-    // where two places' names do, or
-    // for a foreign name that ends in a vowel other than -а or -я, which Ukrainian and Russian
-    // leave undeclined ("Совета", a council's, is no case of Soweto's "Совето"). The catalogue
-    // declines its own places' names at load (declined_name); this reads the gazetteer's
-    // thousands back instead, which costs nothing for text in other scripts.
+    // where two places' names do, or for a foreign name that ends in a vowel other than -а or -я,
+    // which Ukrainian and Russian leave undeclined ("Совета", a council's, is no case of Soweto's
+    // "Совето"). The catalogue declines its own places' names at load (declined_name); this reads
+    // the gazetteer's thousands back instead, which costs nothing for text in other scripts.
     std::optional<PlaceInCase> place_in_case(std::string_view word) const;
     // The word of a person's Cyrillic name that `word` (case-folded) is in another grammatical
     // case (person_declension.h): "андрієм" → "андрій", "умєровим" → "умєров". Nothing for a
@@ -121,8 +120,7 @@ class Catalog {
     // The case forms of the words of people's Cyrillic names → the words (case-folded).
     std::unordered_map<std::string, std::string> person_name_words_;
     // The cities' and countries' Cyrillic names of one word (not the case forms made at load) by
-    // their key:
-    // the entity's index and the name.
+    // their key: the entity's index and the name.
     std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::string>>>
         cyrillic_place_names_;
     std::string fingerprint_;
