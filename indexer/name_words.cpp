@@ -237,6 +237,13 @@ bool is_outlet_noun(std::string_view key) {
     return words.contains(key);
 }
 
+bool is_organisation_noun(std::string_view key) {
+    static const WordSet words{"group",   "organisation", "organization", "foundation", "charity",
+                               "company", "firm",         "movement",     "initiative", "project",
+                               "network", "association",  "fund",         "ngo",        "band"};
+    return words.contains(key);
+}
+
 bool is_weapon_noun(std::string_view key) {
     static const WordSet words{"missile", "missiles", "rocket",   "rockets",  "drone", "drones",
                                "system",  "systems",  "tank",     "tanks",    "jet",   "jets",

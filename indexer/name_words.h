@@ -27,6 +27,9 @@ bool is_weapon_noun(std::string_view key);
 // Nouns of the press and of services before their names: "the media outlet Dzerkalo Tyzhnia
 // reported", "the tracking service Marine Traffic showed".
 bool is_outlet_noun(std::string_view key);
+// Kinds of organisation before their names: "the war crimes research group Truth Hounds said",
+// "the foundation Come Back Alive".
+bool is_organisation_noun(std::string_view key);
 // Kinds of ships, whose names are cities' and people's: "the cruiser Moskva", "the tanker
 // Delta Star".
 bool is_vessel_noun(std::string_view key);

@@ -345,10 +345,12 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                   name_words::is_weapon_noun(tokens[e + 1].key)))) {
                 continue;
             }
-            // The name of an outlet or a ship: "the Ukrainian media outlet Dzerkalo Tyzhnia
-            // reported", "the aframax tanker Delta Star".
+            // The name of an outlet, an organisation or a ship: "the Ukrainian media outlet
+            // Dzerkalo Tyzhnia reported", "the research group Truth Hounds said", "the aframax
+            // tanker Delta Star".
             if (!title_cue && ns == s && s > 0 && !separates(tokens[s].before) &&
                 (name_words::is_outlet_noun(tokens[s - 1].key) ||
+                 name_words::is_organisation_noun(tokens[s - 1].key) ||
                  name_words::is_vessel_noun(tokens[s - 1].key))) {
                 continue;
             }

@@ -193,6 +193,11 @@ TEST_CASE("an outlet's name is no person", "[person_finder]") {
           Names{"Viktor Petrenko"});
 }
 
+TEST_CASE("an organisation's name after its kind is no person", "[person_finder]") {
+    CHECK(names("the war crimes research group Truth Hounds said it").empty());
+    CHECK(names("the group's leader Viktor Petrenko said it") == Names{"Viktor Petrenko"});
+}
+
 TEST_CASE("a thing called something is named, not a person", "[person_finder]") {
     CHECK(names("The locality, called Jelanne Drugue in Ukrainian, fell.").empty());
     CHECK(names("a village called Nova Hrobla").empty());
