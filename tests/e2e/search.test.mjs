@@ -373,20 +373,24 @@ describe('search API over the bundled corpus', () => {
 
 // A place only the gazetteer knows (not the catalogue), written in Latin letters in one article
 // and in a Ukrainian case in another.
+// Writes `articles` as JSON Lines into a new temporary folder and serves them.
+async function serveArticles(articles) {
+  const dir = makeTempDir();
+  const file = path.join(dir, 'articles.jsonl');
+  writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  return { dir, server: await startServer({ corpus: file }) };
+}
+
 describe('a gazetteer place across scripts', () => {
   let server;
   let dir;
   before(async () => {
-    dir = makeTempDir();
-    const file = path.join(dir, 'ankara.jsonl');
-    const articles = [
+    ({ dir, server } = await serveArticles([
       { id: 'ua', title: 'Переговори в Туреччині', date: '2026-05-02',
         body: 'Делегації зустрілися в Анкарі у четвер і обговорили обмін полоненими.' },
       { id: 'en', title: 'Talks in Turkey', date: '2026-05-03',
         body: 'The delegations met in Ankara on Thursday to discuss a prisoner exchange.' },
-    ];
-    writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
-    server = await startServer({ corpus: file });
+    ]));
   });
   after(async () => {
     await server?.stop();
@@ -408,16 +412,12 @@ describe('a country only the gazetteer knows', () => {
   let server;
   let dir;
   before(async () => {
-    dir = makeTempDir();
-    const file = path.join(dir, 'lebanon.jsonl');
-    const articles = [
+    ({ dir, server } = await serveArticles([
       { id: 'ua', title: 'Делегація в Бейруті', date: '2026-05-02',
         body: 'Українська делегація прибула до Лівану, а потім вирушила на переговори.' },
       { id: 'en', title: 'Grain ship sails', date: '2026-05-03',
         body: 'The ship, sailing under the flag of Sierra Leone, is bound for Lebanon.' },
-    ];
-    writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
-    server = await startServer({ corpus: file });
+    ]));
   });
   after(async () => {
     await server?.stop();

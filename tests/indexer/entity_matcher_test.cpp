@@ -250,28 +250,31 @@ TEST_CASE("a district of a city is the city's", "[entity_matcher]") {
 
 namespace {
 
-// The shipped catalogue with a few gazetteer places, as the indexer loads them.
+// The shipped catalogue with rows of the gazetteer, as the indexer loads them.
+Catalog shipped_with(const std::vector<Place>& places) {
+    auto catalog = talksearch::testing::shipped_catalog();
+    catalog.add_places(places);
+    return catalog;
+}
+
+// The shipped catalogue with a few gazetteer places.
 const EntityMatcher& with_places() {
-    static const Catalog catalog = [] {
-        auto catalog = talksearch::testing::shipped_catalog();
-        catalog.add_places({
-            Place{"Kirov", "RU", 468212, false, {"Kirow"}},
-            Place{"Richardson", "US", 119469, false, {}},
-            Place{"Bar", "UA", 16641, true, {"Бар"}},
-            Place{"Ocheretyne", "UA", 3000, false, {"Ocheretyne", "Очеретине"}},
-            Place{"Azov", "RU", 82133, false, {"Азов"}},
-            Place{"Moscow", "RU", 12506468, false, {"Москва"}, true},
-            Place{"Artem", "RU", 102000, false, {"Артём"}},
-            Place{"Novocherkassk", "RU", 168746, false, {"Новочеркасск"}},
-            Place{"Ankara", "TR", 3517182, false, {"Анкара"}, true},
-            Place{"Zima", "RU", 33323, false, {"Зима"}},
-            Place{"Soweto", "ZA", 1695047, false, {"Соуэто", "Совето"}},
-            // Two towns whose names decline alike: "в Тесте".
-            Place{"Testa", "RU", 50000, false, {"Теста"}},
-            Place{"Testo", "RU", 50000, false, {"Тесто"}},
-        });
-        return catalog;
-    }();
+    static const Catalog catalog = shipped_with({
+        Place{"Kirov", "RU", 468212, false, {"Kirow"}},
+        Place{"Richardson", "US", 119469, false, {}},
+        Place{"Bar", "UA", 16641, true, {"Бар"}},
+        Place{"Ocheretyne", "UA", 3000, false, {"Ocheretyne", "Очеретине"}},
+        Place{"Azov", "RU", 82133, false, {"Азов"}},
+        Place{"Moscow", "RU", 12506468, false, {"Москва"}, true},
+        Place{"Artem", "RU", 102000, false, {"Артём"}},
+        Place{"Novocherkassk", "RU", 168746, false, {"Новочеркасск"}},
+        Place{"Ankara", "TR", 3517182, false, {"Анкара"}, true},
+        Place{"Zima", "RU", 33323, false, {"Зима"}},
+        Place{"Soweto", "ZA", 1695047, false, {"Соуэто", "Совето"}},
+        // Two towns whose names decline alike: "в Тесте".
+        Place{"Testa", "RU", 50000, false, {"Теста"}},
+        Place{"Testo", "RU", 50000, false, {"Тесто"}},
+    });
     static const EntityMatcher matcher(catalog);
     return matcher;
 }
@@ -280,28 +283,25 @@ const EntityMatcher& with_places() {
 
 namespace {
 
+// A country's row of the gazetteer.
+Place country(std::string name, std::string code, std::vector<std::string> forms,
+              bool common_word = false) {
+    return Place{std::move(name), std::move(code), 0, common_word, std::move(forms), false, true};
+}
+
 // The shipped catalogue with a few of the gazetteer's countries, and a capital.
 const EntityMatcher& with_countries() {
-    static const Catalog catalog = [] {
-        auto catalog = talksearch::testing::shipped_catalog();
-        auto country = [](std::string name, std::string code, std::vector<std::string> forms,
-                          bool common_word = false) {
-            return Place{std::move(name),  std::move(code), 0,   common_word,
-                         std::move(forms), false,           true};
-        };
-        catalog.add_places({
-            Place{"Brazzaville", "CG", 1284609, false, {"Браззавиль"}, true},
-            country("Lebanon", "LB", {"Lebanese Republic", "Ліван", "Ливан"}),
-            country("Syria", "SY", {"Syrian Arab Republic", "Сирія", "Сирия"}),
-            country("Mexico", "MX", {"United Mexican States", "Мексика"}),
-            country("Ireland", "IE", {"Ірландія"}),
-            country("Jordan", "JO", {"Hashemite Kingdom of Jordan"}),
-            country("Chad", "TD", {"Republic of Chad"}, true),
-            country("Democratic Republic of the Congo", "CD", {"Democratic Republic of Congo"}),
-            country("Congo", "CG", {"Republic of the Congo", "Republic of Congo"}),
-        });
-        return catalog;
-    }();
+    static const Catalog catalog = shipped_with({
+        Place{"Brazzaville", "CG", 1284609, false, {"Браззавиль"}, true},
+        country("Lebanon", "LB", {"Lebanese Republic", "Ліван", "Ливан"}),
+        country("Syria", "SY", {"Syrian Arab Republic", "Сирія", "Сирия"}),
+        country("Mexico", "MX", {"United Mexican States", "Мексика"}),
+        country("Ireland", "IE", {"Ірландія"}),
+        country("Jordan", "JO", {"Hashemite Kingdom of Jordan"}),
+        country("Chad", "TD", {"Republic of Chad"}, true),
+        country("Democratic Republic of the Congo", "CD", {"Democratic Republic of Congo"}),
+        country("Congo", "CG", {"Republic of the Congo", "Republic of Congo"}),
+    });
     static const EntityMatcher matcher(catalog);
     return matcher;
 }
