@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
         tools::PlaceSelection selection;
         selection.countries = tools::countries_from_iso_codes(iso_codes);
         const Romaniser romaniser;
-        // The countries first: the catalogue learns each one's name before the towns in it.
+        // Every country, then the towns (the catalogue reads the countries first either way).
         auto places = tools::countries_as_places(
             iso_codes, common_words,
             [](std::string_view word) { return ukrainian_lemma(word).has_value(); });
