@@ -10,8 +10,6 @@
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
 
 #include "common/declension.h"
 #include "common/person_declension.h"
@@ -374,13 +372,7 @@ bool is_cyrillic_vowel_ending(std::string_view word) {
 
 // The English name of a country by its ISO code, as the catalogue names countries ("UA" ->
 // "Ukraine"); the catalogue's aliases resolve other spellings ("Türkiye").
-std::string country_name(const std::string& code) {
-    icu::UnicodeString name;
-    icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale::getEnglish(), name);
-    std::string out;
-    name.toUTF8String(out);
-    return out == code ? std::string{} : out;
-}
+std::string country_name(const std::string& code) { return icu_country_name(code, "en"); }
 
 }  // namespace
 

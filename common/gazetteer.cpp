@@ -7,6 +7,8 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include "common/text.h"
 
@@ -76,6 +78,14 @@ void write_places(std::ostream& out, const std::vector<Place>& places) {
         }
         out << '\n';
     }
+}
+
+std::string icu_country_name(const std::string& code, const char* language) {
+    icu::UnicodeString name;
+    icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale(language), name);
+    std::string out;
+    name.toUTF8String(out);
+    return out == code ? std::string{} : out;
 }
 
 std::filesystem::path built_places_file() {

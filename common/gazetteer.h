@@ -34,6 +34,10 @@ std::vector<Place> read_places(std::istream& in, const std::string& origin);
 std::vector<Place> read_places_file(const std::filesystem::path& path);
 void write_places(std::ostream& out, const std::vector<Place>& places);
 
+// The name ICU's data (CLDR) gives the country of ISO code `code` in `language` ("en", "uk",
+// "ru"): "UA" → "Ukraine", "Україна". Empty where ICU knows no name for the code.
+std::string icu_country_name(const std::string& code, const char* language);
+
 // The places file generated with the programs, or an empty path when the build made none.
 std::filesystem::path built_places_file();
 

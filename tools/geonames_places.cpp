@@ -6,8 +6,6 @@
 #include <utility>
 
 #include <boost/json.hpp>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "common/text.h"
@@ -375,16 +373,13 @@ std::string turned_round(std::string_view name) {
 // ICU's name of the country `code` in `language`, or nothing where ICU has none or gives a
 // description rather than a name ("Конго – Кіншаса", "Конго - Киншаса", "Гонконг, О.А.Р.
 // Китаю").
-std::string icu_country_name(const std::string& code, const char* language) {
-    icu::UnicodeString name;
-    icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale(language), name);
-    std::string out;
-    name.toUTF8String(out);
-    if (out == code || out.find_first_of(",.()&") != std::string::npos ||
-        out.find(" - ") != std::string::npos || out.find("\xE2\x80\x93") != std::string::npos) {
+std::string country_name_in(const std::string& code, const char* language) {
+    auto name = icu_country_name(code, language);
+    if (name.find_first_of(",.()&") != std::string::npos || name.find(" - ") != std::string::npos ||
+        name.find("\xE2\x80\x93") != std::string::npos) {
         return {};
     }
-    return out;
+    return name;
 }
 
 }  // namespace
@@ -430,7 +425,7 @@ std::vector<Place> countries_as_places(
         country.common_word = common_words.contains(lower_ascii(without_marks(country.name)));
         country.forms.assign(names.begin() + 1, names.end());
         for (const auto* language : {"uk", "ru"}) {
-            auto name = icu_country_name(code, language);
+            auto name = country_name_in(code, language);
             const bool one_word = split_words(name).size() == 1;
             if (!name.empty() && !(one_word && is_ordinary_word(fold_case(name))) &&
                 std::find(country.forms.begin(), country.forms.end(), name) ==
