@@ -7,6 +7,7 @@
 
 #include "common/romanisation.h"
 #include "common/text.h"
+#include "common/ukrainian_lemmas.h"
 #include "indexer/given_names.h"
 #include "indexer/name_words.h"
 
@@ -665,8 +666,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
 
     // A place only the gazetteer knows needs the text to read it as one. Next to another
     // capitalised word it is part of a longer name ("Sergei Kirov", "Lincoln Memorial",
-    // "Elmendorf-Richardson"); an ordinary word ("Bar") counts only in mid-sentence, after a
-    // lower-case word.
+    // "Elmendorf-Richardson"); an ordinary word counts only in mid-sentence, after a lower-case
+    // word. That is an English word the name is ("Bar"), or a Ukrainian word one Cyrillic word
+    // of it is in any of its forms ("Куба" is also a cube's, "Того" "of that").
     auto unread_as_a_place = [&](std::size_t m) {
         const auto first = spans[m].begin;
         const auto after = spans[m].end;
@@ -688,7 +690,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                                  before_code;
         const bool mid_sentence =
             first > 0 && !is_capitalised(first - 1) && only(gap(first - 1, first), " \t");
-        return after_name || before_name || (mentions[m].entity->common_word && !mid_sentence);
+        const bool ordinary_word =
+            mentions[m].entity->common_word ||
+            (after == first + 1 && is_cyrillic_word(keys[first]) && ukrainian_lemma(keys[first]));
+        return after_name || before_name || (ordinary_word && !mid_sentence);
     };
     // A sea or a gulf named after the place at word `first`: "the Sea of Azov", "the Gulf of
     // Mexico". The capital is checked last: the word two back is empty before the text's second.

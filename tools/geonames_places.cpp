@@ -384,9 +384,8 @@ std::string country_name_in(const std::string& code, const char* language) {
 
 }  // namespace
 
-std::vector<Place> countries_as_places(
-    std::string_view json, const std::set<std::string>& common_words,
-    const std::function<bool(std::string_view)>& is_ordinary_word) {
+std::vector<Place> countries_as_places(std::string_view json,
+                                       const std::set<std::string>& common_words) {
     std::vector<Place> countries;
     const auto document = boost::json::parse(json);
     for (const auto& entry : document.at("3166-1").as_array()) {
@@ -426,10 +425,8 @@ std::vector<Place> countries_as_places(
         country.forms.assign(names.begin() + 1, names.end());
         for (const auto* language : {"uk", "ru"}) {
             auto name = country_name_in(code, language);
-            const bool one_word = split_words(name).size() == 1;
-            if (!name.empty() && !(one_word && is_ordinary_word(fold_case(name))) &&
-                std::find(country.forms.begin(), country.forms.end(), name) ==
-                    country.forms.end()) {
+            if (!name.empty() && std::find(country.forms.begin(), country.forms.end(), name) ==
+                                     country.forms.end()) {
                 country.forms.push_back(std::move(name));
             }
         }

@@ -5,7 +5,6 @@
 // elsewhere capitals and large cities, the places articles about the war name far from it.
 
 #include <cstdint>
-#include <functional>
 #include <istream>
 #include <map>
 #include <set>
@@ -41,13 +40,11 @@ std::map<std::string, std::string> countries_from_iso_codes(std::string_view jso
 // round where iso-codes lists it by its noun ("Congo, The Democratic Republic of the" →
 // "Democratic Republic of the Congo") and without a note in brackets ("Holy See"). Its other
 // English names are forms, and so are its Ukrainian and Russian names as ICU's data (CLDR) gives
-// them, less a one-word name that `is_ordinary_word` knows in lower case ("Того", Togo, is also
-// "of that"; "Куба", Cuba, a cube's): a form is matched wherever it is written with a capital,
-// as at a sentence's start. A country named by a lower-case English word of `common_words`
-// ("Chad", "Chile") is marked as places are.
-std::vector<Place> countries_as_places(
-    std::string_view json, const std::set<std::string>& common_words,
-    const std::function<bool(std::string_view)>& is_ordinary_word);
+// them ("Того" too, which is also "of that": the entity matcher reads such a name in context). A
+// country named by a lower-case English word of `common_words` ("Chad", "Chile") is marked as
+// places are.
+std::vector<Place> countries_as_places(std::string_view json,
+                                       const std::set<std::string>& common_words);
 
 // Reads GeoNames rows (tab-separated, the cities file's 19 columns). `common_words` holds
 // lower-case English words: a place named by one is marked, and a spelling that is one is left

@@ -11,7 +11,6 @@
 
 #include "common/gazetteer.h"
 #include "common/romanisation.h"
-#include "common/ukrainian_lemmas.h"
 #include "tools/geonames_places.h"
 
 int main(int argc, char** argv) {
@@ -39,9 +38,7 @@ int main(int argc, char** argv) {
         selection.countries = tools::countries_from_iso_codes(iso_codes);
         const Romaniser romaniser;
         // Every country, then the towns (the catalogue reads the countries first either way).
-        auto places = tools::countries_as_places(
-            iso_codes, common_words,
-            [](std::string_view word) { return ukrainian_lemma(word).has_value(); });
+        auto places = tools::countries_as_places(iso_codes, common_words);
         const auto towns = tools::places_from_geonames(rows, selection, common_words, romaniser);
         places.insert(places.end(), towns.begin(), towns.end());
         const std::string temporary = std::string(argv[4]) + ".part";

@@ -301,6 +301,10 @@ const EntityMatcher& with_countries() {
         country("Chad", "TD", {"Republic of Chad"}, true),
         country("Democratic Republic of the Congo", "CD", {"Democratic Republic of Congo"}),
         country("Congo", "CG", {"Republic of the Congo", "Republic of Congo"}),
+        // Their Cyrillic names are also Ukrainian words: "of that", a cube's, "small".
+        country("Togo", "TG", {"Togolese Republic", "Того"}),
+        country("Cuba", "CU", {"Republic of Cuba", "Куба"}),
+        country("Mali", "ML", {"Republic of Mali", "Малі", "Мали"}),
     });
     static const EntityMatcher matcher(catalog);
     return matcher;
@@ -326,6 +330,13 @@ TEST_CASE("a country only the gazetteer knows is found where the text reads it a
         // A word of English only in mid-sentence; a case form not at a sentence's start.
         {"Chad sent troops", Names{}},
         {"Сирії загрожує голод", Names{}},
+        // A Cyrillic name that is also a Ukrainian word, in any of its forms, only in
+        // mid-sentence; a name that is none anywhere.
+        {"Того ж дня посол прибув до Того", Names{"Togo"}},
+        {"делегація прибула на Кубу", Names{"Cuba"}},
+        {"Малі діти залишилися вдома", Names{}},
+        {"вибори в Малі", Names{"Mali"}},
+        {"Ліван закрив кордон", Names{"Lebanon"}},
         // A capital right after its country's name names the country.
         {"leaders of Congo-Brazzaville and Egypt", Names{"Congo", "Egypt"}},
         {"the leaders of Congo Brazzaville", Names{"Congo"}},
