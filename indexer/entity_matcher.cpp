@@ -667,8 +667,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     // A place only the gazetteer knows needs the text to read it as one. Next to another
     // capitalised word it is part of a longer name ("Sergei Kirov", "Lincoln Memorial",
     // "Elmendorf-Richardson"); an ordinary word counts only in mid-sentence, after a lower-case
-    // word. That is an English word the name is ("Bar"), or a Ukrainian word one Cyrillic word
-    // of it is in any of its forms ("Куба" is also a cube's, "Того" "of that").
+    // word. That is a name that is an English word ("Bar"), or a name of one Cyrillic word that
+    // the Ukrainian dictionary knows in the form the text writes ("Того", Togo, is also "of
+    // that"; "Малі", Mali, "small"; "Кубі" a cube's).
     auto unread_as_a_place = [&](std::size_t m) {
         const auto first = spans[m].begin;
         const auto after = spans[m].end;
