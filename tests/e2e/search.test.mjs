@@ -417,6 +417,8 @@ describe('a country only the gazetteer knows', () => {
         body: 'Українська делегація прибула до Лівану, а потім вирушила на переговори.' },
       { id: 'en', title: 'Grain ship sails', date: '2026-05-03',
         body: 'The ship, sailing under the flag of Sierra Leone, is bound for Lebanon.' },
+      { id: 'tg', title: 'Посол в Африці', date: '2026-05-04',
+        body: 'Того ж дня посол прибув до Того. Малі діти вітали делегацію.' },
     ]));
   });
   after(async () => {
@@ -433,6 +435,13 @@ describe('a country only the gazetteer knows', () => {
       JSON.stringify(r.facets.person));
     const filtered = await search(server.baseUrl, { country: 'Lebanon' });
     assert.equal(filtered.total, 2);
+  });
+
+  it('counts a Cyrillic name that is also a word only where it stands as a name', async () => {
+    const r = await search(server.baseUrl, {});
+    const togo = r.facets.country.find((v) => v.value === 'Togo');
+    assert.equal(togo?.count, 1, JSON.stringify(r.facets.country));
+    assert.ok(!r.facets.country.some((v) => v.value === 'Mali'), JSON.stringify(r.facets.country));
   });
 
   it('q=Lebanon finds the Ukrainian article and marks its case form', async () => {
