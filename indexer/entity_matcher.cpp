@@ -601,7 +601,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         // An apposition: "Stepnohirsk, a town in the Zaporizhzhia region", "Krynky, a village on
         // the shore", "Voronezh, another southern Russian region" (one settlement: "Odesa, the
-        // villages around it" says nothing of Odesa).
+        // villages around it" says nothing of Odesa). "The village of" and a name is the list's
+        // next place, not a word on this one: "the towns of Vyborg and Tosno, the village of
+        // Pokrovskoye".
         if (after + 1 < words.size() && opens_apposition(gap(after - 1, after)) &&
             (keys[after] == "a" || keys[after] == "an" || keys[after] == "the" ||
              keys[after] == "another")) {
@@ -613,6 +615,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 const bool village = word == "village" || word == "settlement" || word == "hamlet";
                 const bool town = word == "town" || word == "city";
                 const bool region = word == "region" || word == "province" || word == "oblast";
+                const bool names_another = keys[after] == "the" && k + 2 < words.size() &&
+                                           keys[k + 1] == "of" && is_capitalised(k + 2);
+                if (names_another) {
+                    place_word = true;
+                    break;
+                }
                 if (village) called[m] = Called::village;
                 if (town) called[m] = Called::town;
                 if (region) called[m] = Called::region;

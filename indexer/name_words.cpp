@@ -275,6 +275,15 @@ bool is_calendar_word(std::string_view key) {
     return words.contains(key);
 }
 
+bool is_age_word(std::string_view key) {
+    static const WordSet words{
+        "two",     "three",     "four",     "five",     "six",      "seven",    "eight",
+        "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen", "twenty",   "thirty",   "forty",
+        "fifty",   "sixty",     "seventy",  "eighty",   "ninety"};
+    return words.contains(key);
+}
+
 bool is_world_region(std::string_view key) {
     static const WordSet words{"europe",  "africa",  "asia",     "eurasia",   "americas",
                                "pacific", "oceania", "atlantic", "antarctica"};

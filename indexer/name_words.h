@@ -41,6 +41,9 @@ bool is_title_only_capitalised(std::string_view key);
 bool is_one_name_title(std::string_view key);
 // Days and months: capitalised, and next to names in datelines ("On 5 June Viktor Kovalenko").
 bool is_calendar_word(std::string_view key);
+// Numbers an age is written as in words, between commas after a name: "Radislav Yatsko, seven,
+// was in the car".
+bool is_age_word(std::string_view key);
 // Continents and world regions, which commands and posts are named after: "Supreme Allied
 // Commander Europe Alexus Grynkewich".
 bool is_world_region(std::string_view key);

@@ -272,14 +272,16 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 (ns == s && s > 0 && tokens[s].before == Break::space &&
                  in(name_words::speech_verbs(), tokens[s - 1].key) && !names_a_thing) ||
                 according_to;
-            // An age between commas: "Kostiantyn Novik, 16, had come there".
+            // An age between commas, in figures or in words: "Kostiantyn Novik, 16, had come
+            // there", "Radislav Yatsko, seven, was in the car".
             const auto& text_of_field = fields[f].text;
             auto is_number = [&](std::size_t t) {
                 const auto word =
                     text_of_field.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
                 constexpr std::size_t kMaxDigits = 3;
-                return !word.empty() && word.size() <= kMaxDigits &&
-                       word.find_first_not_of("0123456789") == std::string_view::npos;
+                return (!word.empty() && word.size() <= kMaxDigits &&
+                        word.find_first_not_of("0123456789") == std::string_view::npos) ||
+                       name_words::is_age_word(tokens[t].key);
             };
             bool apposition = e + 1 < n && tokens[e].before == Break::clause && is_number(e) &&
                               tokens[e + 1].before == Break::clause;

@@ -511,6 +511,8 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
          Names{"Ocheretyne", "Donetsk Oblast"}},
         {"damage to Kirov, a village on the shore", Names{}},
         {"Kirov, the villages around it and the coast", Names{"Kirov"}},
+        // "The village of" and a name is the list's next item, not an apposition.
+        {"the towns of Azov and Kirov, the village of Robotyne", Names{"Azov", "Kirov"}},
         {"Ocheretyne fell. The town of Ocheretyne had 3,000 people",
          Names{"Ocheretyne", "Ocheretyne"}},
     }));

@@ -158,6 +158,7 @@ TEST_CASE("a given name before another's and shares its surname", "[person_finde
 TEST_CASE("an age between commas or a member's apposition marks a person", "[person_finder]") {
     CHECK(names("Kostiantyn Novik, 16, had come there with his cousin.") ==
           Names{"Kostiantyn Novik"});
+    CHECK(names("Radislav Yatsko, seven, was in the back of the car.") == Names{"Radislav Yatsko"});
     CHECK(names("\"It is a sign,\" Solomiia Bobrovska, a member of the committee, said.") ==
           Names{"Solomiia Bobrovska"});
     // A count is no age: "Odesa Oblast, 12, ..." is no list of people either.
