@@ -615,19 +615,18 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 const bool village = word == "village" || word == "settlement" || word == "hamlet";
                 const bool town = word == "town" || word == "city";
                 const bool region = word == "region" || word == "province" || word == "oblast";
+                if (!village && !town && !region && !is_village_word(word) && !is_town_word(word)) {
+                    continue;
+                }
+                place_word = true;
                 const bool names_another = keys[after] == "the" && k + 2 < words.size() &&
                                            keys[k + 1] == "of" && is_capitalised(k + 2);
-                if (names_another) {
-                    place_word = true;
-                    break;
+                if (!names_another) {
+                    if (village) called[m] = Called::village;
+                    if (town) called[m] = Called::town;
+                    if (region) called[m] = Called::region;
                 }
-                if (village) called[m] = Called::village;
-                if (town) called[m] = Called::town;
-                if (region) called[m] = Called::region;
-                if (village || town || region || is_village_word(word) || is_town_word(word)) {
-                    place_word = true;
-                    break;
-                }
+                break;
             }
             described_as_someone[m] = !place_word && keys[after] != "the";
         }
