@@ -485,6 +485,16 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         return share == "percent" || share == "cent" || share == "rest" || share == "remainder" ||
                share == "whole" || share == "all";
     };
+    // Whether word `k` names a kind of settlement, alone or with the word before it: translated
+    // news calls villages "populated areas" (населені пункти, which is in two words too).
+    auto village_word_at = [&](std::size_t k) {
+        if (is_village_word(keys[k])) return true;
+        if (k == 0 || !only(gap(k - 1, k), " \t")) return false;
+        const auto& key = keys[k];
+        const auto& before = keys[k - 1];
+        return ((key == "area" || key == "areas") && before == "populated") ||
+               (key.starts_with("пункт") && before.starts_with("населен"));
+    };
     // Whether word `first` is right after a village word, or ends a list of capitalised names
     // that opens with one, with or without "of" ("the khutori A, B and C", "the villages of A
     // and C": a comma alone may close a list).
@@ -511,16 +521,16 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                               before.find(',') != std::string_view::npos &&
                               is_capitalised(first - 1);
         if (!mid_list && !only(before, " \t")) return false;
-        if (!mid_list && !is_village_word(keys[first - 1]) && keys[first - 1] != "and" &&
+        if (!mid_list && !village_word_at(first - 1) && keys[first - 1] != "and" &&
             keys[first - 1] != "or") {
             return false;
         }
         for (auto j = first; j > 0 && first - j < kMaxListWords; --j) {
             if (!only(gap(j - 1, j), " ,\t")) return false;
             const auto& key = keys[j - 1];
-            if (is_village_word(key)) return only(gap(j - 1, j), " \t");
+            if (village_word_at(j - 1)) return only(gap(j - 1, j), " \t");
             // "the localities of Nufaru and Victoria", whose first name no list may know.
-            if (key == "of" && j >= 2 && is_village_word(keys[j - 2])) {
+            if (key == "of" && j >= 2 && village_word_at(j - 2)) {
                 return only(gap(j - 2, j - 1), " \t") && only(gap(j - 1, j), " \t");
             }
             if (key != "and" && key != "or" && !is_capitalised(j - 1) && !is_ordinal(j - 1)) {
@@ -542,7 +552,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         const auto after = spans[m].end;
         if (first >= 2 && keys[first - 1] == "of" && only(gap(first - 2, first - 1), " \t") &&
             only(gap(first - 1, first), " \t")) {
-            if (is_village_word(keys[first - 2])) called[m] = Called::village;
+            if (village_word_at(first - 2)) called[m] = Called::village;
             if (is_town_word(keys[first - 2])) called[m] = Called::town;
             if (opens_region_list(keys[first - 2])) called[m] = Called::region;
             if (is_community_word(keys[first - 2])) called[m] = Called::community;
@@ -579,14 +589,27 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             called[m] = Called::town;
         }
         // "nearby towns, including Kurakhove, Hirnyk and Toretsk", "villages such as A and B",
-        // "several regions including Donetsk, Kharkiv and Kherson".
+        // "several regions including Donetsk, Kharkiv and Kherson", "populated areas, among them
+        // A and B". Villages may be a few words back in the clause ("several villages had been
+        // lost, including A"), as long as no town is named there too.
         if (first >= 2 && only(gap(first - 1, first), " \t")) {
             const bool such_as = keys[first - 1] == "as" && first >= 3 && keys[first - 2] == "such";
-            if (keys[first - 1] == "including" || keys[first - 1] == "like" || such_as) {
-                const auto what = such_as ? first - 3 : first - 2;
-                if (is_village_word(keys[what])) called[m] = Called::village;
+            const bool among_them =
+                keys[first - 1] == "them" && first >= 3 && keys[first - 2] == "among";
+            if (keys[first - 1] == "including" || keys[first - 1] == "like" || such_as ||
+                among_them) {
+                const auto what = such_as || among_them ? first - 3 : first - 2;
                 if (is_town_word(keys[what])) called[m] = Called::town;
                 if (opens_region_list(keys[what])) called[m] = Called::region;
+                constexpr std::size_t kMaxClauseWords = 6;
+                for (auto k = what + 1; k > 0 && what + 1 - k < kMaxClauseWords; --k) {
+                    if (k <= what && !only(gap(k - 1, k), " ,\t")) break;
+                    if (is_town_word(keys[k - 1])) break;
+                    if (village_word_at(k - 1)) {
+                        called[m] = Called::village;
+                        break;
+                    }
+                }
             }
         }
         // A comma goes on with the list only where the list goes on after it ("the villages of

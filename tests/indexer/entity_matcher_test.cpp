@@ -515,6 +515,17 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         {"the towns of Azov and Kirov, the village of Robotyne", Names{"Azov", "Kirov"}},
         {"Ocheretyne fell. The town of Ocheretyne had 3,000 people",
          Names{"Ocheretyne", "Ocheretyne"}},
+        // Translated news's "populated areas" are villages, and the villages of a clause stay
+        // villages a few words on.
+        {"the populated areas of Kirov and Robotyne", Names{}},
+        {"several populated areas had been lost, among them Kirov, Robotyne and Azov", Names{}},
+        {"two settlements were lost, including Kirov", Names{}},
+        {"villages near Kharkiv were shelled, including Kirov", Names{"Kharkiv"}},
+        {"the areas of Kirov and Azov", Names{"Kirov", "Azov"}},
+        {"villages and towns were hit, including Kirov", Names{"Kirov"}},
+        {"villages were hit. Towns too, including Kirov", Names{"Kirov"}},
+        {"обстріляли населений пункт Азов", Names{}},
+        {"обстріляли Азов", Names{"Azov"}},
     }));
     CAPTURE(text);
     CHECK(names(with_places(), text) == expected);
