@@ -32,9 +32,10 @@ Break classify_gap(std::string_view gap, const Token* previous) {
         return Break::sentence;
     }
     if (contains(gap, "/")) return Break::slash;
-    if (gap.find_first_of(",()[]\"*") != std::string_view::npos || contains(gap, "\u2013") ||
-        contains(gap, "\u2014") || contains(gap, "\u201c") || contains(gap, "\u201d") ||
-        contains(gap, " - ")) {
+    // Symbols join no name: "press Ctrl + Enter", "Johnson & Johnson", "Kyiv | Reuters".
+    if (gap.find_first_of(",()[]\"*+&=|@#<>{}~^\\") != std::string_view::npos ||
+        contains(gap, "\u2013") || contains(gap, "\u2014") || contains(gap, "\u201c") ||
+        contains(gap, "\u201d") || contains(gap, " - ")) {
         return Break::clause;
     }
     if (abbreviated) return gap.size() == 1 ? Break::join : Break::space;

@@ -75,6 +75,12 @@ TEST_CASE("a soldier's rank is a title, but a private thing is no person", "[per
     CHECK(names("He founded Private Equity Partners in 2010.").empty());
 }
 
+TEST_CASE("keys joined by a symbol are no name", "[person_finder]") {
+    CHECK(names("Select the error and press Ctrl + Enter to report it to the editors.").empty());
+    CHECK(names("Shares of Johnson & Johnson rose, Maria Kovalenko said.") ==
+          Names{"Maria Kovalenko"});
+}
+
 TEST_CASE("a pope, a patriarch or a monarch goes by one name with the title", "[person_finder]") {
     CHECK(names("He recalled Pope Urban VIII and his summer palace.") == Names{"Pope Urban VIII"});
     CHECK(find("He recalled Pope Urban VIII and his summer palace.").front().mentions.size() == 1);

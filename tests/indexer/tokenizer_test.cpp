@@ -23,6 +23,16 @@ TEST_CASE("tokens know what separates them from the word before", "[tokenizer]")
     CHECK(token_at(text, t[5].begin) == 5);
 }
 
+TEST_CASE("a symbol between words separates them as a comma does", "[tokenizer]") {
+    const auto text = tokenize("press Ctrl + Enter or Johnson & Johnson | Reuters");
+    const auto& t = text.tokens;
+    REQUIRE(t.size() == 7);
+    CHECK(t[2].before == Break::clause);
+    CHECK(t[5].before == Break::clause);
+    CHECK(t[6].before == Break::clause);
+    CHECK(t[1].before == Break::space);
+}
+
 TEST_CASE("an opening quote typed for the apostrophe still marks a possessive", "[tokenizer]") {
     const auto text = tokenize("Trump\u2018s envoy and Putin\u2019s aide");
     REQUIRE(text.tokens.size() == 5);
