@@ -827,6 +827,17 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                       !(spans[m].case_form && starts_sentence(spans[m].begin));
             continue;
         }
+        // Another ordinal after a person's name names another person: "Pope Leo XIII" is not
+        // the catalogue's Pope Leo XIV. "I" is more often the pronoun ("when Putin I met").
+        if (entity->type == EntityType::person) {
+            const auto after = spans[m].end;
+            if (after < words.size() && only(gap(after - 1, after), " ")) {
+                const auto next =
+                    text.substr(words[after].begin, words[after].end - words[after].begin);
+                if (next != "I" && name_words::is_roman_numeral(next)) keep[m] = false;
+            }
+            continue;
+        }
         if (entity->type != EntityType::city) continue;
         if (region_list) {
             const auto region = region_of_city_.find(entity);

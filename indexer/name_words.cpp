@@ -284,6 +284,12 @@ bool is_age_word(std::string_view key) {
     return words.contains(key);
 }
 
+bool is_roman_numeral(std::string_view word) {
+    constexpr std::size_t kMaxLetters = 6;
+    return !word.empty() && word.size() <= kMaxLetters &&
+           word.find_first_not_of("IVXLC") == std::string_view::npos;
+}
+
 bool is_world_region(std::string_view key) {
     static const WordSet words{"europe",  "africa",  "asia",     "eurasia",   "americas",
                                "pacific", "oceania", "atlantic", "antarctica"};

@@ -44,6 +44,8 @@ bool is_calendar_word(std::string_view key);
 // Numbers an age is written as in words, between commas after a name: "Radislav Yatsko, seven,
 // was in the car".
 bool is_age_word(std::string_view key);
+// An ordinal after a name, as written (not a key): "VIII", "XIV".
+bool is_roman_numeral(std::string_view word);
 // Continents and world regions, which commands and posts are named after: "Supreme Allied
 // Commander Europe Alexus Grynkewich".
 bool is_world_region(std::string_view key);

@@ -22,13 +22,6 @@ bool in(const WordSet& set, std::string_view key) { return set.contains(key); }
 
 bool separates(Break b) { return b != Break::space && b != Break::join; }
 
-// An ordinal after a name: "VIII", "XIV".
-bool is_roman_numeral(std::string_view word) {
-    constexpr std::size_t kMaxLetters = 6;
-    return !word.empty() && word.size() <= kMaxLetters &&
-           word.find_first_not_of("IVXLC") == std::string_view::npos;
-}
-
 std::string name_key(const std::vector<std::string>& keys) {
     std::string key;
     for (const auto& word : keys) {
@@ -207,7 +200,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             if (one_name_title) {
                 --ns;
                 if (e < n && tokens[e].before == Break::space &&
-                    is_roman_numeral(
+                    name_words::is_roman_numeral(
                         fields[f].text.substr(tokens[e].begin, tokens[e].end - tokens[e].begin))) {
                     ++e;
                 }
@@ -440,7 +433,7 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
             if (state.taken[i] || state.excluded[i]) continue;
             // An ordinal ends a name written in full ("Pope Urban VIII") but is no surname.
             const bool ordinal =
-                !tokens[i].capitalised && is_roman_numeral(fields[f].text.substr(
+                !tokens[i].capitalised && name_words::is_roman_numeral(fields[f].text.substr(
                                               tokens[i].begin, tokens[i].end - tokens[i].begin));
             if (!tokens[i].capitalised && !ordinal) continue;
             const auto it = by_surname.find(key_of(tokens[i]));

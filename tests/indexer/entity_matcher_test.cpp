@@ -37,6 +37,15 @@ TEST_CASE("the longest form wins", "[entity_matcher]") {
           Names{"Kharkiv Oblast", "Kharkiv"});
 }
 
+TEST_CASE("another ordinal after a catalogue name names another person", "[entity_matcher]") {
+    CHECK(names(shipped(), "Pope Leo met Zelensky") == Names{"Pope Leo XIV", "Volodymyr Zelensky"});
+    CHECK(names(shipped(), "Pope Leo XIV met Zelensky") ==
+          Names{"Pope Leo XIV", "Volodymyr Zelensky"});
+    CHECK(names(shipped(), "an encyclical of Pope Leo XIII") == Names{});
+    // "I" is the pronoun.
+    CHECK(names(shipped(), "When I met Putin I told him") == Names{"Vladimir Putin"});
+}
+
 TEST_CASE("cities listed after 'regions of' are the regions of those names", "[entity_matcher]") {
     CHECK(names(shipped(), "the regions of Donetsk, Luhansk, Kherson, and Zaporizhzhia") ==
           Names{"Donetsk Oblast", "Luhansk Oblast", "Kherson Oblast", "Zaporizhzhia Oblast"});
