@@ -819,6 +819,28 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         next_in_region_list = region_list;
         const Entity* entity = mentions[m].entity;
+        // A country's name after a city of another country and a comma is a state of the city's
+        // country, as datelines write it: "Atlanta, Georgia". Not in a list ("Moscow, Georgia and
+        // Moldova", "Kyiv, Moscow, Georgia").
+        if (entity->type == EntityType::country && m > 0 && keep[m - 1] &&
+            mentions[m - 1].entity->type == EntityType::city &&
+            !mentions[m - 1].entity->country.empty() &&
+            mentions[m - 1].entity->country != entity->name) {
+            const auto city = spans[m - 1].begin;
+            const auto first = spans[m].begin;
+            const auto after = spans[m].end;
+            const bool after_comma = spans[m - 1].end == first && gap(first - 1, first) == ", ";
+            const bool city_in_list =
+                city > 0 && gap(city - 1, city).find(',') != std::string_view::npos;
+            const bool list_goes_on =
+                after < words.size() && ((only(gap(after - 1, after), " ") &&
+                                          (keys[after] == "and" || keys[after] == "or")) ||
+                                         (m + 1 < mentions.size() && joined_in_list(m, m + 1)));
+            if (after_comma && !city_in_list && !list_goes_on) {
+                keep[m] = false;
+                continue;
+            }
+        }
         // A country only the gazetteer knows is read as a place like its towns: "New Mexico",
         // "Northern Ireland", "Jordan Bardella" and "the Gulf of Mexico" name no country, and a
         // case form opening a sentence may be an ordinary word (below).

@@ -270,6 +270,7 @@ Catalog shipped_with(const std::vector<Place>& places) {
 const EntityMatcher& with_places() {
     static const Catalog catalog = shipped_with({
         Place{"Kirov", "RU", 468212, false, {"Kirow"}},
+        Place{"Atlanta", "US", 463878, false, {}},
         Place{"Richardson", "US", 119469, false, {}},
         Place{"Bar", "UA", 16641, true, {"Бар"}},
         Place{"Ocheretyne", "UA", 3000, false, {"Ocheretyne", "Очеретине"}},
@@ -353,6 +354,20 @@ TEST_CASE("a country only the gazetteer knows is found where the text reads it a
     }));
     CAPTURE(text);
     CHECK(names(with_countries(), text) == expected);
+}
+
+TEST_CASE("a country's name after a city of another country is a state", "[entity_matcher]") {
+    const auto [text, expected] = GENERATE(table<std::string, Names>({
+        {"rallies in Atlanta, Georgia, on Sunday", Names{"Atlanta"}},
+        {"talks in Tbilisi, Georgia, on Sunday", Names{"Tbilisi", "Georgia"}},
+        {"envoys from Moscow, Georgia and Moldova", Names{"Moscow", "Georgia", "Moldova"}},
+        {"envoys from Kyiv, Moscow, Georgia", Names{"Kyiv", "Moscow", "Georgia"}},
+        {"from Atlanta, Georgia, Moldova and Armenia",
+         Names{"Atlanta", "Georgia", "Moldova", "Armenia"}},
+        {"in Atlanta. Georgia said", Names{"Atlanta", "Georgia"}},
+    }));
+    CAPTURE(text);
+    CHECK(names(with_places(), text) == expected);
 }
 
 TEST_CASE("a place only the gazetteer knows needs the text to read it as a place",
