@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -506,6 +507,27 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         const auto suffix = std::string_view(key).substr(digits);
         return suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
     };
+    // The word before a list that says "this list is some of them": "including", "like",
+    // "such as", "among them". The word before that phrase, or none.
+    auto before_list_opener = [&](std::size_t k) -> std::optional<std::size_t> {
+        const auto& key = keys[k];
+        const bool two_words = (key == "as" && k >= 2 && keys[k - 1] == "such") ||
+                               (key == "them" && k >= 2 && keys[k - 1] == "among");
+        if (two_words) return k - 2;
+        if ((key == "including" || key == "like") && k >= 1) return k - 1;
+        return std::nullopt;
+    };
+    // Whether the clause names villages a few words before word `what`, and no town: "several
+    // villages had been lost, including A".
+    auto villages_before = [&](std::size_t what) {
+        constexpr std::size_t kMaxClauseWords = 6;
+        for (auto k = what + 1; k > 0 && what + 1 - k < kMaxClauseWords; --k) {
+            if (k <= what && !only(gap(k - 1, k), " ,\t")) return false;
+            if (is_town_word(keys[k - 1])) return false;
+            if (village_word_at(k - 1)) return true;
+        }
+        return false;
+    };
     auto follows_village_word = [&](std::size_t first, std::size_t after) {
         constexpr std::size_t kMaxListWords = 16;
         if (first == 0) return false;
@@ -592,24 +614,11 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         // "several regions including Donetsk, Kharkiv and Kherson", "populated areas, among them
         // A and B". Villages may be a few words back in the clause ("several villages had been
         // lost, including A"), as long as no town is named there too.
-        if (first >= 2 && only(gap(first - 1, first), " \t")) {
-            const bool such_as = keys[first - 1] == "as" && first >= 3 && keys[first - 2] == "such";
-            const bool among_them =
-                keys[first - 1] == "them" && first >= 3 && keys[first - 2] == "among";
-            if (keys[first - 1] == "including" || keys[first - 1] == "like" || such_as ||
-                among_them) {
-                const auto what = such_as || among_them ? first - 3 : first - 2;
-                if (is_town_word(keys[what])) called[m] = Called::town;
-                if (opens_region_list(keys[what])) called[m] = Called::region;
-                constexpr std::size_t kMaxClauseWords = 6;
-                for (auto k = what + 1; k > 0 && what + 1 - k < kMaxClauseWords; --k) {
-                    if (k <= what && !only(gap(k - 1, k), " ,\t")) break;
-                    if (is_town_word(keys[k - 1])) break;
-                    if (village_word_at(k - 1)) {
-                        called[m] = Called::village;
-                        break;
-                    }
-                }
+        if (first >= 1 && only(gap(first - 1, first), " \t")) {
+            if (const auto what = before_list_opener(first - 1)) {
+                if (is_town_word(keys[*what])) called[m] = Called::town;
+                if (opens_region_list(keys[*what])) called[m] = Called::region;
+                if (villages_before(*what)) called[m] = Called::village;
             }
         }
         // A comma goes on with the list only where the list goes on after it ("the villages of
