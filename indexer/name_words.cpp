@@ -179,7 +179,8 @@ const WordSet& institutions() {
         "soviet",       "business",     "room",          "consortium", "deutsche",
         "social",       "brigades",     "battalions",    "regiments",  "divisions",
         "saint",        "st",           "holy",          "accords",    "harbor",
-        "harbour",      "formula"};
+        "harbour",      "formula",      "port",          "ports",      "terminal",
+        "commission",   "cooperation",  "partnership"};
     return words;
 }
 
