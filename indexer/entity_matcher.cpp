@@ -859,13 +859,17 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             continue;
         }
         // Another ordinal after a person's name names another person: "Pope Leo XIII" is not
-        // the catalogue's Pope Leo XIV. "I" is more often the pronoun ("when Putin I met").
+        // the catalogue's Pope Leo XIV. One letter is more often a word: the pronoun ("when I
+        // met Putin I told him"), the network ("a Musk X post").
         if (entity->type == EntityType::person) {
+            constexpr std::size_t kMinOrdinalLetters = 2;
             const auto after = spans[m].end;
             if (after < words.size() && only(gap(after - 1, after), " ")) {
                 const auto next =
                     text.substr(words[after].begin, words[after].end - words[after].begin);
-                if (next != "I" && name_words::is_roman_numeral(next)) keep[m] = false;
+                if (next.size() >= kMinOrdinalLetters && name_words::is_roman_numeral(next)) {
+                    keep[m] = false;
+                }
             }
             continue;
         }

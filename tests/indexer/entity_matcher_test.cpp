@@ -42,8 +42,9 @@ TEST_CASE("another ordinal after a catalogue name names another person", "[entit
     CHECK(names(shipped(), "Pope Leo XIV met Zelensky") ==
           Names{"Pope Leo XIV", "Volodymyr Zelensky"});
     CHECK(names(shipped(), "an encyclical of Pope Leo XIII") == Names{});
-    // "I" is the pronoun.
+    // One letter is a word: the pronoun, the network.
     CHECK(names(shipped(), "When I met Putin I told him") == Names{"Vladimir Putin"});
+    CHECK(names(shipped(), "in a Zelensky X post") == Names{"Volodymyr Zelensky"});
 }
 
 TEST_CASE("cities listed after 'regions of' are the regions of those names", "[entity_matcher]") {
