@@ -201,6 +201,29 @@ bool is_tag_list(std::string_view line) {
     return commas >= kMinCommas;
 }
 
+// A site's tags in title case, broken off after their last comma: "Putin, Zelensky,". No
+// sentence ends with a comma, and every word of every item is capitalised.
+bool is_broken_tag_list(std::string_view line) {
+    constexpr std::size_t kMinItems = 2, kMaxItemWords = 6;
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    if (!line.ends_with(',') || line.find_first_of(".!?:;") != std::string_view::npos) {
+        return false;
+    }
+    std::size_t items = 0;
+    for (const auto item : split_fields(line.substr(0, line.size() - 1), ',')) {
+        const auto words = count_words(item);
+        if (words == 0 || words > kMaxItemWords) return false;
+        bool capitalised = true;
+        visit_words(item, [&](std::size_t begin, std::size_t end) {
+            capitalised = starts_with_uppercase(item.substr(begin, end - begin));
+            return capitalised;
+        });
+        if (!capitalised) return false;
+        ++items;
+    }
+    return items >= kMinItems;
+}
+
 }  // namespace
 
 bool is_teaser_label(std::string_view line) {
@@ -217,7 +240,7 @@ bool is_teaser_label(std::string_view line) {
 bool is_chrome_line(std::string_view line) {
     // Chrome is short; a paragraph of text is not worth a dozen regular expressions.
     constexpr std::size_t kLongestChrome = 240;
-    if (is_tag_list(line)) return true;
+    if (is_tag_list(line) || is_broken_tag_list(line)) return true;
     if (line.size() > kLongestChrome) return false;
     if (is_reader_prompt(line) || is_mostly_addresses(line) || is_credited_caption(line) ||
         is_teaser_label(line) || is_shouted_line(line)) {
