@@ -517,13 +517,14 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         if ((key == "including" || key == "like") && k >= 1) return k - 1;
         return std::nullopt;
     };
-    // Whether the clause names villages a few words before word `what`, and no town: "several
-    // villages had been lost, including A".
+    // Whether the clause names villages a few words before word `what`, and no town or region
+    // nearer: "several villages had been lost, including A" (but "villages in several regions,
+    // including A").
     auto villages_before = [&](std::size_t what) {
         constexpr std::size_t kMaxClauseWords = 6;
         for (auto k = what + 1; k > 0 && what + 1 - k < kMaxClauseWords; --k) {
             if (k <= what && !only(gap(k - 1, k), " ,\t")) return false;
-            if (is_town_word(keys[k - 1])) return false;
+            if (is_town_word(keys[k - 1]) || opens_region_list(keys[k - 1])) return false;
             if (village_word_at(k - 1)) return true;
         }
         return false;

@@ -548,6 +548,7 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         {"villages near Kharkiv were shelled, including Kirov", Names{"Kharkiv"}},
         {"the areas of Kirov and Azov", Names{"Kirov", "Azov"}},
         {"villages and towns were hit, including Kirov", Names{"Kirov"}},
+        {"villages in several regions, including Donetsk", Names{"Donetsk Oblast"}},
         {"villages were hit. Towns too, including Kirov", Names{"Kirov"}},
         {"обстріляли населений пункт Азов", Names{}},
         {"обстріляли Азов", Names{"Azov"}},
