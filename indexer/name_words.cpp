@@ -180,7 +180,8 @@ const WordSet& institutions() {
         "social",       "brigades",     "battalions",    "regiments",  "divisions",
         "saint",        "st",           "holy",          "accords",    "harbor",
         "harbour",      "formula",      "port",          "ports",      "terminal",
-        "commission",   "cooperation",  "partnership"};
+        "commission",   "cooperation",  "partnership",   "theme",      "license",
+        "licence",      "plugin"};
     return words;
 }
 

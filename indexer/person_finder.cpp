@@ -22,6 +22,11 @@ bool in(const WordSet& set, std::string_view key) { return set.contains(key); }
 
 bool separates(Break b) { return b != Break::space && b != Break::join; }
 
+// A space and an opening quote between two words: a "Great Attack".
+bool is_opening_quote(std::string_view gap) {
+    return gap == " \"" || gap == " \u201C" || gap == " '" || gap == " \u2018" || gap == " \u00AB";
+}
+
 std::string name_key(const std::vector<std::string>& keys) {
     std::string key;
     for (const auto& word : keys) {
@@ -355,8 +360,12 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                 continue;
             }
             // An article before a name without a title makes it a thing's: "the Milano-Cortina
-            // Paralympics", "the Christian Science Monitor".
-            if (!title_cue && ns == s && s > 0 && !separates(tokens[s].before) &&
+            // Paralympics", "the Christian Science Monitor", and before an opening quote too: a
+            // "Great Attack" by drones.
+            if (!title_cue && ns == s && s > 0 &&
+                (!separates(tokens[s].before) ||
+                 is_opening_quote(fields[f].text.substr(tokens[s - 1].end,
+                                                        tokens[s].begin - tokens[s - 1].end))) &&
                 (tokens[s - 1].key == "the" || tokens[s - 1].key == "a" ||
                  tokens[s - 1].key == "an")) {
                 continue;

@@ -14,7 +14,7 @@ using Names = std::vector<std::string>;
 const GivenNames& given_names() {
     static const GivenNames names(
         "Al\nBridget\nMarta\nViktor\nSergey\nDmytro\nGuy\nVladimir\nAhmed\n"
-        "Abraham\nHoly\nPearl\nPeace\nDaily\nConstanta\nCultural\n");
+        "Abraham\nHoly\nPearl\nPeace\nDaily\nConstanta\nCultural\nJannah\nGreat\n");
     return names;
 }
 
@@ -81,10 +81,18 @@ TEST_CASE("keys joined by a symbol are no name", "[person_finder]") {
           Names{"Maria Kovalenko"});
 }
 
+TEST_CASE("a quoted name after an article is a thing's", "[person_finder]") {
+    CHECK(names("Viktor Klymenko announced that a \"Great Attack\" by drones was under way.") ==
+          Names{"Viktor Klymenko"});
+    CHECK(names("Viktor Klymenko said \u201CSergey Lavrov\u201D was right.") ==
+          Names{"Viktor Klymenko", "Sergey Lavrov"});
+}
+
 TEST_CASE("a port or a commission is no person", "[person_finder]") {
     // After words some lists hold as given names.
     CHECK(names("Grain waits at Constanta Port, officials said.").empty());
     CHECK(names("the Commission on Trade and Cultural Cooperation, officials said.").empty());
+    CHECK(names("Jannah Theme License is not validated, officials said.").empty());
 }
 
 TEST_CASE("a pope, a patriarch or a monarch goes by one name with the title", "[person_finder]") {
