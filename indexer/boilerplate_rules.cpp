@@ -201,8 +201,19 @@ bool is_tag_list(std::string_view line) {
     return commas >= kMinCommas;
 }
 
-// A site's tags in title case, broken off after their last comma: "Putin, Zelensky,". No
-// sentence ends with a comma, and every word of every item is capitalised.
+}  // namespace
+
+bool is_teaser_label(std::string_view line) {
+    // ("Read more" alone starts the trailer instead; "Related:" over a teaser's headline, where
+    // "Related" alone heads a trailer.)
+    static const std::regex label(
+        R"re(^(don.?t miss|must read|see (more|also)|read (also|next)|also read)re"
+        R"re(|related\s*:)\W*$)re",
+        std::regex::icase | std::regex::optimize);
+    constexpr std::size_t kLongestLabel = 20;
+    return line.size() <= kLongestLabel && std::regex_match(std::string(line), label);
+}
+
 bool is_broken_tag_list(std::string_view line) {
     constexpr std::size_t kMinItems = 2, kMaxItemWords = 6;
     while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
@@ -224,23 +235,10 @@ bool is_broken_tag_list(std::string_view line) {
     return items >= kMinItems;
 }
 
-}  // namespace
-
-bool is_teaser_label(std::string_view line) {
-    // ("Read more" alone starts the trailer instead; "Related:" over a teaser's headline, where
-    // "Related" alone heads a trailer.)
-    static const std::regex label(
-        R"re(^(don.?t miss|must read|see (more|also)|read (also|next)|also read)re"
-        R"re(|related\s*:)\W*$)re",
-        std::regex::icase | std::regex::optimize);
-    constexpr std::size_t kLongestLabel = 20;
-    return line.size() <= kLongestLabel && std::regex_match(std::string(line), label);
-}
-
 bool is_chrome_line(std::string_view line) {
     // Chrome is short; a paragraph of text is not worth a dozen regular expressions.
     constexpr std::size_t kLongestChrome = 240;
-    if (is_tag_list(line) || is_broken_tag_list(line)) return true;
+    if (is_tag_list(line)) return true;
     if (line.size() > kLongestChrome) return false;
     if (is_reader_prompt(line) || is_mostly_addresses(line) || is_credited_caption(line) ||
         is_teaser_label(line) || is_shouted_line(line)) {

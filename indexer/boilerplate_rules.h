@@ -11,6 +11,11 @@ namespace talksearch::indexer {
 // article's headline shouted in capitals.
 bool is_chrome_line(std::string_view line);
 
+// A site's tags in title case, broken off after their last comma: "Putin, Zelensky,". No
+// sentence ends with a comma, and every word of every item is capitalised. So may a line of a
+// hard-wrapped paragraph be: the cleaner asks the lines around it.
+bool is_broken_tag_list(std::string_view line);
+
 // A teaser label standing alone, over other articles' headlines: "Read also", "DON'T MISS",
 // "See also". It is chrome too.
 bool is_teaser_label(std::string_view line);

@@ -25,6 +25,22 @@ bool ends_sentence(std::string_view text) {
                              text.back() == ':' || text.ends_with("\xE2\x80\x9D"));
 }
 
+// Whether block `b` is a paragraph of its own rather than a line inside a hard-wrapped one: the
+// block before it is blank or ends a sentence, and the one after does not go on in lower case.
+bool stands_apart(const std::vector<std::string>& blocks, std::size_t b) {
+    auto blank = [](std::string_view block) {
+        return block.find_first_not_of(" \t\r\n") == std::string_view::npos;
+    };
+    if (b > 0 && !blank(blocks[b - 1]) && !ends_sentence(normalize_spaces(blocks[b - 1]))) {
+        return false;
+    }
+    if (b + 1 < blocks.size() && !blank(blocks[b + 1])) {
+        const auto next = normalize_spaces(blocks[b + 1]);
+        if (next.front() >= 'a' && next.front() <= 'z') return false;
+    }
+    return true;
+}
+
 // A time of day alone on its line, as teaser lists stamp their items: "03:06", "20:32".
 bool is_clock_time(std::string_view text) {
     const auto colon = text.find(':');
@@ -130,6 +146,7 @@ CleanArticle clean(const ParsedArticle& article) {
         if (under_teaser_label) continue;
         under_teaser_label = is_teaser_label(line.text);
         if (is_chrome_line(line.text)) continue;
+        if (is_broken_tag_list(line.text) && stands_apart(article.blocks, b)) continue;
         if (starts_trailer(line.text) && !lines.empty()) break;
         if (is_comment_count(line.text)) {
             if (text_paragraphs >= kTextBeforeComments) break;

@@ -1,6 +1,7 @@
 // Golden tests of the bundled articles through read_text + clean, and the cleaning rules.
 #include "indexer/cleaner.h"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -107,6 +108,28 @@ TEST_CASE("a bold line near the top is the headline, kept once", "[cleaner]") {
     CHECK(article.paragraphs ==
           std::vector<std::string>{"A short kicker line that is long enough to be text, really.",
                                    "First paragraph of the article with enough words in it."});
+}
+
+TEST_CASE("a line of tags broken off after a comma is chrome, a hard-wrapped line is not",
+          "[cleaner]") {
+    ParsedArticle tags;
+    tags.blocks = {"Leaders met in Paris on Monday to talk about guarantees for Kyiv.", "",
+                   "Putin, Zelensky,", "", "More talks are planned for the spring in Geneva."};
+    CHECK(clean(tags).paragraphs ==
+          std::vector<std::string>{
+              "Leaders met in Paris on Monday to talk about guarantees for Kyiv.",
+              "More talks are planned for the spring in Geneva."});
+    for (const auto& before : {std::string("The summit in Paris on Monday brought together"),
+                               std::string("Leaders met in Paris on Monday for a long day.")}) {
+        ParsedArticle wrapped;
+        wrapped.blocks = {before, "Emmanuel Macron, Olaf Scholz,",
+                          "and Keir Starmer, who spoke after the talks in Paris."};
+        CAPTURE(before);
+        const auto paragraphs = clean(wrapped).paragraphs;
+        CHECK(std::any_of(paragraphs.begin(), paragraphs.end(), [](const std::string& paragraph) {
+            return paragraph.find("Olaf Scholz") != std::string::npos;
+        }));
+    }
 }
 
 TEST_CASE("the format's own title wins and a final period is dropped", "[cleaner]") {
