@@ -25,16 +25,17 @@ bool ends_sentence(std::string_view text) {
                              text.back() == ':' || text.ends_with("\xE2\x80\x9D"));
 }
 
+bool is_blank(std::string_view block) {
+    return block.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 // Whether block `b` is a paragraph of its own rather than a line inside a hard-wrapped one: the
 // block before it is blank or ends a sentence, and the one after does not go on in lower case.
 bool stands_apart(const std::vector<std::string>& blocks, std::size_t b) {
-    auto blank = [](std::string_view block) {
-        return block.find_first_not_of(" \t\r\n") == std::string_view::npos;
-    };
-    if (b > 0 && !blank(blocks[b - 1]) && !ends_sentence(normalize_spaces(blocks[b - 1]))) {
+    if (b > 0 && !is_blank(blocks[b - 1]) && !ends_sentence(normalize_spaces(blocks[b - 1]))) {
         return false;
     }
-    if (b + 1 < blocks.size() && !blank(blocks[b + 1])) {
+    if (b + 1 < blocks.size() && !is_blank(blocks[b + 1])) {
         const auto next = normalize_spaces(blocks[b + 1]);
         if (next.front() >= 'a' && next.front() <= 'z') return false;
     }
@@ -79,7 +80,7 @@ std::vector<bool> link_lists(const std::vector<std::string>& blocks) {
     // Blank lines between the items (a Markdown file's paragraphs) do not end the list.
     std::vector<std::size_t> lines;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
-        if (blocks[i].find_first_not_of(" \t\r\n") != std::string::npos) lines.push_back(i);
+        if (!is_blank(blocks[i])) lines.push_back(i);
     }
     std::vector<bool> listed(blocks.size());
     for (std::size_t i = 0; i < lines.size();) {
