@@ -149,6 +149,20 @@ std::vector<FoundPerson> PersonFinder::find(const std::vector<TokenizedText>& fi
                                                       tokens[e].before == Break::clause))) {
                 title_cue = true;
             }
+            // ... and so is a title with what it heads: "the mayor of the city, Gennady
+            // Troukhanov, had gone", "the head of the regional administration, Ivan Petrenko,".
+            if (!title_cue && tokens[s].before == Break::clause && e < n &&
+                tokens[e].before == Break::clause) {
+                constexpr std::size_t kMaxHeadedWords = 4;  // "of the Sumy regional council"
+                for (auto j = s; j-- > 1 && j + kMaxHeadedWords + 1 >= s;) {
+                    if (tokens[j].key == "of" && !separates(tokens[j].before) &&
+                        in(name_words::titles(), tokens[j - 1].key) && rank_before_name(j - 1)) {
+                        title_cue = j + 1 < s;
+                        break;
+                    }
+                    if (separates(tokens[j].before)) break;
+                }
+            }
             while (ns < e && in(name_words::function_words(), tokens[ns].key)) {
                 ++ns;
                 title_cue = false;

@@ -143,6 +143,19 @@ TEST_CASE("a verb of speech or an apposition marks a person", "[person_finder]")
     CHECK(names("Reporting from Doha, Al Jazeera's correspondent said.", {"Doha"}).empty());
 }
 
+TEST_CASE("a title with what it heads before a name between commas marks a person",
+          "[person_finder]") {
+    CHECK(names("the mayor of the city, Gennady Troukhanov, had gone to the site.") ==
+          Names{"Gennady Troukhanov"});
+    CHECK(names("The head of the regional military administration, Ivan Petrenko, left.") ==
+          Names{"Ivan Petrenko"});
+    // Too far from the title, or past a clause, the words are no longer what it heads.
+    CHECK(names("the mayor of the city and its three old southern suburbs, Gennady Troukhanov, "
+                "had gone to the site.")
+              .empty());
+    CHECK(names("the mayor of the city, in turn, Gennady Troukhanov, had gone.").empty());
+}
+
 TEST_CASE("a relative clause of who marks a person", "[person_finder]") {
     CHECK(names("Ivan Petrenko, who posts photos from the city, was there.") ==
           Names{"Ivan Petrenko"});
