@@ -673,6 +673,9 @@ TEST_CASE("a former name is the place's of today", "[entity_matcher]") {
     CHECK(names(with_places(), "from Kirov to Kyiv") == Names{"Kirov", "Kyiv"});
     // An occupier's new name that is another country's town names the town in Ukraine.
     CHECK(names(with_places(), "Kirov (formerly Kyiv) was hit") == Names{"Kyiv", "Kyiv"});
+    // The catalogue keeps a town's Soviet name in Ukrainian as in Russian.
+    CHECK(names(shipped(), "near Krasnoarmiysk, which Moscow calls Krasnoarmeysk") ==
+          Names{"Pokrovsk", "Moscow", "Pokrovsk"});
 }
 
 TEST_CASE("one describing word may stand between a place and its region word", "[entity_matcher]") {
