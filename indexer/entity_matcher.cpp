@@ -400,7 +400,15 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     // Dzerzhinsk)", "Bakhmut, formerly known as Artemivsk". The name of today is the place's,
     // unless only the former one names a place in Ukraine: the renamings the war's news reports
     // are of Ukraine's towns, and an occupier's new name may be another country's town's
-    // ("Dmitrov (formerly Mirnograd)" is Myrnohrad, not Dmitrov near Moscow).
+    // ("Dmitrov (formerly Mirnograd)" is Myrnohrad, not Dmitrov near Moscow). Once the text says
+    // so, the other name is that place wherever the text uses it: "In 2014 Dzerzhinsk, the
+    // Toretsk of today, was a mining town ... Dzerzhinsk was renamed Toretsk in 2016".
+    std::unordered_map<const Entity*, const Entity*> renamed_places;
+    // A text that names the two both ways round ("A was renamed B", "A (formerly B)") keeps the
+    // first it gave, so that no mention is swapped for the other.
+    auto note_renaming = [&](const Entity* from, const Entity* to) {
+        if (from != to && !renamed_places.contains(to)) renamed_places.emplace(from, to);
+    };
     for (std::size_t m = 0; m + 1 < mentions.size(); ++m) {
         const auto end = spans[m].end;
         const auto next = spans[m + 1].begin;
@@ -420,9 +428,16 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         const auto*& current = renamed ? mentions[m + 1].entity : mentions[m].entity;
         const bool former_in_ukraine = former->country == "Ukraine";
         if (former_in_ukraine && current->country != "Ukraine") {
+            note_renaming(current, former);
             current = former;
         } else {
+            note_renaming(former, current);
             former = current;
+        }
+    }
+    for (auto& mention : mentions) {
+        if (const auto place = renamed_places.find(mention.entity); place != renamed_places.end()) {
+            mention.entity = place->second;
         }
     }
 

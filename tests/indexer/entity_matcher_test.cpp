@@ -673,6 +673,15 @@ TEST_CASE("a former name is the place's of today", "[entity_matcher]") {
     CHECK(names(with_places(), "from Kirov to Kyiv") == Names{"Kirov", "Kyiv"});
     // An occupier's new name that is another country's town names the town in Ukraine.
     CHECK(names(with_places(), "Kirov (formerly Kyiv) was hit") == Names{"Kyiv", "Kyiv"});
+    // Once the text says so, the former name is the place's wherever the text uses it.
+    CHECK(
+        names(with_places(), "In 2014 Kirov was a mining town. Kirov was renamed Kyiv in 2016.") ==
+        Names{"Kyiv", "Kyiv", "Kyiv"});
+    CHECK(names(with_places(), "Kirow, as Kyiv (formerly Kirov) was called") ==
+          Names{"Kyiv", "Kyiv", "Kyiv"});
+    // A text that gives the renaming both ways round keeps the first.
+    CHECK(names(with_places(), "Testa was renamed Testo; later Testo was renamed Testa.") ==
+          Names{"Testo", "Testo", "Testo", "Testo"});
     // The catalogue keeps a town's Soviet name in Ukrainian as in Russian.
     CHECK(names(shipped(), "near Krasnoarmiysk, which Moscow calls Krasnoarmeysk") ==
           Names{"Pokrovsk", "Moscow", "Pokrovsk"});
