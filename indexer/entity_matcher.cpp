@@ -403,9 +403,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     // ("Dmitrov (formerly Mirnograd)" is Myrnohrad, not Dmitrov near Moscow). Once the text says
     // so, the other name is that place wherever the text uses it: "In 2014 Dzerzhinsk, the
     // Toretsk of today, was a mining town ... Dzerzhinsk was renamed Toretsk in 2016".
+    // The renamings are noted first and applied to every mention at the end; a text that names
+    // the two both ways round ("A was renamed B", "A (formerly B)") keeps the first it gave, so
+    // that no mention is swapped for the other.
     std::unordered_map<const Entity*, const Entity*> renamed_places;
-    // A text that names the two both ways round ("A was renamed B", "A (formerly B)") keeps the
-    // first it gave, so that no mention is swapped for the other.
     auto note_renaming = [&](const Entity* from, const Entity* to) {
         if (from != to && !renamed_places.contains(to)) renamed_places.emplace(from, to);
     };
@@ -424,15 +425,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         if (earlier->type != EntityType::city || later->type != EntityType::city) continue;
         if (!renamed && !formerly) continue;
         // `renamed`: the earlier name is the former one; `formerly`: the later one is.
-        const auto*& former = renamed ? mentions[m].entity : mentions[m + 1].entity;
-        const auto*& current = renamed ? mentions[m + 1].entity : mentions[m].entity;
-        const bool former_in_ukraine = former->country == "Ukraine";
-        if (former_in_ukraine && current->country != "Ukraine") {
+        const auto* former = renamed ? earlier : later;
+        const auto* current = renamed ? later : earlier;
+        if (former->country == "Ukraine" && current->country != "Ukraine") {
             note_renaming(current, former);
-            current = former;
         } else {
             note_renaming(former, current);
-            former = current;
         }
     }
     for (auto& mention : mentions) {
