@@ -225,6 +225,9 @@ TEST_CASE("the shipped catalogue loads and resolves common spellings", "[catalog
         {"Zaporizhia region", "Zaporizhzhia Oblast"},
         {"Medinsky", "Vladimir Medinsky"},
         {"Genève", "Geneva"},
+        // A venue of the talks smaller than any town the gazetteer takes from abroad.
+        {"Castel Gandolfo", "Castel Gandolfo"},
+        {"Кастель-Гандольфо", "Castel Gandolfo"},
         // Renamed towns under their former names.
         {"Tsiurupynsk", "Oleshky"},
         {"Stakhanov", "Kadiivka"},
