@@ -56,6 +56,10 @@ TEST_CASE("a title or role before capitalised words marks a person", "[person_fi
           Names{"Zakhar Prilepin"});
     CHECK(names("according to historian Ivan Petrenko") == Names{"Ivan Petrenko"});
     CHECK(names("the envoy told broadcaster Tucker Carlson that") == Names{"Tucker Carlson"});
+    // The church's ranks, as the Vatican's peace missions are reported.
+    CHECK(names("Zuppi met officials with Archbishop Ivan Petrenko on Monday.") ==
+          Names{"Ivan Petrenko"});
+    CHECK(names("the papal nuncio Ivan Petrenko came too") == Names{"Ivan Petrenko"});
 }
 
 TEST_CASE("an abbreviated title marks a person", "[person_finder]") {
