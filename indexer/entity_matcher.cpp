@@ -798,6 +798,31 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             joined_in_list(m, m + 1)) {
             region_list = true;
         }
+        // "Other" makes the name before it one of the same kind: "Kharkiv and other regions",
+        // "unlike Donetsk and Ukraine's other eastern regions". Not a capital, which is a region
+        // of its own ("Kyiv and other regions").
+        if (!region_list && !mentions[m].entity->capital && after + 2 < words.size() &&
+            (keys[after] == "and" || keys[after] == "or") && only(gap(after - 1, after), " \t")) {
+            constexpr std::size_t kMaxWordsBeforeOther = 3, kMaxDescribingWords = 2;
+            auto k = after + 1;
+            const auto opens_clause = [&](std::size_t at) {
+                return !only(gap(at - 1, at), " \t'\u2019");
+            };
+            while (k < words.size() && k <= after + kMaxWordsBeforeOther && keys[k] != "other" &&
+                   !opens_clause(k)) {
+                ++k;
+            }
+            if (k < words.size() && keys[k] == "other" && !opens_clause(k)) {
+                for (auto noun = k + 1; noun < words.size() &&
+                                        noun <= k + 1 + kMaxDescribingWords && !opens_clause(noun);
+                     ++noun) {
+                    if (is_region_word(keys[noun])) {
+                        region_list = keys[noun].back() == 's';
+                        break;
+                    }
+                }
+            }
+        }
         // ... also where the list's other names are unknown: "the evacuation of Suja, Rylsk,
         // Korenev and Bolshesoldatsk districts", "Rylsk, Korenev and Glushkovo Districts".
         if (!region_list) {

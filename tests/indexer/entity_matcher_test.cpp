@@ -189,6 +189,17 @@ TEST_CASE("cities in a list closed by a region word are regions", "[entity_match
     CHECK(names(shipped(), "Odesa and its regions") == Names{"Odesa"});
 }
 
+TEST_CASE("a place joined to other regions is a region", "[entity_matcher]") {
+    CHECK(names(shipped(), "Unlike Donetsk and Ukraine's other eastern regions, it holds.") ==
+          Names{"Donetsk Oblast", "Ukraine"});
+    CHECK(names(shipped(), "Drones hit Kharkiv, Sumy and other regions.") ==
+          Names{"Kharkiv Oblast", "Sumy Oblast"});
+    // Other cities, or a clause between, leave the city as it is (and a capital, below).
+    CHECK(names(shipped(), "Drones hit Kharkiv and other cities.") == Names{"Kharkiv"});
+    CHECK(names(shipped(), "Drones hit Kharkiv and, in other regions, power lines.") ==
+          Names{"Kharkiv"});
+}
+
 TEST_CASE("places in brackets after a region word are regions when all of them are",
           "[entity_matcher]") {
     CHECK(names(shipped(), "give up the entire Donbas region (Donetsk and Luhansk) as well") ==
@@ -724,4 +735,12 @@ TEST_CASE("what holds a settlement is a region, not a city", "[entity_matcher]")
     // A district is inside a city; a capital stays the city.
     CHECK(names(shipped(), "a district in Kharkiv") == Names{"Kharkiv"});
     CHECK(names(with_places(), "the oldest city in Moscow's history") == Names{"Moscow"});
+}
+
+TEST_CASE("a capital joined to other regions stays the capital", "[entity_matcher]") {
+    static const Catalog catalog =
+        shipped_with({Place{"Kyiv", "UA", 2797553, false, {"Київ"}, true}});
+    static const EntityMatcher matcher(catalog);
+    CHECK(names(matcher, "Drones hit Kyiv and other regions.") == Names{"Kyiv"});
+    CHECK(names(matcher, "Drones hit Kharkiv and other regions.") == Names{"Kharkiv Oblast"});
 }
