@@ -42,6 +42,27 @@ bool stands_apart(const std::vector<std::string>& blocks, std::size_t b) {
     return true;
 }
 
+// A paragraph of an article's text, longer than a teaser's line or a caption.
+bool is_article_paragraph(std::string_view text) {
+    constexpr std::size_t kMinWords = 25;
+    return ends_sentence(text) && count_words(text) >= kMinWords;
+}
+
+bool is_read_more(std::string_view line) { return fold_case(line) == "read more"; }
+
+// Whether two paragraphs of text follow block `from` before any other trailer heading: the
+// article goes on after what stood there.
+bool text_goes_on(const std::vector<std::string>& blocks, std::size_t from) {
+    constexpr std::size_t kParagraphs = 2;
+    std::size_t paragraphs = 0;
+    for (auto b = from; b < blocks.size() && paragraphs < kParagraphs; ++b) {
+        const auto text = normalize_spaces(blocks[b]);
+        if (starts_trailer(text)) return false;
+        paragraphs += is_article_paragraph(text);
+    }
+    return paragraphs >= kParagraphs;
+}
+
 // A time of day alone on its line, as teaser lists stamp their items: "03:06", "20:32".
 bool is_clock_time(std::string_view text) {
     const auto colon = text.find(':');
@@ -132,12 +153,19 @@ CleanArticle clean(const ParsedArticle& article) {
     std::size_t text_paragraphs = 0;
     constexpr std::size_t kTextBeforeComments = 2, kTextParagraphMinWords = 12;
     const auto listed = link_lists(article.blocks);
+    // A "Read more" box set inside the article (a teaser's picture and headline) is skipped to the
+    // text that goes on after it; at the end of the page, the same heading starts the trailer.
+    bool in_inline_box = false;
     for (std::size_t b = 0; b < article.blocks.size(); ++b) {
         if (listed[b]) continue;
         auto raw = normalize_spaces(article.blocks[b]);
         auto text = separate_glued_words(strip_emphasis(raw));
         Line line{std::move(raw), std::move(text)};
         if (line.text.empty()) continue;
+        if (in_inline_box) {
+            if (!is_article_paragraph(line.text)) continue;
+            in_inline_box = false;
+        }
         if (under_teaser_label && (after_clock_time || is_clock_time(line.text))) {
             after_clock_time = !after_clock_time && is_clock_time(line.text);
             continue;
@@ -148,7 +176,11 @@ CleanArticle clean(const ParsedArticle& article) {
         under_teaser_label = is_teaser_label(line.text);
         if (is_chrome_line(line.text)) continue;
         if (is_broken_tag_list(line.text) && stands_apart(article.blocks, b)) continue;
-        if (starts_trailer(line.text) && !lines.empty()) break;
+        if (starts_trailer(line.text) && !lines.empty()) {
+            if (!is_read_more(line.text) || !text_goes_on(article.blocks, b + 1)) break;
+            in_inline_box = true;
+            continue;
+        }
         if (is_comment_count(line.text)) {
             if (text_paragraphs >= kTextBeforeComments) break;
             continue;

@@ -180,6 +180,31 @@ TEST_CASE("cleaning: an article written in another language keeps its lines", "[
     CHECK(clean(article).paragraphs.size() == 2);
 }
 
+TEST_CASE("a read more box inside the article is skipped to the text after it", "[cleaner]") {
+    const std::string first =
+        "Drones hit the Leningrad region overnight and the governor said that fifty-one of them "
+        "had been shot down over the port and the refinery, with no one hurt on the ground.";
+    const std::string after =
+        "The attacks followed a new round of peace talks between Russia and Ukraine, held in "
+        "Istanbul earlier in the week, where the two sides agreed to exchange more prisoners.";
+    const std::string last =
+        "Residential buildings in the city of Voronezh were hit last week, the regional governor "
+        "said, and several people were taken to hospital with injuries from the falling debris.";
+    ParsedArticle parsed;
+    parsed.title = "Drones over the Leningrad region";
+    parsed.blocks = {first,
+                     "Read more",
+                     "A tourist beach in Sochi, Russia, on June 8, 2025.",
+                     "Ukrainian drone strikes kill two in former Olympics host city",
+                     after,
+                     last};
+    CHECK(clean(parsed).paragraphs == std::vector<std::string>{first, after, last});
+    // Where no text goes on after it, the heading starts the trailer.
+    parsed.blocks = {first, "Read more", "A tourist beach in Sochi, Russia, on June 8, 2025.",
+                     "Ukrainian drone strikes kill two in former Olympics host city"};
+    CHECK(clean(parsed).paragraphs == std::vector<std::string>{first});
+}
+
 TEST_CASE("the headlines under a teaser label are other articles'", "[cleaner]") {
     ParsedArticle parsed;
     parsed.title = "Strikes on Kostiantynivka";
