@@ -275,6 +275,8 @@ bool starts_trailer(std::string_view line) {
            kTrailerHeadings.end();
 }
 
+bool may_head_inline_box(std::string_view line) { return fold_case(line) == "read more"; }
+
 bool is_other_language(std::string_view paragraph) {
     std::size_t words = 0;
     int foreign = 0;

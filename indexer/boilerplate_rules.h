@@ -22,6 +22,9 @@ bool is_teaser_label(std::string_view line);
 
 // A line after which the rest is trailer: "Comments", "Related Articles", "More posts:", "Tags".
 bool starts_trailer(std::string_view line);
+
+// A trailer heading that pages also set over a teaser inside the article: "Read more".
+bool may_head_inline_box(std::string_view line);
 // A count of comments: "One Comment", "12 comments", "3 thoughts on "Mayor abducted"", "No
 // responses yet". After the text, the comment section's heading; before it, a line of the
 // article's details beside its byline ("0 comment").

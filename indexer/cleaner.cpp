@@ -48,8 +48,6 @@ bool is_article_paragraph(std::string_view text) {
     return ends_sentence(text) && count_words(text) >= kMinWords;
 }
 
-bool is_read_more(std::string_view line) { return fold_case(line) == "read more"; }
-
 // Whether two paragraphs of text follow block `from` before any other trailer heading: the
 // article goes on after what stood there.
 bool text_goes_on(const std::vector<std::string>& blocks, std::size_t from) {
@@ -177,7 +175,7 @@ CleanArticle clean(const ParsedArticle& article) {
         if (is_chrome_line(line.text)) continue;
         if (is_broken_tag_list(line.text) && stands_apart(article.blocks, b)) continue;
         if (starts_trailer(line.text) && !lines.empty()) {
-            if (!is_read_more(line.text) || !text_goes_on(article.blocks, b + 1)) break;
+            if (!may_head_inline_box(line.text) || !text_goes_on(article.blocks, b + 1)) break;
             in_inline_box = true;
             continue;
         }

@@ -486,6 +486,30 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     auto starts_sentence = [&](std::size_t k) {
         return k == 0 || !only(gap(k - 1, k), " \t\"'\u201C\u2018(,-");
     };
+    // Whether "and" or "or" at word `after` joins the name before it to other regions: "Kharkiv
+    // and other regions", "unlike Donetsk and Ukraine's other eastern regions" ("other" makes
+    // the name one of the same kind).
+    auto joined_to_other_regions = [&](std::size_t after) {
+        constexpr std::size_t kMaxWordsBeforeOther = 3, kMaxDescribingWords = 2;
+        if (after + 2 >= words.size() || (keys[after] != "and" && keys[after] != "or") ||
+            !only(gap(after - 1, after), " \t")) {
+            return false;
+        }
+        const auto in_clause = [&](std::size_t at) {
+            return at < words.size() && only(gap(at - 1, at), " \t'\u2019");
+        };
+        auto other = after + 1;
+        while (in_clause(other) && other <= after + kMaxWordsBeforeOther &&
+               keys[other] != "other") {
+            ++other;
+        }
+        if (!in_clause(other) || keys[other] != "other") return false;
+        for (auto noun = other + 1; in_clause(noun) && noun <= other + 1 + kMaxDescribingWords;
+             ++noun) {
+            if (is_region_word(keys[noun])) return keys[noun].back() == 's';
+        }
+        return false;
+    };
     // Whether the words before word `first` take a share or a side of a territory: "eastern
     // X", "20 percent of X", "70% of X", "the rest of X", "all of X".
     auto shares_territory = [&](std::size_t first) {
@@ -798,30 +822,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             joined_in_list(m, m + 1)) {
             region_list = true;
         }
-        // "Other" makes the name before it one of the same kind: "Kharkiv and other regions",
-        // "unlike Donetsk and Ukraine's other eastern regions". Not a capital, which is a region
-        // of its own ("Kyiv and other regions").
-        if (!region_list && !mentions[m].entity->capital && after + 2 < words.size() &&
-            (keys[after] == "and" || keys[after] == "or") && only(gap(after - 1, after), " \t")) {
-            constexpr std::size_t kMaxWordsBeforeOther = 3, kMaxDescribingWords = 2;
-            auto k = after + 1;
-            const auto opens_clause = [&](std::size_t at) {
-                return !only(gap(at - 1, at), " \t'\u2019");
-            };
-            while (k < words.size() && k <= after + kMaxWordsBeforeOther && keys[k] != "other" &&
-                   !opens_clause(k)) {
-                ++k;
-            }
-            if (k < words.size() && keys[k] == "other" && !opens_clause(k)) {
-                for (auto noun = k + 1; noun < words.size() &&
-                                        noun <= k + 1 + kMaxDescribingWords && !opens_clause(noun);
-                     ++noun) {
-                    if (is_region_word(keys[noun])) {
-                        region_list = keys[noun].back() == 's';
-                        break;
-                    }
-                }
-            }
+        // Not a capital, which is a region of its own ("Kyiv and other regions").
+        if (!region_list && !mentions[m].entity->capital && joined_to_other_regions(after)) {
+            region_list = true;
         }
         // ... also where the list's other names are unknown: "the evacuation of Suja, Rylsk,
         // Korenev and Bolshesoldatsk districts", "Rylsk, Korenev and Glushkovo Districts".
