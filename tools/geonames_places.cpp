@@ -159,6 +159,34 @@ std::string without_marks(std::string_view name) {
     return out;
 }
 
+// GeoNames writes Russian "ё" as BGN/PCGN's "ë" ("Orël", "Korenëvo"), which English-language news
+// never does. It writes "yo" where the place is known by that spelling (Oryol, Semyonov), which
+// GeoNames then lists among its names, and otherwise "e", as Russian itself mostly writes the
+// letter without its dots (Korenevo, Shchekino): GeoNames' ASCII name.
+std::string without_dotted_e(const std::string& name, std::string_view ascii_name,
+                             std::string_view alternate_names) {
+    if (name.find("\xC3\xAB") == std::string::npos && name.find("\xC3\x8B") == std::string::npos) {
+        return name;
+    }
+    std::string yo;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const bool lower = name.compare(i, 2, "\xC3\xAB") == 0;
+        const bool upper = name.compare(i, 2, "\xC3\x8B") == 0;
+        if (!lower && !upper) {
+            yo += name[i];
+            continue;
+        }
+        // BGN/PCGN writes "yë" after a vowel and at the start of a word: "y" is there already.
+        const bool after_y = !yo.empty() && (yo.back() == 'y' || yo.back() == 'Y');
+        yo += after_y ? "o" : (upper ? "Yo" : "yo");
+        ++i;
+    }
+    for (const auto alternate : split_fields(alternate_names, ',')) {
+        if (lower_ascii(alternate) == lower_ascii(yo)) return yo;
+    }
+    return std::string(ascii_name);
+}
+
 bool selected(const std::vector<std::string_view>& row, const PlaceSelection& selection,
               std::uint32_t population) {
     if (row[kFeatureClass] != "P") return false;
@@ -262,7 +290,8 @@ std::vector<Place> places_from_geonames(std::istream& rows, const PlaceSelection
             }
             if (best) place.name = romaniser.ukrainian_national(*best);
         } else if (place.country == "RU") {
-            place.name = russian_news_spelling(place.name);
+            place.name = russian_news_spelling(
+                without_dotted_e(place.name, row[kAsciiName], row[kAlternateNames]));
         }
         if (place.name.empty()) continue;
 

@@ -59,6 +59,21 @@ TEST_CASE("Russian places are named as English news spells them", "[geonames_pla
     CHECK(found[4].name == "Dniprorudne");
 }
 
+TEST_CASE("a Russian name with GeoNames' dotted e is spelled as English news spells it",
+          "[geonames_places]") {
+    const auto found = places(
+        row("Orël", "Orel", "Orjol,Oryol,Орел,Орёл", "PPLA", "RU", 324200) +
+        row("Korenëvo", "Korenevo", "Korenevo,Korenjovo,Коренево,Коренёво", "PPL", "RU", 7319) +
+        row("Bolshiye Vyazëmy", "Bolshiye Vyazemy", "Bolshie Vjazjomy", "PPL", "RU", 4876));
+    REQUIRE(found.size() == 3);
+    CHECK(found[0].name == "Oryol");  // the spelling GeoNames lists
+    CHECK(has_form(found[0], "Orel"));
+    CHECK(has_form(found[0], "Orël"));
+    CHECK(found[1].name == "Korenevo");  // else the letter without its dots
+    CHECK(has_form(found[1], "Korenëvo"));
+    CHECK(found[2].name == "Bolshie Vyazemy");
+}
+
 TEST_CASE("former names and other languages' names are not spellings", "[geonames_places]") {
     const auto found = places(
         row("Donetsk", "Donetsk", "Stalino,Сталіне,Донецьк,Донецк,Donezk", "PPLA", "UA", 1024700) +
