@@ -510,6 +510,40 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         return false;
     };
+    // Whether the words from word `after` give the name before them a largest city, as only a
+    // region has: "Luhansk's largest cities", "parts of Donetsk, including its largest city",
+    // "Donetsk, whose main city".
+    auto has_largest_city = [&](std::size_t after) {
+        const auto is_apostrophe = [](std::string_view text) {
+            return text == "'" || text == "\u2019";
+        };
+        auto k = after;
+        if (k + 1 < words.size() && keys[k] == "s" && is_apostrophe(gap(k - 1, k))) {
+            ++k;
+        } else if (k + 2 < words.size() && only(gap(k - 1, k), ", \t") &&
+                   gap(k - 1, k).find(',') != std::string_view::npos) {
+            if (keys[k] == "including" || keys[k] == "with" || keys[k] == "and") ++k;
+            if (keys[k] != "its" && keys[k] != "whose") return false;
+            ++k;
+        } else {
+            return false;
+        }
+        // "largest", "second-largest", "main": the one or two words before the noun.
+        constexpr std::size_t kMaxDescribingWords = 2;
+        bool largest = false;
+        for (std::size_t d = 0; d < kMaxDescribingWords && k < words.size(); ++d, ++k) {
+            if (!only(gap(k - 1, k), " \t-")) return false;
+            const auto& word = keys[k];
+            if (word == "largest" || word == "biggest" || word == "main" || word == "major") {
+                largest = true;
+            } else if (word != "second" && word != "third") {
+                break;
+            }
+        }
+        return largest && k < words.size() && only(gap(k - 1, k), " \t") &&
+               (keys[k] == "city" || keys[k] == "cities" || keys[k] == "town" ||
+                keys[k] == "towns");
+    };
     // Whether the words before word `first` take a share or a side of a territory: "eastern
     // X", "20 percent of X", "70% of X", "the rest of X", "all of X".
     auto shares_territory = [&](std::size_t first) {
@@ -820,6 +854,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         if (!region_list && m + 1 < mentions.size() && next_in_region_list &&
             joined_in_list(m, m + 1)) {
+            region_list = true;
+        }
+        if (!region_list && after < words.size() && region_of_city_.contains(mentions[m].entity) &&
+            has_largest_city(after)) {
             region_list = true;
         }
         // Not a capital, which is a region of its own ("Kyiv and other regions").

@@ -200,6 +200,19 @@ TEST_CASE("a place joined to other regions is a region", "[entity_matcher]") {
           Names{"Kharkiv"});
 }
 
+TEST_CASE("a place with a largest city is a region", "[entity_matcher]") {
+    CHECK(names(shipped(), "Separatists have held parts of Donetsk, including its largest city.") ==
+          Names{"Donetsk Oblast"});
+    CHECK(names(shipped(), "Troops hold most of Luhansk's largest cities.") ==
+          Names{"Luhansk Oblast"});
+    CHECK(names(shipped(), "Fighting raged in Donetsk, whose main city fell in 2014.") ==
+          Names{"Donetsk Oblast"});
+    // A city that is the largest of another, or a city's council, stays the city.
+    CHECK(names(shipped(), "Shelling hit Kharkiv, Ukraine's second-largest city.") ==
+          Names{"Kharkiv", "Ukraine"});
+    CHECK(names(shipped(), "Kharkiv's city council met.") == Names{"Kharkiv"});
+}
+
 TEST_CASE("places in brackets after a region word are regions when all of them are",
           "[entity_matcher]") {
     CHECK(names(shipped(), "give up the entire Donbas region (Donetsk and Luhansk) as well") ==
