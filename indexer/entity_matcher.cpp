@@ -704,18 +704,30 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             called[m] = Called::village;
         }
         // An apposition: "Stepnohirsk, a town in the Zaporizhzhia region", "Krynky, a village on
-        // the shore", "Voronezh, another southern Russian region" (one settlement: "Odesa, the
-        // villages around it" says nothing of Odesa). "The village of" and a name is the list's
-        // next place, not a word on this one: "the towns of Vyborg and Tosno, the village of
-        // Pokrovskoye".
+        // the shore", "Voronezh, another southern Russian region", "Zaporizhzhia, one of the
+        // four regions Moscow claims" (one settlement: "Odesa, the villages around it" says
+        // nothing of Odesa). "The village of" and a name is the list's next place, not a word on
+        // this one: "the towns of Vyborg and Tosno, the village of Pokrovskoye".
+        const bool one_of = after + 2 < words.size() && keys[after] == "one" &&
+                            only(gap(after, after + 1), " ") && keys[after + 1] == "of";
         if (after + 1 < words.size() && opens_apposition(gap(after - 1, after)) &&
             (keys[after] == "a" || keys[after] == "an" || keys[after] == "the" ||
-             keys[after] == "another")) {
-            constexpr std::size_t kMaxWords = 3;  // "a small frontline town"
+             keys[after] == "another" || one_of)) {
+            // "a small frontline town", "one of the four annexed regions"
+            const std::size_t first_word = one_of ? after + 2 : after + 1;
+            const std::size_t max_words = one_of ? 4 : 3;
             bool place_word = false;
-            for (auto k = after + 1; k < words.size() && k <= after + kMaxWords; ++k) {
+            for (auto k = first_word; k < words.size() && k < first_word + max_words; ++k) {
                 if (!only(gap(k - 1, k), " ")) break;
-                const auto& word = keys[k];
+                // After "one of", the kinds in the plural: "one of the regions".
+                std::string_view word = keys[k];
+                if (one_of) {
+                    if (word == "cities") {
+                        word = "city";
+                    } else {
+                        word = word.ends_with('s') ? word.substr(0, word.size() - 1) : "";
+                    }
+                }
                 const bool village = word == "village" || word == "settlement" || word == "hamlet";
                 const bool town = word == "town" || word == "city";
                 const bool region = word == "region" || word == "province" || word == "oblast";

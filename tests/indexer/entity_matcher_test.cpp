@@ -500,6 +500,11 @@ TEST_CASE("an apposition says what a place is", "[entity_matcher]") {
           Names{"Voronezh Oblast"});
     CHECK(names(shipped(), "In Voronezh \u2014 a city in the south \u2014 drones fell") ==
           Names{"Voronezh"});
+    // "One of" a kind in the plural.
+    CHECK(names(shipped(), "Fighting in Kherson, one of the four annexed regions, went on") ==
+          Names{"Kherson Oblast"});
+    CHECK(names(shipped(), "Zaporizhzhia, one of the cities hit, lost power") ==
+          Names{"Zaporizhzhia"});
 }
 
 TEST_CASE("the communities of a list are hromadas, not their towns", "[entity_matcher]") {
