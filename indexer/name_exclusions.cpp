@@ -193,8 +193,11 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
             i = j - 1;
             continue;
         }
-        // "Photo: ..." or "Photo by ...": a credit to the end of its paragraph.
-        if (i + 1 < n && is_one_of(key, {"photo", "photos", "photograph", "credit", "picture"}) &&
+        // "Photo: ..." or "Photo by ...", "Illustration by ...": a credit to the end of its
+        // paragraph.
+        if (i + 1 < n &&
+            is_one_of(key, {"photo", "photos", "photograph", "credit", "picture", "illustration",
+                            "illustrations"}) &&
             (tokens[i + 1].before == Break::sentence || tokens[i + 1].key == "by")) {
             auto j = i + 1;
             while (j < n && tokens[j].before != Break::paragraph) ++j;

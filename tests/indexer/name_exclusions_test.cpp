@@ -59,6 +59,8 @@ TEST_CASE("photo credits are no people of the article", "[name_exclusions]") {
                          "Post)") == "Oksana Parafeniuk for The Washington Post");
     CHECK(excluded_words("Delegates in Geneva. Photo: Anna Smith, AFP\nTalks.") ==
           "Photo Anna Smith AFP");
+    CHECK(excluded_words("Ruins in the city. Illustration by Inga Levi\nTalks.") ==
+          "Illustration by Inga Levi");
     CHECK(excluded_words("Talks (Witkoff for the US side) resumed.") == "");
     // A copyright notice, to the end of its paragraph.
     CHECK(excluded_words("Freed soldiers.\n\u00A9 photo Coordination Headquarters, Dmitry "
