@@ -627,6 +627,11 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             if (key == "of" && j >= 2 && village_word_at(j - 2)) {
                 return only(gap(j - 2, j - 1), " \t") && only(gap(j - 1, j), " \t");
             }
+            // "villages such as A, B and C".
+            if (key == "as" && j >= 3 && keys[j - 2] == "such" && village_word_at(j - 3)) {
+                return only(gap(j - 3, j - 2), " \t") && only(gap(j - 2, j - 1), " \t") &&
+                       only(gap(j - 1, j), " \t");
+            }
             if (key != "and" && key != "or" && !is_capitalised(j - 1) && !is_ordinal(j - 1)) {
                 return false;
             }

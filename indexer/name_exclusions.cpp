@@ -254,11 +254,17 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
                 continue;
             }
         }
-        // "the villages of A, B and C": names to the end of the list are places.
-        // A comma goes on with the list only where an "and" or "or" closes it: in "the city of
-        // Kyiv, Mayor Vitali Klitschko said" the list is Kyiv alone.
-        if (key == "of" && i > 0 && i + 1 < n && names_places(tokens[i - 1].key) &&
-            !separates(tokens[i].before) && !separates(tokens[i + 1].before)) {
+        // "the villages of A, B and C", "villages such as A, B and C", "towns including A and
+        // B": names to the end of the list are places. A comma goes on with the list only where
+        // an "and" or "or" closes it: in "the city of Kyiv, Mayor Vitali Klitschko said" the
+        // list is Kyiv alone.
+        const bool of_places = key == "of" && i > 0 && names_places(tokens[i - 1].key);
+        const bool some_places =
+            (key == "as" && i > 1 && tokens[i - 1].key == "such" &&
+             !separates(tokens[i - 1].before) && names_places(tokens[i - 2].key)) ||
+            ((key == "including" || key == "like") && i > 0 && names_places(tokens[i - 1].key));
+        if ((of_places || some_places) && i + 1 < n && !separates(tokens[i].before) &&
+            !separates(tokens[i + 1].before)) {
             auto j = i + 1;
             auto first_item_end = n;
             bool joined = false;

@@ -533,6 +533,9 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         {"fighting in nearby towns, including Kirov, Ocheretyne and Robotyne",
          Names{"Kirov", "Ocheretyne", "Robotyne"}},
         {"villages such as Ocheretyne and Kirov", Names{}},
+        // ... where the list's first names are unknown too.
+        {"villages such as Malá Loknia, Stará Soročina, and Kirov", Names{}},
+        {"cities such as Malá Loknia and Kirov", Names{"Kirov"}},
         {"the towns of Kirov and Ocheretyne", Names{"Kirov", "Ocheretyne"}},
         // What the article calls a village is not a city, even one the catalogue lists.
         {"fighting near the village of Kirov", Names{}},

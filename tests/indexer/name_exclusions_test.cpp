@@ -76,6 +76,10 @@ TEST_CASE("names listed after a settlement or region word are places", "[name_ex
     // An "and" closes the list at the next comma.
     CHECK(excluded_words("the villages of Robotyne and Verbove, Oleh Lysenko said") ==
           "Robotyne and Verbove");
+    // A list of some of them.
+    CHECK(excluded_words("villages such as Malá Loknia and Stará Soročina were freed") ==
+          "Malá Loknia and Stará Soročina");
+    CHECK(excluded_words("towns including Nova Kakhovka, Oleh Lysenko said") == "Nova Kakhovka");
 }
 
 TEST_CASE("a given name before a capitalised word opens a name", "[name_exclusions]") {
