@@ -183,7 +183,7 @@ const WordSet& institutions() {
         "saint",        "st",           "holy",          "accords",    "harbor",
         "harbour",      "formula",      "port",          "ports",      "terminal",
         "commission",   "cooperation",  "partnership",   "theme",      "license",
-        "licence",      "plugin"};
+        "licence",      "plugin",       "headquarters",  "secretariat"};
     return words;
 }
 

@@ -310,6 +310,7 @@ TEST_CASE("places, organisations and catalogue entities are no persons", "[perso
     CHECK(names("The Center for Countering Disinformation said the plant was hit.").empty());
     CHECK(names("Trump spoke in the James Brady Press Briefing Room today.").empty());
     CHECK(names("Caspian Pipeline Consortium said the ban was lifted.").empty());
+    CHECK(names("The Operational Headquarters said a terminal was hit.").empty());
     CHECK(names("Officials told Deutsche Welle that talks would start.").empty());
     // Holy ones, accords and harbours: "The Holy Father reiterated", "the Abraham Accords".
     CHECK(names("\"The Holy Father reiterated the willingness to welcome representatives,\" "
