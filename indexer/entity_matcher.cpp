@@ -544,6 +544,42 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                (keys[k] == "city" || keys[k] == "cities" || keys[k] == "town" ||
                 keys[k] == "towns");
     };
+    // Whether the name from word `first` to `after` stands in a work's title in quotes: the
+    // project "News from Azov", the film "20 Days in Mariupol" name a work, not the place.
+    auto in_work_title = [&](std::size_t first, std::size_t after) {
+        constexpr std::size_t kMaxTitleWords = 6;
+        const auto opens_quote = [](std::string_view between) {
+            return between.find('"') != std::string_view::npos ||
+                   between.find("\u201C") != std::string_view::npos ||
+                   between.find("\u00AB") != std::string_view::npos;
+        };
+        const auto closes_quote = [](std::string_view between) {
+            return between.find('"') != std::string_view::npos ||
+                   between.find("\u201D") != std::string_view::npos ||
+                   between.find("\u00BB") != std::string_view::npos;
+        };
+        auto open = first;
+        while (open > 0 && first - open < kMaxTitleWords && !opens_quote(gap(open - 1, open))) {
+            if (!only(gap(open - 1, open), " \t-")) return false;
+            --open;
+        }
+        if (open == 0 || !opens_quote(gap(open - 1, open)) ||
+            !only(gap(open - 1, open), " \t\"\u201C\u00AB")) {
+            return false;
+        }
+        static const std::set<std::string_view> works{
+            "project",  "programme", "program", "film",    "documentary", "book",
+            "novel",    "series",    "show",    "podcast", "exhibition",  "campaign",
+            "festival", "song",      "album",   "play"};
+        if (!works.contains(keys[open - 1])) return false;
+        for (auto close = after; close < after + kMaxTitleWords; ++close) {
+            const auto between =
+                close < words.size() ? gap(close - 1, close) : text.substr(words[close - 1].end);
+            if (closes_quote(between)) return true;
+            if (close == words.size() || !only(between, " \t-")) return false;
+        }
+        return false;
+    };
     // Whether the words before word `first` take a share or a side of a territory: "eastern
     // X", "20 percent of X", "70% of X", "the rest of X", "all of X".
     auto shares_territory = [&](std::size_t first) {
@@ -925,6 +961,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         next_in_region_list = region_list;
         const Entity* entity = mentions[m].entity;
+        if (in_work_title(spans[m].begin, spans[m].end)) {
+            keep[m] = false;
+            continue;
+        }
         // A country's name after a city of another country and a comma is a state of the city's
         // country, as datelines write it: "Atlanta, Georgia". Not in a list ("Moscow, Georgia and
         // Moldova", "Kyiv, Moscow, Georgia").

@@ -213,6 +213,16 @@ TEST_CASE("a place with a largest city is a region", "[entity_matcher]") {
     CHECK(names(shipped(), "Kharkiv's city council met.") == Names{"Kharkiv"});
 }
 
+TEST_CASE("a place in a work's title in quotes is no mention of it", "[entity_matcher]") {
+    CHECK(names(shipped(), "an interview for the project \"News from Kherson\" about life") ==
+          Names{});
+    CHECK(names(shipped(), "The film \u201C20 Days in Mariupol\u201D won.") == Names{});
+    // Quoted words that are no work's title name the place.
+    CHECK(names(shipped(), "She said \"Kherson will be free\" on Monday.") == Names{"Kherson"});
+    CHECK(names(shipped(), "the project \"News from Kherson, and more\" ended") ==
+          Names{"Kherson"});
+}
+
 TEST_CASE("places in brackets after a region word are regions when all of them are",
           "[entity_matcher]") {
     CHECK(names(shipped(), "give up the entire Donbas region (Donetsk and Luhansk) as well") ==
