@@ -514,8 +514,8 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     // region has: "Luhansk's largest cities", "parts of Donetsk, including its largest city",
     // "Donetsk, whose main city".
     auto has_largest_city = [&](std::size_t after) {
-        const auto is_apostrophe = [](std::string_view text) {
-            return text == "'" || text == "\u2019";
+        const auto is_apostrophe = [](std::string_view between) {
+            return between == "'" || between == "\u2019";
         };
         auto k = after;
         if (k + 1 < words.size() && keys[k] == "s" && is_apostrophe(gap(k - 1, k))) {

@@ -160,9 +160,9 @@ std::string without_marks(std::string_view name) {
 }
 
 // GeoNames writes Russian "ё" as BGN/PCGN's "ë" ("Orël", "Korenëvo"), which English-language news
-// never does. It writes "yo" where the place is known by that spelling (Oryol, Semyonov), which
-// GeoNames then lists among its names, and otherwise "e", as Russian itself mostly writes the
-// letter without its dots (Korenevo, Shchekino): GeoNames' ASCII name.
+// never does. The name takes "yo" where GeoNames lists that spelling among the place's names
+// (Oryol, Semyonov), and otherwise "e", as Russian itself mostly writes the letter without its
+// dots (Korenevo, Shchekino): GeoNames' ASCII name.
 std::string without_dotted_e(const std::string& name, std::string_view ascii_name,
                              std::string_view alternate_names) {
     if (name.find("\xC3\xAB") == std::string::npos && name.find("\xC3\x8B") == std::string::npos) {
@@ -184,7 +184,7 @@ std::string without_dotted_e(const std::string& name, std::string_view ascii_nam
     for (const auto alternate : split_fields(alternate_names, ',')) {
         if (lower_ascii(alternate) == lower_ascii(yo)) return yo;
     }
-    return std::string(ascii_name);
+    return without_marks(ascii_name);
 }
 
 bool selected(const std::vector<std::string_view>& row, const PlaceSelection& selection,

@@ -64,14 +64,16 @@ TEST_CASE("a Russian name with GeoNames' dotted e is spelled as English news spe
     const auto found = places(
         row("Orël", "Orel", "Orjol,Oryol,Орел,Орёл", "PPLA", "RU", 324200) +
         row("Korenëvo", "Korenevo", "Korenevo,Korenjovo,Коренево,Коренёво", "PPL", "RU", 7319) +
-        row("Bolshiye Vyazëmy", "Bolshiye Vyazemy", "Bolshie Vjazjomy", "PPL", "RU", 4876));
-    REQUIRE(found.size() == 3);
+        row("Bolshiye Vyazëmy", "Bolshiye Vyazemy", "Bolshie Vjazjomy", "PPL", "RU", 4876) +
+        row("Medvezh\u2019i Ozëra", "Medvezh'i Ozera", "", "PPL", "RU", 2278));
+    REQUIRE(found.size() == 4);
     CHECK(found[0].name == "Oryol");  // the spelling GeoNames lists
     CHECK(has_form(found[0], "Orel"));
     CHECK(has_form(found[0], "Orël"));
     CHECK(found[1].name == "Korenevo");  // else the letter without its dots
     CHECK(has_form(found[1], "Korenëvo"));
     CHECK(found[2].name == "Bolshie Vyazemy");
+    CHECK(found[3].name == "Medvezhi Ozera");  // without the ASCII name's apostrophe
 }
 
 TEST_CASE("former names and other languages' names are not spellings", "[geonames_places]") {
