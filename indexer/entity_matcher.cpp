@@ -386,6 +386,11 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     auto is_capitalised = [&](std::size_t k) {
         return starts_with_uppercase(text.substr(words[k].begin, words[k].end - words[k].begin));
     };
+    // Whether word `k` is the "s" of a possessive the tokenizer split off: "Luhansk's".
+    auto possessive_s_at = [&](std::size_t k) {
+        return k > 0 && k < words.size() && keys[k] == "s" &&
+               (gap(k - 1, k) == "'" || gap(k - 1, k) == "\u2019");
+    };
     // What opens an apposition: a comma or a space, or a dash between spaces ("Kherson – the
     // only region ..."); a hyphen without spaces joins a name instead.
     auto opens_apposition = [&](std::string_view between) {
@@ -514,11 +519,8 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     // region has: "Luhansk's largest cities", "parts of Donetsk, including its largest city",
     // "Donetsk, whose main city".
     auto has_largest_city = [&](std::size_t after) {
-        const auto is_apostrophe = [](std::string_view between) {
-            return between == "'" || between == "\u2019";
-        };
         auto k = after;
-        if (k + 1 < words.size() && keys[k] == "s" && is_apostrophe(gap(k - 1, k))) {
+        if (k + 1 < words.size() && possessive_s_at(k)) {
             ++k;
         } else if (k + 2 < words.size() && only(gap(k - 1, k), ", \t") &&
                    gap(k - 1, k).find(',') != std::string_view::npos) {
@@ -886,8 +888,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 !is_connective(keys[after])) {
                 region_list = true;
             }
-            if (after + 2 < words.size() && is_capitalised(after) && keys[after + 1] == "s" &&
-                (gap(after, after + 1) == "'" || gap(after, after + 1) == "\u2019") &&
+            if (after + 2 < words.size() && is_capitalised(after) && possessive_s_at(after + 1) &&
                 only(gap(after + 1, after + 2), " \t") && is_region_word(keys[after + 2])) {
                 region_list = true;
             }
@@ -1074,8 +1075,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             // "the Dnipro's left bank": the bank of the place is a river's.
             bool its_bank = false;
             auto k = after;
-            const bool split_possessive = k < words.size() && keys[k] == "s" &&
-                                          (gap(k - 1, k) == "'" || gap(k - 1, k) == "\u2019");
+            const bool split_possessive = possessive_s_at(k);
             if (split_possessive) ++k;
             if (split_possessive || without_possessive(keys[after - 1]) != keys[after - 1]) {
                 const auto side_start = k;
