@@ -220,17 +220,22 @@ std::vector<bool> excluded_from_names(const TokenizedText& text) {
                 continue;
             }
         }
-        // "(Anna Smith for The Washington Post)": a name and the outlet it works for.
-        if (tokens[i].capitalised && gap_before(text, i).find('(') != std::string_view::npos) {
+        // "(Anna Smith for The Washington Post)", or a caption opening "Anna Smith for NPR / ...":
+        // a name and the outlet it works for, in parentheses or before a credit's slash.
+        const bool in_parentheses = gap_before(text, i).find('(') != std::string_view::npos;
+        if (tokens[i].capitalised && (in_parentheses || tokens[i].before == Break::paragraph)) {
             auto j = i + 1;
             while (j < n && !separates(tokens[j].before) && tokens[j].capitalised) ++j;
+            // The outlet may be an acronym: "for NPR".
             if (j - i >= 2 && j + 1 < n && tokens[j].key == "for" && !separates(tokens[j].before) &&
-                tokens[j + 1].capitalised) {
+                starts_with_uppercase(text.text.substr(tokens[j + 1].begin))) {
                 auto k = j + 1;
                 while (k < n && !separates(tokens[k].before)) ++k;
-                exclude(i, k);
-                i = k - 1;
-                continue;
+                if (in_parentheses || (k < n && tokens[k].before == Break::slash)) {
+                    exclude(i, k);
+                    i = k - 1;
+                    continue;
+                }
             }
         }
         // "our Russian affairs reporter Pjotr Sauer": the outlet's own staff, as in a byline.
