@@ -1127,3 +1127,18 @@ TEST_CASE("what a name says of their own part in the talks counts", "[role_reade
         negotiator("Ivan Petrenko said the Kremlin would join the talks.", "Ivan Petrenko"));
     CHECK_FALSE(negotiator("Ivan Petrenko said he would not join the talks.", "Ivan Petrenko"));
 }
+
+TEST_CASE("talks between two people hold them where words of place come between", "[role_reader]") {
+    CHECK(
+        negotiator("Several rounds of talks took place in Turkey between Commissioner Ivan "
+                   "Petrenko and Ombudsman Oleh Lysenko.",
+                   "Ivan Petrenko"));
+    CHECK(negotiator("Talks between Ivan Petrenko and Oleh Lysenko lasted two hours.",
+                     "Ivan Petrenko"));
+    // Only "between" reaches over other words.
+    CHECK_FALSE(
+        negotiator("The talks on Friday with Ivan Petrenko were cancelled.", "Ivan Petrenko"));
+    // A sentence ends the reach.
+    CHECK_FALSE(
+        negotiator("The talks took place. Between games Ivan Petrenko rested.", "Ivan Petrenko"));
+}
