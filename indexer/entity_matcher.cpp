@@ -166,11 +166,11 @@ bool is_lower_case_name_head(std::string_view key) {
            is_front_word(key) || is_unit_word(key);
 }
 
-// Plants, dams, airports, roads, zones and waters named after a city, in lower case, with up to
-// two words before the head: "the Novoshakhtinsk oil refinery", "the Kakhovka hydroelectric dam",
-// "the Dnipro river", "Kazan airport", "the Chernobyl exclusion zone", "the Black and Azov seas".
-// They are named after the nearest city, not always in it.
-// Words that join a clause rather than describe a thing: no plant's name runs past them.
+// Plants, dams, airports and airfields, roads, zones and waters named after a city, in lower case,
+// with up to two words before the head: "the Novoshakhtinsk oil refinery", "the Kakhovka
+// hydroelectric dam", "the Dnipro river", "Kazan airport", "the Saky airfield", "the Chernobyl
+// exclusion zone", "the Black and Azov seas". They are named after the nearest city, not always in
+// it. Words that join a clause rather than describe a thing: no plant's name runs past them.
 bool is_connective(std::string_view key) {
     static const std::set<std::string_view> words{
         "a",    "an",   "the",  "at",  "in",   "on",    "of",    "to",   "for",   "and",
@@ -182,9 +182,9 @@ bool is_connective(std::string_view key) {
 bool is_facility_head(std::string_view key) {
     // Waters in the plural only: "the Odesa sea port" is the city's port.
     static const std::set<std::string_view> heads{
-        "refinery", "refineries", "plant", "plants", "dam",    "river",
-        "rivers",   "reservoir",  "seas",  "lakes",  "lake",   "estuary",
-        "airport",  "airports",   "zone",  "road",   "highway"};
+        "refinery",  "refineries", "plant",   "plants",   "dam",       "river",   "rivers",
+        "reservoir", "seas",       "lakes",   "lake",     "estuary",   "airport", "airports",
+        "zone",      "road",       "highway", "airfield", "airfields", "airbase", "airbases"};
     return heads.contains(key) || name_words::is_vessel_noun(key);
 }
 
@@ -1176,7 +1176,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                     // "the Zaporozhye nuclear facility", "the Kursk nuclear station": a nuclear
                     // plant takes the name of its region or nearest city, and stands outside it.
                     const bool nuclear = f == k && keys[f] == "nuclear";
-                    if (is_facility_head(keys[f]) || nuclear || is_unit_word(keys[f])) {
+                    // "the Morozovsk air base", named after the town it stands outside.
+                    const bool air_base =
+                        f > k && keys[f - 1] == "air" && (keys[f] == "base" || keys[f] == "bases");
+                    if (is_facility_head(keys[f]) || nuclear || air_base || is_unit_word(keys[f])) {
                         keep[m] = false;
                         if (name_words::is_vessel_noun(keys[f])) vessels.insert(entity);
                         if (is_unit_word(keys[f])) units.insert(entity);

@@ -315,6 +315,9 @@ const EntityMatcher& with_places() {
         Place{"Novocherkassk", "RU", 168746, false, {"Новочеркасск"}},
         Place{"Ankara", "TR", 3517182, false, {"Анкара"}, true},
         Place{"Zima", "RU", 33323, false, {"Зима"}},
+        Place{"Samara", "RU", 1144759, false, {"Самара"}},
+        Place{"Saky", "UA", 23000, false, {"Saki", "Саки"}},
+        Place{"Morozovsk", "RU", 29289, false, {"Морозовск"}},
         Place{"Soweto", "ZA", 1695047, false, {"Соуэто", "Совето"}},
         // Two towns whose names decline alike: "в Тесте".
         Place{"Testa", "RU", 50000, false, {"Теста"}},
@@ -774,4 +777,10 @@ TEST_CASE("a capital joined to other regions stays the capital", "[entity_matche
     static const EntityMatcher matcher(catalog);
     CHECK(names(matcher, "Drones hit Kyiv and other regions.") == Names{"Kyiv"});
     CHECK(names(matcher, "Drones hit Kharkiv and other regions.") == Names{"Kharkiv Oblast"});
+}
+
+TEST_CASE("airfields and air bases named after a town are not the town", "[entity_matcher]") {
+    CHECK(names(with_places(), "explosions near the Saky airfield overnight") == Names{});
+    CHECK(names(with_places(), "drones hit the Morozovsk air base") == Names{});
+    CHECK(names(with_places(), "drones hit Morozovsk and its air base") == Names{"Morozovsk"});
 }
