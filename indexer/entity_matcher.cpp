@@ -52,10 +52,12 @@ bool is_side_word(std::string_view key) {
 }
 
 // Words that make the names after "of" regions: "the regions of Donetsk and Luhansk", "the
-// governor of Sumy". Not "district", which is as often a city's own ("a district of Odesa").
+// governor of Sumy", "the territories of Luhansk and Kherson". Not "district", which is as often
+// a city's own ("a district of Odesa"), nor "territory" ("the territory of Kyiv").
 bool opens_region_list(std::string_view key) {
     return key == "region" || key == "regions" || key == "oblast" || key == "oblasts" ||
-           key == "province" || key == "provinces" || key == "governor" || key == "governors";
+           key == "province" || key == "provinces" || key == "governor" || key == "governors" ||
+           key == "territories";
 }
 
 // Ukraine's communities (hromadas) are named after the towns they are run from: "the communities
@@ -605,9 +607,11 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         return ((key == "area" || key == "areas") && before == "populated") ||
                (key.starts_with("пункт") && before.starts_with("населен"));
     };
-    // Whether word `first` is right after a village word, or ends a list of capitalised names
-    // that opens with one, with or without "of" ("the khutori A, B and C", "the villages of A
-    // and C": a comma alone may close a list).
+    // A plural only: after "Kursk Region Governor Alexei Smirnov and" a list of regions is not
+    // what comes.
+    auto region_word_at = [&](std::size_t k) {
+        return opens_region_list(keys[k]) && keys[k].back() == 's' && keys[k] != "governors";
+    };
     // "1st", "2nd": numbered villages of one name ("1st Knyazhy, 2nd Knyazhy").
     auto is_ordinal = [&](std::size_t k) {
         const auto& key = keys[k];
@@ -638,7 +642,11 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         return false;
     };
-    auto follows_village_word = [&](std::size_t first, std::size_t after) {
+    // Whether word `first` is right after a word of a kind of place (`kind_at`), or ends a list
+    // of capitalised names that opens with one, with or without "of" ("the khutori A, B and C",
+    // "the villages of A and C", "the regions of Tatarstan and Samara": a comma alone may close a
+    // list).
+    auto follows_kind_word = [&](std::size_t first, std::size_t after, const auto& kind_at) {
         constexpr std::size_t kMaxListWords = 16;
         if (first == 0) return false;
         // In the middle of the list, after an unknown name and its comma, with more of the list
@@ -653,20 +661,20 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                               before.find(',') != std::string_view::npos &&
                               is_capitalised(first - 1);
         if (!mid_list && !only(before, " \t")) return false;
-        if (!mid_list && !village_word_at(first - 1) && keys[first - 1] != "and" &&
+        if (!mid_list && !kind_at(first - 1) && keys[first - 1] != "and" &&
             keys[first - 1] != "or") {
             return false;
         }
         for (auto j = first; j > 0 && first - j < kMaxListWords; --j) {
             if (!only(gap(j - 1, j), " ,\t")) return false;
             const auto& key = keys[j - 1];
-            if (village_word_at(j - 1)) return only(gap(j - 1, j), " \t");
+            if (kind_at(j - 1)) return only(gap(j - 1, j), " \t");
             // "the localities of Nufaru and Victoria", whose first name no list may know.
-            if (key == "of" && j >= 2 && village_word_at(j - 2)) {
+            if (key == "of" && j >= 2 && kind_at(j - 2)) {
                 return only(gap(j - 2, j - 1), " \t") && only(gap(j - 1, j), " \t");
             }
             // "villages such as A, B and C".
-            if (key == "as" && j >= 3 && keys[j - 2] == "such" && village_word_at(j - 3)) {
+            if (key == "as" && j >= 3 && keys[j - 2] == "such" && kind_at(j - 3)) {
                 return only(gap(j - 3, j - 2), " \t") && only(gap(j - 2, j - 1), " \t") &&
                        only(gap(j - 1, j), " \t");
             }
@@ -718,7 +726,11 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         // Translated news puts the type before the name without "of": "the village Kozinka",
         // "the khutori Plotvyanka and Borisovka" (whose first name no list may know).
-        if (follows_village_word(first, after)) called[m] = Called::village;
+        if (follows_kind_word(first, after, village_word_at)) {
+            called[m] = Called::village;
+        } else if (follows_kind_word(first, after, region_word_at)) {
+            called[m] = Called::region;
+        }
         // ... and a town's: "the town Toretsk", "the regional centre Maryinka".
         if (first >= 1 && only(gap(first - 1, first), " \t") &&
             (is_town_word(keys[first - 1]) || keys[first - 1] == "centre" ||

@@ -784,3 +784,18 @@ TEST_CASE("airfields and air bases named after a town are not the town", "[entit
     CHECK(names(with_places(), "drones hit the Morozovsk air base") == Names{});
     CHECK(names(with_places(), "drones hit Morozovsk and its air base") == Names{"Morozovsk"});
 }
+
+TEST_CASE("a region list's unknown first name does not make the next one a city",
+          "[entity_matcher]") {
+    CHECK(names(with_places(), "drones hit the Russian regions of Mordova and Samara") == Names{});
+    CHECK(names(with_places(), "the regions of Tatarstan, Samara and Penza") == Names{});
+    CHECK(names(with_places(), "the occupied territories of Luhansk and Kherson") ==
+          Names{"Luhansk Oblast", "Kherson Oblast"});
+    // A comma without "and" closes the list.
+    CHECK(names(with_places(), "the regions of Tatarstan and Samara, Kyiv said") == Names{"Kyiv"});
+    CHECK(names(with_places(), "a drone flew from Tatarstan to Samara") == Names{"Samara"});
+    // A title with a region word opens no list.
+    CHECK(names(with_places(),
+                "Tatarstan Region Governor Rustam Minnikhanov and Samara Mayor Ivan Noskov") ==
+          Names{"Samara"});
+}
