@@ -744,7 +744,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         if (first >= 1 && only(gap(first - 1, first), " \t")) {
             if (const auto what = before_list_opener(first - 1)) {
                 if (is_town_word(keys[*what])) called[m] = Called::town;
-                if (opens_region_list(keys[*what])) called[m] = Called::region;
+                // Regions in the plural: after "cities in the Donetsk region, among them" come
+                // places in that region.
+                if (region_word_at(*what)) called[m] = Called::region;
                 if (villages_before(*what)) called[m] = Called::village;
             }
         }

@@ -641,6 +641,9 @@ TEST_CASE("airports and time zones named after a city are not the city", "[entit
     CHECK(
         names(shipped(), "soldiers from several regions including Donetsk, Kharkiv and Kherson") ==
         Names{"Donetsk Oblast", "Kharkiv Oblast", "Kherson Oblast"});
+    // After one region, its places.
+    CHECK(names(shipped(), "cities in the Donetsk region, among them Sloviansk and Kramatorsk") ==
+          Names{"Donetsk Oblast", "Sloviansk", "Kramatorsk"});
     CHECK(names(shipped(), "the ban was lifted at 1039 hrs Moscow time") == Names{});
     CHECK(names(shipped(), "a strike on Kharkiv overnight") == Names{"Kharkiv"});
     // Fronts and sectors named after a town.
