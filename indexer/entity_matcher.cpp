@@ -168,11 +168,7 @@ bool is_lower_case_name_head(std::string_view key) {
            is_front_word(key) || is_unit_word(key);
 }
 
-// Plants, dams, airports and airfields, roads, zones and waters named after a city, in lower case,
-// with up to two words before the head: "the Novoshakhtinsk oil refinery", "the Kakhovka
-// hydroelectric dam", "the Dnipro river", "Kazan airport", "the Saky airfield", "the Chernobyl
-// exclusion zone", "the Black and Azov seas". They are named after the nearest city, not always in
-// it. Words that join a clause rather than describe a thing: no plant's name runs past them.
+// Words that join a clause rather than describe a thing: no plant's name runs past them.
 bool is_connective(std::string_view key) {
     static const std::set<std::string_view> words{
         "a",    "an",   "the",  "at",  "in",   "on",    "of",    "to",   "for",   "and",
@@ -181,6 +177,11 @@ bool is_connective(std::string_view key) {
     return words.contains(key);
 }
 
+// Plants, dams, airports and airfields, roads, zones and waters named after a city, in lower case,
+// with up to two words before the head: "the Novoshakhtinsk oil refinery", "the Kakhovka
+// hydroelectric dam", "the Dnipro river", "Kazan airport", "the Saky airfield", "the Chernobyl
+// exclusion zone", "the Black and Azov seas". They are named after the nearest city, not always in
+// it.
 bool is_facility_head(std::string_view key) {
     // Waters in the plural only: "the Odesa sea port" is the city's port.
     static const std::set<std::string_view> heads{

@@ -1166,15 +1166,12 @@ std::vector<bool> negotiating_zones(const TokenizedText& field, bool about_talks
                 break;
             }
         }
-        if ((key == "talks" || starts_with(key, "negotiation")) && next == "with" &&
-            !separates(tokens[i + 1].before)) {
-            mark_list_from(i + 2);
-        }
-        // "talks between A and B", and the same with where and when between: "rounds of talks
-        // took place in Turkey between A and B". Only "between" reaches over words: "talks on
-        // Friday with reporters" are no talks with the reporters.
         if (key == "talks" || starts_with(key, "negotiation")) {
-            constexpr std::size_t kMaxWordsBefore = 6;  // "took place in Turkey in mid-January"
+            if (next == "with" && !separates(tokens[i + 1].before)) mark_list_from(i + 2);
+            // "talks between A and B", and the same with where and when between: "rounds of
+            // talks took place in Turkey between A and B". Only "between" reaches over words:
+            // "talks on Friday with reporters" are no talks with the reporters.
+            constexpr std::size_t kMaxWordsBefore = 6;  // "took place in Turkey on Friday"
             for (auto k = i + 1; k < tokens.size() && k <= i + 1 + kMaxWordsBefore; ++k) {
                 if (separates(tokens[k].before)) break;
                 if (tokens[k].key == "between") {
