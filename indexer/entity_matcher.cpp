@@ -185,9 +185,12 @@ bool is_connective(std::string_view key) {
 bool is_facility_head(std::string_view key) {
     // Waters in the plural only: "the Odesa sea port" is the city's port.
     static const std::set<std::string_view> heads{
-        "refinery",  "refineries", "plant",   "plants",   "dam",       "river",   "rivers",
-        "reservoir", "seas",       "lakes",   "lake",     "estuary",   "airport", "airports",
-        "zone",      "road",       "highway", "airfield", "airfields", "airbase", "airbases"};
+        "refinery", "refineries", "plant", "plants", "dam", "river", "rivers", "reservoir", "seas",
+        "lakes", "lake", "estuary", "airport", "airports", "zone", "road", "highway", "airfield",
+        "airfields", "airbase", "airbases",
+        // A city's quarters in the plural: "the Shevchenko and Yuzhny neighborhoods" ("a Kharkiv
+        // neighbourhood" is in Kharkiv).
+        "neighborhoods", "neighbourhoods", "microdistricts"};
     return heads.contains(key) || name_words::is_vessel_noun(key);
 }
 

@@ -786,6 +786,11 @@ TEST_CASE("airfields and air bases named after a town are not the town", "[entit
     CHECK(names(with_places(), "explosions near the Saky airfield overnight") == Names{});
     CHECK(names(with_places(), "drones hit the Morozovsk air base") == Names{});
     CHECK(names(with_places(), "drones hit Morozovsk and its air base") == Names{"Morozovsk"});
+    // A city's quarters named like towns.
+    CHECK(names(with_places(),
+                "flags on the outskirts of the Shevchenko and Morozovsk "
+                "neighborhoods") == Names{});
+    CHECK(names(with_places(), "a Morozovsk neighbourhood was hit") == Names{"Morozovsk"});
 }
 
 TEST_CASE("a region list's unknown first name does not make the next one a city",
