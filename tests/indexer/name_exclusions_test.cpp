@@ -62,8 +62,9 @@ TEST_CASE("photo credits are no people of the article", "[name_exclusions]") {
     CHECK(excluded_words("Ruins in the city. Illustration by Inga Levi\nTalks.") ==
           "Illustration by Inga Levi");
     CHECK(excluded_words("Talks (Witkoff for the US side) resumed.") == "");
-    // A caption opening with its photographer and a slash.
+    // The outlet may be an acronym.
     CHECK(excluded_words("Evacuees. (Anna Smith for AFP)") == "Anna Smith for AFP");
+    // A caption opening with its photographer and a slash.
     CHECK(excluded_words("Michael Robinson Ch\u00E1vez for NPR / Evacuees in Pavlohrad.") ==
           "Michael Robinson Ch\u00E1vez for NPR");
     // Without the slash a paragraph may open with a person doing something for someone.
