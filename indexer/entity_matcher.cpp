@@ -552,6 +552,30 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                (keys[k] == "city" || keys[k] == "cities" || keys[k] == "town" ||
                 keys[k] == "towns");
     };
+    // Whether the name from word `first` to `after` is given as what someone calls a place the
+    // article names otherwise, further off than the renamings above: "Myrnohrad, which Russia
+    // calls Dmitrov.", "Russia calls the same town Dzerzhinsk, and ...", "their Soviet-era names
+    // of Krasnoarmeisk and Dmitrov". The name ends its clause or goes on with a list; "the
+    // Kremlin calls Kyiv's plan ..." names Kyiv.
+    auto given_as_name = [&](std::size_t first, std::size_t after) {
+        if (after < words.size() && keys[after] != "and" && keys[after] != "or" &&
+            gap(after - 1, after).find_first_of(".,;:)") == std::string_view::npos) {
+            return false;
+        }
+        static const std::set<std::string_view> naming_words{
+            "it",  "them",  "the", "same", "town",  "towns", "city", "cities", "by",
+            "its", "their", "era", "name", "names", "of",    "old",  "former", "soviet"};
+        constexpr std::size_t kMaxWords =
+            12;  // "calls the towns by their Soviet-era names of A and"
+        for (auto k = first; k > 0 && first - k < kMaxWords; --k) {
+            if (!only(gap(k - 1, k), " \t,-")) return false;
+            const auto& key = keys[k - 1];
+            if (key == "calls" || key == "call") return true;
+            const bool earlier_item = key == "and" || key == "or" || is_capitalised(k - 1);
+            if (!earlier_item && !naming_words.contains(key)) return false;
+        }
+        return false;
+    };
     // Whether the name from word `first` to `after` stands in a work's title in quotes: the
     // project "News from Azov", the film "20 Days in Mariupol" name a work, not the place.
     auto in_work_title = [&](std::size_t first, std::size_t after) {
@@ -981,6 +1005,15 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         next_in_region_list = region_list;
         const Entity* entity = mentions[m].entity;
         if (in_work_title(spans[m].begin, spans[m].end)) {
+            keep[m] = false;
+            continue;
+        }
+        // A name given to a place is that place where it is one of its known names ("which
+        // Russia calls Artemovsk" is Bakhmut's alias); under a place's own name it is another
+        // place of that name, far away: Dmitrov near Moscow for Myrnohrad.
+        if (entity->type == EntityType::city &&
+            text.substr(mentions[m].begin, mentions[m].end - mentions[m].begin) == entity->name &&
+            given_as_name(spans[m].begin, spans[m].end)) {
             keep[m] = false;
             continue;
         }

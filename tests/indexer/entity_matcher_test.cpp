@@ -318,6 +318,7 @@ const EntityMatcher& with_places() {
         Place{"Samara", "RU", 1144759, false, {"Самара"}},
         Place{"Saky", "UA", 23000, false, {"Saki", "Саки"}},
         Place{"Morozovsk", "RU", 29289, false, {"Морозовск"}},
+        Place{"Dmitrov", "RU", 61000, false, {"Дмитров"}},
         Place{"Soweto", "ZA", 1695047, false, {"Соуэто", "Совето"}},
         // Two towns whose names decline alike: "в Тесте".
         Place{"Testa", "RU", 50000, false, {"Теста"}},
@@ -808,4 +809,20 @@ TEST_CASE("a region list's unknown first name does not make the next one a city"
     CHECK(names(with_places(),
                 "Tatarstan Region Governor Rustam Minnikhanov and Samara Mayor Ivan Noskov") ==
           Names{"Samara"});
+}
+
+TEST_CASE("a name someone calls a place by is another place's only under that place's own name",
+          "[entity_matcher]") {
+    CHECK(names(with_places(), "encircled in Myrnohrad, which Russia calls Dmitrov.") ==
+          Names{"Myrnohrad", "Russia"});
+    CHECK(names(with_places(),
+                "calls the towns by their Soviet-era names of Krasnoarmeisk and "
+                "Dmitrov, and says") == Names{"Pokrovsk"});
+    // One of the place's own known names is the place.
+    CHECK(names(with_places(), "Russia calls it Artemovsk.") == Names{"Russia", "Bakhmut"});
+    // A place after "calls" that the sentence goes on about.
+    CHECK(names(with_places(), "The Kremlin calls Kyiv's plan a trick.") ==
+          Names{"Kremlin", "Kyiv"});
+    CHECK(names(with_places(), "Drones hit Dmitrov, a town near Moscow.") ==
+          Names{"Dmitrov", "Moscow"});
 }
