@@ -565,8 +565,8 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         static const std::set<std::string_view> naming_words{
             "it",  "them",  "the", "same", "town",  "towns", "city", "cities", "by",
             "its", "their", "era", "name", "names", "of",    "old",  "former", "soviet"};
-        constexpr std::size_t kMaxWords =
-            12;  // "calls the towns by their Soviet-era names of A and"
+        // "calls the towns by their Soviet-era names of A and"
+        constexpr std::size_t kMaxWords = 12;
         for (auto k = first; k > 0 && first - k < kMaxWords; --k) {
             if (!only(gap(k - 1, k), " \t,-")) return false;
             const auto& key = keys[k - 1];
