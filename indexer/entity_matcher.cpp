@@ -917,6 +917,29 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     // region word: "Sumy and Chernihiv regions" makes both regions, as "the regions of Sumy and
     // Chernihiv" does.
     bool next_in_region_list = false;
+    // Which mentions the walk has found to be regions, for the mentions before them.
+    std::vector<bool> read_as_region(mentions.size(), false);
+    // Whether a region read after mention `m`, in its sentence and a few words on, is its
+    // neighbour: "... Zaporizhzhia but also in the neighbouring Dnipropetrovsk region".
+    auto neighbours_region = [&](std::size_t m) {
+        constexpr std::size_t kMaxWords = 10;
+        for (auto next = m + 1; next < mentions.size(); ++next) {
+            const auto first = spans[next].begin;
+            if (first >= spans[m].end + kMaxWords) return false;
+            if (!read_as_region[next] && mentions[next].entity->type != EntityType::region) {
+                continue;
+            }
+            if (first < 1 ||
+                (keys[first - 1] != "neighbouring" && keys[first - 1] != "neighboring")) {
+                continue;
+            }
+            for (auto k = spans[m].end; k < first; ++k) {
+                if (gap(k - 1, k).find_first_of(".;!?") != std::string_view::npos) return false;
+            }
+            return true;
+        }
+        return false;
+    };
     for (std::size_t m = mentions.size(); m-- > 0;) {
         const auto after = spans[m].end;
         bool region_list = called[m] == Called::region;
@@ -934,9 +957,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 only(gap(after + 1, after + 2), " \t") && is_region_word(keys[after + 2])) {
                 region_list = true;
             }
-            // A region's name before a town it holds: "the Donetsk town of Soledar".
-            if (after + 1 < words.size() && (keys[after] == "town" || keys[after] == "towns") &&
-                keys[after + 1] == "of" && region_of_city_.contains(mentions[m].entity)) {
+            // A region's name before a town it holds: "the Donetsk town of Soledar", "the
+            // Donetsk city of Kramatorsk".
+            if (after + 1 < words.size() && is_town_word(keys[after]) && keys[after + 1] == "of" &&
+                region_of_city_.contains(mentions[m].entity)) {
                 region_list = true;
             }
             // Ukraine's military administrations are its regions' unless the text says the
@@ -950,6 +974,14 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         if (!region_list && m + 1 < mentions.size() && next_in_region_list &&
             joined_in_list(m, m + 1)) {
+            region_list = true;
+        }
+        // What a region neighbours later in the sentence is a region too: "fighting not only in
+        // Zaporizhzhia but also in the neighbouring Dnipropetrovsk and Donetsk oblasts". Not a
+        // place the text calls a town, nor a capital ("Kyiv and the neighbouring Chernihiv
+        // region" may be the city).
+        if (!region_list && called[m] != Called::town && !mentions[m].entity->capital &&
+            region_of_city_.contains(mentions[m].entity) && neighbours_region(m)) {
             region_list = true;
         }
         if (!region_list && after < words.size() && region_of_city_.contains(mentions[m].entity) &&
@@ -1003,6 +1035,7 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             }
         }
         next_in_region_list = region_list;
+        read_as_region[m] = region_list;
         const Entity* entity = mentions[m].entity;
         if (in_work_title(spans[m].begin, spans[m].end)) {
             keep[m] = false;

@@ -311,6 +311,7 @@ const EntityMatcher& with_places() {
         Place{"Ocheretyne", "UA", 3000, false, {"Ocheretyne", "Очеретине"}},
         Place{"Azov", "RU", 82133, false, {"Азов"}},
         Place{"Moscow", "RU", 12506468, false, {"Москва"}, true},
+        Place{"Kyiv", "UA", 2952301, false, {"Київ"}, true},
         Place{"Artem", "RU", 102000, false, {"Артём"}},
         Place{"Novocherkassk", "RU", 168746, false, {"Новочеркасск"}},
         Place{"Ankara", "TR", 3517182, false, {"Анкара"}, true},
@@ -682,10 +683,28 @@ TEST_CASE("a region's name before a town of it, and regions listed after a comma
           "[entity_matcher]") {
     CHECK(names(shipped(), "troops withdrew from the Donetsk town of Soledar") ==
           Names{"Donetsk Oblast", "Soledar"});
+    CHECK(names(shipped(), "troops moved through the Donetsk city of Kramatorsk") ==
+          Names{"Donetsk Oblast", "Kramatorsk"});
     CHECK(names(shipped(), "the governors of two other border regions, Belgorod and Bryansk") ==
           Names{"Belgorod Oblast", "Bryansk Oblast"});
     // One name after the comma may be the next clause's subject.
     CHECK(names(shipped(), "in both regions, Kharkiv said") == Names{"Kharkiv"});
+}
+
+TEST_CASE("a place its sentence calls a region's neighbour is a region", "[entity_matcher]") {
+    CHECK(names(shipped(),
+                "fighting not only in Zaporizhzhia but also in the neighbouring "
+                "Dnipropetrovsk and Donetsk oblasts") ==
+          Names{"Zaporizhzhia Oblast", "Dnipropetrovsk Oblast", "Donetsk Oblast"});
+    CHECK(names(shipped(), "Kherson and the neighboring Mykolaiv region") ==
+          Names{"Kherson Oblast", "Mykolaiv Oblast"});
+    // Not across a sentence, nor a place the text calls a town, nor a capital.
+    CHECK(names(shipped(), "Strikes hit Kharkiv. The neighbouring Sumy region was hit too.") ==
+          Names{"Kharkiv", "Sumy Oblast"});
+    CHECK(names(shipped(), "the town of Kherson and the neighbouring Mykolaiv region") ==
+          Names{"Kherson", "Mykolaiv Oblast"});
+    CHECK(names(with_places(), "Kyiv and the neighbouring Chernihiv region") ==
+          Names{"Kyiv", "Chernihiv Oblast"});
 }
 
 TEST_CASE("a region's abbreviated administration and a people's republic are the region",
