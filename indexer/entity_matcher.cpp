@@ -185,9 +185,9 @@ bool is_connective(std::string_view key) {
 bool is_facility_head(std::string_view key) {
     // Waters in the plural only: "the Odesa sea port" is the city's port.
     static const std::set<std::string_view> heads{
-        "refinery", "refineries", "plant", "plants", "dam", "river", "rivers", "reservoir", "seas",
-        "lakes", "lake", "estuary", "airport", "airports", "zone", "road", "highway", "airfield",
-        "airfields", "airbase", "airbases",
+        "refinery", "refineries", "plant", "plants", "reactor", "reactors", "dam", "river",
+        "rivers", "reservoir", "seas", "lakes", "lake", "estuary", "airport", "airports", "zone",
+        "road", "highway", "airfield", "airfields", "airbase", "airbases",
         // A city's quarters in the plural: "the Shevchenko and Yuzhny neighborhoods" ("a Kharkiv
         // neighbourhood" is in Kharkiv).
         "neighborhoods", "neighbourhoods", "microdistricts"};
@@ -496,6 +496,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     };
     auto starts_sentence = [&](std::size_t k) {
         return k == 0 || !only(gap(k - 1, k), " \t\"'\u201C\u2018(,-");
+    };
+    // Whether the sentence ends before word `after` (or the text does).
+    auto ends_sentence = [&](std::size_t after) {
+        const auto rest =
+            after < words.size() ? gap(after - 1, after) : text.substr(words[after - 1].end);
+        return rest.empty() || rest.front() == '.' || rest.front() == '!' || rest.front() == '?';
     };
     // Whether "and" or "or" at word `after` joins the name before it to other regions: "Kharkiv
     // and other regions", "unlike Donetsk and Ukraine's other eastern regions" ("other" makes
@@ -1198,6 +1204,38 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 vessels.insert(entity);
                 continue;
             }
+        }
+        // A plant's or an airfield's name in apposition, ending the sentence: "Europe's largest
+        // nuclear power plant, Zaporizhzhia." ("the plant, Enerhodar officials said" is the town).
+        if (const auto first = spans[m].begin;
+            first >= 1 && gap(first - 1, first) == ", " && is_facility_head(keys[first - 1]) &&
+            keys[first - 1].back() != 's' && ends_sentence(after)) {
+            keep[m] = false;
+            continue;
+        }
+        // ... and a nuclear plant that an apposition of describing words calls one: "shelling
+        // around Zaporizhzhia, Europe's largest nuclear facility" ("Enerhodar, a town with a
+        // nuclear plant" and "Kursk, home to a nuclear power plant" are the towns).
+        if (after < words.size() && gap(after - 1, after) == ", ") {
+            constexpr std::size_t kMaxWords = 6;
+            for (auto k = after; k < words.size() && k < after + kMaxWords; ++k) {
+                const bool article = k == after && (keys[k] == "a" || keys[k] == "the");
+                if ((k > after && !only(gap(k - 1, k), " '\u2019")) || is_town_word(keys[k]) ||
+                    is_village_word(keys[k]) || is_region_word(keys[k]) ||
+                    (is_connective(keys[k]) && !article)) {
+                    break;
+                }
+                const bool nuclear =
+                    k >= after + 1 &&
+                    (keys[k - 1] == "nuclear" ||
+                     (k >= after + 2 && keys[k - 1] == "power" && keys[k - 2] == "nuclear"));
+                if (nuclear &&
+                    (keys[k] == "plant" || keys[k] == "facility" || keys[k] == "station")) {
+                    keep[m] = false;
+                    break;
+                }
+            }
+            if (!keep[m]) continue;
         }
         // "on the Dnipro.", "the destruction of the Novocherkassk by": a city takes no "the";
         // the name with one, and nothing after it that it describes, is a river's or a ship's.

@@ -808,6 +808,31 @@ TEST_CASE("airfields and air bases named after a town are not the town", "[entit
     CHECK(names(with_places(), "drones hit Morozovsk and its air base") == Names{"Morozovsk"});
 }
 
+TEST_CASE("a plant named in apposition at a sentence's end is not the town", "[entity_matcher]") {
+    CHECK(names(shipped(),
+                "In the distance stands Europe's largest nuclear power plant, "
+                "Zaporizhzhia. It is quiet.") == Names{});
+    // Going on past the name, the sentence may say the town's.
+    CHECK(names(shipped(), "Shelling hit near the plant, Enerhodar officials said.") ==
+          Names{"Enerhodar"});
+    CHECK(names(shipped(), "Shelling hit near the plants, Enerhodar.") == Names{"Enerhodar"});
+}
+
+TEST_CASE("a name an apposition calls a nuclear plant is the plant's", "[entity_matcher]") {
+    CHECK(names(shipped(), "shelling around Zaporizhzhia, Europe's largest nuclear facility") ==
+          Names{});
+    CHECK(names(shipped(), "near Zaporizhzhia, the largest nuclear power plant in Europe") ==
+          Names{});
+    CHECK(names(shipped(), "Enerhodar, a town with a nuclear plant, was shelled") ==
+          Names{"Enerhodar"});
+    CHECK(names(shipped(), "Enerhodar, home to a nuclear power plant, was shelled") ==
+          Names{"Enerhodar"});
+}
+
+TEST_CASE("a reactor named after a town is not the town", "[entity_matcher]") {
+    CHECK(names(shipped(), "bring Zaporizhzhia reactor 5 into cold shutdown") == Names{});
+}
+
 TEST_CASE("a list closed by neighbourhoods names a city's quarters", "[entity_matcher]") {
     CHECK(names(with_places(),
                 "flags on the outskirts of the Shevchenko and Morozovsk "
