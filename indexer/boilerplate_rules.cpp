@@ -205,10 +205,11 @@ bool is_tag_list(std::string_view line) {
 
 bool is_teaser_label(std::string_view line) {
     // ("Read more" alone starts the trailer instead; "Related:" over a teaser's headline, where
-    // "Related" alone heads a trailer.)
+    // "Related" alone heads a trailer.) A blog's link to its neighbouring post may stand over
+    // that post's headline: "Next Article", then "Rockefeller Center Christmas tree arrives ...".
     static const std::regex label(
         R"re(^(don.?t miss|must read|see (more|also)|read (also|next)|also read)re"
-        R"re(|related\s*:)\W*$)re",
+        R"re(|related\s*:|(previous|next) (post|article|story))\W*$)re",
         std::regex::icase | std::regex::optimize);
     constexpr std::size_t kLongestLabel = 20;
     return line.size() <= kLongestLabel && std::regex_match(std::string(line), label);

@@ -107,14 +107,16 @@ TEST_CASE("a site's tags in title case broken off after a comma", "[boilerplate_
 }
 
 TEST_CASE("teaser labels standing alone are told apart from other chrome", "[boilerplate_rules]") {
-    for (const std::string line : {"Read also", "READ ALSO:", "See also", "Don't miss", "Read next",
-                                   "Also read", "RELATED:", "Related:"}) {
+    for (const std::string line :
+         {"Read also", "READ ALSO:", "See also", "Don't miss", "Read next", "Also read",
+          "RELATED:", "Related:", "Next Article", "Previous post"}) {
         CAPTURE(line);
         CHECK(is_teaser_label(line));
         CHECK(is_chrome_line(line));
     }
-    for (const std::string line : {"Advert", "Read more", "Read also: Talks resume in Geneva",
-                                   "See also the report on the talks."}) {
+    for (const std::string line :
+         {"Advert", "Read more", "Read also: Talks resume in Geneva",
+          "See also the report on the talks.", "Next article: Talks resume in Geneva"}) {
         CAPTURE(line);
         CHECK_FALSE(is_teaser_label(line));
     }

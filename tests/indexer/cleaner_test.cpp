@@ -220,6 +220,12 @@ TEST_CASE("the headlines under a teaser label are other articles'", "[cleaner]")
           std::vector<std::string>{
               "Five people were killed in strikes on the city, officials said on Monday.",
               "Rescuers worked through the night at the site, the governor said."});
+    // A link to the blog's next post stands over that post's headline.
+    parsed.blocks = {"Five people were killed in strikes on the city, officials said on Monday.",
+                     "Next Article", "Rockefeller Center Christmas tree arrives in New York City"};
+    CHECK(clean(parsed).paragraphs ==
+          std::vector<std::string>{
+              "Five people were killed in strikes on the city, officials said on Monday."});
     // Items under their time stamps are other articles' whatever they end with.
     parsed.blocks = {"Five people were killed in strikes on the city, officials said on Monday.",
                      "Read next",
