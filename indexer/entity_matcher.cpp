@@ -919,6 +919,31 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                is_capitalised(first - 2);
     };
 
+    // Whether an apposition of describing words at word `after` calls the name before it a
+    // nuclear plant: "shelling around Zaporizhzhia, Europe's largest nuclear facility"
+    // ("Enerhodar, a town with a nuclear plant" and "Kursk, home to a nuclear power plant" are the
+    // towns).
+    auto apposition_names_nuclear_plant = [&](std::size_t after) {
+        constexpr std::size_t kMaxWords = 6;
+        if (after >= words.size() || gap(after - 1, after) != ", ") return false;
+        for (auto k = after; k < words.size() && k < after + kMaxWords; ++k) {
+            const bool article = k == after && (keys[k] == "a" || keys[k] == "the");
+            if ((k > after && !only(gap(k - 1, k), " '\u2019")) || is_town_word(keys[k]) ||
+                is_village_word(keys[k]) || is_region_word(keys[k]) ||
+                (is_connective(keys[k]) && !article)) {
+                return false;
+            }
+            const bool nuclear =
+                k >= after + 1 &&
+                (keys[k - 1] == "nuclear" ||
+                 (k >= after + 2 && keys[k - 1] == "power" && keys[k - 2] == "nuclear"));
+            if (nuclear && (keys[k] == "plant" || keys[k] == "facility" || keys[k] == "station")) {
+                return true;
+            }
+        }
+        return false;
+    };
+
     // Walks back from the last mention so that each knows whether the list it starts ends in a
     // region word: "Sumy and Chernihiv regions" makes both regions, as "the regions of Sumy and
     // Chernihiv" does.
@@ -1213,29 +1238,10 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             keep[m] = false;
             continue;
         }
-        // ... and a nuclear plant that an apposition of describing words calls one: "shelling
-        // around Zaporizhzhia, Europe's largest nuclear facility" ("Enerhodar, a town with a
-        // nuclear plant" and "Kursk, home to a nuclear power plant" are the towns).
-        if (after < words.size() && gap(after - 1, after) == ", ") {
-            constexpr std::size_t kMaxWords = 6;
-            for (auto k = after; k < words.size() && k < after + kMaxWords; ++k) {
-                const bool article = k == after && (keys[k] == "a" || keys[k] == "the");
-                if ((k > after && !only(gap(k - 1, k), " '\u2019")) || is_town_word(keys[k]) ||
-                    is_village_word(keys[k]) || is_region_word(keys[k]) ||
-                    (is_connective(keys[k]) && !article)) {
-                    break;
-                }
-                const bool nuclear =
-                    k >= after + 1 &&
-                    (keys[k - 1] == "nuclear" ||
-                     (k >= after + 2 && keys[k - 1] == "power" && keys[k - 2] == "nuclear"));
-                if (nuclear &&
-                    (keys[k] == "plant" || keys[k] == "facility" || keys[k] == "station")) {
-                    keep[m] = false;
-                    break;
-                }
-            }
-            if (!keep[m]) continue;
+        // ... and a nuclear plant an apposition after the name calls one.
+        if (apposition_names_nuclear_plant(after)) {
+            keep[m] = false;
+            continue;
         }
         // "on the Dnipro.", "the destruction of the Novocherkassk by": a city takes no "the";
         // the name with one, and nothing after it that it describes, is a river's or a ship's.
