@@ -971,6 +971,38 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         return false;
     };
+    // Whether mention `m` is said to border a country or a region, past a relative clause or an
+    // aside between commas: "Belgorod, which borders Ukraine", "Kharkiv, where Kupyansk is
+    // located, borders Russia". A city lies on a border; a region borders.
+    auto borders_country = [&](std::size_t m) {
+        constexpr std::size_t kMaxAsideWords = 8, kMaxWordsToName = 3;
+        auto k = spans[m].end;
+        if (k < words.size() && gap(k - 1, k) == ", ") {
+            if (keys[k] == "which") {
+                ++k;
+            } else if (keys[k] != "bordering") {
+                const auto aside = k;
+                while (k < words.size() && k < aside + kMaxAsideWords &&
+                       only(gap(k, k + 1 < words.size() ? k + 1 : k), " \t")) {
+                    ++k;
+                }
+                if (k + 1 >= words.size() || gap(k, k + 1) != ", ") return false;
+                ++k;
+            }
+        }
+        if (k >= words.size() || !only(gap(k - 1, k), " \t,") ||
+            (keys[k] != "borders" && keys[k] != "bordering")) {
+            return false;
+        }
+        for (auto next = m + 1; next < mentions.size(); ++next) {
+            if (spans[next].begin <= k) continue;
+            if (spans[next].begin > k + kMaxWordsToName) return false;
+            const auto type = mentions[next].entity->type;
+            return type == EntityType::country || type == EntityType::region ||
+                   read_as_region[next];
+        }
+        return false;
+    };
     for (std::size_t m = mentions.size(); m-- > 0;) {
         const auto after = spans[m].end;
         bool region_list = called[m] == Called::region;
@@ -1008,11 +1040,12 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             region_list = true;
         }
         // What a region neighbours later in the sentence is a region too: "fighting not only in
-        // Zaporizhzhia but also in the neighbouring Dnipropetrovsk and Donetsk oblasts". Not a
-        // place the text calls a town, nor a capital ("Kyiv and the neighbouring Chernihiv
-        // region" may be the city).
+        // Zaporizhzhia but also in the neighbouring Dnipropetrovsk and Donetsk oblasts"; and so is
+        // what borders a country. Not a place the text calls a town, nor a capital ("Kyiv and the
+        // neighbouring Chernihiv region" may be the city).
         if (!region_list && called[m] != Called::town && !mentions[m].entity->capital &&
-            region_of_city_.contains(mentions[m].entity) && neighbours_region(m)) {
+            region_of_city_.contains(mentions[m].entity) &&
+            (neighbours_region(m) || borders_country(m))) {
             region_list = true;
         }
         if (!region_list && after < words.size() && region_of_city_.contains(mentions[m].entity) &&

@@ -168,9 +168,10 @@ type = "city"
 }
 
 TEST_CASE("cities in a list closed by a region word are regions", "[entity_matcher]") {
-    // The catalogue's region of that name where there is one, nothing otherwise.
+    // The catalogue's region of that name where there is one, nothing otherwise. (What borders
+    // them is a region too.)
     CHECK(names(shipped(), "Bryansk borders Ukraine's Sumy and Chernihiv regions.") ==
-          Names{"Bryansk", "Ukraine", "Sumy Oblast", "Chernihiv Oblast"});
+          Names{"Bryansk Oblast", "Ukraine", "Sumy Oblast", "Chernihiv Oblast"});
     CHECK(names(shipped(), "front-line cities of the Donetsk and Kharkiv regions") ==
           Names{"Donetsk Oblast", "Kharkiv Oblast"});
     CHECK(names(shipped(), "in Zaporizhzhia, Kherson, and Donetsk oblasts") ==
@@ -705,6 +706,19 @@ TEST_CASE("a place its sentence calls a region's neighbour is a region", "[entit
           Names{"Kherson", "Mykolaiv Oblast"});
     CHECK(names(with_places(), "Kyiv and the neighbouring Chernihiv region") ==
           Names{"Kyiv", "Chernihiv Oblast"});
+}
+
+TEST_CASE("a place said to border a country is a region", "[entity_matcher]") {
+    CHECK(names(shipped(), "Belgorod, which borders Ukraine, was shelled again.") ==
+          Names{"Belgorod Oblast", "Ukraine"});
+    CHECK(names(shipped(), "Kharkiv, where Kupyansk is located, borders Russia.") ==
+          Names{"Kharkiv Oblast", "Kupiansk", "Russia"});
+    CHECK(names(shipped(), "Kharkiv, bordering Russia, was hit.") ==
+          Names{"Kharkiv Oblast", "Russia"});
+    // Near a border is no bordering, nor is a sentence further on.
+    CHECK(names(shipped(), "Sumy lies near the border with Russia.") == Names{"Sumy", "Russia"});
+    CHECK(names(shipped(), "Kharkiv was hit. Borders with Russia are closed.") ==
+          Names{"Kharkiv", "Russia"});
 }
 
 TEST_CASE("a region's abbreviated administration and a people's republic are the region",
