@@ -1271,8 +1271,14 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             keep[m] = false;
             continue;
         }
-        // ... and a nuclear plant an apposition after the name calls one.
-        if (apposition_names_nuclear_plant(after)) {
+        // ... and a nuclear plant an apposition after the name calls one, or whose reactors
+        // are "at" it: "the last reactor at Zaporizhia was disconnected".
+        const auto first = spans[m].begin;
+        const bool reactors_at = first >= 2 && keys[first - 1] == "at" &&
+                                 (keys[first - 2] == "reactor" || keys[first - 2] == "reactors") &&
+                                 only(gap(first - 2, first - 1), " ") &&
+                                 only(gap(first - 1, first), " ");
+        if (reactors_at || apposition_names_nuclear_plant(after)) {
             keep[m] = false;
             continue;
         }

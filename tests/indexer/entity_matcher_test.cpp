@@ -845,6 +845,9 @@ TEST_CASE("a name an apposition calls a nuclear plant is the plant's", "[entity_
 
 TEST_CASE("a reactor named after a town is not the town", "[entity_matcher]") {
     CHECK(names(shipped(), "bring Zaporizhzhia reactor 5 into cold shutdown") == Names{});
+    // Reactors "at" a name are at the plant.
+    CHECK(names(shipped(), "Last reactor at Zaporizhia disconnected amid shelling") == Names{});
+    CHECK(names(shipped(), "a reactor in Zaporizhzhia") == Names{"Zaporizhzhia"});
 }
 
 TEST_CASE("a list closed by neighbourhoods names a city's quarters", "[entity_matcher]") {
