@@ -679,8 +679,11 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
     // Whether word `first` is right after a word of a kind of place (`kind_at`), or ends a list
     // of capitalised names that opens with one, with or without "of" ("the khutori A, B and C",
     // "the villages of A and C", "the regions of Tatarstan and Samara": a comma alone may close a
-    // list).
-    auto follows_kind_word = [&](std::size_t first, std::size_t after, const auto& kind_at) {
+    // list). With `brackets`, the list may stand in brackets after the word: "the nearby
+    // settlements (Bohdanka, Kovtunove, Myronivka)". (After regions, brackets may hold their
+    // towns: "the Kharkiv and Donetsk regions (Kupiansk, Pokrovsk)".)
+    auto follows_kind_word = [&](std::size_t first, std::size_t after, const auto& kind_at,
+                                 bool brackets) {
         constexpr std::size_t kMaxListWords = 16;
         if (first == 0) return false;
         // In the middle of the list, after an unknown name and its comma, with more of the list
@@ -694,15 +697,16 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         const bool mid_list = list_goes_on && only(before, ", \t") &&
                               before.find(',') != std::string_view::npos &&
                               is_capitalised(first - 1);
-        if (!mid_list && !only(before, " \t")) return false;
+        const bool in_brackets = brackets && only(before, " \t(") && kind_at(first - 1);
+        if (!mid_list && !only(before, " \t") && !in_brackets) return false;
         if (!mid_list && !kind_at(first - 1) && keys[first - 1] != "and" &&
             keys[first - 1] != "or") {
             return false;
         }
         for (auto j = first; j > 0 && first - j < kMaxListWords; --j) {
+            if (kind_at(j - 1)) return only(gap(j - 1, j), brackets ? " \t(" : " \t");
             if (!only(gap(j - 1, j), " ,\t")) return false;
             const auto& key = keys[j - 1];
-            if (kind_at(j - 1)) return only(gap(j - 1, j), " \t");
             // "the localities of Nufaru and Victoria", whose first name no list may know.
             if (key == "of" && j >= 2 && kind_at(j - 2)) {
                 return only(gap(j - 2, j - 1), " \t") && only(gap(j - 1, j), " \t");
@@ -760,9 +764,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         // Translated news puts the type before the name without "of": "the village Kozinka",
         // "the khutori Plotvyanka and Borisovka" (whose first name no list may know).
-        if (follows_kind_word(first, after, village_word_at)) {
+        if (follows_kind_word(first, after, village_word_at, true)) {
             called[m] = Called::village;
-        } else if (follows_kind_word(first, after, region_word_at)) {
+        } else if (follows_kind_word(first, after, region_word_at, false)) {
             called[m] = Called::region;
         }
         // ... and a town's: "the town Toretsk", "the regional centre Maryinka".

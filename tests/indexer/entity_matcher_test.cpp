@@ -564,6 +564,10 @@ TEST_CASE("a village is a place but not a city", "[entity_matcher]") {
         {"the khutor of Kirov", Names{}},
         {"debris near the localities of Nufaru and Kirov", Names{}},
         {"the khutori Plotvyanka and Kirov", Names{}},
+        // ... or in brackets after the word; after regions, brackets may hold their towns.
+        {"in Azov and the nearby settlements (Plotvyanka, Kirov, Krupets)", Names{"Azov"}},
+        {"fighting in the Kharkiv and Donetsk regions (Kupiansk, Kirov)",
+         Names{"Kharkiv Oblast", "Donetsk Oblast", "Kupiansk", "Kirov"}},
         // A long list of unknown names, some numbered.
         {"liberated the settlements of Kazachya Loknya, 1st Knyazhy, 2nd Knyazhy, Zamostye and "
          "Kirov",
