@@ -986,8 +986,8 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
                 ++k;
             } else if (keys[k] != "bordering") {
                 const auto aside = k;
-                while (k < words.size() && k < aside + kMaxAsideWords &&
-                       only(gap(k, k + 1 < words.size() ? k + 1 : k), " \t")) {
+                while (k + 1 < words.size() && k + 1 < aside + kMaxAsideWords &&
+                       only(gap(k, k + 1), " \t")) {
                     ++k;
                 }
                 if (k + 1 >= words.size() || gap(k, k + 1) != ", ") return false;
