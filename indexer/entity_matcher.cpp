@@ -1311,6 +1311,14 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
             keep[m] = false;
             continue;
         }
+        // ... and so does a hyphen and a short number, a code name: "the former Krichev-6
+        // military airfield" (a year is no code: "Kyiv-2025").
+        if (constexpr std::size_t kMaxCodeDigits = 3;
+            k < words.size() && gap(k - 1, k) == "-" && keys[k].size() <= kMaxCodeDigits &&
+            keys[k].find_first_not_of("0123456789") == std::string::npos) {
+            keep[m] = false;
+            continue;
+        }
         // "the Oleksandrivka and Hulyaipil directions": a list closed by a plural head, whose
         // last name no list knows.
         if (k + 2 < words.size() && (keys[k] == "and" || keys[k] == "or") &&

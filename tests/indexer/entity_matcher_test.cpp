@@ -820,6 +820,11 @@ TEST_CASE("a capital joined to other regions stays the capital", "[entity_matche
     CHECK(names(matcher, "Drones hit Kharkiv and other regions.") == Names{"Kharkiv Oblast"});
 }
 
+TEST_CASE("a place's name with a hyphen and a short number is a code name", "[entity_matcher]") {
+    CHECK(names(with_places(), "at the former Kirov-6 military airfield") == Names{});
+    CHECK(names(shipped(), "the Kyiv-2025 conference") == Names{"Kyiv"});
+}
+
 TEST_CASE("airfields and air bases named after a town are not the town", "[entity_matcher]") {
     CHECK(names(with_places(), "explosions near the Saky airfield overnight") == Names{});
     CHECK(names(with_places(), "drones hit the Morozovsk air base") == Names{});
