@@ -84,7 +84,7 @@ const std::unordered_set<std::string>& foreign_words() {
 // share and follow prompts, cookie banners, player notices. Only short lines are checked: a
 // paragraph that mentions a newsletter is still text.
 constexpr std::size_t kPromptMaxWords = 30;
-constexpr std::array<std::string_view, 24> kPromptPhrases{"subscribe to",
+constexpr std::array<std::string_view, 25> kPromptPhrases{"subscribe to",
                                                           "subscribe now",
                                                           "sign up for",
                                                           "sign up to",
@@ -107,7 +107,8 @@ constexpr std::array<std::string_view, 24> kPromptPhrases{"subscribe to",
                                                           "log in to continue",
                                                           "create a free account",
                                                           "read more:",
-                                                          "listen to this article"};
+                                                          "listen to this article",
+                                                          "audio player"};
 
 bool is_reader_prompt(std::string_view line) {
     if (count_words(line) > kPromptMaxWords) return false;

@@ -13,7 +13,8 @@ TEST_CASE("cleaning: prompts to the reader and cookie banners are chrome", "[boi
           "Like this story? Share it with a friend!", "Follow her on Twitter @envoy.",
           "Click here to get the app.", "This slideshow requires JavaScript.",
           "We use cookies to improve your experience. Accept all",
-          "By continuing you consent to our cookie policy."}) {
+          "By continuing you consent to our cookie policy.",
+          "Getting your Trinity Audio player ready..."}) {
         CAPTURE(line);
         CHECK(is_chrome_line(line));
     }
