@@ -764,9 +764,9 @@ void EntityMatcher::read_cities_in_context(std::string_view text, const std::vec
         }
         // Translated news puts the type before the name without "of": "the village Kozinka",
         // "the khutori Plotvyanka and Borisovka" (whose first name no list may know).
-        if (follows_kind_word(first, after, village_word_at, true)) {
+        if (follows_kind_word(first, after, village_word_at, /*brackets=*/true)) {
             called[m] = Called::village;
-        } else if (follows_kind_word(first, after, region_word_at, false)) {
+        } else if (follows_kind_word(first, after, region_word_at, /*brackets=*/false)) {
             called[m] = Called::region;
         }
         // ... and a town's: "the town Toretsk", "the regional centre Maryinka".
